@@ -1,0 +1,116 @@
+import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import type { ComponentProps, ReactNode } from 'react'
+
+export function cx(...classes: (string | false | null | undefined)[]) {
+  return classes.filter(Boolean).join(' ')
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+      {children ? <div className="flex gap-2">{children}</div> : null}
+    </div>
+  )
+}
+
+export function Card({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+      {children}
+    </section>
+  )
+}
+
+const buttonStyles = {
+  primary: 'bg-brand-600 text-white hover:bg-brand-700',
+  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
+  danger: 'bg-red-600 text-white hover:bg-red-700',
+}
+
+export function Button({
+  variant = 'primary',
+  className,
+  ...props
+}: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
+  return (
+    <button
+      className={cx(
+        'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60',
+        buttonStyles[variant],
+        className,
+      )}
+      {...props}
+    />
+  )
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="mt-1 text-sm text-red-700">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  )
+}
+
+export const inputClass =
+  'block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600'
+
+type InputType = 'text' | 'email' | 'password' | 'number' | 'date' | 'search' | 'tel' | 'url'
+
+/** A labelled input bound to a Conform field; its errors are announced and described. */
+export function Field({
+  label,
+  hint,
+  meta,
+  type = 'text',
+  ...rest
+}: {
+  label: string
+  hint?: string
+  meta: FieldMetadata<string | number | undefined>
+  type?: InputType
+} & Omit<ComponentProps<'input'>, 'type' | 'name' | 'id' | 'form'>) {
+  const hintId = hint ? `${meta.id}-hint` : undefined
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId })
+  return (
+    <div>
+      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mb-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input key={key} className={inputClass} {...inputProps} {...rest} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+export function Alert({
+  tone = 'info',
+  children,
+}: {
+  tone?: 'info' | 'error' | 'success'
+  children: ReactNode
+}) {
+  const styles = {
+    info: 'border-brand-100 bg-brand-50 text-brand-900',
+    error: 'border-red-200 bg-red-50 text-red-900',
+    success: 'border-green-200 bg-green-50 text-green-900',
+  }
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cx('rounded-md border p-3 text-sm', styles[tone])}
+    >
+      {children}
+    </div>
+  )
+}

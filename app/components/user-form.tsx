@@ -1,0 +1,92 @@
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, SEAT_LABELS, SEATS } from '~/lib/roles'
+import { type UserInput, UserSchema } from '~/lib/user-schema'
+import { Alert, Button, ErrorList, Field, inputClass } from './ui'
+
+/** The admin's form for a user's identity, roles, seat and chair; used to create and to edit. */
+export function UserForm({
+  defaultValue,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValue?: Omit<Partial<UserInput>, 'seat'> & { seat?: UserInput['seat'] | null }
+  lastResult?: SubmissionResult<string[]> | null
+  submitLabel: string
+}) {
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: defaultValue ? { ...defaultValue, seat: defaultValue.seat ?? '' } : undefined,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserSchema }),
+  })
+  const { key: seatKey, ...seatProps } = getSelectProps(fields.seat)
+  const { key: chairKey, ...chairProps } = getInputProps(fields.isChair, { type: 'checkbox' })
+  return (
+    <Form
+      method="post"
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      {...getFormProps(form)}
+    >
+      {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+      <input type="hidden" name="intent" value="save" />
+      <Field label="Name" meta={fields.name} autoComplete="off" />
+      <Field label="Email" meta={fields.email} type="email" autoComplete="off" />
+      <fieldset aria-describedby={fields.roles.errors ? fields.roles.errorId : undefined}>
+        <legend className="mb-2 text-sm font-medium text-slate-800">Roles</legend>
+        <div className="space-y-2">
+          {getCollectionProps(fields.roles, { type: 'checkbox', options: [...ROLES] }).map(
+            ({ key, ...props }) => {
+              const role = props.value as (typeof ROLES)[number]
+              return (
+                <div key={key} className="flex items-start gap-2">
+                  <input {...props} className="mt-1" />
+                  <label htmlFor={props.id} className="text-sm">
+                    <span className="font-medium">{ROLE_LABELS[role]}</span>
+                    <span className="block text-slate-600">{ROLE_DESCRIPTIONS[role]}</span>
+                  </label>
+                </div>
+              )
+            },
+          )}
+        </div>
+        <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
+      </fieldset>
+      <div>
+        <label htmlFor={fields.seat.id} className="mb-1 block text-sm font-medium text-slate-800">
+          Committee seat
+        </label>
+        <select key={seatKey} {...seatProps} className={inputClass}>
+          <option value="">No seat (not on the committee)</option>
+          {SEATS.map((seat) => (
+            <option key={seat} value={seat}>
+              {SEAT_LABELS[seat]}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.seat.errorId} errors={fields.seat.errors} />
+      </div>
+      <div className="flex items-start gap-2">
+        <input key={chairKey} {...chairProps} className="mt-1" />
+        <label htmlFor={fields.isChair.id} className="text-sm">
+          <span className="font-medium">Chair of the committee</span>
+          <span className="block text-slate-600">
+            The chair’s vote breaks ties. There is one chair; choosing this moves the chair from
+            whoever holds it.
+          </span>
+        </label>
+      </div>
+      <ErrorList id={fields.isChair.errorId} errors={fields.isChair.errors} />
+      <Button type="submit">{submitLabel}</Button>
+    </Form>
+  )
+}

@@ -1,0 +1,122 @@
+import { createCookie, redirect } from '@remix-run/node'
+import type { DB } from '~db/connection'
+import { getDb } from './db.server'
+import { getEnv } from './env.server'
+import { requireSameOrigin } from './origin.server'
+import { verifyAgainstDummy, verifyPassword } from './password.server'
+import { recordSignInAttempt, signInLockedUntil } from './rate-limit.server'
+import { hasRole, type Role } from './roles'
+import {
+  createSession,
+  deleteSession,
+  findSessionUser,
+  loadSessionUser,
+  type SessionUser,
+} from './session.server'
+import { getOrCreateSessionSecret } from './settings.server'
+import { findUserForSignIn } from './users.server'
+
+export type { SessionUser }
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined
+
+/** The cookie carries only the signed session id; the session itself lives in the database. */
+function getSessionCookie() {
+  const env = getEnv()
+  sessionCookie ??= createCookie('lc_session', {
+    secrets: [getOrCreateSessionSecret(getDb(), env.SESSION_SECRET)],
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.COOKIE_SECURE,
+    path: '/',
+    // Browsers cap cookies at 400 days; the server ends sessions after 30 days of disuse.
+    maxAge: 400 * 24 * 60 * 60,
+  })
+  return sessionCookie
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await getSessionCookie().parse(request.headers.get('Cookie'))
+  return typeof value === 'string' ? value : null
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request)
+  return sessionId ? findSessionUser(getDb(), sessionId, new Date()) : null
+}
+
+function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
+  return to
+}
+
+export { safeRedirectTo }
+
+/** Throws a redirect to the sign-in page unless someone is signed in (and has no pending password change). */
+export async function requireUser(
+  request: Request,
+  options: { allowPendingPasswordChange?: boolean } = {},
+): Promise<SessionUser> {
+  requireSameOrigin(request)
+  const user = await getUser(request)
+  const url = new URL(request.url)
+  if (!user) {
+    const back = `${url.pathname}${url.search}`
+    throw redirect(`/sign-in${back === '/' ? '' : `?redirectTo=${encodeURIComponent(back)}`}`)
+  }
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw redirect('/account/password')
+  }
+  return user
+}
+
+/** Throws 403 unless the signed-in user holds one of the roles. */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!hasRole(user, ...roles)) throw new Response('Forbidden', { status: 403 })
+  return user
+}
+
+/** For the sign-in and setup pages: someone already signed in goes home. */
+export async function requireAnonymous(request: Request): Promise<void> {
+  requireSameOrigin(request)
+  if (await getUser(request)) throw redirect('/')
+}
+
+export type SignInResult =
+  | { ok: true; sessionId: string; user: SessionUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; until: Date }
+
+/** Checks the lockouts, verifies the password, records the attempt and opens a session. */
+export async function signIn(
+  db: DB,
+  attempt: { email: string; password: string; address: string },
+  now: Date,
+): Promise<SignInResult> {
+  const until = signInLockedUntil(db, attempt, now)
+  if (until) return { ok: false, reason: 'locked', until }
+  const found = findUserForSignIn(db, attempt.email)
+  const valid = found
+    ? await verifyPassword(attempt.password, found.passwordHash)
+    : await verifyAgainstDummy(attempt.password)
+  const user = valid && found?.active ? loadSessionUser(db, found.id) : null
+  recordSignInAttempt(
+    db,
+    { email: attempt.email, address: attempt.address, succeeded: !!user },
+    now,
+  )
+  if (!user) return { ok: false, reason: 'invalid' }
+  return { ok: true, sessionId: createSession(db, user.id, now), user }
+}
+
+export async function commitSessionCookie(sessionId: string) {
+  return getSessionCookie().serialize(sessionId)
+}
+
+/** Deletes the session on the server and clears the cookie. */
+export async function signOut(request: Request): Promise<string> {
+  const sessionId = await readSessionId(request)
+  if (sessionId) deleteSession(getDb(), sessionId)
+  return getSessionCookie().serialize('', { maxAge: 0 })
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be one of true, false, 1, 0, yes, no',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_PATH: z.string().min(1, 'must not be empty').default('data/leadcourt.db'),
+    DEMO_MODE: flag.default(false),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    APP_ORIGIN: z
+      .url({ error: 'must be an origin such as https://leadcourt.example.com' })
+      .transform((v) => new URL(v).origin)
+      .optional(),
+    COOKIE_SECURE: flag.optional(),
+    TRUST_PROXY: flag.default(false),
+  })
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+  }))
+
+export type Env = z.infer<typeof EnvSchema>
+
+export class EnvError extends Error {}
+
+/** Validates the environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  )
+  const result = EnvSchema.safeParse(cleaned)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0])
+    const shown = name.includes('SECRET') ? '(hidden)' : JSON.stringify(source[name])
+    return `  ${name}=${shown}: ${issue.message}`
+  })
+  throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,15 @@
+import { ROLES, type Role } from './roles'
+
+export type NavItem = { to: string; label: string; roles: readonly Role[] }
+
+// Only pages that exist are listed; each later feature adds its own entry here.
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Home', roles: ROLES },
+  { to: '/audit', label: 'Audit trail', roles: ['admin', 'leadership'] },
+  { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+]
+
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)))
+}

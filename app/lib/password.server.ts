@@ -1,0 +1,56 @@
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto'
+
+// scrypt with N=2^17, r=8, p=1 (OWASP's recommended floor); the parameters are stored with
+// each hash so they can be raised later without invalidating existing passwords.
+const N = 2 ** 17
+const R = 8
+const P = 1
+const KEY_LENGTH = 64
+
+function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LENGTH,
+      { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    )
+  })
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await derive(password, salt, N, R, P)
+  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false
+  const expected = Buffer.from(key, 'base64url')
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    Number(n),
+    Number(r),
+    Number(p),
+  )
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+// Verifying against this when the e-mail is unknown keeps the response time the same,
+// so timing does not reveal which e-mail addresses have accounts.
+let dummyHash: Promise<string> | undefined
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword('not-a-real-password')
+  await verifyPassword(password, await dummyHash)
+  return false
+}
+
+/** A one-time password for an admin to hand over; readable, 80 bits of randomness. */
+export function generateTemporaryPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
+  const chars = Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)])
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { DB, Queryable } from '~db/connection'
+import { settings } from '~db/schema'
+import { recordAudit } from './audit.server'
+import { type OrganisationSettings, OrganisationSettingsSchema } from './settings-schema'
+
+const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone: 'UTC' }
+const ORGANISATION_KEY = 'organisation'
+const SESSION_SECRET_KEY = 'session_secret'
+
+export function readSetting(db: Queryable, key: string): unknown {
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()
+    ?.value
+}
+
+export function writeSetting(
+  db: Queryable,
+  key: string,
+  value: unknown,
+  actorId: number | null,
+  now: Date,
+) {
+  db.insert(settings)
+    .values({ key, value, updatedAt: now, updatedBy: actorId })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value, updatedAt: now, updatedBy: actorId },
+    })
+    .run()
+}
+
+export function deleteSetting(db: Queryable, key: string) {
+  db.delete(settings).where(eq(settings.key, key)).run()
+}
+
+export function getOrganisationSettings(db: Queryable): OrganisationSettings {
+  const parsed = OrganisationSettingsSchema.safeParse(readSetting(db, ORGANISATION_KEY))
+  return parsed.success ? parsed.data : DEFAULTS
+}
+
+export function updateOrganisationSettings(
+  db: Queryable,
+  actorId: number | null,
+  next: OrganisationSettings,
+  now: Date,
+) {
+  db.transaction(
+    (tx) => {
+      const before = getOrganisationSettings(tx)
+      writeSetting(tx, ORGANISATION_KEY, next, actorId, now)
+      recordAudit(
+        tx,
+        {
+          actorId,
+          action: 'settings.updated',
+          subjectType: 'settings',
+          subjectId: ORGANISATION_KEY,
+          before,
+          after: next,
+        },
+        now,
+      )
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */
+export function getOrCreateSessionSecret(db: DB, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv
+  const existing = readSetting(db, SESSION_SECRET_KEY)
+  if (typeof existing === 'string') return existing
+  const secret = randomBytes(32).toString('base64url')
+  db.insert(settings)
+    .values({ key: SESSION_SECRET_KEY, value: secret, updatedAt: new Date() })
+    .onConflictDoNothing()
+    .run()
+  return readSetting(db, SESSION_SECRET_KEY) as string
+}

@@ -1,0 +1,94 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Alert, Button, Field, PageHeader } from '~/components/ui'
+import { requireUser } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { ChangePasswordSchema } from '~/lib/user-schema'
+import { changePassword } from '~/lib/users.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { allowPendingPasswordChange: true })
+  return { mustChange: user.mustChangePassword }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { allowPendingPasswordChange: true })
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  if (submission.status !== 'success') {
+    return data(
+      submission.reply({
+        resetForm: false,
+        hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+      }),
+      { status: 400 },
+    )
+  }
+  const result = await changePassword(getDb(), user.id, submission.value, new Date())
+  if (!result.ok) {
+    return data(
+      submission.reply({
+        fieldErrors: result.fieldErrors,
+        hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+      }),
+      { status: 400 },
+    )
+  }
+  return redirect('/?password=changed')
+}
+
+export default function ChangePassword() {
+  const { mustChange } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <PageHeader title="Change password" />
+      {mustChange ? (
+        <div className="mb-4">
+          <Alert>
+            You signed in with a temporary password. Choose your own password to continue.
+          </Alert>
+        </div>
+      ) : null}
+      <Form
+        method="post"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
+        <Field
+          label={mustChange ? 'Temporary password' : 'Current password'}
+          meta={fields.currentPassword}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Field
+          label="New password"
+          hint="At least 12 characters."
+          meta={fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Field
+          label="Repeat new password"
+          meta={fields.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button type="submit">Save password</Button>
+      </Form>
+      {mustChange ? (
+        <Form method="post" action="/sign-out" className="mt-4">
+          <Button type="submit" variant="secondary">
+            Sign out
+          </Button>
+        </Form>
+      ) : null}
+    </div>
+  )
+}

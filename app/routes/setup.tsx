@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Alert, Button, Field } from '~/components/ui'
+import { requireAnonymous } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { completeSetup, isValidSetupToken, needsSetup } from '~/lib/setup.server'
+import { SetupSchema } from '~/lib/user-schema'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  if (!needsSetup(getDb())) throw redirect('/sign-in')
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  return { token, tokenValid: isValidSetupToken(getDb(), token) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: SetupSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const result = await completeSetup(getDb(), submission.value, new Date())
+  if (!result.ok) {
+    const { form, ...fieldErrors } = result.fieldErrors
+    return data(submission.reply({ formErrors: form, fieldErrors, hideFields: ['password'] }), {
+      status: 400,
+    })
+  }
+  return redirect('/sign-in?setup=done')
+}
+
+export default function Setup() {
+  const { token, tokenValid } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
+  })
+  return (
+    <div className="mx-auto mt-12 max-w-md">
+      <h1 className="mb-2 text-2xl font-semibold">Set up Leadcourt</h1>
+      <p className="mb-6 text-sm text-slate-600">
+        Create the first admin account. You choose the password; nobody else knows it.
+      </p>
+      {tokenValid ? null : (
+        <div className="mb-4">
+          <Alert tone="error">
+            This page needs the setup link that the server printed when it started. Copy the whole
+            link from the server’s output.
+          </Alert>
+        </div>
+      )}
+      <Form
+        method="post"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
+        {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+        <input type="hidden" name="token" value={token} />
+        <Field label="Name" meta={fields.name} autoComplete="name" />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <Field
+          label="Password"
+          hint="At least 12 characters."
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button type="submit" className="w-full">
+          Create admin account
+        </Button>
+      </Form>
+    </div>
+  )
+}

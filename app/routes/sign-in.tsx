@@ -1,0 +1,106 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
+import { Alert, Button, Field } from '~/components/ui'
+import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { needsSetup } from '~/lib/setup.server'
+import { SignInSchema } from '~/lib/user-schema'
+import { clientAddress } from '~/load-context'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return { needsSetup: needsSetup(getDb()) }
+}
+
+function minutesUntil(until: Date, now: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const now = new Date()
+  const result = await signIn(getDb(), { email, password, address: clientAddress(context) }, now)
+  if (!result.ok) {
+    const message =
+      result.reason === 'locked'
+        ? `Too many failed sign-in attempts. Sign-in is paused for ${minutesUntil(result.until, now)} more minute(s); try again then.`
+        : 'That e-mail and password do not match an active account.'
+    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
+      status: result.reason === 'locked' ? 429 : 400,
+    })
+  }
+  const to = result.user.mustChangePassword ? '/account/password' : safeRedirectTo(redirectTo)
+  return redirect(to, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
+}
+
+export default function SignIn() {
+  const { needsSetup } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+  })
+  return (
+    <div className="mx-auto mt-12 max-w-sm">
+      <h1 className="mb-1 text-2xl font-semibold">Sign in to Leadcourt</h1>
+      <p className="mb-6 text-sm text-slate-600">
+        Where Sales and Marketing settle which leads were real.
+      </p>
+      {needsSetup ? (
+        <div className="mb-4">
+          <Alert>
+            Leadcourt has no accounts yet. Open the setup link that the server printed when it
+            started.
+          </Alert>
+        </div>
+      ) : null}
+      {searchParams.get('setup') === 'done' ? (
+        <div className="mb-4">
+          <Alert tone="success">Your admin account is ready. Sign in with it.</Alert>
+        </div>
+      ) : null}
+      <Form
+        method="post"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
+        {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" autoFocus />
+        <Field
+          label="Password"
+          meta={fields.password}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
+          Sign in
+        </Button>
+      </Form>
+    </div>
+  )
+}

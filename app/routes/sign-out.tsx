@@ -1,0 +1,11 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { requireUser, signOut } from '~/lib/auth.server'
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, { allowPendingPasswordChange: true })
+  return redirect('/sign-in', { headers: { 'Set-Cookie': await signOut(request) } })
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import Database, { type RunResult } from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import * as schema from './schema'
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+/** A connection or a transaction on it: what domain functions that may run inside a transaction take. */
+export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
+
+/** Opens (and creates when missing) the SQLite file with the pragmas the app relies on. */
+export function openDatabase(path: string): DB {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return drizzle(sqlite, { schema })
+}
+
+export const MIGRATIONS_FOLDER = resolve(process.cwd(), 'migrations')
+
+/**
+ * Applies pending migrations. drizzle-kit's table rebuilds issue `PRAGMA foreign_keys=OFF`,
+ * which is a no-op inside the migrator's transaction, so we switch foreign keys off on the
+ * connection around the migrator and verify integrity before switching them back on.
+ */
+export function migrateDatabase(db: DB, migrationsFolder = MIGRATIONS_FOLDER) {
+  const sqlite = db.$client
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    migrate(db, { migrationsFolder })
+    const violations = sqlite.pragma('foreign_key_check') as unknown[]
+    if (violations.length > 0) {
+      throw new Error(
+        `Migration left ${violations.length} foreign-key violation(s): ${JSON.stringify(violations.slice(0, 5))}`,
+      )
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
+}

@@ -1,0 +1,92 @@
+// The HTTP server: validates the environment, migrates the database, seeds the demo when
+// asked, then serves the Remix app (through Vite's middleware in development).
+
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { getDb } from '~/lib/db.server'
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
+import { EnvError, getEnv } from '~/lib/env.server'
+import { purgeSignInAttempts } from '~/lib/rate-limit.server'
+import { purgeExpiredSessions } from '~/lib/session.server'
+import { issueSetupToken, needsSetup } from '~/lib/setup.server'
+import { migrateDatabase } from '~db/connection'
+
+function loadEnv() {
+  try {
+    return getEnv()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+const env = loadEnv()
+const db = getDb()
+migrateDatabase(db)
+const now = new Date()
+purgeExpiredSessions(db, now)
+purgeSignInAttempts(db, now)
+const seeded = env.DEMO_MODE ? await seedDemo(db, now) : false
+
+const viteDevServer =
+  env.NODE_ENV === 'development'
+    ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+    : undefined
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', env.TRUST_PROXY)
+app.use(compression())
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+  }),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const url = `http://localhost:${env.PORT}`
+  console.log(`Leadcourt is running at ${url} (database: ${env.DATABASE_PATH})`)
+  if (seeded) console.log('Seeded the Brightline Systems demo data.')
+  if (env.DEMO_MODE && !needsSetup(db)) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`)
+    for (const user of DEMO_USERS) {
+      console.log(
+        `  ${user.email.padEnd(24)} ${user.roles.join(', ')}${user.seat ? ` (${user.seat} seat${user.isChair ? ', chair' : ''})` : ''}`,
+      )
+    }
+  }
+  if (needsSetup(db)) {
+    const token = issueSetupToken(db, new Date())
+    console.log(`No accounts yet. Create the first admin at ${url}/setup?token=${token}`)
+  }
+})
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close()
+    process.exit(0)
+  })
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)
