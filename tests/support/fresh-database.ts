@@ -1,0 +1,19 @@
+// Route tests: every test file gets its own SQLite file, migrated exactly as the server does
+// at start-up. Vitest isolates modules per file, so the app's database singleton opens it.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import { getDb } from '~/lib/db.server'
+import { migrateDatabase } from '~db/connection'
+
+const dir = mkdtempSync(join(tmpdir(), 'leadcourt-test-'))
+process.env.DATABASE_PATH = join(dir, 'test.db')
+process.env.NODE_ENV = 'test'
+delete process.env.APP_ORIGIN
+migrateDatabase(getDb())
+
+afterAll(() => {
+  getDb().$client.close()
+  rmSync(dir, { recursive: true, force: true })
+})

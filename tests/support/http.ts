@@ -1,0 +1,77 @@
+// Builds real Requests for calling route loaders and actions, as the browser would send them.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+
+export const ORIGIN = 'http://localhost:3000'
+export const CLIENT = { clientAddress: '203.0.113.7' }
+
+type Options = { cookie?: string | null; origin?: string | null; address?: string }
+
+function headers({ cookie, origin }: Options, method: string) {
+  const h = new Headers()
+  if (cookie) h.set('Cookie', cookie)
+  if (method !== 'GET' && origin !== null) h.set('Origin', origin ?? ORIGIN)
+  return h
+}
+
+export function getArgs(
+  path: string,
+  options: Options = {},
+  params: Record<string, string> = {},
+): LoaderFunctionArgs {
+  const request = new Request(`${ORIGIN}${path}`, { headers: headers(options, 'GET') })
+  return { request, params, context: { clientAddress: options.address ?? CLIENT.clientAddress } }
+}
+
+export function postArgs(
+  path: string,
+  fields: Record<string, string | string[]>,
+  options: Options = {},
+  params: Record<string, string> = {},
+): ActionFunctionArgs {
+  const body = new URLSearchParams()
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v)
+  }
+  const request = new Request(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: headers(options, 'POST'),
+    body,
+  })
+  return { request, params, context: { clientAddress: options.address ?? CLIENT.clientAddress } }
+}
+
+/** Runs a loader or action and returns the Response it threw or returned, or its data. */
+export async function settle<T>(fn: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await fn()
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+export function cookieFrom(response: Response): string {
+  const setCookie = response.headers.get('Set-Cookie')
+  if (!setCookie) throw new Error('No Set-Cookie header')
+  return setCookie.split(';')[0] as string
+}
+
+type Settled = unknown
+
+/** The HTTP status a loader/action result stands for: a Response's, data()'s init, or 200. */
+export function statusOf(result: Settled): number {
+  if (result instanceof Response) return result.status
+  const init = result as { type?: string; init?: { status?: number } | null } | null
+  if (init?.type === 'DataWithResponseInit') return init.init?.status ?? 200
+  return 200
+}
+
+/** The payload of a data() result, or the plain object a loader returned. */
+export function payloadOf<T = Record<string, unknown>>(result: Settled): T {
+  const r = result as { type?: string; data?: unknown } | null
+  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T
+}
+
+export function locationOf(result: Settled): string | null {
+  return result instanceof Response ? result.headers.get('Location') : null
+}
