@@ -1,0 +1,106 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
+
+const dirs: string[] = []
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'leadcourt-db-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('database connection', () => {
+  it('sets WAL, synchronous=FULL, foreign keys on and a busy timeout', () => {
+    const db = openDatabase(join(tempDir(), 'a.db'))
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000)
+  })
+
+  it('keeps the audit trail append-only', () => {
+    const db = openDatabase(join(tempDir(), 'b.db'))
+    migrateDatabase(db)
+    db.$client
+      .prepare(
+        "INSERT INTO audit_events (at, action, subject_type, subject_id) VALUES (1, 'x', 'y', 'z')",
+      )
+      .run()
+    expect(() => db.$client.prepare("UPDATE audit_events SET action = 'forged'").run()).toThrow(
+      'append-only',
+    )
+    expect(() => db.$client.prepare('DELETE FROM audit_events').run()).toThrow('append-only')
+  })
+
+  it('is idempotent: a second migration run changes nothing', () => {
+    const db = openDatabase(join(tempDir(), 'c.db'))
+    migrateDatabase(db)
+    const tables = db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+    migrateDatabase(db)
+    expect(
+      db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all(),
+    ).toEqual(tables)
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
+  })
+
+  it('a drizzle-kit table rebuild on a database with data keeps the child rows', () => {
+    // Copy the real migrations and add a rebuild of `users` shaped the way drizzle-kit writes
+    // it (PRAGMA foreign_keys=OFF; copy into __new_users; drop; rename). Inside the migrator's
+    // transaction that PRAGMA is a no-op, so without switching foreign keys off around the
+    // migrator, dropping `users` would fail or cascade into user_roles, sessions and audit rows.
+    const folder = join(tempDir(), 'migrations')
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
+    const tag = '9999_rebuild_users'
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now(),
+      tag,
+      breakpoints: true,
+    })
+    writeFileSync(journalPath, JSON.stringify(journal))
+    writeFileSync(
+      join(folder, `${tag}.sql`),
+      [
+        'PRAGMA foreign_keys=OFF;',
+        'CREATE TABLE `__new_users` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `email` text NOT NULL, `name` text NOT NULL, `password_hash` text NOT NULL, `seat` text, `is_chair` integer DEFAULT false NOT NULL, `active` integer DEFAULT true NOT NULL, `must_change_password` integer DEFAULT false NOT NULL, `created_at` integer NOT NULL, `nickname` text);',
+        'INSERT INTO `__new_users`("id", "email", "name", "password_hash", "seat", "is_chair", "active", "must_change_password", "created_at") SELECT "id", "email", "name", "password_hash", "seat", "is_chair", "active", "must_change_password", "created_at" FROM `users`;',
+        'DROP TABLE `users`;',
+        'ALTER TABLE `__new_users` RENAME TO `users`;',
+        'PRAGMA foreign_keys=ON;',
+      ].join('\n--> statement-breakpoint\n'),
+    )
+
+    const db = openDatabase(join(tempDir(), 'd.db'))
+    migrateDatabase(db) // the real migrations only
+    const sqlite = db.$client
+    sqlite
+      .prepare("INSERT INTO users (email, name, password_hash) VALUES ('a@x.test', 'A', 'h')")
+      .run()
+    sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (1, 'rep')").run()
+    sqlite.prepare("INSERT INTO sessions (id, user_id, last_used_at) VALUES ('s1', 1, 0)").run()
+    sqlite
+      .prepare(
+        "INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id) VALUES (0, 1, 'user.created', 'user', '1')",
+      )
+      .run()
+
+    migrateDatabase(db, folder)
+
+    expect(sqlite.prepare('SELECT nickname FROM users').all()).toEqual([{ nickname: null }])
+    expect(sqlite.prepare('SELECT count(*) AS n FROM user_roles').get()).toEqual({ n: 1 })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM audit_events').get()).toEqual({ n: 1 })
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(sqlite.pragma('foreign_key_check')).toEqual([])
+  })
+})

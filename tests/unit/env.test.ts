@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from '~/lib/env.server'
+
+describe('environment', () => {
+  it('has defaults that run the app with nothing set', () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATABASE_PATH: 'data/leadcourt.db',
+      DEMO_MODE: false,
+      TRUST_PROXY: false,
+      COOKIE_SECURE: false,
+    })
+  })
+
+  it('secures cookies in production unless told otherwise, and reduces APP_ORIGIN to an origin', () => {
+    const env = parseEnv({ NODE_ENV: 'production', APP_ORIGIN: 'https://court.example.com/x' })
+    expect(env.COOKIE_SECURE).toBe(true)
+    expect(env.APP_ORIGIN).toBe('https://court.example.com')
+    expect(parseEnv({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false)
+  })
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ PORT: '', DATABASE_PATH: '' }).PORT).toBe(3000)
+  })
+
+  it('names every bad variable at once', () => {
+    expect(() => parseEnv({ PORT: '0', NODE_ENV: 'staging', APP_ORIGIN: 'court' })).toThrowError(
+      EnvError,
+    )
+    try {
+      parseEnv({ PORT: '0', NODE_ENV: 'staging', APP_ORIGIN: 'court' })
+    } catch (error) {
+      const message = (error as Error).message
+      expect(message).toContain('PORT="0": must be between 1 and 65535')
+      expect(message).toContain('NODE_ENV="staging"')
+      expect(message).toContain(
+        'APP_ORIGIN="court": must be an origin such as https://leadcourt.example.com',
+      )
+    }
+  })
+})
