@@ -9,7 +9,12 @@ function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'leadcourt-startup-'))
   try {
     return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'x.db'), ...env },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'development',
+        DATABASE_PATH: join(dir, 'x.db'),
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 20_000,
     })

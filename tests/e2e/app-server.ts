@@ -1,0 +1,85 @@
+// Starts the production build on a free port with its own temporary database, and a
+// headless Debian Chromium driven by playwright-core.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export type AppServer = { url: string; stop: () => Promise<void>; output: () => string }
+
+export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
+  if (!existsSync('build/server.js'))
+    throw new Error('Run `npm run build` first (npm run test:e2e does).')
+  const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-'))
+  const port = await freePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DEMO_MODE: 'true',
+      DATABASE_PATH: join(dir, 'e2e.db'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  const url = `http://localhost:${port}`
+  const deadline = Date.now() + 30_000
+  while (!output.includes('Leadcourt is running')) {
+    if (child.exitCode !== null) throw new Error(`Server exited: ${output}`)
+    if (Date.now() > deadline) throw new Error(`Server did not start: ${output}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  })
+}

@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AppServer, launchBrowser, startApp } from './app-server'
+
+let app: AppServer
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+const ROLES = [
+  { email: 'dana@brightline.test', name: 'Dana Reyes', nav: ['Home'], home: 'Your queue' },
+  { email: 'omar@brightline.test', name: 'Omar Haddad', nav: ['Home'], home: 'Your queue' },
+  { email: 'lucy@brightline.test', name: 'Lucy Chen', nav: ['Home'], home: 'Your queue' },
+  { email: 'maya@brightline.test', name: 'Maya Patel', nav: ['Home'], home: 'Leads and cases' },
+  { email: 'ben@brightline.test', name: 'Ben Okafor', nav: ['Home'], home: 'Leads and cases' },
+  {
+    email: 'victor@brightline.test',
+    name: 'Victor Lindqvist',
+    nav: ['Home'],
+    home: 'Review queue',
+  },
+  { email: 'clara@brightline.test', name: 'Clara Moreau', nav: ['Home'], home: 'Review queue' },
+  { email: 'erin@brightline.test', name: 'Erin Walsh', nav: ['Home'], home: 'Review queue' },
+  {
+    email: 'felix@brightline.test',
+    name: 'Felix Novak',
+    nav: ['Home', 'Audit trail'],
+    home: 'Reports',
+  },
+  {
+    email: 'sasha@brightline.test',
+    name: 'Sasha Ivanova',
+    nav: ['Home', 'Audit trail', 'Users', 'Settings'],
+    home: 'Administration',
+  },
+]
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.url}/sign-in`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('demo-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+describe('every demo role', () => {
+  it.each(ROLES)(
+    '$email signs in, sees their own navigation and home, and signs out',
+    async (role) => {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await signIn(page, role.email)
+      await page.getByRole('heading', { name: `Welcome, ${role.name}` }).waitFor()
+      const nav = page.getByRole('navigation', { name: 'Main' })
+      expect(await nav.getByRole('link').allTextContents()).toEqual(role.nav)
+      await page.getByRole('heading', { name: role.home }).waitFor()
+
+      await page.getByRole('button', { name: 'Sign out' }).click()
+      await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
+      // The session is gone on the server: home sends us back to sign in.
+      await page.goto(`${app.url}/`)
+      await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
+      await context.close()
+    },
+  )
+})
+
+describe('journeys around roles', () => {
+  it('a rep who types an admin address sees the friendly 403 page', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await signIn(page, 'dana@brightline.test')
+    await page.getByRole('heading', { name: 'Welcome, Dana Reyes' }).waitFor()
+    const response = await page.goto(`${app.url}/admin/users`)
+    expect(response?.status()).toBe(403)
+    await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
+    const missing = await page.goto(`${app.url}/no/such/page`)
+    expect(missing?.status()).toBe(404)
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+    await context.close()
+  })
+
+  it('a wrong password is told plainly and the e-mail is kept', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${app.url}/sign-in`)
+    await page.getByLabel('Email').fill('omar@brightline.test')
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page
+      .getByRole('alert')
+      .getByText('That e-mail and password do not match an active account.')
+      .waitFor()
+    expect(await page.getByLabel('Email').inputValue()).toBe('omar@brightline.test')
+    await context.close()
+  })
+
+  it('an admin adds a user, who signs in with the temporary password and must choose their own', async () => {
+    const admin = await browser.newContext()
+    const page = await admin.newPage()
+    await signIn(page, 'sasha@brightline.test')
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users' })
+      .click()
+    await page.getByRole('link', { name: 'Add user' }).click()
+    await page.getByLabel('Name').fill('Rita Gomez')
+    await page.getByLabel('Email').fill('rita@brightline.test')
+    await page.getByLabel('Sales rep').check()
+    await page.getByRole('button', { name: 'Add user' }).click()
+    const temporary = await page.locator('code').textContent()
+    expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
+    await admin.close()
+
+    const rita = await browser.newContext()
+    const ritaPage = await rita.newPage()
+    await ritaPage.goto(`${app.url}/sign-in`)
+    await ritaPage.getByLabel('Email').fill('rita@brightline.test')
+    await ritaPage.getByLabel('Password').fill(temporary ?? '')
+    await ritaPage.getByRole('button', { name: 'Sign in' }).click()
+    await ritaPage.getByRole('heading', { name: 'Change password' }).waitFor()
+    await ritaPage.getByLabel('Temporary password').fill(temporary ?? '')
+    await ritaPage.getByLabel('New password', { exact: true }).fill('rita-chooses-this-one')
+    await ritaPage.getByLabel('Repeat new password').fill('rita-chooses-this-one')
+    await ritaPage.getByRole('button', { name: 'Save password' }).click()
+    await ritaPage.getByRole('heading', { name: 'Welcome, Rita Gomez' }).waitFor()
+    await ritaPage.getByText('Your password has been changed.').waitFor()
+    await rita.close()
+  })
+})
