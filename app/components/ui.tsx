@@ -95,9 +95,11 @@ export function Field({
 
 export function Alert({
   tone = 'info',
+  className,
   children,
 }: {
   tone?: 'info' | 'error' | 'success'
+  className?: string
   children: ReactNode
 }) {
   const styles = {
@@ -108,9 +110,42 @@ export function Alert({
   return (
     <div
       role={tone === 'error' ? 'alert' : 'status'}
-      className={cx('rounded-md border p-3 text-sm', styles[tone])}
+      className={cx('rounded-md border p-3 text-sm', styles[tone], className)}
     >
       {children}
     </div>
   )
+}
+
+/** A data table with a caption for screen readers and a header row. */
+export function Table({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string
+  columns: string[]
+  children: ReactNode
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left">
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-3 py-2 font-medium">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
+      </table>
+    </div>
+  )
+}
+
+export function Td({ className, ...props }: ComponentProps<'td'>) {
+  return <td className={cx('px-3 py-2', className)} {...props} />
 }

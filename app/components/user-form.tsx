@@ -1,16 +1,13 @@
 import {
   getCollectionProps,
-  getFormProps,
   getInputProps,
   getSelectProps,
   type SubmissionResult,
-  useForm,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { Form } from '@remix-run/react'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, SEAT_LABELS, SEATS } from '~/lib/roles'
 import { type UserInput, UserSchema } from '~/lib/user-schema'
-import { Alert, Button, ErrorList, Field, inputClass } from './ui'
+import { FormCard, useSchemaForm } from './forms'
+import { Button, ErrorList, Field, inputClass } from './ui'
 
 /** The admin's form for a user's identity, roles, seat and chair; used to create and to edit. */
 export function UserForm({
@@ -22,22 +19,14 @@ export function UserForm({
   lastResult?: SubmissionResult<string[]> | null
   submitLabel: string
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(UserSchema, {
     lastResult,
     defaultValue: defaultValue ? { ...defaultValue, seat: defaultValue.seat ?? '' } : undefined,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserSchema }),
   })
   const { key: seatKey, ...seatProps } = getSelectProps(fields.seat)
   const { key: chairKey, ...chairProps } = getInputProps(fields.isChair, { type: 'checkbox' })
   return (
-    <Form
-      method="post"
-      className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-      {...getFormProps(form)}
-    >
-      {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+    <FormCard form={form}>
       <input type="hidden" name="intent" value="save" />
       <Field label="Name" meta={fields.name} autoComplete="off" />
       <Field label="Email" meta={fields.email} type="email" autoComplete="off" />
@@ -87,6 +76,6 @@ export function UserForm({
       </div>
       <ErrorList id={fields.isChair.errorId} errors={fields.isChair.errors} />
       <Button type="submit">{submitLabel}</Button>
-    </Form>
+    </FormCard>
   )
 }

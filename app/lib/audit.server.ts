@@ -1,4 +1,5 @@
-import { count, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
 
@@ -28,6 +29,9 @@ export function recordAudit(db: Queryable, entry: AuditEntry, now: Date) {
 
 export const AUDIT_PAGE_SIZE = 50
 
+const subjectUser = alias(users, 'subject_user')
+
+/** One page of the whole trail, newest first, with the names of the actor and of a user subject. */
 export function listAuditEvents(db: DB, page: number) {
   const rows = db
     .select({
@@ -39,9 +43,17 @@ export function listAuditEvents(db: DB, page: number) {
       before: auditEvents.before,
       after: auditEvents.after,
       actorName: users.name,
+      subjectName: subjectUser.name,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(
+      subjectUser,
+      and(
+        eq(auditEvents.subjectType, 'user'),
+        eq(subjectUser.id, sql`CAST(${auditEvents.subjectId} AS INTEGER)`),
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE)

@@ -1,7 +1,7 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field, PageHeader } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -40,27 +40,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const { mustChange } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  const [form, fields] = useSchemaForm(ChangePasswordSchema, {
+    lastResult: useActionData<typeof action>(),
   })
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title="Change password" />
       {mustChange ? (
-        <div className="mb-4">
-          <Alert>
-            You signed in with a temporary password. Choose your own password to continue.
-          </Alert>
-        </div>
+        <Alert className="mb-4">
+          You signed in with a temporary password. Choose your own password to continue.
+        </Alert>
       ) : null}
-      <Form
-        method="post"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-        {...getFormProps(form)}
-      >
+      <FormCard form={form}>
         <Field
           label={mustChange ? 'Temporary password' : 'Current password'}
           meta={fields.currentPassword}
@@ -81,7 +72,7 @@ export default function ChangePassword() {
           autoComplete="new-password"
         />
         <Button type="submit">Save password</Button>
-      </Form>
+      </FormCard>
       {mustChange ? (
         <Form method="post" action="/sign-out" className="mt-4">
           <Button type="submit" variant="secondary">

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { getSelectProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
@@ -6,7 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -35,26 +36,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const { settings, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(OrganisationSettingsSchema, {
     lastResult: actionData?.result,
     defaultValue: settings,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSettingsSchema }),
   })
   const { key, ...tzProps } = getSelectProps(fields.timeZone)
   return (
     <div className="max-w-xl">
       <PageHeader title="Settings" />
       {actionData?.saved ? (
-        <div className="mb-4">
-          <Alert tone="success">Settings saved.</Alert>
-        </div>
+        <Alert tone="success" className="mb-4">
+          Settings saved.
+        </Alert>
       ) : null}
-      <Form
-        method="post"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-        {...getFormProps(form)}
-      >
+      <FormCard form={form}>
         <Field label="Organisation name" meta={fields.organisationName} />
         <div>
           <label
@@ -77,7 +72,7 @@ export default function Settings() {
           <ErrorList id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
         </div>
         <Button type="submit">Save settings</Button>
-      </Form>
+      </FormCard>
     </div>
   )
 }

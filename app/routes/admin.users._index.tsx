@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { PageHeader } from '~/components/ui'
+import { PageHeader, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { ROLE_LABELS, SEAT_LABELS } from '~/lib/roles'
@@ -25,53 +25,30 @@ export default function Users() {
           Add user
         </Link>
       </PageHeader>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">
-            Everyone who can use Leadcourt, with roles and seats
-          </caption>
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Email
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Roles
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Seat
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? '' : 'text-slate-500'}>
-                <td className="px-4 py-2">
-                  <Link to={`/admin/users/${u.id}`} className="text-brand-700 underline">
-                    {u.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{u.email}</td>
-                <td className="px-4 py-2">{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-                <td className="px-4 py-2">
-                  {u.seat ? SEAT_LABELS[u.seat] : '—'}
-                  {u.isChair ? ' (chair)' : ''}
-                </td>
-                <td className="px-4 py-2">
-                  {u.active ? 'Active' : 'Deactivated'}
-                  {u.mustChangePassword ? ' · temporary password' : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Everyone who can use Leadcourt, with roles and seats"
+        columns={['Name', 'Email', 'Roles', 'Seat', 'Status']}
+      >
+        {users.map((u) => (
+          <tr key={u.id} className={u.active ? '' : 'text-slate-500'}>
+            <Td>
+              <Link to={`/admin/users/${u.id}`} className="text-brand-700 underline">
+                {u.name}
+              </Link>
+            </Td>
+            <Td>{u.email}</Td>
+            <Td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Td>
+            <Td>
+              {u.seat ? SEAT_LABELS[u.seat] : '—'}
+              {u.isChair ? ' (chair)' : ''}
+            </Td>
+            <Td>
+              {u.active ? 'Active' : 'Deactivated'}
+              {u.mustChangePassword ? ' · temporary password' : ''}
+            </Td>
+          </tr>
+        ))}
+      </Table>
     </div>
   )
 }

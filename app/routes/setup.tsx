@@ -1,7 +1,7 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
 import { requireAnonymous } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -33,12 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Setup() {
   const { token, tokenValid } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
-  })
+  const [form, fields] = useSchemaForm(SetupSchema, { lastResult: useActionData<typeof action>() })
   return (
     <div className="mx-auto mt-12 max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">Set up Leadcourt</h1>
@@ -46,19 +41,12 @@ export default function Setup() {
         Create the first admin account. You choose the password; nobody else knows it.
       </p>
       {tokenValid ? null : (
-        <div className="mb-4">
-          <Alert tone="error">
-            This page needs the setup link that the server printed when it started. Copy the whole
-            link from the server’s output.
-          </Alert>
-        </div>
+        <Alert tone="error" className="mb-4">
+          This page needs the setup link that the server printed when it started. Copy the whole
+          link from the server’s output.
+        </Alert>
       )}
-      <Form
-        method="post"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-        {...getFormProps(form)}
-      >
-        {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+      <FormCard form={form}>
         <input type="hidden" name="token" value={token} />
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
@@ -72,7 +60,7 @@ export default function Setup() {
         <Button type="submit" className="w-full">
           Create admin account
         </Button>
-      </Form>
+      </FormCard>
     </div>
   )
 }

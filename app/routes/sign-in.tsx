@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
@@ -7,13 +6,8 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
 import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -56,14 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const { needsSetup } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-  })
+  const [form, fields] = useSchemaForm(SignInSchema, { lastResult: useActionData<typeof action>() })
   return (
     <div className="mx-auto mt-12 max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Leadcourt</h1>
@@ -71,24 +60,17 @@ export default function SignIn() {
         Where Sales and Marketing settle which leads were real.
       </p>
       {needsSetup ? (
-        <div className="mb-4">
-          <Alert>
-            Leadcourt has no accounts yet. Open the setup link that the server printed when it
-            started.
-          </Alert>
-        </div>
+        <Alert className="mb-4">
+          Leadcourt has no accounts yet. Open the setup link that the server printed when it
+          started.
+        </Alert>
       ) : null}
       {searchParams.get('setup') === 'done' ? (
-        <div className="mb-4">
-          <Alert tone="success">Your admin account is ready. Sign in with it.</Alert>
-        </div>
+        <Alert tone="success" className="mb-4">
+          Your admin account is ready. Sign in with it.
+        </Alert>
       ) : null}
-      <Form
-        method="post"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-        {...getFormProps(form)}
-      >
-        {form.errors?.length ? <Alert tone="error">{form.errors.join(' ')}</Alert> : null}
+      <FormCard form={form}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" autoFocus />
         <Field
@@ -100,7 +82,7 @@ export default function SignIn() {
         <Button type="submit" className="w-full" disabled={navigation.state === 'submitting'}>
           Sign in
         </Button>
-      </Form>
+      </FormCard>
     </div>
   )
 }

@@ -1,0 +1,43 @@
+// Turns audit entries into words people read: what happened, and which fields changed.
+
+const ACTION_LABELS: Record<string, string> = {
+  'user.created': 'User added',
+  'user.updated': 'User changed',
+  'user.deactivated': 'User deactivated',
+  'user.reactivated': 'User reactivated',
+  'user.password_reset': 'Password reset by an admin',
+  'user.password_changed': 'Password changed',
+  'user.chair_released': 'Chair passed on',
+  'settings.updated': 'Settings changed',
+}
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action
+}
+
+export type FieldChange = { field: string; before: string | null; after: string | null }
+
+function show(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (Array.isArray(value)) return value.join(', ')
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** The fields that differ between before and after (all of after for a creation). */
+export function describeChanges(before: unknown, after: unknown): FieldChange[] {
+  const b = (before ?? {}) as Record<string, unknown>
+  const a = (after ?? {}) as Record<string, unknown>
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+  return fields
+    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
+    .filter((change) => change.before !== change.after)
+}
+
+/** What an entry is about: a user's name, or the kind of thing and its id. */
+export function subjectLabel(type: string, id: string, name: string | null): string {
+  if (name) return name
+  if (type === 'settings') return 'Organisation settings'
+  return `${type.charAt(0).toUpperCase()}${type.slice(1)} ${id}`
+}
