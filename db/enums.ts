@@ -4,3 +4,37 @@ export type Role = (typeof ROLES)[number]
 
 export const SEATS = ['sales', 'marketing', 'executive'] as const
 export type Seat = (typeof SEATS)[number]
+
+export const VERSION_STATUSES = ['draft', 'proposed', 'active', 'superseded'] as const
+export type VersionStatus = (typeof VERSION_STATUSES)[number]
+
+export const OPERATORS = [
+  'equals',
+  'one_of',
+  'not_one_of',
+  'at_least',
+  'at_most',
+  'present',
+  'contains_any_word',
+] as const
+export type Operator = (typeof OPERATORS)[number]
+
+export const LEAD_STATUSES = [
+  'new',
+  'working',
+  'converted',
+  'in_review',
+  'returned',
+  'disqualified',
+  'nurture',
+] as const
+export type LeadStatus = (typeof LEAD_STATUSES)[number]
+
+export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer'] as const
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number]
+
+export const EVALUATIONS = ['meets', 'does_not_meet', 'undetermined'] as const
+export type Evaluation = (typeof EVALUATIONS)[number]
+
+export const IMPORT_STATUSES = ['uploaded', 'running', 'done', 'failed'] as const
+export type ImportStatus = (typeof IMPORT_STATUSES)[number]

@@ -9,9 +9,18 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 
-import { ROLES, SEATS } from './enums'
+import {
+  EVALUATIONS,
+  IMPORT_STATUSES,
+  LEAD_STATUSES,
+  LIFECYCLE_STAGES,
+  OPERATORS,
+  ROLES,
+  SEATS,
+  VERSION_STATUSES,
+} from './enums'
 
-export { ROLES, type Role, SEATS, type Seat } from './enums'
+export * from './enums'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -117,3 +126,176 @@ export const auditEvents = sqliteTable(
     index('audit_events_actor_idx').on(t.actorId, t.id),
   ],
 )
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+
+export const definitionVersions = sqliteTable(
+  'definition_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: integer('number').notNull(),
+    status: text('status', { enum: VERSION_STATUSES }).notNull(),
+    basedOnId: integer('based_on_id'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    proposedAt: integer('proposed_at', { mode: 'timestamp_ms' }),
+    activatedAt: integer('activated_at', { mode: 'timestamp_ms' }),
+    supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('definition_versions_number_unique').on(t.number),
+    // At most one active version, and at most one version being drafted or proposed.
+    uniqueIndex('definition_versions_one_active').on(t.status).where(sql`${t.status} = 'active'`),
+    uniqueIndex('definition_versions_one_open')
+      .on(sql`(1)`)
+      .where(sql`${t.status} IN ('draft', 'proposed')`),
+    check('definition_versions_status_valid', sql`${t.status} IN (${inList(VERSION_STATUSES)})`),
+  ],
+)
+
+export const definitionCriteria = sqliteTable(
+  'definition_criteria',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => definitionVersions.id),
+    position: integer('position').notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    description: text('description').notNull().default(''),
+    field: text('field').notNull(),
+    operator: text('operator', { enum: OPERATORS }).notNull(),
+    value: text('value', { mode: 'json' }).$type<string | number | string[] | null>(),
+    required: integer('required', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('definition_criteria_key_unique').on(t.versionId, t.key),
+    index('definition_criteria_version_idx').on(t.versionId, t.position),
+    check('definition_criteria_operator_valid', sql`${t.operator} IN (${inList(OPERATORS)})`),
+  ],
+)
+
+export const definitionSignoffs = sqliteTable(
+  'definition_signoffs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => definitionVersions.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    seat: text('seat', { enum: SEATS }).notNull(),
+    signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('definition_signoffs_seat_unique').on(t.versionId, t.seat)],
+)
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalId: text('external_id'),
+    email: text('email'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    phone: text('phone'),
+    title: text('title'),
+    company: text('company'),
+    companyDomain: text('company_domain'),
+    industry: text('industry'),
+    employeeCount: integer('employee_count'),
+    country: text('country'),
+    source: text('source'),
+    campaign: text('campaign'),
+    lifecycleStage: text('lifecycle_stage', { enum: LIFECYCLE_STAGES }),
+    engagementScore: integer('engagement_score'),
+    purchaseTimelineMonths: integer('purchase_timeline_months'),
+    notes: text('notes'),
+    custom: text('custom', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    handedOverAt: integer('handed_over_at', { mode: 'timestamp_ms' }).notNull(),
+    definitionVersionId: integer('definition_version_id').references(() => definitionVersions.id),
+    evaluation: text('evaluation', { enum: EVALUATIONS }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('leads_external_id_unique').on(t.externalId),
+    uniqueIndex('leads_email_unique').on(t.email),
+    // Every list is ordered by hand-over (newest first), so each filter has an index that
+    // ends in (handed_over_at, id): the filter narrows, the index order serves the sort and
+    // keyset pagination, and no query sorts the table.
+    index('leads_handed_over_idx').on(t.handedOverAt, t.id),
+    index('leads_owner_idx').on(t.ownerId, t.handedOverAt, t.id),
+    index('leads_status_idx').on(t.status, t.handedOverAt, t.id),
+    index('leads_source_idx').on(t.source, t.handedOverAt, t.id),
+    index('leads_campaign_idx').on(t.campaign, t.handedOverAt, t.id),
+    index('leads_lifecycle_idx').on(t.lifecycleStage, t.handedOverAt, t.id),
+    index('leads_evaluation_idx').on(t.evaluation, t.handedOverAt, t.id),
+    index('leads_owner_status_idx').on(t.ownerId, t.status, t.handedOverAt, t.id),
+    index('leads_company_domain_idx').on(t.companyDomain),
+    check('leads_identified', sql`${t.externalId} IS NOT NULL OR ${t.email} IS NOT NULL`),
+    check('leads_status_valid', sql`${t.status} IN (${inList(LEAD_STATUSES)})`),
+    check(
+      'leads_lifecycle_valid',
+      sql`${t.lifecycleStage} IS NULL OR ${t.lifecycleStage} IN (${inList(LIFECYCLE_STAGES)})`,
+    ),
+    check(
+      'leads_engagement_range',
+      sql`${t.engagementScore} IS NULL OR ${t.engagementScore} BETWEEN 0 AND 100`,
+    ),
+  ],
+)
+
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    fileName: text('file_name').notNull(),
+    filePath: text('file_path').notNull(),
+    fileSize: integer('file_size').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
+    mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull(),
+    linesDone: integer('lines_done').notNull().default(0),
+    bytesDone: integer('bytes_done').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    error: text('error'),
+  },
+  (t) => [index('import_jobs_created_idx').on(t.createdAt)],
+)
+
+export const importErrors = sqliteTable(
+  'import_errors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    line: integer('line').notNull(),
+    reason: text('reason').notNull(),
+    identifier: text('identifier'),
+  },
+  (t) => [index('import_errors_job_idx').on(t.jobId, t.line)],
+)
+
+/** The column mapping last used for a given set of headers, offered again for the next file. */
+export const importMappings = sqliteTable('import_mappings', {
+  headersKey: text('headers_key').primaryKey(),
+  mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})

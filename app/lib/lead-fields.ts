@@ -1,0 +1,51 @@
+// The fields of a lead, shared by the definition's rule builder, the lead form, the import
+// mapping and the lead page. Criteria may also test custom attributes as `custom.<name>`.
+import { LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
+
+export type LeadFieldType = 'text' | 'number' | 'email' | 'lifecycle'
+
+export const LEAD_FIELDS = [
+  { key: 'externalId', label: 'External id', type: 'text' },
+  { key: 'email', label: 'Email', type: 'email' },
+  { key: 'firstName', label: 'First name', type: 'text' },
+  { key: 'lastName', label: 'Last name', type: 'text' },
+  { key: 'phone', label: 'Phone', type: 'text' },
+  { key: 'title', label: 'Title', type: 'text' },
+  { key: 'company', label: 'Company', type: 'text' },
+  { key: 'companyDomain', label: 'Company domain', type: 'text' },
+  { key: 'industry', label: 'Industry', type: 'text' },
+  { key: 'employeeCount', label: 'Employee count', type: 'number' },
+  { key: 'country', label: 'Country', type: 'text' },
+  { key: 'source', label: 'Source', type: 'text' },
+  { key: 'campaign', label: 'Campaign', type: 'text' },
+  { key: 'lifecycleStage', label: 'Lifecycle stage', type: 'lifecycle' },
+  { key: 'engagementScore', label: 'Engagement score', type: 'number' },
+  { key: 'purchaseTimelineMonths', label: 'Purchase timeline (months)', type: 'number' },
+  { key: 'notes', label: 'Notes', type: 'text' },
+] as const satisfies readonly { key: string; label: string; type: LeadFieldType }[]
+
+export type LeadFieldKey = (typeof LEAD_FIELDS)[number]['key']
+
+export const LEAD_FIELD_KEYS = LEAD_FIELDS.map((f) => f.key) as LeadFieldKey[]
+
+export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  mql: 'MQL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+}
+export { LIFECYCLE_STAGES }
+
+export const CUSTOM_PREFIX = 'custom.'
+
+export function isLeadFieldKey(key: string): key is LeadFieldKey {
+  return (LEAD_FIELD_KEYS as string[]).includes(key)
+}
+
+/** The label of a lead field or custom attribute, as people read it. */
+export function fieldLabel(field: string): string {
+  if (field.startsWith(CUSTOM_PREFIX)) return `${field.slice(CUSTOM_PREFIX.length)} (custom)`
+  return LEAD_FIELDS.find((f) => f.key === field)?.label ?? field
+}
