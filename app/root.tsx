@@ -14,12 +14,15 @@ import type { ReactNode } from 'react'
 import { AppNav } from '~/components/app-nav'
 import { getUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
+import { CROSS_ORIGIN_REFUSED } from '~/lib/http-errors'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import stylesheet from '~/tailwind.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
-export const meta: MetaFunction = () => [{ title: 'Leadcourt' }]
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? 'Something went wrong · Leadcourt' : 'Leadcourt' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
@@ -73,10 +76,16 @@ const ERROR_PAGES: Record<number, { title: string; text: string }> = {
   },
 }
 
+const CROSS_ORIGIN_PAGE = {
+  title: 'That request came from another site',
+  text: 'For your safety, Leadcourt only accepts changes made from its own pages. Go back to Leadcourt and try again.',
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const page = ERROR_PAGES[status] ?? {
+  const crossOrigin = isRouteErrorResponse(error) && error.data === CROSS_ORIGIN_REFUSED
+  const page = (crossOrigin ? CROSS_ORIGIN_PAGE : ERROR_PAGES[status]) ?? {
     title: 'Something went wrong',
     text: 'The error has been logged. Try again in a moment; if it keeps happening, tell an admin.',
   }

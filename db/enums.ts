@@ -30,7 +30,14 @@ export const LEAD_STATUSES = [
 ] as const
 export type LeadStatus = (typeof LEAD_STATUSES)[number]
 
-export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer'] as const
+export const LIFECYCLE_STAGES = [
+  'subscriber',
+  'lead',
+  'mql',
+  'sql',
+  'opportunity',
+  'customer',
+] as const
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number]
 
 export const EVALUATIONS = ['meets', 'does_not_meet', 'undetermined'] as const

@@ -10,6 +10,7 @@ import express from 'express'
 import { getDb } from '~/lib/db.server'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
 import { EnvError, getEnv } from '~/lib/env.server'
+import { isSameOriginRequest } from '~/lib/origin.server'
 import { purgeSignInAttempts } from '~/lib/rate-limit.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
 import { issueSetupToken, needsSetup } from '~/lib/setup.server'
@@ -30,10 +31,14 @@ function loadEnv() {
 const env = loadEnv()
 const db = getDb()
 migrateDatabase(db)
-const now = new Date()
-purgeExpiredSessions(db, now)
-purgeSignInAttempts(db, now)
-const seeded = env.DEMO_MODE ? await seedDemo(db, now) : false
+function purgeStaleRows() {
+  const now = new Date()
+  purgeExpiredSessions(db, now)
+  purgeSignInAttempts(db, now)
+}
+purgeStaleRows()
+setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
+const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
 
 const viteDevServer =
   env.NODE_ENV === 'development'
@@ -54,6 +59,15 @@ if (viteDevServer) {
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild)
+
+// Every state-changing request from another site is refused before it reaches a route; the
+// route guards check the same rule again, so no action depends on this layer alone.
+app.use((req, res, next) => {
+  const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+  const headers = { get: (name: string) => req.get(name) ?? null }
+  if (isSameOriginRequest({ method: req.method, url, headers })) return next()
+  res.status(403).type('text/plain').send('This request came from another site and was refused.')
+})
 
 app.all(
   '*',

@@ -38,11 +38,15 @@ export function UserForm({
               const role = props.value as (typeof ROLES)[number]
               return (
                 <div key={key} className="flex items-start gap-2">
-                  <input {...props} className="mt-1" />
-                  <label htmlFor={props.id} className="text-sm">
-                    <span className="font-medium">{ROLE_LABELS[role]}</span>
-                    <span className="block text-slate-600">{ROLE_DESCRIPTIONS[role]}</span>
-                  </label>
+                  <input {...props} aria-describedby={`${props.id}-about`} className="mt-1" />
+                  <div className="text-sm">
+                    <label htmlFor={props.id} className="font-medium">
+                      {ROLE_LABELS[role]}
+                    </label>
+                    <p id={`${props.id}-about`} className="text-slate-600">
+                      {ROLE_DESCRIPTIONS[role]}
+                    </p>
+                  </div>
                 </div>
               )
             },
@@ -65,14 +69,21 @@ export function UserForm({
         <ErrorList id={fields.seat.errorId} errors={fields.seat.errors} />
       </div>
       <div className="flex items-start gap-2">
-        <input key={chairKey} {...chairProps} className="mt-1" />
-        <label htmlFor={fields.isChair.id} className="text-sm">
-          <span className="font-medium">Chair of the committee</span>
-          <span className="block text-slate-600">
+        <input
+          key={chairKey}
+          {...chairProps}
+          aria-describedby={`${fields.isChair.id}-about`}
+          className="mt-1"
+        />
+        <div className="text-sm">
+          <label htmlFor={fields.isChair.id} className="font-medium">
+            Chair of the committee
+          </label>
+          <p id={`${fields.isChair.id}-about`} className="text-slate-600">
             The chair’s vote breaks ties. There is one chair; choosing this moves the chair from
             whoever holds it.
-          </span>
-        </label>
+          </p>
+        </div>
       </div>
       <ErrorList id={fields.isChair.errorId} errors={fields.isChair.errors} />
       <Button type="submit">{submitLabel}</Button>

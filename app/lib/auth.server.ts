@@ -4,7 +4,7 @@ import { getDb } from './db.server'
 import { getEnv } from './env.server'
 import { requireSameOrigin } from './origin.server'
 import { verifyAgainstDummy, verifyPassword } from './password.server'
-import { recordSignInAttempt, signInLockedUntil } from './rate-limit.server'
+import { beginSignInAttempt, markSignInSucceeded } from './rate-limit.server'
 import { hasRole, type Role } from './roles'
 import {
   createSession,
@@ -45,9 +45,19 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return sessionId ? findSessionUser(getDb(), sessionId, new Date()) : null
 }
 
+const LOCAL = 'http://leadcourt.invalid'
+
+/** A path on this site to return to after sign-in; anything that could leave the site becomes `fallback`. */
 function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
-  return to
+  if (typeof to !== 'string' || !to.startsWith('/')) return fallback
+  // Browsers read a backslash as "/" and drop tabs and newlines, so "/\\evil.test" leaves the site.
+  if (/[\\\s]/.test(to)) return fallback
+  try {
+    const url = new URL(to, LOCAL)
+    return url.origin === LOCAL ? `${url.pathname}${url.search}${url.hash}` : fallback
+  } catch {
+    return fallback
+  }
 }
 
 export { safeRedirectTo }
@@ -94,19 +104,15 @@ export async function signIn(
   attempt: { email: string; password: string; address: string },
   now: Date,
 ): Promise<SignInResult> {
-  const until = signInLockedUntil(db, attempt, now)
-  if (until) return { ok: false, reason: 'locked', until }
+  const begun = beginSignInAttempt(db, attempt, now)
+  if ('locked' in begun) return { ok: false, reason: 'locked', until: begun.locked }
   const found = findUserForSignIn(db, attempt.email)
   const valid = found
     ? await verifyPassword(attempt.password, found.passwordHash)
     : await verifyAgainstDummy(attempt.password)
   const user = valid && found?.active ? loadSessionUser(db, found.id) : null
-  recordSignInAttempt(
-    db,
-    { email: attempt.email, address: attempt.address, succeeded: !!user },
-    now,
-  )
   if (!user) return { ok: false, reason: 'invalid' }
+  markSignInSucceeded(db, begun.attemptId)
   return { ok: true, sessionId: createSession(db, user.id, now), user }
 }
 

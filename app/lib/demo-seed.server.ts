@@ -42,8 +42,10 @@ export async function seedDemo(db: DB, now: Date): Promise<boolean> {
   if (countUsers(db) > 0) return false
   // Each user gets their own salt; hashing runs on libuv's thread pool in parallel.
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)))
-  db.transaction(
+  return db.transaction(
     (tx) => {
+      // Checked again inside the transaction: two processes starting at once seed once.
+      if (countUsers(tx) > 0) return false
       updateOrganisationSettings(
         tx,
         null,
@@ -59,8 +61,8 @@ export async function seedDemo(db: DB, now: Date): Promise<boolean> {
           now,
         )
       })
+      return true
     },
     { behavior: 'immediate' },
   )
-  return true
 }

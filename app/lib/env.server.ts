@@ -24,11 +24,22 @@ const EnvSchema = z
       .transform((v) => new URL(v).origin)
       .optional(),
     COOKIE_SECURE: flag.optional(),
-    TRUST_PROXY: flag.default(false),
+    TRUST_PROXY: z.coerce
+      .number({ error: 'must be the number of reverse proxies in front of the app (0 for none)' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(10, 'must be 10 or fewer')
+      .default(0),
   })
   .transform((env) => ({
     ...env,
-    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    // Secure cookies need HTTPS. The demo (`npm start`) is usually opened over plain http,
+    // so it sends them only when APP_ORIGIN says the site is served over https.
+    COOKIE_SECURE:
+      env.COOKIE_SECURE ??
+      (env.APP_ORIGIN
+        ? env.APP_ORIGIN.startsWith('https:')
+        : env.NODE_ENV === 'production' && !env.DEMO_MODE),
   }))
 
 export type Env = z.infer<typeof EnvSchema>

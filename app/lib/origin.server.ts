@@ -2,25 +2,34 @@ import { getEnv } from './env.server'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+import { CROSS_ORIGIN_REFUSED } from './http-errors'
+
 /**
- * Refuses (403) a state-changing request whose Origin, or Referer when Origin is absent, is
- * not the app's own: APP_ORIGIN when set (behind a proxy), else the origin the request came to.
+ * Whether a request may change state: safe methods always; others only when their Origin, or
+ * Referer when Origin is absent, is the app's own (APP_ORIGIN when set, behind a proxy; else
+ * the origin the request came to). A request with neither header is refused.
  */
-export function requireSameOrigin(request: Request) {
-  if (SAFE_METHODS.has(request.method)) return
+export function isSameOriginRequest(request: {
+  method: string
+  url: string
+  headers: Pick<Headers, 'get'>
+}): boolean {
+  if (SAFE_METHODS.has(request.method)) return true
   const expected = getEnv().APP_ORIGIN ?? new URL(request.url).origin
   const origin = request.headers.get('Origin')
+  if (origin && origin !== 'null') return origin === expected
   const referer = request.headers.get('Referer')
-  let actual: string | null = null
-  if (origin && origin !== 'null') actual = origin
-  else if (referer) {
-    try {
-      actual = new URL(referer).origin
-    } catch {
-      actual = null
-    }
+  if (!referer) return false
+  try {
+    return new URL(referer).origin === expected
+  } catch {
+    return false
   }
-  if (actual !== expected) {
-    throw new Response('Cross-origin request refused', { status: 403 })
+}
+
+/** Throws 403 for a state-changing request from another site. */
+export function requireSameOrigin(request: Request) {
+  if (!isSameOriginRequest(request)) {
+    throw new Response(CROSS_ORIGIN_REFUSED, { status: 403 })
   }
 }

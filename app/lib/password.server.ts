@@ -48,7 +48,7 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false
 }
 
-/** A one-time password for an admin to hand over; readable, 80 bits of randomness. */
+/** A one-time password for an admin to hand over; readable, about 79 bits of randomness. */
 export function generateTemporaryPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
   const chars = Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)])

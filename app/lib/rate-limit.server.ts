@@ -1,5 +1,5 @@
 import { and, eq, gt, lt } from 'drizzle-orm'
-import type { DB } from '~db/connection'
+import type { DB, Queryable } from '~db/connection'
 import { signInAttempts } from '~db/schema'
 
 export const MINUTE = 60_000
@@ -36,7 +36,7 @@ export function lockedUntil(failures: number[], rule: LockoutRule, now: number):
 // For an e-mail, a successful sign-in clears the earlier failures (it was the owner). For an
 // address it does not: signing in to one's own account must not reset guessing at others.
 function recentFailures(
-  db: DB,
+  db: Queryable,
   column: typeof signInAttempts.email | typeof signInAttempts.address,
   value: string,
   since: number,
@@ -56,7 +56,7 @@ function recentFailures(
 
 /** The instant until which sign-in is refused for this e-mail or address, or null. */
 export function signInLockedUntil(
-  db: DB,
+  db: Queryable,
   attempt: { email: string; address: string },
   now: Date,
 ): Date | null {
@@ -85,14 +85,33 @@ export function signInLockedUntil(
   return until > 0 ? new Date(until) : null
 }
 
-export function recordSignInAttempt(
+/**
+ * Checks the locks and, unless locked, records the attempt as failed, in one immediate
+ * transaction: concurrent attempts queue here, so a burst of parallel guesses cannot all pass
+ * the check before any of them is counted. Mark it succeeded once the password is verified.
+ */
+export function beginSignInAttempt(
   db: DB,
-  attempt: { email: string; address: string; succeeded: boolean },
+  attempt: { email: string; address: string },
   now: Date,
-) {
-  db.insert(signInAttempts)
-    .values({ ...attempt, at: now })
-    .run()
+): { locked: Date } | { attemptId: number } {
+  return db.transaction(
+    (tx) => {
+      const locked = signInLockedUntil(tx, attempt, now)
+      if (locked) return { locked }
+      const { id } = tx
+        .insert(signInAttempts)
+        .values({ email: attempt.email, address: attempt.address, succeeded: false, at: now })
+        .returning({ id: signInAttempts.id })
+        .get()
+      return { attemptId: id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function markSignInSucceeded(db: DB, attemptId: number) {
+  db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId)).run()
 }
 
 export function purgeSignInAttempts(db: DB, now: Date) {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { DB } from '~db/connection'
+import type { DB, Queryable } from '~db/connection'
+import { hashPassword } from './password.server'
 import { deleteSetting, readSetting, writeSetting } from './settings.server'
-import { countUsers, createFirstAdmin } from './users.server'
+import { countUsers, insertUser, type Result } from './users.server'
 
 // A production install with no users is set up once, through /setup?token=…; the token is
 // printed by the server at start-up, so only whoever can read the server's output can claim it.
@@ -20,26 +21,40 @@ export function issueSetupToken(db: DB, now: Date): string {
   return token
 }
 
-export function isValidSetupToken(db: DB, token: string): boolean {
+export function isValidSetupToken(db: Queryable, token: string): boolean {
   const stored = readSetting(db, KEY)
   if (typeof stored !== 'string') return false
   return timingSafeEqual(Buffer.from(stored, 'hex'), digest(token))
 }
 
+/** Creates the first admin with their own password, and spends the token, in one transaction. */
 export async function completeSetup(
   db: DB,
   input: { token: string; name: string; email: string; password: string },
   now: Date,
-) {
-  if (!isValidSetupToken(db, input.token)) {
-    return {
-      ok: false as const,
-      fieldErrors: {
-        form: ['This setup link is not valid; use the one the server printed at start-up'],
-      },
-    }
-  }
-  const result = await createFirstAdmin(db, input, now)
-  if (result.ok) deleteSetting(db, KEY)
-  return result
+): Promise<Result<{ userId: number }>> {
+  const passwordHash = await hashPassword(input.password)
+  return db.transaction(
+    (tx) => {
+      if (!isValidSetupToken(tx, input.token)) {
+        return {
+          ok: false as const,
+          fieldErrors: {
+            form: ['This setup link is not valid; use the one the server printed at start-up'],
+          },
+        }
+      }
+      const result = insertUser(
+        tx,
+        null,
+        { name: input.name, email: input.email, roles: ['admin'], isChair: false },
+        { passwordHash, mustChangePassword: false },
+        now,
+        { onlyIfFirst: true },
+      )
+      if (result.ok) deleteSetting(tx, KEY)
+      return result
+    },
+    { behavior: 'immediate' },
+  )
 }

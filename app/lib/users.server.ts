@@ -3,7 +3,7 @@ import type { DB, Queryable } from '~db/connection'
 import { type Role, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './password.server'
-import { endUserSessions } from './session.server'
+import { createSession, endUserSessions } from './session.server'
 import type { UserInput } from './user-schema'
 
 export type FieldErrors = Record<string, string[]>
@@ -55,23 +55,26 @@ function activeAdminCount(db: Queryable): number {
   )
 }
 
-/** Makes `userId` the chair, releasing the previous chair (there is only ever one). */
-function takeChair(db: Queryable, actorId: number | null, userId: number | null, now: Date) {
-  const previous = db.select({ id: users.id }).from(users).where(eq(users.isChair, true)).get()
-  if (!previous || previous.id === userId) return
-  db.update(users).set({ isChair: false }).where(eq(users.id, previous.id)).run()
+function releaseChair(db: Queryable, actorId: number | null, chairId: number, now: Date) {
+  db.update(users).set({ isChair: false }).where(eq(users.id, chairId)).run()
   recordAudit(
     db,
     {
       actorId,
       action: 'user.chair_released',
       subjectType: 'user',
-      subjectId: previous.id,
+      subjectId: chairId,
       before: { isChair: true },
       after: { isChair: false },
     },
     now,
   )
+}
+
+/** Makes `userId` the chair, releasing the previous chair (there is only ever one). */
+function takeChair(db: Queryable, actorId: number | null, userId: number | null, now: Date) {
+  const previous = db.select({ id: users.id }).from(users).where(eq(users.isChair, true)).get()
+  if (previous && previous.id !== userId) releaseChair(db, actorId, previous.id, now)
 }
 
 function writeRoles(db: Queryable, userId: number, roles: Role[]) {
@@ -141,23 +144,6 @@ export async function createUser(
   const passwordHash = await hashPassword(temporaryPassword)
   const result = insertUser(db, actorId, input, { passwordHash, mustChangePassword: true }, now)
   return result.ok ? { ...result, temporaryPassword } : result
-}
-
-/** The one-time setup of a production install: the first admin chooses their own password. */
-export async function createFirstAdmin(
-  db: DB,
-  input: { name: string; email: string; password: string },
-  now: Date,
-): Promise<Result<{ userId: number }>> {
-  const passwordHash = await hashPassword(input.password)
-  return insertUser(
-    db,
-    null,
-    { name: input.name, email: input.email, roles: ['admin'], isChair: false },
-    { passwordHash, mustChangePassword: false },
-    now,
-    { onlyIfFirst: true },
-  )
 }
 
 export function updateUser(
@@ -230,6 +216,8 @@ export function setUserActive(
       }
       tx.update(users).set({ active }).where(eq(users.id, userId)).run()
       if (!active) endUserSessions(tx, userId)
+      // A deactivated chair cannot break ties; the committee has no chair until one is named.
+      if (!active && before.isChair) releaseChair(tx, actorId, userId, now)
       recordAudit(
         tx,
         {
@@ -255,6 +243,12 @@ export async function resetPassword(
   userId: number,
   now: Date,
 ): Promise<Result<{ temporaryPassword: string }>> {
+  if (actorId === userId) {
+    return fail(
+      'form',
+      'To change your own password, use Change password; it asks for the current one',
+    )
+  }
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)
   return db.transaction(
@@ -276,12 +270,13 @@ export async function resetPassword(
   )
 }
 
+/** Changes one's own password; every session of the user ends and a fresh one is returned. */
 export async function changePassword(
   db: DB,
   userId: number,
   input: { currentPassword: string; newPassword: string },
   now: Date,
-): Promise<Result<object>> {
+): Promise<Result<{ sessionId: string }>> {
   const user = db
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -294,12 +289,13 @@ export async function changePassword(
     return fail('newPassword', 'Choose a password different from the current one')
   }
   const passwordHash = await hashPassword(input.newPassword)
-  db.transaction(
+  const sessionId = db.transaction(
     (tx) => {
       tx.update(users)
         .set({ passwordHash, mustChangePassword: false })
         .where(eq(users.id, userId))
         .run()
+      endUserSessions(tx, userId)
       recordAudit(
         tx,
         {
@@ -310,10 +306,11 @@ export async function changePassword(
         },
         now,
       )
+      return createSession(tx, userId, now)
     },
     { behavior: 'immediate' },
   )
-  return { ok: true }
+  return { ok: true, sessionId }
 }
 
 export function countUsers(db: Queryable): number {

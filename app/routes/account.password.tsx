@@ -1,12 +1,20 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field, PageHeader } from '~/components/ui'
-import { requireUser } from '~/lib/auth.server'
+import { commitSessionCookie, requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { ChangePasswordSchema } from '~/lib/user-schema'
 import { changePassword } from '~/lib/users.server'
+
+export const meta: MetaFunction = () => [{ title: 'Change password · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowPendingPasswordChange: true })
@@ -35,7 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  return redirect('/?password=changed')
+  return redirect('/?password=changed', {
+    headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) },
+  })
 }
 
 export default function ChangePassword() {

@@ -30,6 +30,15 @@ function findUser(params: unknown) {
 
 const success = (text: string) => ({ tone: 'success' as const, text })
 const failure = (text: string) => ({ tone: 'error' as const, text })
+const refused = (fieldErrors: Record<string, string[]>) =>
+  data(
+    {
+      result: null,
+      notice: failure(Object.values(fieldErrors).flat().join(' ')),
+      temporaryPassword: null,
+    },
+    { status: 400 },
+  )
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -41,11 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = findUser(params)
   const formData = await request.formData()
   const intent = UserIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success)
-    return data(
-      { result: null, notice: failure('Unknown action'), temporaryPassword: null },
-      { status: 400 },
-    )
+  if (!intent.success) return refused({ intent: ['Unknown action'] })
   const now = new Date()
   const db = getDb()
   switch (intent.data.intent) {
@@ -78,16 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'reactivate': {
       const active = intent.data.intent === 'reactivate'
       const result = setUserActive(db, admin.id, user.id, active, now)
-      if (!result.ok) {
-        return data(
-          {
-            result: null,
-            notice: failure(Object.values(result.fieldErrors).flat().join(' ')),
-            temporaryPassword: null,
-          },
-          { status: 400 },
-        )
-      }
+      if (!result.ok) return refused(result.fieldErrors)
       return {
         result: null,
         notice: success(
@@ -100,11 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'reset-password': {
       const result = await resetPassword(db, admin.id, user.id, now)
-      if (!result.ok)
-        return data(
-          { result: null, notice: failure('That user does not exist'), temporaryPassword: null },
-          { status: 400 },
-        )
+      if (!result.ok) return refused(result.fieldErrors)
       return { result: null, notice: null, temporaryPassword: result.temporaryPassword }
     }
   }

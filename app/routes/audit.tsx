@@ -64,7 +64,10 @@ export default function Audit() {
                       <span className="font-medium">{c.field}</span>:{' '}
                       {c.before !== null ? (
                         <>
-                          <del className="text-slate-500">{c.before}</del> →{' '}
+                          <span className="sr-only">changed from </span>
+                          <del className="text-slate-500">{c.before}</del>
+                          <span aria-hidden="true"> → </span>
+                          <span className="sr-only"> to </span>
                         </>
                       ) : null}
                       {c.after ?? <em className="text-slate-500">none</em>}

@@ -1,5 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
@@ -7,6 +13,8 @@ import { requireAnonymous } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { completeSetup, isValidSetupToken, needsSetup } from '~/lib/setup.server'
 import { SetupSchema } from '~/lib/user-schema'
+
+export const meta: MetaFunction = () => [{ title: 'Set up · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)

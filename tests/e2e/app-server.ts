@@ -40,6 +40,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
       DATABASE_PATH: join(dir, 'e2e.db'),
       PORT: String(port),
       HOST: '127.0.0.1',
+      // As in production: the session cookie is Secure (browsers accept it on localhost).
+      COOKIE_SECURE: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

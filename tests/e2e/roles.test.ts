@@ -61,6 +61,13 @@ describe('every demo role', () => {
       const nav = page.getByRole('navigation', { name: 'Main' })
       expect(await nav.getByRole('link').allTextContents()).toEqual(role.nav)
       await page.getByRole('heading', { name: role.home }).waitFor()
+      const [session] = await context.cookies()
+      expect(session).toMatchObject({
+        name: 'lc_session',
+        httpOnly: true,
+        secure: true,
+        sameSite: 'Lax',
+      })
 
       await page.getByRole('button', { name: 'Sign out' }).click()
       await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()

@@ -118,7 +118,8 @@ describe('creating users', () => {
       ),
     )
     expect(locationOf(changed)).toBe('/?password=changed')
-    expect(statusOf(await settle(() => homeLoader(getArgs('/', { cookie }))))).toBe(200)
+    const fresh = ((changed as Response).headers.get('Set-Cookie') ?? '').split(';')[0] as string
+    expect(statusOf(await settle(() => homeLoader(getArgs('/', { cookie: fresh }))))).toBe(200)
     await signInAs('nadia@brightline.test', 'a-brand-new-password')
   })
 
@@ -264,6 +265,56 @@ describe('changing users', () => {
     )
     expect(locationOf(signIn)).toBe('/account/password')
     expect(auditFor(omar).map((a) => a.action)).toContain('user.password_reset')
+  })
+
+  it('deactivating the chair releases the chair, so no case waits for someone who cannot vote', async () => {
+    const erin = userId('erin@brightline.test')
+    await edit(erin, { intent: 'deactivate' })
+    const db = getDb()
+    expect(db.select().from(users).where(eq(users.isChair, true)).all()).toHaveLength(0)
+    expect(auditFor(erin).map((a) => a.action)).toContain('user.chair_released')
+    await edit(erin, { intent: 'reactivate' })
+    await edit(erin, {
+      intent: 'save',
+      name: 'Erin Walsh',
+      email: 'erin@brightline.test',
+      roles: ['committee'],
+      seat: 'executive',
+      isChair: 'on',
+    })
+    expect(db.select().from(users).where(eq(users.isChair, true)).get()?.id).toBe(erin)
+  })
+
+  it('an admin cannot reset their own password here', async () => {
+    const result = await edit(userId('sasha@brightline.test'), { intent: 'reset-password' })
+    expect(statusOf(result)).toBe(400)
+    expect(payloadOf<EditResult>(result).notice?.text).toBe(
+      'To change your own password, use Change password; it asks for the current one',
+    )
+  })
+
+  it('changing one’s own password signs out every other session', async () => {
+    const other = await signInAs('ben@brightline.test')
+    const current = await signInAs('ben@brightline.test')
+    const changed = await settle(() =>
+      passwordAction(
+        postArgs(
+          '/account/password',
+          {
+            currentPassword: PASSWORD,
+            newPassword: 'bens-new-password',
+            confirmPassword: 'bens-new-password',
+          },
+          { cookie: current },
+        ),
+      ),
+    )
+    expect(locationOf(changed)).toBe('/?password=changed')
+    const fresh = ((changed as Response).headers.get('Set-Cookie') ?? '').split(';')[0] as string
+    expect(statusOf(await settle(() => homeLoader(getArgs('/', { cookie: fresh }))))).toBe(200)
+    for (const cookie of [other, current]) {
+      expect(locationOf(await settle(() => homeLoader(getArgs('/', { cookie }))))).toBe('/sign-in')
+    }
   })
 
   it('another user id that does not exist is a 404; an unknown intent a 400', async () => {

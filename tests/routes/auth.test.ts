@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/lib/db.server'
 import { DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
-import { recordSignInAttempt } from '~/lib/rate-limit.server'
+import { beginSignInAttempt } from '~/lib/rate-limit.server'
 import { loader as rootLoader } from '~/root'
 import { loader as homeLoader } from '~/routes/_index'
 import { loader as usersLoader } from '~/routes/admin.users._index'
@@ -83,12 +83,16 @@ describe('sign in and out', () => {
       redirectTo: '/audit',
     })
     expect(locationOf(back)).toBe('/audit')
-    const away = await signIn({
-      email: 'felix@brightline.test',
-      password: PASSWORD,
-      redirectTo: '//evil.test/x',
-    })
-    expect(locationOf(away)).toBe('/')
+    for (const redirectTo of [
+      '//evil.test/x',
+      '/\\evil.test/x',
+      '/\tevil.test',
+      'https://evil.test',
+      '/\n/evil.test',
+    ]) {
+      const away = await signIn({ email: 'felix@brightline.test', password: PASSWORD, redirectTo })
+      expect(locationOf(away), redirectTo).toBe('/')
+    }
   })
 
   it('refuses a tampered cookie', async () => {
@@ -186,14 +190,26 @@ describe('rate limit', () => {
     expect(statusOf(await signIn({ email: 'clara@brightline.test', password: PASSWORD }))).toBe(302)
   })
 
+  it('a burst of parallel guesses is counted as it arrives: at most 5 are checked', async () => {
+    const email = 'ben@brightline.test'
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        signIn({ email, password: `parallel-guess-${i}` }, { address: `198.51.100.${100 + i}` }),
+      ),
+    )
+    const statuses = results.map(statusOf)
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7)
+  })
+
   it('after 20 failures from one address, refuses every e-mail from it', async () => {
     const address = '192.0.2.50'
     const now = new Date()
     // 19 earlier failures against different e-mails within the last minutes...
     for (let i = 0; i < 19; i++) {
-      recordSignInAttempt(
+      beginSignInAttempt(
         getDb(),
-        { email: `guess${i}@brightline.test`, address, succeeded: false },
+        { email: `guess${i}@brightline.test`, address },
         new Date(now.getTime() - (19 - i) * 10_000),
       )
     }

@@ -9,7 +9,7 @@ describe('environment', () => {
       HOST: '0.0.0.0',
       DATABASE_PATH: 'data/leadcourt.db',
       DEMO_MODE: false,
-      TRUST_PROXY: false,
+      TRUST_PROXY: 0,
       COOKIE_SECURE: false,
     })
   })
@@ -18,7 +18,22 @@ describe('environment', () => {
     const env = parseEnv({ NODE_ENV: 'production', APP_ORIGIN: 'https://court.example.com/x' })
     expect(env.COOKIE_SECURE).toBe(true)
     expect(env.APP_ORIGIN).toBe('https://court.example.com')
+    expect(parseEnv({ NODE_ENV: 'production' }).COOKIE_SECURE).toBe(true)
     expect(parseEnv({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false)
+    // The demo over plain http (npm start on a LAN address) must still be able to sign in.
+    expect(parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }).COOKIE_SECURE).toBe(false)
+    expect(
+      parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true', APP_ORIGIN: 'https://x.test' })
+        .COOKIE_SECURE,
+    ).toBe(true)
+    expect(
+      parseEnv({ NODE_ENV: 'production', APP_ORIGIN: 'http://intranet:3000' }).COOKIE_SECURE,
+    ).toBe(false)
+  })
+
+  it('trusts a number of proxies, never any client-supplied address by default', () => {
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrowError(/TRUST_PROXY="true"/)
   })
 
   it('treats empty values as unset', () => {

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import {
   ADDRESS_RULE,
+  beginSignInAttempt,
   EMAIL_RULE,
   lockedUntil,
   MINUTE,
-  recordSignInAttempt,
+  markSignInSucceeded,
   signInLockedUntil,
 } from '~/lib/rate-limit.server'
+import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'
+
+function attempt(db: DB, a: { email: string; address: string; succeeded: boolean }, at: Date) {
+  const begun = beginSignInAttempt(db, a, at)
+  if (!('attemptId' in begun)) throw new Error('unexpectedly locked')
+  if (a.succeeded) markSignInSucceeded(db, begun.attemptId)
+}
 
 const t0 = Date.UTC(2026, 10, 22, 9, 0, 0)
 const min = (m: number) => t0 + m * MINUTE
@@ -56,7 +64,7 @@ describe('signInLockedUntil with a controlled clock', () => {
   it('locks an e-mail, releases it after 15 minutes, and a success clears the count', () => {
     const db = memoryDb()
     const fail = (m: number, email = 'a@x.test', address = '1.1.1.1') =>
-      recordSignInAttempt(db, { email, address, succeeded: false }, new Date(min(m)))
+      attempt(db, { email, address, succeeded: false }, new Date(min(m)))
     for (const m of [0, 1, 2, 3]) fail(m)
     expect(
       signInLockedUntil(db, { email: 'a@x.test', address: '2.2.2.2' }, new Date(min(3))),
@@ -69,11 +77,7 @@ describe('signInLockedUntil with a controlled clock', () => {
       signInLockedUntil(db, { email: 'a@x.test', address: '2.2.2.2' }, new Date(min(19))),
     ).toBeNull()
 
-    recordSignInAttempt(
-      db,
-      { email: 'a@x.test', address: '1.1.1.1', succeeded: true },
-      new Date(min(20)),
-    )
+    attempt(db, { email: 'a@x.test', address: '1.1.1.1', succeeded: true }, new Date(min(20)))
     for (const m of [21, 22, 23, 24]) fail(m)
     expect(
       signInLockedUntil(db, { email: 'a@x.test', address: '2.2.2.2' }, new Date(min(24))),
@@ -83,22 +87,14 @@ describe('signInLockedUntil with a controlled clock', () => {
   it('a success does not clear an address’s failures', () => {
     const db = memoryDb()
     for (let i = 0; i < 19; i++) {
-      recordSignInAttempt(
+      attempt(
         db,
         { email: `u${i}@x.test`, address: '9.9.9.9', succeeded: false },
         new Date(min(i * 0.1)),
       )
     }
-    recordSignInAttempt(
-      db,
-      { email: 'me@x.test', address: '9.9.9.9', succeeded: true },
-      new Date(min(2)),
-    )
-    recordSignInAttempt(
-      db,
-      { email: 'u19@x.test', address: '9.9.9.9', succeeded: false },
-      new Date(min(3)),
-    )
+    attempt(db, { email: 'me@x.test', address: '9.9.9.9', succeeded: true }, new Date(min(2)))
+    attempt(db, { email: 'u19@x.test', address: '9.9.9.9', succeeded: false }, new Date(min(3)))
     expect(
       signInLockedUntil(db, { email: 'other@x.test', address: '9.9.9.9' }, new Date(min(4))),
     ).toEqual(new Date(min(18)))
