@@ -83,8 +83,13 @@ export async function requireUser(
 /** Throws 403 unless the signed-in user holds one of the roles. */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (!hasRole(user, ...roles)) throw new Response('Forbidden', { status: 403 })
+  ensureRole(user, ...roles)
   return user
+}
+
+/** Throws 403 unless an already signed-in user holds one of the roles (for actions whose intent decides the role). */
+export function ensureRole(user: SessionUser, ...roles: Role[]): void {
+  if (!hasRole(user, ...roles)) throw new Response('Forbidden', { status: 403 })
 }
 
 /** For the sign-in and setup pages: someone already signed in goes home. */

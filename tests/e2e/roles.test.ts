@@ -16,29 +16,64 @@ afterAll(async () => {
 })
 
 const ROLES = [
-  { email: 'dana@brightline.test', name: 'Dana Reyes', nav: ['Home'], home: 'Your queue' },
-  { email: 'omar@brightline.test', name: 'Omar Haddad', nav: ['Home'], home: 'Your queue' },
-  { email: 'lucy@brightline.test', name: 'Lucy Chen', nav: ['Home'], home: 'Your queue' },
-  { email: 'maya@brightline.test', name: 'Maya Patel', nav: ['Home'], home: 'Leads and cases' },
-  { email: 'ben@brightline.test', name: 'Ben Okafor', nav: ['Home'], home: 'Leads and cases' },
+  {
+    email: 'dana@brightline.test',
+    name: 'Dana Reyes',
+    nav: ['Home', 'Lead definition'],
+    home: 'Your queue',
+  },
+  {
+    email: 'omar@brightline.test',
+    name: 'Omar Haddad',
+    nav: ['Home', 'Lead definition'],
+    home: 'Your queue',
+  },
+  {
+    email: 'lucy@brightline.test',
+    name: 'Lucy Chen',
+    nav: ['Home', 'Lead definition'],
+    home: 'Your queue',
+  },
+  {
+    email: 'maya@brightline.test',
+    name: 'Maya Patel',
+    nav: ['Home', 'Lead definition'],
+    home: 'Leads and cases',
+  },
+  {
+    email: 'ben@brightline.test',
+    name: 'Ben Okafor',
+    nav: ['Home', 'Lead definition'],
+    home: 'Leads and cases',
+  },
   {
     email: 'victor@brightline.test',
     name: 'Victor Lindqvist',
-    nav: ['Home'],
+    nav: ['Home', 'Lead definition'],
     home: 'Review queue',
   },
-  { email: 'clara@brightline.test', name: 'Clara Moreau', nav: ['Home'], home: 'Review queue' },
-  { email: 'erin@brightline.test', name: 'Erin Walsh', nav: ['Home'], home: 'Review queue' },
+  {
+    email: 'clara@brightline.test',
+    name: 'Clara Moreau',
+    nav: ['Home', 'Lead definition'],
+    home: 'Review queue',
+  },
+  {
+    email: 'erin@brightline.test',
+    name: 'Erin Walsh',
+    nav: ['Home', 'Lead definition'],
+    home: 'Review queue',
+  },
   {
     email: 'felix@brightline.test',
     name: 'Felix Novak',
-    nav: ['Home', 'Audit trail'],
+    nav: ['Home', 'Lead definition', 'Audit trail'],
     home: 'Reports',
   },
   {
     email: 'sasha@brightline.test',
     name: 'Sasha Ivanova',
-    nav: ['Home', 'Audit trail', 'Users', 'Settings'],
+    nav: ['Home', 'Lead definition', 'Audit trail', 'Users', 'Settings'],
     home: 'Administration',
   },
 ]

@@ -1,0 +1,184 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CriteriaList } from '~/components/criteria-list'
+import { Signoffs } from '~/components/signoffs'
+import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole, requireUser } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
+import { StartDraftSchema } from '~/lib/definition-schema'
+import { versionView } from '~/lib/definition-view.server'
+import { getActiveVersion, listVersions, startDraft } from '~/lib/definitions.server'
+import { hasRole } from '~/lib/roles'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: MetaFunction = () => [{ title: 'Lead definition · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  const active = getActiveVersion(db)
+  const versions = listVersions(db)
+  return {
+    active: active ? versionView(db, active.id) : null,
+    versions: versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      status: v.status,
+      since: formatDateTime(v.activatedAt ?? v.proposedAt ?? v.createdAt, timeZone),
+    })),
+    openVersion: versions.find((v) => v.status === 'draft' || v.status === 'proposed') ?? null,
+    canDraft: hasRole(user, 'admin'),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const submission = parseWithZod(await request.formData(), { schema: StartDraftSchema })
+  if (submission.status !== 'success')
+    return data({ error: 'Choose where the draft starts from' }, { status: 400 })
+  const result = startDraft(getDb(), admin.id, submission.value.from, new Date())
+  if (!result.ok)
+    return data({ error: Object.values(result.fieldErrors).flat().join(' ') }, { status: 400 })
+  return redirect(`/definition/versions/${result.versionId}`)
+}
+
+export default function Definition() {
+  const { active, versions, openVersion, canDraft } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Lead definition" />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {active ? (
+        <Card
+          title={`What a lead is — version ${active.number}, in force since ${active.activatedAt}`}
+        >
+          <p className="mb-4 text-sm text-slate-700">
+            Sales and Marketing signed this definition. A lead meets it when every required
+            criterion holds; advisory criteria inform the committee but do not decide. Each lead is
+            judged against the version in force when it was handed to Sales.
+          </p>
+          <CriteriaList criteria={active.criteria} />
+          <h3 className="mt-5 mb-2 font-medium">Sign-offs</h3>
+          <Signoffs signoffs={active.signoffs} pending={active.pendingSeats} />
+        </Card>
+      ) : (
+        <Alert>
+          No version of the lead definition is in force yet. An admin drafts one; a sales-seat and a
+          marketing-seat committee member sign it off.
+        </Alert>
+      )}
+
+      {openVersion ? (
+        <Alert>
+          Version {openVersion.number} is{' '}
+          {openVersion.status === 'draft' ? 'being drafted' : 'proposed and awaiting sign-off'}.{' '}
+          <Link to={`/definition/versions/${openVersion.id}`} className="underline">
+            Open version {openVersion.number}
+          </Link>
+        </Alert>
+      ) : canDraft ? (
+        <Card title="Draft a new version">
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="start-draft" />
+            <div>
+              <label htmlFor="from" className="mb-1 block text-sm font-medium">
+                Start from
+              </label>
+              <select
+                id="from"
+                name="from"
+                className={inputClass}
+                defaultValue={active ? 'active' : 'empty'}
+              >
+                {active ? <option value="active">A copy of version {active.number}</option> : null}
+                <option value="empty">An empty version</option>
+              </select>
+            </div>
+            <Button type="submit">Start draft</Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      <Card title="History">
+        {versions.length === 0 ? (
+          <p className="text-slate-600">No versions yet.</p>
+        ) : (
+          <>
+            <Table
+              caption="Every version of the lead definition"
+              columns={['Version', 'Status', 'Since']}
+            >
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <Td>
+                    <Link to={`/definition/versions/${v.id}`} className="text-brand-700 underline">
+                      Version {v.number}
+                    </Link>
+                  </Td>
+                  <Td>{VERSION_STATUS_LABELS[v.status]}</Td>
+                  <Td>{v.since}</Td>
+                </tr>
+              ))}
+            </Table>
+            {versions.length > 1 ? (
+              <Form
+                method="get"
+                action="/definition/compare"
+                className="mt-4 flex flex-wrap items-end gap-3"
+              >
+                <div>
+                  <label htmlFor="compare-from" className="mb-1 block text-sm font-medium">
+                    Compare version
+                  </label>
+                  <select
+                    id="compare-from"
+                    name="from"
+                    className={inputClass}
+                    defaultValue={versions[1]?.id}
+                  >
+                    {versions.map((v) => (
+                      <option key={v.id} value={v.id}>
+                        Version {v.number}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <label htmlFor="compare-to" className="mb-1 block text-sm font-medium">
+                    with version
+                  </label>
+                  <select
+                    id="compare-to"
+                    name="to"
+                    className={inputClass}
+                    defaultValue={versions[0]?.id}
+                  >
+                    {versions.map((v) => (
+                      <option key={v.id} value={v.id}>
+                        Version {v.number}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Button type="submit" variant="secondary">
+                  Show changes
+                </Button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </Card>
+    </div>
+  )
+}
