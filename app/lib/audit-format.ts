@@ -9,6 +9,16 @@ const ACTION_LABELS: Record<string, string> = {
   'user.password_changed': 'Password changed',
   'user.chair_released': 'Chair passed on',
   'settings.updated': 'Settings changed',
+  'definition.draft_started': 'Draft started',
+  'definition.criterion_added': 'Criterion added',
+  'definition.criterion_changed': 'Criterion changed',
+  'definition.criterion_removed': 'Criterion removed',
+  'definition.proposed': 'Proposed for sign-off',
+  'definition.signed_off': 'Signed off',
+  'definition.activated': 'Version activated',
+  'definition.superseded': 'Version superseded',
+  'lead.created': 'Lead handed to Sales',
+  'lead.updated': 'Lead updated',
 }
 
 export function actionLabel(action: string): string {

@@ -5,6 +5,7 @@ export type NavItem = { to: string; label: string; roles: readonly Role[] }
 // Only pages that exist are listed; each later feature adds its own entry here.
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', roles: ROLES },
+  { to: '/leads', label: 'Leads', roles: ROLES },
   { to: '/definition', label: 'Lead definition', roles: ROLES },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'leadership'] },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },

@@ -6,6 +6,7 @@ import { listAuditEvents } from '~/lib/audit.server'
 import { actionLabel, describeChanges, subjectLabel } from '~/lib/audit-format'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
+import { queryOf } from '~/lib/query'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
 
@@ -15,7 +16,7 @@ const QuerySchema = z.object({ page: z.coerce.number().int().min(1).catch(1) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin', 'leadership')
-  const { page } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { page } = QuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const { rows, total, pageCount } = listAuditEvents(db, page)

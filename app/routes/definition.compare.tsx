@@ -6,12 +6,13 @@ import { getDb } from '~/lib/db.server'
 import { diffCriteria } from '~/lib/definition-diff'
 import { CompareSchema } from '~/lib/definition-schema'
 import { getVersion } from '~/lib/definitions.server'
+import { queryOf } from '~/lib/query'
 
 export const meta: MetaFunction = () => [{ title: 'Compare versions · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  const { from, to } = CompareSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { from, to } = CompareSchema.parse(queryOf(request))
   const db = getDb()
   const a = from ? getVersion(db, from) : null
   const b = to ? getVersion(db, to) : null

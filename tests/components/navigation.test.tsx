@@ -23,20 +23,27 @@ describe('navigation', () => {
   it('a rep sees only what reps may open', async () => {
     renderNav({ name: 'Dana Reyes', roles: ['rep'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Lead definition'])
+    expect(linkNames()).toEqual(['Home', 'Leads', 'Lead definition'])
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument()
   })
 
   it('an admin sees the admin pages', async () => {
     renderNav({ name: 'Sasha Ivanova', roles: ['admin'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Lead definition', 'Audit trail', 'Users', 'Settings'])
+    expect(linkNames()).toEqual([
+      'Home',
+      'Leads',
+      'Lead definition',
+      'Audit trail',
+      'Users',
+      'Settings',
+    ])
   })
 
   it('leadership sees the audit trail but not user management', async () => {
     renderNav({ name: 'Felix Novak', roles: ['leadership'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Lead definition', 'Audit trail'])
+    expect(linkNames()).toEqual(['Home', 'Leads', 'Lead definition', 'Audit trail'])
   })
 
   it('marks the current page and offers Sign out', async () => {

@@ -92,8 +92,16 @@ describe('the life of a version', () => {
     expect(error?.field).toEqual(['Choose a field'])
     const notANumber = await onVersion(v1, { ...SIZE, key: 'size_again', value: 'many' })
     expect(payloadOf<Reply>(notANumber).result?.error?.value).toEqual(['Enter a number'])
-    const emptyList = await onVersion(v1, { ...SIZE, key: 'where', field: 'country', operator: 'one_of', value: ' , ' })
-    expect(payloadOf<Reply>(emptyList).result?.error?.value).toEqual(['Enter at least one value, separated by commas'])
+    const emptyList = await onVersion(v1, {
+      ...SIZE,
+      key: 'where',
+      field: 'country',
+      operator: 'one_of',
+      value: ' , ',
+    })
+    expect(payloadOf<Reply>(emptyList).result?.error?.value).toEqual([
+      'Enter at least one value, separated by commas',
+    ])
 
     const duplicate = await onVersion(v1, { ...SIZE, label: 'Another' })
     expect(statusOf(duplicate)).toBe(400)

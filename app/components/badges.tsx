@@ -1,0 +1,32 @@
+import { EVALUATION_LABELS } from '~/lib/evaluator'
+import { LEAD_STATUS_LABELS } from '~/lib/lead-schema'
+import type { Evaluation, LeadStatus } from '~db/enums'
+import { cx } from './ui'
+
+const EVALUATION_STYLES: Record<Evaluation, string> = {
+  meets: 'bg-green-50 text-green-800 ring-green-200',
+  does_not_meet: 'bg-red-50 text-red-800 ring-red-200',
+  undetermined: 'bg-amber-50 text-amber-900 ring-amber-200',
+}
+
+export function EvaluationBadge({ evaluation }: { evaluation: Evaluation | null }) {
+  if (!evaluation) return <span className="text-slate-500">No definition in force</span>
+  return (
+    <span
+      className={cx(
+        'inline-block rounded px-2 py-0.5 text-xs font-medium ring-1',
+        EVALUATION_STYLES[evaluation],
+      )}
+    >
+      {EVALUATION_LABELS[evaluation]}
+    </span>
+  )
+}
+
+export function StatusBadge({ status }: { status: LeadStatus }) {
+  return (
+    <span className="inline-block rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
+      {LEAD_STATUS_LABELS[status]}
+    </span>
+  )
+}

@@ -1,0 +1,440 @@
+import { and, asc, desc, eq, gt, lt, ne, or, type SQL, sql } from 'drizzle-orm'
+import type { DB, Queryable } from '~db/connection'
+import type { Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
+import { auditEvents, leads, userRoles, users } from '~db/schema'
+import { recordAudit } from './audit.server'
+import { criteriaOf, getActiveVersion } from './definitions.server'
+import { evaluate } from './evaluator'
+import type { LeadFields } from './lead-schema'
+import { readSetting, writeSetting } from './settings.server'
+import type { FieldErrors } from './users.server'
+
+export type Lead = typeof leads.$inferSelect
+type Viewer = { id: number; roles: readonly string[] }
+
+/** Reps see the leads they own; everyone else sees every lead. */
+function seesOnlyOwn(viewer: Viewer) {
+  return viewer.roles.length > 0 && viewer.roles.every((r) => r === 'rep')
+}
+
+// ——— Owners ———
+
+export function activeReps(db: Queryable) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'rep')))
+    .where(eq(users.active, true))
+    .orderBy(asc(users.id))
+    .all()
+}
+
+/** A rep named by e-mail or by full name (any case); null when no active rep matches. */
+export function findRep(reps: { id: number; name: string; email: string }[], owner: string) {
+  const wanted = owner.trim().toLowerCase()
+  return reps.find((r) => r.email === wanted || r.name.toLowerCase() === wanted) ?? null
+}
+
+const ROUND_ROBIN_KEY = 'round_robin_last_rep'
+
+/** The next active rep after the one who got the last unowned lead. */
+export function nextRoundRobinRep(db: Queryable, reps: { id: number }[], now: Date): number | null {
+  if (reps.length === 0) return null
+  const last = Number(readSetting(db, ROUND_ROBIN_KEY) ?? 0)
+  const next = reps.find((r) => r.id > last) ?? reps[0]
+  if (!next) return null
+  writeSetting(db, ROUND_ROBIN_KEY, next.id, null, now)
+  return next.id
+}
+
+// ——— Writing ———
+
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'mail.com',
+])
+
+/** The company domain: as given, else the e-mail's domain unless it is a free-mail provider. */
+export function companyDomainOf(
+  fields: Pick<LeadFields, 'companyDomain' | 'email'>,
+): string | null {
+  if (fields.companyDomain) return fields.companyDomain
+  const domain = fields.email?.split('@')[1]
+  return domain && !FREE_MAIL.has(domain) ? domain : null
+}
+
+function columnsOf(fields: LeadFields, custom: Record<string, string>) {
+  return {
+    externalId: fields.externalId ?? null,
+    email: fields.email ?? null,
+    firstName: fields.firstName ?? null,
+    lastName: fields.lastName ?? null,
+    phone: fields.phone ?? null,
+    title: fields.title ?? null,
+    company: fields.company ?? null,
+    companyDomain: companyDomainOf(fields),
+    industry: fields.industry ?? null,
+    employeeCount: fields.employeeCount ?? null,
+    country: fields.country ?? null,
+    source: fields.source ?? null,
+    campaign: fields.campaign ?? null,
+    lifecycleStage: fields.lifecycleStage ?? null,
+    engagementScore: fields.engagementScore ?? null,
+    purchaseTimelineMonths: fields.purchaseTimelineMonths ?? null,
+    notes: fields.notes ?? null,
+    custom,
+  }
+}
+
+/** The existing lead with this external id, else with this e-mail. */
+export function findExisting(db: Queryable, fields: Pick<LeadFields, 'externalId' | 'email'>) {
+  const byId = fields.externalId
+    ? db.select().from(leads).where(eq(leads.externalId, fields.externalId)).get()
+    : undefined
+  if (byId) return byId
+  return fields.email
+    ? db.select().from(leads).where(eq(leads.email, fields.email)).get()
+    : undefined
+}
+
+export type HandOver = {
+  versionId: number | null
+  criteria: ReturnType<typeof criteriaOf>
+}
+
+/** The definition version in force now, which every lead handed over now is judged against. */
+export function currentHandOver(db: Queryable): HandOver {
+  const active = getActiveVersion(db)
+  return { versionId: active?.id ?? null, criteria: active?.criteria ?? [] }
+}
+
+function evaluationOf(lead: Record<string, unknown>, handOver: HandOver): Evaluation | null {
+  return handOver.versionId === null ? null : evaluate(lead, handOver.criteria).overall
+}
+
+/** Inserts a lead owned by `ownerId`, handed over now and judged against the version in force. */
+export function insertLead(
+  db: Queryable,
+  actorId: number | null,
+  fields: LeadFields,
+  custom: Record<string, string>,
+  ownerId: number,
+  handOver: HandOver,
+  now: Date,
+): number {
+  const columns = columnsOf(fields, custom)
+  const { id } = db
+    .insert(leads)
+    .values({
+      ...columns,
+      ownerId,
+      status: 'new',
+      handedOverAt: now,
+      definitionVersionId: handOver.versionId,
+      evaluation: evaluationOf(columns, handOver),
+      createdBy: actorId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: leads.id })
+    .get()
+  recordAudit(
+    db,
+    {
+      actorId,
+      action: 'lead.created',
+      subjectType: 'lead',
+      subjectId: id,
+      after: { ...columns, ownerId },
+    },
+    now,
+  )
+  return id
+}
+
+/**
+ * Updates a lead from a re-imported row: fields the row fills in replace the stored ones, blank
+ * cells keep what is stored, and the lead is judged again against its own version.
+ */
+export function updateLeadFields(
+  db: Queryable,
+  actorId: number | null,
+  existing: Lead,
+  fields: LeadFields,
+  custom: Record<string, string>,
+  now: Date,
+): boolean {
+  const given = Object.fromEntries(
+    Object.entries(columnsOf(fields, custom)).filter(([key, v]) => v !== null && key !== 'custom'),
+  )
+  const merged = { ...existing, ...given, custom: { ...existing.custom, ...custom } }
+  const changed = Object.keys(given).filter(
+    (k) => String(given[k]) !== String(existing[k as keyof Lead] ?? ''),
+  )
+  const customChanged = Object.entries(custom).some(([k, v]) => existing.custom[k] !== v)
+  if (changed.length === 0 && !customChanged) return false
+  const criteria = existing.definitionVersionId ? criteriaOf(db, existing.definitionVersionId) : []
+  db.update(leads)
+    .set({
+      ...given,
+      custom: merged.custom,
+      evaluation: existing.definitionVersionId ? evaluate(merged, criteria).overall : null,
+      updatedAt: now,
+    })
+    .where(eq(leads.id, existing.id))
+    .run()
+  recordAudit(
+    db,
+    {
+      actorId,
+      action: 'lead.updated',
+      subjectType: 'lead',
+      subjectId: existing.id,
+      before: Object.fromEntries(changed.map((k) => [k, existing[k as keyof Lead]])),
+      after: Object.fromEntries(changed.map((k) => [k, given[k]])),
+    },
+    now,
+  )
+  return true
+}
+
+export type CreateLeadResult =
+  | { ok: true; leadId: number }
+  | { ok: false; fieldErrors: FieldErrors; existingLeadId?: number }
+
+/** A marketer or admin adds one lead; a duplicate external id or e-mail is refused and points to the lead. */
+export function createLead(
+  db: DB,
+  actorId: number,
+  fields: LeadFields,
+  now: Date,
+): CreateLeadResult {
+  return db.transaction(
+    (tx) => {
+      const existing = findExisting(tx, fields)
+      if (existing) {
+        const field =
+          fields.externalId && existing.externalId === fields.externalId ? 'externalId' : 'email'
+        const what = field === 'externalId' ? 'external id' : 'e-mail address'
+        return {
+          ok: false as const,
+          fieldErrors: { [field]: [`A lead with this ${what} already exists`] },
+          existingLeadId: existing.id,
+        }
+      }
+      const reps = activeReps(tx)
+      let ownerId: number | null
+      if (fields.owner) {
+        ownerId = findRep(reps, fields.owner)?.id ?? null
+        if (!ownerId)
+          return { ok: false as const, fieldErrors: { owner: ['Choose an active rep'] } }
+      } else {
+        ownerId = nextRoundRobinRep(tx, reps, now)
+        if (!ownerId)
+          return {
+            ok: false as const,
+            fieldErrors: { owner: ['There is no active rep to hand the lead to'] },
+          }
+      }
+      return {
+        ok: true as const,
+        leadId: insertLead(tx, actorId, fields, {}, ownerId, currentHandOver(tx), now),
+      }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+// ——— Reading ———
+
+export const LEAD_PAGE_SIZE = 50
+
+export type LeadQuery = {
+  q?: string
+  status?: LeadStatus
+  ownerId?: number
+  source?: string
+  campaign?: string
+  lifecycleStage?: LifecycleStage
+  evaluation?: Evaluation
+  sort: 'newest' | 'oldest'
+  after?: string
+  before?: string
+}
+
+/** "word another" → `"word"* "another"*`: every word, as a prefix, in any of the searched fields. */
+export function searchExpression(q: string): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null
+}
+
+function decodeCursor(cursor: string | undefined): { at: number; id: number } | null {
+  const match = cursor?.match(/^(\d+)-(\d+)$/)
+  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
+}
+
+const encodeCursor = (lead: { handedOverAt: Date; id: number }) =>
+  `${lead.handedOverAt.getTime()}-${lead.id}`
+
+/** The SQL filter of a lead list, shared by the list and its query-plan test. */
+export function leadFilter(
+  viewer: Viewer,
+  query: Omit<LeadQuery, 'sort' | 'after' | 'before'>,
+): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    seesOnlyOwn(viewer)
+      ? eq(leads.ownerId, viewer.id)
+      : query.ownerId
+        ? eq(leads.ownerId, query.ownerId)
+        : undefined,
+    query.status ? eq(leads.status, query.status) : undefined,
+    query.source ? eq(leads.source, query.source) : undefined,
+    query.campaign ? eq(leads.campaign, query.campaign) : undefined,
+    query.lifecycleStage ? eq(leads.lifecycleStage, query.lifecycleStage) : undefined,
+    query.evaluation ? eq(leads.evaluation, query.evaluation) : undefined,
+  ]
+  const search = query.q ? searchExpression(query.q) : null
+  if (search) {
+    conditions.push(
+      sql`${leads.id} IN (SELECT rowid FROM leads_search WHERE leads_search MATCH ${search})`,
+    )
+  }
+  return and(...conditions)
+}
+
+/**
+ * One page of leads, ordered by hand-over then id, with keyset pagination: `after` and
+ * `before` are cursors of the last and first rows of the neighbouring page, so a deep page
+ * costs the same as the first.
+ */
+export function listLeads(db: Queryable, viewer: Viewer, query: LeadQuery) {
+  const newestFirst = query.sort === 'newest'
+  const after = decodeCursor(query.after)
+  const before = decodeCursor(query.before)
+  const cursor = after ?? before
+  // Moving forward in the chosen order, or backward (then the rows are reversed afterwards).
+  const forward = !before
+  const descending = newestFirst === forward
+  const beyond = cursor
+    ? descending
+      ? or(
+          lt(leads.handedOverAt, new Date(cursor.at)),
+          and(eq(leads.handedOverAt, new Date(cursor.at)), lt(leads.id, cursor.id)),
+        )
+      : or(
+          gt(leads.handedOverAt, new Date(cursor.at)),
+          and(eq(leads.handedOverAt, new Date(cursor.at)), gt(leads.id, cursor.id)),
+        )
+    : undefined
+  const order = descending
+    ? [desc(leads.handedOverAt), desc(leads.id)]
+    : [asc(leads.handedOverAt), asc(leads.id)]
+  const rows = db
+    .select({
+      id: leads.id,
+      externalId: leads.externalId,
+      email: leads.email,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      company: leads.company,
+      source: leads.source,
+      campaign: leads.campaign,
+      status: leads.status,
+      lifecycleStage: leads.lifecycleStage,
+      evaluation: leads.evaluation,
+      handedOverAt: leads.handedOverAt,
+      ownerName: users.name,
+    })
+    .from(leads)
+    .innerJoin(users, eq(users.id, leads.ownerId))
+    .where(and(leadFilter(viewer, query), beyond))
+    .orderBy(...order)
+    .limit(LEAD_PAGE_SIZE + 1)
+    .all()
+  const more = rows.length > LEAD_PAGE_SIZE
+  const page = rows.slice(0, LEAD_PAGE_SIZE)
+  if (!forward) page.reverse()
+  const first = page[0]
+  const last = page.at(-1)
+  return {
+    rows: page,
+    nextCursor: last && (forward ? more : true) ? encodeCursor(last) : null,
+    prevCursor: first && (forward ? !!cursor : more) ? encodeCursor(first) : null,
+  }
+}
+
+/** The values the list's filters offer (distinct sources and campaigns). */
+export function leadFilterOptions(db: Queryable) {
+  const distinct = (column: typeof leads.source | typeof leads.campaign) =>
+    db
+      .selectDistinct({ value: column })
+      .from(leads)
+      .where(sql`${column} IS NOT NULL`)
+      .orderBy(column)
+      .all()
+      .map((r) => r.value as string)
+  return { sources: distinct(leads.source), campaigns: distinct(leads.campaign) }
+}
+
+/** A lead the viewer may open, or null (a rep asking for another rep's lead gets nothing). */
+export function getLeadForViewer(db: Queryable, viewer: Viewer, leadId: number) {
+  const lead = db.select().from(leads).where(eq(leads.id, leadId)).get()
+  if (!lead || (seesOnlyOwn(viewer) && lead.ownerId !== viewer.id)) return null
+  return lead
+}
+
+/** Other leads at the same company domain, newest first (the "we already work that account" check). */
+export function sameCompanyLeads(
+  db: Queryable,
+  lead: Pick<Lead, 'id' | 'companyDomain'>,
+  limit = 20,
+) {
+  if (!lead.companyDomain) return []
+  return db
+    .select({
+      id: leads.id,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      email: leads.email,
+      title: leads.title,
+      status: leads.status,
+      lifecycleStage: leads.lifecycleStage,
+      ownerId: leads.ownerId,
+      ownerName: users.name,
+      handedOverAt: leads.handedOverAt,
+    })
+    .from(leads)
+    .innerJoin(users, eq(users.id, leads.ownerId))
+    .where(and(eq(leads.companyDomain, lead.companyDomain), ne(leads.id, lead.id)))
+    .orderBy(desc(leads.handedOverAt))
+    .limit(limit)
+    .all()
+}
+
+/** The lead's timeline: its audit entries, oldest first, with who made them. */
+export function leadTimeline(db: Queryable, leadId: number) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.subjectType, 'lead'), eq(auditEvents.subjectId, String(leadId))))
+    .orderBy(asc(auditEvents.id))
+    .all()
+}

@@ -1,0 +1,240 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { EvaluationBadge, StatusBadge } from '~/components/badges'
+import { Button, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { requireUser } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { EVALUATION_LABELS } from '~/lib/evaluator'
+import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/lib/lead-fields'
+import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/lib/lead-schema'
+import { activeReps, leadFilterOptions, listLeads } from '~/lib/leads.server'
+import { queryOf } from '~/lib/query'
+import { hasRole } from '~/lib/roles'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
+import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
+
+export const meta: MetaFunction = () => [{ title: 'Leads · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const query = LeadListQuerySchema.parse(queryOf(request))
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  const page = listLeads(db, user, query)
+  const ownOnly = !hasRole(user, 'marketer', 'committee', 'leadership', 'admin')
+  return {
+    ownOnly,
+    canAdd: hasRole(user, 'marketer', 'admin'),
+    rows: page.rows.map((r) => ({
+      ...r,
+      name:
+        [r.firstName, r.lastName].filter(Boolean).join(' ') ||
+        r.email ||
+        r.externalId ||
+        `Lead ${r.id}`,
+      handedOverAt: formatDateTime(r.handedOverAt, timeZone),
+    })),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    reps: ownOnly ? [] : activeReps(db),
+    ...leadFilterOptions(db),
+  }
+}
+
+function Select({
+  name,
+  label,
+  options,
+  defaultValue,
+}: {
+  name: string
+  label: string
+  options: [string, string][]
+  defaultValue?: string
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={defaultValue ?? ''}
+        className={inputClass}
+      >
+        <option value="">Any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export default function Leads() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const pageLink = (cursor: { after?: string; before?: string }) => {
+    const next = new URLSearchParams(params)
+    next.delete('after')
+    next.delete('before')
+    for (const [k, v] of Object.entries(cursor)) if (v) next.set(k, v)
+    return `?${next}`
+  }
+  return (
+    <div className="space-y-4">
+      <PageHeader title={data.ownOnly ? 'My leads' : 'Leads'}>
+        {data.canAdd ? (
+          <>
+            <Link
+              to="/leads/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              Add lead
+            </Link>
+            <Link
+              to="/imports/new"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            >
+              Import leads
+            </Link>
+          </>
+        ) : null}
+      </PageHeader>
+      <Form
+        method="get"
+        role="search"
+        aria-label="Filter leads"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
+      >
+        <div className="md:col-span-2">
+          <label htmlFor="filter-q" className="mb-1 block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={params.get('q') ?? ''}
+            placeholder="Name, e-mail, company or external id"
+            className={inputClass}
+          />
+        </div>
+        <Select
+          name="status"
+          label="Status"
+          defaultValue={params.get('status') ?? ''}
+          options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]])}
+        />
+        <Select
+          name="evaluation"
+          label="Against the definition"
+          defaultValue={params.get('evaluation') ?? ''}
+          options={EVALUATIONS.map((e) => [e, EVALUATION_LABELS[e]])}
+        />
+        {data.ownOnly ? null : (
+          <Select
+            name="ownerId"
+            label="Owner"
+            defaultValue={params.get('ownerId') ?? ''}
+            options={data.reps.map((r) => [String(r.id), r.name])}
+          />
+        )}
+        <Select
+          name="source"
+          label="Source"
+          defaultValue={params.get('source') ?? ''}
+          options={data.sources.map((s) => [s, s])}
+        />
+        <Select
+          name="campaign"
+          label="Campaign"
+          defaultValue={params.get('campaign') ?? ''}
+          options={data.campaigns.map((c) => [c, c])}
+        />
+        <Select
+          name="lifecycleStage"
+          label="Lifecycle stage"
+          defaultValue={params.get('lifecycleStage') ?? ''}
+          options={LIFECYCLE_STAGES.map((s) => [s, LIFECYCLE_LABELS[s]])}
+        />
+        <div>
+          <label htmlFor="filter-sort" className="mb-1 block text-sm font-medium">
+            Order
+          </label>
+          <select
+            id="filter-sort"
+            name="sort"
+            defaultValue={params.get('sort') ?? 'newest'}
+            className={inputClass}
+          >
+            <option value="newest">Newest hand-over first</option>
+            <option value="oldest">Oldest hand-over first</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-2 md:col-span-4">
+          <Button type="submit">Apply</Button>
+          <Link to="/leads" className="px-2 py-2 text-sm text-brand-700 underline">
+            Clear
+          </Link>
+        </div>
+      </Form>
+      {data.rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+          No leads match.
+        </p>
+      ) : (
+        <Table
+          caption="Leads"
+          columns={[
+            'Lead',
+            'Company',
+            'Source',
+            'Campaign',
+            'Owner',
+            'Handed over',
+            'Status',
+            'Definition',
+          ]}
+        >
+          {data.rows.map((r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
+                  {r.name}
+                </Link>
+              </Td>
+              <Td>{r.company ?? '—'}</Td>
+              <Td>{r.source ?? '—'}</Td>
+              <Td>{r.campaign ?? '—'}</Td>
+              <Td>{r.ownerName}</Td>
+              <Td className="whitespace-nowrap">{r.handedOverAt}</Td>
+              <Td>
+                <StatusBadge status={r.status} />
+              </Td>
+              <Td>
+                <EvaluationBadge evaluation={r.evaluation} />
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <nav aria-label="Pages" className="flex gap-4 text-sm">
+        {data.prevCursor ? (
+          <Link to={pageLink({ before: data.prevCursor })} className="text-brand-700 underline">
+            Previous page
+          </Link>
+        ) : null}
+        {data.nextCursor ? (
+          <Link to={pageLink({ after: data.nextCursor })} className="text-brand-700 underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  )
+}
