@@ -1,0 +1,264 @@
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/lib/db.server'
+import { seedDemo } from '~/lib/demo-seed.server'
+import { LeadFieldsSchema } from '~/lib/lead-schema'
+import { currentHandOver, insertLead } from '~/lib/leads.server'
+import { loader as listLoader } from '~/routes/leads._index'
+import { loader as leadLoader } from '~/routes/leads.$leadId'
+import { action as newAction, loader as newLoader } from '~/routes/leads.new'
+import { leads, users } from '~db/schema'
+import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { signInAs } from '../support/users'
+
+const cookies: Record<string, string> = {}
+let versionId: number
+const userId = (email: string) =>
+  getDb().select().from(users).where(eq(users.email, email)).get()?.id ?? 0
+
+beforeAll(async () => {
+  await seedDemo(getDb(), new Date())
+  versionId = activateDefinition(getDb(), ICP_CRITERIA)
+  for (const name of ['maya', 'dana', 'omar', 'sasha', 'felix'])
+    cookies[name] = await signInAs(`${name}@brightline.test`)
+})
+
+const create = (fields: Record<string, string>, who = 'maya') =>
+  settle(() => newAction(postArgs('/leads/new', fields, { cookie: cookies[who] })))
+
+type Reply = { result: { error?: Record<string, string[] | null> }; existingLeadId: number | null }
+type List = {
+  rows: { id: number; name: string; ownerName: string }[]
+  nextCursor: string | null
+  prevCursor: string | null
+}
+
+describe('one lead by form', () => {
+  it('creates a lead, hands it to the next rep, and judges it against the version in force', async () => {
+    const response = await create({
+      externalId: 'SF-00Q1',
+      email: 'Ana.Silva@Northwind.example',
+      firstName: 'Ana',
+      lastName: 'Silva',
+      title: 'VP Operations',
+      company: 'Northwind',
+      employeeCount: '1,200',
+      engagementScore: '35',
+      lifecycleStage: 'Marketing Qualified Lead',
+      source: 'Trade show',
+    })
+    expect(statusOf(response)).toBe(302)
+    const id = Number(locationOf(response)?.split('/').pop())
+    const lead = getDb().select().from(leads).where(eq(leads.id, id)).get()
+    expect(lead).toMatchObject({
+      email: 'ana.silva@northwind.example',
+      companyDomain: 'northwind.example',
+      employeeCount: 1200,
+      lifecycleStage: 'mql',
+      status: 'new',
+      definitionVersionId: versionId,
+      evaluation: 'meets',
+      ownerId: userId('dana@brightline.test'),
+    })
+  })
+
+  it('round-robin goes on to the next rep, and an owner can be named instead', async () => {
+    const a = await create({ externalId: 'RR-1' })
+    const b = await create({ externalId: 'RR-2' })
+    const c = await create({ externalId: 'RR-3', owner: 'omar@brightline.test' })
+    const ownerOf = (r: unknown) =>
+      getDb()
+        .select()
+        .from(leads)
+        .where(eq(leads.id, Number(locationOf(r)?.split('/').pop())))
+        .get()?.ownerId
+    expect([ownerOf(a), ownerOf(b), ownerOf(c)]).toEqual([
+      userId('omar@brightline.test'),
+      userId('lucy@brightline.test'),
+      userId('omar@brightline.test'),
+    ])
+    // A lead with no e-mail cannot meet a definition that requires one: it does not meet it.
+    expect(getDb().select().from(leads).where(eq(leads.externalId, 'RR-1')).get()?.evaluation).toBe(
+      'does_not_meet',
+    )
+  })
+
+  it('refuses a duplicate external id or e-mail and points to the existing lead', async () => {
+    const existing = getDb().select().from(leads).where(eq(leads.externalId, 'SF-00Q1')).get()
+    const byId = await create({ externalId: 'SF-00Q1' })
+    expect(statusOf(byId)).toBe(400)
+    expect(payloadOf<Reply>(byId).result.error?.externalId).toEqual([
+      'A lead with this external id already exists',
+    ])
+    expect(payloadOf<Reply>(byId).existingLeadId).toBe(existing?.id)
+    const byEmail = await create({ email: 'ana.silva@northwind.example' })
+    expect(payloadOf<Reply>(byEmail).result.error?.email).toEqual([
+      'A lead with this e-mail address already exists',
+    ])
+  })
+
+  it('invalid input gets 400 with the reason on each field', async () => {
+    const response = await create({
+      email: 'not-mail',
+      engagementScore: '150',
+      employeeCount: 'lots',
+      lifecycleStage: 'hot',
+      companyDomain: 'nope',
+    })
+    expect(statusOf(response)).toBe(400)
+    const error = payloadOf<Reply>(response).result.error
+    expect(error?.email).toEqual(['“not-mail” is not a valid e-mail address'])
+    expect(error?.engagementScore).toEqual(['Engagement score must be between 0 and 100'])
+    expect(error?.employeeCount).toEqual(['Employee count must be a whole number, not “lots”'])
+    expect(error?.lifecycleStage?.[0]).toMatch(/^Lifecycle stage “hot” is not one of/)
+    expect(error?.companyDomain).toEqual(['“nope” is not a domain such as acme.com'])
+    const anonymous = await create({ firstName: 'Nobody' })
+    expect(payloadOf<Reply>(anonymous).result.error?.externalId).toEqual([
+      'Give an external id or an e-mail address: a lead needs one to be identified',
+    ])
+    const unknownOwner = await create({ externalId: 'X-1', owner: 'ghost@brightline.test' })
+    expect(payloadOf<Reply>(unknownOwner).result.error?.owner).toEqual(['Choose an active rep'])
+  })
+
+  it('reps and leadership cannot create leads', async () => {
+    expect(statusOf(await create({ externalId: 'R-1' }, 'dana'))).toBe(403)
+    expect(statusOf(await create({ externalId: 'R-2' }, 'felix'))).toBe(403)
+    expect(
+      statusOf(await settle(() => newLoader(getArgs('/leads/new', { cookie: cookies.dana })))),
+    ).toBe(403)
+  })
+})
+
+describe('lead list', () => {
+  beforeAll(() => {
+    // 130 more leads for Dana and 10 for Omar, an hour apart, from two sources.
+    const db = getDb()
+    const handOver = currentHandOver(db)
+    const start = Date.UTC(2026, 0, 5, 9)
+    for (let i = 0; i < 140; i++) {
+      const fields = LeadFieldsSchema.parse({
+        externalId: `BULK-${i}`,
+        email: `person${i}@acme${i % 7}.example`,
+        firstName: `Person${i}`,
+        company: `Acme ${i % 7}`,
+        employeeCount: String(i * 3),
+        source: i % 2 ? 'Webinar' : 'Paid search',
+      })
+      insertLead(
+        db,
+        null,
+        fields,
+        {},
+        userId(i < 130 ? 'dana@brightline.test' : 'omar@brightline.test'),
+        handOver,
+        new Date(start + i * 3_600_000),
+      )
+    }
+  })
+
+  const list = async (query: string, who = 'maya') =>
+    payloadOf<List>(await listLoader(getArgs(`/leads${query}`, { cookie: cookies[who] })))
+
+  it('pages through every lead once, forwards and back, 50 at a time', async () => {
+    const seen: number[] = []
+    let page = await list('?q=acme')
+    seen.push(...page.rows.map((r) => r.id))
+    expect(page.prevCursor).toBeNull()
+    while (page.nextCursor) {
+      page = await list(`?q=acme&after=${page.nextCursor}`)
+      seen.push(...page.rows.map((r) => r.id))
+    }
+    expect(seen).toHaveLength(140)
+    expect(new Set(seen).size).toBe(140)
+    const back = await list(`?q=acme&before=${page.prevCursor}`)
+    expect(back.rows.map((r) => r.id)).toEqual(seen.slice(50, 100))
+  })
+
+  it('a rep sees only their own leads', async () => {
+    const omar = await list('?q=acme', 'omar')
+    expect(omar.rows).toHaveLength(10)
+    expect(new Set(omar.rows.map((r) => r.ownerName))).toEqual(new Set(['Omar Haddad']))
+    // Asking for another owner does not widen a rep's view.
+    const sneaky = await list(`?ownerId=${userId('dana@brightline.test')}&q=acme`, 'omar')
+    expect(sneaky.rows).toHaveLength(10)
+  })
+
+  it('filters combine, and search finds name, e-mail, company and external id', async () => {
+    const webinar = await list('?source=Webinar&q=acme')
+    expect(webinar.rows).toHaveLength(50)
+    const meets = await list('?evaluation=meets&source=Paid%20search&sort=oldest')
+    expect(meets.rows.every((r) => r.name.startsWith('Person'))).toBe(true)
+    expect((await list('?q=Person12')).rows.map((r) => r.name)).toEqual([
+      'Person129',
+      'Person128',
+      'Person127',
+      'Person126',
+      'Person125',
+      'Person124',
+      'Person123',
+      'Person122',
+      'Person121',
+      'Person120',
+      'Person12',
+    ])
+    expect((await list('?q=person7%40acme0')).rows.map((r) => r.name)).toEqual(['Person7'])
+    expect((await list('?q=BULK-33')).rows.map((r) => r.name)).toEqual(['Person33'])
+    expect((await list('?q=Northwind')).rows.map((r) => r.name)).toEqual(['Ana Silva'])
+    // Nonsense in the query string is ignored, not an error.
+    expect((await list('?status=exploded&sort=sideways&q=acme')).rows).toHaveLength(50)
+  })
+})
+
+describe('lead page', () => {
+  const open = (id: number, who: string) =>
+    settle(() =>
+      leadLoader(getArgs(`/leads/${id}`, { cookie: cookies[who] }, { leadId: String(id) })),
+    )
+
+  it('shows every field, the evaluation criterion by criterion, others at the company and the timeline', async () => {
+    const lead = getDb().select().from(leads).where(eq(leads.externalId, 'BULK-7')).get()
+    const page = payloadOf<{
+      criteria: { key: string; result: string; rule: string }[]
+      sameCompany: { name: string; canOpen: boolean }[]
+      timeline: { what: string }[]
+      version: { number: number }
+    }>(await open(lead?.id ?? 0, 'dana'))
+    expect(page.version.number).toBe(1)
+    expect(page.criteria).toEqual([
+      {
+        key: 'company_size',
+        label: 'Ideal customer size',
+        required: true,
+        rule: 'Employee count is at least 50',
+        result: 'unmet',
+      },
+      {
+        key: 'email',
+        label: 'Valid e-mail',
+        required: true,
+        rule: 'Email is filled in',
+        result: 'met',
+      },
+      {
+        key: 'engagement',
+        label: 'Engaged',
+        required: false,
+        rule: 'Engagement score is at least 40',
+        result: 'unknown',
+      },
+    ])
+    // acme0.example: BULK-0, 7, 14, … 133 → 19 others, the newest 19 (limit 20).
+    expect(page.sameCompany).toHaveLength(19)
+    expect(page.sameCompany.find((o) => o.name === 'Person133')?.canOpen).toBe(false)
+    expect(page.sameCompany.find((o) => o.name === 'Person14')?.canOpen).toBe(true)
+    expect(page.timeline.map((e) => e.what)).toEqual(['Lead handed to Sales'])
+  })
+
+  it('a rep asking for another rep’s lead by URL gets 404; a marketer may open it', async () => {
+    const omars = getDb().select().from(leads).where(eq(leads.externalId, 'BULK-135')).get()
+    expect(statusOf(await open(omars?.id ?? 0, 'dana'))).toBe(404)
+    expect(statusOf(await open(omars?.id ?? 0, 'maya'))).toBe(200)
+    expect(statusOf(await open(999_999, 'maya'))).toBe(404)
+  })
+})

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type LeadQuery, leadListQuery } from '~/lib/leads.server'
+import type { DB } from '~db/connection'
+import { leads, users } from '~db/schema'
+import { memoryDb } from '../support/memory-db'
+
+// Every hot query of the lead list must be answered through an index: no full scan of
+// `leads`, and no sorting of the whole result (the index order serves ORDER BY + LIMIT).
+
+let db: DB
+const marketer = { id: 1, roles: ['marketer'] }
+const rep = { id: 2, roles: ['rep'] }
+
+beforeAll(() => {
+  db = memoryDb()
+  db.insert(users)
+    .values([
+      { email: 'm@x.test', name: 'M', passwordHash: 'x' },
+      { email: 'r@x.test', name: 'R', passwordHash: 'x' },
+    ])
+    .run()
+  const statuses = ['new', 'working', 'in_review', 'disqualified'] as const
+  const rows = Array.from({ length: 5000 }, (_, i) => ({
+    externalId: `E${i}`,
+    email: `p${i}@c${i % 300}.test`,
+    firstName: `P${i}`,
+    company: `C${i % 300}`,
+    companyDomain: `c${i % 300}.test`,
+    source: `S${i % 20}`,
+    campaign: `K${i % 200}`,
+    lifecycleStage: 'mql' as const,
+    evaluation: (i % 3 ? 'meets' : 'does_not_meet') as 'meets' | 'does_not_meet',
+    status: statuses[i % 4] as (typeof statuses)[number],
+    ownerId: (i % 2) + 1,
+    handedOverAt: new Date(1_700_000_000_000 + i * 60_000),
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  }))
+  for (let i = 0; i < rows.length; i += 500)
+    db.insert(leads)
+      .values(rows.slice(i, i + 500))
+      .run()
+  db.$client.exec('ANALYZE')
+})
+
+function plan(viewer: typeof marketer, query: Partial<LeadQuery>): string[] {
+  const { sql, params } = leadListQuery(db, viewer, { sort: 'newest', ...query }).select.toSQL()
+  return (
+    db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
+  ).map((r) => r.detail)
+}
+
+const CURSOR = `${1_700_000_000_000 + 2500 * 60_000}-2501`
+
+describe('lead list query plans', () => {
+  it.each<[string, typeof marketer, Partial<LeadQuery>]>([
+    ['no filter', marketer, {}],
+    ['oldest first', marketer, { sort: 'oldest' }],
+    ['a deep page', marketer, { after: CURSOR }],
+    ['a page back', marketer, { before: CURSOR }],
+    ['a rep’s own leads', rep, {}],
+    ['a rep’s own leads, deep page', rep, { after: CURSOR }],
+    ['status', marketer, { status: 'in_review' }],
+    ['owner', marketer, { ownerId: 2 }],
+    ['owner and status', marketer, { ownerId: 2, status: 'new' }],
+    ['source', marketer, { source: 'S3' }],
+    ['campaign', marketer, { campaign: 'K17' }],
+    ['lifecycle stage', marketer, { lifecycleStage: 'sql' }],
+    ['evaluation', marketer, { evaluation: 'does_not_meet' }],
+    [
+      'source and evaluation, deep page',
+      marketer,
+      { source: 'S3', evaluation: 'meets', after: CURSOR },
+    ],
+  ])('%s: uses an index and never sorts the table', (_, viewer, query) => {
+    const steps = plan(viewer, query)
+    const onLeads = steps.filter((s) => /\bleads\b/.test(s) && !/leads_search/.test(s))
+    expect(onLeads.length, steps.join('\n')).toBeGreaterThan(0)
+    for (const step of onLeads)
+      expect(step, steps.join('\n')).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/)
+    expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/)
+  })
+
+  it('search goes through the full-text index, then to leads by primary key', () => {
+    for (const viewer of [marketer, rep]) {
+      const steps = plan(viewer, { q: 'p42 c42', source: 'S2' })
+      expect(steps[0], steps.join('\n')).toMatch(/^SCAN leads_search VIRTUAL TABLE INDEX/)
+      expect(steps, steps.join('\n')).toContain('SEARCH leads USING INTEGER PRIMARY KEY (rowid=?)')
+      expect(steps.filter((s) => s.startsWith('SCAN leads ') || s === 'SCAN leads')).toEqual([])
+    }
+  })
+
+  it('the company-domain lookup uses its index', () => {
+    const steps = (
+      db.$client
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE company_domain = 'c1.test' AND id != 5 ORDER BY handed_over_at DESC LIMIT 20",
+        )
+        .all() as { detail: string }[]
+    ).map((r) => r.detail)
+    expect(steps.join('\n')).toMatch(/USING INDEX leads_company_domain_idx/)
+  })
+})
