@@ -224,6 +224,10 @@ export const leads = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    // The import that last wrote the lead, and from which line: a second row for the same
+    // lead in the same file is reported as a duplicate, even after an import resumes.
+    importJobId: integer('import_job_id'),
+    importLine: integer('import_line'),
   },
   (t) => [
     uniqueIndex('leads_external_id_unique').on(t.externalId),
@@ -271,7 +275,11 @@ export const importJobs = sqliteTable(
     bytesDone: integer('bytes_done').notNull().default(0),
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
     failed: integer('failed').notNull().default(0),
+    delimiter: text('delimiter').notNull().default(','),
+    encoding: text('encoding').notNull().default('utf8'),
+    preview: text('preview', { mode: 'json' }).$type<unknown>(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     error: text('error'),

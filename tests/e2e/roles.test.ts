@@ -37,13 +37,13 @@ const ROLES = [
   {
     email: 'maya@brightline.test',
     name: 'Maya Patel',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Imports', 'Lead definition'],
     home: 'Leads and cases',
   },
   {
     email: 'ben@brightline.test',
     name: 'Ben Okafor',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Imports', 'Lead definition'],
     home: 'Leads and cases',
   },
   {
@@ -73,7 +73,7 @@ const ROLES = [
   {
     email: 'sasha@brightline.test',
     name: 'Sasha Ivanova',
-    nav: ['Home', 'Leads', 'Lead definition', 'Audit trail', 'Users', 'Settings'],
+    nav: ['Home', 'Leads', 'Imports', 'Lead definition', 'Audit trail', 'Users', 'Settings'],
     home: 'Administration',
   },
 ]

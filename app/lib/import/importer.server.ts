@@ -1,0 +1,544 @@
+// Lead import: a file is uploaded and checked, its columns are mapped, a preview shows what
+// will be stored and what will fail, and the import streams the file in batched transactions.
+import { rmSync } from 'node:fs'
+import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
+import type { DB, Queryable } from '~db/connection'
+import { importErrors, importJobs, importMappings, leads } from '~db/schema'
+import { recordAudit } from '../audit.server'
+import { LEAD_FIELDS } from '../lead-fields'
+import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
+import {
+  activeReps,
+  currentHandOver,
+  findExisting,
+  findRep,
+  type HandOver,
+  insertLead,
+  nextRoundRobinRep,
+  updateLeadFields,
+} from '../leads.server'
+import { type CsvFormat, inspectCsv, readRecords } from './csv-file.server'
+import { headersKey, type Mapping, proposeMapping, TARGETS } from './mapping'
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+export const BATCH_SIZE = 500
+const PREVIEW_ROWS = 10
+
+export type ImportJob = typeof importJobs.$inferSelect
+
+// Form-default placeholders that real exports are full of; they mean "not filled in".
+const PLACEHOLDERS = new Set([
+  'select',
+  '--select--',
+  '-- select --',
+  'n/a',
+  'na',
+  '-',
+  '--',
+  'null',
+  'none',
+])
+const blank = (value: string) => PLACEHOLDERS.has(value.trim().toLowerCase()) || value.trim() === ''
+
+type Prepared =
+  | { ok: true; fields: LeadFields; custom: Record<string, string> }
+  | { ok: false; reason: string; group: string }
+
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(LEAD_FIELDS.map((f) => [f.key, f.label])),
+  owner: 'Owner',
+}
+
+/** One record turned into lead fields and custom attributes, validated; or the plain reason it fails. */
+export function prepareRow(values: string[], headers: string[], mapping: Mapping): Prepared {
+  if (
+    values.length !== headers.length &&
+    values.slice(headers.length).some((v) => v.trim() !== '')
+  ) {
+    return {
+      ok: false,
+      group: 'Wrong number of values',
+      reason: `The row has ${values.length} values but the header has ${headers.length} columns; check for a missing quote or an extra comma`,
+    }
+  }
+  if (values.length < headers.length) {
+    return {
+      ok: false,
+      group: 'Wrong number of values',
+      reason: `The row has ${values.length} values but the header has ${headers.length} columns`,
+    }
+  }
+  const input: Record<string, string> = {}
+  const custom: Record<string, string> = {}
+  headers.forEach((header, i) => {
+    const target = mapping[header] ?? 'ignore'
+    const value = values[i] ?? ''
+    if (target === 'ignore' || blank(value)) return
+    if (value.includes('\uFFFD')) {
+      input.__encoding = header
+      return
+    }
+    if (target === 'custom') custom[header] = value.trim()
+    else input[target] ??= value
+  })
+  if (input.__encoding) {
+    return {
+      ok: false,
+      group: 'Not UTF-8 text',
+      reason: `Column “${input.__encoding}” holds bytes that are not UTF-8 text`,
+    }
+  }
+  const parsed = LeadFieldsSchema.safeParse(input)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    const field = String(first?.path[0] ?? '')
+    const reasons = parsed.error.issues.map((i) => i.message)
+    return {
+      ok: false,
+      group:
+        field === 'externalId' && !input.externalId
+          ? 'No external id or e-mail'
+          : `Invalid ${LABELS[field] ?? field}`,
+      reason: reasons.join('; '),
+    }
+  }
+  return { ok: true, fields: parsed.data, custom }
+}
+
+function rememberedMapping(db: Queryable, headers: string[]): Mapping | null {
+  const row = db
+    .select()
+    .from(importMappings)
+    .where(eq(importMappings.headersKey, headersKey(headers)))
+    .get()
+  return (row?.mapping as Mapping | undefined) ?? null
+}
+
+/** Registers an uploaded file: checks it is readable CSV and proposes a mapping. */
+export async function createImportJob(
+  db: DB,
+  actorId: number,
+  file: { name: string; path: string; size: number },
+  now: Date,
+): Promise<{ ok: true; jobId: number } | { ok: false; message: string }> {
+  const inspection = await inspectCsv(file.path)
+  if (!inspection.ok) {
+    rmSync(file.path, { force: true })
+    return { ok: false, message: inspection.message }
+  }
+  const { id } = db
+    .insert(importJobs)
+    .values({
+      createdBy: actorId,
+      createdAt: now,
+      fileName: file.name,
+      filePath: file.path,
+      fileSize: file.size,
+      headers: inspection.headers,
+      encoding: inspection.encoding,
+      delimiter: inspection.delimiter,
+      mapping: proposeMapping(inspection.headers, rememberedMapping(db, inspection.headers)),
+      status: 'uploaded',
+    })
+    .returning({ id: importJobs.id })
+    .get()
+  return { ok: true, jobId: id }
+}
+
+export function getImportJob(db: Queryable, jobId: number): ImportJob | null {
+  return db.select().from(importJobs).where(eq(importJobs.id, jobId)).get() ?? null
+}
+
+export function listImportJobs(db: Queryable, limit = 50) {
+  return db.select().from(importJobs).orderBy(desc(importJobs.id)).limit(limit).all()
+}
+
+const formatOf = (job: ImportJob): CsvFormat => ({
+  encoding: job.encoding as CsvFormat['encoding'],
+  delimiter: job.delimiter,
+})
+
+export type Preview = {
+  rows: number
+  failing: number
+  groups: { group: string; count: number; example: string; line: number }[]
+  sample: {
+    line: number
+    fields: [string, string][]
+    custom: [string, string][]
+    owner: string
+    error: string | null
+  }[]
+}
+
+/**
+ * Reads the whole file with the mapping, without writing any lead: the first rows as they
+ * will be stored, and how many rows will fail and why.
+ */
+export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
+  const reps = activeReps(db)
+  const preview: Preview = { rows: 0, failing: 0, groups: [], sample: [] }
+  const groups = new Map<string, Preview['groups'][number]>()
+  const seen = new Map<string, number>()
+  const fail = (group: string, reason: string, line: number) => {
+    preview.failing++
+    const g = groups.get(group)
+    if (g) g.count++
+    else groups.set(group, { group, count: 1, example: reason, line })
+  }
+  let header = true
+  for await (const record of readRecords(job.filePath, formatOf(job))) {
+    if (header) {
+      header = false
+      continue
+    }
+    preview.rows++
+    const prepared = prepareRow(record.values, job.headers, mapping)
+    let error: string | null = null
+    let owner = 'Next rep in turn'
+    if (!prepared.ok) {
+      fail(prepared.group, prepared.reason, record.line)
+      error = prepared.reason
+    } else {
+      const keys = [prepared.fields.externalId, prepared.fields.email].filter(Boolean) as string[]
+      const earlier = keys.map((k) => seen.get(k)).find((l) => l !== undefined)
+      if (earlier !== undefined) {
+        error = `Same lead as line ${earlier}; only the first is imported`
+        fail('Repeated in the file', error, record.line)
+      } else {
+        for (const k of keys) seen.set(k, record.line)
+        if (prepared.fields.owner) {
+          const rep = findRep(reps, prepared.fields.owner)
+          if (rep) owner = rep.name
+          else {
+            error = `No active rep is called or has the e-mail “${prepared.fields.owner}”`
+            fail('Unknown owner', error, record.line)
+          }
+        }
+      }
+    }
+    if (preview.sample.length < PREVIEW_ROWS && prepared.ok) {
+      const { owner: _owner, ...fields } = prepared.fields
+      preview.sample.push({
+        line: record.line,
+        fields: Object.entries(fields)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [LABELS[k] ?? k, String(v)]),
+        custom: Object.entries(prepared.custom),
+        owner,
+        error,
+      })
+    }
+  }
+  preview.groups = [...groups.values()].sort((a, b) => b.count - a.count)
+  return preview
+}
+
+/** Saves the mapping the user chose and the preview it gives. */
+export async function saveMapping(
+  db: DB,
+  jobId: number,
+  mapping: Record<string, string>,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const job = getImportJob(db, jobId)
+  if (!job || job.status !== 'uploaded')
+    return { ok: false, message: 'This import has already started' }
+  const clean: Mapping = {}
+  for (const header of job.headers) {
+    const target = mapping[header]
+    if (!target || !(TARGETS as string[]).includes(target)) {
+      return { ok: false, message: `Choose what to do with the column “${header}”` }
+    }
+    clean[header] = target as Mapping[string]
+  }
+  const targets = Object.values(clean).filter((t) => t !== 'custom' && t !== 'ignore')
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i)
+  if (twice)
+    return {
+      ok: false,
+      message: `Two columns are mapped to “${twice}”; map one of them elsewhere or ignore it`,
+    }
+  if (!targets.includes('externalId') && !targets.includes('email')) {
+    return {
+      ok: false,
+      message: 'Map a column to External id or to Email: every lead needs one of them',
+    }
+  }
+  const preview = await previewImport(db, job, clean)
+  db.update(importJobs).set({ mapping: clean, preview }).where(eq(importJobs.id, jobId)).run()
+  return { ok: true }
+}
+
+/** Moves a previewed import to running (once) and remembers its mapping for the next file like it. */
+export function beginImport(
+  db: DB,
+  actorId: number,
+  jobId: number,
+  now: Date,
+): { ok: true } | { ok: false; message: string } {
+  return db.transaction(
+    (tx) => {
+      const job = getImportJob(tx, jobId)
+      if (!job || job.status !== 'uploaded')
+        return { ok: false as const, message: 'This import has already started' }
+      if (!job.preview || !job.mapping)
+        return { ok: false as const, message: 'Check the preview before importing' }
+      tx.update(importJobs)
+        .set({ status: 'running', startedAt: now })
+        .where(eq(importJobs.id, jobId))
+        .run()
+      tx.insert(importMappings)
+        .values({ headersKey: headersKey(job.headers), mapping: job.mapping, updatedAt: now })
+        .onConflictDoUpdate({
+          target: importMappings.headersKey,
+          set: { mapping: job.mapping, updatedAt: now },
+        })
+        .run()
+      recordAudit(
+        tx,
+        {
+          actorId,
+          action: 'import.started',
+          subjectType: 'import',
+          subjectId: jobId,
+          after: { fileName: job.fileName },
+        },
+        now,
+      )
+      return { ok: true as const }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+type Tally = { created: number; updated: number; unchanged: number; failed: number }
+type Pending = { line: number; prepared: Prepared }
+
+/** Writes one batch of rows and the job's progress in one transaction. */
+function writeBatch(
+  db: DB,
+  job: ImportJob,
+  batch: Pending[],
+  progress: { line: number; bytes: number },
+  handOver: HandOver,
+  now: Date,
+): Tally {
+  return db.transaction(
+    (tx) => {
+      const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+      const reps = activeReps(tx)
+      const fail = (line: number, reason: string, identifier: string | null) => {
+        tally.failed++
+        tx.insert(importErrors).values({ jobId: job.id, line, reason, identifier }).run()
+      }
+      for (const { line, prepared } of batch) {
+        if (!prepared.ok) {
+          fail(line, prepared.reason, null)
+          continue
+        }
+        const { fields, custom } = prepared
+        const identifier = fields.externalId ?? fields.email ?? null
+        const existing = findExisting(tx, fields)
+        if (existing && existing.importJobId === job.id && existing.importLine !== line) {
+          fail(
+            line,
+            `Same lead as line ${existing.importLine}; only the first is imported`,
+            identifier,
+          )
+          continue
+        }
+        let ownerId: number | null = null
+        if (fields.owner) {
+          ownerId = findRep(reps, fields.owner)?.id ?? null
+          if (!ownerId) {
+            fail(line, `No active rep is called or has the e-mail “${fields.owner}”`, identifier)
+            continue
+          }
+        }
+        if (existing) {
+          const changed = updateLeadFields(tx, job.createdBy, existing, fields, custom, now)
+          if (changed) tally.updated++
+          else tally.unchanged++
+          tx.update(leads)
+            .set({ importJobId: job.id, importLine: line })
+            .where(eq(leads.id, existing.id))
+            .run()
+          continue
+        }
+        ownerId ??= nextRoundRobinRep(tx, reps, now)
+        if (!ownerId) {
+          fail(line, 'There is no active rep to hand the lead to', identifier)
+          continue
+        }
+        const id = insertLead(tx, job.createdBy, fields, custom, ownerId, handOver, now)
+        tx.update(leads)
+          .set({ importJobId: job.id, importLine: line })
+          .where(eq(leads.id, id))
+          .run()
+        tally.created++
+      }
+      const current = getImportJob(tx, job.id) as ImportJob
+      tx.update(importJobs)
+        .set({
+          linesDone: progress.line,
+          bytesDone: progress.bytes,
+          created: current.created + tally.created,
+          updated: current.updated + tally.updated,
+          unchanged: current.unchanged + tally.unchanged,
+          failed: current.failed + tally.failed,
+        })
+        .where(eq(importJobs.id, job.id))
+        .run()
+      return tally
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+const running = new Set<number>()
+
+/**
+ * Streams a running import from where it stopped (the last committed line) to the end, one
+ * batch per transaction. Safe to call again after a restart: committed lines are skipped.
+ */
+export async function runImport(db: DB, jobId: number, clock: () => Date = () => new Date()) {
+  if (running.has(jobId)) return
+  running.add(jobId)
+  try {
+    const job = getImportJob(db, jobId)
+    if (!job || job.status !== 'running' || !job.mapping) return
+    const mapping = job.mapping as Mapping
+    const handOver = currentHandOver(db)
+    let batch: Pending[] = []
+    let last = { line: job.linesDone, bytes: job.bytesDone }
+    let header = true
+    for await (const record of readRecords(job.filePath, formatOf(job))) {
+      if (header) {
+        header = false
+        continue
+      }
+      if (record.line <= job.linesDone) continue
+      batch.push({
+        line: record.line,
+        prepared: prepareRow(record.values, job.headers, mapping),
+      })
+      last = { line: record.line, bytes: record.bytes }
+      if (batch.length >= BATCH_SIZE) {
+        writeBatch(db, job, batch, last, handOver, clock())
+        batch = []
+        // Let requests in between batches: the import shares the server's one thread.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    }
+    writeBatch(db, job, batch, last, handOver, clock())
+    finish(db, jobId, { status: 'done' }, clock())
+  } catch (error) {
+    finish(db, jobId, { status: 'failed', error: (error as Error).message }, clock())
+  } finally {
+    running.delete(jobId)
+  }
+}
+
+function finish(
+  db: DB,
+  jobId: number,
+  outcome: { status: 'done' | 'failed'; error?: string },
+  now: Date,
+) {
+  db.transaction(
+    (tx) => {
+      const job = getImportJob(tx, jobId) as ImportJob
+      tx.update(importJobs)
+        .set({ status: outcome.status, error: outcome.error ?? null, finishedAt: now })
+        .where(eq(importJobs.id, jobId))
+        .run()
+      recordAudit(
+        tx,
+        {
+          actorId: job.createdBy,
+          action: outcome.status === 'done' ? 'import.finished' : 'import.failed',
+          subjectType: 'import',
+          subjectId: jobId,
+          after: {
+            created: job.created,
+            updated: job.updated,
+            unchanged: job.unchanged,
+            failed: job.failed,
+            error: outcome.error,
+          },
+        },
+        now,
+      )
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Imports that were running when the server stopped, to be resumed at start-up. */
+export function interruptedImports(db: Queryable): number[] {
+  return db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(eq(importJobs.status, 'running'))
+    .all()
+    .map((j) => j.id)
+}
+
+export const ERRORS_PAGE_SIZE = 100
+
+export function importErrorPage(db: Queryable, jobId: number, limit = ERRORS_PAGE_SIZE) {
+  const rows = db
+    .select({
+      line: importErrors.line,
+      reason: importErrors.reason,
+      identifier: importErrors.identifier,
+    })
+    .from(importErrors)
+    .where(eq(importErrors.jobId, jobId))
+    .orderBy(asc(importErrors.line))
+    .limit(limit)
+    .all()
+  const total =
+    db.select({ n: count() }).from(importErrors).where(eq(importErrors.jobId, jobId)).get()?.n ?? 0
+  return { rows, total }
+}
+
+/**
+ * Every failed row of an import, in line order, for the downloadable report. Fetched a
+ * thousand at a time so that no statement stays open on the shared connection while the
+ * response streams.
+ */
+export function* importErrorRows(db: Queryable, jobId: number) {
+  let after = 0
+  for (;;) {
+    const rows = db
+      .select({
+        line: importErrors.line,
+        identifier: importErrors.identifier,
+        reason: importErrors.reason,
+      })
+      .from(importErrors)
+      .where(and(eq(importErrors.jobId, jobId), gt(importErrors.line, after)))
+      .orderBy(asc(importErrors.line))
+      .limit(1000)
+      .all()
+    if (rows.length === 0) return
+    yield* rows
+    after = rows.at(-1)?.line ?? after
+  }
+}
+
+/** The first few data rows of the file, column by column, to help people map the columns. */
+export async function sampleColumns(job: ImportJob, rows = 3): Promise<string[][]> {
+  const samples: string[][] = job.headers.map(() => [])
+  let seen = -1
+  for await (const record of readRecords(job.filePath, formatOf(job))) {
+    if (++seen === 0) continue
+    job.headers.forEach((_, i) => {
+      const value = record.values[i]?.trim()
+      if (value) samples[i]?.push(value)
+    })
+    if (seen >= rows) break
+  }
+  return samples
+}

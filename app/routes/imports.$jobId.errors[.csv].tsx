@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream'
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
+import { stringify } from 'csv-stringify'
+import { z } from 'zod'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { getImportJob, importErrorRows } from '~/lib/import/importer.server'
+
+const ParamsSchema = z.object({ jobId: z.coerce.number().int().positive() })
+
+/** The failed rows of an import as CSV: line, lead, reason; streamed, however many there are. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer', 'admin')
+  const parsed = ParamsSchema.safeParse(params)
+  const job = parsed.success ? getImportJob(getDb(), parsed.data.jobId) : null
+  if (!job) throw new Response('Not found', { status: 404 })
+  const rows = Readable.from(importErrorRows(getDb(), job.id)).pipe(
+    stringify({
+      header: true,
+      columns: [
+        { key: 'line', header: 'line' },
+        { key: 'identifier', header: 'lead' },
+        { key: 'reason', header: 'reason' },
+      ],
+    }),
+  )
+  const name = `${job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_')}-failed-rows.csv`
+  return new Response(createReadableStreamFromReadable(rows), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+    },
+  })
+}

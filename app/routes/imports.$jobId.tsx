@@ -1,0 +1,272 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from '@remix-run/react'
+import { useEffect } from 'react'
+import { z } from 'zod'
+import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { ImportIntentSchema, mappingFromForm } from '~/lib/import/import-schema'
+import {
+  beginImport,
+  getImportJob,
+  importErrorPage,
+  type Preview,
+  runImport,
+  sampleColumns,
+  saveMapping,
+} from '~/lib/import/importer.server'
+import { TARGET_LABELS, TARGETS } from '~/lib/import/mapping'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Import ${data?.job.fileName ?? ''} · Leadcourt` },
+]
+
+const ParamsSchema = z.object({ jobId: z.coerce.number().int().positive() })
+
+function findJob(params: unknown) {
+  const parsed = ParamsSchema.safeParse(params)
+  const job = parsed.success ? getImportJob(getDb(), parsed.data.jobId) : null
+  if (!job) throw new Response('Not found', { status: 404 })
+  return job
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer', 'admin')
+  const job = findJob(params)
+  return {
+    job: {
+      id: job.id,
+      fileName: job.fileName,
+      status: job.status,
+      headers: job.headers,
+      mapping: job.mapping ?? {},
+      linesDone: job.linesDone,
+      percent: job.fileSize ? Math.min(100, Math.round((job.bytesDone / job.fileSize) * 100)) : 0,
+      created: job.created,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      failed: job.failed,
+      error: job.error,
+    },
+    preview: (job.preview as Preview | null) ?? null,
+    samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
+    errors:
+      job.status === 'done' || job.status === 'running' ? importErrorPage(getDb(), job.id) : null,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'marketer', 'admin')
+  const job = findJob(params)
+  const formData = await request.formData()
+  const intent = ImportIntentSchema.safeParse(Object.fromEntries(formData))
+  if (!intent.success) return data({ error: 'Unknown action' }, { status: 400 })
+  const db = getDb()
+  if (intent.data.intent === 'save-mapping') {
+    const result = await saveMapping(db, job.id, mappingFromForm(formData, job.headers))
+    return result.ok
+      ? redirect(`/imports/${job.id}#preview`)
+      : data({ error: result.message }, { status: 400 })
+  }
+  const started = beginImport(db, user.id, job.id, new Date())
+  if (!started.ok) return data({ error: started.message }, { status: 400 })
+  // The import carries on after this response; the page shows its progress.
+  void runImport(db, job.id)
+  return redirect(`/imports/${job.id}`)
+}
+
+function Progress({ percent, lines }: { percent: number; lines: number }) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 1000)
+    return () => clearInterval(timer)
+  }, [revalidator])
+  return (
+    <Card title="Importing">
+      <progress max={100} value={percent} className="w-full" aria-label="Import progress">
+        {percent}%
+      </progress>
+      <p className="mt-2 text-sm text-slate-700" aria-live="polite">
+        {percent}% of the file read, up to line {lines}. You can leave this page; the import carries
+        on and this page shows where it is when you come back.
+      </p>
+    </Card>
+  )
+}
+
+export default function ImportJob() {
+  const { job, preview, samples, errors } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  return (
+    <div className="space-y-6">
+      <PageHeader title={`Import: ${job.fileName}`}>
+        <Link to="/imports" className="text-sm text-brand-700 underline">
+          All imports
+        </Link>
+      </PageHeader>
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+
+      {job.status === 'uploaded' ? (
+        <Card title="1. What each column holds">
+          <p className="mb-3 text-sm text-slate-700">
+            Columns Leadcourt recognises are already mapped. Anything else is kept as a custom
+            attribute unless you choose a field or ignore it.
+          </p>
+          <Form method="post">
+            <Table caption="Column mapping" columns={['Column', 'First values', 'Import as']}>
+              {job.headers.map((header, i) => (
+                <tr key={header}>
+                  <Td className="font-medium">
+                    <label htmlFor={`column-${i}`}>{header}</label>
+                  </Td>
+                  <Td className="text-slate-600">{samples[i]?.join(' · ') || '—'}</Td>
+                  <Td>
+                    <select
+                      id={`column-${i}`}
+                      name={`column-${i}`}
+                      defaultValue={job.mapping[header] ?? 'custom'}
+                      className={inputClass}
+                    >
+                      {TARGETS.map((t) => (
+                        <option key={t} value={t}>
+                          {TARGET_LABELS[t]}
+                        </option>
+                      ))}
+                    </select>
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+            <Button
+              type="submit"
+              name="intent"
+              value="save-mapping"
+              className="mt-4"
+              disabled={busy}
+            >
+              {busy ? 'Checking every row…' : 'Preview'}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      {job.status === 'uploaded' && preview ? (
+        <section
+          id="preview"
+          aria-labelledby="preview-title"
+          className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="preview-title" className="text-lg font-semibold">
+            2. Preview — nothing has been written yet
+          </h2>
+          <p className="text-slate-800">
+            {preview.rows} rows: {preview.rows - preview.failing} will be imported,{' '}
+            {preview.failing} will fail.
+          </p>
+          {preview.groups.length ? (
+            <Table caption="Why rows will fail" columns={['Problem', 'Rows', 'For example']}>
+              {preview.groups.map((g) => (
+                <tr key={g.group}>
+                  <Td>{g.group}</Td>
+                  <Td>{g.count}</Td>
+                  <Td>
+                    Line {g.line}: {g.example}
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          ) : null}
+          <h3 className="font-medium">The first rows as they will be stored</h3>
+          <ol className="space-y-2 text-sm">
+            {preview.sample.map((row) => (
+              <li key={row.line} className="rounded-md border border-slate-200 p-2">
+                <span className="font-medium">Line {row.line}</span> — owner: {row.owner}
+                {row.error ? <span className="text-red-700"> — will fail: {row.error}</span> : null}
+                <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                  {[...row.fields, ...row.custom].map(([k, v]) => (
+                    <div key={k}>
+                      <dt className="inline text-slate-600">{k}: </dt>
+                      <dd className="inline">{v}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ol>
+          <Form method="post">
+            <Button type="submit" name="intent" value="start" disabled={busy}>
+              Import leads
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+
+      {job.status === 'running' ? <Progress percent={job.percent} lines={job.linesDone} /> : null}
+
+      {job.status === 'failed' ? <Alert tone="error">The import stopped: {job.error}</Alert> : null}
+
+      {job.status === 'done' || job.status === 'running' ? (
+        <Card title={job.status === 'done' ? 'Report' : 'So far'}>
+          <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
+            {(
+              [
+                ['Created', job.created],
+                ['Updated', job.updated],
+                ['Unchanged', job.unchanged],
+                ['Failed', job.failed],
+              ] as const
+            ).map(([label, n]) => (
+              <div key={label} className="rounded-md bg-slate-50 p-3">
+                <dt className="text-slate-600">{label}</dt>
+                <dd className="text-2xl font-semibold">{n}</dd>
+              </div>
+            ))}
+          </dl>
+          {errors && errors.total > 0 ? (
+            <div className="mt-4 space-y-2">
+              <p className="text-sm">
+                <a
+                  href={`/imports/${job.id}/errors.csv`}
+                  className="text-brand-700 underline"
+                  download
+                >
+                  Download the {errors.total} failed rows as CSV
+                </a>
+                {errors.total > errors.rows.length
+                  ? ` (the first ${errors.rows.length} are shown below)`
+                  : ''}
+              </p>
+              <Table
+                caption="Rows that failed, by line number"
+                columns={['Line', 'Lead', 'Reason']}
+              >
+                {errors.rows.map((e) => (
+                  <tr key={e.line}>
+                    <Td>{e.line}</Td>
+                    <Td>{e.identifier ?? '—'}</Td>
+                    <Td>{e.reason}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  )
+}

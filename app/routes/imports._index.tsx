@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { listImportJobs } from '~/lib/import/importer.server'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: MetaFunction = () => [{ title: 'Imports · Leadcourt' }]
+
+const STATUS = {
+  uploaded: 'Waiting for mapping',
+  running: 'Importing…',
+  done: 'Done',
+  failed: 'Failed',
+} as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer', 'admin')
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  return {
+    jobs: listImportJobs(db).map((j) => ({
+      id: j.id,
+      fileName: j.fileName,
+      when: formatDateTime(j.createdAt, timeZone),
+      status: STATUS[j.status],
+      created: j.created,
+      updated: j.updated,
+      failed: j.failed,
+    })),
+  }
+}
+
+export default function Imports() {
+  const { jobs } = useLoaderData<typeof loader>()
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Imports">
+        <Link
+          to="/imports/new"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Import leads
+        </Link>
+      </PageHeader>
+      {jobs.length === 0 ? (
+        <p className="text-slate-700">No imports yet.</p>
+      ) : (
+        <Table
+          caption="Lead imports, newest first"
+          columns={['File', 'Uploaded', 'Status', 'Created', 'Updated', 'Failed']}
+        >
+          {jobs.map((j) => (
+            <tr key={j.id}>
+              <Td>
+                <Link to={`/imports/${j.id}`} className="text-brand-700 underline">
+                  {j.fileName}
+                </Link>
+              </Td>
+              <Td>{j.when}</Td>
+              <Td>{j.status}</Td>
+              <Td>{j.created}</Td>
+              <Td>{j.updated}</Td>
+              <Td>{j.failed}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { Alert, Button, Card, PageHeader } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { createImportJob } from '~/lib/import/importer.server'
+import { receiveCsvUpload } from '~/lib/import/upload.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import leads · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer', 'admin')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'marketer', 'admin')
+  const upload = await receiveCsvUpload(request)
+  if (!upload.ok) return data({ error: upload.message }, { status: 400 })
+  const job = await createImportJob(getDb(), user.id, upload, new Date())
+  if (!job.ok) return data({ error: job.message }, { status: 400 })
+  return redirect(`/imports/${job.jobId}`)
+}
+
+export default function NewImport() {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  return (
+    <div className="max-w-2xl space-y-4">
+      <PageHeader title="Import leads" />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      <Card>
+        <Form method="post" encType="multipart/form-data" className="space-y-4">
+          <div>
+            <label htmlFor="file" className="mb-1 block text-sm font-medium">
+              CSV file
+            </label>
+            <p id="file-hint" className="mb-2 text-sm text-slate-600">
+              A lead export from Salesforce, HubSpot or Zoho CRM, or any CSV with a header row (up
+              to 50 MB). You choose what each column means before anything is imported.
+            </p>
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              aria-describedby="file-hint"
+              className="block text-sm"
+            />
+          </div>
+          <Button type="submit" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? 'Uploading…' : 'Upload'}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  )
+}
