@@ -10,6 +10,7 @@ import express from 'express'
 import { getDb } from '~/lib/db.server'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
 import { EnvError, getEnv } from '~/lib/env.server'
+import { interruptedImports, runImport } from '~/lib/import/importer.server'
 import { isSameOriginRequest } from '~/lib/origin.server'
 import { purgeSignInAttempts } from '~/lib/rate-limit.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
@@ -39,6 +40,8 @@ function purgeStaleRows() {
 purgeStaleRows()
 setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
+// Imports that were running when the server last stopped carry on from their last batch.
+for (const jobId of interruptedImports(db)) void runImport(db, jobId)
 
 const viteDevServer =
   env.NODE_ENV === 'development'

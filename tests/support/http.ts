@@ -75,3 +75,24 @@ export function payloadOf<T = Record<string, unknown>>(result: Settled): T {
 export function locationOf(result: Settled): string | null {
   return result instanceof Response ? result.headers.get('Location') : null
 }
+
+/** A multipart POST with one file, as a browser sends the import form. */
+export function uploadArgs(
+  path: string,
+  file: { name: string; content: string | Buffer },
+  options: Options = {},
+): ActionFunctionArgs {
+  const body = new FormData()
+  const bytes = typeof file.content === 'string' ? file.content : new Uint8Array(file.content)
+  body.append('file', new Blob([bytes], { type: 'text/csv' }), file.name)
+  const request = new Request(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: headers(options, 'POST'),
+    body,
+  })
+  return {
+    request,
+    params: {},
+    context: { clientAddress: options.address ?? CLIENT.clientAddress },
+  }
+}

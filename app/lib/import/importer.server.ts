@@ -122,10 +122,16 @@ export async function createImportJob(
   now: Date,
 ): Promise<{ ok: true; jobId: number } | { ok: false; message: string }> {
   const inspection = await inspectCsv(file.path)
-  if (!inspection.ok) {
+  const refuse = (message: string) => {
     rmSync(file.path, { force: true })
-    return { ok: false, message: inspection.message }
+    return { ok: false as const, message }
   }
+  if (!inspection.ok) return refuse(inspection.message)
+  let records = 0
+  for await (const record of readRecords(file.path, inspection)) {
+    if (record.values.some((v) => v.trim() !== '') && ++records === 2) break
+  }
+  if (records < 2) return refuse('The file has a header row but no leads.')
   const { id } = db
     .insert(importJobs)
     .values({

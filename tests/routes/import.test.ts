@@ -1,0 +1,292 @@
+import { count, eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/lib/db.server'
+import { seedDemo } from '~/lib/demo-seed.server'
+import { getImportJob, type Preview } from '~/lib/import/importer.server'
+import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
+import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
+import { action as uploadAction } from '~/routes/imports.new'
+import { leads, users } from '~db/schema'
+import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import {
+  getArgs,
+  locationOf,
+  payloadOf,
+  postArgs,
+  settle,
+  statusOf,
+  uploadArgs,
+} from '../support/http'
+import { waitForImport } from '../support/imports'
+import { signInAs } from '../support/users'
+
+const cookies: Record<string, string> = {}
+beforeAll(async () => {
+  await seedDemo(getDb(), new Date())
+  activateDefinition(getDb(), ICP_CRITERIA)
+  for (const name of ['maya', 'dana']) cookies[name] = await signInAs(`${name}@brightline.test`)
+})
+
+// A Salesforce lead export with the usual trouble: a quoted comma and newline, a "Select"
+// placeholder, a bad e-mail, an unknown owner, a repeated lead, a ragged row, no identifier.
+const SALESFORCE = [
+  'Lead ID,First Name,Last Name,Email,Company,Website,No. of Employees,Lead Source,Lead Owner,Rating,Description',
+  '00Q001,Ana,Silva,ana@northwind.example,Northwind,https://www.northwind.example,51-200,Trade Show,dana@brightline.test,Hot,"Met at booth 4, wants a demo"',
+  '00Q002,Ben,Ode,ben@contoso.example,"Contoso, Ltd",contoso.example,"1,200",Webinar,Omar Haddad,Warm,"two',
+  'line note"',
+  '00Q003,Cy,Bad,not-an-email,Initech,,10,Webinar,,Cold,',
+  '00Q004,Di,Ghost,di@globex.example,Globex,,500,Paid Search,ghost@brightline.test,,',
+  '00Q001,Ana,Again,ana2@northwind.example,Northwind,,51,Trade Show,,,',
+  '00Q006,Ed,Short,ed@x.example,Short Co',
+  ',No,Identifier,,Nameless,,,Webinar,,,',
+  '00Q008,Flo,Select,flo@umbrella.example,Umbrella,,Select,Select,,Select,',
+  '',
+].join('\r\n')
+
+type JobPage = {
+  job: {
+    id: number
+    status: string
+    mapping: Record<string, string>
+    created: number
+    updated: number
+    unchanged: number
+    failed: number
+  }
+  preview: Preview | null
+  errors: {
+    total: number
+    rows: { line: number; reason: string; identifier: string | null }[]
+  } | null
+}
+
+async function upload(content: string | Buffer, name = 'salesforce-leads.csv', who = 'maya') {
+  return settle(() =>
+    uploadAction(uploadArgs('/imports/new', { name, content }, { cookie: cookies[who] })),
+  )
+}
+const jobPage = async (id: number, who = 'maya') =>
+  payloadOf<JobPage>(
+    await jobLoader(getArgs(`/imports/${id}`, { cookie: cookies[who] }, { jobId: String(id) })),
+  )
+const onJob = (id: number, fields: Record<string, string>, who = 'maya') =>
+  settle(() =>
+    jobAction(postArgs(`/imports/${id}`, fields, { cookie: cookies[who] }, { jobId: String(id) })),
+  )
+const mappingFields = (page: JobPage, overrides: Record<string, string> = {}) =>
+  Object.fromEntries(
+    Object.entries(page.job.mapping).map(([header, target], i) => [
+      `column-${i}`,
+      overrides[header] ?? target,
+    ]),
+  )
+
+async function importFile(content: string, overrides: Record<string, string> = {}) {
+  const uploaded = await upload(content)
+  expect(statusOf(uploaded)).toBe(302)
+  const id = Number(locationOf(uploaded)?.split('/').pop())
+  const page = await jobPage(id)
+  expect(
+    statusOf(await onJob(id, { intent: 'save-mapping', ...mappingFields(page, overrides) })),
+  ).toBe(302)
+  const previewed = await jobPage(id)
+  expect(locationOf(await onJob(id, { intent: 'start' }))).toBe(`/imports/${id}`)
+  await waitForImport(id)
+  return { id, preview: previewed.preview as Preview, report: await jobPage(id) }
+}
+
+describe('importing a Salesforce export', () => {
+  let firstJob: number
+
+  it('recognises the CRM headers, keeps unknown ones as custom attributes', async () => {
+    const uploaded = await upload(SALESFORCE)
+    const id = Number(locationOf(uploaded)?.split('/').pop())
+    expect((await jobPage(id)).job.mapping).toEqual({
+      'Lead ID': 'externalId',
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      Email: 'email',
+      Company: 'company',
+      Website: 'companyDomain',
+      'No. of Employees': 'employeeCount',
+      'Lead Source': 'source',
+      'Lead Owner': 'owner',
+      Rating: 'custom',
+      Description: 'notes',
+    })
+  })
+
+  it('previews before writing, imports the good rows, and reports each bad row by line', async () => {
+    const before = getDb().select({ n: count() }).from(leads).get()?.n
+    const { id, preview, report } = await importFile(SALESFORCE)
+    firstJob = id
+    expect(preview.rows).toBe(8)
+    expect(preview.failing).toBe(5)
+    expect(preview.groups.map((g) => [g.group, g.count])).toEqual(
+      expect.arrayContaining([
+        ['Invalid Email', 1],
+        ['Unknown owner', 1],
+        ['Repeated in the file', 1],
+        ['Wrong number of values', 1],
+        ['No external id or e-mail', 1],
+      ]),
+    )
+    expect(preview.sample[0]).toMatchObject({ line: 2, owner: 'Dana Reyes' })
+    expect(preview.sample[0]?.fields).toContainEqual(['Employee count', '51'])
+    expect(preview.sample[0]?.custom).toEqual([['Rating', 'Hot']])
+
+    expect(report.job).toMatchObject({
+      status: 'done',
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      failed: 5,
+    })
+    expect(getDb().select({ n: count() }).from(leads).get()?.n).toBe((before ?? 0) + 3)
+    expect(report.errors?.rows).toEqual([
+      { line: 5, identifier: null, reason: '“not-an-email” is not a valid e-mail address' },
+      {
+        line: 6,
+        identifier: '00Q004',
+        reason: 'No active rep is called or has the e-mail “ghost@brightline.test”',
+      },
+      { line: 7, identifier: '00Q001', reason: 'Same lead as line 2; only the first is imported' },
+      { line: 8, identifier: null, reason: 'The row has 5 values but the header has 11 columns' },
+      {
+        line: 9,
+        identifier: null,
+        reason: 'Give an external id or an e-mail address: a lead needs one to be identified',
+      },
+    ])
+
+    const ana = getDb().select().from(leads).where(eq(leads.externalId, '00Q001')).get()
+    const owner = (email: string) =>
+      getDb().select().from(users).where(eq(users.email, email)).get()?.id
+    expect(ana).toMatchObject({
+      companyDomain: 'northwind.example',
+      employeeCount: 51,
+      ownerId: owner('dana@brightline.test'),
+      notes: 'Met at booth 4, wants a demo',
+      custom: { Rating: 'Hot' },
+    })
+    const ben = getDb().select().from(leads).where(eq(leads.externalId, '00Q002')).get()
+    expect(ben).toMatchObject({
+      company: 'Contoso, Ltd',
+      employeeCount: 1200,
+      notes: 'two\r\nline note',
+      ownerId: owner('omar@brightline.test'),
+    })
+    const flo = getDb().select().from(leads).where(eq(leads.externalId, '00Q008')).get()
+    expect(flo).toMatchObject({
+      employeeCount: null,
+      source: null,
+      custom: {},
+      evaluation: 'undetermined',
+    })
+  })
+
+  it('the failed rows download as CSV', async () => {
+    const response = (await errorsLoader(
+      getArgs(
+        `/imports/${firstJob}/errors.csv`,
+        { cookie: cookies.maya },
+        { jobId: String(firstJob) },
+      ),
+    )) as Response
+    expect(response.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="salesforce-leads-failed-rows.csv"',
+    )
+    expect((await response.text()).split('\n').slice(0, 3)).toEqual([
+      'line,lead,reason',
+      '5,,“not-an-email” is not a valid e-mail address',
+      '6,00Q004,No active rep is called or has the e-mail “ghost@brightline.test”',
+    ])
+  })
+
+  it('re-importing the same file updates nothing and duplicates nothing; a changed row updates', async () => {
+    const before = getDb().select({ n: count() }).from(leads).get()?.n
+    const again = await importFile(SALESFORCE)
+    expect(again.report.job).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 5 })
+    const changed = await importFile(
+      SALESFORCE.replace('Met at booth 4, wants a demo', 'Demo booked'),
+    )
+    expect(changed.report.job).toMatchObject({ created: 0, updated: 1, unchanged: 2, failed: 5 })
+    expect(getDb().select({ n: count() }).from(leads).get()?.n).toBe(before)
+    expect(getDb().select().from(leads).where(eq(leads.externalId, '00Q001')).get()?.notes).toBe(
+      'Demo booked',
+    )
+  })
+
+  it('remembers a mapping for the next file with the same headers', async () => {
+    const first = await upload(SALESFORCE)
+    const id = Number(locationOf(first)?.split('/').pop())
+    await onJob(id, {
+      intent: 'save-mapping',
+      ...mappingFields(await jobPage(id), { Rating: 'ignore' }),
+    })
+    await onJob(id, { intent: 'start' })
+    await waitForImport(id)
+    const next = await upload(SALESFORCE, 'next-week.csv')
+    expect((await jobPage(Number(locationOf(next)?.split('/').pop()))).job.mapping.Rating).toBe(
+      'ignore',
+    )
+  })
+
+  it('a mapping without an identifier, or with a field twice, is refused', async () => {
+    const uploaded = await upload(SALESFORCE)
+    const id = Number(locationOf(uploaded)?.split('/').pop())
+    const page = await jobPage(id)
+    const noId = await onJob(id, {
+      intent: 'save-mapping',
+      ...mappingFields(page, { 'Lead ID': 'ignore', Email: 'custom' }),
+    })
+    expect(payloadOf<{ error: string }>(noId).error).toBe(
+      'Map a column to External id or to Email: every lead needs one of them',
+    )
+    const twice = await onJob(id, {
+      intent: 'save-mapping',
+      ...mappingFields(page, { 'Last Name': 'firstName' }),
+    })
+    expect(payloadOf<{ error: string }>(twice).error).toBe(
+      'Two columns are mapped to “firstName”; map one of them elsewhere or ignore it',
+    )
+    const early = await onJob(id, { intent: 'start' })
+    expect(payloadOf<{ error: string }>(early).error).toBe('Check the preview before importing')
+    expect(getImportJob(getDb(), id)?.status).toBe('uploaded')
+  })
+})
+
+describe('files that are not usable', () => {
+  it.each([
+    ['empty', '', 'The file is empty.'],
+    ['header only', 'Email,Company\r\n', 'The file has a header row but no leads.'],
+    ['an Excel workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /Excel workbook/],
+    ['Windows-1252', Buffer.from('Email,Name\nz@x.co,Zo\xeb\n', 'latin1'), /not UTF-8 text/],
+  ])('%s gets a clear message and no job', async (_, content, message) => {
+    const response = await upload(content as string | Buffer)
+    expect(statusOf(response)).toBe(400)
+    expect(payloadOf<{ error: string }>(response).error).toMatch(message)
+  })
+
+  it('a file over 50 MB is refused', async () => {
+    const big = Buffer.alloc(50 * 1024 * 1024 + 10, 'a')
+    const response = await upload(big)
+    expect(statusOf(response)).toBe(400)
+    expect(payloadOf<{ error: string }>(response).error).toBe(
+      'The file is larger than 50 MB. Split it into smaller files and import each.',
+    )
+  })
+
+  it('reps cannot import or see imports', async () => {
+    expect(statusOf(await upload(SALESFORCE, 'x.csv', 'dana'))).toBe(403)
+    const job = getDb().select().from(users).get()
+    expect(
+      statusOf(
+        await settle(() =>
+          jobLoader(getArgs('/imports/1', { cookie: cookies.dana }, { jobId: '1' })),
+        ),
+      ),
+    ).toBe(403)
+    expect(job).toBeDefined()
+  })
+})
