@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm'
-import type { DB, Queryable } from '~db/connection'
+import type { Queryable } from '~db/connection'
 import { definitionCriteria, definitionSignoffs, definitionVersions, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import type { CriterionInput } from './definition-schema'
@@ -60,7 +60,7 @@ export function getVersion(db: Queryable, versionId: number) {
     .from(definitionSignoffs)
     .innerJoin(users, eq(users.id, definitionSignoffs.userId))
     .where(eq(definitionSignoffs.versionId, versionId))
-    .orderBy(asc(definitionSignoffs.signedAt))
+    .orderBy(asc(definitionSignoffs.signedAt), asc(definitionSignoffs.id))
     .all()
   return { ...version, criteria: criteriaOf(db, versionId), signoffs }
 }
@@ -100,7 +100,7 @@ function audit(
 
 /** An admin starts a new version, empty or as a copy of the active one. One version is open at a time. */
 export function startDraft(
-  db: DB,
+  db: Queryable,
   actorId: number,
   from: 'empty' | 'active',
   now: Date,
@@ -173,7 +173,7 @@ function requireDraft(db: Queryable, versionId: number) {
 
 /** Adds a criterion to a draft, or changes one (when `criterionId` is given). */
 export function saveCriterion(
-  db: DB,
+  db: Queryable,
   actorId: number,
   versionId: number,
   input: CriterionInput,
@@ -231,7 +231,7 @@ export function saveCriterion(
 }
 
 export function removeCriterion(
-  db: DB,
+  db: Queryable,
   actorId: number,
   versionId: number,
   criterionId: number,
@@ -253,7 +253,7 @@ export function removeCriterion(
 
 /** A draft is proposed for sign-off; from then on it cannot be edited. */
 export function proposeVersion(
-  db: DB,
+  db: Queryable,
   actorId: number,
   versionId: number,
   now: Date,
@@ -292,7 +292,7 @@ const SIGNING_SEATS = ['sales', 'marketing'] as const
  * seat's sign-off activates it and supersedes the version that was active.
  */
 export function signOff(
-  db: DB,
+  db: Queryable,
   signer: Pick<SessionUser, 'id' | 'roles' | 'seat'>,
   versionId: number,
   now: Date,

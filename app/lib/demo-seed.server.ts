@@ -1,4 +1,7 @@
-import type { DB } from '~db/connection'
+import type { DB, Queryable } from '~db/connection'
+import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
+import { DEMO_DEFINITION, demoLeads } from './demo-data.server'
+import { activeReps, currentHandOver, insertLead } from './leads.server'
 import { hashPassword } from './password.server'
 import { updateOrganisationSettings } from './settings.server'
 import type { UserInput } from './user-schema'
@@ -37,8 +40,36 @@ export const DEMO_USERS: UserInput[] = [
   { name: 'Sasha Ivanova', email: 'sasha@brightline.test', roles: ['admin'], isChair: false },
 ]
 
+const DAY = 24 * 3600 * 1000
+
+/** Version 1 of the definition: drafted by Sasha, signed off by Victor (sales) and Clara (marketing). */
+function seedDefinition(db: Queryable, id: (email: string) => number, at: Date) {
+  const draft = startDraft(db, id('sasha@brightline.test'), 'empty', at)
+  if (!draft.ok) throw new Error('The demo definition could not be drafted')
+  for (const criterion of DEMO_DEFINITION)
+    saveCriterion(db, id('sasha@brightline.test'), draft.versionId, criterion, at)
+  proposeVersion(db, id('sasha@brightline.test'), draft.versionId, at)
+  const signAt = new Date(at.getTime() + DAY / 2)
+  signOff(
+    db,
+    { id: id('victor@brightline.test'), roles: ['committee'], seat: 'sales' },
+    draft.versionId,
+    signAt,
+  )
+  signOff(
+    db,
+    { id: id('clara@brightline.test'), roles: ['committee'], seat: 'marketing' },
+    draft.versionId,
+    signAt,
+  )
+}
+
 /** Fills an empty database with Brightline Systems' demo data. Returns false (and does nothing) if it has users. */
-export async function seedDemo(db: DB, now: Date): Promise<boolean> {
+export async function seedDemo(
+  db: DB,
+  now: Date,
+  options: { data: boolean } = { data: true },
+): Promise<boolean> {
   if (countUsers(db) > 0) return false
   // Each user gets their own salt; hashing runs on libuv's thread pool in parallel.
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)))
@@ -52,14 +83,25 @@ export async function seedDemo(db: DB, now: Date): Promise<boolean> {
         { organisationName: 'Brightline Systems', timeZone: 'Europe/London' },
         now,
       )
+      const ids = new Map<string, number>()
       DEMO_USERS.forEach((user, i) => {
-        insertUser(
+        const created = insertUser(
           tx,
           null,
           user,
           { passwordHash: hashes[i] as string, mustChangePassword: false },
           now,
         )
+        if (created.ok) ids.set(user.email, created.userId)
+      })
+      if (!options.data) return true
+      const id = (email: string) => ids.get(email) as number
+      seedDefinition(tx, id, new Date(now.getTime() - 366 * DAY))
+      const reps = activeReps(tx)
+      const handOver = currentHandOver(tx)
+      demoLeads(now).forEach(({ fields, at, marketer }, i) => {
+        const owner = reps[i % reps.length]?.id as number
+        insertLead(tx, id(marketer), fields, {}, owner, handOver, at)
       })
       return true
     },

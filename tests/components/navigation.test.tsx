@@ -33,6 +33,7 @@ describe('navigation', () => {
     expect(linkNames()).toEqual([
       'Home',
       'Leads',
+      'Imports',
       'Lead definition',
       'Audit trail',
       'Users',

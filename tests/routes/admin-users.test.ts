@@ -15,7 +15,7 @@ import { PASSWORD, signInAs } from '../support/users'
 let admin: string
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date())
+  await seedDemo(getDb(), new Date(), { data: false })
   admin = await signInAs('sasha@brightline.test')
 })
 

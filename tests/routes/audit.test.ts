@@ -6,7 +6,7 @@ import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date('2026-11-20T10:00:00Z'))
+  await seedDemo(getDb(), new Date('2026-11-20T10:00:00Z'), { data: false })
 })
 
 type Audit = {

@@ -13,7 +13,7 @@ import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../s
 import { PASSWORD, signInAs } from '../support/users'
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date())
+  await seedDemo(getDb(), new Date(), { data: false })
 })
 
 const signIn = (fields: Record<string, string>, options: Parameters<typeof postArgs>[2] = {}) =>

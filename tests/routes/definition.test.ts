@@ -15,7 +15,7 @@ import { signInAs } from '../support/users'
 const cookies: Record<string, string> = {}
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date())
+  await seedDemo(getDb(), new Date(), { data: false })
   for (const name of ['sasha', 'victor', 'clara', 'erin', 'dana']) {
     cookies[name] = await signInAs(`${name}@brightline.test`)
   }

@@ -22,7 +22,7 @@ import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date())
+  await seedDemo(getDb(), new Date(), { data: false })
   activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana']) cookies[name] = await signInAs(`${name}@brightline.test`)
 })

@@ -18,7 +18,7 @@ const userId = (email: string) =>
   getDb().select().from(users).where(eq(users.email, email)).get()?.id ?? 0
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date())
+  await seedDemo(getDb(), new Date(), { data: false })
   versionId = activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana', 'omar', 'sasha', 'felix'])
     cookies[name] = await signInAs(`${name}@brightline.test`)

@@ -18,7 +18,7 @@ const FILE = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
 describe.skipIf(!existsSync(FILE))('importing the X Education export', () => {
   let cookie: string
   beforeAll(async () => {
-    await seedDemo(getDb(), new Date())
+    await seedDemo(getDb(), new Date(), { data: false })
     cookie = await signInAs('ben@brightline.test')
   })
 

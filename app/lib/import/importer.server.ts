@@ -247,8 +247,7 @@ export async function saveMapping(
   mapping: Record<string, string>,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const job = getImportJob(db, jobId)
-  if (!job || job.status !== 'uploaded')
-    return { ok: false, message: 'This import has already started' }
+  if (job?.status !== 'uploaded') return { ok: false, message: 'This import has already started' }
   const clean: Mapping = {}
   for (const header of job.headers) {
     const target = mapping[header]
@@ -285,7 +284,7 @@ export function beginImport(
   return db.transaction(
     (tx) => {
       const job = getImportJob(tx, jobId)
-      if (!job || job.status !== 'uploaded')
+      if (job?.status !== 'uploaded')
         return { ok: false as const, message: 'This import has already started' }
       if (!job.preview || !job.mapping)
         return { ok: false as const, message: 'Check the preview before importing' }
@@ -412,7 +411,7 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
   running.add(jobId)
   try {
     const job = getImportJob(db, jobId)
-    if (!job || job.status !== 'running' || !job.mapping) return
+    if (job?.status !== 'running' || !job.mapping) return
     const mapping = job.mapping as Mapping
     const handOver = currentHandOver(db)
     let batch: Pending[] = []
