@@ -38,14 +38,23 @@ export function findRep(reps: { id: number; name: string; email: string }[], own
 
 const ROUND_ROBIN_KEY = 'round_robin_last_rep'
 
-/** The next active rep after the one who got the last unowned lead. */
-export function nextRoundRobinRep(db: Queryable, reps: { id: number }[], now: Date): number | null {
-  if (reps.length === 0) return null
-  const last = Number(readSetting(db, ROUND_ROBIN_KEY) ?? 0)
-  const next = reps.find((r) => r.id > last) ?? reps[0]
-  if (!next) return null
-  writeSetting(db, ROUND_ROBIN_KEY, next.id, null, now)
-  return next.id
+/**
+ * Hands unowned leads to the active reps in turn. Whose turn it is survives between calls
+ * (a setting); `save` records it, once per transaction rather than once per lead.
+ */
+export function roundRobin(db: Queryable, reps: { id: number }[], now: Date) {
+  let last = Number(readSetting(db, ROUND_ROBIN_KEY) ?? 0)
+  return {
+    next(): number | null {
+      const rep = reps.find((r) => r.id > last) ?? reps[0]
+      if (!rep) return null
+      last = rep.id
+      return rep.id
+    },
+    save() {
+      writeSetting(db, ROUND_ROBIN_KEY, last, null, now)
+    },
+  }
 }
 
 // ——— Writing ———
@@ -99,14 +108,22 @@ function columnsOf(fields: LeadFields, custom: Record<string, string>) {
 
 /** The existing lead with this external id, else with this e-mail. */
 export function findExisting(db: Queryable, fields: Pick<LeadFields, 'externalId' | 'email'>) {
-  const byId = fields.externalId
-    ? db.select().from(leads).where(eq(leads.externalId, fields.externalId)).get()
-    : undefined
-  if (byId) return byId
-  return fields.email
-    ? db.select().from(leads).where(eq(leads.email, fields.email)).get()
-    : undefined
+  const matches = db
+    .select()
+    .from(leads)
+    .where(
+      or(
+        fields.externalId ? eq(leads.externalId, fields.externalId) : undefined,
+        fields.email ? eq(leads.email, fields.email) : undefined,
+      ),
+    )
+    .limit(2)
+    .all()
+  return matches.find((l) => fields.externalId && l.externalId === fields.externalId) ?? matches[0]
 }
+
+/** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */
+export type ImportOrigin = { importJobId: number; importLine: number }
 
 export type HandOver = {
   versionId: number | null
@@ -132,11 +149,13 @@ export function insertLead(
   ownerId: number,
   handOver: HandOver,
   now: Date,
+  origin?: ImportOrigin,
 ): number {
   const columns = columnsOf(fields, custom)
   const { id } = db
     .insert(leads)
     .values({
+      ...origin,
       ...columns,
       ownerId,
       status: 'new',
@@ -174,6 +193,7 @@ export function updateLeadFields(
   fields: LeadFields,
   custom: Record<string, string>,
   now: Date,
+  origin?: ImportOrigin,
 ): boolean {
   const given = Object.fromEntries(
     Object.entries(columnsOf(fields, custom)).filter(([key, v]) => v !== null && key !== 'custom'),
@@ -183,11 +203,15 @@ export function updateLeadFields(
     (k) => String(given[k]) !== String(existing[k as keyof Lead] ?? ''),
   )
   const customChanged = Object.entries(custom).some(([k, v]) => existing.custom[k] !== v)
-  if (changed.length === 0 && !customChanged) return false
+  if (changed.length === 0 && !customChanged) {
+    if (origin) db.update(leads).set(origin).where(eq(leads.id, existing.id)).run()
+    return false
+  }
   const criteria = existing.definitionVersionId ? criteriaOf(db, existing.definitionVersionId) : []
   db.update(leads)
     .set({
       ...given,
+      ...origin,
       custom: merged.custom,
       evaluation: existing.definitionVersionId ? evaluate(merged, criteria).overall : null,
       updatedAt: now,
@@ -240,7 +264,9 @@ export function createLead(
         if (!ownerId)
           return { ok: false as const, fieldErrors: { owner: ['Choose an active rep'] } }
       } else {
-        ownerId = nextRoundRobinRep(tx, reps, now)
+        const turns = roundRobin(tx, reps, now)
+        ownerId = turns.next()
+        turns.save()
         if (!ownerId)
           return {
             ok: false as const,

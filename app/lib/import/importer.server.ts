@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs'
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
-import { importErrors, importJobs, importMappings, leads } from '~db/schema'
+import { importErrors, importJobs, importMappings } from '~db/schema'
 import { recordAudit } from '../audit.server'
 import { LEAD_FIELDS } from '../lead-fields'
 import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
@@ -14,7 +14,7 @@ import {
   findRep,
   type HandOver,
   insertLead,
-  nextRoundRobinRep,
+  roundRobin,
   updateLeadFields,
 } from '../leads.server'
 import { type CsvFormat, inspectCsv, readRecords } from './csv-file.server'
@@ -332,6 +332,7 @@ function writeBatch(
     (tx) => {
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const reps = activeReps(tx)
+      const turns = roundRobin(tx, reps, now)
       const fail = (line: number, reason: string, identifier: string | null) => {
         tally.failed++
         tx.insert(importErrors).values({ jobId: job.id, line, reason, identifier }).run()
@@ -361,27 +362,24 @@ function writeBatch(
           }
         }
         if (existing) {
-          const changed = updateLeadFields(tx, job.createdBy, existing, fields, custom, now)
-          if (changed) tally.updated++
+          const origin = { importJobId: job.id, importLine: line }
+          if (updateLeadFields(tx, job.createdBy, existing, fields, custom, now, origin))
+            tally.updated++
           else tally.unchanged++
-          tx.update(leads)
-            .set({ importJobId: job.id, importLine: line })
-            .where(eq(leads.id, existing.id))
-            .run()
           continue
         }
-        ownerId ??= nextRoundRobinRep(tx, reps, now)
+        ownerId ??= turns.next()
         if (!ownerId) {
           fail(line, 'There is no active rep to hand the lead to', identifier)
           continue
         }
-        const id = insertLead(tx, job.createdBy, fields, custom, ownerId, handOver, now)
-        tx.update(leads)
-          .set({ importJobId: job.id, importLine: line })
-          .where(eq(leads.id, id))
-          .run()
+        insertLead(tx, job.createdBy, fields, custom, ownerId, handOver, now, {
+          importJobId: job.id,
+          importLine: line,
+        })
         tally.created++
       }
+      turns.save()
       const current = getImportJob(tx, job.id) as ImportJob
       tx.update(importJobs)
         .set({
