@@ -6,23 +6,13 @@ import {
 } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { CriterionSchema, formatRuleValue, parseRuleValue } from '~/lib/definition-schema'
-import { describeRule, OPERATOR_LABELS, operatorTakes, type RuleValue } from '~/lib/evaluator'
+import { describeRule, OPERATOR_LABELS, operatorTakes } from '~/lib/evaluator'
 import { CUSTOM_PREFIX, LEAD_FIELDS } from '~/lib/lead-fields'
 import type { Operator } from '~db/enums'
 import { OPERATORS } from '~db/enums'
+import type { CriterionView } from './criteria-list'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, Field, inputClass } from './ui'
-
-export type CriterionDefaults = {
-  id: number
-  key: string
-  label: string
-  description: string
-  field: string
-  operator: Operator
-  value: RuleValue
-  required: boolean
-}
 
 const VALUE_HINTS = {
   list: 'Several values, separated by commas.',
@@ -36,7 +26,7 @@ export function CriterionBuilder({
   editing,
   lastResult,
 }: {
-  editing: CriterionDefaults | null
+  editing: CriterionView | null
   lastResult?: SubmissionResult<string[]> | null
 }) {
   const custom = editing?.field.startsWith(CUSTOM_PREFIX) ?? false

@@ -149,3 +149,35 @@ export function Table({
 export function Td({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cx('px-3 py-2', className)} {...props} />
 }
+
+/** A labelled select for GET forms (filters, pickers): plain values, no form library. */
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  emptyLabel,
+}: {
+  name: string
+  label: string
+  options: readonly (readonly [string, string])[]
+  defaultValue?: string | number
+  emptyLabel?: string
+}) {
+  const id = `select-${name}`
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue ?? ''} className={inputClass}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

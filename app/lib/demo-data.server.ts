@@ -3,6 +3,23 @@
 import type { CriterionInput } from './definition-schema'
 import type { LeadFields } from './lead-schema'
 
+const TARGET_INDUSTRIES = [
+  'Software',
+  'Financial Services',
+  'Healthcare',
+  'Manufacturing',
+  'Logistics',
+]
+const TARGET_COUNTRIES = [
+  'United Kingdom',
+  'Ireland',
+  'Germany',
+  'France',
+  'Netherlands',
+  'United States',
+  'Canada',
+]
+
 export const DEMO_DEFINITION: CriterionInput[] = [
   {
     key: 'company_size',
@@ -19,7 +36,7 @@ export const DEMO_DEFINITION: CriterionInput[] = [
     description: 'The industries our product and references serve.',
     field: 'industry',
     operator: 'one_of',
-    value: ['Software', 'Financial Services', 'Healthcare', 'Manufacturing', 'Logistics'],
+    value: TARGET_INDUSTRIES,
     required: true,
   },
   {
@@ -28,15 +45,7 @@ export const DEMO_DEFINITION: CriterionInput[] = [
     description: 'Where we have sales coverage and a legal entity.',
     field: 'country',
     operator: 'one_of',
-    value: [
-      'United Kingdom',
-      'Ireland',
-      'Germany',
-      'France',
-      'Netherlands',
-      'United States',
-      'Canada',
-    ],
+    value: TARGET_COUNTRIES,
     required: true,
   },
   {
@@ -178,28 +187,8 @@ const JUNIOR = [
   'Consultant',
   'Software Engineer',
 ]
-const INDUSTRIES = [
-  'Software',
-  'Financial Services',
-  'Healthcare',
-  'Manufacturing',
-  'Logistics',
-  'Retail',
-  'Education',
-  'Hospitality',
-]
-const COUNTRIES = [
-  'United Kingdom',
-  'Ireland',
-  'Germany',
-  'France',
-  'Netherlands',
-  'United States',
-  'Canada',
-  'India',
-  'Brazil',
-  'Australia',
-]
+const INDUSTRIES = [...TARGET_INDUSTRIES, 'Retail', 'Education', 'Hospitality']
+const COUNTRIES = [...TARGET_COUNTRIES, 'India', 'Brazil', 'Australia']
 const COMPANY_WORDS = [
   'Northwind',
   'Contoso',
@@ -257,7 +246,7 @@ export function demoLeads(now: Date, howMany = 360) {
       name,
       domain: `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
       industry: rng.pick(INDUSTRIES),
-      country: rng.chance(0.8) ? rng.pick(COUNTRIES.slice(0, 7)) : rng.pick(COUNTRIES.slice(7)),
+      country: rng.chance(0.8) ? rng.pick(TARGET_COUNTRIES) : rng.pick(COUNTRIES.slice(7)),
       employees: rng.chance(0.75) ? rng.int(50, 5000) : rng.int(2, 49),
     }
   })
@@ -274,8 +263,8 @@ export function demoLeads(now: Date, howMany = 360) {
     const good = !thin && rng.chance(channel.source === 'Referral' ? 0.7 : 0.5)
     const fit = good
       ? {
-          industry: rng.pick(INDUSTRIES.slice(0, 5)),
-          country: rng.pick(COUNTRIES.slice(0, 7)),
+          industry: rng.pick(TARGET_INDUSTRIES),
+          country: rng.pick(TARGET_COUNTRIES),
           employees: Math.max(company.employees, rng.int(50, 2000)),
         }
       : company

@@ -6,12 +6,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
+import { idParam } from '~/lib/params'
 import { UserIntentSchema, UserSchema } from '~/lib/user-schema'
 import { getUserForAdmin, resetPassword, setUserActive, updateUser } from '~/lib/users.server'
 
@@ -19,11 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Leadcourt` },
 ]
 
-const ParamsSchema = z.object({ userId: z.coerce.number().int().positive() })
-
-function findUser(params: unknown) {
-  const parsed = ParamsSchema.safeParse(params)
-  const user = parsed.success ? getUserForAdmin(getDb(), parsed.data.userId) : null
+function findUser(params: Record<string, string | undefined>) {
+  const user = getUserForAdmin(getDb(), idParam(params, 'userId'))
   if (!user) throw new Response('Not found', { status: 404 })
   return user
 }

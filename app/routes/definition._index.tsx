@@ -9,7 +9,16 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CriteriaList } from '~/components/criteria-list'
 import { Signoffs } from '~/components/signoffs'
-import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import {
+  Alert,
+  Button,
+  Card,
+  inputClass,
+  PageHeader,
+  SelectField,
+  Table,
+  Td,
+} from '~/components/ui'
 import { requireRole, requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
@@ -55,6 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Definition() {
   const { active, versions, openVersion, canDraft } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const versionOptions = versions.map((v) => [String(v.id), `Version ${v.number}`] as const)
   return (
     <div className="space-y-6">
       <PageHeader title="Lead definition" />
@@ -137,40 +147,18 @@ export default function Definition() {
                 action="/definition/compare"
                 className="mt-4 flex flex-wrap items-end gap-3"
               >
-                <div>
-                  <label htmlFor="compare-from" className="mb-1 block text-sm font-medium">
-                    Compare version
-                  </label>
-                  <select
-                    id="compare-from"
-                    name="from"
-                    className={inputClass}
-                    defaultValue={versions[1]?.id}
-                  >
-                    {versions.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        Version {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div>
-                  <label htmlFor="compare-to" className="mb-1 block text-sm font-medium">
-                    with version
-                  </label>
-                  <select
-                    id="compare-to"
-                    name="to"
-                    className={inputClass}
-                    defaultValue={versions[0]?.id}
-                  >
-                    {versions.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        Version {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  name="from"
+                  label="Compare version"
+                  options={versionOptions}
+                  defaultValue={versions[1]?.id}
+                />
+                <SelectField
+                  name="to"
+                  label="with version"
+                  options={versionOptions}
+                  defaultValue={versions[0]?.id}
+                />
                 <Button type="submit" variant="secondary">
                   Show changes
                 </Button>

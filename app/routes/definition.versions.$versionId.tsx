@@ -7,7 +7,6 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { CriteriaList } from '~/components/criteria-list'
 import { CriterionBuilder } from '~/components/criterion-builder'
 import { Signoffs } from '~/components/signoffs'
@@ -18,17 +17,15 @@ import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
 import { CriterionSchema, VersionIntentSchema } from '~/lib/definition-schema'
 import { versionView } from '~/lib/definition-view.server'
 import { proposeVersion, removeCriterion, saveCriterion, signOff } from '~/lib/definitions.server'
+import { idParam } from '~/lib/params'
 import { hasRole, SEAT_LABELS } from '~/lib/roles'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Lead definition version ${data?.version.number ?? ''} · Leadcourt` },
 ]
 
-const ParamsSchema = z.object({ versionId: z.coerce.number().int().positive() })
-
-function findVersion(params: unknown) {
-  const parsed = ParamsSchema.safeParse(params)
-  const version = parsed.success ? versionView(getDb(), parsed.data.versionId) : null
+function findVersion(params: Record<string, string | undefined>) {
+  const version = versionView(getDb(), idParam(params, 'versionId'))
   if (!version) throw new Response('Not found', { status: 404 })
   return version
 }

@@ -1,18 +1,15 @@
 import { Readable } from 'node:stream'
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
-import { z } from 'zod'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { getImportJob, importErrorRows } from '~/lib/import/importer.server'
-
-const ParamsSchema = z.object({ jobId: z.coerce.number().int().positive() })
+import { idParam } from '~/lib/params'
 
 /** The failed rows of an import as CSV: line, lead, reason; streamed, however many there are. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'marketer', 'admin')
-  const parsed = ParamsSchema.safeParse(params)
-  const job = parsed.success ? getImportJob(getDb(), parsed.data.jobId) : null
+  const job = getImportJob(getDb(), idParam(params, 'jobId'))
   if (!job) throw new Response('Not found', { status: 404 })
   const rows = Readable.from(importErrorRows(getDb(), job.id)).pipe(
     stringify({

@@ -14,7 +14,6 @@ import {
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
-import { z } from 'zod'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -29,16 +28,14 @@ import {
   saveMapping,
 } from '~/lib/import/importer.server'
 import { TARGET_LABELS, TARGETS } from '~/lib/import/mapping'
+import { idParam } from '~/lib/params'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import ${data?.job.fileName ?? ''} · Leadcourt` },
 ]
 
-const ParamsSchema = z.object({ jobId: z.coerce.number().int().positive() })
-
-function findJob(params: unknown) {
-  const parsed = ParamsSchema.safeParse(params)
-  const job = parsed.success ? getImportJob(getDb(), parsed.data.jobId) : null
+function findJob(params: Record<string, string | undefined>) {
+  const job = getImportJob(getDb(), idParam(params, 'jobId'))
   if (!job) throw new Response('Not found', { status: 404 })
   return job
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { EvaluationBadge, StatusBadge } from '~/components/badges'
 import { Card, PageHeader, Table, Td } from '~/components/ui'
 import { actionLabel, describeChanges } from '~/lib/audit-format'
@@ -10,6 +9,7 @@ import { criteriaOf, getVersion } from '~/lib/definitions.server'
 import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
 import { LEAD_FIELDS, LIFECYCLE_LABELS } from '~/lib/lead-fields'
 import { getLeadForViewer, leadTimeline, sameCompanyLeads } from '~/lib/leads.server'
+import { idParam } from '~/lib/params'
 import { hasRole } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
@@ -18,13 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Lead'} · Leadcourt` },
 ]
 
-const ParamsSchema = z.object({ leadId: z.coerce.number().int().positive() })
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = ParamsSchema.safeParse(params)
   const db = getDb()
-  const lead = parsed.success ? getLeadForViewer(db, user, parsed.data.leadId) : null
+  const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
   if (!lead) throw new Response('Not found', { status: 404 })
   const { timeZone } = getOrganisationSettings(db)
   const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EvaluationBadge, StatusBadge } from '~/components/badges'
-import { Button, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { Button, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { EVALUATION_LABELS } from '~/lib/evaluator'
@@ -40,39 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reps: ownOnly ? [] : activeReps(db),
     ...leadFilterOptions(db),
   }
-}
-
-function Select({
-  name,
-  label,
-  options,
-  defaultValue,
-}: {
-  name: string
-  label: string
-  options: [string, string][]
-  defaultValue?: string
-}) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={defaultValue ?? ''}
-        className={inputClass}
-      >
-        <option value="">Any</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export default function Leads() {
@@ -124,58 +91,59 @@ export default function Leads() {
             className={inputClass}
           />
         </div>
-        <Select
+        <SelectField
+          emptyLabel="Any"
           name="status"
           label="Status"
           defaultValue={params.get('status') ?? ''}
           options={LEAD_STATUSES.map((s) => [s, LEAD_STATUS_LABELS[s]])}
         />
-        <Select
+        <SelectField
+          emptyLabel="Any"
           name="evaluation"
           label="Against the definition"
           defaultValue={params.get('evaluation') ?? ''}
           options={EVALUATIONS.map((e) => [e, EVALUATION_LABELS[e]])}
         />
         {data.ownOnly ? null : (
-          <Select
+          <SelectField
+            emptyLabel="Any"
             name="ownerId"
             label="Owner"
             defaultValue={params.get('ownerId') ?? ''}
             options={data.reps.map((r) => [String(r.id), r.name])}
           />
         )}
-        <Select
+        <SelectField
+          emptyLabel="Any"
           name="source"
           label="Source"
           defaultValue={params.get('source') ?? ''}
           options={data.sources.map((s) => [s, s])}
         />
-        <Select
+        <SelectField
+          emptyLabel="Any"
           name="campaign"
           label="Campaign"
           defaultValue={params.get('campaign') ?? ''}
           options={data.campaigns.map((c) => [c, c])}
         />
-        <Select
+        <SelectField
+          emptyLabel="Any"
           name="lifecycleStage"
           label="Lifecycle stage"
           defaultValue={params.get('lifecycleStage') ?? ''}
           options={LIFECYCLE_STAGES.map((s) => [s, LIFECYCLE_LABELS[s]])}
         />
-        <div>
-          <label htmlFor="filter-sort" className="mb-1 block text-sm font-medium">
-            Order
-          </label>
-          <select
-            id="filter-sort"
-            name="sort"
-            defaultValue={params.get('sort') ?? 'newest'}
-            className={inputClass}
-          >
-            <option value="newest">Newest hand-over first</option>
-            <option value="oldest">Oldest hand-over first</option>
-          </select>
-        </div>
+        <SelectField
+          name="sort"
+          label="Order"
+          defaultValue={params.get('sort') ?? 'newest'}
+          options={[
+            ['newest', 'Newest hand-over first'],
+            ['oldest', 'Oldest hand-over first'],
+          ]}
+        />
         <div className="flex items-end gap-2 md:col-span-4">
           <Button type="submit">Apply</Button>
           <Link to="/leads" className="px-2 py-2 text-sm text-brand-700 underline">

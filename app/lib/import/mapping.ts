@@ -7,8 +7,8 @@ export type Mapping = Record<string, Target>
 
 export const TARGET_LABELS: Record<Target, string> = {
   ...(Object.fromEntries(LEAD_FIELDS.map((f) => [f.key, f.label])) as Record<LeadFieldKey, string>),
-  owner: 'Owner (a rep, by e-mail or full name)',
-  custom: 'Custom attribute (named after the column)',
+  owner: 'Owner (a rep’s e-mail or name)',
+  custom: 'Custom attribute',
   ignore: 'Ignore this column',
 }
 
