@@ -243,7 +243,7 @@ export const leads = sqliteTable(
     index('leads_lifecycle_idx').on(t.lifecycleStage, t.handedOverAt, t.id),
     index('leads_evaluation_idx').on(t.evaluation, t.handedOverAt, t.id),
     index('leads_owner_status_idx').on(t.ownerId, t.status, t.handedOverAt, t.id),
-    index('leads_company_domain_idx').on(t.companyDomain),
+    index('leads_company_domain_idx').on(t.companyDomain, t.handedOverAt, t.id),
     check('leads_identified', sql`${t.externalId} IS NOT NULL OR ${t.email} IS NOT NULL`),
     check('leads_status_valid', sql`${t.status} IN (${inList(LEAD_STATUSES)})`),
     check(

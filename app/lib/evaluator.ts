@@ -1,7 +1,7 @@
 // The lead definition's evaluator: a pure function from a lead and a version's criteria to a
 // result per criterion and an overall result. Shared by server and browser.
 import type { Evaluation, Operator } from '~db/enums'
-import { CUSTOM_PREFIX, fieldLabel } from './lead-fields'
+import { CUSTOM_PREFIX, fieldLabel, LEAD_FIELDS } from './lead-fields'
 
 export type RuleValue = string | number | string[] | null
 
@@ -24,8 +24,11 @@ export type EvaluationResult = {
 }
 
 function rawValue(lead: LeadValues, field: string): unknown {
-  if (field.startsWith(CUSTOM_PREFIX)) return lead.custom?.[field.slice(CUSTOM_PREFIX.length)]
-  return lead[field]
+  if (!field.startsWith(CUSTOM_PREFIX)) return lead[field]
+  // Custom attributes are named as the imported column was; match the name without case.
+  const name = field.slice(CUSTOM_PREFIX.length).trim().toLowerCase()
+  const key = Object.keys(lead.custom ?? {}).find((k) => k.trim().toLowerCase() === name)
+  return key === undefined ? undefined : lead.custom?.[key]
 }
 
 /** Trimmed, case-folded, inner whitespace collapsed; null when blank. */
@@ -62,10 +65,19 @@ function containsPhrase(haystack: string[], phrase: string[]): boolean {
   return false
 }
 
-function equalsValue(actual: unknown, expected: unknown): boolean {
-  const a = toNumber(actual)
-  const b = toNumber(expected)
-  if (a !== null && b !== null) return a === b
+// A plain number as people write one: "50", "3.5", "-2" (not "007" or "1,2", which are codes).
+const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/
+
+/**
+ * A number field ("Employee count") compares as numbers; any other field compares as numbers
+ * only when both sides are plain numbers, and otherwise as text.
+ */
+function equalsValue(actual: unknown, expected: unknown, numberField: boolean): boolean {
+  const plain = (v: unknown) => typeof v === 'number' || PLAIN_NUMBER.test(normalise(v) ?? '')
+  if (numberField || (plain(actual) && plain(expected))) {
+    const [a, b] = [toNumber(actual), toNumber(expected)]
+    if (a !== null && b !== null) return a === b
+  }
   return normalise(actual) === normalise(expected)
 }
 
@@ -79,13 +91,16 @@ export function evaluateCriterion(
   if (rule.operator === 'present') return text === null ? 'unmet' : 'met'
   if (text === null) return 'unknown'
   const verdict = (holds: boolean): CriterionResult => (holds ? 'met' : 'unmet')
+  const numberField = LEAD_FIELDS.some((f) => f.key === rule.field && f.type === 'number')
   switch (rule.operator) {
     case 'equals':
-      return verdict(equalsValue(raw, Array.isArray(rule.value) ? rule.value[0] : rule.value))
+      return verdict(
+        equalsValue(raw, Array.isArray(rule.value) ? rule.value[0] : rule.value, numberField),
+      )
     case 'one_of':
-      return verdict(list(rule.value).some((v) => equalsValue(raw, v)))
+      return verdict(list(rule.value).some((v) => equalsValue(raw, v, numberField)))
     case 'not_one_of':
-      return verdict(!list(rule.value).some((v) => equalsValue(raw, v)))
+      return verdict(!list(rule.value).some((v) => equalsValue(raw, v, numberField)))
     case 'at_least':
     case 'at_most': {
       const actual = toNumber(raw)

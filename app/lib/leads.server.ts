@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import type { Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
@@ -31,9 +31,21 @@ export function activeReps(db: Queryable) {
 }
 
 /** A rep named by e-mail or by full name (any case); null when no active rep matches. */
-export function findRep(reps: { id: number; name: string; email: string }[], owner: string) {
+export function findRep(
+  reps: { id: number; name: string; email: string }[],
+  owner: string,
+): { id: number; name: string } | { reason: string } {
   const wanted = owner.trim().toLowerCase()
-  return reps.find((r) => r.email === wanted || r.name.toLowerCase() === wanted) ?? null
+  const byEmail = reps.find((r) => r.email === wanted)
+  if (byEmail) return byEmail
+  const byName = reps.filter((r) => r.name.toLowerCase() === wanted)
+  if (byName.length === 1) return byName[0] as (typeof reps)[number]
+  return {
+    reason:
+      byName.length > 1
+        ? `More than one active rep is called “${owner.trim()}”; name the owner by e-mail`
+        : `No active rep is called or has the e-mail “${owner.trim()}”`,
+  }
 }
 
 const ROUND_ROBIN_KEY = 'round_robin_last_rep'
@@ -120,6 +132,34 @@ export function findExisting(db: Queryable, fields: Pick<LeadFields, 'externalId
     .limit(2)
     .all()
   return matches.find((l) => fields.externalId && l.externalId === fields.externalId) ?? matches[0]
+}
+
+/**
+ * The lead a row updates: the one with its external id, else the one with its e-mail. A row
+ * whose external id and e-mail belong to two different leads, or whose e-mail belongs to a lead
+ * with another external id, is a conflict people must resolve, never a silent re-keying.
+ */
+export function matchLead(
+  db: Queryable,
+  fields: Pick<LeadFields, 'externalId' | 'email'>,
+): { lead: Lead | null } | { conflict: string } {
+  const byId = fields.externalId
+    ? db.select().from(leads).where(eq(leads.externalId, fields.externalId)).get()
+    : undefined
+  const byEmail = fields.email
+    ? db.select().from(leads).where(eq(leads.email, fields.email)).get()
+    : undefined
+  if (byId && byEmail && byId.id !== byEmail.id) {
+    return {
+      conflict: `The e-mail ${fields.email} belongs to another lead (external id ${byEmail.externalId ?? 'none'})`,
+    }
+  }
+  if (!byId && byEmail?.externalId && fields.externalId) {
+    return {
+      conflict: `The e-mail ${fields.email} belongs to a lead with another external id (${byEmail.externalId})`,
+    }
+  }
+  return { lead: byId ?? byEmail ?? null }
 }
 
 /** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */
@@ -260,9 +300,9 @@ export function createLead(
       const reps = activeReps(tx)
       let ownerId: number | null
       if (fields.owner) {
-        ownerId = findRep(reps, fields.owner)?.id ?? null
-        if (!ownerId)
-          return { ok: false as const, fieldErrors: { owner: ['Choose an active rep'] } }
+        const rep = findRep(reps, fields.owner)
+        if ('reason' in rep) return { ok: false as const, fieldErrors: { owner: [rep.reason] } }
+        ownerId = rep.id
       } else {
         const turns = roundRobin(tx, reps, now)
         ownerId = turns.next()
@@ -349,13 +389,12 @@ export function leadListQuery(db: Queryable, viewer: Viewer, query: LeadQuery) {
   // Moving forward in the chosen order, or backward (then the rows are reversed afterwards).
   const forward = !before
   const descending = newestFirst === forward
-  const at = cursor ? new Date(cursor.at) : null
-  const beyond =
-    cursor && at
-      ? descending
-        ? or(lt(leads.handedOverAt, at), and(eq(leads.handedOverAt, at), lt(leads.id, cursor.id)))
-        : or(gt(leads.handedOverAt, at), and(eq(leads.handedOverAt, at), gt(leads.id, cursor.id)))
-      : undefined
+  // A row-value comparison, so SQLite seeks straight to the cursor in the index.
+  const beyond = cursor
+    ? descending
+      ? sql`(${leads.handedOverAt}, ${leads.id}) < (${cursor.at}, ${cursor.id})`
+      : sql`(${leads.handedOverAt}, ${leads.id}) > (${cursor.at}, ${cursor.id})`
+    : undefined
   const order = descending
     ? [desc(leads.handedOverAt), desc(leads.id)]
     : [asc(leads.handedOverAt), asc(leads.id)]
@@ -431,13 +470,12 @@ export function getLeadForViewer(db: Queryable, viewer: Viewer, leadId: number) 
   return lead
 }
 
-/** Other leads at the same company domain, newest first (the "we already work that account" check). */
-export function sameCompanyLeads(
+/** The query for other leads at the same company domain, newest first (read by the plan test too). */
+export function sameCompanyQuery(
   db: Queryable,
-  lead: Pick<Lead, 'id' | 'companyDomain'>,
-  limit = 20,
+  lead: { id: number; companyDomain: string },
+  limit: number,
 ) {
-  if (!lead.companyDomain) return []
   return db
     .select({
       id: leads.id,
@@ -454,9 +492,19 @@ export function sameCompanyLeads(
     .from(leads)
     .innerJoin(users, eq(users.id, leads.ownerId))
     .where(and(eq(leads.companyDomain, lead.companyDomain), ne(leads.id, lead.id)))
-    .orderBy(desc(leads.handedOverAt))
+    .orderBy(desc(leads.handedOverAt), desc(leads.id))
     .limit(limit)
-    .all()
+}
+
+/** Other leads at the same company domain (the "we already work that account" check). */
+export function sameCompanyLeads(
+  db: Queryable,
+  lead: Pick<Lead, 'id' | 'companyDomain'>,
+  limit = 20,
+) {
+  return lead.companyDomain
+    ? sameCompanyQuery(db, { id: lead.id, companyDomain: lead.companyDomain }, limit).all()
+    : []
 }
 
 /** The lead's timeline: its audit entries, oldest first, with who made them. */

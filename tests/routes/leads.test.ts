@@ -118,7 +118,9 @@ describe('one lead by form', () => {
       'Give an external id or an e-mail address: a lead needs one to be identified',
     ])
     const unknownOwner = await create({ externalId: 'X-1', owner: 'ghost@brightline.test' })
-    expect(payloadOf<Reply>(unknownOwner).result.error?.owner).toEqual(['Choose an active rep'])
+    expect(payloadOf<Reply>(unknownOwner).result.error?.owner).toEqual([
+      'No active rep is called or has the e-mail “ghost@brightline.test”',
+    ])
   })
 
   it('reps and leadership cannot create leads', async () => {

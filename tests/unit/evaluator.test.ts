@@ -135,6 +135,18 @@ describe('blank and missing fields', () => {
       evaluateCriterion(lead, rule('contains_any_word', ['high'], 'custom.Lead Quality')),
     ).toBe('met')
     expect(evaluateCriterion(lead, rule('equals', 'x', 'custom.Missing'))).toBe('unknown')
+    // The attribute's name is matched without case, as people type it into a rule.
+    expect(evaluateCriterion(lead, rule('present', null, 'custom.lead quality'))).toBe('met')
+    // Codes that look like numbers stay text: "007" is not "7", "1,2" is not "12".
+    expect(evaluateCriterion({ custom: { Code: '007' } }, rule('equals', '7', 'custom.Code'))).toBe(
+      'unmet',
+    )
+    expect(
+      evaluateCriterion({ custom: { Code: '1,2' } }, rule('one_of', ['12'], 'custom.Code')),
+    ).toBe('unmet')
+    expect(
+      evaluateCriterion({ custom: { Visits: '5' } }, rule('equals', '5.0', 'custom.Visits')),
+    ).toBe('met')
     expect(evaluateCriterion({ custom: null }, rule('present', null, 'custom.Tags'))).toBe('unmet')
   })
 })

@@ -76,6 +76,7 @@ function parser(format: CsvFormat) {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    max_record_size: 1024 * 1024,
     info: true,
   })
 }
@@ -128,5 +129,45 @@ export async function* readRecords(path: string, format: CsvFormat): AsyncGenera
     }
   } finally {
     stream.destroy()
+  }
+}
+
+/** A file that stops being readable CSV part-way: the line and what is wrong, in words. */
+export class UnreadableCsvError extends Error {}
+
+function explain(error: unknown): UnreadableCsvError {
+  const e = error as { code?: string; lines?: number; message?: string }
+  const where = e.lines ? `at line ${e.lines}` : 'part-way through'
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new UnreadableCsvError(
+      `The file cannot be read ${where}: a quote (") is opened but never closed.`,
+    )
+  }
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return new UnreadableCsvError(
+      `The file cannot be read ${where}: one row is longer than 1 MB, which usually means a quote is never closed.`,
+    )
+  }
+  return new UnreadableCsvError(
+    `The file cannot be read ${where}: ${e.message ?? 'it is not valid CSV'}.`,
+  )
+}
+
+/**
+ * The data records after the header row (blank rows before the header are skipped, as when
+ * the header was read). A parse error becomes an UnreadableCsvError naming the line.
+ */
+export async function* dataRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
+  let headerSeen = false
+  try {
+    for await (const record of readRecords(path, format)) {
+      if (!headerSeen) {
+        headerSeen = record.values.some((v) => v.trim() !== '')
+        continue
+      }
+      yield record
+    }
+  } catch (error) {
+    throw explain(error)
   }
 }

@@ -10,14 +10,14 @@ import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
 import {
   activeReps,
   currentHandOver,
-  findExisting,
   findRep,
   type HandOver,
   insertLead,
+  matchLead,
   roundRobin,
   updateLeadFields,
 } from '../leads.server'
-import { type CsvFormat, inspectCsv, readRecords } from './csv-file.server'
+import { type CsvFormat, dataRecords, inspectCsv, UnreadableCsvError } from './csv-file.server'
 import { headersKey, type Mapping, proposeMapping, TARGETS } from './mapping'
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -127,11 +127,13 @@ export async function createImportJob(
     return { ok: false as const, message }
   }
   if (!inspection.ok) return refuse(inspection.message)
-  let records = 0
-  for await (const record of readRecords(file.path, inspection)) {
-    if (record.values.some((v) => v.trim() !== '') && ++records === 2) break
+  try {
+    const first = await dataRecords(file.path, inspection).next()
+    if (first.done) return refuse('The file has a header row but no leads.')
+  } catch (error) {
+    if (error instanceof UnreadableCsvError) return refuse(error.message)
+    throw error
   }
-  if (records < 2) return refuse('The file has a header row but no leads.')
   const { id } = db
     .insert(importJobs)
     .values({
@@ -192,12 +194,7 @@ export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): P
     if (g) g.count++
     else groups.set(group, { group, count: 1, example: reason, line })
   }
-  let header = true
-  for await (const record of readRecords(job.filePath, formatOf(job))) {
-    if (header) {
-      header = false
-      continue
-    }
+  for await (const record of dataRecords(job.filePath, formatOf(job))) {
     preview.rows++
     const prepared = prepareRow(record.values, job.headers, mapping)
     let error: string | null = null
@@ -206,22 +203,26 @@ export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): P
       fail(prepared.group, prepared.reason, record.line)
       error = prepared.reason
     } else {
+      // The same checks, in the same order, as the import itself (writeRow), without writing.
       const keys = [prepared.fields.externalId, prepared.fields.email].filter(Boolean) as string[]
       const earlier = keys.map((k) => seen.get(k)).find((l) => l !== undefined)
+      const match = matchLead(db, prepared.fields)
+      const rep = prepared.fields.owner ? findRep(reps, prepared.fields.owner) : null
       if (earlier !== undefined) {
         error = `Same lead as line ${earlier}; only the first is imported`
         fail('Repeated in the file', error, record.line)
-      } else {
-        for (const k of keys) seen.set(k, record.line)
-        if (prepared.fields.owner) {
-          const rep = findRep(reps, prepared.fields.owner)
-          if (rep) owner = rep.name
-          else {
-            error = `No active rep is called or has the e-mail “${prepared.fields.owner}”`
-            fail('Unknown owner', error, record.line)
-          }
-        }
+      } else if ('conflict' in match) {
+        error = match.conflict
+        fail('Identifiers of two different leads', error, record.line)
+      } else if (match.lead) {
+        owner = 'Unchanged (the lead exists and is updated)'
+      } else if (rep && 'reason' in rep) {
+        error = rep.reason
+        fail('Unknown owner', error, record.line)
+      } else if (rep) {
+        owner = rep.name
       }
+      if (!error) for (const k of keys) seen.set(k, record.line)
     }
     if (preview.sample.length < PREVIEW_ROWS && prepared.ok) {
       const { owner: _owner, ...fields } = prepared.fields
@@ -269,9 +270,22 @@ export async function saveMapping(
       message: 'Map a column to External id or to Email: every lead needs one of them',
     }
   }
-  const preview = await previewImport(db, job, clean)
-  db.update(importJobs).set({ mapping: clean, preview }).where(eq(importJobs.id, jobId)).run()
-  return { ok: true }
+  let preview: Preview
+  try {
+    preview = await previewImport(db, job, clean)
+  } catch (error) {
+    if (error instanceof UnreadableCsvError) return { ok: false, message: error.message }
+    throw error
+  }
+  // Only while the import has not started: a start during the preview keeps its mapping.
+  const saved = db
+    .update(importJobs)
+    .set({ mapping: clean, preview })
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'uploaded')))
+    .run()
+  return saved.changes === 1
+    ? { ok: true }
+    : { ok: false, message: 'This import has already started' }
 }
 
 /** Moves a previewed import to running (once) and remembers its mapping for the next file like it. */
@@ -319,17 +333,58 @@ export function beginImport(
 type Tally = { created: number; updated: number; unchanged: number; failed: number }
 type Pending = { line: number; prepared: Prepared }
 
+/** Creates or updates the lead of one valid row; returns why not, when it cannot. */
+function writeRow(
+  db: Queryable,
+  job: ImportJob,
+  line: number,
+  fields: LeadFields,
+  custom: Record<string, string>,
+  reps: ReturnType<typeof activeReps>,
+  turns: ReturnType<typeof roundRobin>,
+  handOver: HandOver,
+  tally: Tally,
+  now: Date,
+): string | null {
+  const match = matchLead(db, fields)
+  if ('conflict' in match) return match.conflict
+  const existing = match.lead
+  if (existing && existing.importJobId === job.id && existing.importLine !== line) {
+    return `Same lead as line ${existing.importLine}; only the first is imported`
+  }
+  const origin = { importJobId: job.id, importLine: line }
+  if (existing) {
+    // An existing lead keeps its owner: re-importing a file does not reassign work.
+    if (updateLeadFields(db, job.createdBy, existing, fields, custom, now, origin)) tally.updated++
+    else tally.unchanged++
+    return null
+  }
+  let ownerId: number | null
+  if (fields.owner) {
+    const rep = findRep(reps, fields.owner)
+    if ('reason' in rep) return rep.reason
+    ownerId = rep.id
+  } else {
+    ownerId = turns.next()
+    if (!ownerId) return 'There is no active rep to hand the lead to'
+  }
+  insertLead(db, job.createdBy, fields, custom, ownerId, handOver, now, origin)
+  tally.created++
+  return null
+}
+
 /** Writes one batch of rows and the job's progress in one transaction. */
 function writeBatch(
   db: DB,
   job: ImportJob,
   batch: Pending[],
   progress: { line: number; bytes: number },
-  handOver: HandOver,
   now: Date,
 ): Tally {
   return db.transaction(
     (tx) => {
+      // The version in force now: one activated during a long import applies from then on.
+      const handOver = currentHandOver(tx)
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const reps = activeReps(tx)
       const turns = roundRobin(tx, reps, now)
@@ -344,40 +399,17 @@ function writeBatch(
         }
         const { fields, custom } = prepared
         const identifier = fields.externalId ?? fields.email ?? null
-        const existing = findExisting(tx, fields)
-        if (existing && existing.importJobId === job.id && existing.importLine !== line) {
-          fail(
-            line,
-            `Same lead as line ${existing.importLine}; only the first is imported`,
-            identifier,
-          )
-          continue
-        }
-        let ownerId: number | null = null
-        if (fields.owner) {
-          ownerId = findRep(reps, fields.owner)?.id ?? null
-          if (!ownerId) {
-            fail(line, `No active rep is called or has the e-mail “${fields.owner}”`, identifier)
-            continue
+        const refused = (() => {
+          try {
+            // A savepoint per row: a row that cannot be saved fails alone, not its batch.
+            return tx.transaction((row) =>
+              writeRow(row, job, line, fields, custom, reps, turns, handOver, tally, now),
+            )
+          } catch (error) {
+            return `The row could not be saved: ${(error as Error).message}`
           }
-        }
-        if (existing) {
-          const origin = { importJobId: job.id, importLine: line }
-          if (updateLeadFields(tx, job.createdBy, existing, fields, custom, now, origin))
-            tally.updated++
-          else tally.unchanged++
-          continue
-        }
-        ownerId ??= turns.next()
-        if (!ownerId) {
-          fail(line, 'There is no active rep to hand the lead to', identifier)
-          continue
-        }
-        insertLead(tx, job.createdBy, fields, custom, ownerId, handOver, now, {
-          importJobId: job.id,
-          importLine: line,
-        })
-        tally.created++
+        })()
+        if (refused) fail(line, refused, identifier)
       }
       turns.save()
       const current = getImportJob(tx, job.id) as ImportJob
@@ -411,15 +443,9 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
     const job = getImportJob(db, jobId)
     if (job?.status !== 'running' || !job.mapping) return
     const mapping = job.mapping as Mapping
-    const handOver = currentHandOver(db)
     let batch: Pending[] = []
     let last = { line: job.linesDone, bytes: job.bytesDone }
-    let header = true
-    for await (const record of readRecords(job.filePath, formatOf(job))) {
-      if (header) {
-        header = false
-        continue
-      }
+    for await (const record of dataRecords(job.filePath, formatOf(job))) {
       if (record.line <= job.linesDone) continue
       batch.push({
         line: record.line,
@@ -427,13 +453,13 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
       })
       last = { line: record.line, bytes: record.bytes }
       if (batch.length >= BATCH_SIZE) {
-        writeBatch(db, job, batch, last, handOver, clock())
+        writeBatch(db, job, batch, last, clock())
         batch = []
         // Let requests in between batches: the import shares the server's one thread.
         await new Promise((resolve) => setImmediate(resolve))
       }
     }
-    writeBatch(db, job, batch, last, handOver, clock())
+    writeBatch(db, job, batch, last, clock())
     finish(db, jobId, { status: 'done' }, clock())
   } catch (error) {
     finish(db, jobId, { status: 'failed', error: (error as Error).message }, clock())
@@ -534,14 +560,18 @@ export function* importErrorRows(db: Queryable, jobId: number) {
 /** The first few data rows of the file, column by column, to help people map the columns. */
 export async function sampleColumns(job: ImportJob, rows = 3): Promise<string[][]> {
   const samples: string[][] = job.headers.map(() => [])
-  let seen = -1
-  for await (const record of readRecords(job.filePath, formatOf(job))) {
-    if (++seen === 0) continue
-    job.headers.forEach((_, i) => {
-      const value = record.values[i]?.trim()
-      if (value) samples[i]?.push(value)
-    })
-    if (seen >= rows) break
+  let seen = 0
+  try {
+    for await (const record of dataRecords(job.filePath, formatOf(job))) {
+      job.headers.forEach((_, i) => {
+        const value = record.values[i]?.trim()
+        if (value) samples[i]?.push(value)
+      })
+      if (++seen >= rows) break
+    }
+  } catch (error) {
+    // The preview reports an unreadable file; the samples show what could be read.
+    if (!(error instanceof UnreadableCsvError)) throw error
   }
   return samples
 }
