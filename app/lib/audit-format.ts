@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<string, string> = {
   'definition.criterion_changed': 'Criterion changed',
   'definition.criterion_removed': 'Criterion removed',
   'definition.proposed': 'Proposed for sign-off',
+  'definition.withdrawn': 'Withdrawn to draft',
   'definition.signed_off': 'Signed off',
   'definition.activated': 'Version activated',
   'definition.superseded': 'Version superseded',

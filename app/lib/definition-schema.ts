@@ -89,7 +89,7 @@ export const StartDraftSchema = z.object({
 
 /** The version page's actions, told apart by `intent`. */
 export const VersionIntentSchema = z.object({
-  intent: z.enum(['save-criterion', 'remove-criterion', 'propose', 'sign-off'], {
+  intent: z.enum(['save-criterion', 'remove-criterion', 'propose', 'withdraw', 'sign-off'], {
     error: 'Unknown action',
   }),
   criterionId: z.coerce.number().int().positive().optional(),

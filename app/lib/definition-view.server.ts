@@ -1,11 +1,9 @@
 // What the definition pages show of a version: its criteria, sign-offs and dates in words.
 import type { DB } from '~db/connection'
 import type { Seat } from '~db/enums'
-import { getVersion } from './definitions.server'
+import { getVersion, SIGNING_SEATS } from './definitions.server'
 import { getOrganisationSettings } from './settings.server'
 import { formatDateTime } from './time'
-
-export const SIGNING_SEATS: Seat[] = ['sales', 'marketing']
 
 export function versionView(db: DB, versionId: number) {
   const version = getVersion(db, versionId)
@@ -26,6 +24,8 @@ export function versionView(db: DB, versionId: number) {
       userName: s.userName,
       signedAt: formatDateTime(s.signedAt, timeZone),
     })),
-    pendingSeats: SIGNING_SEATS.filter((seat) => !version.signoffs.some((s) => s.seat === seat)),
+    pendingSeats: SIGNING_SEATS.filter(
+      (seat) => !version.signoffs.some((s) => s.seat === seat),
+    ) as Seat[],
   }
 }

@@ -285,7 +285,50 @@ export function proposeVersion(
   )
 }
 
-const SIGNING_SEATS = ['sales', 'marketing'] as const
+/**
+ * An admin takes a proposed version back to draft (to change it): its sign-offs so far no
+ * longer stand, since they were for the proposed text. The audit trail keeps them.
+ */
+export function withdrawVersion(
+  db: Queryable,
+  actorId: number,
+  versionId: number,
+  now: Date,
+): Result<object> {
+  return db.transaction(
+    (tx) => {
+      const version = tx
+        .select()
+        .from(definitionVersions)
+        .where(eq(definitionVersions.id, versionId))
+        .get()
+      if (!version) return fail('That version does not exist')
+      if (version.status !== 'proposed')
+        return fail(
+          `Version ${version.number} is ${version.status}; only a proposed version can be withdrawn`,
+        )
+      tx.delete(definitionSignoffs).where(eq(definitionSignoffs.versionId, versionId)).run()
+      tx.update(definitionVersions)
+        .set({ status: 'draft', proposedAt: null })
+        .where(eq(definitionVersions.id, versionId))
+        .run()
+      audit(
+        tx,
+        actorId,
+        'definition.withdrawn',
+        versionId,
+        now,
+        { status: 'proposed' },
+        { status: 'draft' },
+      )
+      return { ok: true as const }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** The seats whose sign-offs a version needs: Sales and Marketing agree in writing. */
+export const SIGNING_SEATS = ['sales', 'marketing'] as const
 
 /**
  * A sales-seat or marketing-seat committee member signs off a proposed version. The second

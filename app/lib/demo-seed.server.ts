@@ -44,23 +44,33 @@ const DAY = 24 * 3600 * 1000
 
 /** Version 1 of the definition: drafted by Sasha, signed off by Victor (sales) and Clara (marketing). */
 function seedDefinition(db: Queryable, id: (email: string) => number, at: Date) {
-  const draft = startDraft(db, id('sasha@brightline.test'), 'empty', at)
+  const check = <T extends { ok: boolean }>(result: T): T => {
+    if (!result.ok)
+      throw new Error(`The demo definition could not be made: ${JSON.stringify(result)}`)
+    return result
+  }
+  const admin = id('sasha@brightline.test')
+  const draft = startDraft(db, admin, 'empty', at)
   if (!draft.ok) throw new Error('The demo definition could not be drafted')
   for (const criterion of DEMO_DEFINITION)
-    saveCriterion(db, id('sasha@brightline.test'), draft.versionId, criterion, at)
-  proposeVersion(db, id('sasha@brightline.test'), draft.versionId, at)
+    check(saveCriterion(db, admin, draft.versionId, criterion, at))
+  check(proposeVersion(db, admin, draft.versionId, at))
   const signAt = new Date(at.getTime() + DAY / 2)
-  signOff(
-    db,
-    { id: id('victor@brightline.test'), roles: ['committee'], seat: 'sales' },
-    draft.versionId,
-    signAt,
+  check(
+    signOff(
+      db,
+      { id: id('victor@brightline.test'), roles: ['committee'], seat: 'sales' },
+      draft.versionId,
+      signAt,
+    ),
   )
-  signOff(
-    db,
-    { id: id('clara@brightline.test'), roles: ['committee'], seat: 'marketing' },
-    draft.versionId,
-    signAt,
+  check(
+    signOff(
+      db,
+      { id: id('clara@brightline.test'), roles: ['committee'], seat: 'marketing' },
+      draft.versionId,
+      signAt,
+    ),
   )
 }
 

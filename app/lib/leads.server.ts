@@ -7,16 +7,12 @@ import { recordAudit } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
 import type { LeadFields } from './lead-schema'
+import { type Role, seesAllLeads } from './roles'
 import { readSetting, writeSetting } from './settings.server'
 import type { FieldErrors } from './users.server'
 
 export type Lead = typeof leads.$inferSelect
-type Viewer = { id: number; roles: readonly string[] }
-
-/** Reps see the leads they own; everyone else sees every lead. */
-function seesOnlyOwn(viewer: Viewer) {
-  return viewer.roles.length > 0 && viewer.roles.every((r) => r === 'rep')
-}
+type Viewer = { id: number; roles: readonly Role[] }
 
 // ——— Owners ———
 
@@ -235,8 +231,11 @@ export function updateLeadFields(
   now: Date,
   origin?: ImportOrigin,
 ): boolean {
+  const columns = columnsOf(fields, custom)
+  // A domain derived from the e-mail fills a blank; it never replaces one already stored.
+  if (!fields.companyDomain && existing.companyDomain) columns.companyDomain = null
   const given = Object.fromEntries(
-    Object.entries(columnsOf(fields, custom)).filter(([key, v]) => v !== null && key !== 'custom'),
+    Object.entries(columns).filter(([key, v]) => v !== null && key !== 'custom'),
   )
   const merged = { ...existing, ...given, custom: { ...existing.custom, ...custom } }
   const changed = Object.keys(given).filter(
@@ -367,7 +366,7 @@ export function leadFilter(
   query: Omit<LeadQuery, 'sort' | 'after' | 'before' | 'q'>,
 ): SQL | undefined {
   return and(
-    seesOnlyOwn(viewer)
+    !seesAllLeads(viewer)
       ? eq(leads.ownerId, viewer.id)
       : query.ownerId
         ? eq(leads.ownerId, query.ownerId)
@@ -466,7 +465,7 @@ export function leadFilterOptions(db: Queryable) {
 /** A lead the viewer may open, or null (a rep asking for another rep's lead gets nothing). */
 export function getLeadForViewer(db: Queryable, viewer: Viewer, leadId: number) {
   const lead = db.select().from(leads).where(eq(leads.id, leadId)).get()
-  if (!lead || (seesOnlyOwn(viewer) && lead.ownerId !== viewer.id)) return null
+  if (!lead || (!seesAllLeads(viewer) && lead.ownerId !== viewer.id)) return null
   return lead
 }
 

@@ -29,3 +29,8 @@ export const SEAT_LABELS: Record<Seat, string> = {
 export function hasRole(user: { roles: readonly Role[] }, ...roles: Role[]): boolean {
   return roles.some((role) => user.roles.includes(role))
 }
+
+/** Marketers, the committee, leadership and admins see every lead; anyone else only their own. */
+export function seesAllLeads(user: { roles: readonly Role[] }): boolean {
+  return hasRole(user, 'marketer', 'committee', 'leadership', 'admin')
+}

@@ -16,7 +16,13 @@ import { getDb } from '~/lib/db.server'
 import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
 import { CriterionSchema, VersionIntentSchema } from '~/lib/definition-schema'
 import { versionView } from '~/lib/definition-view.server'
-import { proposeVersion, removeCriterion, saveCriterion, signOff } from '~/lib/definitions.server'
+import {
+  proposeVersion,
+  removeCriterion,
+  saveCriterion,
+  signOff,
+  withdrawVersion,
+} from '~/lib/definitions.server'
 import { idParam } from '~/lib/params'
 import { hasRole, SEAT_LABELS } from '~/lib/roles'
 
@@ -39,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     version,
     canEdit,
+    canWithdraw: hasRole(user, 'admin') && version.status === 'proposed',
     editing: canEdit ? (version.criteria.find((c) => c.id === editId) ?? null) : null,
     signOffAs:
       hasRole(user, 'committee') &&
@@ -90,6 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = proposeVersion(db, user.id, version.id, now)
       return result.ok ? redirect(here) : refused(result.fieldErrors)
     }
+    case 'withdraw': {
+      ensureRole(user, 'admin')
+      const result = withdrawVersion(db, user.id, version.id, now)
+      return result.ok ? redirect(here) : refused(result.fieldErrors)
+    }
     case 'sign-off': {
       ensureRole(user, 'committee')
       const result = signOff(db, user, version.id, now)
@@ -99,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Version() {
-  const { version, canEdit, editing, signOffAs } = useLoaderData<typeof loader>()
+  const { version, canEdit, canWithdraw, editing, signOffAs } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="space-y-6">
@@ -181,6 +193,17 @@ export default function Version() {
               </p>
               <Button type="submit" name="intent" value="sign-off">
                 Sign off
+              </Button>
+            </Form>
+          ) : null}
+          {canWithdraw ? (
+            <Form method="post" className="mt-4">
+              <p className="mb-2 text-sm text-slate-700">
+                Withdrawing returns the version to draft so it can be changed; sign-offs given so
+                far lapse.
+              </p>
+              <Button type="submit" name="intent" value="withdraw" variant="secondary">
+                Withdraw to draft
               </Button>
             </Form>
           ) : null}

@@ -51,7 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: job.headers,
       mapping: job.mapping ?? {},
       linesDone: job.linesDone,
-      percent: job.fileSize ? Math.min(100, Math.round((job.bytesDone / job.fileSize) * 100)) : 0,
+      // The parser counts characters; UTF-16 files hold two bytes for each.
+      percent: job.fileSize
+        ? Math.min(
+            100,
+            Math.round(
+              ((job.bytesDone * (job.encoding === 'utf16le' ? 2 : 1)) / job.fileSize) * 100,
+            ),
+          )
+        : 0,
       created: job.created,
       updated: job.updated,
       unchanged: job.unchanged,
@@ -60,8 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     preview: (job.preview as Preview | null) ?? null,
     samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
-    errors:
-      job.status === 'done' || job.status === 'running' ? importErrorPage(getDb(), job.id) : null,
+    errors: job.status === 'uploaded' ? null : importErrorPage(getDb(), job.id),
   }
 }
 
@@ -217,7 +224,7 @@ export default function ImportJob() {
 
       {job.status === 'failed' ? <Alert tone="error">The import stopped: {job.error}</Alert> : null}
 
-      {job.status === 'done' || job.status === 'running' ? (
+      {job.status !== 'uploaded' ? (
         <Card title={job.status === 'done' ? 'Report' : 'So far'}>
           <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
             {(

@@ -10,7 +10,7 @@ import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
 import { LEAD_FIELDS, LIFECYCLE_LABELS } from '~/lib/lead-fields'
 import { getLeadForViewer, leadTimeline, sameCompanyLeads } from '~/lib/leads.server'
 import { idParam } from '~/lib/params'
-import { hasRole } from '~/lib/roles'
+import { seesAllLeads } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
 
@@ -27,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null
   const criteria = version ? criteriaOf(db, version.id) : []
   const evaluation = version ? evaluate(lead, criteria) : null
-  const seesAll = hasRole(user, 'marketer', 'committee', 'leadership', 'admin')
   return {
     name:
       [lead.firstName, lead.lastName].filter(Boolean).join(' ') ||
@@ -67,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: other.status,
       lifecycleStage: other.lifecycleStage,
       ownerName: other.ownerName,
-      canOpen: seesAll || other.ownerId === user.id,
+      canOpen: seesAllLeads(user) || other.ownerId === user.id,
     })),
     companyDomain: lead.companyDomain,
     timeline: leadTimeline(db, lead.id).map((e) => ({

@@ -9,7 +9,7 @@ import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/lib/lead-fields'
 import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/lib/lead-schema'
 import { activeReps, leadFilterOptions, listLeads } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
-import { hasRole } from '~/lib/roles'
+import { hasRole, seesAllLeads } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
 import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const page = listLeads(db, user, query)
-  const ownOnly = !hasRole(user, 'marketer', 'committee', 'leadership', 'admin')
+  const ownOnly = !seesAllLeads(user)
   return {
     ownOnly,
     canAdd: hasRole(user, 'marketer', 'admin'),

@@ -264,6 +264,36 @@ describe('the life of a version', () => {
     expect(statusOf(await startDraft('empty', 'victor'))).toBe(403)
   })
 
+  it('a proposed version can be withdrawn to draft by an admin; its sign-offs lapse', async () => {
+    const v3 = versionIdFrom(await startDraft('active'))
+    await onVersion(v3, { intent: 'propose' })
+    await onVersion(v3, { intent: 'sign-off' }, 'victor')
+    expect(statusOf(await onVersion(v3, { intent: 'withdraw' }, 'victor'))).toBe(403)
+    expect(statusOf(await onVersion(v3, { intent: 'withdraw' }))).toBe(302)
+    const page = payloadOf<{ version: { status: string; signoffs: unknown[] } }>(
+      await versionLoader(
+        getArgs(`/definition/versions/${v3}`, { cookie: cookies.sasha }, { versionId: String(v3) }),
+      ),
+    )
+    expect(page.version).toMatchObject({ status: 'draft', signoffs: [] })
+    const twice = await onVersion(v3, { intent: 'withdraw' })
+    expect(payloadOf<Reply>(twice).error).toBe(
+      'Version 3 is draft; only a proposed version can be withdrawn',
+    )
+  })
+
+  it('only admins build and propose; the committee and marketers get 403', async () => {
+    const open = getDb()
+      .select()
+      .from(definitionVersions)
+      .where(eq(definitionVersions.status, 'draft'))
+      .get()
+    for (const who of ['victor', 'dana']) {
+      expect(statusOf(await onVersion(open?.id ?? 0, { ...SIZE, key: 'sneaky' }, who))).toBe(403)
+      expect(statusOf(await onVersion(open?.id ?? 0, { intent: 'propose' }, who))).toBe(403)
+    }
+  })
+
   it('an unknown version is a 404', async () => {
     const missing = await settle(() =>
       versionLoader(

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type LeadQuery, leadListQuery, sameCompanyQuery } from '~/lib/leads.server'
 import type { DB } from '~db/connection'
-import { leads, users } from '~db/schema'
+import { leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'
 
 // Every hot query of the lead list must be answered through an index: no full scan of
 // `leads`, and no sorting of the whole result (the index order serves ORDER BY + LIMIT).
 
 let db: DB
-const marketer = { id: 1, roles: ['marketer'] }
-const rep = { id: 2, roles: ['rep'] }
+type Viewer = { id: number; roles: Role[] }
+const marketer: Viewer = { id: 1, roles: ['marketer'] }
+const rep: Viewer = { id: 2, roles: ['rep'] }
 
 beforeAll(() => {
   db = memoryDb()
@@ -43,7 +44,7 @@ beforeAll(() => {
   db.$client.exec('ANALYZE')
 })
 
-function plan(viewer: typeof marketer, query: Partial<LeadQuery>): string[] {
+function plan(viewer: Viewer, query: Partial<LeadQuery>): string[] {
   const { sql, params } = leadListQuery(db, viewer, { sort: 'newest', ...query }).select.toSQL()
   return (
     db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
@@ -53,7 +54,7 @@ function plan(viewer: typeof marketer, query: Partial<LeadQuery>): string[] {
 const CURSOR = `${1_700_000_000_000 + 2500 * 60_000}-2501`
 
 describe('lead list query plans', () => {
-  it.each<[string, typeof marketer, Partial<LeadQuery>]>([
+  it.each<[string, Viewer, Partial<LeadQuery>]>([
     ['no filter', marketer, {}],
     ['oldest first', marketer, { sort: 'oldest' }],
     ['a deep page', marketer, { after: CURSOR }],

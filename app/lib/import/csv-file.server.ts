@@ -135,9 +135,9 @@ export async function* readRecords(path: string, format: CsvFormat): AsyncGenera
 /** A file that stops being readable CSV part-way: the line and what is wrong, in words. */
 export class UnreadableCsvError extends Error {}
 
-function explain(error: unknown): UnreadableCsvError {
-  const e = error as { code?: string; lines?: number; message?: string }
-  const where = e.lines ? `at line ${e.lines}` : 'part-way through'
+function explain(error: unknown, fromLine: number): UnreadableCsvError {
+  const e = error as { code?: string; message?: string }
+  const where = `from line ${fromLine}`
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new UnreadableCsvError(
       `The file cannot be read ${where}: a quote (") is opened but never closed.`,
@@ -159,8 +159,10 @@ function explain(error: unknown): UnreadableCsvError {
  */
 export async function* dataRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
   let headerSeen = false
+  let lastLine = 0
   try {
     for await (const record of readRecords(path, format)) {
+      lastLine = record.line + (record.values.join('').match(/\r\n|\r|\n/g)?.length ?? 0)
       if (!headerSeen) {
         headerSeen = record.values.some((v) => v.trim() !== '')
         continue
@@ -168,6 +170,7 @@ export async function* dataRecords(path: string, format: CsvFormat): AsyncGenera
       yield record
     }
   } catch (error) {
-    throw explain(error)
+    // The record that cannot be read starts on the line after the last good one.
+    throw explain(error, lastLine + 1)
   }
 }

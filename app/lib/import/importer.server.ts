@@ -42,7 +42,7 @@ const blank = (value: string) => PLACEHOLDERS.has(value.trim().toLowerCase()) ||
 
 type Prepared =
   | { ok: true; fields: LeadFields; custom: Record<string, string> }
-  | { ok: false; reason: string; group: string }
+  | { ok: false; reason: string; group: string; identifier?: string }
 
 const LABELS: Record<string, string> = {
   ...Object.fromEntries(LEAD_FIELDS.map((f) => [f.key, f.label])),
@@ -100,6 +100,7 @@ export function prepareRow(values: string[], headers: string[], mapping: Mapping
           ? 'No external id or e-mail'
           : `Invalid ${LABELS[field] ?? field}`,
       reason: reasons.join('; '),
+      identifier: input.externalId ?? input.email,
     }
   }
   return { ok: true, fields: parsed.data, custom }
@@ -394,7 +395,7 @@ function writeBatch(
       }
       for (const { line, prepared } of batch) {
         if (!prepared.ok) {
-          fail(line, prepared.reason, null)
+          fail(line, prepared.reason, prepared.identifier ?? null)
           continue
         }
         const { fields, custom } = prepared
