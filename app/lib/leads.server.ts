@@ -130,21 +130,18 @@ export function findExisting(db: Queryable, fields: Pick<LeadFields, 'externalId
   return matches.find((l) => fields.externalId && l.externalId === fields.externalId) ?? matches[0]
 }
 
+type Keys = { id: number; externalId: string | null }
+
 /**
  * The lead a row updates: the one with its external id, else the one with its e-mail. A row
  * whose external id and e-mail belong to two different leads, or whose e-mail belongs to a lead
  * with another external id, is a conflict people must resolve, never a silent re-keying.
  */
-export function matchLead(
-  db: Queryable,
+export function classifyMatch<L extends Keys>(
   fields: Pick<LeadFields, 'externalId' | 'email'>,
-): { lead: Lead | null } | { conflict: string } {
-  const byId = fields.externalId
-    ? db.select().from(leads).where(eq(leads.externalId, fields.externalId)).get()
-    : undefined
-  const byEmail = fields.email
-    ? db.select().from(leads).where(eq(leads.email, fields.email)).get()
-    : undefined
+  byId: L | undefined,
+  byEmail: L | undefined,
+): { lead: L | null } | { conflict: string } {
   if (byId && byEmail && byId.id !== byEmail.id) {
     return {
       conflict: `The e-mail ${fields.email} belongs to another lead (external id ${byEmail.externalId ?? 'none'})`,
@@ -156,6 +153,25 @@ export function matchLead(
     }
   }
   return { lead: byId ?? byEmail ?? null }
+}
+
+/**
+ * Matches rows to leads by their keys with two prepared statements, without building a query
+ * per row (a whole file is matched in the preview and again in the import).
+ */
+export function keyMatcher(db: DB) {
+  const byId = db.$client.prepare(
+    'SELECT id, external_id AS externalId FROM leads WHERE external_id = ?',
+  )
+  const byEmail = db.$client.prepare(
+    'SELECT id, external_id AS externalId FROM leads WHERE email = ?',
+  )
+  return (fields: Pick<LeadFields, 'externalId' | 'email'>) =>
+    classifyMatch(
+      fields,
+      fields.externalId ? (byId.get(fields.externalId) as Keys | undefined) : undefined,
+      fields.email ? (byEmail.get(fields.email) as Keys | undefined) : undefined,
+    )
 }
 
 /** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */

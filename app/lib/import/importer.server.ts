@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs'
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
-import { importErrors, importJobs, importMappings } from '~db/schema'
+import { importErrors, importJobs, importMappings, leads } from '~db/schema'
 import { recordAudit } from '../audit.server'
 import { LEAD_FIELDS } from '../lead-fields'
 import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
@@ -13,7 +13,7 @@ import {
   findRep,
   type HandOver,
   insertLead,
-  matchLead,
+  keyMatcher,
   roundRobin,
   updateLeadFields,
 } from '../leads.server'
@@ -186,6 +186,7 @@ export type Preview = {
  */
 export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
   const reps = activeReps(db)
+  const matchKeys = keyMatcher(db)
   const preview: Preview = { rows: 0, failing: 0, groups: [], sample: [] }
   const groups = new Map<string, Preview['groups'][number]>()
   const seen = new Map<string, number>()
@@ -207,7 +208,7 @@ export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): P
       // The same checks, in the same order, as the import itself (writeRow), without writing.
       const keys = [prepared.fields.externalId, prepared.fields.email].filter(Boolean) as string[]
       const earlier = keys.map((k) => seen.get(k)).find((l) => l !== undefined)
-      const match = matchLead(db, prepared.fields)
+      const match = matchKeys(prepared.fields)
       const rep = prepared.fields.owner ? findRep(reps, prepared.fields.owner) : null
       if (earlier !== undefined) {
         error = `Same lead as line ${earlier}; only the first is imported`
@@ -334,22 +335,30 @@ export function beginImport(
 type Tally = { created: number; updated: number; unchanged: number; failed: number }
 type Pending = { line: number; prepared: Prepared }
 
+type BatchContext = {
+  job: ImportJob
+  reps: ReturnType<typeof activeReps>
+  turns: ReturnType<typeof roundRobin>
+  handOver: HandOver
+  matchKeys: ReturnType<typeof keyMatcher>
+  tally: Tally
+  now: Date
+}
+
 /** Creates or updates the lead of one valid row; returns why not, when it cannot. */
 function writeRow(
   db: Queryable,
-  job: ImportJob,
+  { job, reps, turns, handOver, matchKeys, tally, now }: BatchContext,
   line: number,
   fields: LeadFields,
   custom: Record<string, string>,
-  reps: ReturnType<typeof activeReps>,
-  turns: ReturnType<typeof roundRobin>,
-  handOver: HandOver,
-  tally: Tally,
-  now: Date,
 ): string | null {
-  const match = matchLead(db, fields)
+  // Keys first (cheap); the whole lead is read only when the row updates one.
+  const match = matchKeys(fields)
   if ('conflict' in match) return match.conflict
   const existing = match.lead
+    ? (db.select().from(leads).where(eq(leads.id, match.lead.id)).get() ?? null)
+    : null
   if (existing && existing.importJobId === job.id && existing.importLine !== line) {
     return `Same lead as line ${existing.importLine}; only the first is imported`
   }
@@ -389,6 +398,15 @@ function writeBatch(
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const reps = activeReps(tx)
       const turns = roundRobin(tx, reps, now)
+      const context: BatchContext = {
+        job,
+        reps,
+        turns,
+        handOver,
+        matchKeys: keyMatcher(db),
+        tally,
+        now,
+      }
       const fail = (line: number, reason: string, identifier: string | null) => {
         tally.failed++
         tx.insert(importErrors).values({ jobId: job.id, line, reason, identifier }).run()
@@ -403,9 +421,7 @@ function writeBatch(
         const refused = (() => {
           try {
             // A savepoint per row: a row that cannot be saved fails alone, not its batch.
-            return tx.transaction((row) =>
-              writeRow(row, job, line, fields, custom, reps, turns, handOver, tally, now),
-            )
+            return tx.transaction((row) => writeRow(row, context, line, fields, custom))
           } catch (error) {
             return `The row could not be saved: ${(error as Error).message}`
           }
