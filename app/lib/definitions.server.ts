@@ -4,15 +4,10 @@ import { definitionCriteria, definitionSignoffs, definitionVersions, users } fro
 import { recordAudit } from './audit.server'
 import type { CriterionInput } from './definition-schema'
 import type { CriterionRule } from './evaluator'
+import { type Result, refuse } from './result'
 import type { SessionUser } from './session.server'
-import type { FieldErrors, Result } from './users.server'
 
 export type Criterion = CriterionRule & { id: number; description: string; position: number }
-
-const fail = (message: string, field = 'form'): { ok: false; fieldErrors: FieldErrors } => ({
-  ok: false,
-  fieldErrors: { [field]: [message] },
-})
 
 export function criteriaOf(db: Queryable, versionId: number): Criterion[] {
   return db
@@ -109,13 +104,13 @@ export function startDraft(
     (tx) => {
       const open = openVersion(tx)
       if (open) {
-        return fail(
+        return refuse(
           `Version ${open.number} is already ${open.status}; finish it before starting another`,
         )
       }
       const active = getActiveVersion(tx)
       if (from === 'active' && !active)
-        return fail('There is no active version to copy yet; start an empty one')
+        return refuse('There is no active version to copy yet; start an empty one')
       const number =
         (tx
           .select({ n: max(definitionVersions.number) })
@@ -162,9 +157,9 @@ function requireDraft(db: Queryable, versionId: number) {
     .from(definitionVersions)
     .where(eq(definitionVersions.id, versionId))
     .get()
-  if (!version) return fail('That version does not exist')
+  if (!version) return refuse('That version does not exist')
   if (version.status !== 'draft') {
-    return fail(
+    return refuse(
       `Version ${version.number} is ${version.status}; only a draft can be edited. Start a new draft to change it.`,
     )
   }
@@ -191,7 +186,7 @@ export function saveCriterion(
         )
         .get()
       if (clash && clash.id !== input.criterionId) {
-        return fail('Another criterion of this version has that key', 'key')
+        return refuse('Another criterion of this version has that key', 'key')
       }
       const values = {
         key: input.key,
@@ -204,7 +199,7 @@ export function saveCriterion(
       }
       if (input.criterionId) {
         const before = criteriaOf(tx, versionId).find((c) => c.id === input.criterionId)
-        if (!before) return fail('That criterion is not part of this version')
+        if (!before) return refuse('That criterion is not part of this version')
         tx.update(definitionCriteria)
           .set(values)
           .where(eq(definitionCriteria.id, input.criterionId))
@@ -242,7 +237,7 @@ export function removeCriterion(
       const refused = requireDraft(tx, versionId)
       if (refused) return refused
       const before = criteriaOf(tx, versionId).find((c) => c.id === criterionId)
-      if (!before) return fail('That criterion is not part of this version')
+      if (!before) return refuse('That criterion is not part of this version')
       tx.delete(definitionCriteria).where(eq(definitionCriteria.id, criterionId)).run()
       audit(tx, actorId, 'definition.criterion_removed', versionId, now, before, null)
       return { ok: true as const }
@@ -264,7 +259,7 @@ export function proposeVersion(
       if (refused) return refused
       const criteria = criteriaOf(tx, versionId)
       if (!criteria.some((c) => c.required)) {
-        return fail('A version needs at least one required criterion before it can be proposed')
+        return refuse('A version needs at least one required criterion before it can be proposed')
       }
       tx.update(definitionVersions)
         .set({ status: 'proposed', proposedAt: now })
@@ -302,9 +297,9 @@ export function withdrawVersion(
         .from(definitionVersions)
         .where(eq(definitionVersions.id, versionId))
         .get()
-      if (!version) return fail('That version does not exist')
+      if (!version) return refuse('That version does not exist')
       if (version.status !== 'proposed')
-        return fail(
+        return refuse(
           `Version ${version.number} is ${version.status}; only a proposed version can be withdrawn`,
         )
       tx.delete(definitionSignoffs).where(eq(definitionSignoffs.versionId, versionId)).run()
@@ -348,7 +343,7 @@ export function signOff(
         !seat ||
         !(SIGNING_SEATS as readonly string[]).includes(seat)
       ) {
-        return fail(
+        return refuse(
           'Only a committee member in the sales seat or the marketing seat can sign off a version',
         )
       }
@@ -357,14 +352,14 @@ export function signOff(
         .from(definitionVersions)
         .where(eq(definitionVersions.id, versionId))
         .get()
-      if (!version) return fail('That version does not exist')
+      if (!version) return refuse('That version does not exist')
       if (version.status === 'draft') {
-        return fail(
+        return refuse(
           `Version ${version.number} is still a draft; it can be signed off once an admin proposes it`,
         )
       }
       if (version.status !== 'proposed') {
-        return fail(
+        return refuse(
           `Version ${version.number} is ${version.status}; only a proposed version is signed off`,
         )
       }
@@ -375,7 +370,7 @@ export function signOff(
         .where(and(eq(definitionSignoffs.versionId, versionId), eq(definitionSignoffs.seat, seat)))
         .get()
       if (already)
-        return fail(
+        return refuse(
           `The ${seat} seat has already signed off version ${version.number} (${already.name})`,
         )
       tx.insert(definitionSignoffs)

@@ -7,9 +7,9 @@ import { recordAudit } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
 import type { LeadFields } from './lead-schema'
+import type { FieldErrors } from './result'
 import { type Role, seesAllLeads } from './roles'
 import { readSetting, writeSetting } from './settings.server'
-import type { FieldErrors } from './users.server'
 
 export type Lead = typeof leads.$inferSelect
 type Viewer = { id: number; roles: readonly Role[] }

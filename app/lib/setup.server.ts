@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DB, Queryable } from '~db/connection'
 import { hashPassword } from './password.server'
+import { type Result, refuse } from './result'
 import { deleteSetting, readSetting, writeSetting } from './settings.server'
-import { countUsers, insertUser, type Result } from './users.server'
+import { countUsers, insertUser } from './users.server'
 
 // A production install with no users is set up once, through /setup?token=…; the token is
 // printed by the server at start-up, so only whoever can read the server's output can claim it.
@@ -37,12 +38,7 @@ export async function completeSetup(
   return db.transaction(
     (tx) => {
       if (!isValidSetupToken(tx, input.token)) {
-        return {
-          ok: false as const,
-          fieldErrors: {
-            form: ['This setup link is not valid; use the one the server printed at start-up'],
-          },
-        }
+        return refuse('This setup link is not valid; use the one the server printed at start-up')
       }
       const result = insertUser(
         tx,

@@ -3,16 +3,9 @@ import type { DB, Queryable } from '~db/connection'
 import { type Role, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { generateTemporaryPassword, hashPassword, verifyPassword } from './password.server'
+import { type Result, refuse } from './result'
 import { createSession, endUserSessions } from './session.server'
 import type { UserInput } from './user-schema'
-
-export type FieldErrors = Record<string, string[]>
-export type Result<T> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors }
-
-const fail = (field: string, message: string): { ok: false; fieldErrors: FieldErrors } => ({
-  ok: false,
-  fieldErrors: { [field]: [message] },
-})
 
 type UserSnapshot = Omit<UserInput, 'seat'> & { seat: UserInput['seat'] | null; active: boolean }
 
@@ -96,10 +89,10 @@ export function insertUser(
   return db.transaction(
     (tx) => {
       if (options.onlyIfFirst && countUsers(tx) > 0) {
-        return fail('form', 'Leadcourt has been set up already; sign in instead')
+        return refuse('Leadcourt has been set up already; sign in instead')
       }
       if (emailTaken(tx, input.email))
-        return fail('email', 'A user with this e-mail already exists')
+        return refuse('A user with this e-mail already exists', 'email')
       if (input.isChair) takeChair(tx, actorId, null, now)
       const { id } = tx
         .insert(users)
@@ -139,7 +132,7 @@ export async function createUser(
   input: UserInput,
   now: Date,
 ): Promise<Result<{ userId: number; temporaryPassword: string }>> {
-  if (emailTaken(db, input.email)) return fail('email', 'A user with this e-mail already exists')
+  if (emailTaken(db, input.email)) return refuse('A user with this e-mail already exists', 'email')
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)
   const result = insertUser(db, actorId, input, { passwordHash, mustChangePassword: true }, now)
@@ -156,9 +149,9 @@ export function updateUser(
   return db.transaction(
     (tx) => {
       const before = snapshot(tx, userId)
-      if (!before) return fail('form', 'That user does not exist')
+      if (!before) return refuse('That user does not exist')
       if (emailTaken(tx, input.email, userId)) {
-        return fail('email', 'A user with this e-mail already exists')
+        return refuse('A user with this e-mail already exists', 'email')
       }
       if (
         before.active &&
@@ -166,7 +159,7 @@ export function updateUser(
         !input.roles.includes('admin') &&
         activeAdminCount(tx) <= 1
       ) {
-        return fail('roles', 'This is the last active admin; make someone else an admin first')
+        return refuse('This is the last active admin; make someone else an admin first', 'roles')
       }
       if (input.isChair) takeChair(tx, actorId, userId, now)
       tx.update(users)
@@ -208,11 +201,11 @@ export function setUserActive(
   return db.transaction(
     (tx) => {
       const before = snapshot(tx, userId)
-      if (!before) return fail('form', 'That user does not exist')
+      if (!before) return refuse('That user does not exist')
       if (before.active === active) return { ok: true as const }
-      if (!active && userId === actorId) return fail('form', 'You cannot deactivate yourself')
+      if (!active && userId === actorId) return refuse('You cannot deactivate yourself')
       if (!active && before.roles.includes('admin') && activeAdminCount(tx) <= 1) {
-        return fail('form', 'This is the last active admin; make someone else an admin first')
+        return refuse('This is the last active admin; make someone else an admin first')
       }
       tx.update(users).set({ active }).where(eq(users.id, userId)).run()
       if (!active) endUserSessions(tx, userId)
@@ -244,16 +237,13 @@ export async function resetPassword(
   now: Date,
 ): Promise<Result<{ temporaryPassword: string }>> {
   if (actorId === userId) {
-    return fail(
-      'form',
-      'To change your own password, use Change password; it asks for the current one',
-    )
+    return refuse('To change your own password, use Change password; it asks for the current one')
   }
   const temporaryPassword = generateTemporaryPassword()
   const passwordHash = await hashPassword(temporaryPassword)
   return db.transaction(
     (tx) => {
-      if (!snapshot(tx, userId)) return fail('form', 'That user does not exist')
+      if (!snapshot(tx, userId)) return refuse('That user does not exist')
       tx.update(users)
         .set({ passwordHash, mustChangePassword: true })
         .where(eq(users.id, userId))
@@ -283,10 +273,10 @@ export async function changePassword(
     .where(eq(users.id, userId))
     .get()
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return fail('currentPassword', 'That is not your current password')
+    return refuse('That is not your current password', 'currentPassword')
   }
   if (input.currentPassword === input.newPassword) {
-    return fail('newPassword', 'Choose a password different from the current one')
+    return refuse('Choose a password different from the current one', 'newPassword')
   }
   const passwordHash = await hashPassword(input.newPassword)
   const sessionId = db.transaction(

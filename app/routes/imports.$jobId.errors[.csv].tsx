@@ -11,13 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'marketer', 'admin')
   const job = getImportJob(getDb(), idParam(params, 'jobId'))
   if (!job) throw new Response('Not found', { status: 404 })
-  // Cells that start like a formula are prefixed, so a spreadsheet shows them rather than runs them.
-  const safe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
-  const errors = function* () {
-    for (const row of importErrorRows(getDb(), job.id))
-      yield { ...row, identifier: safe(row.identifier), reason: safe(row.reason) }
-  }
-  const rows = Readable.from(errors()).pipe(
+  const rows = Readable.from(importErrorRows(getDb(), job.id)).pipe(
     stringify({
       header: true,
       columns: [

@@ -106,8 +106,10 @@ describe('sign in and out', () => {
 
 describe('refusals', () => {
   it('a wrong password gets 400 and a plain message, and no session', async () => {
+    const sessionsBefore = getDb().select().from(sessions).all().length
     const result = await signIn({ email: 'maya@brightline.test', password: 'not-her-password' })
     expect(statusOf(result)).toBe(400)
+    expect(getDb().select().from(sessions).all()).toHaveLength(sessionsBefore)
     expect(payloadOf<Reply>(result).error?.['']).toEqual([
       'That e-mail and password do not match an active account.',
     ])

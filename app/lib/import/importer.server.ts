@@ -549,10 +549,13 @@ export function importErrorPage(db: Queryable, jobId: number, limit = ERRORS_PAG
   return { rows, total }
 }
 
+// A spreadsheet runs a cell that starts like a formula; the report prefixes such cells.
+const asText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+
 /**
- * Every failed row of an import, in line order, for the downloadable report. Fetched a
- * thousand at a time so that no statement stays open on the shared connection while the
- * response streams.
+ * Every failed row of an import, in line order, for the downloadable report (cells that
+ * start like a formula are prefixed so they stay text). Fetched a thousand at a time so that
+ * no statement stays open on the shared connection while the response streams.
  */
 export function* importErrorRows(db: Queryable, jobId: number) {
   let after = 0
@@ -569,7 +572,8 @@ export function* importErrorRows(db: Queryable, jobId: number) {
       .limit(1000)
       .all()
     if (rows.length === 0) return
-    yield* rows
+    for (const row of rows)
+      yield { ...row, identifier: asText(row.identifier), reason: asText(row.reason) }
     after = rows.at(-1)?.line ?? after
   }
 }
