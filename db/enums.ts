@@ -45,3 +45,15 @@ export type Evaluation = (typeof EVALUATIONS)[number]
 
 export const IMPORT_STATUSES = ['uploaded', 'running', 'done', 'failed'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
+
+export const CASE_KINDS = ['rejected', 'ignored'] as const
+export type CaseKind = (typeof CASE_KINDS)[number]
+
+export const CASE_STATUSES = ['in_review', 'decided', 'conceded'] as const
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+
+export const CONTACT_CHANNELS = ['call', 'email', 'meeting'] as const
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
+
+export const NOTIFICATION_KINDS = ['case_opened'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  type AnySQLiteColumn,
   check,
   index,
   integer,
@@ -10,10 +11,14 @@ import {
 } from 'drizzle-orm/sqlite-core'
 
 import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  CONTACT_CHANNELS,
   EVALUATIONS,
   IMPORT_STATUSES,
   LEAD_STATUSES,
   LIFECYCLE_STAGES,
+  NOTIFICATION_KINDS,
   OPERATORS,
   ROLES,
   SEATS,
@@ -228,6 +233,15 @@ export const leads = sqliteTable(
     // lead in the same file is reported as a duplicate, even after an import resumes.
     importJobId: integer('import_job_id'),
     importLine: integer('import_line'),
+    // The marketer answerable for the lead (who created or imported it); told when Sales
+    // rejects or ignores it. Null when an admin handed it over: then every marketer is told.
+    marketerId: integer('marketer_id').references(() => users.id),
+    // The follow-up clock: set while the lead waits for its rep (new or returned), null once
+    // the rep acts or the lead is escalated. Fixed when the clock starts, so a later change of
+    // the SLA settings applies only to leads handed over (or returned) after it.
+    clockStartedAt: integer('clock_started_at', { mode: 'timestamp_ms' }),
+    followUpDueAt: integer('follow_up_due_at', { mode: 'timestamp_ms' }),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('leads_external_id_unique').on(t.externalId),
@@ -244,6 +258,12 @@ export const leads = sqliteTable(
     index('leads_evaluation_idx').on(t.evaluation, t.handedOverAt, t.id),
     index('leads_owner_status_idx').on(t.ownerId, t.status, t.handedOverAt, t.id),
     index('leads_company_domain_idx').on(t.companyDomain, t.handedOverAt, t.id),
+    // A rep's queue (their waiting leads, most urgent first) and the sweep (every waiting lead
+    // whose clock ran out) read only the leads that wait: partial indexes stay small.
+    index('leads_queue_idx')
+      .on(t.ownerId, t.followUpDueAt, t.id)
+      .where(sql`${t.followUpDueAt} IS NOT NULL`),
+    index('leads_follow_up_due_idx').on(t.followUpDueAt).where(sql`${t.followUpDueAt} IS NOT NULL`),
     check('leads_identified', sql`${t.externalId} IS NOT NULL OR ${t.email} IS NOT NULL`),
     check('leads_status_valid', sql`${t.status} IN (${inList(LEAD_STATUSES)})`),
     check(
@@ -307,3 +327,114 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>().notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/** Why a rep rejects a lead: the catalog admins keep. A reason in use is deactivated, never deleted. */
+export const reasons = sqliteTable(
+  'reasons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    label: text('label').notNull(),
+    // The key of the definition criterion the reason disputes (criteria keep their key
+    // from one version to the next), or null when it disputes none.
+    criterionKey: text('criterion_key'),
+    notesRequired: integer('notes_required', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    position: integer('position').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('reasons_label_unique').on(sql`lower(${t.label})`)],
+)
+
+/**
+ * A case: a lead Sales rejected or ignored, for the committee to rule on. Opened with a
+ * snapshot of the lead and the definition version it is judged against.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    kind: text('kind', { enum: CASE_KINDS }).notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull().default('in_review'),
+    reasonId: integer('reason_id').references(() => reasons.id),
+    notes: text('notes'),
+    contactAttempts: integer('contact_attempts'),
+    filedBy: integer('filed_by').references(() => users.id),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => users.id),
+    marketerId: integer('marketer_id').references(() => users.id),
+    definitionVersionId: integer('definition_version_id').references(() => definitionVersions.id),
+    evaluation: text('evaluation', { enum: EVALUATIONS }),
+    leadSnapshot: text('lead_snapshot', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull(),
+    // The earlier case on the same lead, when a returned lead is rejected again.
+    previousCaseId: integer('previous_case_id').references((): AnySQLiteColumn => cases.id),
+    // Source and campaign copied from the lead, so queues and reports filter cases without a join.
+    source: text('source'),
+    campaign: text('campaign'),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    reviewDueAt: integer('review_due_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
+    uniqueIndex('cases_one_open_per_lead').on(t.leadId).where(sql`${t.status} = 'in_review'`),
+    index('cases_lead_idx').on(t.leadId, t.id),
+    index('cases_review_idx').on(t.status, t.reviewDueAt, t.id),
+    index('cases_rep_idx').on(t.repId, t.openedAt, t.id),
+    index('cases_marketer_idx').on(t.marketerId, t.openedAt, t.id),
+    index('cases_opened_idx').on(t.openedAt, t.id),
+    check('cases_kind_valid', sql`${t.kind} IN (${inList(CASE_KINDS)})`),
+    check('cases_status_valid', sql`${t.status} IN (${inList(CASE_STATUSES)})`),
+    check(
+      'cases_reason_matches_kind',
+      sql`(${t.kind} = 'rejected' AND ${t.reasonId} IS NOT NULL AND ${t.filedBy} IS NOT NULL) OR (${t.kind} = 'ignored' AND ${t.reasonId} IS NULL)`,
+    ),
+    check(
+      'cases_contact_attempts_range',
+      sql`${t.contactAttempts} IS NULL OR ${t.contactAttempts} BETWEEN 0 AND 50`,
+    ),
+  ],
+)
+
+/** A call, e-mail or meeting a rep logged on a lead. */
+export const contactAttempts = sqliteTable(
+  'contact_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel', { enum: CONTACT_CHANNELS }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    note: text('note'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('contact_attempts_lead_idx').on(t.leadId, t.at),
+    check('contact_attempts_channel_valid', sql`${t.channel} IN (${inList(CONTACT_CHANNELS)})`),
+  ],
+)
+
+/** Something a user must hear about (a case opened on their lead), shown on their home until read. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    caseId: integer('case_id').references(() => cases.id),
+    leadId: integer('lead_id').references(() => leads.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notifications_unread_idx').on(t.userId, t.id).where(sql`${t.readAt} IS NULL`)],
+)

@@ -13,6 +13,7 @@ import { EnvError, getEnv } from '~/lib/env.server'
 import { interruptedImports, runImport } from '~/lib/import/importer.server'
 import { isSameOriginRequest } from '~/lib/origin.server'
 import { purgeSignInAttempts } from '~/lib/rate-limit.server'
+import { sweepIgnoredLeads } from '~/lib/sales.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
 import { issueSetupToken, needsSetup } from '~/lib/setup.server'
 import { migrateDatabase } from '~db/connection'
@@ -40,6 +41,17 @@ function purgeStaleRows() {
 purgeStaleRows()
 setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
+// Leads whose follow-up clock ran out become "ignored" cases: now, and every minute after.
+function sweep() {
+  try {
+    const opened = sweepIgnoredLeads(db, new Date())
+    if (opened > 0) console.log(`Sweep: opened ${opened} ignored case(s).`)
+  } catch (error) {
+    console.error('Sweep failed; it will run again.', error)
+  }
+}
+sweep()
+if (env.SWEEP_INTERVAL_SECONDS > 0) setInterval(sweep, env.SWEEP_INTERVAL_SECONDS * 1000).unref()
 // Imports that were running when the server last stopped carry on from their last batch.
 for (const jobId of interruptedImports(db)) void runImport(db, jobId)
 

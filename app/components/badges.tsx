@@ -1,6 +1,7 @@
 import { EVALUATION_LABELS } from '~/lib/evaluator'
 import { LEAD_STATUS_LABELS } from '~/lib/lead-schema'
-import type { Evaluation, LeadStatus } from '~db/enums'
+import { CASE_KIND_LABELS } from '~/lib/sales-schema'
+import type { CaseKind, Evaluation, LeadStatus } from '~db/enums'
 import { cx } from './ui'
 
 const EVALUATION_STYLES: Record<Evaluation, string> = {
@@ -27,6 +28,25 @@ export function StatusBadge({ status }: { status: LeadStatus }) {
   return (
     <span className="inline-block rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
       {LEAD_STATUS_LABELS[status]}
+    </span>
+  )
+}
+
+const CASE_KIND_STYLES: Record<CaseKind, string> = {
+  rejected: 'bg-red-50 text-red-800 ring-red-200',
+  ignored: 'bg-violet-50 text-violet-800 ring-violet-200',
+}
+
+/** Rejected and ignored cases look different everywhere. */
+export function CaseKindBadge({ kind }: { kind: CaseKind }) {
+  return (
+    <span
+      className={cx(
+        'inline-block rounded px-2 py-0.5 text-xs font-medium ring-1',
+        CASE_KIND_STYLES[kind],
+      )}
+    >
+      {CASE_KIND_LABELS[kind]}
     </span>
   )
 }

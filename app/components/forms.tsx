@@ -14,11 +14,13 @@ export function useSchemaForm<
 >(
   schema: Schema,
   options: {
+    id?: string
     lastResult?: SubmissionResult<string[]> | null
     defaultValue?: Record<string, unknown>
   } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
+    id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue as never,
     shouldValidate: 'onBlur',

@@ -1,4 +1,9 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import {
+  type FieldMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+} from '@conform-to/react'
 import type { ComponentProps, ReactNode } from 'react'
 
 export function cx(...classes: (string | false | null | undefined)[]) {
@@ -60,7 +65,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 export const inputClass =
   'block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600'
 
-type InputType = 'text' | 'email' | 'password' | 'number' | 'date' | 'search' | 'tel' | 'url'
+type InputType =
+  | 'text'
+  | 'email'
+  | 'password'
+  | 'number'
+  | 'date'
+  | 'datetime-local'
+  | 'search'
+  | 'tel'
+  | 'url'
 
 /** A labelled input bound to a Conform field; its errors are announced and described. */
 export function Field({
@@ -75,21 +89,94 @@ export function Field({
   meta: FieldMetadata<string | number | undefined>
   type?: InputType
 } & Omit<ComponentProps<'input'>, 'type' | 'name' | 'id' | 'form'>) {
-  const hintId = hint ? `${meta.id}-hint` : undefined
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId })
+  const { key, ...inputProps } = getInputProps(meta, {
+    type,
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  })
+  return (
+    <FieldFrame label={label} hint={hint} meta={meta}>
+      <input key={key} className={inputClass} {...inputProps} {...rest} />
+    </FieldFrame>
+  )
+}
+
+function FieldFrame({
+  label,
+  hint,
+  meta,
+  children,
+}: {
+  label: string
+  hint?: string
+  meta: { id: string; errorId: string; errors?: string[] }
+  children: ReactNode
+}) {
   return (
     <div>
       <label htmlFor={meta.id} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
       </label>
       {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-slate-600">
+        <p id={`${meta.id}-hint`} className="mb-1 text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
-      <input key={key} className={inputClass} {...inputProps} {...rest} />
+      {children}
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
+  )
+}
+
+/** A labelled select bound to a Conform field. */
+export function SelectInput({
+  label,
+  hint,
+  meta,
+  options,
+  emptyLabel,
+}: {
+  label: string
+  hint?: string
+  meta: FieldMetadata<string | number | undefined>
+  options: readonly (readonly [string | number, string])[]
+  emptyLabel?: string
+}) {
+  const { key, ...props } = getSelectProps(meta, {
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  })
+  return (
+    <FieldFrame label={label} hint={hint} meta={meta}>
+      <select key={key} {...props} className={inputClass}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  )
+}
+
+/** A labelled text area bound to a Conform field. */
+export function TextArea({
+  label,
+  hint,
+  meta,
+  rows = 3,
+}: {
+  label: string
+  hint?: string
+  meta: FieldMetadata<string | undefined>
+  rows?: number
+}) {
+  const { key, ...props } = getTextareaProps(meta, {
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  })
+  return (
+    <FieldFrame label={label} hint={hint} meta={meta}>
+      <textarea key={key} {...props} rows={rows} className={inputClass} />
+    </FieldFrame>
   )
 }
 

@@ -1,9 +1,11 @@
 import type { DB, Queryable } from '~db/connection'
 import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
-import { DEMO_DEFINITION, demoLeads } from './demo-data.server'
-import { activeReps, currentHandOver, insertLead } from './leads.server'
+import { DEMO_DEFINITION, demoLeads, random } from './demo-data.server'
+import { actOnDemoLead, linkDemoReasons } from './demo-sales.server'
+import { activeReps, currentHandOver, type HandOver, insertLead } from './leads.server'
 import { hashPassword } from './password.server'
 import { updateOrganisationSettings } from './settings.server'
+import { HOUR } from './sla'
 import type { UserInput } from './user-schema'
 import { countUsers, insertUser } from './users.server'
 
@@ -41,6 +43,8 @@ export const DEMO_USERS: UserInput[] = [
 ]
 
 const DAY = 24 * 3600 * 1000
+const DEMO_TIME_ZONE = 'Europe/London'
+const FRESH_LEADS = 12
 
 /** Version 1 of the definition: drafted by Sasha, signed off by Victor (sales) and Clara (marketing). */
 function seedDefinition(db: Queryable, id: (email: string) => number, at: Date) {
@@ -94,7 +98,7 @@ export async function seedDemo(
       updateOrganisationSettings(
         tx,
         null,
-        { organisationName: 'Brightline Systems', timeZone: 'Europe/London' },
+        { organisationName: 'Brightline Systems', timeZone: DEMO_TIME_ZONE },
         now,
       )
       const ids = new Map<string, number>()
@@ -111,11 +115,35 @@ export async function seedDemo(
       if (!options.data) return true
       const id = (email: string) => ids.get(email) as number
       seedDefinition(tx, id, new Date(now.getTime() - 366 * DAY))
+      linkDemoReasons(tx, id('sasha@brightline.test'), new Date(now.getTime() - 365 * DAY))
       const reps = activeReps(tx)
-      const handOver = currentHandOver(tx)
-      demoLeads(now).forEach(({ fields, at, marketer }, i) => {
-        const owner = reps[i % reps.length]?.id as number
-        insertLead(tx, id(marketer), fields, {}, owner, handOver, at)
+      const handOvers = new Map<string, HandOver>()
+      const handOverBy = (marketer: string) => {
+        const known = handOvers.get(marketer)
+        if (known) return known
+        const made = currentHandOver(tx, id(marketer))
+        handOvers.set(marketer, made)
+        return made
+      }
+      const rng = random(4_242)
+      const all = demoLeads(now)
+      all.forEach(({ fields, at, marketer }, i) => {
+        const ownerId = reps[i % reps.length]?.id as number
+        const handOver = handOverBy(marketer)
+        // The last few arrived in the past day and a half: every rep has a queue to work.
+        const handedOverAt =
+          i >= all.length - FRESH_LEADS
+            ? new Date(now.getTime() - (all.length - i) * 2.5 * HOUR)
+            : at
+        const leadId = insertLead(tx, id(marketer), fields, {}, ownerId, handOver, handedOverAt)
+        if (handOver.followUpDue(handedOverAt) <= now)
+          actOnDemoLead(
+            tx,
+            rng,
+            { id: leadId, ownerId, handedOverAt, values: { ...fields, custom: {} } },
+            handOver,
+            DEMO_TIME_ZONE,
+          )
       })
       return true
     },

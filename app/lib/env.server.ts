@@ -30,6 +30,11 @@ const EnvSchema = z
       .min(0, 'must be 0 or more')
       .max(10, 'must be 10 or fewer')
       .default(0),
+    SWEEP_INTERVAL_SECONDS: z.coerce
+      .number({ error: 'must be a number of seconds (0 turns the in-server sweep off)' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .default(60),
   })
   .transform((env) => ({
     ...env,

@@ -49,3 +49,19 @@ export function fieldLabel(field: string): string {
   if (field.startsWith(CUSTOM_PREFIX)) return `${field.slice(CUSTOM_PREFIX.length)} (custom)`
   return LEAD_FIELDS.find((f) => f.key === field)?.label ?? field
 }
+
+/** What a lead is called in lists and headings: the person's name, else how it is identified. */
+export function leadName(lead: {
+  id: number
+  firstName?: string | null
+  lastName?: string | null
+  email?: string | null
+  externalId?: string | null
+}): string {
+  return (
+    [lead.firstName, lead.lastName].filter(Boolean).join(' ') ||
+    lead.email ||
+    lead.externalId ||
+    `Lead ${lead.id}`
+  )
+}

@@ -140,7 +140,7 @@ export const LeadFieldsSchema = z
 
 export type LeadFields = z.output<typeof LeadFieldsSchema>
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined)
 
 /** The lead list's query string: filters, sort and cursor; anything unknown is ignored. */

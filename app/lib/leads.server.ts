@@ -9,7 +9,13 @@ import { evaluate } from './evaluator'
 import type { LeadFields } from './lead-schema'
 import type { FieldErrors } from './result'
 import { type Role, seesAllLeads } from './roles'
-import { readSetting, writeSetting } from './settings.server'
+import {
+  getOrganisationSettings,
+  getSlaSettings,
+  readSetting,
+  writeSetting,
+} from './settings.server'
+import { addWorkingHours } from './sla'
 
 export type Lead = typeof leads.$inferSelect
 type Viewer = { id: number; roles: readonly Role[] }
@@ -180,12 +186,44 @@ export type ImportOrigin = { importJobId: number; importLine: number }
 export type HandOver = {
   versionId: number | null
   criteria: ReturnType<typeof criteriaOf>
+  /** The marketer handing the leads over (null when an admin does). */
+  marketerId: number | null
+  /** When the follow-up clock of a lead handed over at `at` runs out. */
+  followUpDue: (at: Date) => Date
 }
 
-/** The definition version in force now, which every lead handed over now is judged against. */
-export function currentHandOver(db: Queryable): HandOver {
+/** The user if they are an active marketer, else null. */
+export function marketerOf(db: Queryable, userId: number | null): number | null {
+  if (userId === null) return null
+  const row = db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'marketer')))
+    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .get()
+  return row?.id ?? null
+}
+
+/**
+ * What a hand-over by `byUserId` now means: the definition version in force, which every lead
+ * handed over now is judged against; the marketer answerable; the follow-up SLA in force.
+ */
+export function currentHandOver(db: Queryable, byUserId: number | null): HandOver {
   const active = getActiveVersion(db)
-  return { versionId: active?.id ?? null, criteria: active?.criteria ?? [] }
+  const { followUpHours } = getSlaSettings(db)
+  const { timeZone } = getOrganisationSettings(db)
+  // A batch of leads shares one instant, so the clock is worked out once per instant.
+  let last: { at: number; due: Date } | null = null
+  return {
+    versionId: active?.id ?? null,
+    criteria: active?.criteria ?? [],
+    marketerId: marketerOf(db, byUserId),
+    followUpDue(at) {
+      if (last?.at !== at.getTime())
+        last = { at: at.getTime(), due: addWorkingHours(at, followUpHours, timeZone) }
+      return last.due
+    },
+  }
 }
 
 function evaluationOf(lead: Record<string, unknown>, handOver: HandOver): Evaluation | null {
@@ -210,8 +248,11 @@ export function insertLead(
       ...origin,
       ...columns,
       ownerId,
+      marketerId: handOver.marketerId,
       status: 'new',
       handedOverAt: now,
+      clockStartedAt: now,
+      followUpDueAt: handOver.followUpDue(now),
       definitionVersionId: handOver.versionId,
       evaluation: evaluationOf(columns, handOver),
       createdBy: actorId,
@@ -227,7 +268,7 @@ export function insertLead(
       action: 'lead.created',
       subjectType: 'lead',
       subjectId: id,
-      after: { ...columns, ownerId },
+      after: { ...columns, ownerId, marketerId: handOver.marketerId },
     },
     now,
   )
@@ -330,7 +371,7 @@ export function createLead(
       }
       return {
         ok: true as const,
-        leadId: insertLead(tx, actorId, fields, {}, ownerId, currentHandOver(tx), now),
+        leadId: insertLead(tx, actorId, fields, {}, ownerId, currentHandOver(tx, actorId), now),
       }
     },
     { behavior: 'immediate' },

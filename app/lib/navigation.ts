@@ -6,10 +6,12 @@ export type NavItem = { to: string; label: string; roles: readonly Role[] }
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', roles: ROLES },
   { to: '/leads', label: 'Leads', roles: ROLES },
+  { to: '/cases', label: 'Cases', roles: ROLES },
   { to: '/imports', label: 'Imports', roles: ['marketer', 'admin'] },
   { to: '/definition', label: 'Lead definition', roles: ROLES },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'leadership'] },
   { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  { to: '/admin/reasons', label: 'Reasons', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
 ]
 

@@ -13,3 +13,19 @@ export const OrganisationSettingsSchema = z.object({
     }),
 })
 export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>
+
+const whole = (what: string, min: number, max: number) =>
+  z.coerce
+    .number<string>({ error: `Enter the ${what} as a whole number` })
+    .int(`Enter the ${what} as a whole number`)
+    .min(min, `The ${what} must be at least ${min}`)
+    .max(max, `The ${what} must be at most ${max}`)
+
+/** How long each side has to act, in working time (Saturdays and Sundays do not count). */
+export const SlaSettingsSchema = z.object({
+  followUpHours: whole('follow-up SLA', 1, 720),
+  reviewDays: whole('review SLA', 1, 60),
+  returnHours: whole('return SLA', 1, 720),
+})
+export type SlaSettings = z.infer<typeof SlaSettingsSchema>
+export const SLA_DEFAULTS: SlaSettings = { followUpHours: 48, reviewDays: 5, returnHours: 24 }

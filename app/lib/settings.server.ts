@@ -3,10 +3,17 @@ import { eq } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
 import { settings } from '~db/schema'
 import { recordAudit } from './audit.server'
-import { type OrganisationSettings, OrganisationSettingsSchema } from './settings-schema'
+import {
+  type OrganisationSettings,
+  OrganisationSettingsSchema,
+  SLA_DEFAULTS,
+  type SlaSettings,
+  SlaSettingsSchema,
+} from './settings-schema'
 
 const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone: 'UTC' }
 const ORGANISATION_KEY = 'organisation'
+const SLA_KEY = 'sla'
 const SESSION_SECRET_KEY = 'session_secret'
 
 export function readSetting(db: Queryable, key: string): unknown {
@@ -39,23 +46,26 @@ export function getOrganisationSettings(db: Queryable): OrganisationSettings {
   return parsed.success ? parsed.data : DEFAULTS
 }
 
-export function updateOrganisationSettings(
+/** Saves a group of settings and writes the change to the audit trail, in one transaction. */
+function saveSettings(
   db: Queryable,
+  key: string,
+  current: (db: Queryable) => unknown,
+  next: unknown,
   actorId: number | null,
-  next: OrganisationSettings,
   now: Date,
 ) {
   db.transaction(
     (tx) => {
-      const before = getOrganisationSettings(tx)
-      writeSetting(tx, ORGANISATION_KEY, next, actorId, now)
+      const before = current(tx)
+      writeSetting(tx, key, next, actorId, now)
       recordAudit(
         tx,
         {
           actorId,
           action: 'settings.updated',
           subjectType: 'settings',
-          subjectId: ORGANISATION_KEY,
+          subjectId: key,
           before,
           after: next,
         },
@@ -64,6 +74,30 @@ export function updateOrganisationSettings(
     },
     { behavior: 'immediate' },
   )
+}
+
+export function updateOrganisationSettings(
+  db: Queryable,
+  actorId: number | null,
+  next: OrganisationSettings,
+  now: Date,
+) {
+  saveSettings(db, ORGANISATION_KEY, getOrganisationSettings, next, actorId, now)
+}
+
+/** The SLA lengths. A change applies to clocks that start after it; running clocks keep theirs. */
+export function getSlaSettings(db: Queryable): SlaSettings {
+  const parsed = SlaSettingsSchema.safeParse(readSetting(db, SLA_KEY))
+  return parsed.success ? parsed.data : SLA_DEFAULTS
+}
+
+export function updateSlaSettings(
+  db: Queryable,
+  actorId: number | null,
+  next: SlaSettings,
+  now: Date,
+) {
+  saveSettings(db, SLA_KEY, getSlaSettings, next, actorId, now)
 }
 
 /** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */

@@ -1,67 +1,274 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { Alert, Card, PageHeader } from '~/components/ui'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { Alert, Button, Card, PageHeader, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
-import { ROLE_LABELS, type Role, SEAT_LABELS } from '~/lib/roles'
+import { listCases } from '~/lib/cases.server'
+import { getDb } from '~/lib/db.server'
+import { leadName } from '~/lib/lead-fields'
+import { markNotificationsRead, unreadNotifications } from '~/lib/notifications.server'
+import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/lib/roles'
+import { queueCounts, repQueue } from '~/lib/sales.server'
+import { MarkReadSchema } from '~/lib/sales-schema'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { name: user.name, roles: user.roles, seat: user.seat, isChair: user.isChair }
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  const now = new Date()
+  const isRep = hasRole(user, 'rep')
+  const queue = isRep
+    ? repQueue(db, user.id, now, timeZone, new URL(request.url).searchParams.get('queue') ?? '')
+    : null
+  return {
+    name: user.name,
+    roles: user.roles,
+    seat: user.seat,
+    isChair: user.isChair,
+    counts: isRep ? queueCounts(db, user.id, now, timeZone) : null,
+    queue: queue
+      ? {
+          nextCursor: queue.nextCursor,
+          rows: queue.rows.map((r) => ({
+            id: r.id,
+            name: leadName(r),
+            company: r.company,
+            title: r.title,
+            source: r.source,
+            status: r.status,
+            evaluation: r.evaluation,
+            clock: r.clock,
+            due: formatDateTime(r.followUpDueAt as Date, timeZone),
+          })),
+        }
+      : null,
+    myCases: isRep
+      ? listCases(db, user, {})
+          .rows.slice(0, 5)
+          .map((c) => ({
+            id: c.id,
+            kind: c.kind,
+            leadId: c.leadId,
+            name: leadName({ ...c, id: c.leadId }),
+            reason: c.reasonLabel,
+            openedAt: formatDateTime(c.openedAt, timeZone),
+          }))
+      : [],
+    notifications: unreadNotifications(db, user.id).map((n) => ({
+      id: n.id,
+      caseId: n.caseId,
+      kind: n.caseKind,
+      leadId: n.leadId,
+      name: leadName({ ...n, id: n.leadId }),
+      company: n.company,
+      repName: n.repName,
+      reason: n.reasonLabel,
+      notes: n.notes,
+      at: formatDateTime(n.createdAt, timeZone),
+    })),
+  }
 }
 
-// What each role's home holds. Features not built yet say what will appear, without links.
-const HOME_SECTIONS: Record<
-  Role,
-  { title: string; body: string; links?: { to: string; label: string }[] }
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: MarkReadSchema })
+  if (submission.status !== 'success') return data({ marked: 0 }, { status: 400 })
+  return {
+    marked: markNotificationsRead(getDb(), user.id, submission.value.notificationId, new Date()),
+  }
+}
+
+// What the homes of roles whose work is not built yet hold.
+const HOME_SECTIONS: Partial<
+  Record<Role, { title: string; body: string; links?: { to: string; label: string }[] }>
 > = {
-  rep: {
-    title: 'Your queue',
-    body: 'New and returned leads handed to you will appear here, oldest first, each with its follow-up clock. Accept a lead to start work, or reject it with a reason; a rejection opens a case for the committee.',
-  },
   marketer: {
-    title: 'Leads and cases',
-    body: 'Leads you create or import, and the cases opened when Sales rejects or ignores them, will appear here. You answer each case by conceding or contesting it with a brief.',
+    title: 'Rejected and ignored leads',
+    body: 'Every lead of yours that Sales rejects or ignores becomes a case. You answer each case by conceding or contesting it with a brief.',
+    links: [{ to: '/cases', label: 'Your rejected and ignored leads' }],
   },
   committee: {
     title: 'Review queue',
     body: 'Open cases waiting for your vote will appear here, most overdue first. You rule on whether each lead met the signed lead definition.',
+    links: [{ to: '/cases', label: 'Rejected and ignored leads' }],
   },
   leadership: {
     title: 'Reports',
     body: 'Rejection accuracy over time, rep scorecards, source and campaign quality, SLA compliance and what became of rejected leads will appear here.',
-    links: [{ to: '/audit', label: 'Read the audit trail' }],
+    links: [
+      { to: '/cases', label: 'Rejected and ignored leads' },
+      { to: '/audit', label: 'Read the audit trail' },
+    ],
   },
   admin: {
     title: 'Administration',
-    body: 'Manage who can use Leadcourt and what they may do, and the organisation’s settings.',
+    body: 'Manage who can use Leadcourt and what they may do, the reason catalog and the organisation’s settings.',
     links: [
       { to: '/admin/users', label: 'Manage users' },
-      { to: '/admin/settings', label: 'Organisation settings' },
+      { to: '/admin/reasons', label: 'Reason catalog' },
+      { to: '/admin/settings', label: 'Settings and SLAs' },
       { to: '/audit', label: 'Read the audit trail' },
     ],
   },
 }
 
+function Count({ label, value, tone }: { label: string; value: number; tone?: 'alert' }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd
+        className={
+          tone && value > 0 ? 'text-2xl font-semibold text-red-800' : 'text-2xl font-semibold'
+        }
+      >
+        {value}
+      </dd>
+    </div>
+  )
+}
+
 export default function Home() {
-  const { name, roles, seat, isChair } = useLoaderData<typeof loader>()
+  const { name, roles, seat, isChair, counts, queue, myCases, notifications } =
+    useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
-    <div>
+    <div className="space-y-6">
       <PageHeader title={`Welcome, ${name}`} />
       {searchParams.get('password') === 'changed' ? (
-        <div className="mb-6">
-          <Alert tone="success">Your password has been changed.</Alert>
-        </div>
+        <Alert tone="success">Your password has been changed.</Alert>
       ) : null}
-      <p className="mb-6 text-slate-700">
+      <p className="text-slate-700">
         You are signed in as {roles.map((r) => ROLE_LABELS[r]).join(', ')}
         {seat ? ` (${SEAT_LABELS[seat]}${isChair ? ', chair' : ''})` : ''}.
       </p>
+
+      {notifications.length ? (
+        <Card title="Needs your attention">
+          <Form method="post" className="mb-3">
+            <input type="hidden" name="intent" value="mark-read" />
+            <Button type="submit" name="notificationId" value="all" variant="secondary">
+              Mark all as read
+            </Button>
+          </Form>
+          <ul className="space-y-3 text-sm">
+            {notifications.map((n) => (
+              <li key={n.id} className="rounded-md border border-slate-200 p-3">
+                <p className="flex flex-wrap items-center gap-2">
+                  <CaseKindBadge kind={n.kind} />
+                  <Link to={`/leads/${n.leadId}`} className="font-medium text-brand-700 underline">
+                    {n.name}
+                    {n.company ? `, ${n.company}` : ''}
+                  </Link>
+                  <span className="text-slate-600">{n.at}</span>
+                </p>
+                <p className="mt-1 text-slate-700">
+                  {n.kind === 'rejected'
+                    ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+                    : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`}
+                </p>
+                <Form method="post" className="mt-2">
+                  <input type="hidden" name="intent" value="mark-read" />
+                  <button
+                    type="submit"
+                    name="notificationId"
+                    value={n.id}
+                    className="text-sm text-brand-700 underline"
+                  >
+                    Mark as read
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {counts && queue ? (
+        <section aria-labelledby="queue-heading" className="space-y-4">
+          <h2 id="queue-heading" className="text-lg font-semibold text-slate-900">
+            Your queue
+          </h2>
+          <dl className="grid grid-cols-3 gap-4 sm:max-w-lg">
+            <Count label="Open" value={counts.open} />
+            <Count label="Due today" value={counts.dueToday} />
+            <Count label="Overdue" value={counts.overdue} tone="alert" />
+          </dl>
+          {queue.rows.length === 0 ? (
+            <p className="text-slate-700">
+              No leads are waiting for you. New and returned leads appear here.
+            </p>
+          ) : (
+            <Table
+              caption="New and returned leads waiting for you, most urgent first"
+              columns={['Lead', 'Company', 'Source', 'Status', 'Evaluation', 'Follow-up clock']}
+            >
+              {queue.rows.map((r) => (
+                <tr key={r.id}>
+                  <Td>
+                    <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
+                      {r.name}
+                    </Link>
+                    {r.title ? <div className="text-slate-600">{r.title}</div> : null}
+                  </Td>
+                  <Td>{r.company ?? '—'}</Td>
+                  <Td>{r.source ?? '—'}</Td>
+                  <Td>
+                    <StatusBadge status={r.status} />
+                  </Td>
+                  <Td>
+                    <EvaluationBadge evaluation={r.evaluation} />
+                  </Td>
+                  <Td className={r.clock.overdue ? 'font-medium text-red-800' : undefined}>
+                    {r.clock.label}
+                    <div className="text-slate-600">due {r.due}</div>
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          {queue.nextCursor ? (
+            <Link to={`/?queue=${queue.nextCursor}`} className="text-brand-700 underline">
+              Next leads
+            </Link>
+          ) : null}
+          {myCases.length ? (
+            <Card title="Your latest cases">
+              <ul className="space-y-1 text-sm">
+                {myCases.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center gap-2">
+                    <CaseKindBadge kind={c.kind} />
+                    <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
+                      {c.name}
+                    </Link>
+                    <span className="text-slate-600">
+                      {c.reason ? `${c.reason}, ` : ''}
+                      {c.openedAt}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <Link to="/cases" className="mt-2 inline-block text-sm text-brand-700 underline">
+                All your cases
+              </Link>
+            </Card>
+          ) : null}
+        </section>
+      ) : null}
+
       <div className="grid gap-4 md:grid-cols-2">
         {roles.map((role) => {
           const section = HOME_SECTIONS[role]
+          if (!section) return null
           return (
             <Card key={role} title={section.title}>
               <p className="text-slate-700">{section.body}</p>

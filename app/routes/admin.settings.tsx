@@ -11,8 +11,13 @@ import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
-import { getOrganisationSettings, updateOrganisationSettings } from '~/lib/settings.server'
-import { OrganisationSettingsSchema } from '~/lib/settings-schema'
+import {
+  getOrganisationSettings,
+  getSlaSettings,
+  updateOrganisationSettings,
+  updateSlaSettings,
+} from '~/lib/settings.server'
+import { OrganisationSettingsSchema, SlaSettingsSchema } from '~/lib/settings-schema'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Leadcourt' }]
 
@@ -20,25 +25,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   return {
     settings: getOrganisationSettings(getDb()),
+    sla: getSlaSettings(getDb()),
     timeZones: Intl.supportedValuesOf('timeZone'),
   }
 }
 
+const FORMS = {
+  organisation: { schema: OrganisationSettingsSchema, save: updateOrganisationSettings },
+  sla: { schema: SlaSettingsSchema, save: updateSlaSettings },
+} as const
+type Intent = keyof typeof FORMS
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationSettingsSchema })
+  const formData = await request.formData()
+  const intent = String(formData.get('intent')) as Intent
+  if (!(intent in FORMS)) return data({ intent: null, result: null, saved: false }, { status: 400 })
+  const { schema, save } = FORMS[intent]
+  const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success')
-    return data({ result: submission.reply(), saved: false }, { status: 400 })
-  updateOrganisationSettings(getDb(), admin.id, submission.value, new Date())
-  return { result: submission.reply(), saved: true }
+    return data({ intent, result: submission.reply(), saved: false }, { status: 400 })
+  save(getDb(), admin.id, submission.value as never, new Date())
+  return { intent, result: submission.reply(), saved: true }
 }
 
 export default function Settings() {
-  const { settings, timeZones } = useLoaderData<typeof loader>()
+  const { settings, sla, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const replyFor = (intent: Intent) =>
+    actionData?.intent === intent ? actionData.result : undefined
   const [form, fields] = useSchemaForm(OrganisationSettingsSchema, {
-    lastResult: actionData?.result,
+    id: 'organisation',
+    lastResult: replyFor('organisation'),
     defaultValue: settings,
+  })
+  const [slaForm, slaFields] = useSchemaForm(SlaSettingsSchema, {
+    id: 'sla',
+    lastResult: replyFor('sla'),
+    defaultValue: { ...sla },
   })
   const { key, ...tzProps } = getSelectProps(fields.timeZone)
   return (
@@ -50,6 +74,7 @@ export default function Settings() {
         </Alert>
       ) : null}
       <FormCard form={form}>
+        <input type="hidden" name="intent" value="organisation" />
         <Field label="Organisation name" meta={fields.organisationName} />
         <div>
           <label
@@ -72,6 +97,36 @@ export default function Settings() {
           <ErrorList id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
         </div>
         <Button type="submit">Save settings</Button>
+      </FormCard>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Service levels</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        In working time: Saturdays and Sundays in the organisation’s time zone do not count. A
+        change applies to clocks that start after it; clocks already running keep their due time.
+      </p>
+      <FormCard form={slaForm}>
+        <input type="hidden" name="intent" value="sla" />
+        <Field
+          label="Follow-up SLA (working hours)"
+          hint="How long a rep has to accept or reject a lead before it becomes an ignored case."
+          meta={slaFields.followUpHours}
+          type="number"
+          min={1}
+        />
+        <Field
+          label="Review SLA (working days)"
+          hint="How long the committee has to decide a case."
+          meta={slaFields.reviewDays}
+          type="number"
+          min={1}
+        />
+        <Field
+          label="Return SLA (working hours)"
+          hint="How long a rep has to act on a lead the committee returned."
+          meta={slaFields.returnHours}
+          type="number"
+          min={1}
+        />
+        <Button type="submit">Save service levels</Button>
       </FormCard>
     </div>
   )

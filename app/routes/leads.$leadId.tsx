@@ -1,17 +1,42 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { EvaluationBadge, StatusBadge } from '~/components/badges'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { AcceptLeadForm, ContactAttemptForm, RejectLeadForm } from '~/components/lead-actions'
+import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
 import { actionLabel, describeChanges } from '~/lib/audit-format'
-import { requireUser } from '~/lib/auth.server'
+import { requireRole, requireUser } from '~/lib/auth.server'
+import { casesOfLead } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
 import { criteriaOf, getVersion } from '~/lib/definitions.server'
 import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
-import { LEAD_FIELDS, LIFECYCLE_LABELS } from '~/lib/lead-fields'
+import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/lib/lead-fields'
 import { getLeadForViewer, leadTimeline, sameCompanyLeads } from '~/lib/leads.server'
 import { idParam } from '~/lib/params'
-import { seesAllLeads } from '~/lib/roles'
+import { listReasons } from '~/lib/reasons.server'
+import { hasRole, seesAllLeads } from '~/lib/roles'
+import {
+  acceptLead,
+  contactAttemptsOf,
+  latestCaseOf,
+  logContactAttempt,
+  rejectLead,
+} from '~/lib/sales.server'
+import {
+  AcceptSchema,
+  CASE_KIND_LABELS,
+  CHANNEL_LABELS,
+  ContactAttemptSchema,
+  RejectSchema,
+} from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
+import { clockAt, localOfInstant } from '~/lib/sla'
+import { refusalReply } from '~/lib/submission'
 import { formatDateTime } from '~/lib/time'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,15 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
   if (!lead) throw new Response('Not found', { status: 404 })
   const { timeZone } = getOrganisationSettings(db)
+  const now = new Date()
+  const isRep = lead.ownerId === user.id && hasRole(user, 'rep')
+  const waiting = lead.status === 'new' || lead.status === 'returned'
+  const ruled = lead.status === 'returned' ? latestCaseOf(db, lead.id) : undefined
+  const attempts = contactAttemptsOf(db, lead.id)
   const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null
   const criteria = version ? criteriaOf(db, version.id) : []
   const evaluation = version ? evaluate(lead, criteria) : null
   return {
-    name:
-      [lead.firstName, lead.lastName].filter(Boolean).join(' ') ||
-      lead.email ||
-      lead.externalId ||
-      `Lead ${lead.id}`,
+    name: leadName(lead),
     fields: LEAD_FIELDS.map((f) => {
       const value = lead[f.key]
       const shown =
@@ -47,6 +73,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     custom: Object.entries(lead.custom),
     status: lead.status,
     handedOverAt: formatDateTime(lead.handedOverAt, timeZone),
+    clock: lead.followUpDueAt
+      ? {
+          ...clockAt(now, lead.followUpDueAt, timeZone),
+          due: formatDateTime(lead.followUpDueAt, timeZone),
+        }
+      : null,
+    rep: isRep
+      ? {
+          canDecide: waiting,
+          now: localOfInstant(now, timeZone),
+          reasons: waiting
+            ? listReasons(db, { activeOnly: true })
+                .filter((r) => r.id !== ruled?.reasonId)
+                .map((r) => ({ id: r.id, label: r.label, notesRequired: r.notesRequired }))
+            : [],
+          ruledReason: ruled?.reasonId
+            ? (listReasons(db).find((r) => r.id === ruled.reasonId)?.label ?? null)
+            : null,
+        }
+      : null,
+    attempts: attempts.map((a) => ({
+      id: a.id,
+      channel: CHANNEL_LABELS[a.channel],
+      when: formatDateTime(a.at, timeZone),
+      who: a.userName,
+      note: a.note,
+    })),
+    cases: casesOfLead(db, lead.id).map((c) => ({
+      ...c,
+      openedAt: formatDateTime(c.openedAt, timeZone),
+      reviewDueAt: formatDateTime(c.reviewDueAt, timeZone),
+    })),
     version: version ? { id: version.id, number: version.number } : null,
     overall: evaluation?.overall ?? null,
     criteria: criteria.map((c, i) => ({
@@ -58,10 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     sameCompany: sameCompanyLeads(db, lead).map((other) => ({
       id: other.id,
-      name:
-        [other.firstName, other.lastName].filter(Boolean).join(' ') ||
-        other.email ||
-        `Lead ${other.id}`,
+      name: leadName(other),
       title: other.title,
       status: other.status,
       lifecycleStage: other.lifecycleStage,
@@ -79,6 +134,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+const INTENT_SCHEMAS = {
+  accept: AcceptSchema,
+  reject: RejectSchema,
+  'log-contact': ContactAttemptSchema,
+} as const
+type Intent = keyof typeof INTENT_SCHEMAS
+
+const DONE: Record<Intent, string> = {
+  accept: 'Lead accepted. It is yours to work.',
+  reject: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
+  'log-contact': 'Contact attempt logged.',
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'rep')
+  const db = getDb()
+  const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
+  if (!lead) throw new Response('Not found', { status: 404 })
+  if (lead.ownerId !== user.id)
+    throw new Response('Only the lead’s rep can act on it', { status: 403 })
+  const formData = await request.formData()
+  const intent = String(formData.get('intent')) as Intent
+  if (!(intent in INTENT_SCHEMAS))
+    return data({ intent: null, result: null, done: null }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: INTENT_SCHEMAS[intent] })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), done: null }, { status: 400 })
+  const now = new Date()
+  const value = submission.value
+  const outcome =
+    value.intent === 'accept'
+      ? acceptLead(db, user, lead.id, now)
+      : value.intent === 'reject'
+        ? rejectLead(db, user, lead.id, value, now)
+        : logContactAttempt(db, user, lead.id, value, now)
+  if (!outcome.ok)
+    return data(
+      { intent, result: refusalReply(submission, outcome.fieldErrors), done: null },
+      { status: 400 },
+    )
+  return { intent, result: submission.reply({ resetForm: true }), done: DONE[intent] }
+}
+
 const RESULT_STYLES = {
   met: 'text-green-800',
   unmet: 'text-red-800',
@@ -87,6 +185,9 @@ const RESULT_STYLES = {
 
 export default function LeadPage() {
   const lead = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const replyFor = (intent: Intent) =>
+    actionData?.intent === intent && !actionData.done ? actionData.result : undefined
   return (
     <div className="space-y-6">
       <PageHeader title={lead.name}>
@@ -98,7 +199,78 @@ export default function LeadPage() {
         <StatusBadge status={lead.status} />
         <EvaluationBadge evaluation={lead.overall} />
         <span>Handed to Sales {lead.handedOverAt}</span>
+        {lead.clock ? (
+          <span className={lead.clock.overdue ? 'font-medium text-red-800' : 'text-slate-700'}>
+            Follow-up: {lead.clock.label} (due {lead.clock.due})
+          </span>
+        ) : null}
       </p>
+      {actionData?.done ? <Alert tone="success">{actionData.done}</Alert> : null}
+
+      {lead.rep ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-4">
+            {lead.rep.canDecide ? (
+              <Card
+                title={lead.status === 'returned' ? 'Returned by the committee' : 'Your decision'}
+              >
+                <p className="mb-3 text-sm text-slate-700">
+                  Accept the lead to start work, or reject it with a reason. Either stops the
+                  follow-up clock; if it runs out, the lead goes to the committee as ignored.
+                </p>
+                <AcceptLeadForm lastResult={replyFor('accept')} />
+              </Card>
+            ) : null}
+            <ContactAttemptForm lastResult={replyFor('log-contact')} now={lead.rep.now} />
+          </div>
+          {lead.rep.canDecide ? (
+            <RejectLeadForm
+              lastResult={replyFor('reject')}
+              reasons={lead.rep.reasons}
+              loggedAttempts={lead.attempts.length}
+              ruledReason={lead.rep.ruledReason}
+            />
+          ) : null}
+        </div>
+      ) : null}
+
+      {lead.cases.length ? (
+        <Card title="Cases">
+          <ul className="space-y-3 text-sm">
+            {lead.cases.map((c) => (
+              <li key={c.id} className="rounded-md border border-slate-200 p-3">
+                <p className="flex flex-wrap items-center gap-2 font-medium">
+                  Case {c.id} <CaseKindBadge kind={c.kind} />
+                  <span className="font-normal text-slate-600">
+                    opened {c.openedAt}
+                    {c.status === 'in_review' ? `, review due ${c.reviewDueAt}` : ''}
+                  </span>
+                </p>
+                {c.kind === 'rejected' ? (
+                  <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4">
+                    <dt className="text-slate-600">Reason</dt>
+                    <dd>{c.reasonLabel}</dd>
+                    <dt className="text-slate-600">Notes</dt>
+                    <dd>{c.notes ?? '—'}</dd>
+                    <dt className="text-slate-600">Contact attempts</dt>
+                    <dd>{c.contactAttempts}</dd>
+                    <dt className="text-slate-600">Filed by</dt>
+                    <dd>{c.filedByName}</dd>
+                  </dl>
+                ) : (
+                  <p className="mt-1 text-slate-700">
+                    {CASE_KIND_LABELS.ignored}: the follow-up clock ran out with no accept or
+                    reject.
+                  </p>
+                )}
+                {c.previousCaseId ? (
+                  <p className="mt-1 text-slate-600">Follows case {c.previousCaseId}.</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="The lead">
@@ -198,6 +370,19 @@ export default function LeadPage() {
           </Table>
         )}
       </Card>
+
+      {lead.attempts.length ? (
+        <Card title="Contact attempts">
+          <ul className="space-y-1 text-sm">
+            {lead.attempts.map((a) => (
+              <li key={a.id}>
+                <span className="text-slate-600">{a.when}</span> — {a.channel} by {a.who}
+                {a.note ? `: ${a.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
 
       <Card title="Timeline">
         <ol className="space-y-2 text-sm">

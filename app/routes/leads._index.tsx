@@ -5,7 +5,7 @@ import { Button, inputClass, PageHeader, SelectField, Table, Td } from '~/compon
 import { requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { EVALUATION_LABELS } from '~/lib/evaluator'
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/lib/lead-fields'
+import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, leadName } from '~/lib/lead-fields'
 import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/lib/lead-schema'
 import { activeReps, leadFilterOptions, listLeads } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
@@ -28,11 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canAdd: hasRole(user, 'marketer', 'admin'),
     rows: page.rows.map((r) => ({
       ...r,
-      name:
-        [r.firstName, r.lastName].filter(Boolean).join(' ') ||
-        r.email ||
-        r.externalId ||
-        `Lead ${r.id}`,
+      name: leadName(r),
       handedOverAt: formatDateTime(r.handedOverAt, timeZone),
     })),
     nextCursor: page.nextCursor,

@@ -23,7 +23,7 @@ describe('navigation', () => {
   it('a rep sees only what reps may open', async () => {
     renderNav({ name: 'Dana Reyes', roles: ['rep'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Leads', 'Lead definition'])
+    expect(linkNames()).toEqual(['Home', 'Leads', 'Cases', 'Lead definition'])
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument()
   })
 
@@ -33,10 +33,12 @@ describe('navigation', () => {
     expect(linkNames()).toEqual([
       'Home',
       'Leads',
+      'Cases',
       'Imports',
       'Lead definition',
       'Audit trail',
       'Users',
+      'Reasons',
       'Settings',
     ])
   })
@@ -44,7 +46,7 @@ describe('navigation', () => {
   it('leadership sees the audit trail but not user management', async () => {
     renderNav({ name: 'Felix Novak', roles: ['leadership'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Leads', 'Lead definition', 'Audit trail'])
+    expect(linkNames()).toEqual(['Home', 'Leads', 'Cases', 'Lead definition', 'Audit trail'])
   })
 
   it('marks the current page and offers Sign out', async () => {

@@ -348,7 +348,7 @@ describe('settings', () => {
       settingsAction(
         postArgs(
           '/admin/settings',
-          { organisationName: 'Brightline', timeZone: 'Mars/Olympus' },
+          { intent: 'organisation', organisationName: 'Brightline', timeZone: 'Mars/Olympus' },
           { cookie: admin },
         ),
       ),
@@ -358,7 +358,11 @@ describe('settings', () => {
       settingsAction(
         postArgs(
           '/admin/settings',
-          { organisationName: 'Brightline Systems Ltd', timeZone: 'America/New_York' },
+          {
+            intent: 'organisation',
+            organisationName: 'Brightline Systems Ltd',
+            timeZone: 'America/New_York',
+          },
           { cookie: admin },
         ),
       ),

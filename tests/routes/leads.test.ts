@@ -139,7 +139,7 @@ describe('lead list', () => {
   beforeAll(() => {
     // 130 more leads for Dana and 10 for Omar, an hour apart, from two sources.
     const db = getDb()
-    const handOver = currentHandOver(db)
+    const handOver = currentHandOver(db, null)
     const start = Date.UTC(2026, 0, 5, 9)
     for (let i = 0; i < 140; i++) {
       const fields = LeadFieldsSchema.parse({
@@ -221,7 +221,7 @@ describe('lead list', () => {
 describe('pagination over leads handed over at the same moment', () => {
   it('an import batch shares one instant: pages still cover every lead once', async () => {
     const db = getDb()
-    const handOver = currentHandOver(db)
+    const handOver = currentHandOver(db, null)
     const instant = new Date(Date.UTC(2026, 5, 1, 12))
     for (let i = 0; i < 75; i++) {
       insertLead(

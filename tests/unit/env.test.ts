@@ -10,6 +10,7 @@ describe('environment', () => {
       DATABASE_PATH: 'data/leadcourt.db',
       DEMO_MODE: false,
       TRUST_PROXY: 0,
+      SWEEP_INTERVAL_SECONDS: 60,
       COOKIE_SECURE: false,
     })
   })

@@ -394,7 +394,7 @@ function writeBatch(
   return db.transaction(
     (tx) => {
       // The version in force now: one activated during a long import applies from then on.
-      const handOver = currentHandOver(tx)
+      const handOver = currentHandOver(tx, job.createdBy)
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const reps = activeReps(tx)
       const turns = roundRobin(tx, reps, now)

@@ -1,0 +1,33 @@
+import { getInputProps } from '@conform-to/react'
+import type { ReasonSchema } from '~/lib/reason-schema'
+import type { useSchemaForm } from './forms'
+import { Field, SelectInput } from './ui'
+
+/** The fields of the reason form, for adding a reason and for changing one. */
+export function ReasonFields({
+  fields,
+  criteria,
+}: {
+  fields: ReturnType<typeof useSchemaForm<typeof ReasonSchema>>[1]
+  criteria: { key: string; label: string }[]
+}) {
+  const { key, ...checkbox } = getInputProps(fields.notesRequired, { type: 'checkbox' })
+  return (
+    <>
+      <Field label="Reason" meta={fields.label} />
+      <SelectInput
+        label="Disputes criterion"
+        hint="The criterion of the lead definition this reason says the lead misses, if any."
+        meta={fields.criterionKey}
+        options={criteria.map((c) => [c.key, `${c.label} (${c.key})`] as const)}
+        emptyLabel="No criterion"
+      />
+      <div className="flex items-center gap-2">
+        <input key={key} {...checkbox} />
+        <label htmlFor={fields.notesRequired.id} className="text-sm">
+          Notes required (reps must explain, as for “Other”)
+        </label>
+      </div>
+    </>
+  )
+}

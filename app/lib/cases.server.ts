@@ -1,0 +1,112 @@
+// Reading cases: those on one lead, and the list of rejected and ignored leads that reps,
+// marketers and leadership page through.
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Queryable } from '~db/connection'
+import type { CaseKind, CaseStatus } from '~db/enums'
+import { cases, leads, reasons, users } from '~db/schema'
+import { type Role, seesAllLeads } from './roles'
+
+type Viewer = { id: number; roles: readonly Role[] }
+
+const filer = alias(users, 'filer')
+
+/** Every case on a lead, oldest first, with the reason and who filed it. */
+export function casesOfLead(db: Queryable, leadId: number) {
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      status: cases.status,
+      reasonLabel: reasons.label,
+      notes: cases.notes,
+      contactAttempts: cases.contactAttempts,
+      filedByName: filer.name,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      previousCaseId: cases.previousCaseId,
+    })
+    .from(cases)
+    .leftJoin(reasons, eq(reasons.id, cases.reasonId))
+    .leftJoin(filer, eq(filer.id, cases.filedBy))
+    .where(eq(cases.leadId, leadId))
+    .orderBy(asc(cases.id))
+    .all()
+}
+
+export const CASE_PAGE_SIZE = 50
+
+export type CaseQuery = {
+  kind?: CaseKind
+  status?: CaseStatus
+  reasonId?: number
+  repId?: number
+  marketerId?: number
+  source?: string
+  campaign?: string
+  after?: string
+}
+
+/** Who may see which cases: a rep their own; everyone who sees every lead, every case. */
+export function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
+  return and(
+    seesAllLeads(viewer)
+      ? query.repId
+        ? eq(cases.repId, query.repId)
+        : undefined
+      : eq(cases.repId, viewer.id),
+    query.marketerId ? eq(cases.marketerId, query.marketerId) : undefined,
+    query.kind ? eq(cases.kind, query.kind) : undefined,
+    query.status ? eq(cases.status, query.status) : undefined,
+    query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
+    query.source ? eq(cases.source, query.source) : undefined,
+    query.campaign ? eq(cases.campaign, query.campaign) : undefined,
+  )
+}
+
+/** The query behind a page of cases, newest first (the query-plan test reads it too). */
+export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
+  const match = query.after?.match(/^(\d+)-(\d+)$/)
+  const beyond = match
+    ? sql`(${cases.openedAt}, ${cases.id}) < (${Number(match[1])}, ${Number(match[2])})`
+    : undefined
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      status: cases.status,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      notes: cases.notes,
+      contactAttempts: cases.contactAttempts,
+      source: cases.source,
+      campaign: cases.campaign,
+      reasonLabel: reasons.label,
+      repName: users.name,
+      leadId: leads.id,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      email: leads.email,
+      externalId: leads.externalId,
+      company: leads.company,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .leftJoin(reasons, eq(reasons.id, cases.reasonId))
+    .where(and(caseScope(viewer, query), beyond))
+    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .limit(CASE_PAGE_SIZE + 1)
+}
+
+/** One page of cases with a cursor to the next (keyset on opened-at and id). */
+export function listCases(db: Queryable, viewer: Viewer, query: CaseQuery) {
+  const rows = caseListQuery(db, viewer, query).all()
+  const page = rows.slice(0, CASE_PAGE_SIZE)
+  const last = page.at(-1)
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > CASE_PAGE_SIZE && last ? `${last.openedAt.getTime()}-${last.id}` : null,
+  }
+}

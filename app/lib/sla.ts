@@ -1,0 +1,91 @@
+// The SLA clock: working time between instants, where working time is every hour of Monday to
+// Friday in the organisation's time zone (Saturdays and Sundays there do not count). Pure: it
+// takes the instants and the IANA zone name, so tests control both.
+//
+// A working day runs from local midnight to the next local midnight, so a day on which the
+// clocks change counts the 23 or 25 hours it really has, and an SLA that runs over a weekend
+// daylight-saving change still ends at the same local time of day.
+import { Temporal } from 'temporal-polyfill'
+
+const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+
+type Zoned = Temporal.ZonedDateTime
+
+const zoned = (at: number, timeZone: string): Zoned =>
+  Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(timeZone)
+
+const startOfNextDay = (day: Zoned): Zoned =>
+  day.toPlainDate().add({ days: 1 }).toZonedDateTime(day.timeZoneId)
+
+const isWeekend = (day: Zoned) => day.dayOfWeek >= 6
+
+/** The instant `hours` working hours after `start`. */
+export function addWorkingHours(start: Date, hours: number, timeZone: string): Date {
+  let cursor = zoned(start.getTime(), timeZone)
+  let remaining = Math.round(hours * HOUR)
+  for (;;) {
+    const next = startOfNextDay(cursor)
+    if (!isWeekend(cursor)) {
+      const available = next.epochMilliseconds - cursor.epochMilliseconds
+      if (remaining <= available) return new Date(cursor.epochMilliseconds + remaining)
+      remaining -= available
+    }
+    cursor = next
+  }
+}
+
+/** Working milliseconds from `from` to `to`; negative when `to` is earlier. */
+export function workingMsBetween(from: Date, to: Date, timeZone: string): number {
+  if (to < from) return -workingMsBetween(to, from, timeZone)
+  const end = to.getTime()
+  let cursor = zoned(from.getTime(), timeZone)
+  let total = 0
+  while (cursor.epochMilliseconds < end) {
+    const next = startOfNextDay(cursor)
+    if (!isWeekend(cursor))
+      total += Math.min(next.epochMilliseconds, end) - cursor.epochMilliseconds
+    cursor = next
+  }
+  return total
+}
+
+/** The first instant of the local day after the one `now` falls in (where "due today" ends). */
+export function endOfLocalDay(now: Date, timeZone: string): Date {
+  return new Date(startOfNextDay(zoned(now.getTime(), timeZone)).epochMilliseconds)
+}
+
+/** "3 h 20 min", "45 min", "52 h": a span of working time as people read it. */
+export function formatWorkingTime(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / MINUTE)
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  if (hours === 0) return `${rest} min`
+  if (hours >= 10 || rest === 0) return `${hours} h`
+  return `${hours} h ${rest} min`
+}
+
+export type Clock = { overdue: boolean; workingMs: number; label: string }
+
+/** Where a clock due at `due` stands at `now`: time left, or overdue by how much. */
+export function clockAt(now: Date, due: Date, timeZone: string): Clock {
+  const workingMs = workingMsBetween(now, due, timeZone)
+  const overdue = due <= now
+  return {
+    overdue,
+    workingMs,
+    label: overdue
+      ? `Overdue by ${formatWorkingTime(workingMs)}`
+      : `${formatWorkingTime(workingMs)} left`,
+  }
+}
+
+/** The instant a local date and time ("2026-11-20T17:00", as a datetime-local field sends it) names. */
+export function instantOfLocal(local: string, timeZone: string): Date {
+  return new Date(Temporal.PlainDateTime.from(local).toZonedDateTime(timeZone).epochMilliseconds)
+}
+
+/** An instant as a datetime-local value in the time zone. */
+export function localOfInstant(at: Date, timeZone: string): string {
+  return zoned(at.getTime(), timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' })
+}

@@ -1,0 +1,81 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormCard, useSchemaForm } from '~/components/forms'
+import { ReasonFields } from '~/components/reason-fields'
+import { Button, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { ReasonSchema } from '~/lib/reason-schema'
+import { createReason, criterionChoices, listReasons } from '~/lib/reasons.server'
+import { refusalReply } from '~/lib/submission'
+
+export const meta: MetaFunction = () => [{ title: 'Reason catalog · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const db = getDb()
+  const criteria = criterionChoices(db)
+  return {
+    reasons: listReasons(db).map((r) => ({
+      ...r,
+      criterion: criteria.find((c) => c.key === r.criterionKey)?.label ?? r.criterionKey,
+    })),
+    criteria,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const submission = parseWithZod(await request.formData(), { schema: ReasonSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = createReason(getDb(), admin.id, submission.value, new Date())
+  if (!result.ok) return data(refusalReply(submission, result.fieldErrors), { status: 400 })
+  return redirect('/admin/reasons')
+}
+
+export default function Reasons() {
+  const { reasons, criteria } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm(ReasonSchema, { lastResult })
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Reason catalog" />
+      <p className="max-w-3xl text-slate-700">
+        The reasons reps choose from when they reject a lead. A reason that has been used is
+        deactivated, never deleted, so past cases keep the words the rep chose.
+      </p>
+      <Table
+        caption="Reasons for rejecting a lead"
+        columns={['Reason', 'Disputes criterion', 'Notes', 'In use', '']}
+      >
+        {reasons.map((r) => (
+          <tr key={r.id}>
+            <Td className={r.active ? undefined : 'text-slate-500'}>{r.label}</Td>
+            <Td>{r.criterion ?? '—'}</Td>
+            <Td>{r.notesRequired ? 'Required' : 'Optional'}</Td>
+            <Td>{r.active ? 'Yes' : 'Deactivated'}</Td>
+            <Td>
+              <Link to={`/admin/reasons/${r.id}`} className="text-brand-700 underline">
+                Change<span className="sr-only"> {r.label}</span>
+              </Link>
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      <div className="max-w-xl">
+        <FormCard form={form}>
+          <h2 className="text-lg font-semibold">Add a reason</h2>
+          <ReasonFields fields={fields} criteria={criteria} />
+          <Button type="submit">Add reason</Button>
+        </FormCard>
+      </div>
+    </div>
+  )
+}

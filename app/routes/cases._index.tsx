@@ -1,0 +1,190 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CaseKindBadge } from '~/components/badges'
+import { Button, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { requireUser } from '~/lib/auth.server'
+import { listCases } from '~/lib/cases.server'
+import { getDb } from '~/lib/db.server'
+import { leadName } from '~/lib/lead-fields'
+import { activeReps, leadFilterOptions } from '~/lib/leads.server'
+import { queryOf } from '~/lib/query'
+import { listReasons } from '~/lib/reasons.server'
+import { hasRole, seesAllLeads } from '~/lib/roles'
+import {
+  CASE_KIND_LABELS,
+  CASE_KINDS,
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  CaseListQuerySchema,
+} from '~/lib/sales-schema'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: MetaFunction = () => [{ title: 'Rejected and ignored leads · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const query = CaseListQuerySchema.parse(queryOf(request))
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  // A marketer starts from the leads they answer for, and may widen the list to everyone's.
+  const onlyMine = hasRole(user, 'marketer') && query.marketer !== 'any'
+  const page = listCases(db, user, { ...query, marketerId: onlyMine ? user.id : undefined })
+  const everyone = seesAllLeads(user)
+  return {
+    isMarketer: hasRole(user, 'marketer'),
+    everyone,
+    rows: page.rows.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      leadId: c.leadId,
+      name: leadName({ ...c, id: c.leadId }),
+      company: c.company,
+      source: c.source,
+      campaign: c.campaign,
+      reason: c.reasonLabel,
+      notes: c.notes,
+      contactAttempts: c.contactAttempts,
+      repName: c.repName,
+      openedAt: formatDateTime(c.openedAt, timeZone),
+    })),
+    nextCursor: page.nextCursor,
+    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
+    reps: everyone ? activeReps(db).map((r) => [String(r.id), r.name] as const) : [],
+    ...leadFilterOptions(db),
+  }
+}
+
+export default function Cases() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const next = new URLSearchParams(params)
+  if (data.nextCursor) next.set('after', data.nextCursor)
+  const filter = (name: string) => params.get(name) ?? ''
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Rejected and ignored leads" />
+      <p className="text-slate-700">
+        Every lead Sales rejected (with a reason) or ignored (its follow-up clock ran out) becomes a
+        case for the committee.
+      </p>
+      <Form
+        method="get"
+        aria-label="Filter cases"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
+      >
+        {data.isMarketer ? (
+          <SelectField
+            name="marketer"
+            label="Leads"
+            defaultValue={filter('marketer') || 'mine'}
+            options={[
+              ['mine', 'Leads I handed over'],
+              ['any', 'Every marketer’s leads'],
+            ]}
+          />
+        ) : null}
+        <SelectField
+          emptyLabel="Rejected or ignored"
+          name="kind"
+          label="Kind"
+          defaultValue={filter('kind')}
+          options={CASE_KINDS.map((k) => [k, CASE_KIND_LABELS[k]])}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="status"
+          label="Case status"
+          defaultValue={filter('status')}
+          options={CASE_STATUSES.map((s) => [s, CASE_STATUS_LABELS[s]])}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="reasonId"
+          label="Reason"
+          defaultValue={filter('reasonId')}
+          options={data.reasons}
+        />
+        {data.everyone ? (
+          <SelectField
+            emptyLabel="Any"
+            name="repId"
+            label="Rep"
+            defaultValue={filter('repId')}
+            options={data.reps}
+          />
+        ) : null}
+        <SelectField
+          emptyLabel="Any"
+          name="source"
+          label="Source"
+          defaultValue={filter('source')}
+          options={data.sources.map((s) => [s, s])}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="campaign"
+          label="Campaign"
+          defaultValue={filter('campaign')}
+          options={data.campaigns.map((c) => [c, c])}
+        />
+        <div className="flex items-end gap-2 md:col-span-4">
+          <Button type="submit">Apply</Button>
+          <Link to="/cases" className="px-2 py-2 text-sm text-brand-700 underline">
+            Clear
+          </Link>
+        </div>
+      </Form>
+      {data.rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+          No rejected or ignored leads match.
+        </p>
+      ) : (
+        <Table
+          caption="Rejected and ignored leads, newest first"
+          columns={['Lead', 'Kind', 'Reason and notes', 'Rep', 'Source', 'Opened', 'Case']}
+        >
+          {data.rows.map((c) => (
+            <tr key={c.id}>
+              <Td>
+                <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
+                  {c.name}
+                </Link>
+                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+              </Td>
+              <Td>
+                <CaseKindBadge kind={c.kind} />
+              </Td>
+              <Td>
+                {c.kind === 'rejected' ? (
+                  <>
+                    <div className="font-medium">{c.reason}</div>
+                    {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
+                    <div className="text-slate-600">{c.contactAttempts} contact attempts</div>
+                  </>
+                ) : (
+                  <span className="text-slate-700">Follow-up clock ran out</span>
+                )}
+              </Td>
+              <Td>{c.repName}</Td>
+              <Td>
+                {c.source ?? '—'}
+                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
+              </Td>
+              <Td className="whitespace-nowrap">{c.openedAt}</Td>
+              <Td>
+                {c.id} · {CASE_STATUS_LABELS[c.status]}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {data.nextCursor ? (
+        <Link to={`?${next}`} className="text-sm text-brand-700 underline">
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  )
+}
