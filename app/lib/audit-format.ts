@@ -20,6 +20,16 @@ const ACTION_LABELS: Record<string, string> = {
   'definition.superseded': 'Version superseded',
   'lead.created': 'Lead handed to Sales',
   'lead.updated': 'Lead updated',
+  'lead.accepted': 'Lead accepted',
+  'lead.rejected': 'Lead rejected: case opened',
+  'lead.ignored': 'Follow-up SLA ran out: ignored case opened',
+  'lead.contact_logged': 'Contact attempt logged',
+  'lead.returned': 'Returned to Sales',
+  'case.opened': 'Case opened',
+  'reason.created': 'Reason added',
+  'reason.updated': 'Reason changed',
+  'reason.deactivated': 'Reason deactivated',
+  'reason.reactivated': 'Reason reactivated',
 }
 
 export function actionLabel(action: string): string {
@@ -49,6 +59,6 @@ export function describeChanges(before: unknown, after: unknown): FieldChange[] 
 /** What an entry is about: a user's name, or the kind of thing and its id. */
 export function subjectLabel(type: string, id: string, name: string | null): string {
   if (name) return name
-  if (type === 'settings') return 'Organisation settings'
+  if (type === 'settings') return id === 'sla' ? 'Service levels' : 'Organisation settings'
   return `${type.charAt(0).toUpperCase()}${type.slice(1)} ${id}`
 }

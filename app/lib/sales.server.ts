@@ -296,6 +296,16 @@ export function rejectLead(
 
 const SWEEP_BATCH = 500
 
+/** Waiting leads whose follow-up clock ran out by `now`, earliest first (from the partial index). */
+export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
+  return db
+    .select()
+    .from(leads)
+    .where(and(isNotNull(leads.followUpDueAt), lte(leads.followUpDueAt, now)))
+    .orderBy(asc(leads.followUpDueAt))
+    .limit(limit)
+}
+
 /**
  * Opens an "ignored" case for every lead whose follow-up clock ran out without an accept or a
  * reject. Each batch re-reads the due leads inside its own immediate transaction, so running
@@ -306,13 +316,7 @@ export function sweepIgnoredLeads(db: Queryable, now: Date): number {
   for (;;) {
     const count = db.transaction(
       (tx) => {
-        const due = tx
-          .select()
-          .from(leads)
-          .where(and(isNotNull(leads.followUpDueAt), lte(leads.followUpDueAt, now)))
-          .orderBy(asc(leads.followUpDueAt))
-          .limit(SWEEP_BATCH)
-          .all()
+        const due = dueLeadsQuery(tx, now, SWEEP_BATCH).all()
         for (const lead of due) openCase(tx, lead, { kind: 'ignored' }, now)
         return due.length
       },

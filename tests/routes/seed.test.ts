@@ -69,4 +69,65 @@ describe('demo seed', () => {
         .get(version?.id),
     ).toEqual({ n: 0 })
   })
+
+  it('has a year of sales work: accepted, rejected with reasons and notes, ignored, and fresh leads', () => {
+    const sqlite = getDb().$client
+    const statuses = Object.fromEntries(
+      (
+        sqlite.prepare('SELECT status, count(*) AS n FROM leads GROUP BY status').all() as {
+          status: string
+          n: number
+        }[]
+      ).map((r) => [r.status, r.n]),
+    )
+    expect(statuses.new).toBe(12)
+    expect(statuses.working).toBeGreaterThan(180)
+    const kinds = Object.fromEntries(
+      (
+        sqlite.prepare('SELECT kind, count(*) AS n FROM cases GROUP BY kind').all() as {
+          kind: string
+          n: number
+        }[]
+      ).map((r) => [r.kind, r.n]),
+    )
+    // Roughly a quarter rejected and one in twenty ignored, as in the field.
+    expect(kinds.rejected).toBeGreaterThan(60)
+    expect(kinds.rejected).toBeLessThan(120)
+    expect(kinds.ignored).toBeGreaterThan(8)
+    expect(statuses.in_review).toBe(kinds.rejected + kinds.ignored)
+    // Every rejection has a reason and notes; ignored cases have neither.
+    expect(
+      sqlite
+        .prepare(
+          "SELECT count(*) AS n FROM cases WHERE kind = 'rejected' AND (reason_id IS NULL OR notes IS NULL OR notes = '')",
+        )
+        .get(),
+    ).toEqual({ n: 0 })
+    const reasons = sqlite.prepare('SELECT count(DISTINCT reason_id) AS n FROM cases').get() as {
+      n: number
+    }
+    expect(reasons.n).toBeGreaterThanOrEqual(6)
+    // Spread across the twelve months.
+    const months = sqlite
+      .prepare(
+        "SELECT count(DISTINCT strftime('%Y-%m', opened_at / 1000, 'unixepoch')) AS n FROM cases",
+      )
+      .get() as { n: number }
+    expect(months.n).toBeGreaterThanOrEqual(12)
+    // Each rep has leads waiting in their queue, none of them overdue.
+    expect(
+      sqlite
+        .prepare(
+          'SELECT owner_id, count(*) AS n FROM leads WHERE follow_up_due_at > ? GROUP BY owner_id',
+        )
+        .all(Date.now()),
+    ).toHaveLength(3)
+    expect(
+      sqlite.prepare('SELECT count(*) AS n FROM leads WHERE follow_up_due_at <= ?').get(Date.now()),
+    ).toEqual({ n: 0 })
+    const attempts = sqlite.prepare('SELECT count(*) AS n FROM contact_attempts').get() as {
+      n: number
+    }
+    expect(attempts.n).toBeGreaterThan(300)
+  })
 })

@@ -103,4 +103,57 @@ describe('database connection', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
   })
+
+  it('the sales-side migrations give leads already waiting a clock and a marketer, keeping every row', () => {
+    // Migrate up to 0006 (before the sales side), fill in data, then apply the rest.
+    const folder = join(tempDir(), 'migrations')
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
+    const full = structuredClone(journal)
+    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0007')
+    writeFileSync(journalPath, JSON.stringify(journal))
+
+    const db = openDatabase(join(tempDir(), 'e.db'))
+    migrateDatabase(db, folder)
+    const sqlite = db.$client
+    sqlite.exec(`
+      INSERT INTO users (id, email, name, password_hash) VALUES
+        (1, 'm@x.test', 'M', 'h'), (2, 'r@x.test', 'R', 'h'), (3, 'a@x.test', 'A', 'h');
+      INSERT INTO user_roles (user_id, role) VALUES (1, 'marketer'), (2, 'rep'), (3, 'admin');
+      INSERT INTO leads (id, external_id, owner_id, status, handed_over_at, created_by, created_at, updated_at) VALUES
+        (1, 'A', 2, 'new', 1000, 1, 0, 0),
+        (2, 'B', 2, 'working', 1000, 1, 0, 0),
+        (3, 'C', 2, 'new', 2000, 3, 0, 0);
+    `)
+    writeFileSync(journalPath, JSON.stringify(full))
+    migrateDatabase(db, folder)
+
+    expect(
+      sqlite
+        .prepare(
+          'SELECT id, status, marketer_id, clock_started_at, follow_up_due_at FROM leads ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: 1,
+        status: 'new',
+        marketer_id: 1,
+        clock_started_at: 1000,
+        follow_up_due_at: 1000 + 4 * 86_400_000,
+      },
+      { id: 2, status: 'working', marketer_id: 1, clock_started_at: null, follow_up_due_at: null },
+      {
+        id: 3,
+        status: 'new',
+        marketer_id: null,
+        clock_started_at: 2000,
+        follow_up_due_at: 2000 + 4 * 86_400_000,
+      },
+    ])
+    expect(sqlite.prepare('SELECT count(*) AS n FROM reasons').get()).toEqual({ n: 10 })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM user_roles').get()).toEqual({ n: 3 })
+    expect(sqlite.pragma('foreign_key_check')).toEqual([])
+  })
 })
