@@ -94,7 +94,7 @@ describe('demo seed', () => {
     expect(kinds.rejected).toBeGreaterThan(60)
     expect(kinds.rejected).toBeLessThan(120)
     expect(kinds.ignored).toBeGreaterThan(8)
-    expect(statuses.in_review).toBe(kinds.rejected + kinds.ignored)
+    expect(statuses.in_review).toBe((kinds.rejected ?? 0) + (kinds.ignored ?? 0))
     // Every rejection has a reason and notes; ignored cases have neither.
     expect(
       sqlite
