@@ -1,4 +1,6 @@
+import { lt, sql } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
+import { notifications } from '~db/schema'
 import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
 import { DEMO_DEFINITION, demoLeads, random } from './demo-data.server'
 import { actOnDemoLead, linkDemoReasons } from './demo-sales.server'
@@ -145,6 +147,11 @@ export async function seedDemo(
             DEMO_TIME_ZONE,
           )
       })
+      // Brightline's marketers have read what is older than a fortnight.
+      tx.update(notifications)
+        .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })
+        .where(lt(notifications.createdAt, new Date(now.getTime() - 14 * DAY)))
+        .run()
       return true
     },
     { behavior: 'immediate' },

@@ -225,6 +225,8 @@ export default function LeadPage() {
           </div>
           {lead.rep.canDecide ? (
             <RejectLeadForm
+              // A newly logged attempt updates the count the form suggests.
+              key={lead.attempts.length}
               lastResult={replyFor('reject')}
               reasons={lead.rep.reasons}
               loggedAttempts={lead.attempts.length}

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -84,4 +84,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
     ],
   })
+}
+
+/** Fills in the sign-in form with the demo password. */
+export async function signIn(page: Page, url: string, email: string) {
+  await page.goto(`${url}/sign-in`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('demo-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** A page in a fresh browser context, signed in and on the home page. */
+export async function signedIn(browser: Browser, url: string, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, url, email)
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor()
+  return page
 }

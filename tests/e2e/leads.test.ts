@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, startApp } from './app-server'
+import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
 
 const X_EDUCATION = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
 
@@ -22,16 +22,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(`${app.url}/sign-in`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor()
-  return page
-}
+const signedInAs = (email: string) => signedIn(browser, app.url, email)
 
 describe('leads', () => {
   it.skipIf(!existsSync(X_EDUCATION))(
@@ -42,7 +33,7 @@ describe('leads', () => {
       writeFileSync(slice, `${lines.slice(0, 151).join('\n')}\n`)
       const prospect = lines[1]?.split(',')[0] as string
 
-      const page = await signedIn('maya@brightline.test')
+      const page = await signedInAs('maya@brightline.test')
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Imports' })
@@ -77,7 +68,7 @@ describe('leads', () => {
   )
 
   it('a marketer adds a lead by form; a duplicate points to the existing lead', async () => {
-    const page = await signedIn('ben@brightline.test')
+    const page = await signedInAs('ben@brightline.test')
     await page.goto(`${app.url}/leads/new`)
     await page.getByLabel('Email').fill('not-an-email')
     await page.getByRole('button', { name: 'Add lead' }).click()
@@ -101,12 +92,12 @@ describe('leads', () => {
   })
 
   it('a rep sees only their own leads, and another rep’s lead by URL is not found', async () => {
-    const lucy = await signedIn('lucy@brightline.test')
+    const lucy = await signedInAs('lucy@brightline.test')
     await lucy.goto(`${app.url}/leads?q=rita`)
     const ritaHref = await lucy.getByRole('link', { name: 'Rita Ng' }).getAttribute('href')
     await lucy.context().close()
 
-    const dana = await signedIn('dana@brightline.test')
+    const dana = await signedInAs('dana@brightline.test')
     await dana
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Leads' })
@@ -123,7 +114,7 @@ describe('leads', () => {
 
 describe('the lead definition', () => {
   it('an admin drafts version 2 with the rule builder; sales and marketing sign it off', async () => {
-    const sasha = await signedIn('sasha@brightline.test')
+    const sasha = await signedInAs('sasha@brightline.test')
     await sasha
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Lead definition' })
@@ -148,7 +139,7 @@ describe('the lead definition', () => {
       ['victor@brightline.test', 'sales seat'],
       ['clara@brightline.test', 'marketing seat'],
     ] as const) {
-      const member = await signedIn(email)
+      const member = await signedInAs(email)
       await member.goto(versionUrl)
       await member.getByText(`You sit in the ${seat}.`).waitFor()
       await member.getByRole('button', { name: 'Sign off' }).click()
@@ -159,7 +150,7 @@ describe('the lead definition', () => {
       await member.context().close()
     }
 
-    const dana = await signedIn('dana@brightline.test')
+    const dana = await signedInAs('dana@brightline.test')
     await dana.goto(`${app.url}/definition`)
     await dana.getByRole('heading', { name: /^What a lead is — version 2/ }).waitFor()
     await dana.getByText('Real budget').waitFor()

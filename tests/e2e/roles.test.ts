@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, startApp } from './app-server'
+import { type AppServer, launchBrowser, signIn, startApp } from './app-server'
 
 let app: AppServer
 let browser: Browser
@@ -19,71 +19,74 @@ const ROLES = [
   {
     email: 'dana@brightline.test',
     name: 'Dana Reyes',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Your queue',
   },
   {
     email: 'omar@brightline.test',
     name: 'Omar Haddad',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Your queue',
   },
   {
     email: 'lucy@brightline.test',
     name: 'Lucy Chen',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Your queue',
   },
   {
     email: 'maya@brightline.test',
     name: 'Maya Patel',
-    nav: ['Home', 'Leads', 'Imports', 'Lead definition'],
-    home: 'Leads and cases',
+    nav: ['Home', 'Leads', 'Cases', 'Imports', 'Lead definition'],
+    home: 'Rejected and ignored leads',
   },
   {
     email: 'ben@brightline.test',
     name: 'Ben Okafor',
-    nav: ['Home', 'Leads', 'Imports', 'Lead definition'],
-    home: 'Leads and cases',
+    nav: ['Home', 'Leads', 'Cases', 'Imports', 'Lead definition'],
+    home: 'Rejected and ignored leads',
   },
   {
     email: 'victor@brightline.test',
     name: 'Victor Lindqvist',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Review queue',
   },
   {
     email: 'clara@brightline.test',
     name: 'Clara Moreau',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Review queue',
   },
   {
     email: 'erin@brightline.test',
     name: 'Erin Walsh',
-    nav: ['Home', 'Leads', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition'],
     home: 'Review queue',
   },
   {
     email: 'felix@brightline.test',
     name: 'Felix Novak',
-    nav: ['Home', 'Leads', 'Lead definition', 'Audit trail'],
+    nav: ['Home', 'Leads', 'Cases', 'Lead definition', 'Audit trail'],
     home: 'Reports',
   },
   {
     email: 'sasha@brightline.test',
     name: 'Sasha Ivanova',
-    nav: ['Home', 'Leads', 'Imports', 'Lead definition', 'Audit trail', 'Users', 'Settings'],
+    nav: [
+      'Home',
+      'Leads',
+      'Cases',
+      'Imports',
+      'Lead definition',
+      'Audit trail',
+      'Users',
+      'Reasons',
+      'Settings',
+    ],
     home: 'Administration',
   },
 ]
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.url}/sign-in`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
 
 describe('every demo role', () => {
   it.each(ROLES)(
@@ -91,7 +94,7 @@ describe('every demo role', () => {
     async (role) => {
       const context = await browser.newContext()
       const page = await context.newPage()
-      await signIn(page, role.email)
+      await signIn(page, app.url, role.email)
       await page.getByRole('heading', { name: `Welcome, ${role.name}` }).waitFor()
       const nav = page.getByRole('navigation', { name: 'Main' })
       expect(await nav.getByRole('link').allTextContents()).toEqual(role.nav)
@@ -118,7 +121,7 @@ describe('journeys around roles', () => {
   it('a rep who types an admin address sees the friendly 403 page', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await signIn(page, 'dana@brightline.test')
+    await signIn(page, app.url, 'dana@brightline.test')
     await page.getByRole('heading', { name: 'Welcome, Dana Reyes' }).waitFor()
     const response = await page.goto(`${app.url}/admin/users`)
     expect(response?.status()).toBe(403)
@@ -147,7 +150,7 @@ describe('journeys around roles', () => {
   it('an admin adds a user, who signs in with the temporary password and must choose their own', async () => {
     const admin = await browser.newContext()
     const page = await admin.newPage()
-    await signIn(page, 'sasha@brightline.test')
+    await signIn(page, app.url, 'sasha@brightline.test')
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Users' })
