@@ -4,6 +4,7 @@ import {
   getSelectProps,
   getTextareaProps,
 } from '@conform-to/react'
+import { Form, Link } from '@remix-run/react'
 import type { ComponentProps, ReactNode } from 'react'
 
 export function cx(...classes: (string | false | null | undefined)[]) {
@@ -127,6 +128,21 @@ function FieldFrame({
   )
 }
 
+type OptionList = readonly (readonly [string | number, string])[]
+
+function Options({ options, emptyLabel }: { options: OptionList; emptyLabel?: string }) {
+  return (
+    <>
+      {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </>
+  )
+}
+
 /** A labelled select bound to a Conform field. */
 export function SelectInput({
   label,
@@ -138,7 +154,7 @@ export function SelectInput({
   label: string
   hint?: string
   meta: FieldMetadata<string | number | undefined>
-  options: readonly (readonly [string | number, string])[]
+  options: OptionList
   emptyLabel?: string
 }) {
   const { key, ...props } = getSelectProps(meta, {
@@ -147,12 +163,7 @@ export function SelectInput({
   return (
     <FieldFrame label={label} hint={hint} meta={meta}>
       <select key={key} {...props} className={inputClass}>
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <Options options={options} emptyLabel={emptyLabel} />
       </select>
     </FieldFrame>
   )
@@ -258,13 +269,36 @@ export function SelectField({
         {label}
       </label>
       <select id={id} name={name} defaultValue={defaultValue ?? ''} className={inputClass}>
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <Options options={options} emptyLabel={emptyLabel} />
       </select>
     </div>
+  )
+}
+
+/** The filters of a list: a GET form (the URL keeps them), with Apply and Clear. */
+export function FilterForm({
+  label,
+  clearTo,
+  children,
+}: {
+  label: string
+  clearTo: string
+  children: ReactNode
+}) {
+  return (
+    <Form
+      method="get"
+      role="search"
+      aria-label={label}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
+    >
+      {children}
+      <div className="flex items-end gap-2 md:col-span-4">
+        <Button type="submit">Apply</Button>
+        <Link to={clearTo} className="px-2 py-2 text-sm text-brand-700 underline">
+          Clear
+        </Link>
+      </div>
+    </Form>
   )
 }

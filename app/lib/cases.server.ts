@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
 import { cases, leads, reasons, users } from '~db/schema'
+import { LEAD_NAME_COLUMNS } from './leads.server'
 import { type Role, seesAllLeads } from './roles'
 
 type Viewer = { id: number; roles: readonly Role[] }
@@ -84,11 +85,7 @@ export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
       reasonLabel: reasons.label,
       repName: users.name,
       leadId: leads.id,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      email: leads.email,
-      externalId: leads.externalId,
-      company: leads.company,
+      ...LEAD_NAME_COLUMNS,
     })
     .from(cases)
     .innerJoin(leads, eq(leads.id, cases.leadId))

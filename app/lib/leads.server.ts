@@ -18,6 +18,15 @@ import {
 import { addWorkingHours } from './sla'
 
 export type Lead = typeof leads.$inferSelect
+
+/** The columns a list needs to name a lead (see `leadName`) and show its company. */
+export const LEAD_NAME_COLUMNS = {
+  externalId: leads.externalId,
+  email: leads.email,
+  firstName: leads.firstName,
+  lastName: leads.lastName,
+  company: leads.company,
+}
 type Viewer = { id: number; roles: readonly Role[] }
 
 // ——— Owners ———
@@ -456,11 +465,7 @@ export function leadListQuery(db: Queryable, viewer: Viewer, query: LeadQuery) {
     : [asc(leads.handedOverAt), asc(leads.id)]
   const columns = {
     id: leads.id,
-    externalId: leads.externalId,
-    email: leads.email,
-    firstName: leads.firstName,
-    lastName: leads.lastName,
-    company: leads.company,
+    ...LEAD_NAME_COLUMNS,
     source: leads.source,
     campaign: leads.campaign,
     status: leads.status,

@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import type { NotificationKind } from '~db/enums'
 import { cases, leads, notifications, reasons, users } from '~db/schema'
+import { LEAD_NAME_COLUMNS } from './leads.server'
 
 export function notify(
   db: Queryable,
@@ -30,11 +31,7 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       notes: cases.notes,
       reasonLabel: reasons.label,
       leadId: leads.id,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      email: leads.email,
-      externalId: leads.externalId,
-      company: leads.company,
+      ...LEAD_NAME_COLUMNS,
       repName: users.name,
     })
     .from(notifications)

@@ -7,7 +7,7 @@ import { cases, contactAttempts, leads, reasons, userRoles, users } from '~db/sc
 import { recordAudit } from './audit.server'
 import { LEAD_FIELD_KEYS } from './lead-fields'
 import { LEAD_STATUS_LABELS } from './lead-schema'
-import type { Lead } from './leads.server'
+import { LEAD_NAME_COLUMNS, type Lead } from './leads.server'
 import { notify } from './notifications.server'
 import { type Result, refuse } from './result'
 import type { ContactAttemptInput, RejectInput } from './sales-schema'
@@ -386,11 +386,7 @@ export function queueQuery(db: Queryable, repId: number, after?: { due: number; 
   return db
     .select({
       id: leads.id,
-      externalId: leads.externalId,
-      email: leads.email,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      company: leads.company,
+      ...LEAD_NAME_COLUMNS,
       title: leads.title,
       source: leads.source,
       status: leads.status,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge } from '~/components/badges'
-import { Button, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { listCases } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
@@ -69,11 +69,7 @@ export default function Cases() {
         Every lead Sales rejected (with a reason) or ignored (its follow-up clock ran out) becomes a
         case for the committee.
       </p>
-      <Form
-        method="get"
-        aria-label="Filter cases"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
-      >
+      <FilterForm label="Filter cases" clearTo="/cases">
         {data.isMarketer ? (
           <SelectField
             name="marketer"
@@ -129,13 +125,7 @@ export default function Cases() {
           defaultValue={filter('campaign')}
           options={data.campaigns.map((c) => [c, c])}
         />
-        <div className="flex items-end gap-2 md:col-span-4">
-          <Button type="submit">Apply</Button>
-          <Link to="/cases" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No rejected or ignored leads match.

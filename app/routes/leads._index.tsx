@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EvaluationBadge, StatusBadge } from '~/components/badges'
-import { Button, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { FilterForm, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { EVALUATION_LABELS } from '~/lib/evaluator'
@@ -68,12 +68,7 @@ export default function Leads() {
           </>
         ) : null}
       </PageHeader>
-      <Form
-        method="get"
-        role="search"
-        aria-label="Filter leads"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
-      >
+      <FilterForm label="Filter leads" clearTo="/leads">
         <div className="md:col-span-2">
           <label htmlFor="filter-q" className="mb-1 block text-sm font-medium">
             Search
@@ -140,13 +135,7 @@ export default function Leads() {
             ['oldest', 'Oldest hand-over first'],
           ]}
         />
-        <div className="flex items-end gap-2 md:col-span-4">
-          <Button type="submit">Apply</Button>
-          <Link to="/leads" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No leads match.
