@@ -55,5 +55,14 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 export const CONTACT_CHANNELS = ['call', 'email', 'meeting'] as const
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
 
-export const NOTIFICATION_KINDS = ['case_opened'] as const
+export const NOTIFICATION_KINDS = ['case_opened', 'verdict', 'conceded'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+export const VERDICTS = ['meets', 'does_not_meet'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+export const DISPOSITIONS = ['disqualified', 'nurture'] as const
+export type Disposition = (typeof DISPOSITIONS)[number]
+
+export const RESPONSES = ['conceded', 'contested'] as const
+export type Response = (typeof RESPONSES)[number]

@@ -123,13 +123,20 @@ export function evaluateCriterion(
  */
 export function evaluate(lead: LeadValues, criteria: CriterionRule[]): EvaluationResult {
   const results = criteria.map((c) => ({ key: c.key, result: evaluateCriterion(lead, c) }))
-  const required = results.filter((_, i) => criteria[i]?.required)
-  const overall: Evaluation = required.some((r) => r.result === 'unmet')
+  return { overall: overallOf(criteria, results), criteria: results }
+}
+
+/** The overall result from per-criterion results: any required unmet, else any unknown, else meets. */
+export function overallOf(
+  criteria: readonly { key: string; required: boolean }[],
+  results: readonly { key: string; result: CriterionResult }[],
+): Evaluation {
+  const required = results.filter((r) => criteria.find((c) => c.key === r.key)?.required)
+  return required.some((r) => r.result === 'unmet')
     ? 'does_not_meet'
     : required.some((r) => r.result === 'unknown')
       ? 'undetermined'
       : 'meets'
-  return { overall, criteria: results }
 }
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
