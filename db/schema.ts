@@ -12,6 +12,9 @@ import {
 
 import {
   CASE_KINDS,
+  DISPOSITIONS,
+  RESPONSES,
+  VERDICTS,
   CASE_STATUSES,
   CONTACT_CHANNELS,
   EVALUATIONS,
@@ -125,6 +128,9 @@ export const auditEvents = sqliteTable(
     subjectId: text('subject_id').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    // The chain that makes the trail tamper-evident: SHA-256 of the previous entry's hash and
+    // this entry's canonical content (see app/lib/audit.server.ts).
+    hash: text('hash'),
   },
   (t) => [
     index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.id),
@@ -359,6 +365,8 @@ export const cases = sqliteTable(
     kind: text('kind', { enum: CASE_KINDS }).notNull(),
     status: text('status', { enum: CASE_STATUSES }).notNull().default('in_review'),
     reasonId: integer('reason_id').references(() => reasons.id),
+    // The reason's words when the rep chose it: a later rename does not rewrite past cases.
+    reasonLabel: text('reason_label'),
     notes: text('notes'),
     contactAttempts: integer('contact_attempts'),
     filedBy: integer('filed_by').references(() => users.id),
@@ -378,6 +386,22 @@ export const cases = sqliteTable(
     campaign: text('campaign'),
     openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
     reviewDueAt: integer('review_due_at', { mode: 'timestamp_ms' }).notNull(),
+    // Marketing's response: conceded (the case closes) or contested with a brief.
+    response: text('response', { enum: RESPONSES }),
+    brief: text('brief'),
+    respondedBy: integer('responded_by').references(() => users.id),
+    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    // The outcome: by the committee's verdict, or "does not meet" when marketing conceded.
+    verdict: text('verdict', { enum: VERDICTS }),
+    disposition: text('disposition', { enum: DISPOSITIONS }),
+    rationale: text('rationale'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    unanimous: integer('unanimous', { mode: 'boolean' }),
+    decidedByChair: integer('decided_by_chair', { mode: 'boolean' }),
+    completedEvaluation: text('completed_evaluation', { enum: EVALUATIONS }),
+    agreesWithDefinition: integer('agrees_with_definition', { mode: 'boolean' }),
+    departures: text('departures', { mode: 'json' }).$type<string[]>(),
+    returnedTo: integer('returned_to').references(() => users.id),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
@@ -387,12 +411,15 @@ export const cases = sqliteTable(
     index('cases_rep_idx').on(t.repId, t.openedAt, t.id),
     index('cases_marketer_idx').on(t.marketerId, t.openedAt, t.id),
     index('cases_opened_idx').on(t.openedAt, t.id),
+    index('cases_reason_idx').on(t.reasonId, t.openedAt, t.id),
+    index('cases_kind_idx').on(t.kind, t.openedAt, t.id),
     check('cases_kind_valid', sql`${t.kind} IN (${inList(CASE_KINDS)})`),
     check('cases_status_valid', sql`${t.status} IN (${inList(CASE_STATUSES)})`),
     check(
       'cases_reason_matches_kind',
       sql`(${t.kind} = 'rejected' AND ${t.reasonId} IS NOT NULL AND ${t.filedBy} IS NOT NULL) OR (${t.kind} = 'ignored' AND ${t.reasonId} IS NULL)`,
     ),
+    check('cases_closed_has_verdict', sql`${t.status} = 'in_review' OR ${t.verdict} IS NOT NULL`),
     check(
       'cases_contact_attempts_range',
       sql`${t.contactAttempts} IS NULL OR ${t.contactAttempts} BETWEEN 0 AND 50`,
@@ -437,4 +464,51 @@ export const notifications = sqliteTable(
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('notifications_unread_idx').on(t.userId, t.id).where(sql`${t.readAt} IS NULL`)],
+)
+
+/** A committee member's vote on a case: one per member, changeable until the case is decided. */
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => users.id),
+    seat: text('seat', { enum: SEATS }).notNull(),
+    isChair: integer('is_chair', { mode: 'boolean' }).notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    disposition: text('disposition', { enum: DISPOSITIONS }),
+    // The member's finding per criterion key, where they gave one ('met' or 'unmet').
+    findings: text('findings', { mode: 'json' }).$type<Record<string, 'met' | 'unmet'>>().notNull(),
+    rationale: text('rationale').notNull(),
+    departureJustification: text('departure_justification'),
+    departures: text('departures', { mode: 'json' }).$type<string[]>().notNull(),
+    returnTo: integer('return_to').references(() => users.id),
+    castAt: integer('cast_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('votes_one_per_member').on(t.caseId, t.memberId),
+    index('votes_member_idx').on(t.memberId, t.caseId),
+  ],
+)
+
+/** A member who stood aside from a case, with their reason. */
+export const recusals = sqliteTable(
+  'recusals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('recusals_one_per_member').on(t.caseId, t.memberId)],
 )

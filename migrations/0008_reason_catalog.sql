@@ -13,10 +13,11 @@ INSERT INTO `reasons` (`label`, `notes_required`, `position`, `created_at`) VALU
   ('Other', 1, 10, CAST(unixepoch('subsec') * 1000 AS INTEGER));
 --> statement-breakpoint
 -- Leads already waiting get a follow-up clock. Working hours cannot be counted in SQL, so the
--- due time is four calendar days after hand-over: never earlier than 48 working hours would be.
+-- due time is five calendar days after hand-over: never earlier than 48 working hours would
+-- be, even across a daylight-saving change.
 UPDATE `leads`
 SET `clock_started_at` = `handed_over_at`,
-    `follow_up_due_at` = `handed_over_at` + 4 * 24 * 3600 * 1000
+    `follow_up_due_at` = `handed_over_at` + 5 * 24 * 3600 * 1000
 WHERE `status` IN ('new', 'returned');
 --> statement-breakpoint
 -- A lead's marketer is the marketer who created or imported it.

@@ -7,13 +7,14 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { sealAuditTrail } from '~/lib/audit.server'
 import { getDb } from '~/lib/db.server'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
 import { EnvError, getEnv } from '~/lib/env.server'
 import { interruptedImports, runImport } from '~/lib/import/importer.server'
 import { isSameOriginRequest } from '~/lib/origin.server'
 import { purgeSignInAttempts } from '~/lib/rate-limit.server'
-import { sweepIgnoredLeads } from '~/lib/sales.server'
+import { SWEEP_BATCH, sweepIgnoredLeads } from '~/lib/sales.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
 import { issueSetupToken, needsSetup } from '~/lib/setup.server'
 import { migrateDatabase } from '~db/connection'
@@ -33,6 +34,9 @@ function loadEnv() {
 const env = loadEnv()
 const db = getDb()
 migrateDatabase(db)
+// Entries written before the audit trail became a hash chain are chained once, in order.
+const sealed = sealAuditTrail(db)
+if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.`)
 function purgeStaleRows() {
   const now = new Date()
   purgeExpiredSessions(db, now)
@@ -41,19 +45,6 @@ function purgeStaleRows() {
 purgeStaleRows()
 setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
-// Leads whose follow-up clock ran out become "ignored" cases: now, and every minute after.
-function sweep() {
-  try {
-    const opened = sweepIgnoredLeads(db, new Date())
-    if (opened > 0) console.log(`Sweep: opened ${opened} ignored case(s).`)
-  } catch (error) {
-    console.error('Sweep failed; it will run again.', error)
-  }
-}
-sweep()
-if (env.SWEEP_INTERVAL_SECONDS > 0) setInterval(sweep, env.SWEEP_INTERVAL_SECONDS * 1000).unref()
-// Imports that were running when the server last stopped carry on from their last batch.
-for (const jobId of interruptedImports(db)) void runImport(db, jobId)
 
 const viteDevServer =
   env.NODE_ENV === 'development'
@@ -93,7 +84,22 @@ app.all(
   }),
 )
 
+// Leads whose follow-up clock ran out become "ignored" cases: once the server listens, then
+// every SWEEP_INTERVAL_SECONDS. One batch at a time, yielding between batches, so a backlog
+// never holds requests up.
+function sweep() {
+  try {
+    const opened = sweepIgnoredLeads(db, new Date(), { maxBatches: 1 })
+    if (opened > 0) console.log(`Sweep: opened ${opened} ignored case(s).`)
+    if (opened === SWEEP_BATCH) setImmediate(sweep)
+  } catch (error) {
+    console.error('Sweep failed; it will run again.', error)
+  }
+}
+
 const server = app.listen(env.PORT, env.HOST, () => {
+  setImmediate(sweep)
+  if (env.SWEEP_INTERVAL_SECONDS > 0) setInterval(sweep, env.SWEEP_INTERVAL_SECONDS * 1000).unref()
   const url = `http://localhost:${env.PORT}`
   console.log(`Leadcourt is running at ${url} (database: ${env.DATABASE_PATH})`)
   if (seeded) console.log('Seeded the Brightline Systems demo data.')

@@ -52,7 +52,7 @@ export function RejectLeadForm({
       <p className="text-sm text-slate-700">
         Rejecting opens a case: the committee rules whether the lead met the definition.
         {ruledReason
-          ? ` The committee already ruled on “${ruledReason}”; choose another reason.`
+          ? ` The committee already ruled on ${ruledReason}; choose another reason.`
           : ''}
       </p>
       <input type="hidden" name="intent" value="reject" />

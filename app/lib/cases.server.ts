@@ -4,7 +4,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
-import { cases, leads, reasons, users } from '~db/schema'
+import { cases, leads, users } from '~db/schema'
 import { LEAD_NAME_COLUMNS } from './leads.server'
 import { type Role, seesAllLeads } from './roles'
 
@@ -19,7 +19,7 @@ export function casesOfLead(db: Queryable, leadId: number) {
       id: cases.id,
       kind: cases.kind,
       status: cases.status,
-      reasonLabel: reasons.label,
+      reasonLabel: cases.reasonLabel,
       notes: cases.notes,
       contactAttempts: cases.contactAttempts,
       filedByName: filer.name,
@@ -28,7 +28,6 @@ export function casesOfLead(db: Queryable, leadId: number) {
       previousCaseId: cases.previousCaseId,
     })
     .from(cases)
-    .leftJoin(reasons, eq(reasons.id, cases.reasonId))
     .leftJoin(filer, eq(filer.id, cases.filedBy))
     .where(eq(cases.leadId, leadId))
     .orderBy(asc(cases.id))
@@ -82,7 +81,7 @@ export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
       contactAttempts: cases.contactAttempts,
       source: cases.source,
       campaign: cases.campaign,
-      reasonLabel: reasons.label,
+      reasonLabel: cases.reasonLabel,
       repName: users.name,
       leadId: leads.id,
       ...LEAD_NAME_COLUMNS,
@@ -90,7 +89,6 @@ export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
     .from(cases)
     .innerJoin(leads, eq(leads.id, cases.leadId))
     .innerJoin(users, eq(users.id, cases.repId))
-    .leftJoin(reasons, eq(reasons.id, cases.reasonId))
     .where(and(caseScope(viewer, query), beyond))
     .orderBy(desc(cases.openedAt), desc(cases.id))
     .limit(CASE_PAGE_SIZE + 1)

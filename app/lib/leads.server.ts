@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
-import type { Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
-import { auditEvents, leads, userRoles, users } from '~db/schema'
+import type { CaseKind, Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
+import { auditEvents, cases, leads, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
@@ -473,6 +473,9 @@ export function leadListQuery(db: Queryable, viewer: Viewer, query: LeadQuery) {
     evaluation: leads.evaluation,
     handedOverAt: leads.handedOverAt,
     ownerName: users.name,
+    // Whether a lead in review was rejected or ignored: its one open case, by a unique index
+    // (a subquery, so the join order that serves the sort stays as it is).
+    caseKind: sql<CaseKind | null>`(SELECT ${cases.kind} FROM ${cases} WHERE ${cases.leadId} = ${leads.id} AND ${cases.status} = 'in_review')`,
   }
   const search = query.q ? searchExpression(query.q) : null
   // A search starts from the full-text index (CROSS JOIN fixes the order) and sorts only the

@@ -3,7 +3,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import type { NotificationKind } from '~db/enums'
-import { cases, leads, notifications, reasons, users } from '~db/schema'
+import { cases, leads, notifications, users } from '~db/schema'
 import { LEAD_NAME_COLUMNS } from './leads.server'
 
 export function notify(
@@ -29,7 +29,7 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       caseId: cases.id,
       caseKind: cases.kind,
       notes: cases.notes,
-      reasonLabel: reasons.label,
+      reasonLabel: cases.reasonLabel,
       leadId: leads.id,
       ...LEAD_NAME_COLUMNS,
       repName: users.name,
@@ -38,7 +38,6 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
     .innerJoin(cases, eq(cases.id, notifications.caseId))
     .innerJoin(leads, eq(leads.id, cases.leadId))
     .innerJoin(users, eq(users.id, cases.repId))
-    .leftJoin(reasons, eq(reasons.id, cases.reasonId))
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .orderBy(desc(notifications.id))
     .limit(limit)

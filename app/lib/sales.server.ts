@@ -165,8 +165,24 @@ export function latestCaseOf(db: Queryable, leadId: number) {
   return db.select().from(cases).where(eq(cases.leadId, leadId)).orderBy(desc(cases.id)).get()
 }
 
+/** Reasons the committee already ruled against on this lead (rejections it found "meets"). */
+export function ruledReasonIds(db: Queryable, leadId: number): number[] {
+  return db
+    .select({ reasonId: cases.reasonId })
+    .from(cases)
+    .where(and(eq(cases.leadId, leadId), eq(cases.kind, 'rejected'), eq(cases.verdict, 'meets')))
+    .all()
+    .map((c) => c.reasonId as number)
+}
+
 type Opening =
-  | { kind: 'rejected'; filedBy: number; reasonId: number; notes: string | null; attempts: number }
+  | {
+      kind: 'rejected'
+      filedBy: number
+      reason: { id: number; label: string }
+      notes: string | null
+      attempts: number
+    }
   | { kind: 'ignored' }
 
 /**
@@ -184,7 +200,8 @@ function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): numbe
     .values({
       leadId: lead.id,
       kind: opening.kind,
-      reasonId: rejected?.reasonId ?? null,
+      reasonId: rejected?.reason.id ?? null,
+      reasonLabel: rejected?.reason.label ?? null,
       notes: rejected?.notes ?? null,
       contactAttempts: rejected?.attempts ?? null,
       filedBy: rejected?.filedBy ?? null,
@@ -227,7 +244,7 @@ function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): numbe
       after: {
         kind: opening.kind,
         leadId: lead.id,
-        reasonId: rejected?.reasonId ?? null,
+        reason: rejected?.reason.label ?? null,
         notes: rejected?.notes ?? null,
         contactAttempts: rejected?.attempts ?? null,
         definitionVersionId: lead.definitionVersionId,
@@ -267,8 +284,7 @@ export function rejectLead(
       if (reason.notesRequired && !notes)
         return refuse(`Explain in the notes why: “${reason.label}” needs them`, 'notes')
       if (lead.status === 'returned') {
-        const ruled = latestCaseOf(tx, lead.id)
-        if (ruled?.reasonId === reason.id)
+        if (ruledReasonIds(tx, lead.id).includes(reason.id))
           return refuse(
             `The committee already ruled on “${reason.label}” for this lead; reject it only for another reason`,
             'reasonId',
@@ -280,7 +296,7 @@ export function rejectLead(
         {
           kind: 'rejected',
           filedBy: actor.id,
-          reasonId: reason.id,
+          reason: { id: reason.id, label: reason.label },
           notes,
           attempts: input.contactAttempts,
         },
@@ -294,7 +310,7 @@ export function rejectLead(
 
 // ——— The sweep ———
 
-const SWEEP_BATCH = 500
+export const SWEEP_BATCH = 500
 
 /** Waiting leads whose follow-up clock ran out by `now`, earliest first (from the partial index). */
 export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
@@ -311,9 +327,13 @@ export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
  * reject. Each batch re-reads the due leads inside its own immediate transaction, so running
  * twice, or two sweeps at once, opens one case per lead. Returns how many cases it opened.
  */
-export function sweepIgnoredLeads(db: Queryable, now: Date): number {
+export function sweepIgnoredLeads(
+  db: Queryable,
+  now: Date,
+  options: { maxBatches?: number } = {},
+): number {
   let opened = 0
-  for (;;) {
+  for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
     const count = db.transaction(
       (tx) => {
         const due = dueLeadsQuery(tx, now, SWEEP_BATCH).all()
@@ -323,8 +343,9 @@ export function sweepIgnoredLeads(db: Queryable, now: Date): number {
       { behavior: 'immediate' },
     )
     opened += count
-    if (count < SWEEP_BATCH) return opened
+    if (count < SWEEP_BATCH) break
   }
+  return opened
 }
 
 // ——— Return ———
@@ -372,7 +393,7 @@ export function queueCounts(db: Queryable, repId: number, now: Date, timeZone: s
   const row = db
     .select({
       open: sql<number>`count(*)`,
-      dueToday: sql<number>`coalesce(sum(${leads.followUpDueAt} > ${now.getTime()} AND ${leads.followUpDueAt} < ${endOfDay}), 0)`,
+      dueToday: sql<number>`coalesce(sum(${leads.followUpDueAt} > ${now.getTime()} AND ${leads.followUpDueAt} <= ${endOfDay}), 0)`,
       overdue: sql<number>`coalesce(sum(${leads.followUpDueAt} <= ${now.getTime()}), 0)`,
     })
     .from(leads)

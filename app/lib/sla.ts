@@ -75,7 +75,9 @@ export function clockAt(now: Date, due: Date, timeZone: string): Clock {
     overdue,
     workingMs,
     label: overdue
-      ? `Overdue by ${formatWorkingTime(workingMs)}`
+      ? workingMs === 0
+        ? 'Overdue'
+        : `Overdue by ${formatWorkingTime(workingMs)}`
       : `${formatWorkingTime(workingMs)} left`,
   }
 }

@@ -23,9 +23,9 @@ import { hasRole, seesAllLeads } from '~/lib/roles'
 import {
   acceptLead,
   contactAttemptsOf,
-  latestCaseOf,
   logContactAttempt,
   rejectLead,
+  ruledReasonIds,
 } from '~/lib/sales.server'
 import {
   AcceptSchema,
@@ -52,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date()
   const isRep = lead.ownerId === user.id && hasRole(user, 'rep')
   const waiting = lead.status === 'new' || lead.status === 'returned'
-  const ruled = lead.status === 'returned' ? latestCaseOf(db, lead.id) : undefined
+  const ruled = lead.status === 'returned' ? ruledReasonIds(db, lead.id) : []
+  const reasons = listReasons(db)
   const attempts = contactAttemptsOf(db, lead.id)
   const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null
   const criteria = version ? criteriaOf(db, version.id) : []
@@ -84,13 +85,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           canDecide: waiting,
           now: localOfInstant(now, timeZone),
           reasons: waiting
-            ? listReasons(db, { activeOnly: true })
-                .filter((r) => r.id !== ruled?.reasonId)
+            ? reasons
+                .filter((r) => r.active && !ruled.includes(r.id))
                 .map((r) => ({ id: r.id, label: r.label, notesRequired: r.notesRequired }))
             : [],
-          ruledReason: ruled?.reasonId
-            ? (listReasons(db).find((r) => r.id === ruled.reasonId)?.label ?? null)
-            : null,
+          ruledReason:
+            reasons
+              .filter((r) => ruled.includes(r.id))
+              .map((r) => `“${r.label}”`)
+              .join(', ') || null,
         }
       : null,
     attempts: attempts.map((a) => ({
@@ -156,7 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response('Only the lead’s rep can act on it', { status: 403 })
   const formData = await request.formData()
   const intent = String(formData.get('intent')) as Intent
-  if (!(intent in INTENT_SCHEMAS))
+  if (!Object.hasOwn(INTENT_SCHEMAS, intent))
     return data({ intent: null, result: null, done: null }, { status: 400 })
   const submission = parseWithZod(formData, { schema: INTENT_SCHEMAS[intent] })
   if (submission.status !== 'success')

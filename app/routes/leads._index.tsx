@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { EvaluationBadge, StatusBadge } from '~/components/badges'
+import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { FilterForm, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
@@ -167,7 +167,8 @@ export default function Leads() {
               <Td>{r.ownerName}</Td>
               <Td className="whitespace-nowrap">{r.handedOverAt}</Td>
               <Td>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} />{' '}
+                {r.caseKind ? <CaseKindBadge kind={r.caseKind} /> : null}
               </Td>
               <Td>
                 <EvaluationBadge evaluation={r.evaluation} />

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/lib/db.server'
 import { seedDemo } from '~/lib/demo-seed.server'
@@ -60,4 +61,37 @@ describe('audit trail page', () => {
     const beyond = payloadOf<Audit>(await auditLoader(getArgs('/audit?page=99', { cookie })))
     expect(beyond.entries).toEqual([])
   })
+})
+
+describe('npm run audit:verify', () => {
+  const verify = () =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('node', ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+        env: { ...process.env, NODE_ENV: 'test' },
+      })
+      let out = ''
+      child.stdout.on('data', (d) => {
+        out += d
+      })
+      child.stderr.on('data', (d) => {
+        out += d
+      })
+      child.on('close', (code) => resolve({ code, out }))
+    })
+
+  it('passes on the real trail, and names the first broken entry after a row is edited directly', async () => {
+    const intact = await verify()
+    expect(intact.code, intact.out).toBe(0)
+    expect(intact.out).toMatch(/entries, chain intact/)
+    const sqlite = getDb().$client
+    const { id } = sqlite.prepare('SELECT min(id) + 2 AS id FROM audit_events').get() as {
+      id: number
+    }
+    // Someone with the file drops the guard and rewrites history.
+    sqlite.exec('DROP TRIGGER audit_events_no_update')
+    sqlite.prepare("UPDATE audit_events SET action = 'user.forged' WHERE id = ?").run(id)
+    const broken = await verify()
+    expect(broken.code).toBe(1)
+    expect(broken.out).toContain(`broken at entry ${id}`)
+  }, 30_000)
 })

@@ -307,7 +307,10 @@ describe('a returned lead', () => {
     const now = new Date()
     db.transaction((tx) => {
       // The committee's ruling (built in the judicial branch) closes the case first.
-      tx.update(cases).set({ status: 'decided' }).where(eq(cases.leadId, id)).run()
+      tx.update(cases)
+        .set({ status: 'decided', verdict: 'meets', decidedAt: now })
+        .where(eq(cases.leadId, id))
+        .run()
       returnLeadToSales(tx, id, userId('dana'), now)
     })
     return { id, now, firstCase: casesOf(id)[0]?.id }
@@ -328,7 +331,7 @@ describe('a returned lead', () => {
     const page = payloadOf<{ rep: { reasons: { label: string }[]; ruledReason: string } }>(
       await leadLoader(getArgs(`/leads/${id}`, { cookie: cookies.dana }, { leadId: String(id) })),
     )
-    expect(page.rep.ruledReason).toBe('No budget')
+    expect(page.rep.ruledReason).toBe('“No budget”')
     expect(page.rep.reasons.map((r) => r.label)).not.toContain('No budget')
 
     const same = await reject(id, { reasonId: String(reasonId('No budget')) })

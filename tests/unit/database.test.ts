@@ -141,7 +141,7 @@ describe('database connection', () => {
         status: 'new',
         marketer_id: 1,
         clock_started_at: 1000,
-        follow_up_due_at: 1000 + 4 * 86_400_000,
+        follow_up_due_at: 1000 + 5 * 86_400_000,
       },
       { id: 2, status: 'working', marketer_id: 1, clock_started_at: null, follow_up_due_at: null },
       {
@@ -149,7 +149,7 @@ describe('database connection', () => {
         status: 'new',
         marketer_id: null,
         clock_started_at: 2000,
-        follow_up_due_at: 2000 + 4 * 86_400_000,
+        follow_up_due_at: 2000 + 5 * 86_400_000,
       },
     ])
     expect(sqlite.prepare('SELECT count(*) AS n FROM reasons').get()).toEqual({ n: 10 })

@@ -1,0 +1,16 @@
+// `npm run audit:verify`: walks the audit trail's hash chain on DATABASE_PATH and reports the
+// first entry that does not follow (exit code 1), or that the whole chain holds (exit code 0).
+
+import { verifyAuditTrail } from '~/lib/audit.server'
+import { getDb } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+
+const check = verifyAuditTrail(getDb())
+if (check.ok) {
+  console.log(`Audit trail of ${getEnv().DATABASE_PATH}: ${check.entries} entries, chain intact.`)
+} else {
+  console.error(
+    `Audit trail of ${getEnv().DATABASE_PATH}: broken at entry ${check.brokenAt} (entry ${check.entries} in order): ${check.reason}.`,
+  )
+  process.exitCode = 1
+}
