@@ -59,6 +59,11 @@ export function describeChanges(before: unknown, after: unknown): FieldChange[] 
 /** What an entry is about: a user's name, or the kind of thing and its id. */
 export function subjectLabel(type: string, id: string, name: string | null): string {
   if (name) return name
-  if (type === 'settings') return id === 'sla' ? 'Service levels' : 'Organisation settings'
+  if (type === 'settings')
+    return id === 'sla'
+      ? 'Service levels'
+      : id === 'committee'
+        ? 'Deciding rule'
+        : 'Organisation settings'
   return `${type.charAt(0).toUpperCase()}${type.slice(1)} ${id}`
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
+import { actionLabel, describeChanges } from './audit-format'
+import { formatDateTime } from './time'
 
 export type AuditEntry = {
   actorId: number | null
@@ -159,6 +161,38 @@ export function verifyAuditTrail(db: DB): ChainCheck {
     previous = row.hash
   }
   return { ok: true, entries: count }
+}
+
+/** A subject's timeline: its audit entries, oldest first, as people read them. */
+export function timelineOf(
+  db: Queryable,
+  subjectType: string,
+  subjectId: number,
+  timeZone: string,
+) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, String(subjectId))),
+    )
+    .orderBy(asc(auditEvents.id))
+    .all()
+    .map((e) => ({
+      id: e.id,
+      when: formatDateTime(e.at, timeZone),
+      who: e.actorName ?? 'System',
+      what: actionLabel(e.action),
+      changes: e.action.endsWith('.created') ? [] : describeChanges(e.before, e.after),
+    }))
 }
 
 export const AUDIT_PAGE_SIZE = 50

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import type { CaseKind, Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
-import { auditEvents, cases, leads, userRoles, users } from '~db/schema'
+import { cases, leads, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
@@ -569,22 +569,4 @@ export function sameCompanyLeads(
   return lead.companyDomain
     ? sameCompanyQuery(db, { id: lead.id, companyDomain: lead.companyDomain }, limit).all()
     : []
-}
-
-/** The lead's timeline: its audit entries, oldest first, with who made them. */
-export function leadTimeline(db: Queryable, leadId: number) {
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      actorName: users.name,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.subjectType, 'lead'), eq(auditEvents.subjectId, String(leadId))))
-    .orderBy(asc(auditEvents.id))
-    .all()
 }

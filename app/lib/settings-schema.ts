@@ -29,3 +29,8 @@ export const SlaSettingsSchema = z.object({
 })
 export type SlaSettings = z.infer<typeof SlaSettingsSchema>
 export const SLA_DEFAULTS: SlaSettings = { followUpHours: 48, reviewDays: 5, returnHours: 24 }
+
+/** The committee's deciding rule: how many eligible votes decide a case. */
+export const CommitteeSettingsSchema = z.object({ quorum: whole('quorum', 1, 15) })
+export type CommitteeSettings = z.infer<typeof CommitteeSettingsSchema>
+export const COMMITTEE_DEFAULTS: CommitteeSettings = { quorum: 3 }

@@ -4,6 +4,9 @@ import type { DB, Queryable } from '~db/connection'
 import { settings } from '~db/schema'
 import { recordAudit } from './audit.server'
 import {
+  COMMITTEE_DEFAULTS,
+  type CommitteeSettings,
+  CommitteeSettingsSchema,
   type OrganisationSettings,
   OrganisationSettingsSchema,
   SLA_DEFAULTS,
@@ -14,6 +17,7 @@ import {
 const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone: 'UTC' }
 const ORGANISATION_KEY = 'organisation'
 const SLA_KEY = 'sla'
+const COMMITTEE_KEY = 'committee'
 const SESSION_SECRET_KEY = 'session_secret'
 
 export function readSetting(db: Queryable, key: string): unknown {
@@ -98,6 +102,21 @@ export function updateSlaSettings(
   now: Date,
 ) {
   saveSettings(db, SLA_KEY, getSlaSettings, next, actorId, now)
+}
+
+/** The deciding rule's settings. A change applies to votes cast after it. */
+export function getCommitteeSettings(db: Queryable): CommitteeSettings {
+  const parsed = CommitteeSettingsSchema.safeParse(readSetting(db, COMMITTEE_KEY))
+  return parsed.success ? parsed.data : COMMITTEE_DEFAULTS
+}
+
+export function updateCommitteeSettings(
+  db: Queryable,
+  actorId: number | null,
+  next: CommitteeSettings,
+  now: Date,
+) {
+  saveSettings(db, COMMITTEE_KEY, getCommitteeSettings, next, actorId, now)
 }
 
 /** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */

@@ -8,15 +8,16 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { AcceptLeadForm, ContactAttemptForm, RejectLeadForm } from '~/components/lead-actions'
+import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
-import { actionLabel, describeChanges } from '~/lib/audit-format'
+import { timelineOf } from '~/lib/audit.server'
 import { requireRole, requireUser } from '~/lib/auth.server'
 import { casesOfLead } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
 import { criteriaOf, getVersion } from '~/lib/definitions.server'
 import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
 import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/lib/lead-fields'
-import { getLeadForViewer, leadTimeline, sameCompanyLeads } from '~/lib/leads.server'
+import { getLeadForViewer, sameCompanyLeads } from '~/lib/leads.server'
 import { idParam } from '~/lib/params'
 import { listReasons } from '~/lib/reasons.server'
 import { hasRole, seesAllLeads } from '~/lib/roles'
@@ -127,13 +128,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canOpen: seesAllLeads(user) || other.ownerId === user.id,
     })),
     companyDomain: lead.companyDomain,
-    timeline: leadTimeline(db, lead.id).map((e) => ({
-      id: e.id,
-      when: formatDateTime(e.at, timeZone),
-      who: e.actorName ?? 'System',
-      what: actionLabel(e.action),
-      changes: e.action === 'lead.created' ? [] : describeChanges(e.before, e.after),
-    })),
+    timeline: timelineOf(db, 'lead', lead.id, timeZone),
   }
 }
 
@@ -389,24 +384,7 @@ export default function LeadPage() {
         </Card>
       ) : null}
 
-      <Card title="Timeline">
-        <ol className="space-y-2 text-sm">
-          {lead.timeline.map((e) => (
-            <li key={e.id}>
-              <span className="text-slate-600">{e.when}</span> — {e.what} by {e.who}
-              {e.changes.length ? (
-                <ul className="ml-4 list-disc text-slate-700">
-                  {e.changes.map((c) => (
-                    <li key={c.field}>
-                      {c.field}: {c.before ?? 'blank'} → {c.after ?? 'blank'}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <Timeline entries={lead.timeline} />
     </div>
   )
 }

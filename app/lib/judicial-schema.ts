@@ -1,0 +1,67 @@
+// The forms of the judicial branch, shared by the browser and the server.
+import { z } from 'zod'
+import { DISPOSITIONS, type Disposition, VERDICTS, type Verdict } from '~db/enums'
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  meets: 'Meets the definition',
+  does_not_meet: 'Does not meet the definition',
+}
+
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  disqualified: 'Disqualified',
+  nurture: 'Nurture',
+}
+export { DISPOSITIONS, VERDICTS }
+
+const disposition = z.enum(DISPOSITIONS, { error: 'Choose disqualified or nurture' })
+
+export const ConcedeSchema = z.object({ intent: z.literal('concede'), disposition })
+
+export const ContestSchema = z.object({
+  intent: z.literal('contest'),
+  brief: z
+    .string({ error: 'Write the brief: why the lead met the definition' })
+    .trim()
+    .min(20, 'Write the brief in a sentence or more: why the lead met the definition')
+    .max(8000, 'Keep the brief under 8,000 characters'),
+})
+
+export const VoteSchema = z
+  .object({
+    intent: z.literal('vote'),
+    verdict: z.enum(VERDICTS, {
+      error: 'Choose “Meets the definition” or “Does not meet the definition”',
+    }),
+    disposition: disposition.optional(),
+    rationale: z
+      .string({ error: 'Write your rationale' })
+      .trim()
+      .min(1, 'Write your rationale')
+      .max(8000, 'Keep the rationale under 8,000 characters'),
+    departureJustification: z
+      .string()
+      .trim()
+      .max(4000, 'Keep the justification under 4,000 characters')
+      .optional(),
+    returnTo: z.coerce.number<string>().int().positive().optional(),
+    // A finding per criterion key, where the member gives one ("finding.<key>" in the form).
+    finding: z.record(z.string(), z.enum(['met', 'unmet'])).default({}),
+  })
+  .superRefine((vote, ctx) => {
+    if (vote.verdict === 'does_not_meet' && !vote.disposition)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['disposition'],
+        message: 'Choose the disposition for a lead that does not meet the definition',
+      })
+  })
+export type VoteInput = z.infer<typeof VoteSchema>
+
+export const RecuseSchema = z.object({
+  intent: z.literal('recuse'),
+  reason: z
+    .string({ error: 'Say why you recuse yourself' })
+    .trim()
+    .min(1, 'Say why you recuse yourself')
+    .max(2000, 'Keep the reason under 2,000 characters'),
+})
