@@ -26,6 +26,10 @@ export function casesOfLead(db: Queryable, leadId: number) {
       openedAt: cases.openedAt,
       reviewDueAt: cases.reviewDueAt,
       previousCaseId: cases.previousCaseId,
+      verdict: cases.verdict,
+      disposition: cases.disposition,
+      rationale: cases.rationale,
+      decidedAt: cases.decidedAt,
     })
     .from(cases)
     .leftJoin(filer, eq(filer.id, cases.filedBy))

@@ -164,7 +164,10 @@ export default function Cases() {
               </Td>
               <Td className="whitespace-nowrap">{c.openedAt}</Td>
               <Td>
-                {c.id} · {CASE_STATUS_LABELS[c.status]}
+                <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                  Case {c.id}
+                </Link>
+                <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
               </Td>
             </tr>
           ))}

@@ -16,6 +16,7 @@ import { casesOfLead } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
 import { criteriaOf, getVersion } from '~/lib/definitions.server'
 import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
+import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/lib/judicial-schema'
 import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/lib/lead-fields'
 import { getLeadForViewer, sameCompanyLeads } from '~/lib/leads.server'
 import { idParam } from '~/lib/params'
@@ -240,7 +241,10 @@ export default function LeadPage() {
             {lead.cases.map((c) => (
               <li key={c.id} className="rounded-md border border-slate-200 p-3">
                 <p className="flex flex-wrap items-center gap-2 font-medium">
-                  Case {c.id} <CaseKindBadge kind={c.kind} />
+                  <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                    Case {c.id}
+                  </Link>{' '}
+                  <CaseKindBadge kind={c.kind} />
                   <span className="font-normal text-slate-600">
                     opened {c.openedAt}
                     {c.status === 'in_review' ? `, review due ${c.reviewDueAt}` : ''}
@@ -263,6 +267,17 @@ export default function LeadPage() {
                     reject.
                   </p>
                 )}
+                {c.verdict ? (
+                  <p className="mt-1">
+                    <span className="font-medium">{VERDICT_LABELS[c.verdict]}</span>
+                    {c.disposition ? ` — ${DISPOSITION_LABELS[c.disposition]}` : ''}
+                    {c.rationale ? (
+                      <span className="block whitespace-pre-line text-slate-700">
+                        {c.rationale}
+                      </span>
+                    ) : null}
+                  </p>
+                ) : null}
                 {c.previousCaseId ? (
                   <p className="mt-1 text-slate-600">Follows case {c.previousCaseId}.</p>
                 ) : null}

@@ -1,0 +1,358 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
+import { Timeline } from '~/components/timeline'
+import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
+import { ensureRole, requireUser } from '~/lib/auth.server'
+import { caseFileView, caseForViewer } from '~/lib/case-file.server'
+import { getDb } from '~/lib/db.server'
+import { RESULT_LABELS } from '~/lib/evaluator'
+import { castVote, concedeCase, contestCase, recuse } from '~/lib/judicial.server'
+import {
+  ConcedeSchema,
+  ContestSchema,
+  DISPOSITION_LABELS,
+  RecuseSchema,
+  VERDICT_LABELS,
+  VoteSchema,
+} from '~/lib/judicial-schema'
+import { idParam } from '~/lib/params'
+import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/lib/sales-schema'
+import { refusalReply } from '~/lib/submission'
+import type { Role } from '~db/enums'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Case ${data?.id ?? ''} · ${data?.name ?? ''} · Leadcourt` },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const found = caseForViewer(db, user, idParam(params, 'caseId'))
+  if (!found) throw new Response('Not found', { status: 404 })
+  return caseFileView(db, user, found, new Date())
+}
+
+const INTENTS = {
+  concede: { schema: ConcedeSchema, role: 'marketer' },
+  contest: { schema: ContestSchema, role: 'marketer' },
+  vote: { schema: VoteSchema, role: 'committee' },
+  recuse: { schema: RecuseSchema, role: 'committee' },
+} as const satisfies Record<string, { role: Role; schema: unknown }>
+type Intent = keyof typeof INTENTS
+
+const DONE: Record<Intent, string> = {
+  concede: 'Conceded. The case is closed and the rep has been told.',
+  contest: 'Contested. Your brief is with the committee.',
+  vote: 'Your vote is in.',
+  recuse: 'You have recused yourself from this case.',
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const found = caseForViewer(db, user, idParam(params, 'caseId'))
+  if (!found) throw new Response('Not found', { status: 404 })
+  const formData = await request.formData()
+  const intent = String(formData.get('intent')) as Intent
+  if (!Object.hasOwn(INTENTS, intent))
+    return data({ intent: null, result: null, done: null }, { status: 400 })
+  ensureRole(user, INTENTS[intent].role)
+  const submission = parseWithZod(formData, { schema: INTENTS[intent].schema })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), done: null }, { status: 400 })
+  const now = new Date()
+  const value = submission.value
+  const outcome =
+    value.intent === 'concede'
+      ? concedeCase(db, user.id, found.id, value.disposition, now)
+      : value.intent === 'contest'
+        ? contestCase(db, user.id, found.id, value.brief, now)
+        : value.intent === 'vote'
+          ? castVote(db, user.id, found.id, value, now)
+          : recuse(db, user.id, found.id, value.reason, now)
+  if (!outcome.ok)
+    return data(
+      { intent, result: refusalReply(submission, outcome.fieldErrors), done: null },
+      { status: 400 },
+    )
+  const decided = 'decided' in outcome && outcome.decided
+  return {
+    intent,
+    result: submission.reply({ resetForm: intent !== 'vote' }),
+    done: decided ? 'Your vote decided the case.' : DONE[intent],
+  }
+}
+
+const RESULT_STYLES = {
+  met: 'text-green-800',
+  unmet: 'text-red-800',
+  unknown: 'text-amber-900',
+} as const
+
+export default function CaseFile() {
+  const c = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const replyFor = (intent: Intent) =>
+    actionData?.intent === intent && !actionData.done ? actionData.result : undefined
+  return (
+    <div className="space-y-6">
+      <PageHeader title={`Case ${c.id}: ${c.name}`}>
+        <Link to={`/leads/${c.leadId}`} className="text-sm text-brand-700 underline">
+          The lead
+        </Link>
+      </PageHeader>
+      <p className="flex flex-wrap items-center gap-3 text-slate-700">
+        <CaseKindBadge kind={c.kind} />
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">
+          {CASE_STATUS_LABELS[c.status]}
+        </span>
+        <span>Opened {c.openedAt}</span>
+        {c.reviewClock ? (
+          <span className={c.reviewClock.overdue ? 'font-medium text-red-800' : undefined}>
+            Review: {c.reviewClock.label} (due {c.reviewDueAt})
+          </span>
+        ) : null}
+        {c.waitingFor ? <span>Waiting for {c.waitingFor}.</span> : null}
+      </p>
+      {actionData?.done ? <Alert tone="success">{actionData.done}</Alert> : null}
+
+      {c.outcome ? (
+        <Card title="Verdict">
+          <p className="text-lg font-semibold">
+            {VERDICT_LABELS[c.outcome.verdict]}
+            {c.outcome.disposition ? ` — ${DISPOSITION_LABELS[c.outcome.disposition]}` : ''}
+          </p>
+          <p className="text-sm text-slate-700">
+            {c.status === 'conceded'
+              ? `Conceded by marketing, ${c.outcome.at}.`
+              : `Decided ${c.outcome.at}, ${c.outcome.unanimous ? 'unanimously' : c.outcome.byChair ? 'on the chair’s casting vote' : 'by a majority'}.`}
+            {c.outcome.returnedTo ? ` Returned to ${c.outcome.returnedTo}.` : ''}
+          </p>
+          {c.status === 'decided' ? (
+            <p className="mt-1 text-sm">
+              {c.outcome.agreesWithDefinition
+                ? 'The verdict agrees with the definition.'
+                : `The verdict departs from the definition${c.outcome.departures.length ? ` on: ${c.outcome.departures.join(', ')}` : ''}.`}
+            </p>
+          ) : null}
+          <h3 className="mt-3 text-sm font-medium">Rationale</h3>
+          <p className="whitespace-pre-line text-sm text-slate-800">{c.outcome.rationale}</p>
+        </Card>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={c.kind === 'rejected' ? 'The rejection' : 'Ignored'}>
+          {c.kind === 'rejected' ? (
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-600">Rep</dt>
+              <dd>{c.rep}</dd>
+              <dt className="text-slate-600">Reason</dt>
+              <dd>{c.reason}</dd>
+              <dt className="text-slate-600">Notes</dt>
+              <dd>{c.notes ?? '—'}</dd>
+              <dt className="text-slate-600">Contact attempts</dt>
+              <dd>{c.contactAttempts}</dd>
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-700">
+              {c.rep} neither accepted nor rejected the lead before the follow-up clock ran out.
+            </p>
+          )}
+          {c.loggedAttempts.length ? (
+            <ul className="mt-3 space-y-1 text-sm">
+              {c.loggedAttempts.map((a) => (
+                <li key={a.id}>
+                  {a.when} — {CHANNEL_LABELS[a.channel]} by {a.who}
+                  {a.note ? `: ${a.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">No contact attempts were logged.</p>
+          )}
+        </Card>
+        <Card title="Marketing’s response">
+          {c.response ? (
+            <div className="text-sm">
+              <p className="font-medium">
+                {c.response.kind === 'conceded' ? 'Conceded' : 'Contested'} by {c.response.by},{' '}
+                {c.response.at}
+              </p>
+              {c.response.brief ? (
+                <p className="mt-2 whitespace-pre-line">{c.response.brief}</p>
+              ) : null}
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700">
+              No response yet. The committee may rule without one.
+            </p>
+          )}
+        </Card>
+      </div>
+
+      {c.me.canRespond ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ContestForm lastResult={replyFor('contest')} />
+          <ConcedeForm lastResult={replyFor('concede')} />
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="The lead then and now">
+          <Table
+            caption="The lead when the case opened and now"
+            columns={['Field', 'When the case opened', 'Now']}
+          >
+            {c.fields.map((f) => (
+              <tr key={f.label} className={f.changed ? 'bg-amber-50' : undefined}>
+                <Td className="text-slate-600">
+                  {f.label}
+                  {f.changed ? <span className="sr-only"> (changed)</span> : null}
+                </Td>
+                <Td>{f.then ?? '—'}</Td>
+                <Td className={f.changed ? 'font-medium' : undefined}>{f.now ?? '—'}</Td>
+              </tr>
+            ))}
+          </Table>
+          <p className="mt-2 flex items-center gap-2 text-sm">
+            Lead now: <StatusBadge status={c.leadStatus} />
+          </p>
+        </Card>
+        <Card
+          title={
+            c.version
+              ? `Against the definition (version ${c.version.number})`
+              : 'Against the definition'
+          }
+        >
+          <p className="mb-2 flex items-center gap-2 text-sm">
+            When the case opened: <EvaluationBadge evaluation={c.overall} />
+          </p>
+          <ul className="space-y-2 text-sm">
+            {c.criteria.map((cr) => (
+              <li key={cr.key} className="rounded-md border border-slate-200 p-2">
+                <p className="font-medium">
+                  {cr.label}{' '}
+                  <span className="font-normal text-slate-600">
+                    ({cr.required ? 'required' : 'advisory'})
+                  </span>
+                </p>
+                <p className="text-slate-700">{cr.rule}</p>
+                <p className={RESULT_STYLES[cr.result]}>{RESULT_LABELS[cr.result]}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+
+      {c.votes ? (
+        <Card title={`Votes (${c.votes.length})`}>
+          {c.votes.length === 0 ? (
+            <p className="text-sm text-slate-700">No votes yet.</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {c.votes.map((v) => (
+                <li key={v.id} className="rounded-md border border-slate-200 p-3">
+                  <p className="font-medium">
+                    {v.member} ({v.seat} seat{v.isChair ? ', chair' : ''}):{' '}
+                    {VERDICT_LABELS[v.verdict]}
+                    {v.disposition ? ` — ${DISPOSITION_LABELS[v.disposition]}` : ''}
+                  </p>
+                  <p className="whitespace-pre-line">{v.rationale}</p>
+                  {v.findings.length ? (
+                    <p className="text-slate-600">
+                      Findings: {v.findings.map((f) => `${f.criterion}: ${f.finding}`).join('; ')}
+                    </p>
+                  ) : null}
+                  {v.departureJustification ? (
+                    <p className="text-amber-900">Departure: {v.departureJustification}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {c.recusals?.length ? (
+            <p className="mt-3 text-sm text-slate-700">
+              Recused: {c.recusals.map((r) => `${r.member} (${r.reason})`).join('; ')}
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {c.me.cannotVote ? <Alert>{c.me.cannotVote}.</Alert> : null}
+      {c.me.canVote ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <VoteForm
+            key={c.voteCount}
+            lastResult={replyFor('vote')}
+            criteria={c.criteria}
+            reps={c.reps}
+            current={c.me.vote}
+          />
+          {c.me.vote ? null : <RecuseForm lastResult={replyFor('recuse')} />}
+        </div>
+      ) : null}
+
+      {c.earlierCases.length ? (
+        <Card title="Other cases on this lead">
+          <ul className="space-y-1 text-sm">
+            {c.earlierCases.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center gap-2">
+                <CaseKindBadge kind={e.kind} />
+                <Link to={`/cases/${e.id}`} className="text-brand-700 underline">
+                  Case {e.id}
+                </Link>
+                {e.reason ? `${e.reason}, ` : ''}
+                opened {e.openedAt}
+                {e.verdict ? ` — ${VERDICT_LABELS[e.verdict]}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card title="Others at the same company">
+        {c.sameCompany.length === 0 ? (
+          <p className="text-sm text-slate-700">No other leads from this company.</p>
+        ) : (
+          <Table
+            caption="Other leads and cases at the same company"
+            columns={['Lead', 'Title', 'Status', 'Owner', 'Cases']}
+          >
+            {c.sameCompany.map((o) => (
+              <tr key={o.id}>
+                <Td>{o.name}</Td>
+                <Td>{o.title ?? '—'}</Td>
+                <Td>
+                  <StatusBadge status={o.status} />
+                </Td>
+                <Td>{o.ownerName}</Td>
+                <Td>
+                  {o.cases.map((oc) => (
+                    <div key={oc.id}>
+                      <Link to={`/cases/${oc.id}`} className="text-brand-700 underline">
+                        Case {oc.id}
+                      </Link>{' '}
+                      {oc.reason ?? 'ignored'}
+                      {oc.verdict ? ` — ${VERDICT_LABELS[oc.verdict]}` : ''}
+                    </div>
+                  ))}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+
+      <Timeline entries={c.timeline} />
+    </div>
+  )
+}
