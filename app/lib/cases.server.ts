@@ -4,7 +4,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
-import { cases, leads, users } from '~db/schema'
+import { cases, leads, recusals, users, votes } from '~db/schema'
 import { LEAD_NAME_COLUMNS } from './leads.server'
 import { type Role, seesAllLeads } from './roles'
 
@@ -107,5 +107,83 @@ export function listCases(db: Queryable, viewer: Viewer, query: CaseQuery) {
     rows: page,
     nextCursor:
       rows.length > CASE_PAGE_SIZE && last ? `${last.openedAt.getTime()}-${last.id}` : null,
+  }
+}
+
+// ——— The committee's review queue ———
+
+export type ReviewQuery = {
+  kind?: CaseKind
+  reasonId?: number
+  repId?: number
+  source?: string
+  campaign?: string
+  /** Only cases opened at least this many days ago. */
+  olderThanDays?: number
+  needsMyVote?: boolean
+  after?: string
+}
+
+/** The query behind a page of open cases, most overdue first (the plan test reads it too). */
+export function reviewQueueQuery(db: Queryable, memberId: number, query: ReviewQuery, now: Date) {
+  const match = query.after?.match(/^(\d+)-(\d+)$/)
+  const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      reasonLabel: cases.reasonLabel,
+      source: cases.source,
+      campaign: cases.campaign,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      response: cases.response,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+      votes: sql<number>`(SELECT count(*) FROM ${votes} WHERE ${votes.caseId} = ${cases.id})`,
+      voted: sql<number>`EXISTS ${mine}`,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(
+      and(
+        eq(cases.status, 'in_review'),
+        query.kind ? eq(cases.kind, query.kind) : undefined,
+        query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
+        query.repId ? eq(cases.repId, query.repId) : undefined,
+        query.source ? eq(cases.source, query.source) : undefined,
+        query.campaign ? eq(cases.campaign, query.campaign) : undefined,
+        query.olderThanDays
+          ? sql`${cases.openedAt} <= ${now.getTime() - query.olderThanDays * 86_400_000}`
+          : undefined,
+        query.needsMyVote
+          ? sql`NOT EXISTS ${mine}
+              AND NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.caseId} = ${cases.id} AND ${recusals.memberId} = ${memberId})
+              AND ${cases.repId} <> ${memberId}
+              AND coalesce(${cases.filedBy}, 0) <> ${memberId}
+              AND coalesce(${cases.marketerId}, 0) <> ${memberId}
+              AND ${leads.ownerId} <> ${memberId}
+              AND coalesce(${leads.marketerId}, 0) <> ${memberId}`
+          : undefined,
+        match
+          ? sql`(${cases.reviewDueAt}, ${cases.id}) > (${Number(match[1])}, ${Number(match[2])})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(cases.reviewDueAt), asc(cases.id))
+    .limit(CASE_PAGE_SIZE + 1)
+}
+
+/** One page of the review queue with a cursor to the next. */
+export function reviewQueue(db: Queryable, memberId: number, query: ReviewQuery, now: Date) {
+  const rows = reviewQueueQuery(db, memberId, query, now).all()
+  const page = rows.slice(0, CASE_PAGE_SIZE)
+  const last = page.at(-1)
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > CASE_PAGE_SIZE && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
   }
 }

@@ -1,6 +1,7 @@
 // The forms of the judicial branch, shared by the browser and the server.
 import { z } from 'zod'
-import { DISPOSITIONS, type Disposition, VERDICTS, type Verdict } from '~db/enums'
+import { CASE_KINDS, DISPOSITIONS, type Disposition, VERDICTS, type Verdict } from '~db/enums'
+import { optionalEnum } from './lead-schema'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   meets: 'Meets the definition',
@@ -64,4 +65,20 @@ export const RecuseSchema = z.object({
     .trim()
     .min(1, 'Say why you recuse yourself')
     .max(2000, 'Keep the reason under 2,000 characters'),
+})
+
+/** The review queue's query string; anything unknown is ignored. */
+export const ReviewQuerySchema = z.object({
+  kind: optionalEnum(CASE_KINDS),
+  reasonId: z.coerce.number().int().positive().optional().catch(undefined),
+  repId: z.coerce.number().int().positive().optional().catch(undefined),
+  source: z.string().trim().max(100).optional().catch(undefined),
+  campaign: z.string().trim().max(200).optional().catch(undefined),
+  olderThanDays: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  needsMyVote: z
+    .literal('1')
+    .transform(() => true)
+    .optional()
+    .catch(undefined),
+  after: z.string().max(40).optional().catch(undefined),
 })

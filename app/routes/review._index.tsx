@@ -1,0 +1,170 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CaseKindBadge } from '~/components/badges'
+import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { reviewQueue } from '~/lib/cases.server'
+import { getDb } from '~/lib/db.server'
+import { ReviewQuerySchema } from '~/lib/judicial-schema'
+import { leadName } from '~/lib/lead-fields'
+import { activeReps, leadFilterOptions } from '~/lib/leads.server'
+import { queryOf } from '~/lib/query'
+import { listReasons } from '~/lib/reasons.server'
+import { hasRole } from '~/lib/roles'
+import { CASE_KIND_LABELS, CASE_KINDS } from '~/lib/sales-schema'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { clockAt } from '~/lib/sla'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: MetaFunction = () => [{ title: 'Review queue · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'committee', 'leadership', 'admin')
+  const query = ReviewQuerySchema.parse(queryOf(request))
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  const now = new Date()
+  const page = reviewQueue(db, user.id, query, now)
+  return {
+    isMember: hasRole(user, 'committee'),
+    rows: page.rows.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      name: leadName({ ...c, id: c.leadId }),
+      company: c.company,
+      reason: c.reasonLabel,
+      rep: c.repName,
+      source: c.source,
+      campaign: c.campaign,
+      openedAt: formatDateTime(c.openedAt, timeZone),
+      clock: clockAt(now, c.reviewDueAt, timeZone),
+      response: c.response,
+      votes: c.votes,
+      voted: c.voted === 1,
+    })),
+    nextCursor: page.nextCursor,
+    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
+    reps: activeReps(db).map((r) => [String(r.id), r.name] as const),
+    ...leadFilterOptions(db),
+  }
+}
+
+export default function ReviewQueue() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const next = new URLSearchParams(params)
+  if (data.nextCursor) next.set('after', data.nextCursor)
+  const filter = (name: string) => params.get(name) ?? ''
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Review queue" />
+      <p className="text-slate-700">Open cases, most overdue first.</p>
+      <FilterForm label="Filter the review queue" clearTo="/review">
+        {data.isMember ? (
+          <SelectField
+            name="needsMyVote"
+            label="Show"
+            defaultValue={filter('needsMyVote')}
+            options={[['1', 'Needs my vote']]}
+            emptyLabel="Every open case"
+          />
+        ) : null}
+        <SelectField
+          emptyLabel="Rejected or ignored"
+          name="kind"
+          label="Kind"
+          defaultValue={filter('kind')}
+          options={CASE_KINDS.map((k) => [k, CASE_KIND_LABELS[k]])}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="reasonId"
+          label="Reason"
+          defaultValue={filter('reasonId')}
+          options={data.reasons}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="repId"
+          label="Rep"
+          defaultValue={filter('repId')}
+          options={data.reps}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="source"
+          label="Source"
+          defaultValue={filter('source')}
+          options={data.sources.map((s) => [s, s])}
+        />
+        <SelectField
+          emptyLabel="Any"
+          name="campaign"
+          label="Campaign"
+          defaultValue={filter('campaign')}
+          options={data.campaigns.map((c) => [c, c])}
+        />
+        <SelectField
+          emptyLabel="Any age"
+          name="olderThanDays"
+          label="Age"
+          defaultValue={filter('olderThanDays')}
+          options={[
+            ['7', 'Opened a week ago or more'],
+            ['14', 'Opened two weeks ago or more'],
+            ['30', 'Opened a month ago or more'],
+          ]}
+        />
+      </FilterForm>
+      {data.rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+          No open cases match.
+        </p>
+      ) : (
+        <Table
+          caption="Open cases, most overdue first"
+          columns={['Case', 'Lead', 'Kind and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
+        >
+          {data.rows.map((c) => (
+            <tr key={c.id}>
+              <Td>
+                <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                  Case {c.id}
+                </Link>
+                <div className="text-slate-600">opened {c.openedAt}</div>
+              </Td>
+              <Td>
+                {c.name}
+                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+              </Td>
+              <Td>
+                <CaseKindBadge kind={c.kind} />
+                {c.reason ? <div>{c.reason}</div> : null}
+                <div className="text-slate-600">
+                  {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}
+                </div>
+              </Td>
+              <Td>{c.rep}</Td>
+              <Td>
+                {c.source ?? '—'}
+                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
+              </Td>
+              <Td className={c.clock.overdue ? 'font-medium text-red-800' : undefined}>
+                {c.clock.label}
+              </Td>
+              <Td>
+                {c.votes}
+                {c.voted ? <div className="text-slate-600">You voted</div> : null}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {data.nextCursor ? (
+        <Link to={`?${next}`} className="text-sm text-brand-700 underline">
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  )
+}
