@@ -187,3 +187,31 @@ export function reviewQueue(db: Queryable, memberId: number, query: ReviewQuery,
       rows.length > CASE_PAGE_SIZE && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
   }
 }
+
+/** Open cases on a marketer's leads (or on leads no marketer answers for) with no response yet. */
+export function awaitingResponse(db: Queryable, marketerId: number, limit = 10) {
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      reasonLabel: cases.reasonLabel,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(
+      and(
+        eq(cases.status, 'in_review'),
+        sql`${cases.response} IS NULL`,
+        sql`(${cases.marketerId} = ${marketerId} OR ${cases.marketerId} IS NULL)`,
+      ),
+    )
+    .orderBy(asc(cases.reviewDueAt), asc(cases.id))
+    .limit(limit)
+    .all()
+}

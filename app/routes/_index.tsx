@@ -9,14 +9,16 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { Alert, Button, Card, PageHeader, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
-import { listCases } from '~/lib/cases.server'
+import { awaitingResponse, listCases, reviewQueue } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
+import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/lib/judicial-schema'
 import { leadName } from '~/lib/lead-fields'
 import { markNotificationsRead, unreadNotifications } from '~/lib/notifications.server'
 import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/lib/roles'
 import { queueCounts, repQueue } from '~/lib/sales.server'
 import { MarkReadSchema } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
+import { clockAt } from '~/lib/sla'
 import { formatDateTime } from '~/lib/time'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
@@ -64,8 +66,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
             openedAt: formatDateTime(c.openedAt, timeZone),
           }))
       : [],
+    toVote: hasRole(user, 'committee')
+      ? reviewQueue(db, user.id, { needsMyVote: true }, now)
+          .rows.slice(0, 10)
+          .map((c) => ({
+            id: c.id,
+            kind: c.kind,
+            name: leadName({ ...c, id: c.leadId }),
+            reason: c.reasonLabel,
+            clock: clockAt(now, c.reviewDueAt, timeZone),
+          }))
+      : null,
+    toAnswer: hasRole(user, 'marketer')
+      ? awaitingResponse(db, user.id).map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          name: leadName({ ...c, id: c.leadId }),
+          reason: c.reasonLabel,
+          rep: c.repName,
+          clock: clockAt(now, c.reviewDueAt, timeZone),
+        }))
+      : null,
     notifications: unreadNotifications(db, user.id).map((n) => ({
       id: n.id,
+      notice: n.kind,
+      verdict: n.verdict,
+      disposition: n.disposition,
+      rationale: n.rationale,
       caseId: n.caseId,
       kind: n.caseKind,
       leadId: n.leadId,
@@ -96,11 +123,6 @@ const HOME_SECTIONS: Partial<
     title: 'Rejected and ignored leads',
     body: 'Every lead of yours that Sales rejects or ignores becomes a case. You answer each case by conceding or contesting it with a brief.',
     links: [{ to: '/cases', label: 'Your rejected and ignored leads' }],
-  },
-  committee: {
-    title: 'Review queue',
-    body: 'Open cases waiting for your vote will appear here, most overdue first. You rule on whether each lead met the signed lead definition.',
-    links: [{ to: '/cases', label: 'Rejected and ignored leads' }],
   },
   leadership: {
     title: 'Reports',
@@ -138,7 +160,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'a
 }
 
 export default function Home() {
-  const { name, roles, seat, isChair, counts, queue, myCases, notifications } =
+  const { name, roles, seat, isChair, counts, queue, myCases, notifications, toVote, toAnswer } =
     useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
@@ -172,10 +194,18 @@ export default function Home() {
                   <span className="text-slate-600">{n.at}</span>
                 </p>
                 <p className="mt-1 text-slate-700">
-                  {n.kind === 'rejected'
-                    ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
-                    : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`}
+                  {n.notice === 'case_opened'
+                    ? n.kind === 'rejected'
+                      ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+                      : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
+                    : `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`}
                 </p>
+                {n.notice === 'verdict' && n.rationale ? (
+                  <p className="mt-1 whitespace-pre-line text-slate-800">{n.rationale}</p>
+                ) : null}
+                <Link to={`/cases/${n.caseId}`} className="text-sm text-brand-700 underline">
+                  Open case {n.caseId}
+                </Link>
                 <Form method="post" className="mt-2">
                   <input type="hidden" name="intent" value="mark-read" />
                   <button
@@ -190,6 +220,61 @@ export default function Home() {
               </li>
             ))}
           </ul>
+        </Card>
+      ) : null}
+
+      {toVote ? (
+        <Card title="Cases needing your vote">
+          {toVote.length === 0 ? (
+            <p className="text-sm text-slate-700">Every open case has your vote. Thank you.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {toVote.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center gap-2">
+                  <CaseKindBadge kind={c.kind} />
+                  <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                    Case {c.id}: {c.name}
+                  </Link>
+                  {c.reason ? <span>{c.reason}</span> : null}
+                  <span className={c.clock.overdue ? 'font-medium text-red-800' : 'text-slate-600'}>
+                    {c.clock.label}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link
+            to="/review?needsMyVote=1"
+            className="mt-2 inline-block text-sm text-brand-700 underline"
+          >
+            The review queue
+          </Link>
+        </Card>
+      ) : null}
+
+      {toAnswer ? (
+        <Card title="Cases awaiting your response">
+          {toAnswer.length === 0 ? (
+            <p className="text-sm text-slate-700">No case is waiting for marketing’s answer.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {toAnswer.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center gap-2">
+                  <CaseKindBadge kind={c.kind} />
+                  <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                    Case {c.id}: {c.name}
+                  </Link>
+                  <span>
+                    {c.rep}
+                    {c.reason ? `: ${c.reason}` : ''}
+                  </span>
+                  <span className={c.clock.overdue ? 'font-medium text-red-800' : 'text-slate-600'}>
+                    review {c.clock.label}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
       ) : null}
 
