@@ -2,27 +2,20 @@ import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/lib/db.server'
 import { seedDemo } from '~/lib/demo-seed.server'
-import { type LeadFields, LeadFieldsSchema } from '~/lib/lead-schema'
-import { currentHandOver, insertLead } from '~/lib/leads.server'
 import { listReasons } from '~/lib/reasons.server'
 import { returnLeadToSales, sweepIgnoredLeads } from '~/lib/sales.server'
 import { addWorkingHours, HOUR } from '~/lib/sla'
 import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
-import { auditEvents, cases, contactAttempts, leads, notifications, users } from '~db/schema'
+import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
 let versionId: number
-const userId = (name: string) =>
-  getDb()
-    .select()
-    .from(users)
-    .where(eq(users.email, `${name}@brightline.test`))
-    .get()?.id ?? 0
 const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label === label)?.id ?? 0
 
 beforeAll(async () => {
@@ -32,36 +25,7 @@ beforeAll(async () => {
     cookies[name] = await signInAs(`${name}@brightline.test`)
 })
 
-let serial = 0
-/** A lead handed to `rep` by `marketer` at `at` (an hour ago unless given). */
-function handOver(
-  rep: string,
-  fields: Partial<Record<keyof LeadFields, string>> = {},
-  options: { at?: Date; marketer?: string | null } = {},
-) {
-  const db = getDb()
-  const by = options.marketer === null ? null : userId(options.marketer ?? 'maya')
-  serial++
-  return insertLead(
-    db,
-    by,
-    LeadFieldsSchema.parse({
-      externalId: `SALES-${serial}`,
-      email: `person${serial}@globex.example`,
-      firstName: 'Person',
-      lastName: `${serial}`,
-      company: 'Globex',
-      employeeCount: '400',
-      source: 'Webinar',
-      campaign: 'Pipeline hygiene 101',
-      ...fields,
-    }),
-    {},
-    userId(rep),
-    currentHandOver(db, by),
-    options.at ?? new Date(Date.now() - HOUR),
-  )
-}
+const handOver = handOverLead
 
 const act = (leadId: number, fields: Record<string, string>, who = 'dana') =>
   settle(() =>

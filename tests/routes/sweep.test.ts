@@ -9,33 +9,14 @@ import { currentHandOver, insertLead } from '~/lib/leads.server'
 import { acceptLead, queueCounts, repQueue, sweepIgnoredLeads } from '~/lib/sales.server'
 import { updateSlaSettings } from '~/lib/settings.server'
 import { HOUR } from '~/lib/sla'
-import { cases, leads, notifications, users } from '~db/schema'
-
-const userId = (name: string) =>
-  getDb()
-    .select()
-    .from(users)
-    .where(eq(users.email, `${name}@brightline.test`))
-    .get()?.id ?? 0
+import { cases, leads, notifications } from '~db/schema'
+import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedDemo(getDb(), new Date(), { data: false })
 })
 
-let serial = 0
-function handOver(rep: string, at: Date) {
-  const db = getDb()
-  serial++
-  return insertLead(
-    db,
-    userId('maya'),
-    LeadFieldsSchema.parse({ externalId: `SWEEP-${serial}`, company: 'Initech' }),
-    {},
-    userId(rep),
-    currentHandOver(db, userId('maya')),
-    at,
-  )
-}
+const handOver = (rep: string, at: Date) => handOverLead(rep, { company: 'Initech' }, { at })
 const leadRow = (id: number) => getDb().select().from(leads).where(eq(leads.id, id)).get()
 const casesOf = (leadId: number) =>
   getDb().select().from(cases).where(eq(cases.leadId, leadId)).all()
