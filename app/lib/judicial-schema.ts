@@ -45,8 +45,9 @@ export const VoteSchema = z
       .max(4000, 'Keep the justification under 4,000 characters')
       .optional(),
     returnTo: z.coerce.number<string>().int().positive().optional(),
-    // A finding per criterion key, where the member gives one ("finding.<key>" in the form).
-    finding: z.record(z.string(), z.enum(['met', 'unmet'])).default({}),
+    // A finding per criterion key ("finding.<key>" in the form); blank means "as evaluated".
+    // Conform leaves record values as sent, so the blank option arrives as ''.
+    finding: z.record(z.string(), z.enum(['met', 'unmet', '']).optional()).default({}),
   })
   .superRefine((vote, ctx) => {
     if (vote.verdict === 'does_not_meet' && !vote.disposition)

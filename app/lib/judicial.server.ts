@@ -187,7 +187,7 @@ export type VoteValues = {
   rationale: string
   departureJustification?: string
   returnTo?: number
-  finding: Record<string, 'met' | 'unmet'>
+  finding: Record<string, 'met' | 'unmet' | '' | undefined>
 }
 
 type StoredVote = typeof votes.$inferSelect
@@ -337,9 +337,10 @@ export function castVote(
       const stand = standing(tx, c, memberId)
       if (!stand.canVote) return refuse(stand.why)
       const { criteria, automatic } = caseEvaluation(tx, c)
-      const findings = Object.fromEntries(
-        Object.entries(input.finding).filter(([key]) => criteria.some((cr) => cr.key === key)),
-      )
+      // Findings on this version's criteria only; a blank one means "as evaluated".
+      const findings: Record<string, 'met' | 'unmet'> = {}
+      for (const [key, finding] of Object.entries(input.finding))
+        if (finding && criteria.some((cr) => cr.key === key)) findings[key] = finding
       const check = checkVote(criteria, automatic, {
         findings,
         verdict: input.verdict,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { caseListQuery } from '~/lib/cases.server'
+import { caseListQuery, reviewQueueQuery } from '~/lib/cases.server'
 import { dueLeadsQuery, queueQuery } from '~/lib/sales.server'
 import type { DB } from '~db/connection'
 import { cases, leads, type Role, users } from '~db/schema'
@@ -117,4 +117,17 @@ describe('sales query plans', () => {
     expect(steps).not.toMatch(/TEMP B-TREE/)
     expect(steps).not.toMatch(/SCAN cases\b(?! USING)/)
   })
+
+  it.each<[string, Parameters<typeof reviewQueueQuery>[2]]>([
+    ['the first page', {}],
+    ['a deep page', { after: `${T0 + 3000 * 60_000}-400` }],
+    ['needs my vote, of one kind, for one rep', { needsMyVote: true, kind: 'rejected', repId: 2 }],
+  ])(
+    'the review queue, %s: open cases from the review index, most overdue first, never sorted',
+    (_, query) => {
+      const steps = plan(reviewQueueQuery(db, 3, query, new Date(T0)))
+      expect(steps).toMatch(/SEARCH cases USING INDEX cases_review_idx \(status=\?/)
+      expect(steps).not.toMatch(/TEMP B-TREE/)
+    },
+  )
 })

@@ -1,0 +1,37 @@
+// A second process for the race test: opens the database file, says "ready", waits for "go"
+// on stdin, then casts one vote and prints the result as JSON.
+// Usage: node --import tsx tests/support/cast-vote.ts <caseId> <member e-mail>
+import { createInterface } from 'node:readline'
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/lib/db.server'
+import { castVote } from '~/lib/judicial.server'
+import { users } from '~db/schema'
+
+const [caseId, email] = process.argv.slice(2)
+const db = getDb()
+const member = db
+  .select()
+  .from(users)
+  .where(eq(users.email, String(email)))
+  .get()
+if (!member) throw new Error(`No user ${email}`)
+console.log('ready')
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() !== 'go') continue
+  const startedAt = Date.now()
+  const result = castVote(
+    db,
+    member.id,
+    Number(caseId),
+    {
+      verdict: 'does_not_meet',
+      disposition: 'nurture',
+      rationale: `${member.name}: a reseller, not a buyer`,
+      finding: { company_size: 'unmet', engagement: 'unmet' },
+    },
+    new Date(),
+  )
+  console.log(JSON.stringify({ startedAt, result }))
+  break
+}
+db.$client.close()
