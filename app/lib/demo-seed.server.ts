@@ -3,6 +3,7 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
 import { DEMO_DEFINITION, demoLeads, random } from './demo-data.server'
+import { seedDemoCases } from './demo-judicial.server'
 import { actOnDemoLead, linkDemoReasons } from './demo-sales.server'
 import { activeReps, currentHandOver, type HandOver, insertLead } from './leads.server'
 import { hashPassword } from './password.server'
@@ -47,6 +48,9 @@ export const DEMO_USERS: UserInput[] = [
 const DAY = 24 * 3600 * 1000
 const DEMO_TIME_ZONE = 'Europe/London'
 const FRESH_LEADS = 12
+// Before them, a busy week: leads from the last 3 to 9 days, so the committee has open cases
+// that are not yet overdue.
+const RECENT_LEADS = 20
 
 /** Version 1 of the definition: drafted by Sasha, signed off by Victor (sales) and Clara (marketing). */
 function seedDefinition(db: Queryable, id: (email: string) => number, at: Date) {
@@ -133,10 +137,13 @@ export async function seedDemo(
         const ownerId = reps[i % reps.length]?.id as number
         const handOver = handOverBy(marketer)
         // The last few arrived in the past day and a half: every rep has a queue to work.
+        const fromEnd = all.length - i
         const handedOverAt =
-          i >= all.length - FRESH_LEADS
-            ? new Date(now.getTime() - (all.length - i) * 2.5 * HOUR)
-            : at
+          fromEnd <= FRESH_LEADS
+            ? new Date(now.getTime() - fromEnd * 2.5 * HOUR)
+            : fromEnd <= FRESH_LEADS + RECENT_LEADS
+              ? new Date(now.getTime() - 3 * DAY - (fromEnd - FRESH_LEADS) * 7 * HOUR)
+              : at
         const leadId = insertLead(tx, id(marketer), fields, {}, ownerId, handOver, handedOverAt)
         if (handOver.followUpDue(handedOverAt) <= now)
           actOnDemoLead(
@@ -147,7 +154,11 @@ export async function seedDemo(
             DEMO_TIME_ZONE,
           )
       })
-      // Brightline's marketers have read what is older than a fortnight.
+      seedDemoCases(tx, rng, now, DEMO_TIME_ZONE, {
+        members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
+        marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
+      })
+      // Brightline's people have read what is older than a fortnight.
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })
         .where(lt(notifications.createdAt, new Date(now.getTime() - 14 * DAY)))

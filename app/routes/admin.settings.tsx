@@ -12,12 +12,18 @@ import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/compo
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import {
+  getCommitteeSettings,
   getOrganisationSettings,
   getSlaSettings,
+  updateCommitteeSettings,
   updateOrganisationSettings,
   updateSlaSettings,
 } from '~/lib/settings.server'
-import { OrganisationSettingsSchema, SlaSettingsSchema } from '~/lib/settings-schema'
+import {
+  CommitteeSettingsSchema,
+  OrganisationSettingsSchema,
+  SlaSettingsSchema,
+} from '~/lib/settings-schema'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Leadcourt' }]
 
@@ -26,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     settings: getOrganisationSettings(getDb()),
     sla: getSlaSettings(getDb()),
+    committee: getCommitteeSettings(getDb()),
     timeZones: Intl.supportedValuesOf('timeZone'),
   }
 }
@@ -33,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const FORMS = {
   organisation: { schema: OrganisationSettingsSchema, save: updateOrganisationSettings },
   sla: { schema: SlaSettingsSchema, save: updateSlaSettings },
+  committee: { schema: CommitteeSettingsSchema, save: updateCommitteeSettings },
 } as const
 type Intent = keyof typeof FORMS
 
@@ -50,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, sla, timeZones } = useLoaderData<typeof loader>()
+  const { settings, sla, committee, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const replyFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined
@@ -63,6 +71,11 @@ export default function Settings() {
     id: 'sla',
     lastResult: replyFor('sla'),
     defaultValue: { ...sla },
+  })
+  const [committeeForm, committeeFields] = useSchemaForm(CommitteeSettingsSchema, {
+    id: 'committee',
+    lastResult: replyFor('committee'),
+    defaultValue: { ...committee },
   })
   const { key, ...tzProps } = getSelectProps(fields.timeZone)
   return (
@@ -127,6 +140,16 @@ export default function Settings() {
           min={1}
         />
         <Button type="submit">Save service levels</Button>
+      </FormCard>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Deciding rule</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        A case is decided when this many eligible members have voted, including a sales seat and a
+        marketing seat. The majority wins; a tie goes to the chair’s vote.
+      </p>
+      <FormCard form={committeeForm}>
+        <input type="hidden" name="intent" value="committee" />
+        <Field label="Quorum (votes)" meta={committeeFields.quorum} type="number" min={1} />
+        <Button type="submit">Save deciding rule</Button>
       </FormCard>
     </div>
   )

@@ -165,3 +165,23 @@ describe('service levels', () => {
     expect(audit?.after).toEqual({ followUpHours: 24, reviewDays: 3, returnHours: 8 })
   })
 })
+
+describe('the deciding rule', () => {
+  it('the quorum defaults to 3, refuses nonsense, and an admin changes it', async () => {
+    const { getCommitteeSettings } = await import('~/lib/settings.server')
+    expect(getCommitteeSettings(getDb())).toEqual({ quorum: 3 })
+    const save = (quorum: string, who = 'sasha') =>
+      settle(() =>
+        settingsAction(
+          postArgs('/admin/settings', { intent: 'committee', quorum }, { cookie: cookies[who] }),
+        ),
+      )
+    const bad = await save('0')
+    expect(payloadOf<{ result: Errors }>(bad).result.error?.quorum).toEqual([
+      'The quorum must be at least 1',
+    ])
+    expect(statusOf(await save('5', 'maya'))).toBe(403)
+    expect(payloadOf<{ saved: boolean }>(await save('5')).saved).toBe(true)
+    expect(getCommitteeSettings(getDb())).toEqual({ quorum: 5 })
+  })
+})
