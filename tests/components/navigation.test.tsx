@@ -34,6 +34,7 @@ describe('navigation', () => {
       'Home',
       'Leads',
       'Cases',
+      'Review queue',
       'Imports',
       'Lead definition',
       'Audit trail',
@@ -46,7 +47,14 @@ describe('navigation', () => {
   it('leadership sees the audit trail but not user management', async () => {
     renderNav({ name: 'Felix Novak', roles: ['leadership'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Leads', 'Cases', 'Lead definition', 'Audit trail'])
+    expect(linkNames()).toEqual([
+      'Home',
+      'Leads',
+      'Cases',
+      'Review queue',
+      'Lead definition',
+      'Audit trail',
+    ])
   })
 
   it('marks the current page and offers Sign out', async () => {

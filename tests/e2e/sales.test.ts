@@ -96,3 +96,59 @@ describe('the sales side', () => {
     for (const page of [sasha, omar]) await page.context().close()
   })
 })
+
+describe('the judicial branch', () => {
+  it('Dana rejects, Maya contests, Victor, Clara and Erin vote; the verdict reaches Dana and the lead is back in her queue', async () => {
+    const dana = await signedIn(browser, app.url, 'dana@brightline.test')
+    const queue = dana.getByRole('table', { name: /waiting for you/ })
+    const first = queue.getByRole('link').first()
+    const href = (await first.getAttribute('href')) as string
+    await first.click()
+    await dana.getByLabel('Reason').selectOption({ label: 'Unresponsive after repeated attempts' })
+    await dana.getByLabel('Notes', { exact: true }).fill('Three calls, two e-mails, no answer')
+    await dana.getByLabel('Contact attempts').fill('5')
+    await dana.getByRole('button', { name: 'Reject lead' }).click()
+    await dana.getByText(/Lead rejected\. A case is open/).waitFor()
+    const caseLink = dana.getByRole('link', { name: /^Case \d+$/ }).last()
+    const caseHref = (await caseLink.getAttribute('href')) as string
+
+    // Maya (or Ben, whoever handed the lead over) contests with a brief.
+    const maya = await signedIn(browser, app.url, 'maya@brightline.test')
+    await maya.goto(`${app.url}${caseHref}`)
+    await maya
+      .getByLabel('Brief')
+      .fill('A VP at a 400-person logistics firm who asked for pricing twice.')
+    await maya.getByRole('button', { name: 'Contest' }).click()
+    await maya.getByText('Contested. Your brief is with the committee.').waitFor()
+
+    // The three seats vote "meets"; the last vote decides.
+    for (const email of ['victor', 'clara', 'erin']) {
+      const member = await signedIn(browser, app.url, `${email}@brightline.test`)
+      await member.getByRole('link', { name: 'The review queue' }).click()
+      await member.getByRole('link', { name: `Case ${caseHref.split('/').pop()}` }).click()
+      await member.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
+      await member.getByLabel('Meets the definition').check()
+      await member.getByLabel('Rationale').fill(`${email}: the brief shows every criterion is met.`)
+      await member.getByRole('button', { name: 'Cast vote' }).click()
+      const done = member.getByText(/Your vote (is in|decided the case)\./)
+      await done.waitFor()
+      if (email === 'erin') expect(await done.textContent()).toBe('Your vote decided the case.')
+      await member.context().close()
+    }
+
+    // Dana sees the verdict and its rationale at home, and the lead is back in her queue.
+    await dana.goto(app.url)
+    const notice = dana.getByRole('listitem').filter({ has: dana.locator(`a[href="${href}"]`) })
+    await notice.getByText(/Verdict on case \d+: Meets the definition — back with Sales/).waitFor()
+    await notice
+      .getByText(/Erin Walsh \(executive|erin: the brief shows/)
+      .first()
+      .waitFor()
+    const returned = dana
+      .getByRole('table', { name: /waiting for you/ })
+      .getByRole('row')
+      .filter({ has: dana.locator(`a[href="${href}"]`) })
+    await returned.getByText('Returned').waitFor()
+    for (const page of [dana, maya]) await page.context().close()
+  })
+})
