@@ -191,7 +191,8 @@ export function timelineOf(
       when: formatDateTime(e.at, timeZone),
       who: e.actorName ?? 'System',
       what: actionLabel(e.action),
-      changes: e.action.endsWith('.created') ? [] : describeChanges(e.before, e.after),
+      // What a creation or an opening holds is on the page; later entries show what changed.
+      changes: /\.(created|opened)$/.test(e.action) ? [] : describeChanges(e.before, e.after),
     }))
 }
 

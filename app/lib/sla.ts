@@ -55,11 +55,12 @@ export function endOfLocalDay(now: Date, timeZone: string): Date {
   return new Date(startOfNextDay(zoned(now.getTime(), timeZone)).epochMilliseconds)
 }
 
-/** "3 h 20 min", "45 min", "52 h": a span of working time as people read it. */
+/** "3 h 20 min", "45 min", "52 h", "26 working days": a span of working time as people read it. */
 export function formatWorkingTime(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / MINUTE)
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
+  if (hours >= 72) return `${Math.floor(hours / 24)} working days`
   if (hours === 0) return `${rest} min`
   if (hours >= 10 || rest === 0) return `${hours} h`
   return `${hours} h ${rest} min`

@@ -128,6 +128,7 @@ describe('the clock as people read it', () => {
     expect(formatWorkingTime(2 * HOUR)).toBe('2 h')
     expect(formatWorkingTime(9 * HOUR + 59 * 60_000)).toBe('9 h 59 min')
     expect(formatWorkingTime(52 * HOUR + 30 * 60_000)).toBe('52 h')
+    expect(formatWorkingTime(633 * HOUR)).toBe('26 working days')
   })
 
   it('today ends at local midnight', () => {
