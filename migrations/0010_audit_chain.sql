@@ -21,3 +21,10 @@ END;
 UPDATE `cases`
 SET `reason_label` = (SELECT `label` FROM `reasons` WHERE `reasons`.`id` = `cases`.`reason_id`)
 WHERE `reason_id` IS NOT NULL AND `reason_label` IS NULL;
+--> statement-breakpoint
+-- Every new entry carries its hash (recordAudit computes it).
+CREATE TRIGGER `audit_events_hash_required` BEFORE INSERT ON `audit_events`
+WHEN NEW.`hash` IS NULL
+BEGIN
+  SELECT RAISE(ABORT, 'audit_events entries must carry their hash');
+END;

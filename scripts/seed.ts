@@ -1,12 +1,11 @@
 // `npm run seed`: migrates DATABASE_PATH and fills it with the demo data if it has no users.
 
-import { getDb } from '~/lib/db.server'
+import { getDb, prepareDatabase } from '~/lib/db.server'
 import { seedDemo } from '~/lib/demo-seed.server'
 import { getEnv } from '~/lib/env.server'
-import { migrateDatabase } from '~db/connection'
 
 const db = getDb()
-migrateDatabase(db)
+prepareDatabase(db)
 const seeded = await seedDemo(db, new Date())
 console.log(
   seeded

@@ -7,8 +7,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { sealAuditTrail } from '~/lib/audit.server'
-import { getDb } from '~/lib/db.server'
+import { getDb, prepareDatabase } from '~/lib/db.server'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/lib/demo-seed.server'
 import { EnvError, getEnv } from '~/lib/env.server'
 import { interruptedImports, runImport } from '~/lib/import/importer.server'
@@ -17,7 +16,6 @@ import { purgeSignInAttempts } from '~/lib/rate-limit.server'
 import { SWEEP_BATCH, sweepIgnoredLeads } from '~/lib/sales.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
 import { issueSetupToken, needsSetup } from '~/lib/setup.server'
-import { migrateDatabase } from '~db/connection'
 
 function loadEnv() {
   try {
@@ -33,9 +31,7 @@ function loadEnv() {
 
 const env = loadEnv()
 const db = getDb()
-migrateDatabase(db)
-// Entries written before the audit trail became a hash chain are chained once, in order.
-const sealed = sealAuditTrail(db)
+const { sealed } = prepareDatabase(db)
 if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.`)
 function purgeStaleRows() {
   const now = new Date()
@@ -45,6 +41,8 @@ function purgeStaleRows() {
 purgeStaleRows()
 setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
+// Imports that were running when the server last stopped carry on from their last batch.
+for (const jobId of interruptedImports(db)) void runImport(db, jobId)
 
 const viteDevServer =
   env.NODE_ENV === 'development'

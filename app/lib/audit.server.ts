@@ -15,35 +15,28 @@ export type AuditEntry = {
   after?: unknown
 }
 
+/** An entry as stored: its JSON columns as the exact text written, which is what is hashed. */
 type Content = {
-  at: Date
+  at: number
   actorId: number | null
   action: string
   subjectType: string
   subjectId: string
-  before: unknown
-  after: unknown
+  before: string | null
+  after: string | null
 }
 
-/** A value as the JSON column will give it back (Dates become strings, undefined goes). */
-const asStored = (value: unknown) =>
-  value === undefined || value === null ? null : JSON.parse(JSON.stringify(value))
+const textOf = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value)
 
-/** JSON with object keys sorted at every depth: the same content always gives the same text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`
-  return JSON.stringify(value ?? null)
-}
-
-/** SHA-256 of the previous entry's hash and this entry's canonical content. */
+/**
+ * SHA-256 of the previous entry's hash and this entry's content. The content is a JSON array
+ * of the columns, the JSON columns as their stored text: no re-parsing, so no two stored
+ * texts hash alike.
+ */
 export function chainHash(previous: string, entry: Content): string {
-  const content = canonical([
-    entry.at.getTime(),
+  const content = JSON.stringify([
+    entry.at,
     entry.actorId,
     entry.action,
     entry.subjectType,
@@ -74,64 +67,59 @@ function lastHash(db: Queryable): string {
  */
 export function recordAudit(db: Queryable, entry: AuditEntry, now: Date) {
   const content: Content = {
-    at: now,
+    at: now.getTime(),
     actorId: entry.actorId,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: String(entry.subjectId),
-    before: asStored(entry.before),
-    after: asStored(entry.after),
+    before: textOf(entry.before),
+    after: textOf(entry.after),
   }
-  db.insert(auditEvents)
-    .values({ ...content, hash: chainHash(lastHash(db), content) })
-    .run()
+  const hash = chainHash(lastHash(db), content)
+  db.run(
+    sql`INSERT INTO ${auditEvents} (at, actor_id, action, subject_type, subject_id, before, after, hash)
+        VALUES (${content.at}, ${content.actorId}, ${content.action}, ${content.subjectType},
+                ${content.subjectId}, ${content.before}, ${content.after}, ${hash})`,
+  )
 }
 
 type StoredEntry = Content & { id: number; hash: string | null }
 
-function entries(db: DB) {
+function entries(db: DB, fromId = 0) {
   return db.$client
     .prepare(
-      'SELECT id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId, before, after, hash FROM audit_events ORDER BY id',
+      'SELECT id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId, before, after, hash FROM audit_events WHERE id >= ? ORDER BY id',
     )
-    .iterate() as IterableIterator<
-    Omit<StoredEntry, 'at' | 'before' | 'after'> & {
-      at: number
-      before: string | null
-      after: string | null
-    }
-  >
+    .iterate(fromId) as IterableIterator<StoredEntry>
 }
 
-const parsed = (row: ReturnType<typeof entries> extends IterableIterator<infer R> ? R : never) => ({
-  ...row,
-  at: new Date(row.at),
-  before: row.before === null ? null : JSON.parse(row.before),
-  after: row.after === null ? null : JSON.parse(row.after),
-})
-
-/** Chains entries written before the chain existed (once, at start-up, in order). */
+/**
+ * Chains the entries written before the chain existed: the run of entries without a hash at
+ * the start of the trail, once, in order. An entry without a hash after a hashed one is never
+ * sealed (it was slipped in later); verification reports it.
+ */
 export function sealAuditTrail(db: DB): number {
   return db.transaction(
-    (tx) => {
-      let previous = GENESIS
-      let sealed = 0
-      const update = db.$client.prepare('UPDATE audit_events SET hash = ? WHERE id = ?')
+    () => {
+      const sqlite = db.$client
+      const unsealed = sqlite
+        .prepare('SELECT min(id) AS id FROM audit_events WHERE hash IS NULL')
+        .get() as { id: number | null }
+      if (unsealed.id === null) return 0
+      const firstSealed = sqlite
+        .prepare('SELECT min(id) AS id FROM audit_events WHERE hash IS NOT NULL')
+        .get() as { id: number | null }
+      if (firstSealed.id !== null && firstSealed.id < unsealed.id) return 0
+      const update = sqlite.prepare('UPDATE audit_events SET hash = ? WHERE id = ?')
       const pending: [string, number][] = []
+      let previous = GENESIS
       for (const row of entries(db)) {
-        if (row.hash !== null) {
-          previous = row.hash
-          continue
-        }
-        previous = chainHash(previous, parsed(row))
+        if (row.hash !== null) break
+        previous = chainHash(previous, row)
         pending.push([previous, row.id])
       }
-      for (const [hash, id] of pending) {
-        update.run(hash, id)
-        sealed++
-      }
-      void tx
-      return sealed
+      for (const [hash, id] of pending) update.run(hash, id)
+      return pending.length
     },
     { behavior: 'immediate' },
   )
@@ -149,8 +137,7 @@ export function verifyAuditTrail(db: DB): ChainCheck {
     count++
     if (row.hash === null)
       return { ok: false, entries: count, brokenAt: row.id, reason: 'the entry has no hash' }
-    const expected = chainHash(previous, parsed(row))
-    if (expected !== row.hash)
+    if (chainHash(previous, row) !== row.hash)
       return {
         ok: false,
         entries: count,
@@ -188,6 +175,7 @@ export function timelineOf(
     .all()
     .map((e) => ({
       id: e.id,
+      action: e.action,
       when: formatDateTime(e.at, timeZone),
       who: e.actorName ?? 'System',
       what: actionLabel(e.action),

@@ -4,7 +4,7 @@ import type { Queryable } from '~db/connection'
 import { cases, leads, recusals, users, votes } from '~db/schema'
 import { timelineOf } from './audit.server'
 import { casesOfLead } from './cases.server'
-import { decide } from './deciding'
+import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { getVersion } from './definitions.server'
 import { describeRule, evaluate } from './evaluator'
 import { automaticRecusal, caseEvaluation, standing } from './judicial.server'
@@ -17,6 +17,9 @@ import { clockAt } from './sla'
 import { formatDateTime } from './time'
 
 type Viewer = { id: number; roles: readonly Role[] }
+
+// Timeline entries about individual votes, seen only by the committee.
+const COMMITTEE_ONLY = new Set(['case.vote_cast', 'case.vote_changed', 'case.recused'])
 type Case = typeof cases.$inferSelect
 
 /** The case if the viewer may read it: everyone who sees every lead, and the case's rep. */
@@ -24,7 +27,9 @@ export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Ca
   const c = db.select().from(cases).where(eq(cases.id, caseId)).get()
   if (!c) return null
   if (seesAllLeads(viewer) || c.repId === viewer.id) return c
-  return null
+  // A rep who now holds the lead (it was returned to them) reads its cases too.
+  const lead = db.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, c.leadId)).get()
+  return lead?.ownerId === viewer.id ? c : null
 }
 
 const shown = (value: unknown): string | null =>
@@ -48,7 +53,8 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
       .map((u) => [u.id, u.name]),
   )
   const nameOf = (id: number | null) => (id ? (names.get(id) ?? `User ${id}`) : null)
-  const isCommittee = hasRole(viewer, 'committee', 'leadership', 'admin')
+  // Individual votes, recusals and the state of the count are the committee's alone.
+  const isCommittee = hasRole(viewer, 'committee')
   const cast = db
     .select()
     .from(votes)
@@ -150,13 +156,16 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
           unanimous: c.unanimous,
           byChair: c.decidedByChair,
           agreesWithDefinition: c.agreesWithDefinition,
-          departures: (c.departures ?? []).map(
-            (key) => criteria.find((cr) => cr.key === key)?.label ?? key,
+          departures: (c.departures ?? []).map((key) =>
+            key === OUTSIDE_THE_DEFINITION
+              ? 'no criterion (the definition has none for what decided it)'
+              : (criteria.find((cr) => cr.key === key)?.label ?? key),
           ),
           returnedTo: nameOf(c.returnedTo),
         }
       : null,
-    waitingFor: decision.decided || c.status !== 'in_review' ? null : decision.waitingFor,
+    waitingFor:
+      !isCommittee || decision.decided || c.status !== 'in_review' ? null : decision.waitingFor,
     votes: isCommittee
       ? cast.map((v) => ({
           id: v.id,
@@ -219,6 +228,8 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
         .filter((oc) => oc.leadId === o.id)
         .map((oc) => ({ id: oc.id, kind: oc.kind, reason: oc.reasonLabel, verdict: oc.verdict })),
     })),
-    timeline: timelineOf(db, 'case', c.id, timeZone),
+    timeline: timelineOf(db, 'case', c.id, timeZone).filter(
+      (e) => isCommittee || !COMMITTEE_ONLY.has(e.action),
+    ),
   }
 }

@@ -1,4 +1,5 @@
-import { type DB, openDatabase } from '~db/connection'
+import { type DB, migrateDatabase, openDatabase } from '~db/connection'
+import { sealAuditTrail } from './audit.server'
 import { getEnv } from './env.server'
 
 let db: DB | undefined
@@ -7,4 +8,14 @@ let db: DB | undefined
 export function getDb(): DB {
   db ??= openDatabase(getEnv().DATABASE_PATH)
   return db
+}
+
+/**
+ * Brings a database up to date before anything writes to it: pending migrations, then the
+ * audit entries written before the hash chain existed are chained (once). Every process that
+ * opens the database (server, scripts, tests) calls this first.
+ */
+export function prepareDatabase(db: DB): { sealed: number } {
+  migrateDatabase(db)
+  return { sealed: sealAuditTrail(db) }
 }

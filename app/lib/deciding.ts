@@ -56,13 +56,19 @@ export function completeEvaluation(
   return { results, overall: overallOf(criteria, results) }
 }
 
-/** The criteria a verdict departs on: for "meets", the required criteria its evaluation finds unmet. */
+/** Where a "does not meet" verdict departs from a lead the definition finds good: no criterion says why. */
+export const OUTSIDE_THE_DEFINITION = '*'
+
+/**
+ * The criteria a departing verdict departs on: for "meets", the required criteria its
+ * evaluation finds unmet; for "does not meet", none of them (`OUTSIDE_THE_DEFINITION`).
+ */
 function departuresOf(
   criteria: readonly Criterion[],
   results: readonly AutomaticResult[],
   verdict: Verdict,
 ): string[] {
-  if (verdict !== 'meets') return []
+  if (verdict !== 'meets') return [OUTSIDE_THE_DEFINITION]
   return criteria
     .filter((c) => c.required && results.find((r) => r.key === c.key)?.result === 'unmet')
     .map((c) => c.key)
@@ -127,15 +133,16 @@ export function verdictRecord(
 ) {
   const majority: Findings = {}
   for (const c of criteria) {
-    const given = votes.map((v) => v.findings[c.key]).filter((f): f is Finding => !!f)
+    const auto = automatic.find((a) => a.key === c.key)?.result
+    const known = auto === 'met' || auto === 'unmet' ? auto : undefined
+    // A member who gave no finding on a known criterion accepts the automatic result.
+    const given = votes.map((v) => v.findings[c.key] ?? known).filter((f): f is Finding => !!f)
     if (given.length === 0) continue
     const met = given.filter((f) => f === 'met').length
     const unmet = given.length - met
     if (met !== unmet) majority[c.key] = met > unmet ? 'met' : 'unmet'
     else {
-      const auto = automatic.find((a) => a.key === c.key)?.result
-      const chair = votes.find((v) => v.isChair)?.findings[c.key]
-      const tieBreak = auto === 'met' || auto === 'unmet' ? auto : chair
+      const tieBreak = known ?? votes.find((v) => v.isChair)?.findings[c.key]
       if (tieBreak) majority[c.key] = tieBreak
     }
   }

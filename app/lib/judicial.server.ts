@@ -1,7 +1,7 @@
 // The judicial branch's transitions: marketing's response (concede or contest), votes,
 // recusals, and the verdict with its consequences. Each runs in one immediate transaction, so
 // the vote that completes the deciding rule decides the case, once, with its consequences.
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import type { Disposition, Seat, Verdict } from '~db/enums'
 import { cases, leads, recusals, userRoles, users, votes } from '~db/schema'
@@ -9,10 +9,10 @@ import { recordAudit } from './audit.server'
 import { type Ballot, checkVote, decide, verdictRecord } from './deciding'
 import { criteriaOf } from './definitions.server'
 import { evaluate } from './evaluator'
-import { activeReps } from './leads.server'
+import { activeReps, roundRobin } from './leads.server'
 import { notify } from './notifications.server'
 import { type Result, refuse } from './result'
-import { returnLeadToSales } from './sales.server'
+import { marketersToTell, returnLeadToSales } from './sales.server'
 import { getCommitteeSettings } from './settings.server'
 
 type Case = typeof cases.$inferSelect
@@ -192,6 +192,30 @@ export type VoteValues = {
 
 type StoredVote = typeof votes.$inferSelect
 
+/**
+ * Who gets a returned lead: the rep the deciding vote names if it is in the majority, else one
+ * another majority vote names, else the case's rep; if that rep is no longer active, the next
+ * active rep in turn.
+ */
+function returnRep(
+  tx: Queryable,
+  c: Case,
+  deciding: StoredVote,
+  majority: StoredVote[],
+  now: Date,
+): number {
+  const named =
+    (majority.some((v) => v.id === deciding.id) ? deciding.returnTo : null) ??
+    majority.find((v) => v.returnTo)?.returnTo ??
+    c.repId
+  const reps = activeReps(tx)
+  if (reps.some((r) => r.id === named)) return named
+  const turns = roundRobin(tx, reps, now)
+  const next = turns.next()
+  turns.save()
+  return next ?? named
+}
+
 /** The disposition the majority proposed; on a tie the chair's, else nurture (the lead lives). */
 function majorityDisposition(majority: StoredVote[]): Disposition {
   const disqualified = majority.filter((v) => v.disposition === 'disqualified').length
@@ -210,15 +234,19 @@ function decideIfComplete(
   deciding: StoredVote,
   now: Date,
 ): { decided: false; waitingFor: string } | { decided: true; verdict: Verdict } {
+  // Only votes of members still eligible count, with their seat and chair as they are now.
   const cast = tx
-    .select()
+    .select({ vote: votes, seat: users.seat, isChair: users.isChair })
     .from(votes)
-    .where(eq(votes.caseId, c.id))
+    .innerJoin(users, and(eq(users.id, votes.memberId), eq(users.active, true)))
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'committee')))
+    .where(and(eq(votes.caseId, c.id), isNotNull(users.seat)))
     .orderBy(asc(votes.castAt), asc(votes.id))
     .all()
+    .map((r) => ({ ...r.vote, seat: r.seat as Seat, isChair: r.isChair }))
   const ballots: Ballot[] = cast.map((v) => ({
     memberId: v.memberId,
-    seat: v.seat as Seat,
+    seat: v.seat,
     isChair: v.isChair,
     verdict: v.verdict,
   }))
@@ -241,7 +269,7 @@ function decideIfComplete(
   )
   const rationale = majority.map((v) => `${names.get(v.memberId)}: ${v.rationale}`).join('\n\n')
   const disposition = decision.verdict === 'does_not_meet' ? majorityDisposition(majority) : null
-  const returnTo = decision.verdict === 'meets' ? (deciding.returnTo ?? c.repId) : null
+  const returnTo = decision.verdict === 'meets' ? returnRep(tx, c, deciding, majority, now) : null
   tx.update(cases)
     .set({
       status: 'decided',
@@ -298,18 +326,9 @@ function decideIfComplete(
       now,
     )
   }
-  const lead = tx
-    .select({ marketerId: leads.marketerId })
-    .from(leads)
-    .where(eq(leads.id, c.leadId))
-    .get()
   notify(
     tx,
-    [
-      c.repId,
-      ...(returnTo && returnTo !== c.repId ? [returnTo] : []),
-      c.marketerId ?? lead?.marketerId ?? 0,
-    ].filter((id) => id > 0),
+    [c.repId, ...(returnTo ? [returnTo] : []), ...marketersToTell(tx, c.marketerId)],
     { kind: 'verdict', caseId: c.id, leadId: c.leadId },
     now,
   )

@@ -149,8 +149,8 @@ function snapshotOf(lead: Lead): Record<string, unknown> {
 }
 
 /** The marketers to tell about a case: the lead's marketer, else every active marketer. */
-function marketersToTell(db: Queryable, lead: Lead): number[] {
-  if (lead.marketerId) return [lead.marketerId]
+export function marketersToTell(db: Queryable, marketerId: number | null): number[] {
+  if (marketerId) return [marketerId]
   return db
     .select({ id: users.id })
     .from(users)
@@ -253,7 +253,7 @@ function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): numbe
     },
     now,
   )
-  const told = marketersToTell(tx, lead)
+  const told = marketersToTell(tx, lead.marketerId)
   if (opening.kind === 'ignored') told.push(lead.ownerId)
   notify(tx, told, { kind: 'case_opened', caseId: id, leadId: lead.id }, now)
   return id

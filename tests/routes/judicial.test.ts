@@ -206,7 +206,7 @@ describe('votes', () => {
     expect(cast).toMatchObject({
       verdict: 'does_not_meet',
       departureJustification: 'A student project; the definition has no criterion for it.',
-      departures: [],
+      departures: ['*'],
     })
   })
 
@@ -285,6 +285,8 @@ describe('votes', () => {
     })
     const omar = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.omar })))
     expect(omar.queue.rows.find((r) => r.id === leadId)?.status).toBe('returned')
+    // Omar now holds the lead, so he reads the case that sent it to him.
+    expect(statusOf(await view(caseId, 'omar'))).toBe(200)
   })
 })
 
@@ -333,11 +335,18 @@ describe('reading cases', () => {
     await vote(caseId, 'victor')
     getDb().update(leads).set({ title: 'CFO' }).where(eq(leads.id, leadId)).run()
     type File = {
+      timeline: { what: string }[]
       votes: unknown[] | null
       fields: { label: string; then: string | null; now: string | null; changed: boolean }[]
     }
     const dana = payloadOf<File>(await view(caseId, 'dana'))
     expect(dana.votes).toBeNull()
+    // Nor does the timeline tell her who voted what; the committee's does.
+    expect(dana.timeline.map((e) => e.what)).not.toContain('Vote cast')
+    expect(payloadOf<File>(await view(caseId, 'victor')).timeline.map((e) => e.what)).toContain(
+      'Vote cast',
+    )
+    expect(payloadOf<File>(await view(caseId, 'felix')).votes).toBeNull()
     expect(dana.fields.find((f) => f.label === 'Title')).toEqual({
       label: 'Title',
       then: null,

@@ -4,14 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { getDb } from '~/lib/db.server'
-import { migrateDatabase } from '~db/connection'
+import { getDb, prepareDatabase } from '~/lib/db.server'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-test-'))
 process.env.DATABASE_PATH = join(dir, 'test.db')
 process.env.NODE_ENV = 'test'
 delete process.env.APP_ORIGIN
-migrateDatabase(getDb())
+prepareDatabase(getDb())
 
 afterAll(() => {
   getDb().$client.close()

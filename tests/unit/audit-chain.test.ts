@@ -73,13 +73,13 @@ describe('the audit trail as a hash chain', () => {
       after: string
     }
     const forged = chainHash(previous.hash, {
-      at: new Date(row.at),
+      at: row.at,
       actorId: null,
       action: 'lead.forged',
       subjectType: 'lead',
       subjectId: row.subject_id,
-      before: JSON.parse(row.before),
-      after: JSON.parse(row.after),
+      before: row.before,
+      after: row.after,
     })
     db.$client
       .prepare("UPDATE audit_events SET action = 'lead.forged', hash = ? WHERE id = 3")
@@ -108,5 +108,26 @@ describe('the audit trail as a hash chain', () => {
     expect(sealAuditTrail(db)).toBe(0)
     recordAudit(db, { actorId: null, action: 'x', subjectType: 'y', subjectId: 1 }, AT)
     expect(verifyAuditTrail(db)).toEqual({ ok: true, entries: 4 })
+  })
+})
+
+describe('entries slipped in', () => {
+  it('an entry inserted without a hash is refused; one slipped in behind the guards is never sealed', () => {
+    const db = trail(3)
+    expect(() =>
+      db.$client.exec(
+        "INSERT INTO audit_events (at, action, subject_type, subject_id) VALUES (1, 'x', 'y', 'z')",
+      ),
+    ).toThrow('must carry their hash')
+    db.$client.exec('DROP TRIGGER audit_events_hash_required')
+    db.$client.exec(
+      "INSERT INTO audit_events (at, action, subject_type, subject_id) VALUES (1, 'lead.forged', 'lead', '1')",
+    )
+    expect(sealAuditTrail(db)).toBe(0)
+    expect(verifyAuditTrail(db)).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      reason: 'the entry has no hash',
+    })
   })
 })

@@ -28,7 +28,7 @@ describe('database connection', () => {
     migrateDatabase(db)
     db.$client
       .prepare(
-        "INSERT INTO audit_events (at, action, subject_type, subject_id) VALUES (1, 'x', 'y', 'z')",
+        "INSERT INTO audit_events (at, action, subject_type, subject_id, hash) VALUES (1, 'x', 'y', 'z', 'h')",
       )
       .run()
     expect(() => db.$client.prepare("UPDATE audit_events SET action = 'forged'").run()).toThrow(
@@ -90,7 +90,7 @@ describe('database connection', () => {
     sqlite.prepare("INSERT INTO sessions (id, user_id, last_used_at) VALUES ('s1', 1, 0)").run()
     sqlite
       .prepare(
-        "INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id) VALUES (0, 1, 'user.created', 'user', '1')",
+        "INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, hash) VALUES (0, 1, 'user.created', 'user', '1', 'h')",
       )
       .run()
 

@@ -5,6 +5,7 @@ import {
   type Criterion,
   checkVote,
   decide,
+  type Findings,
   verdictRecord,
 } from '~/lib/deciding'
 import { SEATS, type Seat, type Verdict } from '~db/enums'
@@ -190,7 +191,7 @@ describe('a vote checked against the definition', () => {
         verdict: 'does_not_meet',
         departureJustification: 'A competitor posing as a buyer',
       }),
-    ).toEqual({ ok: true, departs: true, departures: [] })
+    ).toEqual({ ok: true, departs: true, departures: ['*'] })
   })
 
   it('a member may dispute an automatic result', () => {
@@ -218,6 +219,20 @@ describe('what the verdict records', () => {
     expect(verdictRecord(CRITERIA, AUTO, votes, 'does_not_meet')).toEqual({
       completedEvaluation: 'meets',
       agreesWithDefinition: false,
+      departures: ['*'],
+    })
+  })
+
+  it('a member who leaves a known criterion blank accepts the automatic result', () => {
+    // Size was evaluated met; one member disputes it, two accept it by saying nothing.
+    const votes: { isChair: boolean; findings: Findings }[] = [
+      { isChair: false, findings: { size: 'unmet', email: 'met', engaged: 'met' } },
+      { isChair: false, findings: { email: 'met', engaged: 'met' } },
+      { isChair: true, findings: { email: 'met', engaged: 'met' } },
+    ]
+    expect(verdictRecord(CRITERIA, AUTO, votes, 'meets')).toEqual({
+      completedEvaluation: 'meets',
+      agreesWithDefinition: true,
       departures: [],
     })
   })
