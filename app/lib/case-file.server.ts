@@ -125,9 +125,9 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     })),
     // The lead as it was when the case opened, beside the lead now; changed fields flagged.
     fields: LEAD_FIELDS.map((f) => {
-      const then = shown(snapshot[f.key])
+      const opened = shown(snapshot[f.key])
       const current = shown(lead[f.key])
-      return { label: f.label, then, now: current, changed: then !== current }
+      return { label: f.label, opened, current, changed: opened !== current }
     }),
     version: version ? { id: version.id, number: version.number } : null,
     overall,

@@ -79,6 +79,16 @@ export function standing(
 
 // ——— Marketing's response ———
 
+/** The case if marketing may still answer it: open, and not answered yet. */
+function answerable(tx: Queryable, caseId: number): Case | ReturnType<typeof refuse> {
+  const c = findCase(tx, caseId)
+  if (!c) return refuse('This case does not exist')
+  const shut = closed(c)
+  if (shut) return refuse(shut)
+  if (c.response) return refuse('Marketing has already answered this case')
+  return c
+}
+
 /** Marketing concedes: the case closes as "does not meet", with the disposition marketing chose. */
 export function concedeCase(
   db: Queryable,
@@ -89,11 +99,8 @@ export function concedeCase(
 ): Result<object> {
   return db.transaction(
     (tx) => {
-      const c = findCase(tx, caseId)
-      if (!c) return refuse('This case does not exist')
-      const shut = closed(c)
-      if (shut) return refuse(shut)
-      if (c.response) return refuse('Marketing has already answered this case')
+      const c = answerable(tx, caseId)
+      if ('fieldErrors' in c) return c
       tx.update(cases)
         .set({
           status: 'conceded',
@@ -153,11 +160,8 @@ export function contestCase(
 ): Result<object> {
   return db.transaction(
     (tx) => {
-      const c = findCase(tx, caseId)
-      if (!c) return refuse('This case does not exist')
-      const shut = closed(c)
-      if (shut) return refuse(shut)
-      if (c.response) return refuse('Marketing has already answered this case')
+      const c = answerable(tx, caseId)
+      if ('fieldErrors' in c) return c
       tx.update(cases)
         .set({ response: 'contested', brief, respondedBy: marketerId, respondedAt: now })
         .where(eq(cases.id, c.id))

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { DB, Queryable } from '~db/connection'
 import { settings } from '~db/schema'
 import { recordAudit } from './audit.server'
@@ -45,11 +46,6 @@ export function deleteSetting(db: Queryable, key: string) {
   db.delete(settings).where(eq(settings.key, key)).run()
 }
 
-export function getOrganisationSettings(db: Queryable): OrganisationSettings {
-  const parsed = OrganisationSettingsSchema.safeParse(readSetting(db, ORGANISATION_KEY))
-  return parsed.success ? parsed.data : DEFAULTS
-}
-
 /** Saves a group of settings and writes the change to the audit trail, in one transaction. */
 function saveSettings(
   db: Queryable,
@@ -80,44 +76,38 @@ function saveSettings(
   )
 }
 
-export function updateOrganisationSettings(
-  db: Queryable,
-  actorId: number | null,
-  next: OrganisationSettings,
-  now: Date,
-) {
-  saveSettings(db, ORGANISATION_KEY, getOrganisationSettings, next, actorId, now)
+/** A group of settings kept under one key: read (the defaults when unset) and saved with audit. */
+function settingGroup<T>(key: string, schema: z.ZodType<T>, defaults: T) {
+  const get = (db: Queryable): T => {
+    const parsed = schema.safeParse(readSetting(db, key))
+    return parsed.success ? parsed.data : defaults
+  }
+  const update = (db: Queryable, actorId: number | null, next: T, now: Date) =>
+    saveSettings(db, key, get, next, actorId, now)
+  return { get, update }
 }
+
+const organisation = settingGroup<OrganisationSettings>(
+  ORGANISATION_KEY,
+  OrganisationSettingsSchema,
+  DEFAULTS,
+)
+export const getOrganisationSettings = organisation.get
+export const updateOrganisationSettings = organisation.update
 
 /** The SLA lengths. A change applies to clocks that start after it; running clocks keep theirs. */
-export function getSlaSettings(db: Queryable): SlaSettings {
-  const parsed = SlaSettingsSchema.safeParse(readSetting(db, SLA_KEY))
-  return parsed.success ? parsed.data : SLA_DEFAULTS
-}
-
-export function updateSlaSettings(
-  db: Queryable,
-  actorId: number | null,
-  next: SlaSettings,
-  now: Date,
-) {
-  saveSettings(db, SLA_KEY, getSlaSettings, next, actorId, now)
-}
+const sla = settingGroup<SlaSettings>(SLA_KEY, SlaSettingsSchema, SLA_DEFAULTS)
+export const getSlaSettings = sla.get
+export const updateSlaSettings = sla.update
 
 /** The deciding rule's settings. A change applies to votes cast after it. */
-export function getCommitteeSettings(db: Queryable): CommitteeSettings {
-  const parsed = CommitteeSettingsSchema.safeParse(readSetting(db, COMMITTEE_KEY))
-  return parsed.success ? parsed.data : COMMITTEE_DEFAULTS
-}
-
-export function updateCommitteeSettings(
-  db: Queryable,
-  actorId: number | null,
-  next: CommitteeSettings,
-  now: Date,
-) {
-  saveSettings(db, COMMITTEE_KEY, getCommitteeSettings, next, actorId, now)
-}
+const committee = settingGroup<CommitteeSettings>(
+  COMMITTEE_KEY,
+  CommitteeSettingsSchema,
+  COMMITTEE_DEFAULTS,
+)
+export const getCommitteeSettings = committee.get
+export const updateCommitteeSettings = committee.update
 
 /** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */
 export function getOrCreateSessionSecret(db: DB, fromEnv: string | undefined): string {

@@ -217,8 +217,8 @@ export default function CaseFile() {
                   {f.label}
                   {f.changed ? <span className="sr-only"> (changed)</span> : null}
                 </Td>
-                <Td>{f.then ?? '—'}</Td>
-                <Td className={f.changed ? 'font-medium' : undefined}>{f.now ?? '—'}</Td>
+                <Td>{f.opened ?? '—'}</Td>
+                <Td className={f.changed ? 'font-medium' : undefined}>{f.current ?? '—'}</Td>
               </tr>
             ))}
           </Table>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge } from '~/components/badges'
+import { CaseFilterFields } from '~/components/case-filters'
 import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { listCases } from '~/lib/cases.server'
@@ -10,13 +11,7 @@ import { activeReps, leadFilterOptions } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
 import { listReasons } from '~/lib/reasons.server'
 import { hasRole, seesAllLeads } from '~/lib/roles'
-import {
-  CASE_KIND_LABELS,
-  CASE_KINDS,
-  CASE_STATUS_LABELS,
-  CASE_STATUSES,
-  CaseListQuerySchema,
-} from '~/lib/sales-schema'
+import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
 
@@ -82,48 +77,18 @@ export default function Cases() {
           />
         ) : null}
         <SelectField
-          emptyLabel="Rejected or ignored"
-          name="kind"
-          label="Kind"
-          defaultValue={filter('kind')}
-          options={CASE_KINDS.map((k) => [k, CASE_KIND_LABELS[k]])}
-        />
-        <SelectField
           emptyLabel="Any"
           name="status"
           label="Case status"
           defaultValue={filter('status')}
           options={CASE_STATUSES.map((s) => [s, CASE_STATUS_LABELS[s]])}
         />
-        <SelectField
-          emptyLabel="Any"
-          name="reasonId"
-          label="Reason"
-          defaultValue={filter('reasonId')}
-          options={data.reasons}
-        />
-        {data.everyone ? (
-          <SelectField
-            emptyLabel="Any"
-            name="repId"
-            label="Rep"
-            defaultValue={filter('repId')}
-            options={data.reps}
-          />
-        ) : null}
-        <SelectField
-          emptyLabel="Any"
-          name="source"
-          label="Source"
-          defaultValue={filter('source')}
-          options={data.sources.map((s) => [s, s])}
-        />
-        <SelectField
-          emptyLabel="Any"
-          name="campaign"
-          label="Campaign"
-          defaultValue={filter('campaign')}
-          options={data.campaigns.map((c) => [c, c])}
+        <CaseFilterFields
+          filter={filter}
+          reasons={data.reasons}
+          reps={data.everyone ? data.reps : null}
+          sources={data.sources}
+          campaigns={data.campaigns}
         />
       </FilterForm>
       {data.rows.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge } from '~/components/badges'
+import { CaseFilterFields } from '~/components/case-filters'
 import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { reviewQueue } from '~/lib/cases.server'
@@ -11,7 +12,6 @@ import { activeReps, leadFilterOptions } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
 import { listReasons } from '~/lib/reasons.server'
 import { hasRole } from '~/lib/roles'
-import { CASE_KIND_LABELS, CASE_KINDS } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { clockAt } from '~/lib/sla'
 import { formatDateTime } from '~/lib/time'
@@ -69,40 +69,12 @@ export default function ReviewQueue() {
             emptyLabel="Every open case"
           />
         ) : null}
-        <SelectField
-          emptyLabel="Rejected or ignored"
-          name="kind"
-          label="Kind"
-          defaultValue={filter('kind')}
-          options={CASE_KINDS.map((k) => [k, CASE_KIND_LABELS[k]])}
-        />
-        <SelectField
-          emptyLabel="Any"
-          name="reasonId"
-          label="Reason"
-          defaultValue={filter('reasonId')}
-          options={data.reasons}
-        />
-        <SelectField
-          emptyLabel="Any"
-          name="repId"
-          label="Rep"
-          defaultValue={filter('repId')}
-          options={data.reps}
-        />
-        <SelectField
-          emptyLabel="Any"
-          name="source"
-          label="Source"
-          defaultValue={filter('source')}
-          options={data.sources.map((s) => [s, s])}
-        />
-        <SelectField
-          emptyLabel="Any"
-          name="campaign"
-          label="Campaign"
-          defaultValue={filter('campaign')}
-          options={data.campaigns.map((c) => [c, c])}
+        <CaseFilterFields
+          filter={filter}
+          reasons={data.reasons}
+          reps={data.reps}
+          sources={data.sources}
+          campaigns={data.campaigns}
         />
         <SelectField
           emptyLabel="Any age"

@@ -337,7 +337,7 @@ describe('reading cases', () => {
     type File = {
       timeline: { what: string }[]
       votes: unknown[] | null
-      fields: { label: string; then: string | null; now: string | null; changed: boolean }[]
+      fields: { label: string; opened: string | null; current: string | null; changed: boolean }[]
     }
     const dana = payloadOf<File>(await view(caseId, 'dana'))
     expect(dana.votes).toBeNull()
@@ -349,8 +349,8 @@ describe('reading cases', () => {
     expect(payloadOf<File>(await view(caseId, 'felix')).votes).toBeNull()
     expect(dana.fields.find((f) => f.label === 'Title')).toEqual({
       label: 'Title',
-      then: null,
-      now: 'CFO',
+      opened: null,
+      current: 'CFO',
       changed: true,
     })
     expect(statusOf(await view(caseId, 'omar'))).toBe(404)
