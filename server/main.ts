@@ -13,7 +13,7 @@ import { EnvError, getEnv } from '~/lib/env.server'
 import { interruptedImports, runImport } from '~/lib/import/importer.server'
 import { isSameOriginRequest } from '~/lib/origin.server'
 import { purgeSignInAttempts } from '~/lib/rate-limit.server'
-import { SWEEP_BATCH, sweepIgnoredLeads } from '~/lib/sales.server'
+import { sweepIgnoredLeads } from '~/lib/sales.server'
 import { purgeExpiredSessions } from '~/lib/session.server'
 import { issueSetupToken, needsSetup } from '~/lib/setup.server'
 
@@ -83,13 +83,17 @@ app.all(
 )
 
 // Leads whose follow-up clock ran out become "ignored" cases: once the server listens, then
-// every SWEEP_INTERVAL_SECONDS. One batch at a time, yielding between batches, so a backlog
-// never holds requests up.
+// every SWEEP_INTERVAL_SECONDS. One batch of 100 at a time (about 0.16 s of work), yielding
+// between batches, so a backlog never holds requests up for long.
+const SERVER_SWEEP_BATCH = 100
 function sweep() {
   try {
-    const opened = sweepIgnoredLeads(db, new Date(), { maxBatches: 1 })
+    const opened = sweepIgnoredLeads(db, new Date(), {
+      maxBatches: 1,
+      batchSize: SERVER_SWEEP_BATCH,
+    })
     if (opened > 0) console.log(`Sweep: opened ${opened} ignored case(s).`)
-    if (opened === SWEEP_BATCH) setImmediate(sweep)
+    if (opened === SERVER_SWEEP_BATCH) setImmediate(sweep)
   } catch (error) {
     console.error('Sweep failed; it will run again.', error)
   }

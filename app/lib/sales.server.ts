@@ -310,7 +310,7 @@ export function rejectLead(
 
 // ——— The sweep ———
 
-export const SWEEP_BATCH = 500
+const SWEEP_BATCH = 500
 
 /** Waiting leads whose follow-up clock ran out by `now`, earliest first (from the partial index). */
 export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
@@ -330,20 +330,21 @@ export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
 export function sweepIgnoredLeads(
   db: Queryable,
   now: Date,
-  options: { maxBatches?: number } = {},
+  options: { maxBatches?: number; batchSize?: number } = {},
 ): number {
+  const size = options.batchSize ?? SWEEP_BATCH
   let opened = 0
   for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
     const count = db.transaction(
       (tx) => {
-        const due = dueLeadsQuery(tx, now, SWEEP_BATCH).all()
+        const due = dueLeadsQuery(tx, now, size).all()
         for (const lead of due) openCase(tx, lead, { kind: 'ignored' }, now)
         return due.length
       },
       { behavior: 'immediate' },
     )
     opened += count
-    if (count < SWEEP_BATCH) break
+    if (count < size) break
   }
   return opened
 }
