@@ -66,3 +66,20 @@ export type Disposition = (typeof DISPOSITIONS)[number]
 
 export const RESPONSES = ['conceded', 'contested'] as const
 export type Response = (typeof RESPONSES)[number]
+
+// What became of a rejected or ignored lead. The first four mean it was a real buyer.
+export const OUTCOMES = [
+  'won',
+  'bought_elsewhere',
+  'in_buying_process',
+  'plans_to_buy',
+  'no_plans',
+  'not_a_fit',
+] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const REAL_BUYER_OUTCOMES: readonly Outcome[] = [
+  'won',
+  'bought_elsewhere',
+  'in_buying_process',
+  'plans_to_buy',
+]

@@ -21,6 +21,7 @@ import {
   LIFECYCLE_STAGES,
   NOTIFICATION_KINDS,
   OPERATORS,
+  OUTCOMES,
   RESPONSES,
   ROLES,
   SEATS,
@@ -413,6 +414,7 @@ export const cases = sqliteTable(
     index('cases_opened_idx').on(t.openedAt, t.id),
     index('cases_reason_idx').on(t.reasonId, t.openedAt, t.id),
     index('cases_kind_idx').on(t.kind, t.openedAt, t.id),
+    index('cases_decided_idx').on(t.decidedAt, t.id),
     check('cases_kind_valid', sql`${t.kind} IN (${inList(CASE_KINDS)})`),
     check('cases_status_valid', sql`${t.status} IN (${inList(CASE_STATUSES)})`),
     check(
@@ -511,4 +513,25 @@ export const recusals = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('recusals_one_per_member').on(t.caseId, t.memberId)],
+)
+
+/** What became of a rejected or ignored lead, learnt later (by hand or by CSV import). */
+export const outcomes = sqliteTable(
+  'outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
+    // The day it was learnt or happened, as the organisation's calendar date (YYYY-MM-DD).
+    occurredOn: text('occurred_on').notNull(),
+    note: text('note'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('outcomes_lead_idx').on(t.leadId, t.occurredOn, t.id),
+    check('outcomes_outcome_valid', sql`${t.outcome} IN (${inList(OUTCOMES)})`),
+  ],
 )

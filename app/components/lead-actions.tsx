@@ -1,6 +1,7 @@
 // What a rep does on their lead's page: accept it, reject it with a reason, log a contact attempt.
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { OUTCOME_LABELS, OutcomeSchema } from '~/lib/judicial-schema'
 import {
   AcceptSchema,
   CHANNEL_LABELS,
@@ -102,6 +103,30 @@ export function ContactAttemptForm({ lastResult, now }: { lastResult: Reply; now
       <Button type="submit" variant="secondary">
         Log contact attempt
       </Button>
+    </FormCard>
+  )
+}
+
+export function OutcomeForm({ lastResult, today }: { lastResult: Reply; today: string }) {
+  const [form, fields] = useSchemaForm(OutcomeSchema, {
+    id: 'record-outcome',
+    lastResult,
+    defaultValue: { occurredOn: today },
+  })
+  return (
+    <FormCard form={form}>
+      <h3 className="font-semibold text-slate-900">Record outcome</h3>
+      <p className="text-sm text-slate-700">What became of this lead, months later.</p>
+      <input type="hidden" name="intent" value="record-outcome" />
+      <SelectInput
+        label="Outcome"
+        meta={fields.outcome}
+        options={Object.entries(OUTCOME_LABELS)}
+        emptyLabel="Choose"
+      />
+      <Field label="Date" meta={fields.occurredOn} type="date" max={today} />
+      <TextArea label="Note" meta={fields.note} rows={2} />
+      <Button type="submit">Record outcome</Button>
     </FormCard>
   )
 }

@@ -1,6 +1,14 @@
 // The forms of the judicial branch, shared by the browser and the server.
 import { z } from 'zod'
-import { CASE_KINDS, DISPOSITIONS, type Disposition, VERDICTS, type Verdict } from '~db/enums'
+import {
+  CASE_KINDS,
+  DISPOSITIONS,
+  type Disposition,
+  OUTCOMES,
+  type Outcome,
+  VERDICTS,
+  type Verdict,
+} from '~db/enums'
 import { optionalEnum } from './lead-schema'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -83,3 +91,31 @@ export const ReviewQuerySchema = z.object({
     .catch(undefined),
   after: z.string().max(40).optional().catch(undefined),
 })
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  won: 'Won (bought from us)',
+  bought_elsewhere: 'Bought elsewhere',
+  in_buying_process: 'In a buying process',
+  plans_to_buy: 'Plans to buy',
+  no_plans: 'No plans',
+  not_a_fit: 'Not a fit',
+}
+export { OUTCOMES }
+
+/** "2026-02-31" is no date; "2026-02-28" is. */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+export const OutcomeSchema = z.object({
+  intent: z.literal('record-outcome'),
+  outcome: z.enum(OUTCOMES, { error: 'Choose what became of the lead' }),
+  occurredOn: z
+    .string({ error: 'Enter the date' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as a calendar date')
+    .refine(isCalendarDate, 'Enter a real date'),
+  note: z.string().trim().max(2000, 'Keep the note under 2,000 characters').optional(),
+})
+export type OutcomeInput = z.infer<typeof OutcomeSchema>

@@ -92,3 +92,13 @@ export function instantOfLocal(local: string, timeZone: string): Date {
 export function localOfInstant(at: Date, timeZone: string): string {
   return zoned(at.getTime(), timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' })
 }
+
+/** Today's calendar date in the time zone, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  return zoned(at.getTime(), timeZone).toPlainDate().toString()
+}
+
+/** The instant `months` calendar months before `at`, in the time zone. */
+export function monthsBefore(at: Date, months: number, timeZone: string): Date {
+  return new Date(zoned(at.getTime(), timeZone).subtract({ months }).epochMilliseconds)
+}

@@ -7,18 +7,29 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
-import { AcceptLeadForm, ContactAttemptForm, RejectLeadForm } from '~/components/lead-actions'
+import {
+  AcceptLeadForm,
+  ContactAttemptForm,
+  OutcomeForm,
+  RejectLeadForm,
+} from '~/components/lead-actions'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
 import { timelineOf } from '~/lib/audit.server'
-import { requireRole, requireUser } from '~/lib/auth.server'
+import { ensureRole, requireUser } from '~/lib/auth.server'
 import { casesOfLead } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
 import { criteriaOf, getVersion } from '~/lib/definitions.server'
 import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
-import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/lib/judicial-schema'
+import {
+  DISPOSITION_LABELS,
+  OUTCOME_LABELS,
+  OutcomeSchema,
+  VERDICT_LABELS,
+} from '~/lib/judicial-schema'
 import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/lib/lead-fields'
 import { getLeadForViewer, sameCompanyLeads } from '~/lib/leads.server'
+import { outcomesOf, recordOutcome } from '~/lib/outcomes.server'
 import { idParam } from '~/lib/params'
 import { listReasons } from '~/lib/reasons.server'
 import { hasRole, seesAllLeads } from '~/lib/roles'
@@ -37,9 +48,10 @@ import {
   RejectSchema,
 } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
-import { clockAt, localOfInstant } from '~/lib/sla'
+import { clockAt, localDate, localOfInstant } from '~/lib/sla'
 import { refusalReply } from '~/lib/submission'
 import { formatDateTime } from '~/lib/time'
+import type { Role } from '~db/enums'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Lead'} · Leadcourt` },
@@ -105,6 +117,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       who: a.userName,
       note: a.note,
     })),
+    outcomes: outcomesOf(db, lead.id).map((o) => ({ ...o, label: OUTCOME_LABELS[o.outcome] })),
+    canRecordOutcome: hasRole(user, 'marketer'),
+    today: localDate(now, timeZone),
     cases: casesOfLead(db, lead.id).map((c) => ({
       ...c,
       openedAt: formatDateTime(c.openedAt, timeZone),
@@ -133,31 +148,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const INTENT_SCHEMAS = {
-  accept: AcceptSchema,
-  reject: RejectSchema,
-  'log-contact': ContactAttemptSchema,
-} as const
-type Intent = keyof typeof INTENT_SCHEMAS
+// Who does what: the lead's rep works it; a marketer records what became of it.
+const INTENTS = {
+  accept: { schema: AcceptSchema, role: 'rep' },
+  reject: { schema: RejectSchema, role: 'rep' },
+  'log-contact': { schema: ContactAttemptSchema, role: 'rep' },
+  'record-outcome': { schema: OutcomeSchema, role: 'marketer' },
+} as const satisfies Record<string, { role: Role; schema: unknown }>
+type Intent = keyof typeof INTENTS
 
 const DONE: Record<Intent, string> = {
   accept: 'Lead accepted. It is yours to work.',
   reject: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
   'log-contact': 'Contact attempt logged.',
+  'record-outcome': 'Outcome recorded.',
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'rep')
+  const user = await requireUser(request)
   const db = getDb()
   const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
   if (!lead) throw new Response('Not found', { status: 404 })
-  if (lead.ownerId !== user.id)
-    throw new Response('Only the lead’s rep can act on it', { status: 403 })
   const formData = await request.formData()
   const intent = String(formData.get('intent')) as Intent
-  if (!Object.hasOwn(INTENT_SCHEMAS, intent))
+  if (!Object.hasOwn(INTENTS, intent))
     return data({ intent: null, result: null, done: null }, { status: 400 })
-  const submission = parseWithZod(formData, { schema: INTENT_SCHEMAS[intent] })
+  ensureRole(user, INTENTS[intent].role)
+  if (INTENTS[intent].role === 'rep' && lead.ownerId !== user.id)
+    throw new Response('Only the lead’s rep can act on it', { status: 403 })
+  const submission = parseWithZod(formData, { schema: INTENTS[intent].schema })
   if (submission.status !== 'success')
     return data({ intent, result: submission.reply(), done: null }, { status: 400 })
   const now = new Date()
@@ -167,7 +186,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? acceptLead(db, user, lead.id, now)
       : value.intent === 'reject'
         ? rejectLead(db, user, lead.id, value, now)
-        : logContactAttempt(db, user, lead.id, value, now)
+        : value.intent === 'log-contact'
+          ? logContactAttempt(db, user, lead.id, value, now)
+          : recordOutcome(db, user.id, lead.id, value, now)
   if (!outcome.ok)
     return data(
       { intent, result: refusalReply(submission, outcome.fieldErrors), done: null },
@@ -385,6 +406,31 @@ export default function LeadPage() {
           </Table>
         )}
       </Card>
+
+      {lead.cases.length ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="What became of it">
+            {lead.outcomes.length === 0 ? (
+              <p className="text-sm text-slate-700">No outcome recorded yet.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {lead.outcomes.map((o) => (
+                  <li key={o.id}>
+                    <span className="font-medium">{o.label}</span> ({o.occurredOn})
+                    {o.note ? `: ${o.note}` : ''}
+                    {o.recordedBy ? (
+                      <span className="text-slate-600"> — {o.recordedBy}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {lead.canRecordOutcome ? (
+            <OutcomeForm lastResult={replyFor('record-outcome')} today={lead.today} />
+          ) : null}
+        </div>
+      ) : null}
 
       {lead.attempts.length ? (
         <Card title="Contact attempts">

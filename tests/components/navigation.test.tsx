@@ -35,6 +35,7 @@ describe('navigation', () => {
       'Leads',
       'Cases',
       'Review queue',
+      'Hindsight',
       'Imports',
       'Lead definition',
       'Audit trail',
@@ -52,6 +53,7 @@ describe('navigation', () => {
       'Leads',
       'Cases',
       'Review queue',
+      'Hindsight',
       'Lead definition',
       'Audit trail',
     ])

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CaseKindBadge } from '~/components/badges'
+import { PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { VERDICT_LABELS } from '~/lib/judicial-schema'
+import { leadName } from '~/lib/lead-fields'
+import { hindsightDue } from '~/lib/outcomes.server'
+import { getOrganisationSettings } from '~/lib/settings.server'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: MetaFunction = () => [{ title: 'Hindsight due · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer', 'leadership', 'committee', 'admin')
+  const db = getDb()
+  const { timeZone } = getOrganisationSettings(db)
+  const after = new URL(request.url).searchParams.get('after') ?? undefined
+  const page = hindsightDue(db, new Date(), after)
+  return {
+    rows: page.rows.map((r) => ({
+      caseId: r.caseId,
+      kind: r.kind,
+      leadId: r.leadId,
+      name: leadName({ ...r, id: r.leadId }),
+      company: r.company,
+      reason: r.reasonLabel,
+      verdict: r.verdict,
+      rep: r.repName,
+      source: r.source,
+      decidedAt: formatDateTime(r.decidedAt as Date, timeZone),
+      checkpoint: r.checkpoint,
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+export default function Hindsight() {
+  const { rows, nextCursor } = useLoaderData<typeof loader>()
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Hindsight due" />
+      <p className="max-w-3xl text-slate-700">
+        Rejected and ignored leads whose verdict is 6 or 12 months old and that have no outcome yet.
+        Find out what became of each one and record it on the lead.
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+          No lead is due for a hindsight check.
+        </p>
+      ) : (
+        <Table
+          caption="Leads due for a hindsight check, oldest verdict first"
+          columns={['Lead', 'Case', 'Verdict', 'Rep', 'Source', 'Check']}
+        >
+          {rows.map((r) => (
+            <tr key={r.caseId}>
+              <Td>
+                <Link to={`/leads/${r.leadId}`} className="text-brand-700 underline">
+                  {r.name}
+                </Link>
+                {r.company ? <div className="text-slate-600">{r.company}</div> : null}
+              </Td>
+              <Td>
+                <CaseKindBadge kind={r.kind} /> {r.reason ?? ''}
+              </Td>
+              <Td>
+                {r.verdict ? VERDICT_LABELS[r.verdict] : '—'}
+                <div className="text-slate-600">{r.decidedAt}</div>
+              </Td>
+              <Td>{r.rep}</Td>
+              <Td>{r.source ?? '—'}</Td>
+              <Td>{r.checkpoint}-month check</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {nextCursor ? (
+        <Link to={`?after=${nextCursor}`} className="text-sm text-brand-700 underline">
+          Next page
+        </Link>
+      ) : null}
+    </div>
+  )
+}
