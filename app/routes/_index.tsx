@@ -126,9 +126,10 @@ const HOME_SECTIONS: Partial<
   },
   leadership: {
     title: 'Reports',
-    body: 'Rejection accuracy over time, rep scorecards, source and campaign quality, SLA compliance and what became of rejected leads will appear here.',
+    body: 'Rejection accuracy over time, by rep, reason, source and campaign; the leads due for a hindsight check; the audit trail.',
     links: [
-      { to: '/cases', label: 'Rejected and ignored leads' },
+      { to: '/reports', label: 'Reports' },
+      { to: '/hindsight', label: 'Hindsight due' },
       { to: '/audit', label: 'Read the audit trail' },
     ],
   },

@@ -23,7 +23,7 @@ describe('navigation', () => {
   it('a rep sees only what reps may open', async () => {
     renderNav({ name: 'Dana Reyes', roles: ['rep'] })
     await screen.findByRole('navigation', { name: 'Main' })
-    expect(linkNames()).toEqual(['Home', 'Leads', 'Cases', 'Lead definition'])
+    expect(linkNames()).toEqual(['Home', 'Leads', 'Cases', 'Reports', 'Lead definition'])
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument()
   })
 
@@ -35,6 +35,7 @@ describe('navigation', () => {
       'Leads',
       'Cases',
       'Review queue',
+      'Reports',
       'Hindsight',
       'Imports',
       'Lead definition',
@@ -53,6 +54,7 @@ describe('navigation', () => {
       'Leads',
       'Cases',
       'Review queue',
+      'Reports',
       'Hindsight',
       'Lead definition',
       'Audit trail',

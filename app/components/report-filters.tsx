@@ -1,0 +1,99 @@
+import { BREAKDOWN_LABELS, BREAKDOWNS, PERIOD_LABELS, PERIODS } from '~/lib/reports/report-query'
+import { FilterForm, inputClass, SelectField } from './ui'
+
+type Options = readonly (readonly [string, string])[]
+
+/** The period, range and filters every report shares, in the URL (a GET form). */
+export function ReportFilters({
+  action,
+  params,
+  range,
+  reps,
+  reasons,
+  sources,
+  campaigns,
+  breakdown,
+}: {
+  action: string
+  params: URLSearchParams
+  range: { from: string; to: string }
+  reps: Options
+  reasons: Options
+  sources: string[]
+  campaigns: string[]
+  breakdown?: boolean
+}) {
+  const value = (name: string) => params.get(name) ?? ''
+  return (
+    <FilterForm label="Report filters" clearTo={action}>
+      <SelectField
+        name="period"
+        label="Period"
+        defaultValue={value('period') || 'month'}
+        options={PERIODS.map((p) => [p, PERIOD_LABELS[p]])}
+      />
+      <div>
+        <label htmlFor="report-from" className="mb-1 block text-sm font-medium">
+          From
+        </label>
+        <input
+          id="report-from"
+          name="from"
+          type="date"
+          defaultValue={range.from}
+          className={inputClass}
+        />
+      </div>
+      <div>
+        <label htmlFor="report-to" className="mb-1 block text-sm font-medium">
+          To
+        </label>
+        <input
+          id="report-to"
+          name="to"
+          type="date"
+          defaultValue={range.to}
+          className={inputClass}
+        />
+      </div>
+      {breakdown ? (
+        <SelectField
+          name="by"
+          label="Break down by"
+          defaultValue={value('by') || 'reason'}
+          options={BREAKDOWNS.map((b) => [b, BREAKDOWN_LABELS[b]])}
+        />
+      ) : null}
+      {reps.length ? (
+        <SelectField
+          emptyLabel="Every rep"
+          name="repId"
+          label="Rep"
+          defaultValue={value('repId')}
+          options={reps}
+        />
+      ) : null}
+      <SelectField
+        emptyLabel="Any"
+        name="reasonId"
+        label="Reason"
+        defaultValue={value('reasonId')}
+        options={reasons}
+      />
+      <SelectField
+        emptyLabel="Any"
+        name="source"
+        label="Source"
+        defaultValue={value('source')}
+        options={sources.map((s) => [s, s])}
+      />
+      <SelectField
+        emptyLabel="Any"
+        name="campaign"
+        label="Campaign"
+        defaultValue={value('campaign')}
+        options={campaigns.map((c) => [c, c])}
+      />
+    </FilterForm>
+  )
+}

@@ -1,0 +1,52 @@
+// What every report shares: the period, the date range and the filters, kept in the URL so a
+// view can be bookmarked and shared. Shared by the browser (the filter form) and the server.
+import { z } from 'zod'
+
+export const PERIODS = ['week', 'month', 'quarter'] as const
+export type Period = (typeof PERIODS)[number]
+export const PERIOD_LABELS: Record<Period, string> = {
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+}
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined)
+
+export const BREAKDOWNS = ['rep', 'reason', 'source', 'campaign'] as const
+export type Breakdown = (typeof BREAKDOWNS)[number]
+export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
+  rep: 'Rep',
+  reason: 'Reason',
+  source: 'Source',
+  campaign: 'Campaign',
+}
+
+export const ReportQuerySchema = z.object({
+  period: z.enum(PERIODS).catch('month'),
+  by: z.enum(BREAKDOWNS).catch('reason'),
+  from: date,
+  to: date,
+  repId: z.coerce.number().int().positive().optional().catch(undefined),
+  reasonId: z.coerce.number().int().positive().optional().catch(undefined),
+  source: z.string().trim().max(100).optional().catch(undefined),
+  campaign: z.string().trim().max(200).optional().catch(undefined),
+})
+export type ReportQuery = z.infer<typeof ReportQuerySchema>
+
+/** The filters in a file name: "accuracy_month_2026-01-01_2026-12-31_rep-3.csv". */
+export function reportFileName(
+  report: string,
+  query: ReportQuery,
+  range: { from: string; to: string },
+) {
+  const parts = [report, query.period, range.from, range.to]
+  if (query.repId) parts.push(`rep-${query.repId}`)
+  if (query.reasonId) parts.push(`reason-${query.reasonId}`)
+  if (query.source) parts.push(`source-${query.source}`)
+  if (query.campaign) parts.push(`campaign-${query.campaign}`)
+  return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
+}

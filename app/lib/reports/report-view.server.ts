@@ -1,0 +1,36 @@
+// What a report page and its CSV export share: the query read from the URL, narrowed to what
+// the viewer may see, the date range, and the options of the filter form.
+import type { Queryable } from '~db/connection'
+import { activeReps, leadFilterOptions } from '../leads.server'
+import { queryOf } from '../query'
+import { listReasons } from '../reasons.server'
+import { hasRole, type Role } from '../roles'
+import { getOrganisationSettings } from '../settings.server'
+import { localDate } from '../sla'
+import { defaultRange } from './periods'
+import { type ReportQuery, ReportQuerySchema } from './report-query'
+
+type Viewer = { id: number; roles: readonly Role[] }
+
+/** Whether the viewer sees only their own figures (a rep who is nothing else). */
+export const ownFiguresOnly = (viewer: Viewer) =>
+  !hasRole(viewer, 'leadership', 'committee', 'admin', 'marketer')
+
+export function reportRequest(db: Queryable, viewer: Viewer, request: Request) {
+  const parsed = ReportQuerySchema.parse(queryOf(request))
+  const query: ReportQuery = ownFiguresOnly(viewer) ? { ...parsed, repId: viewer.id } : parsed
+  const { timeZone } = getOrganisationSettings(db)
+  const fallback = defaultRange(localDate(new Date(), timeZone))
+  let from = query.from ?? fallback.from
+  let to = query.to ?? fallback.to
+  if (from > to) [from, to] = [to, from]
+  return { query, range: { from, to }, timeZone }
+}
+
+export function reportFilterOptions(db: Queryable, viewer: Viewer) {
+  return {
+    reps: ownFiguresOnly(viewer) ? [] : activeReps(db).map((r) => [String(r.id), r.name] as const),
+    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
+    ...leadFilterOptions(db),
+  }
+}

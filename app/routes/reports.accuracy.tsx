@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { AccuracyChart } from '~/components/charts'
+import { ReportFilters } from '~/components/report-filters'
+import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
+import { BREAKDOWN_LABELS } from '~/lib/reports/report-query'
+import {
+  ownFiguresOnly,
+  reportFilterOptions,
+  reportRequest,
+} from '~/lib/reports/report-view.server'
+
+export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  return {
+    own: ownFiguresOnly(user),
+    by: query.by,
+    range,
+    report: accuracyReport(db, query, range, timeZone),
+    ...reportFilterOptions(db, user),
+  }
+}
+
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
+const COLUMNS = ['Opened', 'Decided', 'Upheld', 'Overturned', 'Still open', 'Accuracy']
+
+function Rows({ rows }: { rows: AccuracyRow[] }) {
+  return (
+    <>
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <Td>{r.name}</Td>
+          <Td>{r.opened}</Td>
+          <Td>{r.decided}</Td>
+          <Td>{r.upheld}</Td>
+          <Td>{r.overturned}</Td>
+          <Td>{r.open}</Td>
+          <Td className="font-medium">{percent(r.accuracy)}</Td>
+        </tr>
+      ))}
+    </>
+  )
+}
+
+export default function AccuracyReport() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { report } = data
+  return (
+    <div className="space-y-6">
+      <PageHeader title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}>
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">
+        Of the leads reps rejected, how many the committee upheld: accuracy = upheld ÷ decided, by
+        the period the case opened. Conceded cases count as upheld; open cases are not yet decided.
+        See docs/metrics.md.
+      </p>
+      <ReportFilters
+        action="/reports/accuracy"
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+        breakdown
+      />
+      <p className="text-sm">
+        <a href={`/reports/accuracy.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      <Card title={`Accuracy by period: ${percent(report.total.accuracy)} over the range`}>
+        <AccuracyChart rows={report.periods} />
+        <Table caption="Rejection accuracy by period" columns={['Period', ...COLUMNS]}>
+          <Rows rows={report.periods} />
+          <Rows rows={[report.total]} />
+        </Table>
+      </Card>
+      <Card title={`By ${BREAKDOWN_LABELS[data.by].toLowerCase()}`}>
+        {report.breakdown.length === 0 ? (
+          <p className="text-sm text-slate-700">No rejections in this range.</p>
+        ) : (
+          <Table
+            caption={`Rejection accuracy by ${BREAKDOWN_LABELS[data.by].toLowerCase()}`}
+            columns={[BREAKDOWN_LABELS[data.by], ...COLUMNS]}
+          >
+            <Rows rows={report.breakdown} />
+          </Table>
+        )}
+      </Card>
+    </div>
+  )
+}

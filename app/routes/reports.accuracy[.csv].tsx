@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { stringify } from 'csv-stringify/sync'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
+import { BREAKDOWN_LABELS, reportFileName } from '~/lib/reports/report-query'
+import { reportRequest } from '~/lib/reports/report-view.server'
+
+/** The accuracy report's numbers as CSV, exactly as the page shows them. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  const report = accuracyReport(db, query, range, timeZone)
+  const rows: [string, AccuracyRow][] = [
+    ...report.periods.map((r): [string, AccuracyRow] => ['Period', r]),
+    ['Total', report.total],
+    ...report.breakdown.map((r): [string, AccuracyRow] => [BREAKDOWN_LABELS[query.by], r]),
+  ]
+  const csv = stringify([
+    ['section', 'name', 'opened', 'decided', 'upheld', 'overturned', 'open', 'accuracy_percent'],
+    ...rows.map(([section, r]) => [
+      section,
+      r.name,
+      r.opened,
+      r.decided,
+      r.upheld,
+      r.overturned,
+      r.open,
+      r.accuracy === null ? '' : (r.accuracy * 100).toFixed(1),
+    ]),
+  ])
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${reportFileName('accuracy', query, range)}"`,
+    },
+  })
+}

@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/lib/db.server'
+import { seedDemo } from '~/lib/demo-seed.server'
+import { castVote, concedeCase } from '~/lib/judicial.server'
+import { listReasons } from '~/lib/reasons.server'
+import { rejectLead, sweepIgnoredLeads } from '~/lib/sales.server'
+import { loader as accuracyLoader } from '~/routes/reports.accuracy'
+import { loader as csvLoader } from '~/routes/reports.accuracy[.csv]'
+import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { getArgs, payloadOf, settle, statusOf } from '../support/http'
+import { handOverLead, userId } from '../support/leads'
+import { signInAs } from '../support/users'
+
+// A fixture whose every figure is worked out by hand (docs/metrics.md), in Europe/London:
+//   January 2026: Dana rejects 4 leads: 2 conceded (upheld), 1 overturned by the committee,
+//     1 still open (rejected 31 January 23:30 GMT, still January).
+//   February: nothing.
+//   March: Omar rejects 2: one upheld by the committee's votes, one conceded.
+//   April: Dana rejects 1 at 23:30 UTC on 31 March, which is 00:30 BST on 1 April: April's, open.
+//     One lead is ignored (an "ignored" case is not a rejection: not counted).
+const cookies: Record<string, string> = {}
+const H = 3_600_000
+
+function rejected(rep: string, at: string, reason = 'No budget') {
+  const db = getDb()
+  const when = new Date(at)
+  const leadId = handOverLead(rep, {}, { at: new Date(when.getTime() - H) })
+  const reasonId = listReasons(db).find((r) => r.label === reason)?.id ?? 0
+  const result = rejectLead(
+    db,
+    { id: userId(rep) },
+    leadId,
+    { reasonId, notes: 'Fixture', contactAttempts: 1 },
+    when,
+  )
+  if (!result.ok) throw new Error(JSON.stringify(result))
+  return { caseId: result.caseId, at: when }
+}
+
+function concede(c: { caseId: number; at: Date }) {
+  const result = concedeCase(
+    getDb(),
+    userId('maya'),
+    c.caseId,
+    'nurture',
+    new Date(c.at.getTime() + 24 * H),
+  )
+  if (!result.ok) throw new Error(JSON.stringify(result))
+}
+
+function rule(c: { caseId: number; at: Date }, verdict: 'meets' | 'does_not_meet') {
+  for (const [i, member] of ['victor', 'clara', 'erin'].entries()) {
+    const result = castVote(
+      getDb(),
+      userId(member),
+      c.caseId,
+      verdict === 'meets'
+        ? { verdict, rationale: 'Fits', finding: { engagement: 'met' } }
+        : {
+            verdict,
+            disposition: 'nurture',
+            rationale: 'Too small',
+            finding: { company_size: 'unmet', engagement: 'unmet' },
+          },
+      new Date(c.at.getTime() + (48 + i) * H),
+    )
+    if (!result.ok) throw new Error(JSON.stringify(result))
+  }
+}
+
+beforeAll(async () => {
+  const db = getDb()
+  await seedDemo(db, new Date(), { data: false })
+  activateDefinition(db, ICP_CRITERIA, new Date('2025-12-01T09:00:00Z'))
+  concede(rejected('dana', '2026-01-12T10:00:00Z'))
+  concede(rejected('dana', '2026-01-13T10:00:00Z', 'No authority'))
+  rule(rejected('dana', '2026-01-14T10:00:00Z'), 'meets')
+  rejected('dana', '2026-01-31T23:30:00Z')
+  rule(rejected('omar', '2026-03-05T10:00:00Z', 'No authority'), 'does_not_meet')
+  concede(rejected('omar', '2026-03-06T10:00:00Z'))
+  rejected('dana', '2026-03-31T23:30:00Z')
+  handOverLead('lucy', {}, { at: new Date('2026-04-01T09:00:00Z') })
+  sweepIgnoredLeads(db, new Date('2026-04-10T09:00:00Z'))
+  for (const name of ['felix', 'dana', 'maya'])
+    cookies[name] = await signInAs(`${name}@brightline.test`)
+})
+
+type Row = {
+  name: string
+  opened: number
+  decided: number
+  upheld: number
+  overturned: number
+  open: number
+  accuracy: number | null
+}
+type Report = { report: { periods: Row[]; total: Row; breakdown: Row[] } }
+const RANGE = 'from=2026-01-01&to=2026-04-30'
+const load = async (query: string, who = 'felix') =>
+  payloadOf<Report>(
+    await accuracyLoader(getArgs(`/reports/accuracy?${query}`, { cookie: cookies[who] })),
+  ).report
+const row = (
+  name: string,
+  opened: number,
+  decided: number,
+  upheld: number,
+  overturned: number,
+  open: number,
+  accuracy: number | null,
+): Row => ({
+  name,
+  opened,
+  decided,
+  upheld,
+  overturned,
+  open,
+  accuracy,
+})
+
+describe('rejection accuracy', () => {
+  it('by month: every figure as worked out by hand, empty months and open-only months included', async () => {
+    const report = await load(`period=month&${RANGE}&by=rep`)
+    expect(report.periods).toEqual([
+      row('2026-01', 4, 3, 2, 1, 1, 2 / 3),
+      row('2026-02', 0, 0, 0, 0, 0, null),
+      row('2026-03', 2, 2, 2, 0, 0, 1),
+      row('2026-04', 1, 0, 0, 0, 1, null),
+    ])
+    expect(report.total).toEqual(row('All', 7, 5, 4, 1, 2, 0.8))
+    expect(report.breakdown).toEqual([
+      row('Dana Reyes', 5, 3, 2, 1, 2, 2 / 3),
+      row('Omar Haddad', 2, 2, 2, 0, 0, 1),
+    ])
+  })
+
+  it('by quarter, by reason, and filtered to one rep', async () => {
+    const quarters = await load(`period=quarter&${RANGE}&by=reason`)
+    expect(quarters.periods).toEqual([
+      row('2026 Q1', 6, 5, 4, 1, 1, 0.8),
+      row('2026 Q2', 1, 0, 0, 0, 1, null),
+    ])
+    expect(quarters.breakdown).toEqual([
+      row('No budget', 5, 3, 2, 1, 2, 2 / 3),
+      row('No authority', 2, 2, 2, 0, 0, 1),
+    ])
+    const omar = await load(`period=month&${RANGE}&repId=${userId('omar')}`)
+    expect(omar.periods.map((p) => [p.name, p.decided, p.accuracy])).toEqual([
+      ['2026-01', 0, null],
+      ['2026-02', 0, null],
+      ['2026-03', 2, 1],
+      ['2026-04', 0, null],
+    ])
+  })
+
+  it('a rep sees only their own figures, whatever the URL asks; a marketer is refused', async () => {
+    const dana = await load(`period=month&${RANGE}&repId=${userId('omar')}`, 'dana')
+    expect(dana.total).toEqual(row('All', 5, 3, 2, 1, 2, 2 / 3))
+    expect(
+      statusOf(
+        await settle(() => accuracyLoader(getArgs('/reports/accuracy', { cookie: cookies.maya }))),
+      ),
+    ).toBe(403)
+  })
+
+  it('the CSV export holds exactly the numbers shown, with the filters in its name', async () => {
+    const response = (await csvLoader(
+      getArgs(`/reports/accuracy.csv?period=month&${RANGE}&by=rep`, { cookie: cookies.felix }),
+    )) as Response
+    expect(response.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="accuracy_month_2026-01-01_2026-04-30.csv"',
+    )
+    expect((await response.text()).trim().split('\n')).toEqual([
+      'section,name,opened,decided,upheld,overturned,open,accuracy_percent',
+      'Period,2026-01,4,3,2,1,1,66.7',
+      'Period,2026-02,0,0,0,0,0,',
+      'Period,2026-03,2,2,2,0,0,100.0',
+      'Period,2026-04,1,0,0,0,1,',
+      'Total,All,7,5,4,1,2,80.0',
+      'Rep,Dana Reyes,5,3,2,1,2,66.7',
+      'Rep,Omar Haddad,2,2,2,0,0,100.0',
+    ])
+    const filtered = (await csvLoader(
+      getArgs(`/reports/accuracy.csv?period=quarter&${RANGE}&repId=${userId('omar')}`, {
+        cookie: cookies.felix,
+      }),
+    )) as Response
+    expect(filtered.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="accuracy_quarter_2026-01-01_2026-04-30_rep-${userId('omar')}.csv"`,
+    )
+  })
+})
