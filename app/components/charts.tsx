@@ -12,16 +12,24 @@ import {
   YAxis,
 } from 'recharts'
 
-export function AccuracyChart({
+/** Counts as bars and a rate (0 to 1) as a line, per period. */
+export function TrendChart({
   rows,
+  bar,
+  line,
 }: {
-  rows: { name: string; decided: number; accuracy: number | null }[]
+  rows: Record<string, string | number | null>[]
+  bar: { key: string; label: string }
+  line: { key: string; label: string }
 }) {
-  const data = rows.map((r) => ({
-    name: r.name,
-    decided: r.decided,
-    accuracy: r.accuracy === null ? null : Math.round(r.accuracy * 1000) / 10,
-  }))
+  const data = rows.map((r) => {
+    const rate = r[line.key]
+    return {
+      name: r.name,
+      bar: r[bar.key],
+      line: typeof rate === 'number' ? Math.round(rate * 1000) / 10 : null,
+    }
+  })
   return (
     <div aria-hidden="true" className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -38,11 +46,11 @@ export function AccuracyChart({
           />
           <Tooltip />
           <Legend />
-          <Bar yAxisId="count" dataKey="decided" name="Decided" fill="#cbd5e1" />
+          <Bar yAxisId="count" dataKey="bar" name={bar.label} fill="#cbd5e1" />
           <Line
             yAxisId="percent"
-            dataKey="accuracy"
-            name="Accuracy"
+            dataKey="line"
+            name={line.label}
             stroke="#1d4ed8"
             strokeWidth={2}
             connectNulls={false}

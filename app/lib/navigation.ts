@@ -8,7 +8,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/leads', label: 'Leads', roles: ROLES },
   { to: '/cases', label: 'Cases', roles: ROLES },
   { to: '/review', label: 'Review queue', roles: ['committee', 'leadership', 'admin'] },
-  { to: '/reports', label: 'Reports', roles: ['rep', 'committee', 'leadership', 'admin'] },
+  {
+    to: '/reports',
+    label: 'Reports',
+    roles: ['rep', 'marketer', 'committee', 'leadership', 'admin'],
+  },
   { to: '/hindsight', label: 'Hindsight', roles: ['marketer', 'committee', 'leadership', 'admin'] },
   { to: '/imports', label: 'Imports', roles: ['marketer', 'admin'] },
   { to: '/definition', label: 'Lead definition', roles: ROLES },

@@ -3,29 +3,46 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Card, PageHeader } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { ownFiguresOnly } from '~/lib/reports/report-view.server'
+import { hasRole } from '~/lib/roles'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  return { own: ownFiguresOnly(user) }
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep', 'marketer')
+  return {
+    own: ownFiguresOnly(user),
+    accuracy: hasRole(user, 'leadership', 'committee', 'admin', 'rep'),
+    sources: hasRole(user, 'leadership', 'committee', 'admin', 'marketer'),
+  }
 }
 
 export default function Reports() {
-  const { own } = useLoaderData<typeof loader>()
+  const { own, accuracy, sources } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
       <PageHeader title="Reports" />
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title={own ? 'Your rejection accuracy' : 'Rejection accuracy'}>
-          <p className="mb-2 text-sm text-slate-700">
-            How often rejections were upheld by the committee, by the month the case opened, and by
-            rep, reason, source or campaign.
-          </p>
-          <Link to="/reports/accuracy" className="text-brand-700 underline">
-            Open the report
-          </Link>
-        </Card>
+        {accuracy ? (
+          <Card title={own ? 'Your rejection accuracy' : 'Rejection accuracy'}>
+            <p className="mb-2 text-sm text-slate-700">
+              How often rejections were upheld by the committee, by the month the case opened, and
+              by rep, reason, source or campaign.
+            </p>
+            <Link to="/reports/accuracy" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
+        {sources ? (
+          <Card title="Source and campaign quality">
+            <p className="mb-2 text-sm text-slate-700">
+              Leads handed over, rejected, confirmed bad and confirmed good, by source and campaign.
+            </p>
+            <Link to="/reports/sources" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
       </div>
     </div>
   )

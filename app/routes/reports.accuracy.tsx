@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { AccuracyChart } from '~/components/charts'
+import { TrendChart } from '~/components/charts'
 import { ReportFilters } from '~/components/report-filters'
 import { Card, PageHeader, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
-import { BREAKDOWN_LABELS } from '~/lib/reports/report-query'
+import { BREAKDOWN_LABELS, formatRate } from '~/lib/reports/report-query'
 import {
   ownFiguresOnly,
   reportFilterOptions,
@@ -28,7 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 const COLUMNS = ['Opened', 'Decided', 'Upheld', 'Overturned', 'Still open', 'Accuracy']
 
 function Rows({ rows }: { rows: AccuracyRow[] }) {
@@ -42,7 +41,7 @@ function Rows({ rows }: { rows: AccuracyRow[] }) {
           <Td>{r.upheld}</Td>
           <Td>{r.overturned}</Td>
           <Td>{r.open}</Td>
-          <Td className="font-medium">{percent(r.accuracy)}</Td>
+          <Td className="font-medium">{formatRate(r.accuracy)}</Td>
         </tr>
       ))}
     </>
@@ -80,8 +79,12 @@ export default function AccuracyReport() {
           Download CSV
         </a>
       </p>
-      <Card title={`Accuracy by period: ${percent(report.total.accuracy)} over the range`}>
-        <AccuracyChart rows={report.periods} />
+      <Card title={`Accuracy by period: ${formatRate(report.total.accuracy)} over the range`}>
+        <TrendChart
+          rows={report.periods}
+          bar={{ key: 'decided', label: 'Decided' }}
+          line={{ key: 'accuracy', label: 'Accuracy' }}
+        />
         <Table caption="Rejection accuracy by period" columns={['Period', ...COLUMNS]}>
           <Rows rows={report.periods} />
           <Rows rows={[report.total]} />

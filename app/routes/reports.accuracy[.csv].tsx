@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { stringify } from 'csv-stringify/sync'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
 import { BREAKDOWN_LABELS, reportFileName } from '~/lib/reports/report-query'
-import { reportRequest } from '~/lib/reports/report-view.server'
+import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
 
 /** The accuracy report's numbers as CSV, exactly as the page shows them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ['Total', report.total],
     ...report.breakdown.map((r): [string, AccuracyRow] => [BREAKDOWN_LABELS[query.by], r]),
   ]
-  const csv = stringify([
+  return csvResponse(reportFileName('accuracy', query, range), [
     ['section', 'name', 'opened', 'decided', 'upheld', 'overturned', 'open', 'accuracy_percent'],
     ...rows.map(([section, r]) => [
       section,
@@ -27,13 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.upheld,
       r.overturned,
       r.open,
-      r.accuracy === null ? '' : (r.accuracy * 100).toFixed(1),
+      percentCell(r.accuracy),
     ]),
   ])
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${reportFileName('accuracy', query, range)}"`,
-    },
-  })
 }

@@ -37,13 +37,13 @@ const ROLES = [
   {
     email: 'maya@brightline.test',
     name: 'Maya Patel',
-    nav: ['Home', 'Leads', 'Cases', 'Hindsight', 'Imports', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Reports', 'Hindsight', 'Imports', 'Lead definition'],
     home: 'Rejected and ignored leads',
   },
   {
     email: 'ben@brightline.test',
     name: 'Ben Okafor',
-    nav: ['Home', 'Leads', 'Cases', 'Hindsight', 'Imports', 'Lead definition'],
+    nav: ['Home', 'Leads', 'Cases', 'Reports', 'Hindsight', 'Imports', 'Lead definition'],
     home: 'Rejected and ignored leads',
   },
   {

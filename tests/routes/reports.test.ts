@@ -6,18 +6,23 @@ import { listReasons } from '~/lib/reasons.server'
 import { rejectLead, sweepIgnoredLeads } from '~/lib/sales.server'
 import { loader as accuracyLoader } from '~/routes/reports.accuracy'
 import { loader as csvLoader } from '~/routes/reports.accuracy[.csv]'
+import { loader as sourcesLoader } from '~/routes/reports.sources'
+import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
-// A fixture whose every figure is worked out by hand (docs/metrics.md), in Europe/London:
+// A fixture whose every figure is worked out by hand (docs/metrics.md), in Europe/London.
+// Every lead is handed over an hour before it is rejected, from Webinar / Pipeline hygiene 101
+// unless said otherwise:
 //   January 2026: Dana rejects 4 leads: 2 conceded (upheld), 1 overturned by the committee,
 //     1 still open (rejected 31 January 23:30 GMT, still January).
 //   February: nothing.
 //   March: Omar rejects 2: one upheld by the committee's votes, one conceded.
 //   April: Dana rejects 1 at 23:30 UTC on 31 March, which is 00:30 BST on 1 April: April's, open.
 //     One lead is ignored (an "ignored" case is not a rejection: not counted).
+//   Two Trade show / Expo leads handed to Omar in January, never rejected.
 const cookies: Record<string, string> = {}
 const H = 3_600_000
 
@@ -80,6 +85,8 @@ beforeAll(async () => {
   concede(rejected('omar', '2026-03-06T10:00:00Z'))
   rejected('dana', '2026-03-31T23:30:00Z')
   handOverLead('lucy', {}, { at: new Date('2026-04-01T09:00:00Z') })
+  for (const day of ['2026-01-20T09:00:00Z', '2026-01-21T09:00:00Z'])
+    handOverLead('omar', { source: 'Trade show', campaign: 'Expo' }, { at: new Date(day) })
   sweepIgnoredLeads(db, new Date('2026-04-10T09:00:00Z'))
   for (const name of ['felix', 'dana', 'maya'])
     cookies[name] = await signInAs(`${name}@brightline.test`)
@@ -188,5 +195,84 @@ describe('rejection accuracy', () => {
     expect(filtered.headers.get('Content-Disposition')).toBe(
       `attachment; filename="accuracy_quarter_2026-01-01_2026-04-30_rep-${userId('omar')}.csv"`,
     )
+  })
+})
+
+describe('source and campaign quality', () => {
+  type Quality = {
+    name: string
+    handedOver: number
+    rejected: number
+    confirmedBad: number
+    confirmedGood: number
+    confirmedBadRate: number | null
+  }
+  const q = (
+    name: string,
+    handedOver: number,
+    rejected: number,
+    bad: number,
+    good: number,
+    rate: number | null,
+  ): Quality => ({
+    name,
+    handedOver,
+    rejected,
+    confirmedBad: bad,
+    confirmedGood: good,
+    confirmedBadRate: rate,
+  })
+  type Report = { report: { periods: Quality[]; bySource: Quality[]; byCampaign: Quality[] } }
+
+  it('counts the leads handed over in each period, and what became of the rejected ones', async () => {
+    const { report } = payloadOf<Report>(
+      await sourcesLoader(
+        getArgs(`/reports/sources?period=month&${RANGE}`, { cookie: cookies.maya }),
+      ),
+    )
+    // Dana's last lead was handed over at 22:30 UTC on 31 March: 23:30 BST, still March.
+    expect(report.periods).toEqual([
+      q('2026-01', 6, 4, 2, 1, 2 / 6),
+      q('2026-02', 0, 0, 0, 0, null),
+      q('2026-03', 3, 3, 2, 0, 2 / 3),
+      q('2026-04', 1, 0, 0, 0, 0),
+    ])
+    expect(report.bySource).toEqual([q('Webinar', 8, 7, 4, 1, 0.5), q('Trade show', 2, 0, 0, 0, 0)])
+    expect(report.byCampaign).toEqual([
+      q('Pipeline hygiene 101', 8, 7, 4, 1, 0.5),
+      q('Expo', 2, 0, 0, 0, 0),
+    ])
+  })
+
+  it('filters by reason and source; the CSV holds the same numbers; reps are refused', async () => {
+    const noAuthority = listReasons(getDb()).find((r) => r.label === 'No authority')?.id ?? 0
+    const { report } = payloadOf<Report>(
+      await sourcesLoader(
+        getArgs(`/reports/sources?period=quarter&${RANGE}&reasonId=${noAuthority}`, {
+          cookie: cookies.felix,
+        }),
+      ),
+    )
+    expect(report.periods).toEqual([q('2026 Q1', 2, 2, 2, 0, 1), q('2026 Q2', 0, 0, 0, 0, null)])
+    const csv = (await sourcesCsv(
+      getArgs(`/reports/sources.csv?period=quarter&${RANGE}&source=Trade%20show`, {
+        cookie: cookies.maya,
+      }),
+    )) as Response
+    expect(csv.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="sources_quarter_2026-01-01_2026-04-30_source-Trade-show.csv"',
+    )
+    expect((await csv.text()).trim().split('\n')).toEqual([
+      'section,name,handed_over,rejected,confirmed_bad,confirmed_good,confirmed_bad_percent',
+      'Period,2026 Q1,2,0,0,0,0.0',
+      'Period,2026 Q2,0,0,0,0,',
+      'Source,Trade show,2,0,0,0,0.0',
+      'Campaign,Expo,2,0,0,0,0.0',
+    ])
+    expect(
+      statusOf(
+        await settle(() => sourcesLoader(getArgs('/reports/sources', { cookie: cookies.dana }))),
+      ),
+    ).toBe(403)
   })
 })

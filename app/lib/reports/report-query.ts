@@ -50,3 +50,7 @@ export function reportFileName(
   if (query.campaign) parts.push(`campaign-${query.campaign}`)
   return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
 }
+
+/** A rate as the page shows it: "66.7%", or "—" when there is nothing to divide by. */
+export const formatRate = (rate: number | null) =>
+  rate === null ? '—' : `${(rate * 100).toFixed(1)}%`

@@ -1,5 +1,6 @@
 // What a report page and its CSV export share: the query read from the URL, narrowed to what
 // the viewer may see, the date range, and the options of the filter form.
+import { stringify } from 'csv-stringify/sync'
 import type { Queryable } from '~db/connection'
 import { activeReps, leadFilterOptions } from '../leads.server'
 import { queryOf } from '../query'
@@ -34,3 +35,16 @@ export function reportFilterOptions(db: Queryable, viewer: Viewer) {
     ...leadFilterOptions(db),
   }
 }
+
+/** A report's numbers as a CSV download. */
+export function csvResponse(fileName: string, rows: (string | number)[][]): Response {
+  return new Response(stringify(rows), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+    },
+  })
+}
+
+/** A rate as the CSV gives it: a percentage with one decimal, or empty. */
+export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))

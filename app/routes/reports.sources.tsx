@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { TrendChart } from '~/components/charts'
+import { ReportFilters } from '~/components/report-filters'
+import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { formatRate } from '~/lib/reports/report-query'
+import { reportFilterOptions, reportRequest } from '~/lib/reports/report-view.server'
+import { type QualityRow, sourceQualityReport } from '~/lib/reports/source-quality.server'
+
+export const meta: MetaFunction = () => [{ title: 'Source and campaign quality · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'marketer')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  return {
+    range,
+    report: sourceQualityReport(db, query, range, timeZone),
+    ...reportFilterOptions(db, user),
+  }
+}
+
+const COLUMNS = ['Handed over', 'Rejected', 'Confirmed bad', 'Confirmed good', 'Confirmed-bad rate']
+
+function Rows({ rows }: { rows: QualityRow[] }) {
+  return (
+    <>
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <Td>{r.name}</Td>
+          <Td>{r.handedOver}</Td>
+          <Td>{r.rejected}</Td>
+          <Td>{r.confirmedBad}</Td>
+          <Td>{r.confirmedGood}</Td>
+          <Td className="font-medium">{formatRate(r.confirmedBadRate)}</Td>
+        </tr>
+      ))}
+    </>
+  )
+}
+
+export default function SourceQuality() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { report } = data
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Source and campaign quality">
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">
+        Of the leads each source and campaign handed to Sales (by the period they were handed over):
+        how many reps rejected, how many of those the committee confirmed bad (upheld) or good
+        (overturned). See docs/metrics.md.
+      </p>
+      <ReportFilters
+        action="/reports/sources"
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+      />
+      <p className="text-sm">
+        <a href={`/reports/sources.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      <Card title="By period">
+        <TrendChart
+          rows={report.periods}
+          bar={{ key: 'handedOver', label: 'Handed over' }}
+          line={{ key: 'confirmedBadRate', label: 'Confirmed-bad rate' }}
+        />
+        <Table caption="Lead quality by period" columns={['Period', ...COLUMNS]}>
+          <Rows rows={report.periods} />
+        </Table>
+      </Card>
+      <Card title="By source">
+        <Table caption="Lead quality by source" columns={['Source', ...COLUMNS]}>
+          <Rows rows={report.bySource} />
+        </Table>
+      </Card>
+      <Card title="By campaign">
+        <Table caption="Lead quality by campaign" columns={['Campaign', ...COLUMNS]}>
+          <Rows rows={report.byCampaign} />
+        </Table>
+      </Card>
+    </div>
+  )
+}

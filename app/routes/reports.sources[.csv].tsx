@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { reportFileName } from '~/lib/reports/report-query'
+import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
+import { type QualityRow, sourceQualityReport } from '~/lib/reports/source-quality.server'
+
+/** The source and campaign quality report's numbers as CSV, exactly as the page shows them. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'marketer')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  const report = sourceQualityReport(db, query, range, timeZone)
+  const rows: [string, QualityRow][] = [
+    ...report.periods.map((r): [string, QualityRow] => ['Period', r]),
+    ...report.bySource.map((r): [string, QualityRow] => ['Source', r]),
+    ...report.byCampaign.map((r): [string, QualityRow] => ['Campaign', r]),
+  ]
+  return csvResponse(reportFileName('sources', query, range), [
+    [
+      'section',
+      'name',
+      'handed_over',
+      'rejected',
+      'confirmed_bad',
+      'confirmed_good',
+      'confirmed_bad_percent',
+    ],
+    ...rows.map(([section, r]) => [
+      section,
+      r.name,
+      r.handedOver,
+      r.rejected,
+      r.confirmedBad,
+      r.confirmedGood,
+      percentCell(r.confirmedBadRate),
+    ]),
+  ])
+}
