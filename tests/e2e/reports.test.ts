@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
+
+let app: AppServer
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('reports', () => {
+  it('Felix opens rejection accuracy, changes the period and a filter, and downloads the CSV', async () => {
+    const felix = await signedIn(browser, app.url, 'felix@brightline.test')
+    await felix
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Reports' })
+      .click()
+    await felix.getByRole('link', { name: 'Open the report' }).first().click()
+    await felix.getByRole('heading', { name: 'Rejection accuracy' }).waitFor()
+    const periods = felix.getByRole('table', { name: 'Rejection accuracy by period' })
+    // Twelve months and the total.
+    expect(await periods.getByRole('row').count()).toBe(1 + 12 + 1)
+
+    await felix.getByLabel('Period').selectOption('quarter')
+    await felix.getByLabel('Break down by').selectOption('rep')
+    await felix.getByLabel('Source').selectOption('Trade show')
+    await felix.getByRole('button', { name: 'Apply' }).click()
+    await felix.waitForURL(/period=quarter/)
+    expect(felix.url()).toContain('source=Trade+show')
+    const rows = await periods.getByRole('row').allTextContents()
+    expect(rows.slice(1, -1).every((r) => /^\d{4} Q[1-4]/.test(r))).toBe(true)
+    await felix.getByRole('table', { name: 'Rejection accuracy by rep' }).waitFor()
+
+    const [download] = await Promise.all([
+      felix.waitForEvent('download'),
+      felix.getByRole('link', { name: 'Download CSV' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^accuracy_quarter_.*_source-Trade-show\.csv$/)
+    const csv = readFileSync((await download.path()) as string, 'utf8')
+      .trim()
+      .split('\n')
+    expect(csv[0]).toBe('section,name,opened,decided,upheld,overturned,open,accuracy_percent')
+    // The CSV has a row for every row of the two tables on the page.
+    const shown =
+      (await periods.getByRole('row').count()) -
+      1 +
+      (await felix
+        .getByRole('table', { name: 'Rejection accuracy by rep' })
+        .getByRole('row')
+        .count()) -
+      1
+    expect(csv.length - 1).toBe(shown)
+    await felix.context().close()
+  })
+
+  it('Dana sees only her own accuracy, and no source report', async () => {
+    const dana = await signedIn(browser, app.url, 'dana@brightline.test')
+    await dana.goto(`${app.url}/reports`)
+    expect(await dana.getByRole('heading', { name: 'Source and campaign quality' }).count()).toBe(0)
+    await dana.getByRole('link', { name: 'Open the report' }).click()
+    await dana.getByRole('heading', { name: 'Your rejection accuracy' }).waitFor()
+    expect(await dana.getByLabel('Rep').count()).toBe(0)
+    await dana.getByLabel('Break down by').selectOption('rep')
+    await dana.getByRole('button', { name: 'Apply' }).click()
+    await dana.waitForURL(/by=rep/)
+    const reps = await dana
+      .getByRole('table', { name: 'Rejection accuracy by rep' })
+      .getByRole('row')
+      .allTextContents()
+    expect(reps.slice(1).every((r) => r.startsWith('Dana Reyes'))).toBe(true)
+    const response = await dana.goto(`${app.url}/reports/sources`)
+    expect(response?.status()).toBe(403)
+    await dana.context().close()
+  })
+})
