@@ -33,6 +33,16 @@ export default function Reports() {
             </Link>
           </Card>
         ) : null}
+        {accuracy ? (
+          <Card title={own ? 'Your rejections in hindsight' : 'Hindsight'}>
+            <p className="mb-2 text-sm text-slate-700">
+              What became of rejected leads, and how often rejections and verdicts were right.
+            </p>
+            <Link to="/reports/hindsight" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
         {sources ? (
           <Card title="Source and campaign quality">
             <p className="mb-2 text-sm text-slate-700">

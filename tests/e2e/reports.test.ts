@@ -65,7 +65,7 @@ describe('reports', () => {
     const dana = await signedIn(browser, app.url, 'dana@brightline.test')
     await dana.goto(`${app.url}/reports`)
     expect(await dana.getByRole('heading', { name: 'Source and campaign quality' }).count()).toBe(0)
-    await dana.getByRole('link', { name: 'Open the report' }).click()
+    await dana.getByRole('link', { name: 'Open the report' }).first().click()
     await dana.getByRole('heading', { name: 'Your rejection accuracy' }).waitFor()
     expect(await dana.getByLabel('Rep').count()).toBe(0)
     await dana.getByLabel('Break down by').selectOption('rep')

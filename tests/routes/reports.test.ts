@@ -2,10 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/lib/db.server'
 import { seedDemo } from '~/lib/demo-seed.server'
 import { castVote, concedeCase } from '~/lib/judicial.server'
+import { recordOutcome } from '~/lib/outcomes.server'
 import { listReasons } from '~/lib/reasons.server'
 import { rejectLead, sweepIgnoredLeads } from '~/lib/sales.server'
 import { loader as accuracyLoader } from '~/routes/reports.accuracy'
 import { loader as csvLoader } from '~/routes/reports.accuracy[.csv]'
+import { loader as hindsightLoader } from '~/routes/reports.hindsight'
+import { loader as hindsightCsv } from '~/routes/reports.hindsight[.csv]'
 import { loader as sourcesLoader } from '~/routes/reports.sources'
 import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
@@ -23,6 +26,8 @@ import { signInAs } from '../support/users'
 //   April: Dana rejects 1 at 23:30 UTC on 31 March, which is 00:30 BST on 1 April: April's, open.
 //     One lead is ignored (an "ignored" case is not a rejection: not counted).
 //   Two Trade show / Expo leads handed to Omar in January, never rejected.
+//   Outcomes learnt later: January's first no plans, second bought elsewhere, third (the
+//   overturned one) won; March's first not a fit.
 const cookies: Record<string, string> = {}
 const H = 3_600_000
 
@@ -39,7 +44,7 @@ function rejected(rep: string, at: string, reason = 'No budget') {
     when,
   )
   if (!result.ok) throw new Error(JSON.stringify(result))
-  return { caseId: result.caseId, at: when }
+  return { caseId: result.caseId, at: when, leadId }
 }
 
 function concede(c: { caseId: number; at: Date }) {
@@ -77,11 +82,30 @@ beforeAll(async () => {
   const db = getDb()
   await seedDemo(db, new Date(), { data: false })
   activateDefinition(db, ICP_CRITERIA, new Date('2025-12-01T09:00:00Z'))
-  concede(rejected('dana', '2026-01-12T10:00:00Z'))
-  concede(rejected('dana', '2026-01-13T10:00:00Z', 'No authority'))
-  rule(rejected('dana', '2026-01-14T10:00:00Z'), 'meets')
+  const a = rejected('dana', '2026-01-12T10:00:00Z')
+  concede(a)
+  const b = rejected('dana', '2026-01-13T10:00:00Z', 'No authority')
+  concede(b)
+  const c = rejected('dana', '2026-01-14T10:00:00Z')
+  rule(c, 'meets')
   rejected('dana', '2026-01-31T23:30:00Z')
-  rule(rejected('omar', '2026-03-05T10:00:00Z', 'No authority'), 'does_not_meet')
+  const e = rejected('omar', '2026-03-05T10:00:00Z', 'No authority')
+  rule(e, 'does_not_meet')
+  // Months later, marketing learns what became of four of them.
+  const learnt = [
+    [a, 'no_plans'],
+    [b, 'bought_elsewhere'],
+    [c, 'won'],
+    [e, 'not_a_fit'],
+  ] as const
+  for (const [lead, outcome] of learnt)
+    recordOutcome(
+      db,
+      userId('maya'),
+      lead.leadId,
+      { outcome, occurredOn: '2026-07-01' },
+      new Date(),
+    )
   concede(rejected('omar', '2026-03-06T10:00:00Z'))
   rejected('dana', '2026-03-31T23:30:00Z')
   handOverLead('lucy', {}, { at: new Date('2026-04-01T09:00:00Z') })
@@ -274,5 +298,72 @@ describe('source and campaign quality', () => {
         await settle(() => sourcesLoader(getArgs('/reports/sources', { cookie: cookies.dana }))),
       ),
     ).toBe(403)
+  })
+})
+
+describe('hindsight', () => {
+  type Row = {
+    name: string
+    rejected: number
+    known: number
+    realBuyers: number
+    notBuyers: number
+    rejectionAccuracy: number | null
+    verdictsKnown: number
+    verdictsRight: number
+    verdictAccuracy: number | null
+  }
+  const h = (
+    name: string,
+    [rejected, known, realBuyers, notBuyers]: number[],
+    rejectionAccuracy: number | null,
+    [verdictsKnown, verdictsRight]: number[],
+    verdictAccuracy: number | null,
+  ): Row => ({
+    name,
+    rejected: rejected ?? 0,
+    known: known ?? 0,
+    realBuyers: realBuyers ?? 0,
+    notBuyers: notBuyers ?? 0,
+    rejectionAccuracy,
+    verdictsKnown: verdictsKnown ?? 0,
+    verdictsRight: verdictsRight ?? 0,
+    verdictAccuracy,
+  })
+  type Report = {
+    report: { periods: Row[]; total: Row; outcomes: { outcome: string; count: number }[] }
+  }
+
+  it('hindsight accuracy of rejections and of verdicts, by the month the case opened', async () => {
+    const { report } = payloadOf<Report>(
+      await hindsightLoader(
+        getArgs(`/reports/hindsight?period=month&${RANGE}`, { cookie: cookies.felix }),
+      ),
+    )
+    // January: 3 of 4 known; 1 not a buyer (no plans) → 1/3. Verdicts: upheld + no plans
+    // right, upheld + bought elsewhere wrong, overturned + won right → 2/3.
+    expect(report.periods).toEqual([
+      h('2026-01', [4, 3, 2, 1], 1 / 3, [3, 2], 2 / 3),
+      h('2026-02', [0, 0, 0, 0], null, [0, 0], null),
+      h('2026-03', [2, 1, 0, 1], 1, [1, 1], 1),
+      h('2026-04', [1, 0, 0, 0], null, [0, 0], null),
+    ])
+    expect(report.total).toEqual(h('All', [7, 4, 2, 2], 0.5, [4, 3], 0.75))
+    expect(report.outcomes.map((o) => [o.outcome, o.count])).toEqual([
+      ['won', 1],
+      ['bought_elsewhere', 1],
+      ['in_buying_process', 0],
+      ['plans_to_buy', 0],
+      ['no_plans', 1],
+      ['not_a_fit', 1],
+    ])
+    const csv = (await hindsightCsv(
+      getArgs(`/reports/hindsight.csv?period=quarter&${RANGE}`, { cookie: cookies.felix }),
+    )) as Response
+    expect((await csv.text()).trim().split('\n').slice(1, 4)).toEqual([
+      'Period,2026 Q1,6,4,2,2,50.0,4,3,75.0',
+      'Period,2026 Q2,1,0,0,0,,0,0,',
+      'Total,All,7,4,2,2,50.0,4,3,75.0',
+    ])
   })
 })

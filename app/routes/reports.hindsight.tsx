@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { TrendChart } from '~/components/charts'
+import { ReportFilters } from '~/components/report-filters'
+import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { OUTCOME_LABELS } from '~/lib/judicial-schema'
+import { hindsightReport } from '~/lib/reports/hindsight.server'
+import { formatRate } from '~/lib/reports/report-query'
+import {
+  ownFiguresOnly,
+  reportFilterOptions,
+  reportRequest,
+} from '~/lib/reports/report-view.server'
+
+export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  return {
+    own: ownFiguresOnly(user),
+    range,
+    report: hindsightReport(db, query, range, timeZone),
+    ...reportFilterOptions(db, user),
+  }
+}
+
+export default function HindsightReport() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { report } = data
+  const rows = [...report.periods, report.total]
+  return (
+    <div className="space-y-6">
+      <PageHeader title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}>
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">
+        What became of rejected leads, by the period the case opened. Hindsight accuracy of
+        rejections = rejected leads later found not to be real buyers ÷ rejected leads with a known
+        outcome; of verdicts, the verdicts the outcome bore out. See docs/metrics.md.
+      </p>
+      <ReportFilters
+        action="/reports/hindsight"
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+      />
+      <p className="text-sm">
+        <a href={`/reports/hindsight.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      <Card
+        title={`Hindsight accuracy of rejections: ${formatRate(report.total.rejectionAccuracy)}`}
+      >
+        <TrendChart
+          rows={report.periods}
+          bar={{ key: 'known', label: 'Outcome known' }}
+          line={{ key: 'rejectionAccuracy', label: 'Hindsight accuracy' }}
+        />
+        <Table
+          caption="Hindsight accuracy by period"
+          columns={[
+            'Period',
+            'Rejected',
+            'Outcome known',
+            'Real buyers',
+            'Not buyers',
+            'Rejections right',
+            'Verdicts with outcome',
+            'Verdicts right',
+            'Verdicts borne out',
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <Td>{r.name}</Td>
+              <Td>{r.rejected}</Td>
+              <Td>{r.known}</Td>
+              <Td>{r.realBuyers}</Td>
+              <Td>{r.notBuyers}</Td>
+              <Td className="font-medium">{formatRate(r.rejectionAccuracy)}</Td>
+              <Td>{r.verdictsKnown}</Td>
+              <Td>{r.verdictsRight}</Td>
+              <Td className="font-medium">{formatRate(r.verdictAccuracy)}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      <Card title="Outcomes of rejected leads">
+        <Table caption="Outcomes of rejected leads" columns={['Outcome', 'A real buyer?', 'Leads']}>
+          {report.outcomes.map((o) => (
+            <tr key={o.outcome}>
+              <Td>{OUTCOME_LABELS[o.outcome]}</Td>
+              <Td>{o.realBuyer ? 'Yes' : 'No'}</Td>
+              <Td>{o.count}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+    </div>
+  )
+}
