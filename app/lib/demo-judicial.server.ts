@@ -8,6 +8,7 @@ import { cases } from '~db/schema'
 import { completeEvaluation } from './deciding'
 import type { random } from './demo-data.server'
 import { caseEvaluation, castVote, concedeCase, contestCase } from './judicial.server'
+import { recordOutcome } from './outcomes.server'
 import { acceptLead } from './sales.server'
 import { addWorkingHours, HOUR } from './sla'
 
@@ -111,4 +112,87 @@ export function seedDemoCases(
       }
     }
   }
+}
+
+/** The story PRODUCT.md tells: ten trade-show badge scans, all rejected as rubbish. */
+export const TRADE_SHOW_COHORT = 'Logistics Tech Expo — badge scans'
+const COHORT_OUTCOMES = [
+  'bought_elsewhere',
+  'bought_elsewhere',
+  'in_buying_process',
+  'in_buying_process',
+  'plans_to_buy',
+  'no_plans',
+  'no_plans',
+  'no_plans',
+  'no_plans',
+  'not_a_fit',
+] as const
+
+/**
+ * Ten leads from one trade show, handed over eight months ago, all rejected as rubbish and
+ * conceded by marketing; six months later marketing called them back: two had bought from a
+ * competitor, two were mid-purchase, one planned to buy next year, four had no plans and one
+ * was not a fit. Their hindsight accuracy reads 50%.
+ */
+export function seedTradeShowCohort(
+  db: Queryable,
+  now: Date,
+  people: { reps: number[]; marketer: number },
+  steps: {
+    handOver: (fields: Record<string, string>, ownerId: number, at: Date) => number
+    reject: (leadId: number, ownerId: number, at: Date) => number
+  },
+) {
+  const handedOverAt = new Date(now.getTime() - 240 * DAY)
+  const names = [
+    'Ines Marr',
+    'Tom Becker',
+    'Aisha Noor',
+    'Pavel Dvorak',
+    'Mia Lund',
+    'Raj Iyer',
+    'Lena Vogt',
+    'Sam Price',
+    'Nora Quinn',
+    'Eli Stone',
+  ]
+  COHORT_OUTCOMES.forEach((outcome, i) => {
+    const [firstName, lastName] = (names[i] as string).split(' ') as [string, string]
+    const ownerId = people.reps[i % people.reps.length] as number
+    const at = new Date(handedOverAt.getTime() + i * 20 * 60_000)
+    const leadId = steps.handOver(
+      {
+        externalId: `00QEXPO${i + 1}`,
+        firstName,
+        lastName,
+        company: `${lastName} Freight`,
+        source: 'Trade show',
+        campaign: TRADE_SHOW_COHORT,
+        lifecycleStage: 'lead',
+        engagementScore: '10',
+      },
+      ownerId,
+      at,
+    )
+    const caseId = steps.reject(leadId, ownerId, new Date(at.getTime() + 5 * HOUR))
+    must(
+      concedeCase(db, people.marketer, caseId, 'nurture', new Date(at.getTime() + 2 * DAY)),
+      'concede a trade-show case',
+    )
+    must(
+      recordOutcome(
+        db,
+        people.marketer,
+        leadId,
+        {
+          outcome,
+          occurredOn: new Date(now.getTime() - 30 * DAY).toISOString().slice(0, 10),
+          note: 'Called back six months after the show',
+        },
+        new Date(now.getTime() - 30 * DAY),
+      ),
+      'record an outcome',
+    )
+  })
 }

@@ -3,10 +3,13 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
 import { DEMO_DEFINITION, demoLeads, random } from './demo-data.server'
-import { seedDemoCases } from './demo-judicial.server'
+import { seedDemoCases, seedTradeShowCohort } from './demo-judicial.server'
 import { actOnDemoLead, linkDemoReasons } from './demo-sales.server'
+import { LeadFieldsSchema } from './lead-schema'
 import { activeReps, currentHandOver, type HandOver, insertLead } from './leads.server'
 import { hashPassword } from './password.server'
+import { listReasons } from './reasons.server'
+import { rejectLead } from './sales.server'
 import { updateOrganisationSettings } from './settings.server'
 import { HOUR } from './sla'
 import type { UserInput } from './user-schema'
@@ -158,6 +161,40 @@ export async function seedDemo(
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
+      const maya = id('maya@brightline.test')
+      const rubbish = listReasons(tx).find((r) => r.label === 'Outside ideal customer profile')
+      seedTradeShowCohort(
+        tx,
+        now,
+        { reps: reps.map((r) => r.id), marketer: maya },
+        {
+          handOver: (fields, ownerId, at) =>
+            insertLead(
+              tx,
+              maya,
+              LeadFieldsSchema.parse(fields),
+              {},
+              ownerId,
+              handOverBy('maya@brightline.test'),
+              at,
+            ),
+          reject: (leadId, ownerId, at) => {
+            const result = rejectLead(
+              tx,
+              { id: ownerId },
+              leadId,
+              {
+                reasonId: rubbish?.id ?? 0,
+                notes: 'Badge scan from the expo. Nothing to go on; rubbish.',
+                contactAttempts: 1,
+              },
+              at,
+            )
+            if (!result.ok) throw new Error('The demo could not reject a trade-show lead')
+            return result.caseId
+          },
+        },
+      )
       // Brightline's people have read what is older than a fortnight.
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })

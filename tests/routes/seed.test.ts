@@ -41,16 +41,17 @@ describe('demo seed', () => {
       ['marketing', 'Clara Moreau'],
     ])
     const sqlite = getDb().$client
-    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 360 })
+    // 360 leads across the year, and the ten trade-show badge scans of PRODUCT.md's story.
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 370 })
     const owners = sqlite
       .prepare(
         'SELECT u.name, count(*) AS n FROM leads l JOIN users u ON u.id = l.owner_id GROUP BY 1 ORDER BY 1',
       )
       .all()
     expect(owners).toEqual([
-      { name: 'Dana Reyes', n: 120 },
-      { name: 'Lucy Chen', n: 120 },
-      { name: 'Omar Haddad', n: 120 },
+      { name: 'Dana Reyes', n: 124 },
+      { name: 'Lucy Chen', n: 123 },
+      { name: 'Omar Haddad', n: 123 },
     ])
     const span = sqlite
       .prepare('SELECT (max(handed_over_at) - min(handed_over_at)) / 86400000.0 AS days FROM leads')
@@ -60,7 +61,7 @@ describe('demo seed', () => {
       sqlite
         .prepare('SELECT count(DISTINCT source) AS n, count(DISTINCT campaign) AS c FROM leads')
         .get(),
-    ).toEqual({ n: 6, c: 11 })
+    ).toEqual({ n: 6, c: 12 })
     // Every lead is judged against v1, which was in force when it was handed over.
     expect(
       sqlite
@@ -166,5 +167,31 @@ describe('demo seed', () => {
         .get(),
     ).toEqual({ n: 0 })
     expect(verifyAuditTrail(getDb()).ok).toBe(true)
+  })
+
+  it('tells PRODUCT.md’s story: ten trade-show leads rejected as rubbish read 50% in hindsight', async () => {
+    const { hindsightReport } = await import('~/lib/reports/hindsight.server')
+    const { TRADE_SHOW_COHORT } = await import('~/lib/demo-judicial.server')
+    const report = hindsightReport(
+      getDb(),
+      { period: 'quarter', by: 'reason', campaign: TRADE_SHOW_COHORT },
+      { from: '2025-01-01', to: '2027-12-31' },
+      'Europe/London',
+    )
+    expect(report.total).toMatchObject({
+      rejected: 10,
+      known: 10,
+      realBuyers: 5,
+      notBuyers: 5,
+      rejectionAccuracy: 0.5,
+    })
+    expect(Object.fromEntries(report.outcomes.map((o) => [o.outcome, o.count]))).toEqual({
+      won: 0,
+      bought_elsewhere: 2,
+      in_buying_process: 2,
+      plans_to_buy: 1,
+      no_plans: 4,
+      not_a_fit: 1,
+    })
   })
 })
