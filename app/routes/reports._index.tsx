@@ -13,11 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     own: ownFiguresOnly(user),
     accuracy: hasRole(user, 'leadership', 'committee', 'admin', 'rep'),
     sources: hasRole(user, 'leadership', 'committee', 'admin', 'marketer'),
+    verdicts: hasRole(user, 'leadership', 'committee', 'admin'),
   }
 }
 
 export default function Reports() {
-  const { own, accuracy, sources } = useLoaderData<typeof loader>()
+  const { own, accuracy, sources, verdicts } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
       <PageHeader title="Reports" />
@@ -39,6 +40,17 @@ export default function Reports() {
               What became of rejected leads, and how often rejections and verdicts were right.
             </p>
             <Link to="/reports/hindsight" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
+        {verdicts ? (
+          <Card title="Verdicts">
+            <p className="mb-2 text-sm text-slate-700">
+              Results and dispositions, agreement with the definition, departures per criterion,
+              unanimous and split decisions, participation.
+            </p>
+            <Link to="/reports/verdicts" className="text-brand-700 underline">
               Open the report
             </Link>
           </Card>

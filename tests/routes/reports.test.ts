@@ -11,6 +11,7 @@ import { loader as hindsightLoader } from '~/routes/reports.hindsight'
 import { loader as hindsightCsv } from '~/routes/reports.hindsight[.csv]'
 import { loader as sourcesLoader } from '~/routes/reports.sources'
 import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
+import { loader as verdictsLoader } from '~/routes/reports.verdicts'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
@@ -365,5 +366,74 @@ describe('hindsight', () => {
       'Period,2026 Q2,1,0,0,0,,0,0,',
       'Total,All,7,4,2,2,50.0,4,3,75.0',
     ])
+  })
+})
+
+describe('verdicts', () => {
+  it('results, agreement, unanimity and participation, by the month the case opened', async () => {
+    type Report = {
+      report: {
+        periods: Record<string, string | number | null>[]
+        total: Record<string, string | number | null>
+        departures: unknown[]
+        participation: {
+          name: string
+          votes: number
+          recused: number
+          participation: number | null
+        }[]
+      }
+    }
+    const { report } = payloadOf<Report>(
+      await verdictsLoader(
+        getArgs(`/reports/verdicts?period=month&${RANGE}`, { cookie: cookies.felix }),
+      ),
+    )
+    const v = (
+      name: string,
+      decided: number,
+      meets: number,
+      nurture: number,
+      agreement: number | null,
+      unanimous: number,
+      conceded: number,
+    ) => ({
+      name,
+      decided,
+      meets,
+      disqualified: 0,
+      nurture,
+      agree: decided,
+      agreement,
+      unanimous,
+      split: 0,
+      byChair: 0,
+      conceded,
+    })
+    // January: the overturned case (meets, unanimous) and two concessions; March: the case
+    // upheld by votes (nurture, unanimous) and one concession; April: only open cases.
+    expect(report.periods).toEqual([
+      v('2026-01', 1, 1, 0, 1, 1, 2),
+      v('2026-02', 0, 0, 0, null, 0, 0),
+      v('2026-03', 1, 0, 1, 1, 1, 1),
+      v('2026-04', 0, 0, 0, null, 0, 0),
+    ])
+    expect(report.total).toEqual(v('All', 2, 1, 1, 1, 2, 3))
+    expect(report.departures).toEqual([])
+    expect(report.participation).toEqual([
+      { name: 'Clara Moreau', seat: 'marketing', votes: 2, recused: 0, participation: 1 },
+      { name: 'Erin Walsh', seat: 'executive', votes: 2, recused: 0, participation: 1 },
+      { name: 'Victor Lindqvist', seat: 'sales', votes: 2, recused: 0, participation: 1 },
+    ])
+    expect(
+      statusOf(
+        await settle(() => verdictsLoader(getArgs('/reports/verdicts', { cookie: cookies.maya }))),
+      ),
+    ).toBe(403)
+    expect(
+      statusOf(
+        await settle(() => verdictsLoader(getArgs('/reports/verdicts', { cookie: cookies.dana }))),
+      ),
+    ).toBe(403)
   })
 })

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { TrendChart } from '~/components/charts'
+import { ReportFilters } from '~/components/report-filters'
+import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { formatRate } from '~/lib/reports/report-query'
+import { reportFilterOptions, reportRequest } from '~/lib/reports/report-view.server'
+import { verdictReport } from '~/lib/reports/verdicts.server'
+import { SEAT_LABELS } from '~/lib/roles'
+import type { Seat } from '~db/enums'
+
+export const meta: MetaFunction = () => [{ title: 'Verdicts · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  return {
+    range,
+    report: verdictReport(db, query, range, timeZone),
+    ...reportFilterOptions(db, user),
+  }
+}
+
+export default function VerdictReport() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { report } = data
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Verdicts">
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">
+        What the committee decided, by the period the case opened: results and dispositions,
+        agreement with the definition, departures per criterion, unanimous and split decisions, and
+        who took part. See docs/metrics.md.
+      </p>
+      <ReportFilters
+        action="/reports/verdicts"
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+      />
+      <p className="text-sm">
+        <a href={`/reports/verdicts.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      <Card title={`Agreement with the definition: ${formatRate(report.total.agreement)}`}>
+        <TrendChart
+          rows={report.periods}
+          bar={{ key: 'decided', label: 'Decided' }}
+          line={{ key: 'agreement', label: 'Agreement' }}
+        />
+        <Table
+          caption="Verdicts by period"
+          columns={[
+            'Period',
+            'Decided',
+            'Meets',
+            'Disqualified',
+            'Nurture',
+            'Agree',
+            'Agreement',
+            'Unanimous',
+            'Split',
+            'Chair’s casting vote',
+            'Conceded',
+          ]}
+        >
+          {[...report.periods, report.total].map((r) => (
+            <tr key={r.name}>
+              <Td>{r.name}</Td>
+              <Td>{r.decided}</Td>
+              <Td>{r.meets}</Td>
+              <Td>{r.disqualified}</Td>
+              <Td>{r.nurture}</Td>
+              <Td>{r.agree}</Td>
+              <Td className="font-medium">{formatRate(r.agreement)}</Td>
+              <Td>{r.unanimous}</Td>
+              <Td>{r.split}</Td>
+              <Td>{r.byChair}</Td>
+              <Td>{r.conceded}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Departures per criterion">
+          {report.departures.length === 0 ? (
+            <p className="text-sm text-slate-700">No verdict departed from the definition.</p>
+          ) : (
+            <Table
+              caption="Departures from the definition per criterion"
+              columns={['Criterion', 'Verdicts']}
+            >
+              {report.departures.map((d) => (
+                <tr key={d.criterion}>
+                  <Td>{d.criterion}</Td>
+                  <Td>{d.count}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title="Participation">
+          <Table
+            caption="Votes per committee member"
+            columns={['Member', 'Seat', 'Votes', 'Recused', 'Participation']}
+          >
+            {report.participation.map((m) => (
+              <tr key={m.name}>
+                <Td>{m.name}</Td>
+                <Td>{m.seat ? SEAT_LABELS[m.seat as Seat] : '—'}</Td>
+                <Td>{m.votes}</Td>
+                <Td>{m.recused}</Td>
+                <Td>{formatRate(m.participation)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+      </div>
+    </div>
+  )
+}

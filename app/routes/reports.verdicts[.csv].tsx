@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { reportFileName } from '~/lib/reports/report-query'
+import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
+import { verdictReport } from '~/lib/reports/verdicts.server'
+
+/** The verdict report's numbers as CSV, exactly as the page shows them. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  const report = verdictReport(db, query, range, timeZone)
+  return csvResponse(reportFileName('verdicts', query, range), [
+    [
+      'section',
+      'name',
+      'decided',
+      'meets',
+      'disqualified',
+      'nurture',
+      'agree_with_definition',
+      'agreement_percent',
+      'unanimous',
+      'split',
+      'tie_broken_by_chair',
+      'conceded',
+    ],
+    ...[...report.periods.map((r) => ['Period', r] as const), ['Total', report.total] as const].map(
+      ([section, r]) => [
+        section,
+        r.name,
+        r.decided,
+        r.meets,
+        r.disqualified,
+        r.nurture,
+        r.agree,
+        percentCell(r.agreement),
+        r.unanimous,
+        r.split,
+        r.byChair,
+        r.conceded,
+      ],
+    ),
+    ...report.departures.map((d) => ['Departures', d.criterion, d.count]),
+    ...report.participation.map((m) => [
+      'Participation',
+      m.name,
+      m.votes,
+      m.recused,
+      percentCell(m.participation),
+    ]),
+  ])
+}
