@@ -83,3 +83,9 @@ export const REAL_BUYER_OUTCOMES: readonly Outcome[] = [
   'in_buying_process',
   'plans_to_buy',
 ]
+
+export const FOLLOW_UP_KINDS = ['hand_over', 'return'] as const
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
+
+export const FOLLOW_UP_ACTIONS = ['accepted', 'rejected', 'ignored'] as const
+export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number]

@@ -16,6 +16,8 @@ import {
   CONTACT_CHANNELS,
   DISPOSITIONS,
   EVALUATIONS,
+  FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_KINDS,
   IMPORT_STATUSES,
   LEAD_STATUSES,
   LIFECYCLE_STAGES,
@@ -403,6 +405,8 @@ export const cases = sqliteTable(
     agreesWithDefinition: integer('agrees_with_definition', { mode: 'boolean' }),
     departures: text('departures', { mode: 'json' }).$type<string[]>(),
     returnedTo: integer('returned_to').references(() => users.id),
+    // Working time from opening to the verdict or concession (for the review SLA report).
+    reviewWorkingMs: integer('review_working_ms'),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
@@ -533,5 +537,35 @@ export const outcomes = sqliteTable(
   (t) => [
     index('outcomes_lead_idx').on(t.leadId, t.occurredOn, t.id),
     check('outcomes_outcome_valid', sql`${t.outcome} IN (${inList(OUTCOMES)})`),
+  ],
+)
+
+/**
+ * One follow-up clock: a lead handed (or returned) to a rep, when the clock started and ran
+ * out, and when and how the rep first acted, with the working time it took. The rep scorecard
+ * and the SLA report count these rows.
+ */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    repId: integer('rep_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: FOLLOW_UP_KINDS }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    actedAt: integer('acted_at', { mode: 'timestamp_ms' }),
+    action: text('action', { enum: FOLLOW_UP_ACTIONS }),
+    workingMs: integer('working_ms'),
+  },
+  (t) => [
+    uniqueIndex('follow_ups_one_open_per_lead').on(t.leadId).where(sql`${t.actedAt} IS NULL`),
+    index('follow_ups_started_idx').on(t.kind, t.startedAt, t.id),
+    index('follow_ups_rep_idx').on(t.repId, t.startedAt, t.id),
+    check('follow_ups_kind_valid', sql`${t.kind} IN (${inList(FOLLOW_UP_KINDS)})`),
   ],
 )

@@ -1,12 +1,22 @@
 // `npm run sweep`: opens an "ignored" case for every lead on DATABASE_PATH whose follow-up clock
-// has run out. Safe to run at any time, and beside the server's own sweep.
+// has run out. Safe to run at any time, and beside the server's own sweep: it works in short
+// batches and pauses between them, so the server (or another sweep) gets the database in turn.
 
+import { setTimeout as sleep } from 'node:timers/promises'
 import { getDb, prepareDatabase } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { sweepIgnoredLeads } from '~/lib/sales.server'
 
+const BATCH = 200
 const db = getDb()
 prepareDatabase(db)
-const opened = sweepIgnoredLeads(db, new Date())
+const now = new Date()
+let opened = 0
+for (;;) {
+  const batch = sweepIgnoredLeads(db, now, { maxBatches: 1, batchSize: BATCH })
+  opened += batch
+  if (batch < BATCH) break
+  await sleep(5)
+}
 console.log(`Sweep of ${getEnv().DATABASE_PATH}: opened ${opened} ignored case(s).`)
 db.$client.close()

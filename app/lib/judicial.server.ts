@@ -13,12 +13,18 @@ import { activeReps, roundRobin } from './leads.server'
 import { notify } from './notifications.server'
 import { type Result, refuse } from './result'
 import { marketersToTell, returnLeadToSales } from './sales.server'
-import { getCommitteeSettings } from './settings.server'
+import { getCommitteeSettings, getOrganisationSettings } from './settings.server'
+import { workingMsBetween } from './sla'
 
 type Case = typeof cases.$inferSelect
 
 function findCase(db: Queryable, caseId: number): Case | undefined {
   return db.select().from(cases).where(eq(cases.id, caseId)).get()
+}
+
+/** Working time from the case's opening to `now`, for the review SLA report. */
+function reviewTime(tx: Queryable, c: Case, now: Date): number {
+  return workingMsBetween(c.openedAt, now, getOrganisationSettings(tx).timeZone)
 }
 
 /** Why a case takes no more responses or votes, or null while it is open. */
@@ -111,6 +117,7 @@ export function concedeCase(
           disposition,
           rationale: 'Conceded by marketing',
           decidedAt: now,
+          reviewWorkingMs: reviewTime(tx, c, now),
         })
         .where(eq(cases.id, c.id))
         .run()
@@ -287,6 +294,7 @@ function decideIfComplete(
       agreesWithDefinition: record.agreesWithDefinition,
       departures: record.departures,
       returnedTo: returnTo,
+      reviewWorkingMs: reviewTime(tx, c, now),
     })
     .where(eq(cases.id, c.id))
     .run()

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import type { CaseKind, Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
-import { cases, leads, userRoles, users } from '~db/schema'
+import { cases, followUps, leads, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
@@ -270,6 +270,15 @@ export function insertLead(
     })
     .returning({ id: leads.id })
     .get()
+  db.insert(followUps)
+    .values({
+      leadId: id,
+      repId: ownerId,
+      kind: 'hand_over',
+      startedAt: now,
+      dueAt: handOver.followUpDue(now),
+    })
+    .run()
   recordAudit(
     db,
     {

@@ -1,9 +1,10 @@
 // The sales side's state transitions: accept, reject (which opens a case), log a contact
 // attempt, the sweep that escalates ignored leads, and a lead's return to Sales. Every function
 // takes the database and the clock, and writes in one immediate transaction.
-import { and, asc, desc, eq, isNotNull, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { cases, contactAttempts, leads, reasons, userRoles, users } from '~db/schema'
+import type { FollowUpAction } from '~db/enums'
+import { cases, contactAttempts, followUps, leads, reasons, userRoles, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import { LEAD_FIELD_KEYS } from './lead-fields'
 import { LEAD_STATUS_LABELS } from './lead-schema'
@@ -12,7 +13,7 @@ import { notify } from './notifications.server'
 import { type Result, refuse } from './result'
 import type { ContactAttemptInput, RejectInput } from './sales-schema'
 import { getOrganisationSettings, getSlaSettings } from './settings.server'
-import { addWorkingHours, clockAt, endOfLocalDay, instantOfLocal } from './sla'
+import { addWorkingHours, clockAt, endOfLocalDay, instantOfLocal, workingMsBetween } from './sla'
 
 type Actor = { id: number }
 
@@ -33,6 +34,23 @@ function notWaiting(lead: Lead, what: string) {
   )
 }
 
+// ——— Follow-up clocks ———
+
+/** Ends the lead's running clock: when and how the rep first acted, and the working time it took. */
+function endFollowUp(tx: Queryable, leadId: number, action: FollowUpAction, now: Date) {
+  const open = tx
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.leadId, leadId), isNull(followUps.actedAt)))
+    .get()
+  if (!open) return
+  const { timeZone } = getOrganisationSettings(tx)
+  tx.update(followUps)
+    .set({ actedAt: now, action, workingMs: workingMsBetween(open.startedAt, now, timeZone) })
+    .where(eq(followUps.id, open.id))
+    .run()
+}
+
 // ——— Accept ———
 
 /** The rep starts work on a new or returned lead: it becomes `working` and its clock stops. */
@@ -46,6 +64,7 @@ export function acceptLead(db: Queryable, actor: Actor, leadId: number, now: Dat
         .set({ status: 'working', acceptedAt: now, followUpDueAt: null, updatedAt: now })
         .where(eq(leads.id, lead.id))
         .run()
+      endFollowUp(tx, lead.id, 'accepted', now)
       recordAudit(
         tx,
         {
@@ -222,6 +241,7 @@ function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): numbe
     .set({ status: 'in_review', followUpDueAt: null, updatedAt: now })
     .where(eq(leads.id, lead.id))
     .run()
+  endFollowUp(tx, lead.id, opening.kind, now)
   recordAudit(
     tx,
     {
@@ -360,16 +380,18 @@ export function returnLeadToSales(tx: Queryable, leadId: number, repId: number, 
   if (!lead) throw new Error(`No lead ${leadId}`)
   const { timeZone } = getOrganisationSettings(tx)
   const { returnHours } = getSlaSettings(tx)
+  const dueAt = addWorkingHours(now, returnHours, timeZone)
   tx.update(leads)
     .set({
       status: 'returned',
       ownerId: repId,
       clockStartedAt: now,
-      followUpDueAt: addWorkingHours(now, returnHours, timeZone),
+      followUpDueAt: dueAt,
       updatedAt: now,
     })
     .where(eq(leads.id, leadId))
     .run()
+  tx.insert(followUps).values({ leadId, repId, kind: 'return', startedAt: now, dueAt }).run()
   recordAudit(
     tx,
     {

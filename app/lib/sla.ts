@@ -20,18 +20,38 @@ const startOfNextDay = (day: Zoned): Zoned =>
 
 const isWeekend = (day: Zoned) => day.dayOfWeek >= 6
 
+type Day = { next: number; weekend: boolean }
+
+// Local days by their first instant, per time zone: clocks over months cross the same days
+// again and again (a sweep, a report), so each day is worked out with Temporal once.
+const days = new Map<string, Day>()
+
+/** The local day `at` falls in: when the next one starts, and whether it is a weekend day. */
+function dayOf(at: number, timeZone: string): Day {
+  const key = `${timeZone}|${at}`
+  const known = days.get(key)
+  if (known) return known
+  const local = zoned(at, timeZone)
+  const day = { next: startOfNextDay(local).epochMilliseconds, weekend: isWeekend(local) }
+  if (local.startOfDay().epochMilliseconds === at) {
+    if (days.size >= 50_000) days.clear()
+    days.set(key, day)
+  }
+  return day
+}
+
 /** The instant `hours` working hours after `start`. */
 export function addWorkingHours(start: Date, hours: number, timeZone: string): Date {
-  let cursor = zoned(start.getTime(), timeZone)
+  let cursor = start.getTime()
   let remaining = Math.round(hours * HOUR)
   for (;;) {
-    const next = startOfNextDay(cursor)
-    if (!isWeekend(cursor)) {
-      const available = next.epochMilliseconds - cursor.epochMilliseconds
-      if (remaining <= available) return new Date(cursor.epochMilliseconds + remaining)
+    const day = dayOf(cursor, timeZone)
+    if (!day.weekend) {
+      const available = day.next - cursor
+      if (remaining <= available) return new Date(cursor + remaining)
       remaining -= available
     }
-    cursor = next
+    cursor = day.next
   }
 }
 
@@ -39,13 +59,12 @@ export function addWorkingHours(start: Date, hours: number, timeZone: string): D
 export function workingMsBetween(from: Date, to: Date, timeZone: string): number {
   if (to < from) return -workingMsBetween(to, from, timeZone)
   const end = to.getTime()
-  let cursor = zoned(from.getTime(), timeZone)
+  let cursor = from.getTime()
   let total = 0
-  while (cursor.epochMilliseconds < end) {
-    const next = startOfNextDay(cursor)
-    if (!isWeekend(cursor))
-      total += Math.min(next.epochMilliseconds, end) - cursor.epochMilliseconds
-    cursor = next
+  while (cursor < end) {
+    const day = dayOf(cursor, timeZone)
+    if (!day.weekend) total += Math.min(day.next, end) - cursor
+    cursor = day.next
   }
   return total
 }

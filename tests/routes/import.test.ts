@@ -6,7 +6,7 @@ import { getImportJob, type Preview, runImport } from '~/lib/import/importer.ser
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
 import { action as uploadAction } from '~/routes/imports.new'
-import { importJobs, leads, users } from '~db/schema'
+import { followUps, importJobs, leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import {
   getArgs,
@@ -322,6 +322,8 @@ describe('rows that would re-key or merge leads', () => {
     await waitForImport(id)
     // Simulate a crash after the first batch: forget what came after line 501 and run again.
     const db = getDb()
+    const lost = sql`(SELECT ${leads.id} FROM ${leads} WHERE ${leads.importJobId} = ${id} AND ${leads.importLine} > 501)`
+    db.delete(followUps).where(sql`${followUps.leadId} IN ${lost}`).run()
     db.delete(leads).where(sql`${leads.importJobId} = ${id} AND ${leads.importLine} > 501`).run()
     db.update(importJobs)
       .set({ status: 'running', linesDone: 501, created: 500, finishedAt: null })
