@@ -44,6 +44,28 @@ export default function Reports() {
             </Link>
           </Card>
         ) : null}
+        {accuracy ? (
+          <Card title={own ? 'Your scorecard' : 'Rep scorecard'}>
+            <p className="mb-2 text-sm text-slate-700">
+              Leads received, accepted, rejected and ignored; acceptance rate, rejection accuracy,
+              median time to first action and follow-up SLA compliance.
+            </p>
+            <Link to="/reports/scorecard" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
+        {verdicts ? (
+          <Card title="Service levels">
+            <p className="mb-2 text-sm text-slate-700">
+              Follow-up, review and return SLAs: compliance, median and 90th-percentile times,
+              breaches and overdue cases.
+            </p>
+            <Link to="/reports/sla" className="text-brand-700 underline">
+              Open the report
+            </Link>
+          </Card>
+        ) : null}
         {verdicts ? (
           <Card title="Verdicts">
             <p className="mb-2 text-sm text-slate-700">

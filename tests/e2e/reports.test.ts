@@ -61,7 +61,7 @@ describe('reports', () => {
     await felix.context().close()
   })
 
-  it('Dana sees only her own accuracy, and no source report', async () => {
+  it('Dana sees only her own accuracy and scorecard, and no source report', async () => {
     const dana = await signedIn(browser, app.url, 'dana@brightline.test')
     await dana.goto(`${app.url}/reports`)
     expect(await dana.getByRole('heading', { name: 'Source and campaign quality' }).count()).toBe(0)
@@ -76,6 +76,13 @@ describe('reports', () => {
       .getByRole('row')
       .allTextContents()
     expect(reps.slice(1).every((r) => r.startsWith('Dana Reyes'))).toBe(true)
+    await dana.goto(`${app.url}/reports/scorecard`)
+    await dana.getByRole('heading', { name: 'Your scorecard' }).waitFor()
+    const rows = await dana
+      .getByRole('table', { name: 'Rep scorecard' })
+      .getByRole('row')
+      .allTextContents()
+    expect(rows.slice(1).map((r) => r.startsWith('Dana Reyes'))).toEqual([true])
     const response = await dana.goto(`${app.url}/reports/sources`)
     expect(response?.status()).toBe(403)
     await dana.context().close()

@@ -9,6 +9,9 @@ import { loader as accuracyLoader } from '~/routes/reports.accuracy'
 import { loader as csvLoader } from '~/routes/reports.accuracy[.csv]'
 import { loader as hindsightLoader } from '~/routes/reports.hindsight'
 import { loader as hindsightCsv } from '~/routes/reports.hindsight[.csv]'
+import { loader as scorecardLoader } from '~/routes/reports.scorecard'
+import { loader as scorecardCsv } from '~/routes/reports.scorecard[.csv]'
+import { loader as slaLoader } from '~/routes/reports.sla'
 import { loader as sourcesLoader } from '~/routes/reports.sources'
 import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { loader as verdictsLoader } from '~/routes/reports.verdicts'
@@ -435,5 +438,175 @@ describe('verdicts', () => {
         await settle(() => verdictsLoader(getArgs('/reports/verdicts', { cookie: cookies.dana }))),
       ),
     ).toBe(403)
+  })
+})
+
+describe('service levels', () => {
+  const HOUR = 3_600_000
+  it('follow-up, review and return clocks by the month they started, with medians and 90th percentiles', async () => {
+    const { slaReport } = await import('~/lib/reports/sla.server')
+    const report = slaReport(
+      getDb(),
+      { period: 'month', by: 'reason' },
+      { from: '2026-01-01', to: '2026-04-30' },
+      'Europe/London',
+      new Date('2026-11-22T12:00:00Z'),
+    )
+    const clock = (
+      name: string,
+      started: number,
+      inTime: number,
+      breached: number,
+      compliance: number | null,
+      median: number | null,
+      p90: number | null,
+    ) => ({
+      name,
+      started,
+      inTime,
+      breached,
+      running: 0,
+      compliance,
+      medianMs: median,
+      p90Ms: p90,
+    })
+    // January: four leads rejected an hour after hand-over (the Saturday-night one in no working
+    // time at all), two trade-show leads never touched (the sweep of 10 April escalated them).
+    // Sorted working times 0, 1 h, 1 h, 1 h: median at rank 2, 90th percentile at rank 4.
+    expect(report.followUp).toEqual([
+      clock('2026-01', 6, 4, 2, 4 / 6, HOUR, HOUR),
+      clock('2026-02', 0, 0, 0, null, null, null),
+      clock('2026-03', 3, 3, 0, 1, HOUR, HOUR),
+      clock('2026-04', 1, 0, 1, 0, null, null),
+    ])
+    // The overturned January lead came back to Dana on Friday 16 January and was never touched.
+    expect(report.return).toEqual([
+      clock('2026-01', 1, 0, 1, 0, null, null),
+      clock('2026-02', 0, 0, 0, null, null, null),
+      clock('2026-03', 0, 0, 0, null, null, null),
+      clock('2026-04', 0, 0, 0, null, null, null),
+    ])
+    // Review: January's two concessions took 24 working hours, the committee's verdict 50;
+    // the Saturday-night case is still open and overdue. March: a concession on Saturday
+    // (14 h, Friday's remainder) and a verdict on Saturday (38 h). April: five open cases,
+    // four of them escalated by the sweep of 10 April, all overdue now.
+    expect(report.review).toEqual([
+      {
+        name: '2026-01',
+        opened: 4,
+        decided: 3,
+        inTime: 3,
+        openOverdue: 1,
+        compliance: 0.75,
+        medianMs: 24 * HOUR,
+        p90Ms: 50 * HOUR,
+      },
+      {
+        name: '2026-02',
+        opened: 0,
+        decided: 0,
+        inTime: 0,
+        openOverdue: 0,
+        compliance: null,
+        medianMs: null,
+        p90Ms: null,
+      },
+      {
+        name: '2026-03',
+        opened: 2,
+        decided: 2,
+        inTime: 2,
+        openOverdue: 0,
+        compliance: 1,
+        medianMs: 14 * HOUR,
+        p90Ms: 38 * HOUR,
+      },
+      {
+        name: '2026-04',
+        opened: 5,
+        decided: 0,
+        inTime: 0,
+        openOverdue: 5,
+        compliance: 0,
+        medianMs: null,
+        p90Ms: null,
+      },
+    ])
+  })
+})
+
+describe('rep scorecard', () => {
+  it('per rep: received, accepted, rejected, ignored, acceptance, accuracy, median time to act, SLA compliance', async () => {
+    const { repScorecard } = await import('~/lib/reports/sla.server')
+    const rows = repScorecard(
+      getDb(),
+      { period: 'month', by: 'reason' },
+      { from: '2026-01-01', to: '2026-04-30' },
+      'Europe/London',
+      new Date('2026-11-22T12:00:00Z'),
+    )
+    const HOUR = 3_600_000
+    expect(rows.map(({ repId, ...r }) => r)).toEqual([
+      // Five leads, all rejected within an hour (working times 0, 1, 1, 1, 1 h).
+      {
+        name: 'Dana Reyes',
+        received: 5,
+        accepted: 0,
+        rejected: 5,
+        ignored: 0,
+        acceptanceRate: 0,
+        accuracy: 2 / 3,
+        medianMs: HOUR,
+        compliance: 1,
+      },
+      {
+        name: 'Lucy Chen',
+        received: 1,
+        accepted: 0,
+        rejected: 0,
+        ignored: 1,
+        acceptanceRate: 0,
+        accuracy: null,
+        medianMs: null,
+        compliance: 0,
+      },
+      // Two rejected in an hour, two trade-show leads ignored.
+      {
+        name: 'Omar Haddad',
+        received: 4,
+        accepted: 0,
+        rejected: 2,
+        ignored: 2,
+        acceptanceRate: 0,
+        accuracy: 1,
+        medianMs: HOUR,
+        compliance: 0.5,
+      },
+    ])
+  })
+})
+
+describe('scorecard and SLA pages', () => {
+  it('a rep gets only their own scorecard, in the page and the CSV; marketers and reps cannot open the SLA report', async () => {
+    const page = payloadOf<{ rows: { name: string }[] }>(
+      await scorecardLoader(
+        getArgs(`/reports/scorecard?${RANGE}&repId=${userId('omar')}`, { cookie: cookies.dana }),
+      ),
+    )
+    expect(page.rows.map((r) => r.name)).toEqual(['Dana Reyes'])
+    const csv = (await scorecardCsv(
+      getArgs(`/reports/scorecard.csv?${RANGE}`, { cookie: cookies.dana }),
+    )) as Response
+    expect((await csv.text()).trim().split('\n')).toEqual([
+      'rep,received,accepted,rejected,ignored,acceptance_percent,accuracy_percent,median_hours_to_first_action,sla_compliance_percent',
+      'Dana Reyes,5,0,5,0,0.0,66.7,1.0,100.0',
+    ])
+    for (const who of ['maya', 'dana'])
+      expect(
+        statusOf(await settle(() => slaLoader(getArgs('/reports/sla', { cookie: cookies[who] })))),
+      ).toBe(403)
+    expect(
+      statusOf(await slaLoader(getArgs(`/reports/sla?${RANGE}`, { cookie: cookies.felix }))),
+    ).toBe(200)
   })
 })

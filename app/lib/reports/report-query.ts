@@ -54,3 +54,7 @@ export function reportFileName(
 /** A rate as the page shows it: "66.7%", or "—" when there is nothing to divide by. */
 export const formatRate = (rate: number | null) =>
   rate === null ? '—' : `${(rate * 100).toFixed(1)}%`
+
+/** Working time as the reports show it: hours with one decimal ("26.5 h"), or "—". */
+export const formatHours = (ms: number | null) =>
+  ms === null ? '—' : `${(ms / 3_600_000).toFixed(1)} h`

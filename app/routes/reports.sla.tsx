@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { TrendChart } from '~/components/charts'
+import { ReportFilters } from '~/components/report-filters'
+import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { formatHours, formatRate } from '~/lib/reports/report-query'
+import { reportFilterOptions, reportRequest } from '~/lib/reports/report-view.server'
+import { type ClockRow, slaReport } from '~/lib/reports/sla.server'
+
+export const meta: MetaFunction = () => [{ title: 'Service levels · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  return {
+    range,
+    report: slaReport(db, query, range, timeZone, new Date()),
+    ...reportFilterOptions(db, user),
+  }
+}
+
+function ClockTable({ caption, rows }: { caption: string; rows: ClockRow[] }) {
+  return (
+    <Table
+      caption={caption}
+      columns={[
+        'Period',
+        'Clocks',
+        'In time',
+        'Breached',
+        'Running',
+        'Compliance',
+        'Median',
+        '90th percentile',
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <Td>{r.name}</Td>
+          <Td>{r.started}</Td>
+          <Td>{r.inTime}</Td>
+          <Td>{r.breached}</Td>
+          <Td>{r.running}</Td>
+          <Td className="font-medium">{formatRate(r.compliance)}</Td>
+          <Td>{formatHours(r.medianMs)}</Td>
+          <Td>{formatHours(r.p90Ms)}</Td>
+        </tr>
+      ))}
+    </Table>
+  )
+}
+
+export default function SlaReport() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { report } = data
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Service levels">
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">
+        Follow-up (reps acting on new leads), review (the committee deciding cases) and return (reps
+        acting on returned leads), by the period each clock started. Times are working time. See
+        docs/metrics.md.
+      </p>
+      <ReportFilters
+        action="/reports/sla"
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+      />
+      <p className="text-sm">
+        <a href={`/reports/sla.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      <Card title="Follow-up SLA">
+        <TrendChart
+          rows={report.followUp}
+          bar={{ key: 'started', label: 'Leads handed over' }}
+          line={{ key: 'compliance', label: 'Compliance' }}
+        />
+        <ClockTable caption="Follow-up SLA by period" rows={report.followUp} />
+      </Card>
+      <Card title="Review SLA">
+        <Table
+          caption="Review SLA by period"
+          columns={[
+            'Period',
+            'Cases opened',
+            'Decided',
+            'Decided in time',
+            'Open and overdue',
+            'Compliance',
+            'Median to verdict',
+            '90th percentile',
+          ]}
+        >
+          {report.review.map((r) => (
+            <tr key={r.name}>
+              <Td>{r.name}</Td>
+              <Td>{r.opened}</Td>
+              <Td>{r.decided}</Td>
+              <Td>{r.inTime}</Td>
+              <Td>{r.openOverdue}</Td>
+              <Td className="font-medium">{formatRate(r.compliance)}</Td>
+              <Td>{formatHours(r.medianMs)}</Td>
+              <Td>{formatHours(r.p90Ms)}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      <Card title="Return SLA (leads the committee sent back)">
+        <ClockTable caption="Return SLA by period" rows={report.return} />
+      </Card>
+    </div>
+  )
+}

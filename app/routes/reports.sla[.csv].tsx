@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { reportFileName } from '~/lib/reports/report-query'
+import {
+  csvResponse,
+  hoursCell,
+  percentCell,
+  reportRequest,
+} from '~/lib/reports/report-view.server'
+import { slaReport } from '~/lib/reports/sla.server'
+
+/** The SLA report's numbers as CSV, exactly as the page shows them. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'leadership', 'committee', 'admin')
+  const db = getDb()
+  const { query, range, timeZone } = reportRequest(db, user, request)
+  const report = slaReport(db, query, range, timeZone, new Date())
+  const clocks = (section: string, rows: typeof report.followUp) =>
+    rows.map((r) => [
+      section,
+      r.name,
+      r.started,
+      '',
+      r.inTime,
+      r.breached,
+      '',
+      r.running,
+      percentCell(r.compliance),
+      hoursCell(r.medianMs),
+      hoursCell(r.p90Ms),
+    ])
+  return csvResponse(reportFileName('sla', query, range), [
+    [
+      'section',
+      'period',
+      'count',
+      'in_time',
+      'breached',
+      'running_or_open',
+      'compliance_percent',
+      'median_hours',
+      'p90_hours',
+    ],
+    ...clocks('Follow-up', report.followUp),
+    ...report.review.map((r) => [
+      'Review',
+      r.name,
+      r.opened,
+      r.decided,
+      r.inTime,
+      '',
+      r.openOverdue,
+      '',
+      percentCell(r.compliance),
+      hoursCell(r.medianMs),
+      hoursCell(r.p90Ms),
+    ]),
+    ...clocks('Return', report.return),
+  ])
+}
