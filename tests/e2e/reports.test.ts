@@ -24,8 +24,9 @@ describe('reports', () => {
       .getByRole('link', { name: 'Reports' })
       .click()
     await felix.getByRole('link', { name: 'Open the report' }).first().click()
-    await felix.getByRole('heading', { name: 'Rejection accuracy' }).waitFor()
+    await felix.getByRole('heading', { name: 'Rejection accuracy', level: 1 }).waitFor()
     const periods = felix.getByRole('table', { name: 'Rejection accuracy by period' })
+    await periods.waitFor()
     // Twelve months and the total.
     expect(await periods.getByRole('row').count()).toBe(1 + 12 + 1)
 
@@ -58,6 +59,30 @@ describe('reports', () => {
         .count()) -
       1
     expect(csv.length - 1).toBe(shown)
+
+    // Every other report: open it, change the period and a filter, download its CSV.
+    for (const [path, title] of [
+      ['/reports/hindsight', 'Hindsight'],
+      ['/reports/scorecard', 'Rep scorecard'],
+      ['/reports/sla', 'Service levels'],
+      ['/reports/verdicts', 'Verdicts'],
+      ['/reports/sources', 'Source and campaign quality'],
+    ] as const) {
+      await felix.goto(`${app.url}${path}`)
+      await felix.getByRole('heading', { name: title, level: 1 }).waitFor()
+      await felix.getByLabel('Period').selectOption('week')
+      await felix.getByLabel('Campaign').selectOption({ index: 1 })
+      await felix.getByRole('button', { name: 'Apply' }).click()
+      await felix.waitForURL(/period=week/)
+      expect(felix.url()).toContain('campaign=')
+      const [file] = await Promise.all([
+        felix.waitForEvent('download'),
+        felix.getByRole('link', { name: 'Download CSV' }).click(),
+      ])
+      expect(file.suggestedFilename()).toMatch(
+        new RegExp(`^${path.split('/').pop()}_week_.*_campaign-.*\\.csv$`),
+      )
+    }
     await felix.context().close()
   })
 
@@ -66,8 +91,8 @@ describe('reports', () => {
     await dana.goto(`${app.url}/reports`)
     expect(await dana.getByRole('heading', { name: 'Source and campaign quality' }).count()).toBe(0)
     await dana.getByRole('link', { name: 'Open the report' }).first().click()
-    await dana.getByRole('heading', { name: 'Your rejection accuracy' }).waitFor()
-    expect(await dana.getByLabel('Rep').count()).toBe(0)
+    await dana.getByRole('heading', { name: 'Your rejection accuracy', level: 1 }).waitFor()
+    expect(await dana.getByLabel('Rep', { exact: true }).count()).toBe(0)
     await dana.getByLabel('Break down by').selectOption('rep')
     await dana.getByRole('button', { name: 'Apply' }).click()
     await dana.waitForURL(/by=rep/)
@@ -77,7 +102,7 @@ describe('reports', () => {
       .allTextContents()
     expect(reps.slice(1).every((r) => r.startsWith('Dana Reyes'))).toBe(true)
     await dana.goto(`${app.url}/reports/scorecard`)
-    await dana.getByRole('heading', { name: 'Your scorecard' }).waitFor()
+    await dana.getByRole('heading', { name: 'Your scorecard', level: 1 }).waitFor()
     const rows = await dana
       .getByRole('table', { name: 'Rep scorecard' })
       .getByRole('row')
