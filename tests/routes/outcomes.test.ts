@@ -6,11 +6,12 @@ import { concedeCase } from '~/lib/judicial.server'
 import { listReasons } from '~/lib/reasons.server'
 import { rejectLead } from '~/lib/sales.server'
 import { localDate } from '~/lib/sla'
-import { loader as hindsightLoader } from '~/routes/hindsight'
+import { loader as hindsightLoader } from '~/routes/hindsight._index'
+import { action as importAction } from '~/routes/hindsight.import'
 import { action as leadAction } from '~/routes/leads.$leadId'
-import { outcomes } from '~db/schema'
+import { leads, outcomes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
-import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { getArgs, payloadOf, postArgs, settle, statusOf, uploadArgs } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -128,5 +129,92 @@ describe('hindsight', () => {
     const fields = { outcome: 'won', occurredOn: '2026-01-01' }
     expect(statusOf(await record(thirteenMonths, fields, 'dana'))).toBe(403)
     expect(statusOf(await record(thirteenMonths, fields, 'felix'))).toBe(403)
+  })
+})
+
+describe('outcomes by CSV', () => {
+  const importFile = (content: string, who = 'maya') =>
+    settle(() =>
+      importAction(
+        uploadArgs(
+          '/hindsight/import',
+          { name: 'outcomes.csv', content },
+          { cookie: cookies[who] },
+        ),
+      ),
+    )
+  type Summary = {
+    error: string | null
+    summary: {
+      recorded: number
+      unchanged: number
+      failed: { line: number; identifier: string; reason: string }[]
+      failedCsv: string
+    } | null
+  }
+
+  it('records good rows, reports each bad row by line, and a second import changes nothing', async () => {
+    const lead = (id: number) =>
+      getDb()
+        .select({ externalId: leads.externalId, email: leads.email })
+        .from(leads)
+        .where(eq(leads.id, id))
+        .get()
+    const thirteen = lead(thirteenMonths)
+    const recent = lead(lastMonth)
+    const file = [
+      'External id,Email,Outcome,Date,Note',
+      `${thirteen?.externalId},,Bought elsewhere,01/07/2026,Went with a competitor`,
+      `,${recent?.email?.toUpperCase()},plans_to_buy,2026-11-01,`,
+      'NOPE-1,,won,2026-07-01,',
+      `${lead(untouched)?.externalId},,won,2026-07-01,`,
+      `${thirteen?.externalId},,maybe,2026-07-01,`,
+      `${thirteen?.externalId},,won,31/02/2026,`,
+      `${thirteen?.externalId},,won,2999-01-01,`,
+      ',,won,2026-07-01,',
+      '',
+    ].join('\n')
+    const first = payloadOf<Summary>(await importFile(file))
+    expect(first.summary).toMatchObject({ recorded: 2, unchanged: 0 })
+    expect(first.summary?.failed).toEqual([
+      { line: 4, identifier: 'NOPE-1', reason: 'No lead has the external id “NOPE-1”' },
+      {
+        line: 5,
+        identifier: lead(untouched)?.externalId,
+        reason: 'Outcomes are recorded on leads Sales rejected or ignored; this one has no case',
+      },
+      {
+        line: 6,
+        identifier: thirteen?.externalId,
+        reason:
+          '“maybe” is not an outcome; use one of: Won (bought from us), Bought elsewhere, In a buying process, Plans to buy, No plans, Not a fit',
+      },
+      {
+        line: 7,
+        identifier: thirteen?.externalId,
+        reason: '“31/02/2026” is not a date; write it as 2026-07-01 or 01/07/2026',
+      },
+      { line: 8, identifier: thirteen?.externalId, reason: 'The date cannot be in the future' },
+      { line: 9, identifier: '', reason: 'The row names no lead: give its external id or e-mail' },
+    ])
+    expect(first.summary?.failedCsv.split('\n')[0]).toBe('line,lead,reason')
+    expect(
+      getDb().select().from(outcomes).where(eq(outcomes.leadId, thirteenMonths)).all(),
+    ).toMatchObject([
+      { outcome: 'bought_elsewhere', occurredOn: '2026-07-01', note: 'Went with a competitor' },
+    ])
+    const again = payloadOf<Summary>(await importFile(file))
+    expect(again.summary).toMatchObject({ recorded: 0, unchanged: 2 })
+    expect(again.summary?.failed).toHaveLength(6)
+  })
+
+  it('refuses a file without the needed columns, an empty file, and anyone but a marketer', async () => {
+    const noColumns = await importFile('Name,Company\nAna,Globex\n')
+    expect(statusOf(noColumns)).toBe(400)
+    expect(payloadOf<Summary>(noColumns).error).toBe(
+      'The file needs a column for the lead (External id or Email), an Outcome column and a Date column.',
+    )
+    expect(payloadOf<Summary>(await importFile('')).error).toBe('The file is empty.')
+    expect(statusOf(await importFile('External id,Outcome,Date\n', 'dana'))).toBe(403)
   })
 })

@@ -7,18 +7,20 @@ import { getDb } from '~/lib/db.server'
 import { VERDICT_LABELS } from '~/lib/judicial-schema'
 import { leadName } from '~/lib/lead-fields'
 import { hindsightDue } from '~/lib/outcomes.server'
+import { hasRole } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight due · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'leadership', 'committee', 'admin')
+  const user = await requireRole(request, 'marketer', 'leadership', 'committee', 'admin')
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const after = new URL(request.url).searchParams.get('after') ?? undefined
   const page = hindsightDue(db, new Date(), after)
   return {
+    canImport: hasRole(user, 'marketer'),
     rows: page.rows.map((r) => ({
       caseId: r.caseId,
       kind: r.kind,
@@ -37,10 +39,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Hindsight() {
-  const { rows, nextCursor } = useLoaderData<typeof loader>()
+  const { rows, nextCursor, canImport } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-4">
-      <PageHeader title="Hindsight due" />
+      <PageHeader title="Hindsight due">
+        {canImport ? (
+          <Link to="/hindsight/import" className="text-sm text-brand-700 underline">
+            Import outcomes
+          </Link>
+        ) : null}
+      </PageHeader>
       <p className="max-w-3xl text-slate-700">
         Rejected and ignored leads whose verdict is 6 or 12 months old and that have no outcome yet.
         Find out what became of each one and record it on the lead.

@@ -1,0 +1,109 @@
+import { rmSync } from 'node:fs'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { stringify } from 'csv-stringify/sync'
+import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { requireRole } from '~/lib/auth.server'
+import { getDb } from '~/lib/db.server'
+import { receiveCsvUpload } from '~/lib/import/upload.server'
+import { importOutcomes } from '~/lib/outcome-import.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'marketer')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'marketer')
+  const upload = await receiveCsvUpload(request)
+  if (!upload.ok) return data({ error: upload.message, summary: null }, { status: 400 })
+  try {
+    const result = await importOutcomes(getDb(), user.id, upload.path, new Date())
+    if (!result.ok) return data({ error: result.message, summary: null }, { status: 400 })
+    return {
+      error: null,
+      summary: {
+        ...result,
+        failedCsv: stringify([
+          ['line', 'lead', 'reason'],
+          ...result.failed.map((f) => [f.line, f.identifier, f.reason]),
+        ]),
+      },
+    }
+  } finally {
+    // The file has been read; nothing refers to it afterwards.
+    rmSync(upload.path, { force: true })
+  }
+}
+
+export default function ImportOutcomes() {
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader title="Import outcomes">
+        <Link to="/hindsight" className="text-sm text-brand-700 underline">
+          Hindsight due
+        </Link>
+      </PageHeader>
+      <p className="text-slate-700">
+        A CSV with a row per lead: its <strong>External id</strong> or <strong>Email</strong>, the{' '}
+        <strong>Outcome</strong> (won, bought elsewhere, in buying process, plans to buy, no plans,
+        not a fit), the <strong>Date</strong> (2026-07-01 or 01/07/2026) and, if you like, a{' '}
+        <strong>Note</strong>. Rows already recorded are left as they are.
+      </p>
+      <Form method="post" encType="multipart/form-data" className="space-y-3">
+        <label htmlFor="outcomes-file" className="block text-sm font-medium">
+          CSV file
+        </label>
+        <input
+          id="outcomes-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          className={inputClass}
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import outcomes'}
+        </Button>
+      </Form>
+      {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
+      {result?.summary ? (
+        <Card title="Report">
+          <p className="mb-3 text-sm" role="status">
+            {result.summary.recorded} recorded, {result.summary.unchanged} already recorded,{' '}
+            {result.summary.failed.length} failed.
+          </p>
+          {result.summary.failed.length ? (
+            <>
+              <a
+                href={`data:text/csv;charset=utf-8,${encodeURIComponent(result.summary.failedCsv)}`}
+                download="outcomes-failed-rows.csv"
+                className="mb-3 inline-block text-sm text-brand-700 underline"
+              >
+                Download the failed rows
+              </a>
+              <Table caption="Rows that were not imported" columns={['Line', 'Lead', 'Reason']}>
+                {result.summary.failed.map((f) => (
+                  <tr key={f.line}>
+                    <Td>{f.line}</Td>
+                    <Td>{f.identifier || '—'}</Td>
+                    <Td>{f.reason}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  )
+}
