@@ -52,6 +52,7 @@ export function seedDemoCases(
 ) {
   const all = db.select().from(cases).orderBy(asc(cases.openedAt), asc(cases.id)).all()
   for (const c of all) {
+    if (c.status !== 'in_review') continue
     const age = now.getTime() - c.openedAt.getTime()
     // The last fortnight's cases wait for the committee; some older ones are overdue.
     if (age < 14 * DAY) continue

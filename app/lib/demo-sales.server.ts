@@ -109,6 +109,9 @@ export function actOnDemoLead(
   lead: { id: number; ownerId: number; handedOverAt: Date; values: Record<string, unknown> },
   handOver: HandOver,
   timeZone: string,
+  // How often a rep rejects a lead that meets the definition (the rejections the committee
+  // overturns): often before the definition was sharpened mid-year, rarely after.
+  doubtfulRate: number,
 ) {
   const due = handOver.followUpDue(lead.handedOverAt)
   if (rng.chance(0.07)) {
@@ -124,7 +127,7 @@ export function actOnDemoLead(
       ? rng.chance(0.5)
       : evaluation.overall === 'undetermined'
         ? rng.chance(0.4)
-        : rng.chance(0.1)
+        : rng.chance(doubtfulRate)
   const attempts = reject ? rng.int(0, 4) : rng.int(1, 3)
   for (let n = 0; n < attempts; n++) {
     const at = new Date(

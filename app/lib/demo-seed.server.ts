@@ -1,7 +1,13 @@
 import { lt, sql } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
-import { proposeVersion, saveCriterion, signOff, startDraft } from './definitions.server'
+import {
+  criteriaOf,
+  proposeVersion,
+  saveCriterion,
+  signOff,
+  startDraft,
+} from './definitions.server'
 import { DEMO_DEFINITION, demoLeads, random } from './demo-data.server'
 import { seedDemoCases, seedTradeShowCohort } from './demo-judicial.server'
 import { actOnDemoLead, linkDemoReasons } from './demo-sales.server'
@@ -87,6 +93,47 @@ function seedDefinition(db: Queryable, id: (email: string) => number, at: Date) 
   )
 }
 
+/**
+ * Version 2, half a year ago: after six months of cases, both teams agreed that an engagement
+ * score of 50 (not 40) makes a lead, and signed it off.
+ */
+function seedDefinitionV2(db: Queryable, id: (email: string) => number, at: Date) {
+  const admin = id('sasha@brightline.test')
+  const draft = startDraft(db, admin, 'active', at)
+  if (!draft.ok) throw new Error('The demo definition v2 could not be drafted')
+  const engagement = criteriaOf(db, draft.versionId).find((c) => c.key === 'engagement')
+  if (!engagement) throw new Error('The demo definition has no engagement criterion')
+  const saved = saveCriterion(
+    db,
+    admin,
+    draft.versionId,
+    {
+      ...engagement,
+      criterionId: engagement.id,
+      value: 50,
+      description:
+        'An engagement score of 50 or more. Raised from 40 after six months of cases: leads between 40 and 50 were mostly overturned rejections nobody could call.',
+    },
+    at,
+  )
+  if (!saved.ok) throw new Error('The demo definition v2 could not be changed')
+  proposeVersion(db, admin, draft.versionId, at)
+  const signAt = new Date(at.getTime() + DAY / 2)
+  signOff(
+    db,
+    { id: id('victor@brightline.test'), roles: ['committee'], seat: 'sales' },
+    draft.versionId,
+    signAt,
+  )
+  signOff(
+    db,
+    { id: id('clara@brightline.test'), roles: ['committee'], seat: 'marketing' },
+    draft.versionId,
+    signAt,
+  )
+  return signAt
+}
+
 /** Fills an empty database with Brightline Systems' demo data. Returns false (and does nothing) if it has users. */
 export async function seedDemo(
   db: DB,
@@ -136,7 +183,53 @@ export async function seedDemo(
       }
       const rng = random(4_242)
       const all = demoLeads(now)
+      // Definition v2 is signed off half a year ago; leads handed over after it are judged by it.
+      const v2At = new Date(now.getTime() - 182 * DAY)
+      let v2 = false
+      const maya = id('maya@brightline.test')
+      const tradeShowCohort = () => {
+        const rubbish = listReasons(tx).find((r) => r.label === 'Outside ideal customer profile')
+        seedTradeShowCohort(
+          tx,
+          now,
+          { reps: reps.map((r) => r.id), marketer: maya },
+          {
+            handOver: (fields, ownerId, at) =>
+              insertLead(
+                tx,
+                maya,
+                LeadFieldsSchema.parse(fields),
+                {},
+                ownerId,
+                handOverBy('maya@brightline.test'),
+                at,
+              ),
+            reject: (leadId, ownerId, at) => {
+              const result = rejectLead(
+                tx,
+                { id: ownerId },
+                leadId,
+                {
+                  reasonId: rubbish?.id ?? 0,
+                  notes: 'Badge scan from the expo. Nothing to go on; rubbish.',
+                  contactAttempts: 1,
+                },
+                at,
+              )
+              if (!result.ok) throw new Error('The demo could not reject a trade-show lead')
+              return result.caseId
+            },
+          },
+        )
+      }
       all.forEach(({ fields, at, marketer }, i) => {
+        if (!v2 && at >= v2At) {
+          // The trade-show cohort (handed over eight months ago) is judged against v1.
+          tradeShowCohort()
+          seedDefinitionV2(tx, id, v2At)
+          handOvers.clear()
+          v2 = true
+        }
         const ownerId = reps[i % reps.length]?.id as number
         const handOver = handOverBy(marketer)
         // The last few arrived in the past day and a half: every rep has a queue to work.
@@ -155,46 +248,13 @@ export async function seedDemo(
             { id: leadId, ownerId, handedOverAt, values: { ...fields, custom: {} } },
             handOver,
             DEMO_TIME_ZONE,
+            v2 ? 0.04 : 0.2,
           )
       })
       seedDemoCases(tx, rng, now, DEMO_TIME_ZONE, {
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
-      const maya = id('maya@brightline.test')
-      const rubbish = listReasons(tx).find((r) => r.label === 'Outside ideal customer profile')
-      seedTradeShowCohort(
-        tx,
-        now,
-        { reps: reps.map((r) => r.id), marketer: maya },
-        {
-          handOver: (fields, ownerId, at) =>
-            insertLead(
-              tx,
-              maya,
-              LeadFieldsSchema.parse(fields),
-              {},
-              ownerId,
-              handOverBy('maya@brightline.test'),
-              at,
-            ),
-          reject: (leadId, ownerId, at) => {
-            const result = rejectLead(
-              tx,
-              { id: ownerId },
-              leadId,
-              {
-                reasonId: rubbish?.id ?? 0,
-                notes: 'Badge scan from the expo. Nothing to go on; rubbish.',
-                contactAttempts: 1,
-              },
-              at,
-            )
-            if (!result.ok) throw new Error('The demo could not reject a trade-show lead')
-            return result.caseId
-          },
-        },
-      )
       // Brightline's people have read what is older than a fortnight.
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })

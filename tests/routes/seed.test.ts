@@ -22,9 +22,10 @@ describe('demo seed', () => {
     })
   })
 
-  it('has definition v1, signed off by Victor and Clara, and a year of leads for the three reps', () => {
+  it('has definition v1, then v2 from mid-year, each signed off by Victor and Clara, and a year of leads', () => {
     const version = getActiveVersion(getDb())
-    expect(version?.number).toBe(1)
+    expect(version?.number).toBe(2)
+    expect(version?.criteria.find((c) => c.key === 'engagement')?.value).toBe(50)
     expect(version?.criteria.map((c) => c.key)).toEqual([
       'company_size',
       'target_industry',
@@ -63,13 +64,26 @@ describe('demo seed', () => {
         .get(),
     ).toEqual({ n: 6, c: 12 })
     // Every lead is judged against v1, which was in force when it was handed over.
+    // Each lead is judged against the version in force when it was handed over: v1 until v2
+    // was activated half a year ago, v2 since.
+    const activatedAt = (version?.activatedAt as Date).getTime()
     expect(
       sqlite
         .prepare(
-          'SELECT count(*) AS n FROM leads WHERE definition_version_id IS NOT ? OR evaluation IS NULL',
+          `SELECT count(*) AS n FROM leads l JOIN definition_versions v ON v.id = l.definition_version_id
+           WHERE l.evaluation IS NULL
+              OR (v.number = 1 AND l.handed_over_at >= ?)
+              OR (v.number = 2 AND l.handed_over_at < ?)`,
         )
-        .get(version?.id),
+        .get(activatedAt, activatedAt),
     ).toEqual({ n: 0 })
+    const byVersion = sqlite
+      .prepare(
+        'SELECT v.number, count(*) AS n FROM leads l JOIN definition_versions v ON v.id = l.definition_version_id GROUP BY 1 ORDER BY 1',
+      )
+      .all() as { number: number; n: number }[]
+    expect(byVersion.map((r) => r.number)).toEqual([1, 2])
+    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(370)
   })
 
   it('has a year of sales work: accepted, rejected with reasons and notes, ignored, and fresh leads', () => {
@@ -94,7 +108,7 @@ describe('demo seed', () => {
     )
     // Roughly a quarter rejected and one in twenty ignored, as in the field.
     expect(kinds.rejected).toBeGreaterThan(60)
-    expect(kinds.rejected).toBeLessThan(120)
+    expect(kinds.rejected).toBeLessThan(150)
     expect(kinds.ignored).toBeGreaterThan(8)
     const open = sqlite
       .prepare("SELECT count(*) AS n FROM cases WHERE status = 'in_review'")
@@ -193,5 +207,19 @@ describe('demo seed', () => {
       no_plans: 4,
       not_a_fit: 1,
     })
+  })
+
+  it('shows accuracy improving after definition v2: rejections are upheld more often since', async () => {
+    const { accuracyReport } = await import('~/lib/reports/accuracy.server')
+    const version = getActiveVersion(getDb())
+    const since = (version?.activatedAt as Date).toISOString().slice(0, 10)
+    const report = (from: string, to: string) =>
+      accuracyReport(getDb(), { period: 'quarter', by: 'reason' }, { from, to }, 'Europe/London')
+        .total
+    const before = report('2020-01-01', since)
+    const after = report(since, '2099-12-31')
+    expect(before.decided).toBeGreaterThan(20)
+    expect(after.decided).toBeGreaterThan(20)
+    expect((after.accuracy ?? 0) - (before.accuracy ?? 0)).toBeGreaterThan(0.1)
   })
 })
