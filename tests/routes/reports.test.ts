@@ -12,9 +12,11 @@ import { loader as hindsightCsv } from '~/routes/reports.hindsight[.csv]'
 import { loader as scorecardLoader } from '~/routes/reports.scorecard'
 import { loader as scorecardCsv } from '~/routes/reports.scorecard[.csv]'
 import { loader as slaLoader } from '~/routes/reports.sla'
+import { loader as slaCsv } from '~/routes/reports.sla[.csv]'
 import { loader as sourcesLoader } from '~/routes/reports.sources'
 import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { loader as verdictsLoader } from '~/routes/reports.verdicts'
+import { loader as verdictsCsv } from '~/routes/reports.verdicts[.csv]'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
@@ -608,5 +610,180 @@ describe('scorecard and SLA pages', () => {
     expect(
       statusOf(await slaLoader(getArgs(`/reports/sla?${RANGE}`, { cookie: cookies.felix }))),
     ).toBe(200)
+  })
+})
+
+// A second block of twenty cases in May and June 2026, all Lucy’s (Webinar leads), so the
+// fixture holds split decisions, a departure from the definition and more concessions. The
+// tests above look at January to April only.
+//   May: 6 conceded; 2 overturned unanimously; 1 upheld 2–1 (disqualified); 1 still open.
+//   June: 4 upheld unanimously (nurture); 1 overturned although all three found the company too
+//     small (a departure on "Ideal customer size"); 1 overturned unanimously; 4 conceded.
+describe('a fuller fixture: May and June', () => {
+  const MAY_JUNE = 'from=2026-05-01&to=2026-06-30'
+  beforeAll(() => {
+    const db = getDb()
+    const lucyCase = (day: string) => rejected('lucy', `${day}T10:00:00Z`, 'No need')
+    const vote = (
+      c: { caseId: number; at: Date },
+      member: string,
+      input: Parameters<typeof castVote>[3],
+      h: number,
+    ) => {
+      const result = castVote(db, userId(member), c.caseId, input, new Date(c.at.getTime() + h * H))
+      if (!result.ok) throw new Error(JSON.stringify(result))
+    }
+    const notMeets = {
+      verdict: 'does_not_meet' as const,
+      disposition: 'disqualified' as const,
+      rationale: 'No',
+      finding: { company_size: 'unmet' as const, engagement: 'unmet' as const },
+    }
+    const meets = {
+      verdict: 'meets' as const,
+      rationale: 'Yes',
+      finding: { engagement: 'met' as const },
+    }
+    for (const day of [
+      '2026-05-04',
+      '2026-05-05',
+      '2026-05-06',
+      '2026-05-07',
+      '2026-05-08',
+      '2026-05-11',
+    ])
+      concede(lucyCase(day))
+    rule(lucyCase('2026-05-12'), 'meets')
+    rule(lucyCase('2026-05-13'), 'meets')
+    const split = lucyCase('2026-05-14')
+    vote(split, 'victor', notMeets, 30)
+    vote(split, 'clara', meets, 31)
+    vote(split, 'erin', notMeets, 32)
+    lucyCase('2026-05-15')
+    for (const day of ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04'])
+      rule(lucyCase(day), 'does_not_meet')
+    const departs = lucyCase('2026-06-05')
+    for (const [i, member] of ['victor', 'clara', 'erin'].entries())
+      vote(
+        departs,
+        member,
+        {
+          verdict: 'meets',
+          rationale: 'Small, but buying for a large group',
+          departureJustification: 'Buys for its parent company of 2,000',
+          finding: { company_size: 'unmet', engagement: 'met' },
+        },
+        30 + i,
+      )
+    rule(lucyCase('2026-06-08'), 'meets')
+    for (const day of ['2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12'])
+      concede(lucyCase(day))
+  })
+
+  it('rejection accuracy, page and CSV', async () => {
+    const report = await load(`period=month&${MAY_JUNE}&by=source`)
+    expect(report.periods).toEqual([
+      row('2026-05', 10, 9, 7, 2, 1, 7 / 9),
+      row('2026-06', 10, 10, 8, 2, 0, 0.8),
+    ])
+    expect(report.total).toEqual(row('All', 20, 19, 15, 4, 1, 15 / 19))
+    const csv = (await csvLoader(
+      getArgs(`/reports/accuracy.csv?period=month&${MAY_JUNE}&by=source`, {
+        cookie: cookies.felix,
+      }),
+    )) as Response
+    expect((await csv.text()).trim().split('\n')).toEqual([
+      'section,name,opened,decided,upheld,overturned,open,accuracy_percent',
+      'Period,2026-05,10,9,7,2,1,77.8',
+      'Period,2026-06,10,10,8,2,0,80.0',
+      'Total,All,20,19,15,4,1,78.9',
+      'Source,Webinar,20,19,15,4,1,78.9',
+    ])
+  })
+
+  it('verdicts: split and unanimous, a departure per criterion, participation; page and CSV', async () => {
+    type Report = {
+      report: {
+        periods: Record<string, unknown>[]
+        total: Record<string, unknown>
+        departures: unknown[]
+        participation: { votes: number; participation: number | null }[]
+      }
+    }
+    const { report } = payloadOf<Report>(
+      await verdictsLoader(
+        getArgs(`/reports/verdicts?period=month&${MAY_JUNE}`, { cookie: cookies.felix }),
+      ),
+    )
+    expect(report.periods).toEqual([
+      {
+        name: '2026-05',
+        decided: 3,
+        meets: 2,
+        disqualified: 1,
+        nurture: 0,
+        agree: 3,
+        agreement: 1,
+        unanimous: 2,
+        split: 1,
+        byChair: 0,
+        conceded: 6,
+      },
+      {
+        name: '2026-06',
+        decided: 6,
+        meets: 2,
+        disqualified: 0,
+        nurture: 4,
+        agree: 5,
+        agreement: 5 / 6,
+        unanimous: 6,
+        split: 0,
+        byChair: 0,
+        conceded: 4,
+      },
+    ])
+    expect(report.departures).toEqual([{ criterion: 'Ideal customer size', count: 1 }])
+    expect(report.participation.map((m) => [m.votes, m.participation])).toEqual([
+      [9, 1],
+      [9, 1],
+      [9, 1],
+    ])
+    const csv = (await verdictsCsv(
+      getArgs(`/reports/verdicts.csv?period=month&${MAY_JUNE}`, { cookie: cookies.felix }),
+    )) as Response
+    expect((await csv.text()).trim().split('\n')).toEqual([
+      'section,name,decided,meets,disqualified,nurture,agree_with_definition,agreement_percent,unanimous,split,tie_broken_by_chair,conceded',
+      'Period,2026-05,3,2,1,0,3,100.0,2,1,0,6',
+      'Period,2026-06,6,2,0,4,5,83.3,6,0,0,4',
+      'Total,All,9,4,1,4,8,88.9,8,1,0,10',
+      'Departures,Ideal customer size,1',
+      'Participation,Clara Moreau,9,0,100.0',
+      'Participation,Erin Walsh,9,0,100.0',
+      'Participation,Victor Lindqvist,9,0,100.0',
+    ])
+  })
+
+  it('the SLA report’s CSV holds the page’s numbers', async () => {
+    type Page = { report: { followUp: { name: string; started: number; inTime: number }[] } }
+    const page = payloadOf<Page>(
+      await slaLoader(getArgs(`/reports/sla?period=month&${MAY_JUNE}`, { cookie: cookies.felix })),
+    )
+    // Every May and June lead was rejected an hour after hand-over, on a weekday.
+    expect(page.report.followUp.map((r) => [r.name, r.started, r.inTime])).toEqual([
+      ['2026-05', 10, 10],
+      ['2026-06', 10, 10],
+    ])
+    const csv = (await slaCsv(
+      getArgs(`/reports/sla.csv?period=month&${MAY_JUNE}`, { cookie: cookies.felix }),
+    )) as Response
+    const lines = (await csv.text()).trim().split('\n')
+    expect(lines[0]).toBe(
+      'section,period,count,decided,in_time,breached,open_overdue,running,compliance_percent,median_hours,p90_hours',
+    )
+    expect(lines.slice(1, 3)).toEqual([
+      'Follow-up,2026-05,10,,10,0,,0,100.0,1.0,1.0',
+      'Follow-up,2026-06,10,,10,0,,0,100.0,1.0,1.0',
+    ])
   })
 })
