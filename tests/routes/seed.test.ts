@@ -66,7 +66,7 @@ describe('demo seed', () => {
     // Every lead is judged against v1, which was in force when it was handed over.
     // Each lead is judged against the version in force when it was handed over: v1 until v2
     // was activated half a year ago, v2 since.
-    const activatedAt = (version?.activatedAt as Date).getTime()
+    const activatedAt = version?.activatedAt?.getTime() ?? 0
     expect(
       sqlite
         .prepare(
@@ -212,7 +212,7 @@ describe('demo seed', () => {
   it('shows accuracy improving after definition v2: rejections are upheld more often since', async () => {
     const { accuracyReport } = await import('~/lib/reports/accuracy.server')
     const version = getActiveVersion(getDb())
-    const since = (version?.activatedAt as Date).toISOString().slice(0, 10)
+    const since = (version?.activatedAt ?? new Date(0)).toISOString().slice(0, 10)
     const report = (from: string, to: string) =>
       accuracyReport(getDb(), { period: 'quarter', by: 'reason' }, { from, to }, 'Europe/London')
         .total
