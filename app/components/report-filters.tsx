@@ -1,5 +1,7 @@
+import { Link, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { BREAKDOWN_LABELS, BREAKDOWNS, PERIOD_LABELS, PERIODS } from '~/lib/reports/report-query'
-import { FilterForm, inputClass, SelectField } from './ui'
+import { FilterForm, inputClass, PageHeader, SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]
 
@@ -95,5 +97,59 @@ export function ReportFilters({
         options={campaigns.map((c) => [c, c])}
       />
     </FilterForm>
+  )
+}
+
+/**
+ * A report page: its title, what it counts, the shared filters, the CSV download of exactly
+ * what is shown (same query string), then the report itself.
+ */
+export function ReportFrame({
+  title,
+  path,
+  description,
+  data,
+  breakdown,
+  children,
+}: {
+  title: string
+  path: string
+  description: ReactNode
+  data: {
+    range: { from: string; to: string }
+    reps: Options
+    reasons: Options
+    sources: string[]
+    campaigns: string[]
+  }
+  breakdown?: boolean
+  children: ReactNode
+}) {
+  const [params] = useSearchParams()
+  return (
+    <div className="space-y-6">
+      <PageHeader title={title}>
+        <Link to="/reports" className="text-sm text-brand-700 underline">
+          All reports
+        </Link>
+      </PageHeader>
+      <p className="max-w-3xl text-slate-700">{description}</p>
+      <ReportFilters
+        action={path}
+        params={params}
+        range={data.range}
+        reps={data.reps}
+        reasons={data.reasons}
+        sources={data.sources}
+        campaigns={data.campaigns}
+        breakdown={breakdown}
+      />
+      <p className="text-sm">
+        <a href={`${path}.csv?${params}`} className="text-brand-700 underline" download>
+          Download CSV
+        </a>
+      </p>
+      {children}
+    </div>
   )
 }

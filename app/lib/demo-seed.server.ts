@@ -248,7 +248,7 @@ export async function seedDemo(
             { id: leadId, ownerId, handedOverAt, values: { ...fields, custom: {} } },
             handOver,
             DEMO_TIME_ZONE,
-            v2 ? 0.04 : 0.2,
+            v2 ? 0.03 : 0.3,
           )
       })
       seedDemoCases(tx, rng, now, DEMO_TIME_ZONE, {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
@@ -50,35 +50,21 @@ function Rows({ rows }: { rows: AccuracyRow[] }) {
 
 export default function AccuracyReport() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const { report } = data
   return (
-    <div className="space-y-6">
-      <PageHeader title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}>
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        Of the leads reps rejected, how many the committee upheld: accuracy = upheld ÷ decided, by
-        the period the case opened. Conceded cases count as upheld; open cases are not yet decided.
-        See docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/accuracy"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-        breakdown
-      />
-      <p className="text-sm">
-        <a href={`/reports/accuracy.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}
+      path="/reports/accuracy"
+      data={data}
+      breakdown
+      description={
+        <>
+          Of the leads reps rejected, how many the committee upheld: accuracy = upheld ÷ decided, by
+          the period the case opened. Conceded cases count as upheld; open cases are not yet
+          decided. See docs/metrics.md.
+        </>
+      }
+    >
       <Card title={`Accuracy by period: ${formatRate(report.total.accuracy)} over the range`}>
         <TrendChart
           rows={report.periods}
@@ -102,6 +88,6 @@ export default function AccuracyReport() {
           </Table>
         )}
       </Card>
-    </div>
+    </ReportFrame>
   )
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { OUTCOME_LABELS } from '~/lib/judicial-schema'
@@ -30,35 +30,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function HindsightReport() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const { report } = data
   const rows = [...report.periods, report.total]
   return (
-    <div className="space-y-6">
-      <PageHeader title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}>
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        What became of rejected leads, by the period the case opened. Hindsight accuracy of
-        rejections = rejected leads later found not to be real buyers ÷ rejected leads with a known
-        outcome; of verdicts, the verdicts the outcome bore out. See docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/hindsight"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-      />
-      <p className="text-sm">
-        <a href={`/reports/hindsight.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}
+      path="/reports/hindsight"
+      data={data}
+      description={
+        <>
+          What became of rejected leads, by the period the case opened. Hindsight accuracy of
+          rejections = rejected leads later found not to be real buyers ÷ rejected leads with a
+          known outcome; of verdicts, the verdicts the outcome bore out. See docs/metrics.md.
+        </>
+      }
+    >
       <Card
         title={`Hindsight accuracy of rejections: ${formatRate(report.total.rejectionAccuracy)}`}
       >
@@ -107,6 +93,6 @@ export default function HindsightReport() {
           ))}
         </Table>
       </Card>
-    </div>
+    </ReportFrame>
   )
 }

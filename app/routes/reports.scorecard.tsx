@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { useLoaderData } from '@remix-run/react'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { formatHours, formatRate } from '~/lib/reports/report-query'
@@ -28,33 +28,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Scorecard() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   return (
-    <div className="space-y-6">
-      <PageHeader title={data.own ? 'Your scorecard' : 'Rep scorecard'}>
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        For the leads handed to each rep in the range: what they did with them, how often their
-        rejections were upheld, how fast they first acted (working time) and how often within the
-        follow-up SLA. The field’s benchmark for acceptance is 90% or more. See docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/scorecard"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-      />
-      <p className="text-sm">
-        <a href={`/reports/scorecard.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title={data.own ? 'Your scorecard' : 'Rep scorecard'}
+      path="/reports/scorecard"
+      data={data}
+      description={
+        <>
+          For the leads handed to each rep in the range: what they did with them, how often their
+          rejections were upheld, how fast they first acted (working time) and how often within the
+          follow-up SLA. The field’s benchmark for acceptance is 90% or more. See docs/metrics.md.
+        </>
+      }
+    >
       <Card>
         <Table
           caption="Rep scorecard"
@@ -85,6 +71,6 @@ export default function Scorecard() {
           ))}
         </Table>
       </Card>
-    </div>
+    </ReportFrame>
   )
 }

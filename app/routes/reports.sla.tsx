@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { formatHours, formatRate } from '~/lib/reports/report-query'
@@ -55,34 +55,20 @@ function ClockTable({ caption, rows }: { caption: string; rows: ClockRow[] }) {
 
 export default function SlaReport() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const { report } = data
   return (
-    <div className="space-y-6">
-      <PageHeader title="Service levels">
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        Follow-up (reps acting on new leads), review (the committee deciding cases) and return (reps
-        acting on returned leads), by the period each clock started. Times are working time. See
-        docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/sla"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-      />
-      <p className="text-sm">
-        <a href={`/reports/sla.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title="Service levels"
+      path="/reports/sla"
+      data={data}
+      description={
+        <>
+          Follow-up (reps acting on new leads), review (the committee deciding cases) and return
+          (reps acting on returned leads), by the period each clock started. Times are working time.
+          See docs/metrics.md.
+        </>
+      }
+    >
       <Card title="Follow-up SLA">
         <TrendChart
           rows={report.followUp}
@@ -122,6 +108,6 @@ export default function SlaReport() {
       <Card title="Return SLA (leads the committee sent back)">
         <ClockTable caption="Return SLA by period" rows={report.return} />
       </Card>
-    </div>
+    </ReportFrame>
   )
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { formatRate } from '~/lib/reports/report-query'
@@ -43,34 +43,20 @@ function Rows({ rows }: { rows: QualityRow[] }) {
 
 export default function SourceQuality() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const { report } = data
   return (
-    <div className="space-y-6">
-      <PageHeader title="Source and campaign quality">
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        Of the leads each source and campaign handed to Sales (by the period they were handed over):
-        how many reps rejected, how many of those the committee confirmed bad (upheld) or good
-        (overturned). See docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/sources"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-      />
-      <p className="text-sm">
-        <a href={`/reports/sources.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title="Source and campaign quality"
+      path="/reports/sources"
+      data={data}
+      description={
+        <>
+          Of the leads each source and campaign handed to Sales (by the period they were handed
+          over): how many reps rejected, how many of those the committee confirmed bad (upheld) or
+          good (overturned). See docs/metrics.md.
+        </>
+      }
+    >
       <Card title="By period">
         <TrendChart
           rows={report.periods}
@@ -91,6 +77,6 @@ export default function SourceQuality() {
           <Rows rows={report.byCampaign} />
         </Table>
       </Card>
-    </div>
+    </ReportFrame>
   )
 }

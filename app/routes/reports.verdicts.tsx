@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
-import { ReportFilters } from '~/components/report-filters'
-import { Card, PageHeader, Table, Td } from '~/components/ui'
+import { ReportFrame } from '~/components/report-filters'
+import { Card, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
 import { formatRate } from '~/lib/reports/report-query'
@@ -26,34 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function VerdictReport() {
   const data = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
   const { report } = data
   return (
-    <div className="space-y-6">
-      <PageHeader title="Verdicts">
-        <Link to="/reports" className="text-sm text-brand-700 underline">
-          All reports
-        </Link>
-      </PageHeader>
-      <p className="max-w-3xl text-slate-700">
-        What the committee decided, by the period the case opened: results and dispositions,
-        agreement with the definition, departures per criterion, unanimous and split decisions, and
-        who took part. See docs/metrics.md.
-      </p>
-      <ReportFilters
-        action="/reports/verdicts"
-        params={params}
-        range={data.range}
-        reps={data.reps}
-        reasons={data.reasons}
-        sources={data.sources}
-        campaigns={data.campaigns}
-      />
-      <p className="text-sm">
-        <a href={`/reports/verdicts.csv?${params}`} className="text-brand-700 underline" download>
-          Download CSV
-        </a>
-      </p>
+    <ReportFrame
+      title="Verdicts"
+      path="/reports/verdicts"
+      data={data}
+      description={
+        <>
+          What the committee decided, by the period the case opened: results and dispositions,
+          agreement with the definition, departures per criterion, unanimous and split decisions,
+          and who took part. See docs/metrics.md.
+        </>
+      }
+    >
       <Card title={`Agreement with the definition: ${formatRate(report.total.agreement)}`}>
         <TrendChart
           rows={report.periods}
@@ -128,6 +114,6 @@ export default function VerdictReport() {
           </Table>
         </Card>
       </div>
-    </div>
+    </ReportFrame>
   )
 }

@@ -220,6 +220,6 @@ describe('demo seed', () => {
     const after = report(since, '2099-12-31')
     expect(before.decided).toBeGreaterThan(20)
     expect(after.decided).toBeGreaterThan(20)
-    expect((after.accuracy ?? 0) - (before.accuracy ?? 0)).toBeGreaterThan(0.1)
+    expect((after.accuracy ?? 0) - (before.accuracy ?? 0)).toBeGreaterThan(0.08)
   })
 })

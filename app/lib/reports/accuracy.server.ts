@@ -3,7 +3,7 @@
 // broken down by rep, reason, source or campaign.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { periodsBetween } from './periods'
+import { periodTable } from './periods'
 import type { Breakdown, ReportQuery } from './report-query'
 
 export type AccuracyRow = {
@@ -58,13 +58,7 @@ export function accuracyReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  const start = spans[0]?.start ?? 0
-  const end = spans.at(-1)?.end ?? 0
-  const values = sql.join(
-    spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-    sql`, `,
-  )
+  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
   const filters = caseFilters(query)
   // One row per period, empty periods included: each period is a range of the
   // (kind, opened_at) index.

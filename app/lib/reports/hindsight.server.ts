@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES } from '~db/enums'
 import { caseFilters } from './accuracy.server'
-import { periodsBetween } from './periods'
+import { periodTable } from './periods'
 import type { ReportQuery } from './report-query'
 
 export type HindsightRow = {
@@ -49,13 +49,7 @@ export function hindsightReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  const start = spans[0]?.start ?? 0
-  const end = spans.at(-1)?.end ?? 0
-  const values = sql.join(
-    spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-    sql`, `,
-  )
+  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
   const filters = caseFilters(query)
   // Each rejected case of the range with its lead's latest outcome, joined as `h`.
   const latest = sql`LEFT JOIN (SELECT c.id AS case_id, ${LATEST} AS outcome FROM cases c

@@ -1,5 +1,6 @@
 // Periods in the organisation's calendar: weeks start on Monday, months and quarters on their
 // first day, each from local midnight. Pure, so tests pin exact boundaries.
+import { sql } from 'drizzle-orm'
 import { Temporal } from 'temporal-polyfill'
 import type { Period } from './report-query'
 
@@ -50,4 +51,21 @@ export function periodsBetween(
 export function defaultRange(today: string): { from: string; to: string } {
   const date = Temporal.PlainDate.from(today)
   return { from: date.subtract({ months: 11 }).with({ day: 1 }).toString(), to: today }
+}
+
+/**
+ * The periods of a report as SQL: `values` is a VALUES list of (index, start, end) for a
+ * `WITH periods(i, start, finish) AS (VALUES …)`, with the range's first and last instants.
+ */
+export function periodTable(period: Period, range: { from: string; to: string }, timeZone: string) {
+  const spans = periodsBetween(range.from, range.to, period, timeZone)
+  return {
+    spans,
+    start: spans[0]?.start ?? 0,
+    end: spans.at(-1)?.end ?? 0,
+    values: sql.join(
+      spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
+      sql`, `,
+    ),
+  }
 }

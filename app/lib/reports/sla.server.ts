@@ -2,7 +2,7 @@
 // counted in SQL, with medians and 90th percentiles by nearest rank.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { periodsBetween } from './periods'
+import { periodTable } from './periods'
 import type { ReportQuery } from './report-query'
 
 export type ClockRow = {
@@ -53,17 +53,6 @@ function leadFilters(query: ReportQuery): SQL {
   )
 }
 
-function periodValues(query: ReportQuery, range: { from: string; to: string }, timeZone: string) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  return {
-    spans,
-    values: sql.join(
-      spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-      sql`, `,
-    ),
-  }
-}
-
 /** Follow-up or return clocks started in each period. */
 function clockReport(
   db: Queryable,
@@ -73,7 +62,7 @@ function clockReport(
   timeZone: string,
   now: Date,
 ): ClockRow[] {
-  const { spans, values } = periodValues(query, range, timeZone)
+  const { spans, values } = periodTable(query.period, range, timeZone)
   const filters = leadFilters(query)
   const acted = sql`f.action IN ('accepted', 'rejected')`
   const rows = db.all<{
@@ -134,7 +123,7 @@ function reviewReport(
   timeZone: string,
   now: Date,
 ): ReviewRow[] {
-  const { spans, values } = periodValues(query, range, timeZone)
+  const { spans, values } = periodTable(query.period, range, timeZone)
   const filters = sql.join(
     [
       query.repId ? sql` AND c.rep_id = ${query.repId}` : sql``,
@@ -214,9 +203,7 @@ export function repScorecard(
   timeZone: string,
   now: Date,
 ): ScorecardRow[] {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  const start = spans[0]?.start ?? 0
-  const end = spans.at(-1)?.end ?? 0
+  const { start, end } = periodTable(query.period, range, timeZone)
   const filters = leadFilters(query)
   const inRange = sql`f.kind = 'hand_over' AND f.started_at >= ${start} AND f.started_at < ${end} ${filters}`
   const acted = sql`f.action IN ('accepted', 'rejected')`

@@ -2,7 +2,7 @@
 // Sales, how many were rejected, and how many of those the committee confirmed bad or good.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { periodsBetween } from './periods'
+import { periodTable } from './periods'
 import type { ReportQuery } from './report-query'
 
 export type QualityRow = {
@@ -49,13 +49,7 @@ export function sourceQualityReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  const start = spans[0]?.start ?? 0
-  const end = spans.at(-1)?.end ?? 0
-  const values = sql.join(
-    spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-    sql`, `,
-  )
+  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
   const filters = leadFilters(query)
   const periods = db.all<Counts & { i: number }>(sql`
     WITH periods(i, start, finish) AS (VALUES ${values})

@@ -5,7 +5,7 @@ import type { Queryable } from '~db/connection'
 import { OUTSIDE_THE_DEFINITION } from '../deciding'
 import { criterionChoices } from '../reasons.server'
 import { caseFilters } from './accuracy.server'
-import { periodsBetween } from './periods'
+import { periodTable } from './periods'
 import type { ReportQuery } from './report-query'
 
 export type VerdictRow = {
@@ -46,13 +46,7 @@ export function verdictReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
-  const start = spans[0]?.start ?? 0
-  const end = spans.at(-1)?.end ?? 0
-  const values = sql.join(
-    spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-    sql`, `,
-  )
+  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
   const filters = caseFilters(query)
   const inRange = sql`c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}`
   const periods = db.all<Counts & { i: number }>(sql`
