@@ -223,7 +223,8 @@ export async function seedDemo(
         )
       }
       all.forEach(({ fields, at, marketer }, i) => {
-        if (!v2 && at >= v2At) {
+        // v2 is drafted at v2At and in force once signed off, half a day later.
+        if (!v2 && at.getTime() >= v2At.getTime() + DAY / 2) {
           // The trade-show cohort (handed over eight months ago) is judged against v1.
           tradeShowCohort()
           seedDefinitionV2(tx, id, v2At)
