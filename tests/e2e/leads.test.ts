@@ -61,7 +61,7 @@ describe('leads', () => {
       await page.getByLabel('Search').fill(prospect)
       await page.getByRole('button', { name: 'Apply' }).click()
       await page.getByRole('link', { name: prospect }).click()
-      await page.getByRole('heading', { name: 'Against the definition (version 1)' }).waitFor()
+      await page.getByRole('heading', { name: 'Against the definition (version 2)' }).waitFor()
       await page.getByText('Lead Quality').first().waitFor()
       await page.context().close()
     },
@@ -113,14 +113,14 @@ describe('leads', () => {
 })
 
 describe('the lead definition', () => {
-  it('an admin drafts version 2 with the rule builder; sales and marketing sign it off', async () => {
+  it('an admin drafts version 3 with the rule builder; sales and marketing sign it off', async () => {
     const sasha = await signedInAs('sasha@brightline.test')
     await sasha
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Lead definition' })
       .click()
     await sasha.getByRole('button', { name: 'Start draft' }).click()
-    await sasha.getByRole('heading', { name: 'Lead definition — version 2' }).waitFor()
+    await sasha.getByRole('heading', { name: 'Lead definition — version 3' }).waitFor()
     await sasha.getByLabel('Label').fill('Real budget')
     await sasha.getByLabel('Key').fill('budget')
     await sasha.getByLabel('Field').selectOption({ label: 'Custom attribute…' })
@@ -152,7 +152,7 @@ describe('the lead definition', () => {
 
     const dana = await signedInAs('dana@brightline.test')
     await dana.goto(`${app.url}/definition`)
-    await dana.getByRole('heading', { name: /^What a lead is — version 2/ }).waitFor()
+    await dana.getByRole('heading', { name: /^What a lead is — version 3/ }).waitFor()
     await dana.getByText('Real budget').waitFor()
     await dana.context().close()
   })
