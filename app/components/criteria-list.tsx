@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { describeRule, type RuleValue } from '~/lib/evaluator'
+import { type CriterionResult, describeRule, RESULT_LABELS, type RuleValue } from '~/lib/evaluator'
 import type { Operator } from '~db/enums'
 
 export type CriterionView = {
@@ -51,5 +51,41 @@ export function CriteriaList({
         </li>
       ))}
     </ol>
+  )
+}
+
+const RESULT_STYLES = {
+  met: 'text-green-800',
+  unmet: 'text-red-800',
+  unknown: 'text-amber-900',
+} as const
+
+/** Each criterion of a version with the rule in words and its result for one lead. */
+export function CriterionResults({
+  criteria,
+}: {
+  criteria: {
+    key: string
+    label: string
+    required: boolean
+    rule: string
+    result: CriterionResult
+  }[]
+}) {
+  return (
+    <ul className="space-y-2 text-sm">
+      {criteria.map((c) => (
+        <li key={c.key} className="rounded-md border border-slate-200 p-2">
+          <p className="font-medium">
+            {c.label}{' '}
+            <span className="font-normal text-slate-600">
+              ({c.required ? 'required' : 'advisory'})
+            </span>
+          </p>
+          <p className="text-slate-700">{c.rule}</p>
+          <p className={RESULT_STYLES[c.result]}>{RESULT_LABELS[c.result]}</p>
+        </li>
+      ))}
+    </ul>
   )
 }

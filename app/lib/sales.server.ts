@@ -18,7 +18,9 @@ import { addWorkingHours, clockAt, endOfLocalDay, instantOfLocal, workingMsBetwe
 type Actor = { id: number }
 
 const WAITING = ['new', 'returned'] as const
-const isWaiting = (lead: Lead) => (WAITING as readonly string[]).includes(lead.status)
+/** Whether the lead waits for its rep to accept or reject it (new or returned). */
+export const isWaiting = (lead: Pick<Lead, 'status'>) =>
+  (WAITING as readonly string[]).includes(lead.status)
 
 /** The lead if the actor is its rep; a refusal otherwise (routes answer 404 before this). */
 function ownLead(db: Queryable, actor: Actor, leadId: number): Lead | null {

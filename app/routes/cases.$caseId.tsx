@@ -8,12 +8,12 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
+import { CriterionResults } from '~/components/criteria-list'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
 import { ensureRole, requireUser } from '~/lib/auth.server'
 import { caseFileView, caseForViewer } from '~/lib/case-file.server'
 import { getDb } from '~/lib/db.server'
-import { RESULT_LABELS } from '~/lib/evaluator'
 import { castVote, concedeCase, contestCase, recuse } from '~/lib/judicial.server'
 import {
   ConcedeSchema,
@@ -90,12 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     done: decided ? 'Your vote decided the case.' : DONE[intent],
   }
 }
-
-const RESULT_STYLES = {
-  met: 'text-green-800',
-  unmet: 'text-red-800',
-  unknown: 'text-amber-900',
-} as const
 
 export default function CaseFile() {
   const c = useLoaderData<typeof loader>()
@@ -236,20 +230,7 @@ export default function CaseFile() {
           <p className="mb-2 flex items-center gap-2 text-sm">
             When the case opened: <EvaluationBadge evaluation={c.overall} />
           </p>
-          <ul className="space-y-2 text-sm">
-            {c.criteria.map((cr) => (
-              <li key={cr.key} className="rounded-md border border-slate-200 p-2">
-                <p className="font-medium">
-                  {cr.label}{' '}
-                  <span className="font-normal text-slate-600">
-                    ({cr.required ? 'required' : 'advisory'})
-                  </span>
-                </p>
-                <p className="text-slate-700">{cr.rule}</p>
-                <p className={RESULT_STYLES[cr.result]}>{RESULT_LABELS[cr.result]}</p>
-              </li>
-            ))}
-          </ul>
+          <CriterionResults criteria={c.criteria} />
         </Card>
       </div>
 

@@ -6,10 +6,9 @@ import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireUser } from '~/lib/auth.server'
 import { listCases } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
+import { filterOptions } from '~/lib/filter-options.server'
 import { leadName } from '~/lib/lead-fields'
-import { activeReps, leadFilterOptions } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
-import { listReasons } from '~/lib/reasons.server'
 import { hasRole, seesAllLeads } from '~/lib/roles'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
@@ -45,9 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       openedAt: formatDateTime(c.openedAt, timeZone),
     })),
     nextCursor: page.nextCursor,
-    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
-    reps: everyone ? activeReps(db).map((r) => [String(r.id), r.name] as const) : [],
-    ...leadFilterOptions(db),
+    ...filterOptions(db, { reps: everyone }),
   }
 }
 

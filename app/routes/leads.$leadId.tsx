@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { CriterionResults } from '~/components/criteria-list'
 import {
   AcceptLeadForm,
   ContactAttemptForm,
@@ -20,7 +21,7 @@ import { ensureRole, requireUser } from '~/lib/auth.server'
 import { casesOfLead } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
 import { criteriaOf, getVersion } from '~/lib/definitions.server'
-import { describeRule, evaluate, RESULT_LABELS } from '~/lib/evaluator'
+import { describeRule, evaluate } from '~/lib/evaluator'
 import {
   DISPOSITION_LABELS,
   OUTCOME_LABELS,
@@ -36,6 +37,7 @@ import { hasRole, seesAllLeads } from '~/lib/roles'
 import {
   acceptLead,
   contactAttemptsOf,
+  isWaiting,
   logContactAttempt,
   rejectLead,
   ruledReasonIds,
@@ -65,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getOrganisationSettings(db)
   const now = new Date()
   const isRep = lead.ownerId === user.id && hasRole(user, 'rep')
-  const waiting = lead.status === 'new' || lead.status === 'returned'
+  const waiting = isWaiting(lead)
   const ruled = lead.status === 'returned' ? ruledReasonIds(db, lead.id) : []
   const reasons = listReasons(db)
   const attempts = contactAttemptsOf(db, lead.id)
@@ -196,12 +198,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   return { intent, result: submission.reply({ resetForm: true }), done: DONE[intent] }
 }
-
-const RESULT_STYLES = {
-  met: 'text-green-800',
-  unmet: 'text-red-800',
-  unknown: 'text-amber-900',
-} as const
 
 export default function LeadPage() {
   const lead = useLoaderData<typeof loader>()
@@ -345,20 +341,7 @@ export default function LeadPage() {
                 </Link>
                 , the version in force when the lead was handed to Sales.
               </p>
-              <ul className="space-y-2 text-sm">
-                {lead.criteria.map((c) => (
-                  <li key={c.key} className="rounded-md border border-slate-200 p-2">
-                    <p className="font-medium">
-                      {c.label}{' '}
-                      <span className="font-normal text-slate-600">
-                        ({c.required ? 'required' : 'advisory'})
-                      </span>
-                    </p>
-                    <p className="text-slate-700">{c.rule}</p>
-                    <p className={RESULT_STYLES[c.result]}>{RESULT_LABELS[c.result]}</p>
-                  </li>
-                ))}
-              </ul>
+              <CriterionResults criteria={lead.criteria} />
             </>
           ) : (
             <p className="text-sm text-slate-700">

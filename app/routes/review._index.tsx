@@ -6,11 +6,10 @@ import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { reviewQueue } from '~/lib/cases.server'
 import { getDb } from '~/lib/db.server'
+import { filterOptions } from '~/lib/filter-options.server'
 import { ReviewQuerySchema } from '~/lib/judicial-schema'
 import { leadName } from '~/lib/lead-fields'
-import { activeReps, leadFilterOptions } from '~/lib/leads.server'
 import { queryOf } from '~/lib/query'
-import { listReasons } from '~/lib/reasons.server'
 import { hasRole } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { clockAt } from '~/lib/sla'
@@ -43,9 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       voted: c.voted === 1,
     })),
     nextCursor: page.nextCursor,
-    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
-    reps: activeReps(db).map((r) => [String(r.id), r.name] as const),
-    ...leadFilterOptions(db),
+    ...filterOptions(db, { reps: true }),
   }
 }
 

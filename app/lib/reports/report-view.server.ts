@@ -2,9 +2,8 @@
 // the viewer may see, the date range, and the options of the filter form.
 import { stringify } from 'csv-stringify/sync'
 import type { Queryable } from '~db/connection'
-import { activeReps, leadFilterOptions } from '../leads.server'
+import { filterOptions } from '../filter-options.server'
 import { queryOf } from '../query'
-import { listReasons } from '../reasons.server'
 import { hasRole, type Role } from '../roles'
 import { getOrganisationSettings } from '../settings.server'
 import { localDate } from '../sla'
@@ -29,11 +28,7 @@ export function reportRequest(db: Queryable, viewer: Viewer, request: Request) {
 }
 
 export function reportFilterOptions(db: Queryable, viewer: Viewer) {
-  return {
-    reps: ownFiguresOnly(viewer) ? [] : activeReps(db).map((r) => [String(r.id), r.name] as const),
-    reasons: listReasons(db).map((r) => [String(r.id), r.label] as const),
-    ...leadFilterOptions(db),
-  }
+  return filterOptions(db, { reps: !ownFiguresOnly(viewer) })
 }
 
 /** A report's numbers as a CSV download. */
