@@ -24,8 +24,17 @@ function freePort(): Promise<number> {
   })
 }
 
-export type AppServer = { url: string; stop: () => Promise<void>; output: () => string }
+export type AppServer = {
+  url: string
+  pid: number
+  stop: () => Promise<void>
+  output: () => string
+}
 
+/**
+ * Runs `build/server.js` on a free port: by default in demo mode on a temporary database that
+ * `stop` deletes; with `DATABASE_PATH` in `env`, on that database, which is kept.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync('build/server.js'))
     throw new Error('Run `npm run build` first (npm run test:e2e does).')
@@ -53,7 +62,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
     output += chunk
   })
   const url = `http://localhost:${port}`
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 120_000
   while (!output.includes('Leadcourt is running')) {
     if (child.exitCode !== null) throw new Error(`Server exited: ${output}`)
     if (Date.now() > deadline) throw new Error(`Server did not start: ${output}`)
@@ -61,6 +70,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   }
   return {
     url,
+    pid: child.pid as number,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
