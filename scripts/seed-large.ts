@@ -568,7 +568,7 @@ for (let from = 0; from < LEADS; from += BATCH) {
       const rejectChance =
         evaluation === 'does_not_meet' ? 0.33 : evaluation === 'undetermined' ? 0.2 : 0.07
       const fate =
-        due > NOW.getTime() && acted > NOW.getTime()
+        due > NOW.getTime() && (acted > NOW.getTime() || rng.chance(0.5))
           ? 'waiting'
           : due <= NOW.getTime() && rng.chance(0.05)
             ? 'ignored'

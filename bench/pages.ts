@@ -1,0 +1,330 @@
+// `npm run bench:pages -- [--database data/large-1000000.db] [--seconds 5] [--only text]`
+//
+// Runs the production build on a copy of a large database (made by `npm run seed:large`) and
+// measures, with autocannon, every page people use: latency p50/p95/p99 at one connection and
+// requests per second at ten, beside a bare node:http server sending a static page of the same
+// size (the ceiling). Then filing a rejection and casting a vote (POST, signed in), and the
+// server's peak memory. Prints a table and writes bench/results/pages-<leads>.json.
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { freePort, startApp } from '../tests/e2e/app-server'
+import { machine, memoryMb, peakMemoryMb, signInOverHttp, writeResult } from './lib'
+
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'data/large-1000000.db' },
+    seconds: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    posts: { type: 'string', default: '1500' },
+  },
+})
+const SECONDS = Number(args.seconds)
+if (!existsSync(args.database))
+  throw new Error(`No database at ${args.database}: run npm run seed:large first`)
+
+// ——— A copy of the database, so the POSTs leave the original as it was ———
+
+const dir = mkdtempSync(join(tmpdir(), 'leadcourt-bench-'))
+const copy = join(dir, 'bench.db')
+copyFileSync(args.database, copy)
+if (existsSync(`${args.database}-wal`)) copyFileSync(`${args.database}-wal`, `${copy}-wal`)
+
+const sqlite = new Database(copy, { readonly: true })
+const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T
+const many = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as T[]
+const leadCount = one<{ n: number }>('SELECT count(*) AS n FROM leads').n
+const userId = (email: string) =>
+  one<{ id: number }>('SELECT id FROM users WHERE email = ?', email).id
+const dana = userId('dana@brightline.test')
+const leadOfDana = one<{ id: number }>(
+  'SELECT lead_id AS id FROM cases WHERE rep_id = ? ORDER BY id DESC LIMIT 1',
+  dana,
+).id
+const decidedCase = one<{ id: number }>(
+  "SELECT id FROM cases WHERE status = 'decided' ORDER BY id DESC LIMIT 1",
+).id
+const cursorAt = (where: string, offset: number) =>
+  one<{ cursor: string }>(
+    `SELECT handed_over_at || '-' || id AS cursor FROM leads ${where} ORDER BY handed_over_at DESC, id DESC LIMIT 1 OFFSET ${offset}`,
+  ).cursor
+const deep = cursorAt('', Math.floor(leadCount / 2))
+const deepWebinar = cursorAt("WHERE source = 'Webinar'", Math.floor(leadCount / 40))
+const externalId = one<{ externalId: string }>(
+  'SELECT external_id AS externalId FROM leads ORDER BY id DESC LIMIT 1 OFFSET 1000',
+).externalId
+const reasonId = one<{ id: number }>(
+  'SELECT id FROM reasons WHERE active = 1 AND notes_required = 0 ORDER BY id LIMIT 1',
+).id
+const POSTS = Number(args.posts)
+const waiting = many<{ id: number; ownerId: number }>(
+  "SELECT id, owner_id AS ownerId FROM leads WHERE status IN ('new', 'returned') ORDER BY id LIMIT ?",
+  POSTS + 300,
+)
+const openCases = many<{ id: number; evaluation: string }>(
+  "SELECT id, evaluation FROM cases WHERE status = 'in_review' AND evaluation IN ('meets', 'does_not_meet') AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.case_id = cases.id) ORDER BY id LIMIT ?",
+  Math.ceil((POSTS + 300) / 3),
+)
+const repEmails = new Map(
+  many<{ id: number; email: string }>(
+    "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'rep'",
+  ).map((u) => [u.id, u.email]),
+)
+sqlite.close()
+
+// ——— The app and the ceiling ———
+
+const app = await startApp({ DATABASE_PATH: copy, DEMO_MODE: 'false' })
+const ceilingPort = await freePort()
+const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'], {
+  env: { ...process.env, PORT: String(ceilingPort) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+await new Promise((resolve) => ceiling.stdout?.once('data', resolve))
+const startMemory = memoryMb(app.pid)
+
+const cookies = new Map<string, string>()
+async function cookieOf(email: string) {
+  let cookie = cookies.get(email)
+  if (!cookie) {
+    cookie = await signInOverHttp(app.url, email)
+    cookies.set(email, cookie)
+  }
+  return cookie
+}
+const as = (name: string) => cookieOf(`${name}@brightline.test`)
+
+// ——— Measuring ———
+
+type Request = {
+  method?: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body?: string
+}
+type Run = { latencies: number[]; statuses: Map<number, number>; rps: number; bytes: number }
+
+/** Runs autocannon and keeps every response's status and time (its histogram has no p95). */
+function load(
+  url: string,
+  options: { connections: number; duration?: number; amount?: number; next?: () => Request },
+  headers: Record<string, string> = {},
+): Promise<Run> {
+  const run: Run = { latencies: [], statuses: new Map(), rps: 0, bytes: 0 }
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: options.connections,
+        duration: options.duration,
+        amount: options.amount,
+        headers,
+        requests: options.next
+          ? [{ setupRequest: (request) => ({ ...request, ...(options.next as () => Request)() }) }]
+          : undefined,
+      },
+      (error, result) => {
+        if (error) return reject(error)
+        run.rps = result.requests.average
+        resolve(run)
+      },
+    )
+    instance.on('response', (...event: unknown[]) => {
+      const [, status, bytes, time] = event as [unknown, number, number, number]
+      run.latencies.push(time)
+      run.bytes = bytes
+      run.statuses.set(status, (run.statuses.get(status) ?? 0) + 1)
+    })
+  })
+}
+
+/** Nearest-rank percentile of the times, in ms. */
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+}
+const failures = (run: Run) =>
+  [...run.statuses].filter(([status]) => status >= 400).reduce((n, [, count]) => n + count, 0)
+
+type Measured = {
+  page: string
+  path: string
+  as: string
+  kind: 'page' | 'report' | 'csv' | 'post'
+  bytes: number
+  p50: number
+  p95: number
+  p99: number
+  rps: number
+  ceilingRps: number | null
+  ratio: number | null
+  failed: number
+  meetsTarget: boolean
+}
+const results: Measured[] = []
+const round = (n: number) => Math.round(n * 10) / 10
+
+function record(m: Omit<Measured, 'meetsTarget'>) {
+  const p95Target = m.kind === 'report' || m.kind === 'csv' ? 100 : 30
+  const rpsTarget = m.kind === 'post' ? 300 : 200
+  const measured = { ...m, meetsTarget: m.failed === 0 && m.p95 <= p95Target && m.rps >= rpsTarget }
+  results.push(measured)
+  console.log(
+    `${measured.meetsTarget ? 'ok  ' : 'MISS'} ${m.page.padEnd(44)} p50 ${m.p50} p95 ${m.p95} p99 ${m.p99} ms · ${Math.round(m.rps)} req/s${m.ratio === null ? '' : ` (${(m.ratio * 100).toFixed(1)}% of ${Math.round(m.ceilingRps ?? 0)})`}${m.failed ? ` · ${m.failed} FAILED` : ''}`,
+  )
+}
+
+async function measurePage(page: string, path: string, user: string, kind: Measured['kind']) {
+  if (args.only && !page.toLowerCase().includes(args.only.toLowerCase())) return
+  const headers = { Cookie: await as(user) }
+  const first = await fetch(`${app.url}${path}`, { headers, redirect: 'manual' })
+  const bytes = (await first.arrayBuffer()).byteLength
+  if (first.status !== 200) throw new Error(`${page}: ${path} answered ${first.status}`)
+  const one = await load(`${app.url}${path}`, { connections: 1, duration: SECONDS }, headers)
+  const ten = await load(`${app.url}${path}`, { connections: 10, duration: SECONDS }, headers)
+  const top = await load(`http://127.0.0.1:${ceilingPort}/?bytes=${bytes}`, {
+    connections: 10,
+    duration: Math.min(SECONDS, 3),
+  })
+  record({
+    page,
+    path,
+    as: user,
+    kind,
+    bytes,
+    p50: round(percentile(one.latencies, 50)),
+    p95: round(percentile(one.latencies, 95)),
+    p99: round(percentile(one.latencies, 99)),
+    rps: round(ten.rps),
+    ceilingRps: round(top.rps),
+    ratio: ten.rps / top.rps,
+    failed: failures(one) + failures(ten),
+  })
+}
+
+const REPORTS = [
+  ['Rejection accuracy', 'accuracy'],
+  ['Rep scorecard', 'scorecard'],
+  ['Source and campaign quality', 'sources'],
+  ['Service levels', 'sla'],
+  ['Verdicts', 'verdicts'],
+  ['Hindsight', 'hindsight'],
+] as const
+
+const started = Date.now()
+await measurePage('Rep home (the queue)', '/', 'dana', 'page')
+await measurePage('Lead list, first page', '/leads', 'maya', 'page')
+await measurePage('Lead list, filtered', '/leads?source=Webinar&status=working', 'maya', 'page')
+await measurePage('Lead list, search by name', '/leads?q=fischer', 'maya', 'page')
+await measurePage('Lead list, search by external id', `/leads?q=${externalId}`, 'maya', 'page')
+await measurePage('Lead list, deep page', `/leads?after=${deep}`, 'maya', 'page')
+await measurePage(
+  'Lead list, deep page filtered',
+  `/leads?source=Webinar&after=${deepWebinar}`,
+  'maya',
+  'page',
+)
+await measurePage('Lead page', `/leads/${leadOfDana}`, 'dana', 'page')
+await measurePage('Marketer home', '/', 'maya', 'page')
+await measurePage('Cases', '/cases', 'maya', 'page')
+await measurePage('Hindsight due', '/hindsight', 'maya', 'page')
+await measurePage('Committee home', '/', 'victor', 'page')
+await measurePage('Review queue', '/review', 'victor', 'page')
+await measurePage('Case file', `/cases/${decidedCase}`, 'victor', 'page')
+await measurePage('Leadership home', '/', 'felix', 'page')
+for (const [name, slug] of REPORTS) {
+  await measurePage(`Report: ${name}`, `/reports/${slug}`, 'felix', 'report')
+  await measurePage(`Report: ${name} (CSV)`, `/reports/${slug}.csv`, 'felix', 'csv')
+}
+
+// ——— Filing rejections and casting votes ———
+
+async function measurePost(page: string, requests: (() => Promise<Request>)[]) {
+  if (args.only && !page.toLowerCase().includes(args.only.toLowerCase())) return
+  const prepared = await Promise.all(requests.map((r) => r()))
+  let i = 0
+  const next = () => prepared[i++] as Request
+  const latencyRuns = Math.min(300, Math.floor(prepared.length / 6))
+  const one = await load(app.url, { connections: 1, amount: latencyRuns, next })
+  const ten = await load(app.url, { connections: 10, amount: prepared.length - latencyRuns, next })
+  record({
+    page,
+    path: prepared[0]?.path ?? '',
+    as: 'several',
+    kind: 'post',
+    bytes: one.bytes,
+    p50: round(percentile(one.latencies, 50)),
+    p95: round(percentile(one.latencies, 95)),
+    p99: round(percentile(one.latencies, 99)),
+    rps: round(ten.rps),
+    ceilingRps: null,
+    ratio: null,
+    failed: failures(one) + failures(ten),
+  })
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+const postHeaders = (cookie: string) => ({
+  Cookie: cookie,
+  Origin: app.url,
+  'Content-Type': 'application/x-www-form-urlencoded',
+})
+await measurePost(
+  'File a rejection (POST)',
+  waiting.slice(0, POSTS).map((lead) => async () => ({
+    method: 'POST',
+    path: `/leads/${lead.id}`,
+    headers: postHeaders(await cookieOf(repEmails.get(lead.ownerId) as string)),
+    body: form({ intent: 'reject', reasonId: String(reasonId), contactAttempts: '2' }),
+  })),
+)
+const members = ['victor', 'clara', 'erin']
+await measurePost(
+  'Cast a vote (POST; every third decides)',
+  openCases
+    .flatMap((c) =>
+      members.map((member) => async () => ({
+        method: 'POST' as const,
+        path: `/cases/${c.id}`,
+        headers: postHeaders(await as(member)),
+        body: form({
+          intent: 'vote',
+          verdict: c.evaluation,
+          ...(c.evaluation === 'does_not_meet' ? { disposition: 'nurture' } : {}),
+          rationale: 'Read against the definition in force.',
+        }),
+      })),
+    )
+    .slice(0, POSTS),
+)
+
+const peak = peakMemoryMb(app.pid)
+ceiling.kill()
+await app.stop()
+rmSync(dir, { recursive: true, force: true })
+
+const summary = {
+  machine: machine(),
+  database: { path: args.database, leads: leadCount },
+  secondsPerRun: SECONDS,
+  serverMemoryMb: { atStart: startMemory, peak },
+  minutes: round((Date.now() - started) / 60_000),
+  results,
+}
+console.table(
+  results.map((r) => ({
+    page: r.page,
+    'p50 ms': r.p50,
+    'p95 ms': r.p95,
+    'p99 ms': r.p99,
+    'req/s (10 conn)': Math.round(r.rps),
+    'of ceiling': r.ratio === null ? '' : `${(r.ratio * 100).toFixed(1)}%`,
+    target: r.meetsTarget ? 'met' : 'MISSED',
+  })),
+)
+console.log(`Server memory: ${startMemory} MB at start, ${peak} MB at peak`)
+console.log(`Written to ${writeResult(`pages-${leadCount}`, summary)}`)
