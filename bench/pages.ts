@@ -85,6 +85,17 @@ const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'],
   stdio: ['ignore', 'pipe', 'inherit'],
 })
 await new Promise((resolve) => ceiling.stdout?.once('data', resolve))
+// However the run ends (done, failed, interrupted), the servers and the copy go with it.
+process.on('exit', () => {
+  ceiling.kill()
+  try {
+    process.kill(app.pid)
+  } catch {
+    // Already gone.
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130))
 const startMemory = memoryMb(app.pid)
 
 const cookies = new Map<string, string>()
@@ -303,9 +314,6 @@ await measurePost(
 )
 
 const peak = peakMemoryMb(app.pid)
-ceiling.kill()
-await app.stop()
-rmSync(dir, { recursive: true, force: true })
 
 const summary = {
   machine: machine(),
@@ -328,3 +336,4 @@ console.table(
 )
 console.log(`Server memory: ${startMemory} MB at start, ${peak} MB at peak`)
 console.log(`Written to ${writeResult(`pages-${leadCount}`, summary)}`)
+process.exit(0)

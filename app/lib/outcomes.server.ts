@@ -1,6 +1,6 @@
 // What became of rejected and ignored leads: outcomes recorded later, and the leads due for a
 // hindsight check (6 and 12 months after their verdict) that have none yet.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { cases, leads, outcomes, users } from '~db/schema'
 import { recordAudit } from './audit.server'
@@ -106,7 +106,9 @@ export function hindsightDue(db: Queryable, now: Date, after?: string) {
     .innerJoin(users, eq(users.id, cases.repId))
     .where(
       and(
-        inArray(cases.status, ['decided', 'conceded']),
+        // Only ruled cases have a decided_at (decided or conceded), so no status test: with
+        // one, SQLite reads every ruled case by status and sorts them (1.6 s at a million
+        // leads); without, it walks (decided_at, id) from the oldest and stops at a page.
         sql`${cases.decidedAt} <= ${sixMonths}`,
         sql`NOT EXISTS (SELECT 1 FROM ${outcomes} WHERE ${outcomes.leadId} = ${cases.leadId})`,
         sql`${cases.id} = (SELECT max(c2.id) FROM ${cases} c2 WHERE c2.lead_id = ${cases.leadId})`,

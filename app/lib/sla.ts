@@ -22,21 +22,22 @@ const isWeekend = (day: Zoned) => day.dayOfWeek >= 6
 
 type Day = { next: number; weekend: boolean }
 
-// Local days by their first instant, per time zone: clocks over months cross the same days
-// again and again (a sweep, a report), so each day is worked out with Temporal once.
+// Local days, per time zone and quarter of an hour: every zone's midnight falls on a quarter
+// hour, so all instants of a quarter hour share their day, and the clocks of a page, a sweep or
+// a report (the same days again and again) are worked out with Temporal once per quarter hour.
+const QUARTER_HOUR = 15 * MINUTE
 const days = new Map<string, Day>()
 
 /** The local day `at` falls in: when the next one starts, and whether it is a weekend day. */
 function dayOf(at: number, timeZone: string): Day {
-  const key = `${timeZone}|${at}`
+  const quarter = Math.floor(at / QUARTER_HOUR) * QUARTER_HOUR
+  const key = `${timeZone}|${quarter}`
   const known = days.get(key)
   if (known) return known
-  const local = zoned(at, timeZone)
+  const local = zoned(quarter, timeZone)
   const day = { next: startOfNextDay(local).epochMilliseconds, weekend: isWeekend(local) }
-  if (local.startOfDay().epochMilliseconds === at) {
-    if (days.size >= 50_000) days.clear()
-    days.set(key, day)
-  }
+  if (days.size >= 100_000) days.clear()
+  days.set(key, day)
   return day
 }
 
