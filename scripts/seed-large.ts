@@ -71,8 +71,23 @@ const passwordHash = (
     password_hash: string
   }
 ).password_hash
-const FIRST = ['Alex', 'Sam', 'Jordan', 'Priya', 'Mateo', 'Ines', 'Kai', 'Noor', 'Tom', 'Zoe']
-const LAST = ['Berg', 'Costa', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Huang', 'Ito', 'Jansen']
+// Names as varied as a real CRM's: 40 first names, 1,000 surnames (the commonest surname of a
+// real population is about 1%; here each is 0.1%), so a search by name finds what it would.
+const FIRST = [
+  ...['Alex', 'Sam', 'Jordan', 'Priya', 'Mateo', 'Ines', 'Kai', 'Noor', 'Tom', 'Zoe'],
+  ...['Anna', 'Ben', 'Chloe', 'David', 'Emma', 'Farah', 'George', 'Hana', 'Ivan', 'Julia'],
+  ...['Karl', 'Lena', 'Marco', 'Nina', 'Oscar', 'Paula', 'Rafael', 'Sofia', 'Tariq', 'Uma'],
+  ...['Victor', 'Wei', 'Ximena', 'Yusuf', 'Zara', 'Aiko', 'Bruno', 'Carmen', 'Dmitri', 'Elif'],
+]
+const SURNAME_STARTS =
+  'Ander Bern Cald Dun Eck Fisch Garr Holm Ing Jans Kell Lind Marsh Nord Olm Pett Quinn Ross Stein Thorn Ulm Vance Wald Yard Zell Ash Brook Crane Dale Everh Ford Grey Hart Ives Kemp Lowe Mill North Oak Penn'.split(
+    ' ',
+  )
+const SURNAME_ENDS =
+  'son man ley ton sen berg ford wood er ini ström ez ova aki ridge dale more well field stone holt mann quist lund ard'.split(
+    ' ',
+  )
+const LAST = SURNAME_STARTS.flatMap((start) => SURNAME_ENDS.map((end) => start + end))
 const addUser = sqlite.prepare(
   'INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id',
 )

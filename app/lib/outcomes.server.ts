@@ -79,16 +79,10 @@ export function outcomesOf(db: Queryable, leadId: number) {
 
 export const HINDSIGHT_PAGE_SIZE = 50
 
-/**
- * Leads whose latest case was ruled (decided or conceded) 6 or more months ago and that have
- * no outcome yet, oldest verdict first; each marked as due for its 6- or 12-month check.
- */
-export function hindsightDue(db: Queryable, now: Date, after?: string) {
-  const { timeZone } = getOrganisationSettings(db)
-  const sixMonths = monthsBefore(now, 6, timeZone).getTime()
-  const twelveMonths = monthsBefore(now, 12, timeZone).getTime()
+/** The query behind a page of hindsight due (the plan test reads it too). */
+export function hindsightDueQuery(db: Queryable, sixMonths: number, after?: string) {
   const match = after?.match(/^(\d+)-(\d+)$/)
-  const rows = db
+  return db
     .select({
       caseId: cases.id,
       kind: cases.kind,
@@ -119,7 +113,17 @@ export function hindsightDue(db: Queryable, now: Date, after?: string) {
     )
     .orderBy(asc(cases.decidedAt), asc(cases.id))
     .limit(HINDSIGHT_PAGE_SIZE + 1)
-    .all()
+}
+
+/**
+ * Leads whose latest case was ruled (decided or conceded) 6 or more months ago and that have
+ * no outcome yet, oldest verdict first; each marked as due for its 6- or 12-month check.
+ */
+export function hindsightDue(db: Queryable, now: Date, after?: string) {
+  const { timeZone } = getOrganisationSettings(db)
+  const sixMonths = monthsBefore(now, 6, timeZone).getTime()
+  const twelveMonths = monthsBefore(now, 12, timeZone).getTime()
+  const rows = hindsightDueQuery(db, sixMonths, after).all()
   const page = rows.slice(0, HINDSIGHT_PAGE_SIZE)
   const last = page.at(-1)
   return {
