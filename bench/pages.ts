@@ -189,6 +189,14 @@ function record(m: Omit<Measured, 'meetsTarget'>) {
   )
 }
 
+/**
+ * Waits until the server has answered everything still queued from a run (autocannon stops at
+ * its deadline, the server does not), so one page's backlog never lands on the next page.
+ */
+async function drain() {
+  await fetch(`${app.url}/sign-in`)
+}
+
 async function measurePage(page: string, path: string, user: string, kind: Measured['kind']) {
   if (args.only && !page.toLowerCase().includes(args.only.toLowerCase())) return
   const headers = { Cookie: await as(user) }
@@ -196,7 +204,9 @@ async function measurePage(page: string, path: string, user: string, kind: Measu
   const bytes = (await first.arrayBuffer()).byteLength
   if (first.status !== 200) throw new Error(`${page}: ${path} answered ${first.status}`)
   const one = await load(`${app.url}${path}`, { connections: 1, duration: SECONDS }, headers)
+  await drain()
   const ten = await load(`${app.url}${path}`, { connections: 10, duration: SECONDS }, headers)
+  await drain()
   const top = await load(`http://127.0.0.1:${ceilingPort}/?bytes=${bytes}`, {
     connections: 10,
     duration: Math.min(SECONDS, 3),
@@ -261,7 +271,9 @@ async function measurePost(page: string, requests: (() => Promise<Request>)[]) {
   const next = () => prepared[i++] as Request
   const latencyRuns = Math.min(300, Math.floor(prepared.length / 6))
   const one = await load(app.url, { connections: 1, amount: latencyRuns, next })
+  await drain()
   const ten = await load(app.url, { connections: 10, amount: prepared.length - latencyRuns, next })
+  await drain()
   record({
     page,
     path: prepared[0]?.path ?? '',
