@@ -1,0 +1,44 @@
+// Every page is rendered whole, then sent in one piece with its Content-Length. Leadcourt's
+// loaders are synchronous and nothing is deferred, so streaming gains nothing; it only sent
+// each page as dozens of small chunks (docs/performance.md measures the difference).
+import { PassThrough } from 'node:stream'
+import type { EntryContext } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { renderToPipeableStream } from 'react-dom/server'
+
+const ABORT_DELAY_MS = 5_000
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  return new Promise<Response>((resolve, reject) => {
+    let status = responseStatusCode
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      {
+        onAllReady() {
+          const chunks: Buffer[] = []
+          const body = new PassThrough()
+          body.on('data', (chunk: Buffer) => chunks.push(chunk))
+          body.on('error', reject)
+          body.on('end', () => {
+            const html = Buffer.concat(chunks)
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+            responseHeaders.set('Content-Length', String(html.length))
+            resolve(new Response(html, { headers: responseHeaders, status }))
+          })
+          pipe(body)
+        },
+        onShellError: reject,
+        onError(error) {
+          status = 500
+          console.error(error)
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY_MS)
+  })
+}
