@@ -1,41 +1,111 @@
-// `npm run bench:import [-- --rows 100000] [-- --file path.csv]`: imports a CSV through the same
-// route actions as the "Import leads" page (upload, mapping, preview, start) into a fresh
-// database, and prints rows per second, time and peak memory. A benchmark, not a test.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// `npm run bench:import [-- --rows 200000] [-- --database path.db] [-- --file path.csv]`:
+// imports a CSV through the same route actions as the "Import leads" page (upload, mapping,
+// preview, start) into a copy of a starting database (a fresh one with the demo seed, or a copy
+// of --database, e.g. the one `npm run seed:large` makes). Beside it, raw better-sqlite3 inserts
+// the same leads into another copy of that database with one prepared statement in one
+// transaction: the floor the import is measured against. Prints a table and writes
+// bench/results/import-<rows>.json. A benchmark, not a test.
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openAsBlob,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
+import { machine, writeResult } from './lib'
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '100000' }, file: { type: 'string' } },
+  options: {
+    rows: { type: 'string', default: '200000' },
+    database: { type: 'string' },
+    file: { type: 'string' },
+  },
 })
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-bench-'))
-process.env.DATABASE_PATH = join(dir, 'bench.db')
+const startPath = join(dir, 'start.db')
+const importPath = join(dir, 'import.db')
+const rawPath = join(dir, 'raw.db')
+process.env.DATABASE_PATH = importPath
 process.env.NODE_ENV = 'production'
 
-const { migrateDatabase } = await import('~db/connection')
-const { getDb } = await import('~/lib/db.server')
+const { openDatabase } = await import('~db/connection')
+const { getDb, prepareDatabase } = await import('~/lib/db.server')
 const { seedDemo } = await import('~/lib/demo-seed.server')
 const { getImportJob } = await import('~/lib/import/importer.server')
+const { chainHash } = await import('~/lib/audit.server')
 const signIn = await import('~/routes/sign-in')
 const upload = await import('~/routes/imports.new')
 const job = await import('~/routes/imports.$jobId')
 
-/** A Salesforce-style export of `rows` leads: every tenth row has a problem to report. */
-function generate(rows: number): string {
-  const path = join(dir, `leads-${rows}.csv`)
-  const lines = [
-    'Lead ID,First Name,Last Name,Email,Title,Company,Website,Industry,No. of Employees,Country,Lead Source,Campaign,Lead Score,Description',
-  ]
-  for (let i = 0; i < rows; i++) {
-    const email = i % 10 === 9 ? 'not-an-email' : `person${i}@company${i % 5000}.example`
-    lines.push(
-      `BENCH${i},First${i},Last${i},${email},VP Sales,"Company ${i % 5000}, Inc",company${i % 5000}.example,Software,${50 + (i % 900)},Germany,Webinar,Campaign ${i % 200},${i % 101},"Imported lead number ${i}"`,
-    )
+const HEADER =
+  'Lead ID,First Name,Last Name,Email,Title,Company,Website,Industry,No. of Employees,Country,Lead Source,Campaign,Lead Score,Description'
+
+/** Lead `i` of a Salesforce-style export: every tenth has an invalid e-mail (a row to report). */
+function leadRow(i: number) {
+  const c = i % 5000
+  return {
+    externalId: `BENCH${i}`,
+    firstName: `First${i}`,
+    lastName: `Last${i}`,
+    email: i % 10 === 9 ? null : `person${i}@company${c}.example`,
+    title: 'VP Sales',
+    company: `Company ${c}, Inc`,
+    companyDomain: `company${c}.example`,
+    industry: 'Software',
+    employeeCount: 50 + (i % 900),
+    country: 'Germany',
+    source: 'Webinar',
+    campaign: `Campaign ${i % 200}`,
+    engagementScore: i % 101,
+    notes: `Imported lead number ${i}`,
   }
-  writeFileSync(path, `${lines.join('\n')}\n`)
+}
+
+/** The export as a file, written as a stream so the benchmark itself holds none of it. */
+async function generate(rows: number): Promise<string> {
+  const path = join(dir, `leads-${rows}.csv`)
+  const out = createWriteStream(path)
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()))
+  let chunk = `${HEADER}\n`
+  for (let i = 0; i < rows; i++) {
+    const r = leadRow(i)
+    chunk += `${r.externalId},${r.firstName},${r.lastName},${r.email ?? 'not-an-email'},${r.title},"${r.company}",${r.companyDomain},${r.industry},${r.employeeCount},${r.country},${r.source},${r.campaign},${r.engagementScore},"${r.notes}"\n`
+    if (chunk.length > 1 << 20) {
+      await write(chunk)
+      chunk = ''
+    }
+  }
+  await write(chunk)
+  await new Promise<void>((resolve, reject) => out.on('error', reject).end(resolve))
   return path
 }
+
+/** The starting database, brought up to date as the server would (migrations, chain sealed). */
+async function startingDatabase() {
+  if (args.database) {
+    copyFileSync(args.database, startPath)
+    if (existsSync(`${args.database}-wal`)) copyFileSync(`${args.database}-wal`, `${startPath}-wal`)
+  }
+  const start = openDatabase(startPath)
+  prepareDatabase(start)
+  if (!args.database) await seedDemo(start, new Date())
+  const leads = (start.$client.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n
+  start.$client.close() // checkpoints the WAL into the file, so the file alone is the database
+  copyFileSync(startPath, importPath)
+  copyFileSync(startPath, rawPath)
+  return { leads }
+}
+
+/** CPU time in ms: beside wall time, it shows what other processes on the machine took away. */
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 
 const ORIGIN = 'http://localhost'
 const context = { clientAddress: '127.0.0.1' }
@@ -46,11 +116,11 @@ const post = (path: string, body: FormData | URLSearchParams, cookie: string) =>
     headers: { Origin: ORIGIN, Cookie: cookie },
   })
 
-const path = args.file ?? generate(Number(args.rows))
+const rowsWanted = Number(args.rows)
+const path = args.file ?? (await generate(rowsWanted))
 const size = statSync(path).size
+const { leads: leadsBefore } = await startingDatabase()
 const db = getDb()
-migrateDatabase(db)
-await seedDemo(db, new Date())
 const signedIn = (await signIn.action({
   request: new Request(`${ORIGIN}/sign-in`, {
     method: 'POST',
@@ -64,11 +134,7 @@ const cookie = (signedIn.headers.get('Set-Cookie') ?? '').split(';')[0] as strin
 
 const started = performance.now()
 const form = new FormData()
-form.append(
-  'file',
-  new Blob([await import('node:fs').then((fs) => fs.readFileSync(path))]),
-  basename(path),
-)
+form.append('file', await openAsBlob(path), basename(path)) // streamed from disk, not read into memory
 const uploaded = (await upload.action({
   request: post('/imports/new', form, cookie),
   params: {},
@@ -88,40 +154,195 @@ await job.action({
 })
 const previewedAt = performance.now()
 
+// Resident memory every 50 ms while the import runs, and how long the event loop was held.
+const rss: number[] = [process.memoryUsage.rss()]
+const sampler = setInterval(() => rss.push(process.memoryUsage.rss()), 50)
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
+const lastEntryBefore =
+  (db.$client.prepare('SELECT max(id) AS id FROM audit_events').get() as { id: number | null })
+    .id ?? 0
+const importStartedAt = performance.now()
+const importCpu = process.cpuUsage()
 await job.action({
   request: post(`/imports/${jobId}`, new URLSearchParams({ intent: 'start' }), cookie),
   params: { jobId: String(jobId) },
   context,
 })
 let finished = getImportJob(db, jobId)
-let importPeakRss = process.memoryUsage().rss
 while (finished?.status === 'running') {
   await new Promise((r) => setTimeout(r, 50))
-  importPeakRss = Math.max(importPeakRss, process.memoryUsage().rss)
   finished = getImportJob(db, jobId)
 }
 const doneAt = performance.now()
+const importCpuMs = cpuMs(process.cpuUsage(importCpu))
+clearInterval(sampler)
+loopDelay.disable()
+rss.push(process.memoryUsage.rss())
 if (finished?.status !== 'done') throw new Error(`Import ${finished?.status}: ${finished?.error}`)
 
-const rows = finished.created + finished.updated + finished.unchanged + finished.failed
-const seconds = (ms: number) => (ms / 1000).toFixed(2)
-console.table({
-  file: { value: basename(path) },
-  'file size (MB)': { value: (size / 1024 / 1024).toFixed(1) },
-  rows: { value: rows },
-  created: { value: finished.created },
-  failed: { value: finished.failed },
-  'upload + checks (s)': { value: seconds(uploadedAt - started) },
-  'preview of every row (s)': { value: seconds(previewedAt - uploadedAt) },
-  'import (s)': { value: seconds(doneAt - previewedAt) },
-  'import rows per second': { value: Math.round(rows / ((doneAt - previewedAt) / 1000)) },
-  'total (s)': { value: seconds(doneAt - started) },
-  'resident memory during the import, peak (MB)': {
-    value: Math.round(importPeakRss / 1024 / 1024),
-  },
-  'resident memory, whole run peak (MB)': {
-    value: Math.round(process.resourceUsage().maxRSS / 1024),
-  },
-})
+/** The audit entries the import wrote, and whether each chains to the one before. */
+function importAudit() {
+  const rows = db.$client
+    .prepare(
+      'SELECT id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId, before, after, hash FROM audit_events WHERE id >= ? ORDER BY id',
+    )
+    .iterate(lastEntryBefore) as IterableIterator<
+    Parameters<typeof chainHash>[1] & { hash: string }
+  >
+  let previous: string | null = null
+  let created = 0
+  let chained = true
+  for (const row of rows) {
+    if (previous !== null) {
+      chained &&= chainHash(previous, row) === row.hash
+      if (row.action === 'lead.created') created++
+    }
+    previous = row.hash
+  }
+  return { created, chained }
+}
+const audit = importAudit()
 db.$client.close()
+
+/**
+ * The floor: the leads the import created, inserted by raw better-sqlite3 into `leads` (the
+ * same columns the import fills) with one prepared statement in one transaction.
+ */
+function rawInsert() {
+  const sqlite = new Database(rawPath)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  const one = <T>(query: string) => sqlite.prepare(query).get() as T
+  const marketer = one<{ id: number }>(
+    "SELECT id FROM users WHERE email = 'maya@brightline.test'",
+  ).id
+  const reps = (
+    sqlite
+      .prepare(
+        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'rep' WHERE u.active = 1 ORDER BY u.id",
+      )
+      .all() as { id: number }[]
+  ).map((r) => r.id)
+  const version = one<{ id: number } | undefined>(
+    "SELECT id FROM definition_versions WHERE status = 'active'",
+  )?.id
+  const insert = sqlite.prepare(
+    `INSERT INTO leads (external_id, email, first_name, last_name, title, company, company_domain,
+       industry, employee_count, country, source, campaign, engagement_score, notes, custom,
+       owner_id, status, handed_over_at, clock_started_at, follow_up_due_at, definition_version_id,
+       evaluation, created_by, created_at, updated_at, import_job_id, import_line, marketer_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const now = Date.now()
+  const due = now + 24 * 3600 * 1000
+  const t0 = performance.now()
+  const cpu = process.cpuUsage()
+  let rows = 0
+  sqlite.transaction(() => {
+    for (let i = 0; i < rowsWanted; i++) {
+      const r = leadRow(i)
+      if (r.email === null) continue
+      insert.run(
+        r.externalId,
+        r.email,
+        r.firstName,
+        r.lastName,
+        r.title,
+        r.company,
+        r.companyDomain,
+        r.industry,
+        r.employeeCount,
+        r.country,
+        r.source,
+        r.campaign,
+        r.engagementScore,
+        r.notes,
+        reps[rows % reps.length],
+        now,
+        now,
+        due,
+        version ?? null,
+        version ? 'undetermined' : null,
+        marketer,
+        now,
+        now,
+        1_000_000,
+        i + 2,
+        marketer,
+      )
+      rows++
+    }
+  })()
+  const ms = performance.now() - t0
+  const msCpu = cpuMs(process.cpuUsage(cpu))
+  sqlite.close()
+  return { rows, ms, cpuMs: msCpu }
+}
+const raw = args.file ? null : rawInsert()
+
+const rows = finished.created + finished.updated + finished.unchanged + finished.failed
+const importMs = doneAt - importStartedAt
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+const result = {
+  machine: machine(),
+  file: basename(path),
+  fileMb: Number((size / 1024 / 1024).toFixed(1)),
+  database: args.database ?? 'fresh, demo seed',
+  leadsBefore,
+  rows,
+  created: finished.created,
+  updated: finished.updated,
+  failed: finished.failed,
+  leadCreatedAuditEntries: audit.created,
+  auditChainVerified: audit.chained,
+  uploadSeconds: Number(((uploadedAt - started) / 1000).toFixed(2)),
+  previewSeconds: Number(((previewedAt - uploadedAt) / 1000).toFixed(2)),
+  importSeconds: Number((importMs / 1000).toFixed(2)),
+  importCpuSeconds: Number((importCpuMs / 1000).toFixed(2)),
+  importRowsPerSecond: Math.round(rows / (importMs / 1000)),
+  importCreatedPerSecond: Math.round(finished.created / (importMs / 1000)),
+  rawRows: raw?.rows ?? null,
+  rawSeconds: raw ? Number((raw.ms / 1000).toFixed(2)) : null,
+  rawCpuSeconds: raw ? Number((raw.cpuMs / 1000).toFixed(2)) : null,
+  rawRowsPerSecond: raw ? Math.round(raw.rows / (raw.ms / 1000)) : null,
+  importToRawTimeRatio: raw ? Number((importMs / raw.ms).toFixed(2)) : null,
+  rssAtImportStartMb: mb(rss[0] ?? 0),
+  rssPeakDuringImportMb: mb(Math.max(...rss)),
+  rssAtImportEndMb: mb(rss.at(-1) ?? 0),
+  // The resident memory at each tenth of the import, so that "flat" can be seen.
+  rssByTenthMb: Array.from({ length: 11 }, (_, k) =>
+    mb(rss[Math.min(rss.length - 1, Math.round((k * (rss.length - 1)) / 10))] ?? 0),
+  ).join(' '),
+  longestEventLoopStallMs: Math.round(loopDelay.max / 1e6),
+  // Other work on the machine during the run (1-minute load average; cores in machine).
+  loadAverageAtEnd: Number(loadavg()[0]?.toFixed(2)),
+  eventLoopStallP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
+}
+console.table({
+  file: { value: `${result.file} (${result.fileMb} MB)` },
+  database: { value: `${result.database} (${leadsBefore} leads before)` },
+  rows: { value: rows },
+  'created / updated / failed': {
+    value: `${finished.created} / ${finished.updated} / ${finished.failed}`,
+  },
+  'audit entries for created leads, chain verified': {
+    value: `${audit.created}, ${audit.chained}`,
+  },
+  'upload + checks (s)': { value: result.uploadSeconds },
+  'preview of every row (s)': { value: result.previewSeconds },
+  'import (s), CPU (s)': { value: `${result.importSeconds}, ${result.importCpuSeconds}` },
+  'import rows per second': { value: result.importRowsPerSecond },
+  'raw better-sqlite3 (s), CPU (s)': { value: `${result.rawSeconds}, ${result.rawCpuSeconds}` },
+  'raw better-sqlite3 rows per second': { value: result.rawRowsPerSecond },
+  'import time / raw time': { value: result.importToRawTimeRatio },
+  'RSS at import start / peak / end (MB)': {
+    value: `${result.rssAtImportStartMb} / ${result.rssPeakDuringImportMb} / ${result.rssAtImportEndMb}`,
+  },
+  'RSS by tenth of the import (MB)': { value: result.rssByTenthMb },
+  'longest event-loop stall (ms)': { value: result.longestEventLoopStallMs },
+  'load average at the end': { value: result.loadAverageAtEnd },
+})
+console.log(`Written to ${writeResult(`import-${rows}`, result)}`)
 rmSync(dir, { recursive: true, force: true })

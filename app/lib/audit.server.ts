@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto'
-import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { hash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { DB, Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
@@ -44,21 +45,74 @@ export function chainHash(previous: string, entry: Content): string {
     entry.before,
     entry.after,
   ])
-  return createHash('sha256').update(`${previous}\n${content}`).digest('hex')
+  return hash('sha256', `${previous}\n${content}`, 'hex')
 }
 
 const GENESIS = ''
 
-function lastHash(db: Queryable): string {
-  return (
-    db
-      .select({ hash: auditEvents.hash })
-      .from(auditEvents)
-      .where(isNotNull(auditEvents.hash))
-      .orderBy(desc(auditEvents.id))
-      .limit(1)
-      .get()?.hash ?? GENESIS
-  )
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/**
+ * A statement prepared once per connection and kept: for what runs once per row of a large
+ * write, where building and preparing a query each time would cost more than running it. Run
+ * inside a transaction of `db`, it is part of that transaction (a transaction runs on its
+ * database's one connection).
+ */
+export function preparedStatement(db: Queryable, source: string): Database.Statement {
+  // drizzle keeps the connection on the session a database shares with its transactions.
+  const connection = (db as unknown as { session: { client: Database.Database } }).session.client
+  let prepared = statements.get(connection)
+  if (!prepared) {
+    prepared = new Map()
+    statements.set(connection, prepared)
+  }
+  let statement = prepared.get(source)
+  if (!statement) {
+    statement = connection.prepare(source)
+    prepared.set(source, statement)
+  }
+  return statement
+}
+
+const LAST_HASH = 'SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1'
+const APPEND = `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, before, after, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+/**
+ * Appends entries to the trail, each chained to the one before. The last hash is read once, when
+ * the trail is opened, and carried from entry to entry: open it inside the (immediate)
+ * transaction of the change, which holds the write lock, and append every entry of that
+ * transaction through it, so that no entry is written in between.
+ */
+export function auditTrail(db: Queryable) {
+  const last = preparedStatement(db, LAST_HASH).get() as { hash: string } | undefined
+  let previous = last?.hash ?? GENESIS
+  const insert = preparedStatement(db, APPEND)
+  return {
+    append(entry: AuditEntry, now: Date) {
+      const content: Content = {
+        at: now.getTime(),
+        actorId: entry.actorId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: String(entry.subjectId),
+        before: textOf(entry.before),
+        after: textOf(entry.after),
+      }
+      const chained = chainHash(previous, content)
+      insert.run(
+        content.at,
+        content.actorId,
+        content.action,
+        content.subjectType,
+        content.subjectId,
+        content.before,
+        content.after,
+        chained,
+      )
+      previous = chained
+    },
+  }
 }
 
 /**
@@ -66,21 +120,7 @@ function lastHash(db: Queryable): string {
  * (immediate) transaction of the change, so entries are chained in the order they commit.
  */
 export function recordAudit(db: Queryable, entry: AuditEntry, now: Date) {
-  const content: Content = {
-    at: now.getTime(),
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: String(entry.subjectId),
-    before: textOf(entry.before),
-    after: textOf(entry.after),
-  }
-  const hash = chainHash(lastHash(db), content)
-  db.run(
-    sql`INSERT INTO ${auditEvents} (at, actor_id, action, subject_type, subject_id, before, after, hash)
-        VALUES (${content.at}, ${content.actorId}, ${content.action}, ${content.subjectType},
-                ${content.subjectId}, ${content.before}, ${content.after}, ${hash})`,
-  )
+  auditTrail(db).append(entry, now)
 }
 
 type StoredEntry = Content & { id: number; hash: string | null }
@@ -99,6 +139,13 @@ function entries(db: DB, fromId = 0) {
  * sealed (it was slipped in later); verification reports it.
  */
 export function sealAuditTrail(db: DB): number {
+  // The common case, answered by one row and without the write lock: the trail starts sealed,
+  // so nothing before the chain is left (finding the first unsealed entry reads the whole
+  // trail; a sealed entry never loses its hash).
+  const first = db.$client.prepare('SELECT hash FROM audit_events ORDER BY id LIMIT 1').get() as
+    | { hash: string | null }
+    | undefined
+  if (!first || first.hash !== null) return 0
   return db.transaction(
     () => {
       const sqlite = db.$client

@@ -2,7 +2,9 @@
 // records with their line numbers. Nothing here holds the whole file in memory.
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { parse } from 'csv-parse'
+import { CsvReader, type CsvRecord, CsvSyntaxError } from './csv-reader'
+
+export type { CsvRecord } from './csv-reader'
 
 export type CsvFormat = { encoding: 'utf8' | 'utf16le'; delimiter: string }
 export type Inspection =
@@ -69,18 +71,6 @@ export function cleanHeaders(raw: string[]): string[] {
   })
 }
 
-function parser(format: CsvFormat) {
-  return parse({
-    delimiter: format.delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: 1024 * 1024,
-    info: true,
-  })
-}
-
 /** Checks the file and reads its header row. */
 export async function inspectCsv(path: string): Promise<Inspection> {
   const kind = sniff(await readSample(path))
@@ -106,71 +96,72 @@ export async function inspectCsv(path: string): Promise<Inspection> {
   return { ok: false, message: 'The file has no lines with content.' }
 }
 
-export type CsvRecord = { line: number; values: string[]; bytes: number }
+const CHUNK_BYTES = 256 * 1024
 
-/** Every record of the file, header included, with the line it starts on and bytes read so far. */
-export async function* readRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
-  const stream = createReadStream(path, { encoding: format.encoding, highWaterMark: 256 * 1024 })
-  const records = stream.pipe(parser(format))
-  // csv-parse reports the line a record ends on, but counts a CRLF inside a quoted value as
-  // two lines; we undo that and step back over the record's own line breaks to its first line.
-  let overCount = 0
+/** Every record of the file, header included, a chunk at a time: what each read completes. */
+async function* readChunks(path: string, format: CsvFormat, reader: CsvReader) {
+  const stream = createReadStream(path, { encoding: format.encoding, highWaterMark: CHUNK_BYTES })
   try {
-    for await (const { record, info } of records as AsyncIterable<{
-      record: string[]
-      info: { lines: number; bytes: number }
-    }>) {
-      let breaks = 0
-      for (const value of record) {
-        overCount += value.match(/\r\n/g)?.length ?? 0
-        breaks += value.match(/\r\n|\r|\n/g)?.length ?? 0
-      }
-      yield { line: info.lines - overCount - breaks, values: record, bytes: info.bytes }
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const records = reader.read(chunk)
+      if (records.length > 0) yield records
     }
+    const last = reader.read('', true)
+    if (last.length > 0) yield last
   } finally {
     stream.destroy()
   }
 }
 
+/** Every record of the file, header included, with the line it starts on and bytes read so far. */
+export async function* readRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
+  for await (const records of readChunks(path, format, new CsvReader(format.delimiter)))
+    yield* records
+}
+
 /** A file that stops being readable CSV part-way: the line and what is wrong, in words. */
 export class UnreadableCsvError extends Error {}
 
-function explain(error: unknown, fromLine: number): UnreadableCsvError {
-  const e = error as { code?: string; message?: string }
-  const where = `from line ${fromLine}`
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+function explain(error: unknown, line: number): UnreadableCsvError {
+  if (error instanceof CsvSyntaxError) {
+    const where = `The file cannot be read from line ${error.line}`
     return new UnreadableCsvError(
-      `The file cannot be read ${where}: a quote (") is opened but never closed.`,
-    )
-  }
-  if (e.code === 'CSV_MAX_RECORD_SIZE') {
-    return new UnreadableCsvError(
-      `The file cannot be read ${where}: one row is longer than 1 MB, which usually means a quote is never closed.`,
+      error.code === 'QUOTE_NOT_CLOSED'
+        ? `${where}: a quote (") is opened but never closed.`
+        : `${where}: one row is longer than 1 MB, which usually means a quote is never closed.`,
     )
   }
   return new UnreadableCsvError(
-    `The file cannot be read ${where}: ${e.message ?? 'it is not valid CSV'}.`,
+    `The file cannot be read from line ${line}: ${(error as Error).message ?? 'it is not valid CSV'}.`,
   )
 }
 
 /**
  * The data records after the header row (blank rows before the header are skipped, as when
- * the header was read). A parse error becomes an UnreadableCsvError naming the line.
+ * the header was read), a chunk of the file at a time, so that a reader of a large file awaits
+ * once per chunk rather than once per row. A file that stops being readable CSV raises an
+ * UnreadableCsvError naming the line.
  */
-export async function* dataRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
+export async function* dataChunks(path: string, format: CsvFormat): AsyncGenerator<CsvRecord[]> {
+  const reader = new CsvReader(format.delimiter)
   let headerSeen = false
-  let lastLine = 0
   try {
-    for await (const record of readRecords(path, format)) {
-      lastLine = record.line + (record.values.join('').match(/\r\n|\r|\n/g)?.length ?? 0)
+    for await (let records of readChunks(path, format, reader)) {
       if (!headerSeen) {
-        headerSeen = record.values.some((v) => v.trim() !== '')
-        continue
+        const header = records.findIndex((r) => r.values.some((v) => v.trim() !== ''))
+        if (header === -1) continue
+        headerSeen = true
+        records = records.slice(header + 1)
+        if (records.length === 0) continue
       }
-      yield record
+      yield records
     }
   } catch (error) {
-    // The record that cannot be read starts on the line after the last good one.
-    throw explain(error, lastLine + 1)
+    throw explain(error, reader.line)
   }
+}
+
+/** The data records after the header row, one at a time (see dataChunks). */
+export async function* dataRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRecord> {
+  for await (const records of dataChunks(path, format)) yield* records
 }

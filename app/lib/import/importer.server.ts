@@ -1,10 +1,10 @@
 // Lead import: a file is uploaded and checked, its columns are mapped, a preview shows what
 // will be stored and what will fail, and the import streams the file in batched transactions.
 import { rmSync } from 'node:fs'
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
 import { importErrors, importJobs, importMappings, leads } from '~db/schema'
-import { recordAudit } from '../audit.server'
+import { preparedStatement, recordAudit } from '../audit.server'
 import { LEAD_FIELDS } from '../lead-fields'
 import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
 import {
@@ -12,16 +12,30 @@ import {
   currentHandOver,
   findRep,
   type HandOver,
-  insertLead,
   keyMatcher,
+  type LeadWriter,
+  leadWriter,
   roundRobin,
-  updateLeadFields,
 } from '../leads.server'
-import { type CsvFormat, dataRecords, inspectCsv, UnreadableCsvError } from './csv-file.server'
+import {
+  type CsvFormat,
+  type CsvRecord,
+  dataChunks,
+  dataRecords,
+  inspectCsv,
+  UnreadableCsvError,
+} from './csv-file.server'
 import { headersKey, type Mapping, proposeMapping, TARGETS } from './mapping'
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-export const BATCH_SIZE = 500
+/** A year's export in one file (about a million leads). */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024
+/**
+ * How long one batch of rows may hold the write lock, and the server's one thread, before it
+ * commits (with the import's progress) and lets requests in. A batch costs some 10 ms besides
+ * its rows (the reads it starts with, the commit): longer batches import faster, shorter ones
+ * let requests in sooner.
+ */
+export const BATCH_MS = 75
 const PREVIEW_ROWS = 10
 
 export type ImportJob = typeof importJobs.$inferSelect
@@ -38,7 +52,11 @@ const PLACEHOLDERS = new Set([
   'null',
   'none',
 ])
-const blank = (value: string) => PLACEHOLDERS.has(value.trim().toLowerCase()) || value.trim() === ''
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length))
+function blank(value: string): boolean {
+  const text = value.trim()
+  return text === '' || (text.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(text.toLowerCase()))
+}
 
 type Prepared =
   | { ok: true; fields: LeadFields; custom: Record<string, string> }
@@ -51,59 +69,65 @@ const LABELS: Record<string, string> = {
 
 /** One record turned into lead fields and custom attributes, validated; or the plain reason it fails. */
 export function prepareRow(values: string[], headers: string[], mapping: Mapping): Prepared {
-  if (
-    values.length !== headers.length &&
-    values.slice(headers.length).some((v) => v.trim() !== '')
-  ) {
-    return {
-      ok: false,
-      group: 'Wrong number of values',
-      reason: `The row has ${values.length} values but the header has ${headers.length} columns; check for a missing quote or an extra comma`,
+  return rowPreparer(headers, mapping)(values)
+}
+
+/** `prepareRow` for every record of one file: what each column maps to is looked up once. */
+function rowPreparer(headers: string[], mapping: Mapping): (values: string[]) => Prepared {
+  const targets = headers.map((header) => mapping[header] ?? 'ignore')
+  return (values) => {
+    if (
+      values.length !== headers.length &&
+      values.slice(headers.length).some((v) => v.trim() !== '')
+    ) {
+      return {
+        ok: false,
+        group: 'Wrong number of values',
+        reason: `The row has ${values.length} values but the header has ${headers.length} columns; check for a missing quote or an extra comma`,
+      }
     }
+    if (values.length < headers.length) {
+      return {
+        ok: false,
+        group: 'Wrong number of values',
+        reason: `The row has ${values.length} values but the header has ${headers.length} columns`,
+      }
+    }
+    const input: Record<string, string> = {}
+    const custom: Record<string, string> = {}
+    let notText: string | undefined
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i]
+      const value = values[i] ?? ''
+      if (target === 'ignore' || target === undefined || blank(value)) continue
+      if (value.includes('\uFFFD')) notText = headers[i]
+      else if (target === 'custom') custom[headers[i] as string] = value.trim()
+      else input[target] ??= value
+    }
+    if (notText !== undefined) {
+      return {
+        ok: false,
+        group: 'Not UTF-8 text',
+        reason: `Column “${notText}” holds bytes that are not UTF-8 text`,
+      }
+    }
+    const parsed = LeadFieldsSchema.safeParse(input)
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      const field = String(first?.path[0] ?? '')
+      const reasons = parsed.error.issues.map((i) => i.message)
+      return {
+        ok: false,
+        group:
+          field === 'externalId' && !input.externalId
+            ? 'No external id or e-mail'
+            : `Invalid ${LABELS[field] ?? field}`,
+        reason: reasons.join('; '),
+        identifier: input.externalId ?? input.email,
+      }
+    }
+    return { ok: true, fields: parsed.data, custom }
   }
-  if (values.length < headers.length) {
-    return {
-      ok: false,
-      group: 'Wrong number of values',
-      reason: `The row has ${values.length} values but the header has ${headers.length} columns`,
-    }
-  }
-  const input: Record<string, string> = {}
-  const custom: Record<string, string> = {}
-  headers.forEach((header, i) => {
-    const target = mapping[header] ?? 'ignore'
-    const value = values[i] ?? ''
-    if (target === 'ignore' || blank(value)) return
-    if (value.includes('\uFFFD')) {
-      input.__encoding = header
-      return
-    }
-    if (target === 'custom') custom[header] = value.trim()
-    else input[target] ??= value
-  })
-  if (input.__encoding) {
-    return {
-      ok: false,
-      group: 'Not UTF-8 text',
-      reason: `Column “${input.__encoding}” holds bytes that are not UTF-8 text`,
-    }
-  }
-  const parsed = LeadFieldsSchema.safeParse(input)
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]
-    const field = String(first?.path[0] ?? '')
-    const reasons = parsed.error.issues.map((i) => i.message)
-    return {
-      ok: false,
-      group:
-        field === 'externalId' && !input.externalId
-          ? 'No external id or e-mail'
-          : `Invalid ${LABELS[field] ?? field}`,
-      reason: reasons.join('; '),
-      identifier: input.externalId ?? input.email,
-    }
-  }
-  return { ok: true, fields: parsed.data, custom }
 }
 
 function rememberedMapping(db: Queryable, headers: string[]): Mapping | null {
@@ -187,6 +211,7 @@ export type Preview = {
 export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
   const reps = activeReps(db)
   const matchKeys = keyMatcher(db)
+  const prepare = rowPreparer(job.headers, mapping)
   const preview: Preview = { rows: 0, failing: 0, groups: [], sample: [] }
   const groups = new Map<string, Preview['groups'][number]>()
   const seen = new Map<string, number>()
@@ -196,47 +221,49 @@ export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): P
     if (g) g.count++
     else groups.set(group, { group, count: 1, example: reason, line })
   }
-  for await (const record of dataRecords(job.filePath, formatOf(job))) {
-    preview.rows++
-    const prepared = prepareRow(record.values, job.headers, mapping)
-    let error: string | null = null
-    let owner = 'Next rep in turn'
-    if (!prepared.ok) {
-      fail(prepared.group, prepared.reason, record.line)
-      error = prepared.reason
-    } else {
-      // The same checks, in the same order, as the import itself (writeRow), without writing.
-      const keys = [prepared.fields.externalId, prepared.fields.email].filter(Boolean) as string[]
-      const earlier = keys.map((k) => seen.get(k)).find((l) => l !== undefined)
-      const match = matchKeys(prepared.fields)
-      const rep = prepared.fields.owner ? findRep(reps, prepared.fields.owner) : null
-      if (earlier !== undefined) {
-        error = `Same lead as line ${earlier}; only the first is imported`
-        fail('Repeated in the file', error, record.line)
-      } else if ('conflict' in match) {
-        error = match.conflict
-        fail('Identifiers of two different leads', error, record.line)
-      } else if (match.lead) {
-        owner = 'Unchanged (the lead exists and is updated)'
-      } else if (rep && 'reason' in rep) {
-        error = rep.reason
-        fail('Unknown owner', error, record.line)
-      } else if (rep) {
-        owner = rep.name
+  for await (const records of dataChunks(job.filePath, formatOf(job))) {
+    for (const record of records) {
+      preview.rows++
+      const prepared = prepare(record.values)
+      let error: string | null = null
+      let owner = 'Next rep in turn'
+      if (!prepared.ok) {
+        fail(prepared.group, prepared.reason, record.line)
+        error = prepared.reason
+      } else {
+        // The same checks, in the same order, as the import itself (writeRow), without writing.
+        const keys = [prepared.fields.externalId, prepared.fields.email].filter(Boolean) as string[]
+        const earlier = keys.map((k) => seen.get(k)).find((l) => l !== undefined)
+        const match = matchKeys(prepared.fields)
+        const rep = prepared.fields.owner ? findRep(reps, prepared.fields.owner) : null
+        if (earlier !== undefined) {
+          error = `Same lead as line ${earlier}; only the first is imported`
+          fail('Repeated in the file', error, record.line)
+        } else if ('conflict' in match) {
+          error = match.conflict
+          fail('Identifiers of two different leads', error, record.line)
+        } else if (match.lead) {
+          owner = 'Unchanged (the lead exists and is updated)'
+        } else if (rep && 'reason' in rep) {
+          error = rep.reason
+          fail('Unknown owner', error, record.line)
+        } else if (rep) {
+          owner = rep.name
+        }
+        if (!error) for (const k of keys) seen.set(k, record.line)
       }
-      if (!error) for (const k of keys) seen.set(k, record.line)
-    }
-    if (preview.sample.length < PREVIEW_ROWS && prepared.ok) {
-      const { owner: _owner, ...fields } = prepared.fields
-      preview.sample.push({
-        line: record.line,
-        fields: Object.entries(fields)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [LABELS[k] ?? k, String(v)]),
-        custom: Object.entries(prepared.custom),
-        owner,
-        error,
-      })
+      if (preview.sample.length < PREVIEW_ROWS && prepared.ok) {
+        const { owner: _owner, ...fields } = prepared.fields
+        preview.sample.push({
+          line: record.line,
+          fields: Object.entries(fields)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [LABELS[k] ?? k, String(v)]),
+          custom: Object.entries(prepared.custom),
+          owner,
+          error,
+        })
+      }
     }
   }
   preview.groups = [...groups.values()].sort((a, b) => b.count - a.count)
@@ -333,125 +360,162 @@ export function beginImport(
 }
 
 type Tally = { created: number; updated: number; unchanged: number; failed: number }
-type Pending = { line: number; prepared: Prepared }
 
-type BatchContext = {
+/** What stays the same for every batch of one import: its job and statements prepared once. */
+type ImportRun = {
   job: ImportJob
+  prepare: (values: string[]) => Prepared
+  matchKeys: ReturnType<typeof keyMatcher>
+  readLead: { get(values: { id: number }): typeof leads.$inferSelect | undefined }
+}
+
+/** What one batch (one transaction) writes with. */
+type Batch = ImportRun & {
+  writer: LeadWriter
   reps: ReturnType<typeof activeReps>
   turns: ReturnType<typeof roundRobin>
   handOver: HandOver
-  matchKeys: ReturnType<typeof keyMatcher>
   tally: Tally
   now: Date
 }
 
+const INSERT_ERROR =
+  'INSERT INTO import_errors (job_id, line, reason, identifier) VALUES (?, ?, ?, ?)'
+const SAVE_PROGRESS = `UPDATE import_jobs SET lines_done = ?, bytes_done = ?, created = created + ?,
+  updated = updated + ?, unchanged = unchanged + ?, failed = failed + ? WHERE id = ?`
+
 /** Creates or updates the lead of one valid row; returns why not, when it cannot. */
 function writeRow(
-  db: Queryable,
-  { job, reps, turns, handOver, matchKeys, tally, now }: BatchContext,
+  batch: Batch,
   line: number,
   fields: LeadFields,
   custom: Record<string, string>,
 ): string | null {
+  const { job, writer, tally, now } = batch
   // Keys first (cheap); the whole lead is read only when the row updates one.
-  const match = matchKeys(fields)
+  const match = batch.matchKeys(fields)
   if ('conflict' in match) return match.conflict
-  const existing = match.lead
-    ? (db.select().from(leads).where(eq(leads.id, match.lead.id)).get() ?? null)
-    : null
-  if (existing && existing.importJobId === job.id && existing.importLine !== line) {
-    return `Same lead as line ${existing.importLine}; only the first is imported`
+  const found = match.lead
+  if (found && found.importJobId === job.id && found.importLine !== line) {
+    return `Same lead as line ${found.importLine}; only the first is imported`
   }
   const origin = { importJobId: job.id, importLine: line }
+  const existing = found ? batch.readLead.get({ id: found.id }) : undefined
   if (existing) {
     // An existing lead keeps its owner: re-importing a file does not reassign work.
-    if (updateLeadFields(db, job.createdBy, existing, fields, custom, now, origin)) tally.updated++
+    if (writer.update(job.createdBy, existing, fields, custom, now, origin)) tally.updated++
     else tally.unchanged++
     return null
   }
   let ownerId: number | null
   if (fields.owner) {
-    const rep = findRep(reps, fields.owner)
+    const rep = findRep(batch.reps, fields.owner)
     if ('reason' in rep) return rep.reason
     ownerId = rep.id
   } else {
-    ownerId = turns.next()
+    ownerId = batch.turns.next()
     if (!ownerId) return 'There is no active rep to hand the lead to'
   }
-  insertLead(db, job.createdBy, fields, custom, ownerId, handOver, now, origin)
+  writer.insert(job.createdBy, fields, custom, ownerId, batch.handOver, now, origin)
   tally.created++
   return null
 }
 
-/** Writes one batch of rows and the job's progress in one transaction. */
-function writeBatch(
+/**
+ * Writes rows from `from` on, and the job's progress, in one transaction that stops taking rows
+ * after BATCH_MS; returns the index of the first row it did not write. The checks before each
+ * write leave the database nothing to refuse, so rows are written without a savepoint each (a
+ * savepoint per row made the import about a quarter slower). Should the database refuse a row
+ * all the same, the batch is rolled back and written again with a savepoint per row, so that
+ * the row fails alone.
+ */
+function writeBatch(db: DB, run: ImportRun, records: CsvRecord[], from: number, now: Date) {
+  try {
+    return writeRows(db, run, records, from, now, false)
+  } catch {
+    return writeRows(db, run, records, from, now, true)
+  }
+}
+
+function writeRows(
   db: DB,
-  job: ImportJob,
-  batch: Pending[],
-  progress: { line: number; bytes: number },
+  run: ImportRun,
+  records: CsvRecord[],
+  from: number,
   now: Date,
-): Tally {
+  rowByRow: boolean,
+): number {
   return db.transaction(
     (tx) => {
-      // The version in force now: one activated during a long import applies from then on.
-      const handOver = currentHandOver(tx, job.createdBy)
-      const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+      const { job } = run
       const reps = activeReps(tx)
-      const turns = roundRobin(tx, reps, now)
-      const context: BatchContext = {
-        job,
+      const batch: Batch = {
+        ...run,
+        writer: leadWriter(tx),
         reps,
-        turns,
-        handOver,
-        matchKeys: keyMatcher(db),
-        tally,
+        turns: roundRobin(tx, reps, now),
+        // The version in force now: one activated during a long import applies from then on.
+        handOver: currentHandOver(tx, job.createdBy),
+        tally: { created: 0, updated: 0, unchanged: 0, failed: 0 },
         now,
       }
+      const { tally } = batch
+      const insertError = preparedStatement(tx, INSERT_ERROR)
       const fail = (line: number, reason: string, identifier: string | null) => {
         tally.failed++
-        tx.insert(importErrors).values({ jobId: job.id, line, reason, identifier }).run()
+        insertError.run(job.id, line, reason, identifier)
       }
-      for (const { line, prepared } of batch) {
+      const deadline = performance.now() + BATCH_MS
+      let next = from
+      do {
+        const { line, values } = records[next++] as CsvRecord
+        const prepared = run.prepare(values)
         if (!prepared.ok) {
           fail(line, prepared.reason, prepared.identifier ?? null)
           continue
         }
         const { fields, custom } = prepared
-        const identifier = fields.externalId ?? fields.email ?? null
-        const refused = (() => {
-          try {
-            // A savepoint per row: a row that cannot be saved fails alone, not its batch.
-            return tx.transaction((row) => writeRow(row, context, line, fields, custom))
-          } catch (error) {
-            return `The row could not be saved: ${(error as Error).message}`
-          }
-        })()
-        if (refused) fail(line, refused, identifier)
-      }
-      turns.save()
-      const current = getImportJob(tx, job.id) as ImportJob
-      tx.update(importJobs)
-        .set({
-          linesDone: progress.line,
-          bytesDone: progress.bytes,
-          created: current.created + tally.created,
-          updated: current.updated + tally.updated,
-          unchanged: current.unchanged + tally.unchanged,
-          failed: current.failed + tally.failed,
-        })
-        .where(eq(importJobs.id, job.id))
-        .run()
-      return tally
+        const refused = rowByRow
+          ? inSavepoint(tx, () => writeRow(batch, line, fields, custom))
+          : writeRow(batch, line, fields, custom)
+        if (refused) fail(line, refused, fields.externalId ?? fields.email ?? null)
+      } while (next < records.length && performance.now() < deadline)
+      batch.turns.save()
+      const last = records[next - 1] as CsvRecord
+      preparedStatement(tx, SAVE_PROGRESS).run(
+        last.line,
+        last.bytes,
+        tally.created,
+        tally.updated,
+        tally.unchanged,
+        tally.failed,
+        job.id,
+      )
+      return next
     },
     { behavior: 'immediate' },
   )
 }
 
+/** Writes one row inside a savepoint: what the database refuses is undone and becomes the reason. */
+function inSavepoint(tx: Queryable, write: () => string | null): string | null {
+  preparedStatement(tx, 'SAVEPOINT import_row').run()
+  try {
+    return write()
+  } catch (error) {
+    preparedStatement(tx, 'ROLLBACK TO import_row').run()
+    return `The row could not be saved: ${(error as Error).message}`
+  } finally {
+    preparedStatement(tx, 'RELEASE import_row').run()
+  }
+}
+
 const running = new Set<number>()
 
 /**
- * Streams a running import from where it stopped (the last committed line) to the end, one
- * batch per transaction. Safe to call again after a restart: committed lines are skipped.
+ * Streams a running import from where it stopped (the last committed line) to the end, in
+ * batches of one transaction each. Safe to call again after a restart: committed lines are
+ * skipped.
  */
 export async function runImport(db: DB, jobId: number, clock: () => Date = () => new Date()) {
   if (running.has(jobId)) return
@@ -459,24 +523,24 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
   try {
     const job = getImportJob(db, jobId)
     if (job?.status !== 'running' || !job.mapping) return
-    const mapping = job.mapping as Mapping
-    let batch: Pending[] = []
-    let last = { line: job.linesDone, bytes: job.bytesDone }
-    for await (const record of dataRecords(job.filePath, formatOf(job))) {
-      if (record.line <= job.linesDone) continue
-      batch.push({
-        line: record.line,
-        prepared: prepareRow(record.values, job.headers, mapping),
-      })
-      last = { line: record.line, bytes: record.bytes }
-      if (batch.length >= BATCH_SIZE) {
-        writeBatch(db, job, batch, last, clock())
-        batch = []
+    const run: ImportRun = {
+      job,
+      prepare: rowPreparer(job.headers, job.mapping as Mapping),
+      matchKeys: keyMatcher(db),
+      readLead: db
+        .select()
+        .from(leads)
+        .where(eq(leads.id, sql.placeholder('id')))
+        .prepare(),
+    }
+    for await (const chunk of dataChunks(job.filePath, formatOf(job))) {
+      const records = chunk.filter((record) => record.line > job.linesDone)
+      for (let next = 0; next < records.length; ) {
+        next = writeBatch(db, run, records, next, clock())
         // Let requests in between batches: the import shares the server's one thread.
         await new Promise((resolve) => setImmediate(resolve))
       }
     }
-    writeBatch(db, job, batch, last, clock())
     finish(db, jobId, { status: 'done' }, clock())
   } catch (error) {
     finish(db, jobId, { status: 'failed', error: (error as Error).message }, clock())

@@ -13,7 +13,7 @@ export type Upload =
   | { ok: true; name: string; path: string; size: number }
   | { ok: false; message: string }
 
-/** Streams the form's `file` part to disk (never into memory), refusing anything over 50 MB. */
+/** Streams the form's `file` part to disk (never into memory), refusing anything over 256 MB. */
 export async function receiveCsvUpload(request: Request): Promise<Upload> {
   const directory = uploadDirectory()
   mkdirSync(directory, { recursive: true })
@@ -34,7 +34,7 @@ export async function receiveCsvUpload(request: Request): Promise<Upload> {
     if (error instanceof MaxPartSizeExceededError) {
       return {
         ok: false,
-        message: 'The file is larger than 50 MB. Split it into smaller files and import each.',
+        message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files and import each.`,
       }
     }
     return { ok: false, message: 'The upload could not be read; choose the file and try again.' }
