@@ -267,6 +267,9 @@ export const leads = sqliteTable(
     index('leads_evaluation_idx').on(t.evaluation, t.handedOverAt, t.id),
     index('leads_owner_status_idx').on(t.ownerId, t.status, t.handedOverAt, t.id),
     index('leads_company_domain_idx').on(t.companyDomain, t.handedOverAt, t.id),
+    // Source and campaign quality counts leads per source, campaign and period from this
+    // (app/lib/reports/source-quality.server.ts), the owner filter included.
+    index('leads_report_idx').on(t.source, t.campaign, t.handedOverAt, t.ownerId),
     // A rep's queue (their waiting leads, most urgent first) and the sweep (every waiting lead
     // whose clock ran out) read only the leads that wait: partial indexes stay small.
     index('leads_queue_idx')
@@ -419,6 +422,81 @@ export const cases = sqliteTable(
     index('cases_reason_idx').on(t.reasonId, t.openedAt, t.id),
     index('cases_kind_idx').on(t.kind, t.openedAt, t.id),
     index('cases_decided_idx').on(t.decidedAt, t.id),
+    // The reports (app/lib/reports) count cells of covering indexes, never the table: per
+    // period, every column the verdict, review and hindsight figures and the filters read...
+    index('cases_report_opened_idx').on(
+      t.kind,
+      t.openedAt,
+      t.status,
+      t.verdict,
+      t.repId,
+      t.reasonId,
+      t.source,
+      t.campaign,
+      t.disposition,
+      t.agreesWithDefinition,
+      t.unanimous,
+      t.decidedByChair,
+      t.decidedAt,
+      t.reviewDueAt,
+      t.reviewWorkingMs,
+    ),
+    // ...per period and rep, reason, source or campaign, what rejection accuracy reads...
+    index('cases_report_rep_idx').on(
+      t.kind,
+      t.repId,
+      t.openedAt,
+      t.reasonId,
+      t.source,
+      t.campaign,
+      t.status,
+      t.verdict,
+    ),
+    index('cases_report_reason_idx').on(
+      t.kind,
+      t.reasonId,
+      t.openedAt,
+      t.repId,
+      t.source,
+      t.campaign,
+      t.status,
+      t.verdict,
+    ),
+    index('cases_report_source_idx').on(
+      t.kind,
+      t.source,
+      t.openedAt,
+      t.repId,
+      t.reasonId,
+      t.campaign,
+      t.status,
+      t.verdict,
+    ),
+    index('cases_report_campaign_idx').on(
+      t.kind,
+      t.campaign,
+      t.openedAt,
+      t.repId,
+      t.reasonId,
+      t.source,
+      t.status,
+      t.verdict,
+    ),
+    // ...per lead, for hindsight (from outcomes) and source quality (from rejected cases)...
+    index('cases_report_lead_idx').on(
+      t.kind,
+      t.leadId,
+      t.openedAt,
+      t.verdict,
+      t.reasonId,
+      t.repId,
+      t.source,
+      t.campaign,
+    ),
+    // ...and the few decided cases that departed from the definition.
+    index('cases_report_departures_idx')
+      .on(t.status, t.openedAt)
+      .where(sql`${t.status} = 'decided' AND ${t.departures} <> '[]'`),
     check('cases_kind_valid', sql`${t.kind} IN (${inList(CASE_KINDS)})`),
     check('cases_status_valid', sql`${t.status} IN (${inList(CASE_STATUSES)})`),
     check(
@@ -536,6 +614,8 @@ export const outcomes = sqliteTable(
   },
   (t) => [
     index('outcomes_lead_idx').on(t.leadId, t.occurredOn, t.id),
+    // Each lead's latest outcome for the hindsight report, without reading the table.
+    index('outcomes_report_idx').on(t.leadId, t.occurredOn, t.id, t.outcome),
     check('outcomes_outcome_valid', sql`${t.outcome} IN (${inList(OUTCOMES)})`),
   ],
 )
@@ -566,6 +646,27 @@ export const followUps = sqliteTable(
     uniqueIndex('follow_ups_one_open_per_lead').on(t.leadId).where(sql`${t.actedAt} IS NULL`),
     index('follow_ups_started_idx').on(t.kind, t.startedAt, t.id),
     index('follow_ups_rep_idx').on(t.repId, t.startedAt, t.id),
+    // The SLA report and the scorecard count cells of these (app/lib/reports/sla.server.ts):
+    // per rep and period, and per lead for the lead's source or campaign.
+    index('follow_ups_report_rep_idx').on(
+      t.kind,
+      t.repId,
+      t.startedAt,
+      t.action,
+      t.actedAt,
+      t.dueAt,
+      t.workingMs,
+    ),
+    index('follow_ups_report_lead_idx').on(
+      t.leadId,
+      t.kind,
+      t.startedAt,
+      t.repId,
+      t.action,
+      t.actedAt,
+      t.dueAt,
+      t.workingMs,
+    ),
     check('follow_ups_kind_valid', sql`${t.kind} IN (${inList(FOLLOW_UP_KINDS)})`),
   ],
 )

@@ -1,8 +1,11 @@
 // Rejection accuracy (docs/metrics.md): of the rejections ruled on, how many the committee
 // upheld. Counted in SQL, per period of the month (or week, quarter) the case opened, and
-// broken down by rep, reason, source or campaign.
+// broken down by rep, reason, source or campaign: one cell per period and value of the
+// breakdown, each a range of the breakdown's covering index (cases_report_*_idx).
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
+import { CASE_KINDS } from '~db/enums'
+import { addCounts, binaryOrder, distinctKeys, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import type { Breakdown, ReportQuery } from './report-query'
 
@@ -28,28 +31,45 @@ export function caseFilters(query: ReportQuery): SQL {
   return sql.join(parts, sql``)
 }
 
-const COUNTS = sql`
-  count(c.id) AS opened,
-  count(c.verdict) AS decided,
-  coalesce(sum(c.verdict = 'does_not_meet'), 0) AS upheld,
-  coalesce(sum(c.verdict = 'meets'), 0) AS overturned,
-  coalesce(sum(c.status = 'in_review'), 0) AS open`
+/** Cases of every kind, listed, so that the (kind, opened_at, …) covering index serves. */
+export const ANY_KIND = sql`c.kind IN (${sql.join(
+  CASE_KINDS.map((kind) => sql`${kind}`),
+  sql`, `,
+)})`
 
 type Counts = Omit<AccuracyRow, 'name' | 'accuracy'>
+const COUNTS = packed<Counts>({
+  opened: sql`count(*)`,
+  decided: sql`count(c.verdict)`,
+  upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
+  overturned: sql`count(*) FILTER (WHERE c.verdict = 'meets')`,
+  open: sql`count(*) FILTER (WHERE c.status = 'in_review')`,
+})
+const zero = (): Counts => ({ opened: 0, decided: 0, upheld: 0, overturned: 0, open: 0 })
+
 const withAccuracy = <T extends Counts>(row: T) => ({
   ...row,
   accuracy: row.decided > 0 ? row.upheld / row.decided : null,
 })
 
-const GROUPS: Record<Breakdown, { key: SQL; name: SQL; join: SQL }> = {
-  rep: { key: sql`c.rep_id`, name: sql`u.name`, join: sql`JOIN users u ON u.id = c.rep_id` },
-  reason: {
-    key: sql`c.reason_id`,
-    name: sql`coalesce(r.label, 'No reason')`,
-    join: sql`LEFT JOIN reasons r ON r.id = c.reason_id`,
+/** Per breakdown: the cases column, the filter on it, and the name of a value `k.k`. */
+const GROUPS: Record<Breakdown, { column: SQL; only: keyof ReportQuery; name: SQL }> = {
+  rep: {
+    column: sql`c.rep_id`,
+    only: 'repId',
+    name: sql`(SELECT u.name FROM users u WHERE u.id = keys.k)`,
   },
-  source: { key: sql`c.source`, name: sql`coalesce(c.source, 'No source')`, join: sql`` },
-  campaign: { key: sql`c.campaign`, name: sql`coalesce(c.campaign, 'No campaign')`, join: sql`` },
+  reason: {
+    column: sql`c.reason_id`,
+    only: 'reasonId',
+    name: sql`coalesce((SELECT r.label FROM reasons r WHERE r.id = keys.k), 'No reason')`,
+  },
+  source: { column: sql`c.source`, only: 'source', name: sql`coalesce(keys.k, 'No source')` },
+  campaign: {
+    column: sql`c.campaign`,
+    only: 'campaign',
+    name: sql`coalesce(keys.k, 'No campaign')`,
+  },
 }
 
 export function accuracyReport(
@@ -58,32 +78,35 @@ export function accuracyReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
-  const filters = caseFilters(query)
-  // One row per period, empty periods included: each period is a range of the
-  // (kind, opened_at) index.
-  const periods = db.all<Counts & { i: number }>(sql`
-    WITH periods(i, start, finish) AS (VALUES ${values})
-    SELECT p.i AS i, ${COUNTS}
-    FROM periods p
-    LEFT JOIN cases c
-      ON c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
-    GROUP BY p.i
-    ORDER BY p.i`)
+  const { spans, periods } = periodTable(query.period, range, timeZone)
   const group = GROUPS[query.by]
-  const breakdown = db.all<Counts & { name: string }>(sql`
-    SELECT ${group.name} AS name, ${COUNTS}
-    FROM cases c ${group.join}
-    WHERE c.kind = 'rejected' AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}
-    GROUP BY ${group.key}
-    ORDER BY decided DESC, name`)
-  const total = db.get<Counts>(sql`
-    SELECT ${COUNTS}
-    FROM cases c
-    WHERE c.kind = 'rejected' AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}`)
+  const cells = db.all<{ key: string | number | null; name: string; i: number; counts: string }>(
+    sql`
+    WITH RECURSIVE ${periods},
+    ${distinctKeys(sql`cases c`, group.column, sql`c.kind = 'rejected'`, query[group.only] || undefined)}
+    SELECT keys.k AS key, ${group.name} AS name, p.i AS i, (
+      SELECT ${COUNTS.sql} FROM cases c
+      WHERE c.kind = 'rejected' AND ${group.column} IS keys.k
+        AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
+    ) AS counts
+    FROM keys, periods p`,
+  )
+  const byPeriod = spans.map(zero)
+  const byKey = new Map<string | number | null, Counts & { name: string }>()
+  for (const { key, name, i, counts } of cells) {
+    const cell = COUNTS.unpack(counts)
+    if (cell.opened === 0) continue
+    addCounts(byPeriod[i] as Counts, cell)
+    const row = byKey.get(key) ?? { name, ...zero() }
+    byKey.set(key, row)
+    addCounts<Counts>(row, cell)
+  }
+  const total = sumCounts(byPeriod, zero())
   return {
-    periods: periods.map(({ i, ...row }) => withAccuracy({ ...row, name: spans[i]?.label ?? '' })),
-    breakdown: breakdown.map(withAccuracy),
-    total: withAccuracy({ name: 'All', ...(total as Counts) }),
+    periods: byPeriod.map((row, i) => withAccuracy({ name: spans[i]?.label ?? '', ...row })),
+    breakdown: [...byKey.values()]
+      .sort((a, b) => b.decided - a.decided || binaryOrder(a.name, b.name))
+      .map(withAccuracy),
+    total: withAccuracy({ name: 'All', ...total }),
   }
 }

@@ -2,8 +2,9 @@
 // the committee's verdict, were right in the light of it.
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES } from '~db/enums'
+import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES, type Verdict } from '~db/enums'
 import { caseFilters } from './accuracy.server'
+import { sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import type { ReportQuery } from './report-query'
 
@@ -21,22 +22,15 @@ export type HindsightRow = {
   verdictAccuracy: number | null
 }
 
-const real = sql.raw(REAL_BUYER_OUTCOMES.map((o) => `'${o}'`).join(', '))
-// The lead's latest outcome, as known now.
-const LATEST = sql`(SELECT o.outcome FROM outcomes o WHERE o.lead_id = c.lead_id ORDER BY o.occurred_on DESC, o.id DESC LIMIT 1)`
-
-const COUNTS = sql`
-  count(c.id) AS rejected,
-  count(h.outcome) AS known,
-  coalesce(sum(h.outcome IN (${real})), 0) AS realBuyers,
-  coalesce(sum(h.outcome NOT IN (${real})), 0) AS notBuyers,
-  coalesce(sum(h.outcome IS NOT NULL AND c.verdict IS NOT NULL), 0) AS verdictsKnown,
-  coalesce(sum(
-    (c.verdict = 'meets' AND h.outcome IN (${real})) OR
-    (c.verdict = 'does_not_meet' AND h.outcome NOT IN (${real}))
-  ), 0) AS verdictsRight`
-
 type Counts = Omit<HindsightRow, 'name' | 'rejectionAccuracy' | 'verdictAccuracy'>
+const zero = (): Counts => ({
+  rejected: 0,
+  known: 0,
+  realBuyers: 0,
+  notBuyers: 0,
+  verdictsKnown: 0,
+  verdictsRight: 0,
+})
 const withRates = <T extends Counts>(row: T) => ({
   ...row,
   rejectionAccuracy: row.known > 0 ? row.notBuyers / row.known : null,
@@ -49,38 +43,55 @@ export function hindsightReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const { spans, start, end, values } = periodTable(query.period, range, timeZone)
+  const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
   const filters = caseFilters(query)
-  // Each rejected case of the range with its lead's latest outcome, joined as `h`.
-  const latest = sql`LEFT JOIN (SELECT c.id AS case_id, ${LATEST} AS outcome FROM cases c
-    WHERE c.kind = 'rejected' AND c.opened_at >= ${start} AND c.opened_at < ${end}) h
-    ON h.case_id = c.id`
-  const periods = db.all<Counts & { i: number }>(sql`
-    WITH periods(i, start, finish) AS (VALUES ${values})
-    SELECT p.i AS i, ${COUNTS}
-    FROM periods p
-    LEFT JOIN cases c
-      ON c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
-    ${latest}
-    GROUP BY p.i
-    ORDER BY p.i`)
-  const outcomes = db.all<{ outcome: Outcome; n: number }>(sql`
-    SELECT ${LATEST} AS outcome, count(*) AS n
-    FROM cases c
-    WHERE c.kind = 'rejected' AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}
-      AND ${LATEST} IS NOT NULL
-    GROUP BY 1`)
-  const total = db.get<Counts>(sql`
-    SELECT ${COUNTS}
-    FROM cases c ${latest}
-    WHERE c.kind = 'rejected' AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}`)
+  // Rejected cases per period: one range of the (kind, opened_at, …) covering index each.
+  const rejected = db.all<{ i: number; n: number }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, (
+      SELECT count(*) FROM cases c
+      WHERE c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
+    ) AS n
+    FROM periods p`)
+  // Outcomes are few beside cases: from each lead's latest outcome (the latest date, then the
+  // last recorded) to the lead's rejected cases of the range, counted per period, outcome and
+  // verdict.
+  const known = db.all<{ i: number; outcome: Outcome; verdict: Verdict | null; n: number }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, o.outcome AS outcome, c.verdict AS verdict, count(*) AS n
+    FROM outcomes o
+    CROSS JOIN cases c
+    CROSS JOIN periods p
+    WHERE NOT EXISTS (
+        SELECT 1 FROM outcomes later WHERE later.lead_id = o.lead_id
+          AND (later.occurred_on > o.occurred_on
+            OR (later.occurred_on = o.occurred_on AND later.id > o.id)))
+      AND c.kind = 'rejected' AND c.lead_id = o.lead_id
+      AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}
+      AND c.opened_at >= p.start AND c.opened_at < p.finish
+    GROUP BY p.i, o.outcome, c.verdict`)
+  const byPeriod = spans.map(zero)
+  for (const { i, n } of rejected) (byPeriod[i] as Counts).rejected = n
+  const byOutcome = new Map<Outcome, number>()
+  for (const { i, outcome, verdict, n } of known) {
+    const row = byPeriod[i] as Counts
+    const realBuyer = REAL_BUYER_OUTCOMES.includes(outcome)
+    row.known += n
+    if (realBuyer) row.realBuyers += n
+    else row.notBuyers += n
+    if (verdict !== null) row.verdictsKnown += n
+    if ((verdict === 'meets' && realBuyer) || (verdict === 'does_not_meet' && !realBuyer))
+      row.verdictsRight += n
+    byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + n)
+  }
+  const total = sumCounts(byPeriod, zero())
   return {
-    periods: periods.map(({ i, ...row }) => withRates({ ...row, name: spans[i]?.label ?? '' })),
-    total: withRates({ name: 'All', ...(total as Counts) }),
+    periods: byPeriod.map((row, i) => withRates({ name: spans[i]?.label ?? '', ...row })),
+    total: withRates({ name: 'All', ...total }),
     outcomes: OUTCOMES.map((outcome) => ({
       outcome,
       realBuyer: REAL_BUYER_OUTCOMES.includes(outcome),
-      count: outcomes.find((o) => o.outcome === outcome)?.n ?? 0,
+      count: byOutcome.get(outcome) ?? 0,
     })),
   }
 }

@@ -54,18 +54,19 @@ export function defaultRange(today: string): { from: string; to: string } {
 }
 
 /**
- * The periods of a report as SQL: `values` is a VALUES list of (index, start, end) for a
- * `WITH periods(i, start, finish) AS (VALUES …)`, with the range's first and last instants.
+ * The periods of a report: `periods` is the WITH table `periods(i, start, finish)` of their
+ * index and instants, and `start` and `end` the range's first and last instants.
  */
 export function periodTable(period: Period, range: { from: string; to: string }, timeZone: string) {
   const spans = periodsBetween(range.from, range.to, period, timeZone)
+  const values = sql.join(
+    spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
+    sql`, `,
+  )
   return {
     spans,
     start: spans[0]?.start ?? 0,
     end: spans.at(-1)?.end ?? 0,
-    values: sql.join(
-      spans.map((p, i) => sql`(${i}, ${p.start}, ${p.end})`),
-      sql`, `,
-    ),
+    periods: sql`periods(i, start, finish) AS (VALUES ${values})`,
   }
 }

@@ -1,0 +1,109 @@
+// Counting without sorting. A GROUP BY over a million rows makes SQLite sort every row before
+// it aggregates (most of a second); instead, each report counts a grid of cells (a period, or a
+// period and a rep, reason, source or campaign), each cell one range of a covering index summed
+// by a correlated subquery, and folds the cells into its rows in TypeScript.
+import { type SQL, sql } from 'drizzle-orm'
+
+/**
+ * Aggregates returned as one JSON array, so that a single correlated subquery yields them all:
+ * `sql` goes in the SELECT of the cell, `unpack` reads its value back.
+ */
+export function packed<T extends Record<string, number | number[]>>(
+  aggregates: {
+    [K in keyof T]: SQL
+  },
+) {
+  const keys = Object.keys(aggregates) as (keyof T & string)[]
+  return {
+    sql: sql`json_array(${sql.join(
+      keys.map((key) => aggregates[key]),
+      sql`, `,
+    )})`,
+    unpack(json: string): T {
+      const values = JSON.parse(json) as unknown[]
+      return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as T
+    },
+  }
+}
+
+/**
+ * A `keys(k)` table for a WITH RECURSIVE: the distinct values of `column` among the rows of
+ * `table` that `where` selects, ascending, then NULL (the row that ends the recursion). A loose
+ * index scan: one seek per value in an index on (the `where` columns, `column`), where a
+ * SELECT DISTINCT would read every row. Or, when the report is filtered on that very column,
+ * just that value.
+ */
+export function distinctKeys(
+  table: SQL,
+  column: SQL,
+  where: SQL,
+  only?: string | number | undefined,
+): SQL {
+  if (only !== undefined) return sql`keys(k) AS (VALUES (${only}))`
+  return sql`keys(k) AS (
+    SELECT min(${column}) FROM ${table} WHERE ${where}
+    UNION ALL
+    SELECT (SELECT min(${column}) FROM ${table} WHERE ${where} AND ${column} > keys.k)
+    FROM keys WHERE keys.k IS NOT NULL)`
+}
+
+/** The order of SQLite's BINARY collation (UTF-8 bytes), for sorting names as ORDER BY would. */
+export const binaryOrder = (a: string, b: string) =>
+  Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+
+/** Adds the counts of `cell` into `into`, field by field. */
+export function addCounts<T extends Record<string, number>>(into: T, cell: T): T {
+  for (const key of Object.keys(cell) as (keyof T)[])
+    into[key] = ((into[key] as number) + (cell[key] as number)) as T[keyof T]
+  return into
+}
+
+/** The field-by-field sum of `rows`, from `zero`. */
+export const sumCounts = <T extends Record<string, number>>(rows: readonly T[], zero: T): T =>
+  rows.reduce((sum, row) => addCounts(sum, row), { ...zero })
+
+/** The k-th smallest (from 0) of `values[lo..hi]`, moving values about (Hoare's quickselect). */
+function select(values: Float64Array, k: number, lo: number, hi: number): number {
+  const at = (i: number) => values[i] as number
+  while (lo < hi) {
+    const pivot = at((lo + hi) >> 1)
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (at(i) < pivot) i++
+      while (at(j) > pivot) j--
+      if (i <= j) {
+        const swap = at(i)
+        values[i] = at(j)
+        values[j] = swap
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return at(k)
+  }
+  return at(k)
+}
+
+/**
+ * Nearest-rank percentiles (docs/metrics.md): the median is the value at rank ceil(n/2) (the
+ * lower middle value of an even count), the 90th percentile the one at rank ceil(0.9 n).
+ * Exact, in linear time: two selections, no sort.
+ */
+export function percentiles(parts: number[][]): { median: number | null; p90: number | null } {
+  const n = parts.reduce((sum, part) => sum + part.length, 0)
+  if (n === 0) return { median: null, p90: null }
+  const values = new Float64Array(n)
+  let offset = 0
+  for (const part of parts) {
+    values.set(part, offset)
+    offset += part.length
+  }
+  const p90Rank = Math.floor((9 * n + 9) / 10)
+  const medianRank = Math.floor((n + 1) / 2)
+  const p90 = select(values, p90Rank - 1, 0, n - 1)
+  // The selection left every value below rank p90 before it: the median is among them.
+  return { median: select(values, medianRank - 1, 0, p90Rank - 1), p90 }
+}

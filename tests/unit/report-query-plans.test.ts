@@ -1,0 +1,256 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { accuracyReport } from '~/lib/reports/accuracy.server'
+import { hindsightReport } from '~/lib/reports/hindsight.server'
+import type { ReportQuery } from '~/lib/reports/report-query'
+import { repScorecard, slaReport } from '~/lib/reports/sla.server'
+import { sourceQualityReport } from '~/lib/reports/source-quality.server'
+import { verdictReport } from '~/lib/reports/verdicts.server'
+import type { DB } from '~db/connection'
+import { memoryDb } from '../support/memory-db'
+
+// The reports read a year of cases, clocks and leads: at a million leads, every figure must
+// come from a covering index, one range per cell (app/lib/reports/cells.server.ts), never from
+// a scan of cases, follow_ups, leads or votes, and never by sorting the rows it counts. No
+// ANALYZE: the production database has no statistics either.
+
+let db: DB
+const T0 = Date.UTC(2026, 0, 5, 9)
+const DAY = 86_400_000
+const RANGE = { from: '2026-01-01', to: '2026-12-31' }
+const NOW = new Date(Date.UTC(2026, 11, 31))
+
+beforeAll(() => {
+  db = memoryDb()
+  const run = (statement: string, ...params: unknown[]) =>
+    db.$client.prepare(statement).run(...params)
+  for (let i = 1; i <= 6; i++)
+    run(
+      "INSERT INTO users (email, name, password_hash, seat) VALUES (?, ?, 'x', ?)",
+      `u${i}@x.test`,
+      `User ${i}`,
+      i > 3 ? ['sales', 'marketing', 'executive'][i - 4] : null,
+    )
+  for (let i = 1; i <= 6; i++)
+    run('INSERT INTO user_roles (user_id, role) VALUES (?, ?)', i, i > 3 ? 'committee' : 'rep')
+  const reason = (db.$client.prepare('SELECT min(id) AS id FROM reasons').get() as { id: number })
+    .id
+  for (let i = 0; i < 600; i++) {
+    const at = T0 + i * (DAY / 2)
+    const rep = (i % 3) + 1
+    const lead = Number(
+      run(
+        `INSERT INTO leads (external_id, source, campaign, owner_id, status, handed_over_at,
+           created_at, updated_at) VALUES (?, ?, ?, ?, 'working', ?, ?, ?)`,
+        `E${i}`,
+        i % 7 ? `S${i % 4}` : null,
+        i % 5 ? `K${i % 9}` : null,
+        rep,
+        at,
+        at,
+        at,
+      ).lastInsertRowid,
+    )
+    const action = ['accepted', 'rejected', 'ignored', null][i % 4]
+    run(
+      `INSERT INTO follow_ups (lead_id, rep_id, kind, started_at, due_at, acted_at, action,
+         working_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      lead,
+      rep,
+      i % 10 ? 'hand_over' : 'return',
+      at,
+      at + 2 * DAY,
+      action ? at + DAY : null,
+      action,
+      action ? DAY : null,
+    )
+    if (action !== 'rejected' && action !== 'ignored') continue
+    const decided = i % 3 !== 0
+    const caseId = Number(
+      run(
+        `INSERT INTO cases (lead_id, kind, status, reason_id, filed_by, rep_id, lead_snapshot,
+           source, campaign, opened_at, review_due_at, verdict, disposition, decided_at,
+           unanimous, decided_by_chair, agrees_with_definition, departures, review_working_ms)
+         VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
+        lead,
+        action,
+        decided ? 'decided' : 'in_review',
+        action === 'rejected' ? reason : null,
+        action === 'rejected' ? rep : null,
+        rep,
+        `S${i % 4}`,
+        `K${i % 9}`,
+        at + DAY,
+        at + 6 * DAY,
+        decided ? (i % 2 ? 'meets' : 'does_not_meet') : null,
+        decided && i % 2 === 0 ? 'nurture' : null,
+        decided ? at + 2 * DAY : null,
+        decided ? 1 : null,
+        decided ? (i % 11 ? '[]' : '["engagement"]') : null,
+        decided ? DAY : null,
+      ).lastInsertRowid,
+    )
+    if (decided)
+      for (const member of [4, 5, 6])
+        run(
+          `INSERT INTO votes (case_id, member_id, seat, is_chair, verdict, findings, rationale,
+             departures, cast_at, updated_at) VALUES (?, ?, 'sales', 0, 'meets', '{}', 'r', '[]', ?, ?)`,
+          caseId,
+          member,
+          at,
+          at,
+        )
+    run(
+      `INSERT INTO outcomes (lead_id, outcome, occurred_on, recorded_at)
+       VALUES (?, 'won', '2026-12-01', 0)`,
+      lead,
+    )
+  }
+})
+
+type Statement = { sql: string; plan: string[] }
+
+/** Every statement a report runs, with its query plan, by watching the connection. */
+function statementsOf(report: () => unknown): Statement[] {
+  const sqlite = db.$client
+  const seen: { sql: string; params: unknown[] }[] = []
+  const prepare = sqlite.prepare
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare.call(sqlite, source)
+    const watch = (method: 'all' | 'get') => {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown
+      return (...params: unknown[]) => {
+        seen.push({ sql: source, params })
+        return original(...params)
+      }
+    }
+    return Object.assign(statement, { all: watch('all'), get: watch('get') })
+  }) as typeof sqlite.prepare
+  try {
+    report()
+  } finally {
+    sqlite.prepare = prepare
+  }
+  return seen.map(({ sql, params }) => ({
+    sql,
+    plan: (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (row) => row.detail,
+    ),
+  }))
+}
+
+const tz = 'Europe/London'
+const base: ReportQuery = { period: 'month', by: 'reason' }
+const REPORTS = {
+  accuracy: (q: ReportQuery) => accuracyReport(db, q, RANGE, tz),
+  hindsight: (q: ReportQuery) => hindsightReport(db, q, RANGE, tz),
+  verdicts: (q: ReportQuery) => verdictReport(db, q, RANGE, tz),
+  sla: (q: ReportQuery) => slaReport(db, q, RANGE, tz, NOW),
+  scorecard: (q: ReportQuery) => repScorecard(db, q, RANGE, tz, NOW),
+  sources: (q: ReportQuery) => sourceQualityReport(db, q, RANGE, tz),
+}
+const FILTERS: [string, Partial<ReportQuery>][] = [
+  ['no filter', {}],
+  ['one rep', { repId: 2 }],
+  ['one source', { source: 'S1' }],
+  ['one campaign', { campaign: 'K2' }],
+  ['one reason', { reasonId: 1 }],
+  ['by week', { period: 'week' }],
+]
+
+describe('report query plans', () => {
+  it.each(
+    Object.keys(REPORTS).flatMap((report) =>
+      FILTERS.map(([name, filter]) => [report as keyof typeof REPORTS, name, filter] as const),
+    ),
+  )(
+    '%s, %s: no scan of cases, clocks, leads or votes, and no sort of what it counts',
+    (report, _, filter) => {
+      const statements = statementsOf(() => REPORTS[report]({ ...base, ...filter }))
+      expect(statements.length).toBeGreaterThan(0)
+      for (const { sql, plan } of statements) {
+        const steps = plan.join('\n')
+        expect(steps).not.toMatch(/^SCAN (c|f|l|v|later|cases|follow_ups|leads|votes)\b/m)
+        // Rows are read from a table only for the few decided cases with departures, for the
+        // lead of each rejected lead (source quality), and for one rep's or one reason's cases in
+        // the verdict and review figures (no index per rep or reason holds every verdict column).
+        for (const search of steps.match(/^SEARCH (c|f|l|v) USING INDEX \w+/gm) ?? [])
+          expect(search).toMatch(/cases_report_departures_idx|cases_rep_idx|cases_reason_idx/)
+        // A sort only where the statement itself groups or orders a few rows (outcomes known,
+        // rejected leads, departures, committee members), never in the cells that count.
+        if (!/\b(GROUP|ORDER) BY\b/.test(sql)) expect(steps).not.toMatch(/TEMP B-TREE/)
+      }
+    },
+  )
+
+  const plansOf = (report: keyof typeof REPORTS, filter: Partial<ReportQuery> = {}) =>
+    statementsOf(() => REPORTS[report]({ ...base, ...filter }))
+      .flatMap((s) => s.plan)
+      .join('\n')
+
+  it('rejection accuracy: one range of the breakdown’s covering index per period and value', () => {
+    for (const by of ['rep', 'reason', 'source', 'campaign'] as const) {
+      const column = { rep: 'rep_id', reason: 'reason_id', source: 'source', campaign: 'campaign' }[
+        by
+      ]
+      expect(plansOf('accuracy', { by })).toMatch(
+        new RegExp(
+          `SEARCH c USING COVERING INDEX cases_report_${by}_idx \\(kind=\\? AND ${column}=\\? AND opened_at>\\? AND opened_at<\\?\\)`,
+        ),
+      )
+    }
+    expect(plansOf('accuracy', { source: 'S1' })).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_source_idx \(kind=\? AND source=\? AND opened_at>/,
+    )
+  })
+
+  it('hindsight: rejected cases per period, and from each latest outcome to its cases', () => {
+    const steps = plansOf('hindsight')
+    expect(steps).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_opened_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/,
+    )
+    expect(steps).toMatch(/SCAN o USING COVERING INDEX outcomes_report_idx/)
+    expect(steps).toMatch(/SEARCH later USING COVERING INDEX outcomes_report_idx \(lead_id=\?\)/)
+    expect(steps).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_lead_idx \(kind=\? AND lead_id=\? AND opened_at>/,
+    )
+  })
+
+  it('verdicts: cases per period, departures from their partial index, votes per decided case', () => {
+    const steps = plansOf('verdicts')
+    expect(steps).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_opened_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/,
+    )
+    expect(steps).toMatch(
+      /SEARCH c USING INDEX cases_report_departures_idx \(status=\? AND opened_at>/,
+    )
+    expect(steps).toMatch(/SEARCH v USING COVERING INDEX votes_one_per_member \(case_id=\?\)/)
+  })
+
+  it('SLA and scorecard: clocks per rep and period; by a lead’s source, from its leads', () => {
+    for (const report of ['sla', 'scorecard'] as const) {
+      expect(plansOf(report)).toMatch(
+        /SEARCH f USING COVERING INDEX follow_ups_report_rep_idx \(kind=\? AND rep_id=\? AND started_at>\? AND started_at<\?\)/,
+      )
+      const bySource = plansOf(report, { source: 'S1' })
+      expect(bySource).toMatch(/SEARCH l USING COVERING INDEX leads_source_idx \(source=\?\)/)
+      expect(bySource).toMatch(
+        /SEARCH f USING COVERING INDEX follow_ups_report_lead_idx \(lead_id=\? AND kind=\?/,
+      )
+    }
+    expect(plansOf('sla')).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_opened_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/,
+    )
+    expect(plansOf('scorecard')).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_rep_idx \(kind=\? AND rep_id=\? AND opened_at>/,
+    )
+  })
+
+  it('source quality: leads per source, campaign and period; rejected leads from their cases', () => {
+    const steps = plansOf('sources')
+    expect(steps).toMatch(
+      /SEARCH l USING COVERING INDEX leads_report_idx \(source=\? AND campaign=\? AND handed_over_at>\? AND handed_over_at<\?\)/,
+    )
+    expect(steps).toMatch(/SEARCH c USING COVERING INDEX cases_report_lead_idx \(kind=\?\)/)
+    expect(steps).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/)
+  })
+})
