@@ -1,4 +1,4 @@
-// `npm run bench:pages -- [--database data/large-1000000.db] [--seconds 5] [--only text]`
+// `npm run bench:pages -- [--database data/large-1000000.db] [--seconds 5] [--only 'Report|POST']`
 //
 // Runs the production build on a copy of a large database (made by `npm run seed:large`) and
 // measures, with autocannon, every page people use: latency p50/p95/p99 at one connection and
@@ -131,8 +131,7 @@ function load(
       {
         url,
         connections: options.connections,
-        duration: options.duration,
-        amount: options.amount,
+        ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
         headers,
         requests: options.next
           ? [{ setupRequest: (request) => ({ ...request, ...(options.next as () => Request)() }) }]
@@ -198,7 +197,7 @@ async function drain() {
 }
 
 async function measurePage(page: string, path: string, user: string, kind: Measured['kind']) {
-  if (args.only && !page.toLowerCase().includes(args.only.toLowerCase())) return
+  if (args.only && !new RegExp(args.only, 'i').test(page)) return
   const headers = { Cookie: await as(user) }
   const first = await fetch(`${app.url}${path}`, { headers, redirect: 'manual' })
   const bytes = (await first.arrayBuffer()).byteLength
@@ -268,7 +267,7 @@ for (const [name, slug] of REPORTS) {
 // ——— Filing rejections and casting votes ———
 
 async function measurePost(page: string, requests: (() => Promise<Request>)[]) {
-  if (args.only && !page.toLowerCase().includes(args.only.toLowerCase())) return
+  if (args.only && !new RegExp(args.only, 'i').test(page)) return
   const prepared = await Promise.all(requests.map((r) => r()))
   let i = 0
   const next = () => prepared[i++] as Request
