@@ -12,6 +12,7 @@
 // for a given --seed.
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import type { AuditContent } from '~/lib/audit.server'
 import type { CaseKind, Evaluation } from '~db/enums'
 
 const { values: args } = parseArgs({
@@ -331,15 +332,7 @@ const insertAudit = insert('audit_events', [
 // Every event of a lead happens on or after the day it was handed over, so entries wait in
 // per-day buckets and a day is written once the generator has moved past it.
 
-type Entry = {
-  at: number
-  actorId: number | null
-  action: string
-  subjectType: string
-  subjectId: string
-  before: string | null
-  after: string | null
-}
+type Entry = AuditContent
 const buckets = new Map<number, Entry[]>()
 let previousHash = (
   sqlite.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as {

@@ -17,7 +17,7 @@ export type AuditEntry = {
 }
 
 /** An entry as stored: its JSON columns as the exact text written, which is what is hashed. */
-type Content = {
+export type AuditContent = {
   at: number
   actorId: number | null
   action: string
@@ -35,7 +35,7 @@ const textOf = (value: unknown) =>
  * of the columns, the JSON columns as their stored text: no re-parsing, so no two stored
  * texts hash alike.
  */
-export function chainHash(previous: string, entry: Content): string {
+export function chainHash(previous: string, entry: AuditContent): string {
   const content = JSON.stringify([
     entry.at,
     entry.actorId,
@@ -90,7 +90,7 @@ export function auditTrail(db: Queryable) {
   const insert = preparedStatement(db, APPEND)
   return {
     append(entry: AuditEntry, now: Date) {
-      const content: Content = {
+      const content: AuditContent = {
         at: now.getTime(),
         actorId: entry.actorId,
         action: entry.action,
@@ -123,7 +123,7 @@ export function recordAudit(db: Queryable, entry: AuditEntry, now: Date) {
   auditTrail(db).append(entry, now)
 }
 
-type StoredEntry = Content & { id: number; hash: string | null }
+type StoredEntry = AuditContent & { id: number; hash: string | null }
 
 function entries(db: DB, fromId = 0) {
   return db.$client
