@@ -19,7 +19,7 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/support/fresh-database.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {
