@@ -586,14 +586,15 @@ for (let from = 0; from < LEADS; from += BATCH) {
       let status = 'working'
       let acceptedAt: number | null = null
       let followUpDue: number | null = null
-      const followUp: [string | null, number | null, number | null] = [null, null, null]
+      // In the statement's column order: acted_at, action, working_ms.
+      const followUp: [number | null, string | null, number | null] = [null, null, null]
       if (fate === 'waiting') {
         status = 'new'
         followUpDue = due
         tally.waiting++
       } else if (fate === 'accepted') {
         acceptedAt = Math.min(acted, NOW.getTime() - 60_000)
-        followUp.splice(0, 3, 'accepted', acceptedAt, workingMs(at, acceptedAt))
+        followUp.splice(0, 3, acceptedAt, 'accepted', workingMs(at, acceptedAt))
         audit(
           acceptedAt,
           ownerId,
@@ -606,7 +607,7 @@ for (let from = 0; from < LEADS; from += BATCH) {
       } else {
         const kind = fate as CaseKind
         const openedAt = kind === 'ignored' ? due : Math.min(acted, due - 60_000)
-        followUp.splice(0, 3, kind, openedAt, workingMs(at, openedAt))
+        followUp.splice(0, 3, openedAt, kind, workingMs(at, openedAt))
         const caseId = nextCaseId++
         const reason = kind === 'rejected' ? rng.pick(reasons) : null
         const attempts = kind === 'rejected' ? rng.int(0, 4) : null
