@@ -43,7 +43,7 @@ export default function NewImport() {
             </label>
             <p id="file-hint" className="mb-2 text-sm text-slate-600">
               A lead export from Salesforce, HubSpot or Zoho CRM, or any CSV with a header row (up
-              to 50 MB). You choose what each column means before anything is imported.
+              to 256 MB). You choose what each column means before anything is imported.
             </p>
             <input
               id="file"
