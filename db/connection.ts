@@ -54,3 +54,27 @@ export function migrateDatabase(db: DB, migrationsFolder = MIGRATIONS_FOLDER) {
     sqlite.pragma('foreign_keys = ON')
   }
 }
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/**
+ * A statement prepared once per connection and kept: for what runs once per row of a large
+ * write, where building and preparing a query each time would cost more than running it. Run
+ * inside a transaction of `db`, it is part of that transaction (a transaction runs on its
+ * database's one connection).
+ */
+export function preparedStatement(db: Queryable, source: string): Database.Statement {
+  // drizzle keeps the connection on the session a database shares with its transactions.
+  const connection = (db as unknown as { session: { client: Database.Database } }).session.client
+  let prepared = statements.get(connection)
+  if (!prepared) {
+    prepared = new Map()
+    statements.set(connection, prepared)
+  }
+  let statement = prepared.get(source)
+  if (!statement) {
+    statement = connection.prepare(source)
+    prepared.set(source, statement)
+  }
+  return statement
+}

@@ -5,6 +5,15 @@ import { FilterForm, inputClass, PageHeader, SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]
 
+/** The range and the filter choices a report's loader returns for its filter form. */
+type FilterChoices = {
+  range: { from: string; to: string }
+  reps: Options
+  reasons: Options
+  sources: string[]
+  campaigns: string[]
+}
+
 /** The period, range and filters every report shares, in the URL (a GET form). */
 export function ReportFilters({
   action,
@@ -15,14 +24,9 @@ export function ReportFilters({
   sources,
   campaigns,
   breakdown,
-}: {
+}: FilterChoices & {
   action: string
   params: URLSearchParams
-  range: { from: string; to: string }
-  reps: Options
-  reasons: Options
-  sources: string[]
-  campaigns: string[]
   breakdown?: boolean
 }) {
   const value = (name: string) => params.get(name) ?? ''
@@ -115,13 +119,7 @@ export function ReportFrame({
   title: string
   path: string
   description: ReactNode
-  data: {
-    range: { from: string; to: string }
-    reps: Options
-    reasons: Options
-    sources: string[]
-    campaigns: string[]
-  }
+  data: FilterChoices
   breakdown?: boolean
   children: ReactNode
 }) {

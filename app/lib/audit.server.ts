@@ -1,8 +1,7 @@
 import { hash } from 'node:crypto'
-import type Database from 'better-sqlite3'
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import type { DB, Queryable } from '~db/connection'
+import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
 import { actionLabel, describeChanges } from './audit-format'
 import { formatDateTime } from './time'
@@ -49,30 +48,6 @@ export function chainHash(previous: string, entry: AuditContent): string {
 }
 
 const GENESIS = ''
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-
-/**
- * A statement prepared once per connection and kept: for what runs once per row of a large
- * write, where building and preparing a query each time would cost more than running it. Run
- * inside a transaction of `db`, it is part of that transaction (a transaction runs on its
- * database's one connection).
- */
-export function preparedStatement(db: Queryable, source: string): Database.Statement {
-  // drizzle keeps the connection on the session a database shares with its transactions.
-  const connection = (db as unknown as { session: { client: Database.Database } }).session.client
-  let prepared = statements.get(connection)
-  if (!prepared) {
-    prepared = new Map()
-    statements.set(connection, prepared)
-  }
-  let statement = prepared.get(source)
-  if (!statement) {
-    statement = connection.prepare(source)
-    prepared.set(source, statement)
-  }
-  return statement
-}
 
 const LAST_HASH = 'SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1'
 const APPEND = `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, before, after, hash)

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
-import type { DB, Queryable } from '~db/connection'
+import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import type { CaseKind, Evaluation, LeadStatus, LifecycleStage } from '~db/enums'
 import { cases, leads, userRoles, users } from '~db/schema'
-import { auditTrail, preparedStatement } from './audit.server'
+import { auditTrail } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
 import type { LeadFields } from './lead-schema'
@@ -256,7 +256,9 @@ const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id
  * Writes leads inside one transaction: a new lead with its hand-over follow-up and its audit
  * entry, or a lead updated from a re-imported row. The statements are prepared once per
  * connection; the audit chain is read once and carried from entry to entry, so open one writer
- * per transaction and write every lead of that transaction through it (see `auditTrail`).
+ * per transaction and write every lead of that transaction through it (see `auditTrail`). The
+ * audit entry is each lead's last write, so a row rolled back to its savepoint (the import's
+ * retry) never leaves the carried hash ahead of the trail.
  */
 export function leadWriter(db: Queryable) {
   const audit = auditTrail(db)
@@ -388,17 +390,8 @@ export function leadWriter(db: Queryable) {
 export type LeadWriter = ReturnType<typeof leadWriter>
 
 /** Inserts one lead owned by `ownerId`, handed over now (see `leadWriter`). */
-export function insertLead(
-  db: Queryable,
-  actorId: number | null,
-  fields: LeadFields,
-  custom: Record<string, string>,
-  ownerId: number,
-  handOver: HandOver,
-  now: Date,
-  origin?: ImportOrigin,
-): number {
-  return leadWriter(db).insert(actorId, fields, custom, ownerId, handOver, now, origin)
+export function insertLead(db: Queryable, ...lead: Parameters<LeadWriter['insert']>): number {
+  return leadWriter(db).insert(...lead)
 }
 
 export type CreateLeadResult =

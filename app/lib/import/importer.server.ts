@@ -2,9 +2,9 @@
 // will be stored and what will fail, and the import streams the file in batched transactions.
 import { rmSync } from 'node:fs'
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
-import type { DB, Queryable } from '~db/connection'
+import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { importErrors, importJobs, importMappings, leads } from '~db/schema'
-import { preparedStatement, recordAudit } from '../audit.server'
+import { recordAudit } from '../audit.server'
 import { LEAD_FIELDS } from '../lead-fields'
 import { type LeadFields, LeadFieldsSchema } from '../lead-schema'
 import {
