@@ -50,6 +50,18 @@ describe('addWorkingHours', () => {
     )
   })
 
+  it('Asia/Kathmandu (UTC+5:45): the weekend starts at 18:15 UTC on Friday, to the minute', () => {
+    // Friday 23:55 local is 18:10 UTC: five minutes on Friday, fifty-five on Monday from
+    // midnight local (Sunday 18:15 UTC).
+    expect(iso(addWorkingHours(at('2026-11-20T18:10:00Z'), 1, 'Asia/Kathmandu'))).toBe(
+      '2026-11-22T19:10:00.000Z',
+    )
+    // Friday 23:45–24:00 and Monday 00:00–00:15 local.
+    expect(
+      workingMsBetween(at('2026-11-20T18:00:00Z'), at('2026-11-22T18:30:00Z'), 'Asia/Kathmandu'),
+    ).toBe(30 * 60 * 1000)
+  })
+
   it('America/New_York, clocks going back (EDT to EST on Sunday 1 November 2026)', () => {
     // Friday 17:00 EDT is 21:00 UTC; Tuesday 17:00 EST is 22:00 UTC.
     expect(iso(addWorkingHours(at('2026-10-30T21:00:00Z'), 48, 'America/New_York'))).toBe(
