@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto'
+import { serial } from './serial'
 
 // scrypt with N=2^17, r=8, p=1 (OWASP's recommended floor); the parameters are stored with
 // each hash so they can be raised later without invalidating existing passwords.
@@ -7,16 +8,24 @@ const R = 8
 const P = 1
 const KEY_LENGTH = 64
 
+// Each hash takes 128·N·r bytes (128 MB) while it runs. One at a time, so the server's memory
+// grows by that much however many people sign in at once (docs/performance.md); a sign-in
+// takes about 0.3 s, so a queue of a few is a short wait.
+const oneAtATime = serial()
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      password.normalize('NFKC'),
-      salt,
-      KEY_LENGTH,
-      { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
-    )
-  })
+  return oneAtATime(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(
+          password.normalize('NFKC'),
+          salt,
+          KEY_LENGTH,
+          { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 },
+          (error, key) => (error ? reject(error) : resolve(key)),
+        )
+      }),
+  )
 }
 
 export async function hashPassword(password: string): Promise<string> {
