@@ -69,7 +69,12 @@ export function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
 }
 
 /** The query behind a page of cases, newest first (the query-plan test reads it too). */
-export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
+export function caseListQuery(
+  db: Queryable,
+  viewer: Viewer,
+  query: CaseQuery,
+  pageSize = CASE_PAGE_SIZE,
+) {
   const match = query.after?.match(/^(\d+)-(\d+)$/)
   const beyond = match
     ? sql`(${cases.openedAt}, ${cases.id}) < (${Number(match[1])}, ${Number(match[2])})`
@@ -95,18 +100,22 @@ export function caseListQuery(db: Queryable, viewer: Viewer, query: CaseQuery) {
     .innerJoin(users, eq(users.id, cases.repId))
     .where(and(caseScope(viewer, query), beyond))
     .orderBy(desc(cases.openedAt), desc(cases.id))
-    .limit(CASE_PAGE_SIZE + 1)
+    .limit(pageSize + 1)
 }
 
 /** One page of cases with a cursor to the next (keyset on opened-at and id). */
-export function listCases(db: Queryable, viewer: Viewer, query: CaseQuery) {
-  const rows = caseListQuery(db, viewer, query).all()
-  const page = rows.slice(0, CASE_PAGE_SIZE)
+export function listCases(
+  db: Queryable,
+  viewer: Viewer,
+  query: CaseQuery,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const rows = caseListQuery(db, viewer, query, pageSize).all()
+  const page = rows.slice(0, pageSize)
   const last = page.at(-1)
   return {
     rows: page,
-    nextCursor:
-      rows.length > CASE_PAGE_SIZE && last ? `${last.openedAt.getTime()}-${last.id}` : null,
+    nextCursor: rows.length > pageSize && last ? `${last.openedAt.getTime()}-${last.id}` : null,
   }
 }
 
@@ -125,7 +134,13 @@ export type ReviewQuery = {
 }
 
 /** The query behind a page of open cases, most overdue first (the plan test reads it too). */
-export function reviewQueueQuery(db: Queryable, memberId: number, query: ReviewQuery, now: Date) {
+export function reviewQueueQuery(
+  db: Queryable,
+  memberId: number,
+  query: ReviewQuery,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+) {
   const match = query.after?.match(/^(\d+)-(\d+)$/)
   const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
   return db
@@ -173,18 +188,23 @@ export function reviewQueueQuery(db: Queryable, memberId: number, query: ReviewQ
       ),
     )
     .orderBy(asc(cases.reviewDueAt), asc(cases.id))
-    .limit(CASE_PAGE_SIZE + 1)
+    .limit(pageSize + 1)
 }
 
 /** One page of the review queue with a cursor to the next. */
-export function reviewQueue(db: Queryable, memberId: number, query: ReviewQuery, now: Date) {
-  const rows = reviewQueueQuery(db, memberId, query, now).all()
-  const page = rows.slice(0, CASE_PAGE_SIZE)
+export function reviewQueue(
+  db: Queryable,
+  memberId: number,
+  query: ReviewQuery,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const rows = reviewQueueQuery(db, memberId, query, now, pageSize).all()
+  const page = rows.slice(0, pageSize)
   const last = page.at(-1)
   return {
     rows: page,
-    nextCursor:
-      rows.length > CASE_PAGE_SIZE && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
+    nextCursor: rows.length > pageSize && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
   }
 }
 

@@ -55,27 +55,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     myCases: isRep
-      ? listCases(db, user, {})
-          .rows.slice(0, 5)
-          .map((c) => ({
-            id: c.id,
-            kind: c.kind,
-            leadId: c.leadId,
-            name: leadName({ ...c, id: c.leadId }),
-            reason: c.reasonLabel,
-            openedAt: formatDateTime(c.openedAt, timeZone),
-          }))
+      ? listCases(db, user, {}, 5).rows.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          leadId: c.leadId,
+          name: leadName({ ...c, id: c.leadId }),
+          reason: c.reasonLabel,
+          openedAt: formatDateTime(c.openedAt, timeZone),
+        }))
       : [],
     toVote: hasRole(user, 'committee')
-      ? reviewQueue(db, user.id, { needsMyVote: true }, now)
-          .rows.slice(0, 10)
-          .map((c) => ({
-            id: c.id,
-            kind: c.kind,
-            name: leadName({ ...c, id: c.leadId }),
-            reason: c.reasonLabel,
-            clock: clockAt(now, c.reviewDueAt, timeZone),
-          }))
+      ? reviewQueue(db, user.id, { needsMyVote: true }, now, 10).rows.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          name: leadName({ ...c, id: c.leadId }),
+          reason: c.reasonLabel,
+          clock: clockAt(now, c.reviewDueAt, timeZone),
+        }))
       : null,
     toAnswer: hasRole(user, 'marketer')
       ? awaitingResponse(db, user.id).map((c) => ({

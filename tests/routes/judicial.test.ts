@@ -375,6 +375,10 @@ describe('reading cases', () => {
     )
     expect(mine.rows.map((r) => r.id)).not.toContain(caseId)
     expect(mine.rows.map((r) => r.id)).toContain(ignored.caseId)
+    // Clara's home lists the first ten of the same queue.
+    type Home = { toVote: { id: number }[] }
+    const home = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.clara })))
+    expect(home.toVote.map((c) => c.id)).toEqual(mine.rows.slice(0, 10).map((r) => r.id))
     const ignoredOnly = payloadOf<Queue>(
       await reviewLoader(getArgs('/review?kind=ignored', { cookie: cookies.clara })),
     )

@@ -474,6 +474,15 @@ describe('the list of rejected and ignored leads', () => {
     expect(noNeed.rows.every((r) => r.reason === 'No need')).toBe(true)
   })
 
+  it('the rep’s home shows their five newest cases: the top of their case list', async () => {
+    type Home = { myCases: { id: number; name: string }[] }
+    const home = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.dana })))
+    const all = await list('', 'dana')
+    expect(all.rows.length).toBeGreaterThan(5)
+    expect(home.myCases.map((c) => c.id)).toEqual(all.rows.slice(0, 5).map((r) => r.id))
+    expect(home.myCases[0]?.name).toMatch(/^Maya-lead/)
+  })
+
   it('a rep sees only their own cases, whatever the query asks', async () => {
     const dana = await list(`?repId=${userId('omar')}`, 'dana')
     expect(dana.rows.length).toBeGreaterThan(0)
