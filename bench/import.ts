@@ -207,7 +207,8 @@ db.$client.close()
 
 /**
  * The floor: the leads the import created, inserted by raw better-sqlite3 into `leads` (the
- * same columns the import fills) with one prepared statement in one transaction.
+ * same columns the import fills) with one prepared statement in one transaction, then indexed
+ * for search with one statement, as the app does (migration 0014).
  */
 function rawInsert() {
   const sqlite = new Database(rawPath)
@@ -274,6 +275,10 @@ function rawInsert() {
       )
       rows++
     }
+    sqlite.exec(`INSERT INTO leads_search (rowid, first_name, last_name, email, company, external_id)
+      SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.external_id
+      FROM leads_search_pending p JOIN leads l ON l.id = p.id;
+      DELETE FROM leads_search_pending;`)
   })()
   const ms = performance.now() - t0
   const msCpu = cpuMs(process.cpuUsage(cpu))

@@ -40,6 +40,7 @@ const { chainHash } = await import('~/lib/audit.server')
 const { addWorkingHours, workingMsBetween, HOUR } = await import('~/lib/sla')
 const { getOrganisationSettings, getSlaSettings } = await import('~/lib/settings.server')
 const { LEAD_FIELD_KEYS } = await import('~/lib/lead-fields')
+const { indexNewLeads } = await import('~/lib/leads.server')
 
 let started = performance.now()
 const NOW = new Date()
@@ -510,21 +511,6 @@ function pickOutcome(): string {
   return 'no_plans'
 }
 
-// Search is indexed once per batch rather than by the per-row trigger: FTS5 flushes its pending
-// terms at every statement's savepoint once it has been written in a transaction, which makes
-// the trigger cost ~80 µs a lead here. The trigger is put back at the end.
-const searchTrigger = (
-  sqlite
-    .prepare(
-      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_search_insert'",
-    )
-    .get() as { sql: string } | undefined
-)?.sql
-if (searchTrigger) sqlite.exec('DROP TRIGGER leads_search_insert')
-const indexForSearch = sqlite.prepare(
-  'INSERT INTO leads_search (rowid, first_name, last_name, email, company, external_id) SELECT id, first_name, last_name, email, company, external_id FROM leads WHERE id BETWEEN ? AND ?',
-)
-
 const BATCH = 5000
 let lastReport = performance.now()
 for (let from = 0; from < LEADS; from += BATCH) {
@@ -788,7 +774,8 @@ for (let from = 0; from < LEADS; from += BATCH) {
       )
       insertFollowUp.run(id, ownerId, 'hand_over', at, due, ...followUp)
     }
-    indexForSearch.run(firstLeadId + from, firstLeadId + Math.min(from + BATCH, LEADS) - 1)
+    // Search is indexed once per batch, as the app does (migration 0014).
+    indexNewLeads(db)
     flushAudit(Math.floor((start + ((from + BATCH) / LEADS) * (YEAR - DAY)) / DAY) - 1)
   })()
   if (performance.now() - lastReport > 10_000 || from + BATCH >= LEADS) {
@@ -801,7 +788,6 @@ for (let from = 0; from < LEADS; from += BATCH) {
   }
 }
 sqlite.transaction(() => flushAudit(Number.POSITIVE_INFINITY))()
-if (searchTrigger) sqlite.exec(searchTrigger)
 const violations = sqlite.pragma('foreign_key_check') as unknown[]
 if (violations.length > 0)
   throw new Error(

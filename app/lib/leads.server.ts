@@ -252,13 +252,30 @@ const INSERT_HAND_OVER = `INSERT INTO follow_ups (lead_id, rep_id, kind, started
   VALUES (?, ?, 'hand_over', ?, ?)`
 const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id = ?'
 
+const INDEX_NEW_LEADS = `INSERT INTO leads_search (rowid, first_name, last_name, email, company, external_id)
+  SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.external_id
+  FROM leads_search_pending p JOIN leads l ON l.id = p.id`
+
+/**
+ * Indexes for search the leads inserted since it last ran, as they are now, in one statement
+ * (the insert trigger notes each new lead: migration 0014). Every transaction that inserts
+ * leads runs it before committing, once, after its last insert: one index write per
+ * transaction instead of one per lead. Returns how many leads it indexed.
+ */
+export function indexNewLeads(db: Queryable): number {
+  const { changes } = preparedStatement(db, INDEX_NEW_LEADS).run()
+  preparedStatement(db, 'DELETE FROM leads_search_pending').run()
+  return changes
+}
+
 /**
  * Writes leads inside one transaction: a new lead with its hand-over follow-up and its audit
  * entry, or a lead updated from a re-imported row. The statements are prepared once per
  * connection; the audit chain is read once and carried from entry to entry, so open one writer
  * per transaction and write every lead of that transaction through it (see `auditTrail`). The
  * audit entry is each lead's last write, so a row rolled back to its savepoint (the import's
- * retry) never leaves the carried hash ahead of the trail.
+ * retry) never leaves the carried hash ahead of the trail. The leads it inserts are searchable
+ * once `indexNewLeads` has run in the same transaction.
  */
 export function leadWriter(db: Queryable) {
   const audit = auditTrail(db)
@@ -389,9 +406,11 @@ export function leadWriter(db: Queryable) {
 
 export type LeadWriter = ReturnType<typeof leadWriter>
 
-/** Inserts one lead owned by `ownerId`, handed over now (see `leadWriter`). */
+/** Inserts one lead owned by `ownerId`, handed over now, and indexes it for search (see `leadWriter`). */
 export function insertLead(db: Queryable, ...lead: Parameters<LeadWriter['insert']>): number {
-  return leadWriter(db).insert(...lead)
+  const id = leadWriter(db).insert(...lead)
+  indexNewLeads(db)
+  return id
 }
 
 export type CreateLeadResult =

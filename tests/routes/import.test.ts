@@ -105,6 +105,18 @@ async function importFile(content: string, overrides: Record<string, string> = {
   return { id, preview: previewed.preview as Preview, report: await jobPage(id) }
 }
 
+/** How many leads last written by import `jobId` a search for `word` finds. */
+const searchable = (word: string, jobId: number) =>
+  (
+    getDb()
+      .$client.prepare(
+        'SELECT count(*) AS n FROM leads_search s JOIN leads l ON l.id = s.rowid WHERE leads_search MATCH ? AND l.import_job_id = ?',
+      )
+      .get(word, jobId) as { n: number }
+  ).n
+const waitingForSearch = () =>
+  (getDb().$client.prepare('SELECT count(*) AS n FROM leads_search_pending').get() as { n: number })
+    .n
 describe('importing a Salesforce export', () => {
   let firstJob: number
 
@@ -302,6 +314,9 @@ describe('a large file', () => {
       .get(id) as { n: number }
     expect(followUps.n).toBe(2970)
     expect(verifyAuditTrail(getDb())).toMatchObject({ ok: true })
+    // Every created lead is searchable (indexed once per batch), and none is left waiting.
+    expect(searchable('bulk', id)).toBe(2970)
+    expect(waitingForSearch()).toBe(0)
 
     // Every tenth lead changed: one update entry for each, chained after the others.
     const changed = await importFile(
@@ -310,6 +325,7 @@ describe('a large file', () => {
     expect(changed.report.job).toMatchObject({ created: 0, updated: 300, unchanged: 2670 })
     expect(auditedLeads(changed.id, 'lead.updated')).toBe(300)
     expect(verifyAuditTrail(getDb())).toMatchObject({ ok: true })
+    expect(searchable('holdings', changed.id)).toBe(300)
   })
 
   it('a row the database refuses fails alone, with its reason, and the chain stays whole', async () => {
@@ -329,6 +345,9 @@ describe('a large file', () => {
       ])
       expect(auditedLeads(id, 'lead.created')).toBe(19)
       expect(verifyAuditTrail(db)).toMatchObject({ ok: true })
+      // Written row by row after the refusal: each searchable, the refused one nowhere.
+      expect(searchable('refused', id)).toBe(19)
+      expect(waitingForSearch()).toBe(0)
     } finally {
       db.$client.exec('DROP TRIGGER temp.refuse_one')
     }

@@ -70,7 +70,7 @@ describe('seed:large', () => {
     expect(cases.ruled).toBeGreaterThan(0)
     expect(cases.votes).toBeGreaterThan(cases.ruled)
 
-    // Search finds generated leads (their index is written per batch, not by the trigger).
+    // Search finds generated leads (indexed once per batch), and none is left waiting.
     const lead = one<{ id: number; last_name: string }>(
       `SELECT id, last_name FROM leads WHERE id = ${demo + LEADS}`,
     )
@@ -78,6 +78,7 @@ describe('seed:large', () => {
       .prepare('SELECT rowid FROM leads_search WHERE leads_search MATCH ?')
       .all(`"${lead.last_name}"`) as { rowid: number }[]
     expect(found.map((row) => row.rowid)).toContain(lead.id)
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM leads_search_pending').n).toBe(0)
 
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
     expect(verifyAuditTrail(db)).toMatchObject({ ok: true })

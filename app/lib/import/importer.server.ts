@@ -12,6 +12,7 @@ import {
   currentHandOver,
   findRep,
   type HandOver,
+  indexNewLeads,
   keyMatcher,
   type LeadWriter,
   leadWriter,
@@ -480,6 +481,7 @@ function writeRows(
           : writeRow(batch, line, fields, custom)
         if (refused) fail(line, refused, fields.externalId ?? fields.email ?? null)
       } while (next < records.length && performance.now() < deadline)
+      indexNewLeads(tx)
       batch.turns.save()
       const last = records[next - 1] as CsvRecord
       preparedStatement(tx, SAVE_PROGRESS).run(
