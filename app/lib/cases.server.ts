@@ -6,6 +6,7 @@ import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
 import { cases, leads, recusals, users, votes } from '~db/schema'
 import { LEAD_NAME_COLUMNS } from './leads.server'
+import { decodeCursor } from './query'
 import { type Role, seesAllLeads } from './roles'
 
 type Viewer = { id: number; roles: readonly Role[] }
@@ -75,9 +76,9 @@ export function caseListQuery(
   query: CaseQuery,
   pageSize = CASE_PAGE_SIZE,
 ) {
-  const match = query.after?.match(/^(\d+)-(\d+)$/)
-  const beyond = match
-    ? sql`(${cases.openedAt}, ${cases.id}) < (${Number(match[1])}, ${Number(match[2])})`
+  const cursor = decodeCursor(query.after)
+  const beyond = cursor
+    ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
     : undefined
   return db
     .select({
@@ -141,7 +142,7 @@ export function reviewQueueQuery(
   now: Date,
   pageSize = CASE_PAGE_SIZE,
 ) {
-  const match = query.after?.match(/^(\d+)-(\d+)$/)
+  const cursor = decodeCursor(query.after)
   const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
   return db
     .select({
@@ -182,8 +183,8 @@ export function reviewQueueQuery(
               AND ${leads.ownerId} <> ${memberId}
               AND coalesce(${leads.marketerId}, 0) <> ${memberId}`
           : undefined,
-        match
-          ? sql`(${cases.reviewDueAt}, ${cases.id}) > (${Number(match[1])}, ${Number(match[2])})`
+        cursor
+          ? sql`(${cases.reviewDueAt}, ${cases.id}) > (${cursor.at}, ${cursor.id})`
           : undefined,
       ),
     )

@@ -10,6 +10,7 @@ import {
   type Verdict,
 } from '~db/enums'
 import { optionalEnum } from './lead-schema'
+import { cursorParam } from './query'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   meets: 'Meets the definition',
@@ -89,7 +90,7 @@ export const ReviewQuerySchema = z.object({
     .transform(() => true)
     .optional()
     .catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
+  after: cursorParam,
 })
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -108,6 +109,9 @@ function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
+
+/** The hindsight-due list's query string: its cursor. */
+export const HindsightQuerySchema = z.object({ after: cursorParam })
 
 export const OutcomeSchema = z.object({
   intent: z.literal('record-outcome'),

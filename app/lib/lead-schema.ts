@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { EVALUATIONS, LEAD_STATUSES, LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
 import { toNumber } from './evaluator'
+import { cursorParam } from './query'
 
 const text = (max: number, label: string) =>
   z
@@ -153,8 +154,8 @@ export const LeadListQuerySchema = z.object({
   lifecycleStage: optionalEnum(LIFECYCLE_STAGES),
   evaluation: optionalEnum(EVALUATIONS),
   sort: z.enum(['newest', 'oldest']).catch('newest'),
-  after: z.string().max(40).optional().catch(undefined),
-  before: z.string().max(40).optional().catch(undefined),
+  after: cursorParam,
+  before: cursorParam,
 })
 
 export const LEAD_STATUS_LABELS: Record<(typeof LEAD_STATUSES)[number], string> = {

@@ -7,6 +7,7 @@ import { auditTrail } from './audit.server'
 import { criteriaOf, getActiveVersion } from './definitions.server'
 import { evaluate } from './evaluator'
 import type { LeadFields } from './lead-schema'
+import { decodeCursor } from './query'
 import type { FieldErrors } from './result'
 import { type Role, seesAllLeads } from './roles'
 import {
@@ -406,11 +407,19 @@ export function leadWriter(db: Queryable) {
 
 export type LeadWriter = ReturnType<typeof leadWriter>
 
-/** Inserts one lead owned by `ownerId`, handed over now, and indexes it for search (see `leadWriter`). */
+/**
+ * Inserts one lead owned by `ownerId`, handed over now, with its follow-up clock, audit entry
+ * and search index, all or nothing (see `leadWriter`); inside a transaction, as a savepoint.
+ */
 export function insertLead(db: Queryable, ...lead: Parameters<LeadWriter['insert']>): number {
-  const id = leadWriter(db).insert(...lead)
-  indexNewLeads(db)
-  return id
+  return db.transaction(
+    (tx) => {
+      const id = leadWriter(tx).insert(...lead)
+      indexNewLeads(tx)
+      return id
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export type CreateLeadResult =
@@ -488,11 +497,6 @@ export function searchExpression(q: string): string | null {
   return words.length
     ? words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ')
     : null
-}
-
-function decodeCursor(cursor: string | undefined): { at: number; id: number } | null {
-  const match = cursor?.match(/^(\d+)-(\d+)$/)
-  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }
 
 const encodeCursor = (lead: { handedOverAt: Date; id: number }) =>

@@ -6,6 +6,7 @@ import { cases, leads, outcomes, users } from '~db/schema'
 import { recordAudit } from './audit.server'
 import type { OutcomeInput } from './judicial-schema'
 import { LEAD_NAME_COLUMNS } from './leads.server'
+import { decodeCursor } from './query'
 import { type Result, refuse } from './result'
 import { getOrganisationSettings } from './settings.server'
 import { localDate, monthsBefore } from './sla'
@@ -81,7 +82,7 @@ export const HINDSIGHT_PAGE_SIZE = 50
 
 /** The query behind a page of hindsight due (the plan test reads it too). */
 export function hindsightDueQuery(db: Queryable, sixMonths: number, after?: string) {
-  const match = after?.match(/^(\d+)-(\d+)$/)
+  const cursor = decodeCursor(after)
   return db
     .select({
       caseId: cases.id,
@@ -106,9 +107,7 @@ export function hindsightDueQuery(db: Queryable, sixMonths: number, after?: stri
         sql`${cases.decidedAt} <= ${sixMonths}`,
         sql`NOT EXISTS (SELECT 1 FROM ${outcomes} WHERE ${outcomes.leadId} = ${cases.leadId})`,
         sql`${cases.id} = (SELECT max(c2.id) FROM ${cases} c2 WHERE c2.lead_id = ${cases.leadId})`,
-        match
-          ? sql`(${cases.decidedAt}, ${cases.id}) > (${Number(match[1])}, ${Number(match[2])})`
-          : undefined,
+        cursor ? sql`(${cases.decidedAt}, ${cases.id}) > (${cursor.at}, ${cursor.id})` : undefined,
       ),
     )
     .orderBy(asc(cases.decidedAt), asc(cases.id))

@@ -1,6 +1,24 @@
+import { z } from 'zod'
+
 /** A request's query string as an object, without the empty values a GET form sends for "any". */
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(
     [...new URL(request.url).searchParams].filter(([, value]) => value.trim() !== ''),
   )
+}
+
+/**
+ * A keyset cursor, "<ms>-<id>": the sort key and id of the last row of a page. In a query
+ * string anything else is no cursor (the first page).
+ */
+export const cursorParam = z
+  .string()
+  .regex(/^\d+-\d+$/)
+  .optional()
+  .catch(undefined)
+
+/** The sort key and id a cursor names, or null for none (or a malformed one). */
+export function decodeCursor(cursor: string | undefined): { at: number; id: number } | null {
+  const match = cursor?.match(/^(\d+)-(\d+)$/)
+  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }

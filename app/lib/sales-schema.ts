@@ -9,6 +9,7 @@ import {
   type ContactChannel,
 } from '~db/enums'
 import { optionalEnum } from './lead-schema'
+import { cursorParam } from './query'
 
 export const MAX_CONTACT_ATTEMPTS = 50
 
@@ -64,6 +65,9 @@ export const MarkReadSchema = z.object({
   }),
 })
 
+/** The home page's query string: the cursor of the rep's queue. */
+export const HomeQuerySchema = z.object({ queue: cursorParam })
+
 /** The case list's query string; anything unknown is ignored. `marketer=any` widens a marketer's list to everyone's leads. */
 export const CaseListQuerySchema = z.object({
   kind: optionalEnum(CASE_KINDS),
@@ -73,7 +77,7 @@ export const CaseListQuerySchema = z.object({
   source: z.string().trim().max(100).optional().catch(undefined),
   campaign: z.string().trim().max(200).optional().catch(undefined),
   marketer: z.enum(['mine', 'any']).optional().catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
+  after: cursorParam,
 })
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {

@@ -10,6 +10,7 @@ import { LEAD_FIELD_KEYS } from './lead-fields'
 import { LEAD_STATUS_LABELS } from './lead-schema'
 import { LEAD_NAME_COLUMNS, type Lead } from './leads.server'
 import { notify } from './notifications.server'
+import { decodeCursor } from './query'
 import { type Result, refuse } from './result'
 import type { ContactAttemptInput, RejectInput } from './sales-schema'
 import { getOrganisationSettings, getSlaSettings } from './settings.server'
@@ -464,8 +465,8 @@ export function repQueue(
   timeZone: string,
   cursor?: string,
 ) {
-  const match = cursor?.match(/^(\d+)-(\d+)$/)
-  const after = match ? { due: Number(match[1]), id: Number(match[2]) } : undefined
+  const decoded = decodeCursor(cursor)
+  const after = decoded ? { due: decoded.at, id: decoded.id } : undefined
   const rows = queueQuery(db, repId, after).all()
   const page = rows.slice(0, QUEUE_PAGE_SIZE)
   const last = page.at(-1)

@@ -14,9 +14,10 @@ import { getDb } from '~/lib/db.server'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/lib/judicial-schema'
 import { leadName } from '~/lib/lead-fields'
 import { markNotificationsRead, unreadNotifications } from '~/lib/notifications.server'
+import { queryOf } from '~/lib/query'
 import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/lib/roles'
 import { queueCounts, repQueue } from '~/lib/sales.server'
-import { MarkReadSchema } from '~/lib/sales-schema'
+import { HomeQuerySchema, MarkReadSchema } from '~/lib/sales-schema'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { clockAt } from '~/lib/sla'
 import { formatDateTime } from '~/lib/time'
@@ -25,13 +26,12 @@ export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  const query = HomeQuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const now = new Date()
   const isRep = hasRole(user, 'rep')
-  const queue = isRep
-    ? repQueue(db, user.id, now, timeZone, new URL(request.url).searchParams.get('queue') ?? '')
-    : null
+  const queue = isRep ? repQueue(db, user.id, now, timeZone, query.queue) : null
   return {
     name: user.name,
     roles: user.roles,

@@ -4,9 +4,10 @@ import { CaseKindBadge } from '~/components/badges'
 import { PageHeader, Table, Td } from '~/components/ui'
 import { requireRole } from '~/lib/auth.server'
 import { getDb } from '~/lib/db.server'
-import { VERDICT_LABELS } from '~/lib/judicial-schema'
+import { HindsightQuerySchema, VERDICT_LABELS } from '~/lib/judicial-schema'
 import { leadName } from '~/lib/lead-fields'
 import { hindsightDue } from '~/lib/outcomes.server'
+import { queryOf } from '~/lib/query'
 import { hasRole } from '~/lib/roles'
 import { getOrganisationSettings } from '~/lib/settings.server'
 import { formatDateTime } from '~/lib/time'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'marketer', 'leadership', 'committee', 'admin')
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
-  const after = new URL(request.url).searchParams.get('after') ?? undefined
+  const { after } = HindsightQuerySchema.parse(queryOf(request))
   const page = hindsightDue(db, new Date(), after)
   return {
     canImport: hasRole(user, 'marketer'),

@@ -135,6 +135,37 @@ describe('one lead by form', () => {
   })
 })
 
+describe('inserting a lead', () => {
+  it('writes the lead, its clock, its audit entry and its search entry, or none of them', () => {
+    const db = getDb()
+    const count = (table: string) =>
+      (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const before = ['leads', 'follow_ups', 'audit_events', 'leads_search_pending'].map(count)
+    // The database refuses the follow-up clock, the second of the lead's writes.
+    db.$client.exec(`CREATE TEMP TRIGGER refuse_clock BEFORE INSERT ON follow_ups
+      BEGIN SELECT RAISE(ABORT, 'no clock'); END`)
+    try {
+      expect(() =>
+        insertLead(
+          db,
+          null,
+          LeadFieldsSchema.parse({ externalId: 'HALF-1', firstName: 'Half' }),
+          {},
+          userId('dana@brightline.test'),
+          currentHandOver(db, null),
+          new Date(),
+        ),
+      ).toThrow('no clock')
+    } finally {
+      db.$client.exec('DROP TRIGGER temp.refuse_clock')
+    }
+    expect(['leads', 'follow_ups', 'audit_events', 'leads_search_pending'].map(count)).toEqual(
+      before,
+    )
+    expect(db.select().from(leads).where(eq(leads.externalId, 'HALF-1')).all()).toEqual([])
+  })
+})
+
 describe('lead list', () => {
   beforeAll(() => {
     // 130 more leads for Dana and 10 for Omar, an hour apart, from two sources.

@@ -77,6 +77,13 @@ describe('hindsight', () => {
       [sevenMonths, 6],
     ])
     expect(rows.map((r) => r.leadId)).not.toContain(lastMonth)
+    // A cursor past every row ends the list; one that is not a cursor is the first page.
+    const page = async (after: string) =>
+      payloadOf<Due>(
+        await hindsightLoader(getArgs(`/hindsight?after=${after}`, { cookie: cookies.maya })),
+      ).rows
+    expect(await page('9999999999999-1')).toEqual([])
+    expect(await page('1%27%20OR%201%3D1')).toEqual(rows)
     expect(
       statusOf(
         await settle(() => hindsightLoader(getArgs('/hindsight', { cookie: cookies.dana }))),

@@ -474,6 +474,16 @@ describe('the list of rejected and ignored leads', () => {
     expect(noNeed.rows.every((r) => r.reason === 'No need')).toBe(true)
   })
 
+  it('the rep’s queue pages by its cursor; what is not a cursor is the first page', async () => {
+    type Home = { queue: { rows: { id: number }[] } }
+    const queue = async (query: string) =>
+      payloadOf<Home>(await homeLoader(getArgs(`/${query}`, { cookie: cookies.dana }))).queue.rows
+    const first = await queue('')
+    expect(first.length).toBeGreaterThan(0)
+    expect(await queue('?queue=9999999999999-1')).toEqual([])
+    expect(await queue('?queue=soon')).toEqual(first)
+  })
+
   it('the rep’s home shows their five newest cases: the top of their case list', async () => {
     type Home = { myCases: { id: number; name: string }[] }
     const home = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.dana })))
