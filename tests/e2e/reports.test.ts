@@ -36,6 +36,11 @@ describe('reports', () => {
     await felix.getByRole('button', { name: 'Apply' }).click()
     await felix.waitForURL(/period=quarter/)
     expect(felix.url()).toContain('source=Trade+show')
+    // The URL changes before React renders the new loader data: wait for the new rows.
+    await periods
+      .getByRole('row', { name: /^\d{4} Q[1-4]/ })
+      .first()
+      .waitFor()
     const rows = await periods.getByRole('row').allTextContents()
     expect(rows.slice(1, -1).every((r) => /^\d{4} Q[1-4]/.test(r))).toBe(true)
     await felix.getByRole('table', { name: 'Rejection accuracy by rep' }).waitFor()
@@ -75,6 +80,8 @@ describe('reports', () => {
       await felix.getByRole('button', { name: 'Apply' }).click()
       await felix.waitForURL(/period=week/)
       expect(felix.url()).toContain('campaign=')
+      // The link is built from the rendered search params: wait until it carries the new ones.
+      await felix.locator('a[download][href*="period=week"][href*="campaign="]').waitFor()
       const [file] = await Promise.all([
         felix.waitForEvent('download'),
         felix.getByRole('link', { name: 'Download CSV' }).click(),
@@ -96,10 +103,10 @@ describe('reports', () => {
     await dana.getByLabel('Break down by').selectOption('rep')
     await dana.getByRole('button', { name: 'Apply' }).click()
     await dana.waitForURL(/by=rep/)
-    const reps = await dana
-      .getByRole('table', { name: 'Rejection accuracy by rep' })
-      .getByRole('row')
-      .allTextContents()
+    const byRep = dana.getByRole('table', { name: 'Rejection accuracy by rep' })
+    await byRep.waitFor()
+    const reps = await byRep.getByRole('row').allTextContents()
+    expect(reps.length).toBeGreaterThan(1)
     expect(reps.slice(1).every((r) => r.startsWith('Dana Reyes'))).toBe(true)
     await dana.goto(`${app.url}/reports/scorecard`)
     await dana.getByRole('heading', { name: 'Your scorecard', level: 1 }).waitFor()
