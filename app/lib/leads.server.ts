@@ -505,6 +505,20 @@ const encodeCursor = (lead: { handedOverAt: Date; id: number }) =>
 // The full-text index over leads (created by a hand-written migration, so not in db/schema.ts).
 const leadsSearch = sqliteTable('leads_search', { rowid: integer('rowid').notNull() })
 
+/**
+ * From how many matches a search walks the list's index instead of sorting its matches. At a
+ * million leads, sorting 25,000 matches of a common first name took 80 ms and walking 9 ms; a
+ * few hundred matches sort in a millisecond, where a walk could read far for them.
+ */
+export const COMMON_SEARCH_MATCHES = 2000
+
+/** Whether the full-text expression matches at least COMMON_SEARCH_MATCHES leads (counts no further). */
+function isCommonSearch(db: Queryable, search: string): boolean {
+  const row = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (
+    SELECT 1 FROM leads_search WHERE leads_search MATCH ${search} LIMIT ${COMMON_SEARCH_MATCHES})`)
+  return (row?.n ?? 0) >= COMMON_SEARCH_MATCHES
+}
+
 /** The SQL filter of a lead list (without search, which the query joins separately). */
 export function leadFilter(
   viewer: Viewer,
@@ -557,14 +571,19 @@ export function leadListQuery(db: Queryable, viewer: Viewer, query: LeadQuery) {
     caseKind: sql<CaseKind | null>`(SELECT ${cases.kind} FROM ${cases} WHERE ${cases.leadId} = ${leads.id} AND ${cases.status} = 'in_review')`,
   }
   const search = query.q ? searchExpression(query.q) : null
-  // A search starts from the full-text index (CROSS JOIN fixes the order) and sorts only the
-  // matches; a list without search walks the index that serves its filter and order.
-  const from = search
-    ? db.select(columns).from(leadsSearch).crossJoin(leads).$dynamic()
-    : db.select(columns).from(leads).$dynamic()
-  const matches = search
-    ? and(sql`leads_search MATCH ${search}`, eq(leads.id, leadsSearch.rowid))
-    : undefined
+  // A list without search walks the index that serves its filter and order. So does a search
+  // for a common word: it keeps the leads whose id is among the matches (a list SQLite builds
+  // once; the unary plus keeps it from driving the query) and stops at a page. A rarer search
+  // starts from the full-text index (CROSS JOIN fixes the order) and sorts only its matches.
+  const walk = !search || isCommonSearch(db, search)
+  const from = walk
+    ? db.select(columns).from(leads).$dynamic()
+    : db.select(columns).from(leadsSearch).crossJoin(leads).$dynamic()
+  const matches = !search
+    ? undefined
+    : walk
+      ? sql`+${leads.id} IN (SELECT rowid FROM leads_search WHERE leads_search MATCH ${search})`
+      : and(sql`leads_search MATCH ${search}`, eq(leads.id, leadsSearch.rowid))
   const select = from
     .innerJoin(users, eq(users.id, leads.ownerId))
     .where(and(matches, leadFilter(viewer, query), beyond))

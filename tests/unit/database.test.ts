@@ -156,4 +156,59 @@ describe('database connection', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM user_roles').get()).toEqual({ n: 3 })
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
   })
+
+  it('migration 0015 rebuilds the search index with prefixes, keeping every lead findable once', () => {
+    // Migrate up to 0014, write leads (some indexed, one still waiting), then apply 0015.
+    const folder = join(tempDir(), 'migrations')
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
+    const full = structuredClone(journal)
+    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0015')
+    writeFileSync(journalPath, JSON.stringify(journal))
+
+    const db = openDatabase(join(tempDir(), 'f.db'))
+    migrateDatabase(db, folder)
+    const sqlite = db.$client
+    sqlite.exec(`
+      INSERT INTO users (id, email, name, password_hash) VALUES (1, 'r@x.test', 'R', 'h');
+      INSERT INTO leads (id, external_id, first_name, last_name, company, owner_id, status, handed_over_at, created_at, updated_at) VALUES
+        (1, 'A-1', 'Sofia', 'Brookman', 'Initech', 1, 'working', 1000, 0, 0),
+        (2, 'A-2', 'Sam', 'Stone', 'Globex', 1, 'working', 2000, 0, 0);
+      INSERT INTO leads_search (rowid, first_name, last_name, email, company, external_id)
+        SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.external_id
+        FROM leads_search_pending p JOIN leads l ON l.id = p.id;
+      DELETE FROM leads_search_pending;
+      INSERT INTO leads (id, external_id, first_name, last_name, company, owner_id, status, handed_over_at, created_at, updated_at) VALUES
+        (3, 'A-3', 'Sofia', 'Stein', 'Hooli', 1, 'new', 3000, 0, 0);
+    `)
+    expect(sqlite.prepare('SELECT id FROM leads_search_pending').all()).toEqual([{ id: 3 }])
+    writeFileSync(journalPath, JSON.stringify(full))
+    migrateDatabase(db, folder)
+
+    const found = (expression: string) =>
+      (
+        sqlite
+          .prepare('SELECT rowid FROM leads_search WHERE leads_search MATCH ? ORDER BY rowid')
+          .all(expression) as { rowid: number }[]
+      ).map((row) => row.rowid)
+    expect(found('"sofia"')).toEqual([1, 3])
+    expect(found('"s"*')).toEqual([1, 2, 3])
+    expect(found('"sofia" "b"*')).toEqual([1])
+    expect(found('"st"*')).toEqual([2, 3])
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads_search_pending').get()).toEqual({ n: 0 })
+    expect(
+      (
+        sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'leads_search'").get() as {
+          sql: string
+        }
+      ).sql,
+    ).toContain("prefix='1 2'")
+    // FTS5's own check that the index holds exactly what `leads` holds (it throws otherwise).
+    sqlite.exec("INSERT INTO leads_search(leads_search, rank) VALUES ('integrity-check', 1)")
+    // The triggers still write to the rebuilt table.
+    sqlite.exec("UPDATE leads SET last_name = 'Quill' WHERE id = 1")
+    expect(found('"brookman"')).toEqual([])
+    expect(found('"quill"')).toEqual([1])
+  })
 })

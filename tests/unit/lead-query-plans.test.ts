@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type LeadQuery, leadListQuery, sameCompanyQuery } from '~/lib/leads.server'
+import {
+  COMMON_SEARCH_MATCHES,
+  indexNewLeads,
+  LEAD_PAGE_SIZE,
+  type LeadQuery,
+  leadListQuery,
+  listLeads,
+  sameCompanyQuery,
+} from '~/lib/leads.server'
 import type { DB } from '~db/connection'
 import { leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'
@@ -41,8 +49,17 @@ beforeAll(() => {
     db.insert(leads)
       .values(rows.slice(i, i + 500))
       .run()
+  indexNewLeads(db)
   db.$client.exec('ANALYZE')
 })
+
+/** How many leads a full-text expression matches. */
+const matches = (expression: string) =>
+  (
+    db.$client
+      .prepare('SELECT count(*) AS n FROM leads_search WHERE leads_search MATCH ?')
+      .get(expression) as { n: number }
+  ).n
 
 function plan(viewer: Viewer, query: Partial<LeadQuery>): string[] {
   const { sql, params } = leadListQuery(db, viewer, { sort: 'newest', ...query }).select.toSQL()
@@ -86,7 +103,8 @@ describe('lead list query plans', () => {
     }
   })
 
-  it('search goes through the full-text index, then to leads by primary key', () => {
+  it('a rare search goes through the full-text index, then to leads by primary key', () => {
+    expect(matches('"p42" "c42"*')).toBeLessThan(COMMON_SEARCH_MATCHES)
     for (const viewer of [marketer, rep]) {
       const steps = plan(viewer, { q: 'p42 c42', source: 'S2' })
       expect(steps[0], steps.join('\n')).toMatch(/^SCAN leads_search VIRTUAL TABLE INDEX/)
@@ -94,6 +112,24 @@ describe('lead list query plans', () => {
       expect(steps.filter((s) => s.startsWith('SCAN leads ') || s === 'SCAN leads')).toEqual([])
     }
   })
+
+  it.each<[string, Viewer, Partial<LeadQuery>]>([
+    ['no filter', marketer, {}],
+    ['a rep’s own leads', rep, {}],
+    ['status, deep page', marketer, { status: 'new', after: CURSOR }],
+    ['source, oldest first', marketer, { source: 'S3', sort: 'oldest' }],
+  ])(
+    'a common search walks the list’s index and builds its matches once: %s',
+    (_, viewer, query) => {
+      expect(matches('"p"*')).toBeGreaterThanOrEqual(COMMON_SEARCH_MATCHES)
+      const steps = plan(viewer, { q: 'p', ...query })
+      const text = steps.join('\n')
+      expect(text).toMatch(/(SCAN|SEARCH) leads USING (COVERING )?INDEX leads_\w+_idx/)
+      expect(steps.filter((s) => s.startsWith('SCAN leads_search'))).toHaveLength(1)
+      expect(text).toMatch(/LIST SUBQUERY/)
+      expect(text).not.toMatch(/TEMP B-TREE|leads USING INTEGER PRIMARY KEY/)
+    },
+  )
 
   it('other leads at the same company come straight from their index, in order', () => {
     const { sql, params } = sameCompanyQuery(db, { id: 5, companyDomain: 'c1.test' }, 20).toSQL()
@@ -104,5 +140,51 @@ describe('lead list query plans', () => {
       /SEARCH leads USING INDEX leads_company_domain_idx \(company_domain=\?\)/,
     )
     expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/)
+  })
+})
+
+describe('search results, whichever way the query runs', () => {
+  /** Every page of a list, following the next cursor from the first page. */
+  function everyPage(viewer: Viewer, query: Partial<LeadQuery>) {
+    const ids: number[] = []
+    let after: string | undefined
+    for (;;) {
+      const page = listLeads(db, viewer, { sort: 'newest', ...query, after })
+      expect(page.rows.length).toBeLessThanOrEqual(LEAD_PAGE_SIZE)
+      ids.push(...page.rows.map((row) => row.id))
+      if (!page.nextCursor) return ids
+      after = page.nextCursor
+    }
+  }
+  /** The leads the index matches that the viewer may see, newest hand-over first. */
+  function expected(viewer: Viewer, expression: string, ownerId?: number) {
+    const ids = new Set(
+      (
+        db.$client
+          .prepare('SELECT rowid AS id FROM leads_search WHERE leads_search MATCH ?')
+          .all(expression) as { id: number }[]
+      ).map((row) => row.id),
+    )
+    const owner = viewer.roles.includes('rep') ? viewer.id : ownerId
+    return db
+      .select({ id: leads.id, ownerId: leads.ownerId, at: leads.handedOverAt })
+      .from(leads)
+      .all()
+      .filter((lead) => ids.has(lead.id) && (owner === undefined || lead.ownerId === owner))
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
+      .map((lead) => lead.id)
+  }
+
+  it.each<[string, string, Viewer]>([
+    ['common, a marketer', 'p', marketer],
+    ['common, a rep', 'p', rep],
+    ['rare, a marketer', 'p1', marketer],
+    ['rare, a rep', 'p1', rep],
+  ])('%s: every match once, in hand-over order, page after page', (kind, q, viewer) => {
+    const common = matches(`"${q}"*`) >= COMMON_SEARCH_MATCHES
+    expect(common).toBe(kind.startsWith('common'))
+    const want = expected(viewer, `"${q}"*`)
+    expect(want.length).toBeGreaterThan(LEAD_PAGE_SIZE)
+    expect(everyPage(viewer, { q })).toEqual(want)
   })
 })
