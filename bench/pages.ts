@@ -286,6 +286,8 @@ await measurePage('Rep home (the queue)', '/', 'dana', 'page')
 await measurePage('Lead list, first page', '/leads', 'maya', 'page')
 await measurePage('Lead list, filtered', '/leads?source=Webinar&status=working', 'maya', 'page')
 await measurePage('Lead list, search by name', '/leads?q=fischer', 'maya', 'page')
+await measurePage('Lead list, search by a common first name', '/leads?q=sofia', 'maya', 'page')
+await measurePage('Lead list, search by a name and an initial', '/leads?q=sofia+b', 'maya', 'page')
 await measurePage('Lead list, search by external id', `/leads?q=${externalId}`, 'maya', 'page')
 await measurePage('Lead list, deep page', `/leads?after=${deep}`, 'maya', 'page')
 await measurePage(
