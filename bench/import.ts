@@ -147,12 +147,17 @@ const uploadedAt = performance.now()
 const mapping = getImportJob(db, jobId)?.mapping ?? {}
 const fields = new URLSearchParams({ intent: 'save-mapping' })
 for (const [i, target] of Object.values(mapping).entries()) fields.set(`column-${i}`, target)
+// Resident memory every 50 ms while the preview reads the whole file.
+const previewRss: number[] = [process.memoryUsage.rss()]
+const previewSampler = setInterval(() => previewRss.push(process.memoryUsage.rss()), 50)
 await job.action({
   request: post(`/imports/${jobId}`, fields, cookie),
   params: { jobId: String(jobId) },
   context,
 })
 const previewedAt = performance.now()
+clearInterval(previewSampler)
+previewRss.push(process.memoryUsage.rss())
 
 // Resident memory every 50 ms while the import runs, and how long the event loop was held.
 const rss: number[] = [process.memoryUsage.rss()]
@@ -313,6 +318,8 @@ const result = {
   rawCpuSeconds: raw ? Number((raw.cpuMs / 1000).toFixed(2)) : null,
   rawRowsPerSecond: raw ? Math.round(raw.rows / (raw.ms / 1000)) : null,
   importToRawTimeRatio: raw ? Number((importMs / raw.ms).toFixed(2)) : null,
+  rssAtPreviewStartMb: mb(previewRss[0] ?? 0),
+  rssPeakDuringPreviewMb: mb(Math.max(...previewRss)),
   rssAtImportStartMb: mb(rss[0] ?? 0),
   rssPeakDuringImportMb: mb(Math.max(...rss)),
   rssAtImportEndMb: mb(rss.at(-1) ?? 0),
@@ -342,6 +349,9 @@ console.table({
   'raw better-sqlite3 (s), CPU (s)': { value: `${result.rawSeconds}, ${result.rawCpuSeconds}` },
   'raw better-sqlite3 rows per second': { value: result.rawRowsPerSecond },
   'import time / raw time': { value: result.importToRawTimeRatio },
+  'RSS at preview start / peak (MB)': {
+    value: `${result.rssAtPreviewStartMb} / ${result.rssPeakDuringPreviewMb}`,
+  },
   'RSS at import start / peak / end (MB)': {
     value: `${result.rssAtImportStartMb} / ${result.rssPeakDuringImportMb} / ${result.rssAtImportEndMb}`,
   },

@@ -153,6 +153,10 @@ describe('importing a Salesforce export', () => {
         ['No external id or e-mail', 1],
       ]),
     )
+    expect(preview.groups.find((g) => g.group === 'Repeated in the file')).toMatchObject({
+      example: 'Same lead as line 2; only the first is imported',
+      line: 7,
+    })
     expect(preview.sample[0]).toMatchObject({ line: 2, owner: 'Dana Reyes' })
     expect(preview.sample[0]?.fields).toContainEqual(['Employee count', '51'])
     expect(preview.sample[0]?.custom).toEqual([['Rating', 'Hot']])
@@ -386,6 +390,32 @@ describe('rows that would re-key or merge leads', () => {
     expect(getDb().select().from(leads).where(eq(leads.externalId, '00Q001')).get()?.email).toBe(
       'ana@northwind.example',
     )
+  })
+
+  it('a lead repeated by its id or by its e-mail is imported once; the preview names the line the import will', async () => {
+    const file = [
+      'Lead ID,Email,Company',
+      '00Q201,first@hooli.example,Hooli',
+      ',second@hooli.example,Hooli',
+      // The first lead's id with a new e-mail, then the second lead's e-mail (neither has an id).
+      '00Q201,third@hooli.example,Hooli',
+      ',second@hooli.example,Hooli',
+      '',
+    ].join('\n')
+    const { preview, report } = await importFile(file)
+    expect(preview.groups).toEqual([
+      {
+        group: 'Repeated in the file',
+        count: 2,
+        example: 'Same lead as line 2; only the first is imported',
+        line: 4,
+      },
+    ])
+    expect(report.job).toMatchObject({ status: 'done', created: 2, failed: 2 })
+    expect(report.errors?.rows?.map((row) => [row.line, row.reason])).toEqual([
+      [4, 'Same lead as line 2; only the first is imported'],
+      [5, 'Same lead as line 3; only the first is imported'],
+    ])
   })
 
   it('a quote that is never closed is reported with its line, before anything is written', async () => {
