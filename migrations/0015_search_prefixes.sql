@@ -1,8 +1,8 @@
 -- The search index keeps every one- and two-letter prefix of its words as well (issue 7). A
 -- search ends with a prefix (the word still being typed), and without these FTS5 merges the
--- lists of every word the prefix begins: "sofia b" read every word in b at a million leads
--- (29 ms), "s" every word in s (120 ms). With them, a short prefix is one list, like a word.
--- At a million leads the index grows from 68 to 165 MB and indexing a lead takes ~10 µs more.
+-- lists of every word the prefix begins: "sofia b" read every word in b. With them, a short
+-- prefix is one list, like a word. At a million leads the index grows from 68 to 165 MB
+-- (docs/performance.md, "Search", has the before and after of each search).
 -- The table is rebuilt from `leads`; the triggers (migrations 0003, 0014) write to it by name
 -- and are unchanged. Rebuilding indexes every lead, so none is left waiting.
 DROP TABLE `leads_search`;

@@ -178,17 +178,26 @@ const MATCH_COLUMNS =
   'id, external_id AS externalId, import_job_id AS importJobId, import_line AS importLine'
 
 /**
- * Matches rows to leads by their keys with two prepared statements, without building a query
- * per row (a whole file is matched in the preview and again in the import).
+ * The lead with an external id, and the lead with an e-mail, by two prepared statements rather
+ * than a query built per row (a whole file is matched in the preview and again in the import).
  */
-export function keyMatcher(db: Queryable) {
+export function keyLookup(db: Queryable) {
   const byId = preparedStatement(db, `SELECT ${MATCH_COLUMNS} FROM leads WHERE external_id = ?`)
   const byEmail = preparedStatement(db, `SELECT ${MATCH_COLUMNS} FROM leads WHERE email = ?`)
+  return {
+    byId: (externalId: string) => byId.get(externalId) as MatchedLead | undefined,
+    byEmail: (email: string) => byEmail.get(email) as MatchedLead | undefined,
+  }
+}
+
+/** Matches rows to leads by their keys (see `classifyMatch`). */
+export function keyMatcher(db: Queryable) {
+  const find = keyLookup(db)
   return (fields: Pick<LeadFields, 'externalId' | 'email'>) =>
     classifyMatch(
       fields,
-      fields.externalId ? (byId.get(fields.externalId) as MatchedLead | undefined) : undefined,
-      fields.email ? (byEmail.get(fields.email) as MatchedLead | undefined) : undefined,
+      fields.externalId ? find.byId(fields.externalId) : undefined,
+      fields.email ? find.byEmail(fields.email) : undefined,
     )
 }
 
@@ -507,8 +516,9 @@ const leadsSearch = sqliteTable('leads_search', { rowid: integer('rowid').notNul
 
 /**
  * From how many matches a search walks the list's index instead of sorting its matches. At a
- * million leads, sorting 25,000 matches of a common first name took 80 ms and walking 9 ms; a
- * few hundred matches sort in a millisecond, where a walk could read far for them.
+ * million leads, sorting the 25,000 matches of a first name took 133 ms and walking 14 ms; a
+ * few hundred matches sort in a millisecond, where a walk could read far for them
+ * (docs/performance.md, "Search").
  */
 export const COMMON_SEARCH_MATCHES = 2000
 

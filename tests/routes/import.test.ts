@@ -418,6 +418,31 @@ describe('rows that would re-key or merge leads', () => {
     ])
   })
 
+  it('keys shared with earlier rows of the file fail as the import will fail them', async () => {
+    const file = [
+      'Lead ID,Email,Company',
+      '00Q301,one@umbrella.example,Umbrella',
+      '00Q302,two@umbrella.example,Umbrella',
+      // Line 2's e-mail under a new id; line 2's id with line 3's e-mail.
+      '00Q303,one@umbrella.example,Umbrella',
+      '00Q301,two@umbrella.example,Umbrella',
+      '',
+    ].join('\n')
+    const { preview, report } = await importFile(file)
+    const reasons = [
+      'The e-mail one@umbrella.example belongs to a lead with another external id (00Q301)',
+      'The e-mail two@umbrella.example belongs to another lead (external id 00Q302)',
+    ]
+    expect(preview.groups).toEqual([
+      { group: 'Identifiers of two different leads', count: 2, example: reasons[0], line: 4 },
+    ])
+    expect(report.job).toMatchObject({ status: 'done', created: 2, failed: 2 })
+    expect(report.errors?.rows?.map((row) => [row.line, row.reason])).toEqual([
+      [4, reasons[0]],
+      [5, reasons[1]],
+    ])
+  })
+
   it('a quote that is never closed is reported with its line, before anything is written', async () => {
     const uploaded = await upload(
       'Lead ID,Email\n00Q100,a@b.example\n00Q101,"b@c.example\n00Q102,c@d.example\n',

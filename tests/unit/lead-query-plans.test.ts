@@ -41,7 +41,8 @@ beforeAll(() => {
     evaluation: (i % 3 ? 'meets' : 'does_not_meet') as 'meets' | 'does_not_meet',
     status: statuses[i % 4] as (typeof statuses)[number],
     ownerId: (i % 2) + 1,
-    handedOverAt: new Date(1_700_000_000_000 + i * 60_000),
+    // Three leads to a minute, so the id breaks ties in the order.
+    handedOverAt: new Date(1_700_000_000_000 + Math.floor(i / 3) * 60_000),
     createdAt: new Date(),
     updatedAt: new Date(),
   }))
@@ -144,20 +145,23 @@ describe('lead list query plans', () => {
 })
 
 describe('search results, whichever way the query runs', () => {
-  /** Every page of a list, following the next cursor from the first page. */
-  function everyPage(viewer: Viewer, query: Partial<LeadQuery>) {
-    const ids: number[] = []
-    let after: string | undefined
-    for (;;) {
-      const page = listLeads(db, viewer, { sort: 'newest', ...query, after })
-      expect(page.rows.length).toBeLessThanOrEqual(LEAD_PAGE_SIZE)
-      ids.push(...page.rows.map((row) => row.id))
-      if (!page.nextCursor) return ids
-      after = page.nextCursor
-    }
+  type Page = ReturnType<typeof listLeads>
+  /** Every page of a list, first to last by the next cursor, then last to first by the previous. */
+  function bothWays(viewer: Viewer, query: Partial<LeadQuery>) {
+    const list = (cursor: { after?: string; before?: string }) =>
+      listLeads(db, viewer, { sort: 'newest', ...query, ...cursor })
+    const forward: Page[] = [list({})]
+    for (let page = forward[0] as Page; page.nextCursor; forward.push(page))
+      page = list({ after: page.nextCursor })
+    const backward: Page[] = [forward.at(-1) as Page]
+    for (let page = backward[0] as Page; page.prevCursor; backward.unshift(page))
+      page = list({ before: page.prevCursor })
+    const ids = (pages: Page[]) => pages.flatMap((page) => page.rows.map((row) => row.id))
+    for (const page of forward) expect(page.rows.length).toBeLessThanOrEqual(LEAD_PAGE_SIZE)
+    return { forward: ids(forward), backward: ids(backward) }
   }
-  /** The leads the index matches that the viewer may see, newest hand-over first. */
-  function expected(viewer: Viewer, expression: string, ownerId?: number) {
+  /** The leads the index matches that the viewer may see with the filter, in the list's order. */
+  function expected(viewer: Viewer, expression: string, query: Partial<LeadQuery>) {
     const ids = new Set(
       (
         db.$client
@@ -165,26 +169,40 @@ describe('search results, whichever way the query runs', () => {
           .all(expression) as { id: number }[]
       ).map((row) => row.id),
     )
-    const owner = viewer.roles.includes('rep') ? viewer.id : ownerId
+    const sign = query.sort === 'oldest' ? -1 : 1
     return db
-      .select({ id: leads.id, ownerId: leads.ownerId, at: leads.handedOverAt })
+      .select({
+        id: leads.id,
+        ownerId: leads.ownerId,
+        status: leads.status,
+        at: leads.handedOverAt,
+      })
       .from(leads)
       .all()
-      .filter((lead) => ids.has(lead.id) && (owner === undefined || lead.ownerId === owner))
-      .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
+      .filter(
+        (lead) =>
+          ids.has(lead.id) &&
+          (!viewer.roles.includes('rep') || lead.ownerId === viewer.id) &&
+          (!query.status || lead.status === query.status),
+      )
+      .sort((a, b) => sign * (b.at.getTime() - a.at.getTime() || b.id - a.id))
       .map((lead) => lead.id)
   }
 
-  it.each<[string, string, Viewer]>([
-    ['common, a marketer', 'p', marketer],
-    ['common, a rep', 'p', rep],
-    ['rare, a marketer', 'p1', marketer],
-    ['rare, a rep', 'p1', rep],
-  ])('%s: every match once, in hand-over order, page after page', (kind, q, viewer) => {
+  it.each<[string, string, Viewer, Partial<LeadQuery>]>([
+    ['common, a marketer', 'p', marketer, {}],
+    ['common, a rep, oldest first', 'p', rep, { sort: 'oldest' }],
+    ['common, a marketer, one status', 'p', marketer, { status: 'working' }],
+    ['rare, a marketer, oldest first', 'p1', marketer, { sort: 'oldest' }],
+    ['rare, a rep', 'p1', rep, {}],
+    ['rare, a marketer, one status', 'p1', marketer, { status: 'new' }],
+  ])('%s: every match once, in order, page after page, and back', (kind, q, viewer, query) => {
     const common = matches(`"${q}"*`) >= COMMON_SEARCH_MATCHES
     expect(common).toBe(kind.startsWith('common'))
-    const want = expected(viewer, `"${q}"*`)
-    expect(want.length).toBeGreaterThan(LEAD_PAGE_SIZE)
-    expect(everyPage(viewer, { q })).toEqual(want)
+    const want = expected(viewer, `"${q}"*`, query)
+    expect(want.length).toBeGreaterThan(2 * LEAD_PAGE_SIZE)
+    const { forward, backward } = bothWays(viewer, { q, ...query })
+    expect(forward).toEqual(want)
+    expect(backward).toEqual(want)
   })
 })
