@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { indexNewLeads } from '~/lib/leads.server'
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
 
 const dirs: string[] = []
@@ -9,6 +10,17 @@ function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'leadcourt-db-'))
   dirs.push(dir)
   return dir
+}
+/** A copy of the migrations whose journal stops before `tag`; `restoreAll` lists the rest again. */
+function migrationsBefore(tag: string) {
+  const folder = join(tempDir(), 'migrations')
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+  const journalPath = join(folder, 'meta', '_journal.json')
+  const full = readFileSync(journalPath, 'utf8')
+  const journal = JSON.parse(full)
+  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < tag)
+  writeFileSync(journalPath, JSON.stringify(journal))
+  return { folder, restoreAll: () => writeFileSync(journalPath, full) }
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
@@ -106,13 +118,7 @@ describe('database connection', () => {
 
   it('the sales-side migrations give leads already waiting a clock and a marketer, keeping every row', () => {
     // Migrate up to 0006 (before the sales side), fill in data, then apply the rest.
-    const folder = join(tempDir(), 'migrations')
-    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
-    const journalPath = join(folder, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
-    const full = structuredClone(journal)
-    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0007')
-    writeFileSync(journalPath, JSON.stringify(journal))
+    const { folder, restoreAll } = migrationsBefore('0007')
 
     const db = openDatabase(join(tempDir(), 'e.db'))
     migrateDatabase(db, folder)
@@ -126,7 +132,7 @@ describe('database connection', () => {
         (2, 'B', 2, 'working', 1000, 1, 0, 0),
         (3, 'C', 2, 'new', 2000, 3, 0, 0);
     `)
-    writeFileSync(journalPath, JSON.stringify(full))
+    restoreAll()
     migrateDatabase(db, folder)
 
     expect(
@@ -159,13 +165,7 @@ describe('database connection', () => {
 
   it('migration 0015 rebuilds the search index with prefixes, keeping every lead findable once', () => {
     // Migrate up to 0014, write leads (some indexed, one still waiting), then apply 0015.
-    const folder = join(tempDir(), 'migrations')
-    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
-    const journalPath = join(folder, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
-    const full = structuredClone(journal)
-    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0015')
-    writeFileSync(journalPath, JSON.stringify(journal))
+    const { folder, restoreAll } = migrationsBefore('0015')
 
     const db = openDatabase(join(tempDir(), 'f.db'))
     migrateDatabase(db, folder)
@@ -175,15 +175,14 @@ describe('database connection', () => {
       INSERT INTO leads (id, external_id, first_name, last_name, company, owner_id, status, handed_over_at, created_at, updated_at) VALUES
         (1, 'A-1', 'Sofia', 'Brookman', 'Initech', 1, 'working', 1000, 0, 0),
         (2, 'A-2', 'Sam', 'Stone', 'Globex', 1, 'working', 2000, 0, 0);
-      INSERT INTO leads_search (rowid, first_name, last_name, email, company, external_id)
-        SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.external_id
-        FROM leads_search_pending p JOIN leads l ON l.id = p.id;
-      DELETE FROM leads_search_pending;
+    `)
+    indexNewLeads(db)
+    sqlite.exec(`
       INSERT INTO leads (id, external_id, first_name, last_name, company, owner_id, status, handed_over_at, created_at, updated_at) VALUES
         (3, 'A-3', 'Sofia', 'Stein', 'Hooli', 1, 'new', 3000, 0, 0);
     `)
     expect(sqlite.prepare('SELECT id FROM leads_search_pending').all()).toEqual([{ id: 3 }])
-    writeFileSync(journalPath, JSON.stringify(full))
+    restoreAll()
     migrateDatabase(db, folder)
 
     const found = (expression: string) =>
