@@ -172,7 +172,7 @@ export function classifyMatch<L extends Keys>(
 }
 
 /** A lead's keys, and the import and line that last wrote it. */
-type MatchedLead = Keys & { importJobId: number | null; importLine: number | null }
+export type MatchedLead = Keys & { importJobId: number | null; importLine: number | null }
 
 const MATCH_COLUMNS =
   'id, external_id AS externalId, import_job_id AS importJobId, import_line AS importLine'

@@ -11,14 +11,12 @@ export function queryOf(request: Request): Record<string, string> {
  * A keyset cursor, "<ms>-<id>": the sort key and id of the last row of a page. In a query
  * string anything else is no cursor (the first page).
  */
-export const cursorParam = z
-  .string()
-  .regex(/^\d+-\d+$/)
-  .optional()
-  .catch(undefined)
+const CURSOR = /^(\d+)-(\d+)$/
+
+export const cursorParam = z.string().regex(CURSOR).optional().catch(undefined)
 
 /** The sort key and id a cursor names, or null for none (or a malformed one). */
 export function decodeCursor(cursor: string | undefined): { at: number; id: number } | null {
-  const match = cursor?.match(/^(\d+)-(\d+)$/)
+  const match = cursor?.match(CURSOR)
   return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }

@@ -19,6 +19,7 @@ import {
   keyMatcher,
   type LeadWriter,
   leadWriter,
+  type MatchedLead,
   roundRobin,
 } from '../leads.server'
 import {
@@ -243,6 +244,38 @@ function leadsWritten(jobId: number) {
 }
 
 /**
+ * What becomes of a valid row, decided alike by the preview and the import: it fails (why, and
+ * under which heading the preview counts it), it updates the lead its keys matched, or it
+ * creates a lead for the rep it names (null: the next rep in turn).
+ */
+type RowFate =
+  | { fails: string; group: string }
+  | { updates: MatchedLead }
+  | { creates: { id: number; name: string } | null }
+
+function rowFate(
+  match: ReturnType<typeof classifyMatch<MatchedLead>>,
+  fields: LeadFields,
+  job: ImportJob,
+  line: number,
+  reps: ReturnType<typeof activeReps>,
+): RowFate {
+  if ('conflict' in match)
+    return { fails: match.conflict, group: 'Identifiers of two different leads' }
+  const found = match.lead
+  if (found?.importJobId === job.id && found.importLine !== line) {
+    return {
+      fails: `Same lead as line ${found.importLine}; only the first is imported`,
+      group: 'Repeated in the file',
+    }
+  }
+  if (found) return { updates: found }
+  if (!fields.owner) return { creates: null }
+  const rep = findRep(reps, fields.owner)
+  return 'reason' in rep ? { fails: rep.reason, group: 'Unknown owner' } : { creates: rep }
+}
+
+/**
  * Reads the whole file with the mapping, without writing any lead: the first rows as they
  * will be stored, and how many rows will fail and why.
  */
@@ -259,50 +292,39 @@ export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): P
     if (g) g.count++
     else groups.set(group, { group, count: 1, example: reason, line })
   }
+  /** A valid row as the import will treat it (rowFate), without writing: its keys are matched
+   * against the leads earlier rows would write, then against those already there. */
+  const check = (line: number, fields: LeadFields): { owner: string; error: string | null } => {
+    const { externalId, email } = fields
+    const match = classifyMatch(
+      fields,
+      externalId ? (written.byId(externalId) ?? stored.byId(externalId)) : undefined,
+      email ? (written.byEmail(email) ?? stored.byEmail(email)) : undefined,
+    )
+    const fate = rowFate(match, fields, job, line, reps)
+    if ('fails' in fate) {
+      fail(fate.group, fate.fails, line)
+      return { owner: 'Next rep in turn', error: fate.fails }
+    }
+    const found = 'updates' in fate ? fate.updates : null
+    written.add(line, found?.id ?? null, externalId ?? found?.externalId ?? null, email ?? null)
+    if (found) return { owner: 'Unchanged (the lead exists and is updated)', error: null }
+    return {
+      owner: 'creates' in fate && fate.creates ? fate.creates.name : 'Next rep in turn',
+      error: null,
+    }
+  }
   try {
     for await (const records of dataChunks(job.filePath, formatOf(job))) {
       for (const record of records) {
         preview.rows++
         const prepared = prepare(record.values)
-        let error: string | null = null
-        let owner = 'Next rep in turn'
         if (!prepared.ok) {
           fail(prepared.group, prepared.reason, record.line)
-          error = prepared.reason
-        } else {
-          // The same checks, in the same order, as the import itself (writeRow), without writing:
-          // the keys are matched against the leads earlier rows would write, then those there.
-          const { externalId, email } = prepared.fields
-          const match = classifyMatch(
-            prepared.fields,
-            externalId ? (written.byId(externalId) ?? stored.byId(externalId)) : undefined,
-            email ? (written.byEmail(email) ?? stored.byEmail(email)) : undefined,
-          )
-          const found = 'lead' in match ? match.lead : null
-          const rep = prepared.fields.owner ? findRep(reps, prepared.fields.owner) : null
-          if ('conflict' in match) {
-            error = match.conflict
-            fail('Identifiers of two different leads', error, record.line)
-          } else if (found?.importJobId === job.id && found.importLine !== record.line) {
-            error = `Same lead as line ${found.importLine}; only the first is imported`
-            fail('Repeated in the file', error, record.line)
-          } else if (found) {
-            owner = 'Unchanged (the lead exists and is updated)'
-          } else if (rep && 'reason' in rep) {
-            error = rep.reason
-            fail('Unknown owner', error, record.line)
-          } else if (rep) {
-            owner = rep.name
-          }
-          if (!error)
-            written.add(
-              record.line,
-              found?.id ?? null,
-              externalId ?? found?.externalId ?? null,
-              email ?? null,
-            )
+          continue
         }
-        if (preview.sample.length < PREVIEW_ROWS && prepared.ok) {
+        const { owner, error } = check(record.line, prepared.fields)
+        if (preview.sample.length < PREVIEW_ROWS) {
           const { owner: _owner, ...fields } = prepared.fields
           preview.sample.push({
             line: record.line,
@@ -446,29 +468,19 @@ function writeRow(
 ): string | null {
   const { job, writer, tally, now } = batch
   // Keys first (cheap); the whole lead is read only when the row updates one.
-  const match = batch.matchKeys(fields)
-  if ('conflict' in match) return match.conflict
-  const found = match.lead
-  if (found && found.importJobId === job.id && found.importLine !== line) {
-    return `Same lead as line ${found.importLine}; only the first is imported`
-  }
+  const fate = rowFate(batch.matchKeys(fields), fields, job, line, batch.reps)
+  if ('fails' in fate) return fate.fails
   const origin = { importJobId: job.id, importLine: line }
-  const existing = found ? batch.readLead.get({ id: found.id }) : undefined
-  if (existing) {
+  if ('updates' in fate) {
+    // Read in this transaction by its key a moment ago, so it is there.
+    const existing = batch.readLead.get({ id: fate.updates.id }) as typeof leads.$inferSelect
     // An existing lead keeps its owner: re-importing a file does not reassign work.
     if (writer.update(job.createdBy, existing, fields, custom, now, origin)) tally.updated++
     else tally.unchanged++
     return null
   }
-  let ownerId: number | null
-  if (fields.owner) {
-    const rep = findRep(batch.reps, fields.owner)
-    if ('reason' in rep) return rep.reason
-    ownerId = rep.id
-  } else {
-    ownerId = batch.turns.next()
-    if (!ownerId) return 'There is no active rep to hand the lead to'
-  }
+  const ownerId = fate.creates?.id ?? batch.turns.next()
+  if (!ownerId) return 'There is no active rep to hand the lead to'
   writer.insert(job.createdBy, fields, custom, ownerId, batch.handOver, now, origin)
   tally.created++
   return null
