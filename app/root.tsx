@@ -12,10 +12,10 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AppNav } from '~/components/app-nav'
-import { getUser } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { CROSS_ORIGIN_REFUSED } from '~/lib/http-errors'
-import { getOrganisationSettings } from '~/lib/settings.server'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { CROSS_ORIGIN_REFUSED } from '~/http/errors'
+import { getUser } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 import stylesheet from '~/tailwind.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]

@@ -36,10 +36,11 @@ process.env.DATABASE_PATH = importPath
 process.env.NODE_ENV = 'production'
 
 const { openDatabase } = await import('~db/connection')
-const { getDb, prepareDatabase } = await import('~/lib/db.server')
-const { seedDemo } = await import('~/lib/demo-seed.server')
-const { getImportJob } = await import('~/lib/import/importer.server')
-const { chainHash } = await import('~/lib/audit.server')
+const { getDb } = await import('~/platform/db.server')
+const { prepareDatabase } = await import('~/domain/prepare.server')
+const { seedDemo } = await import('~/demo/seed.server')
+const { getImportJob } = await import('~/domain/import/importer.server')
+const { chainHash } = await import('~/platform/audit.server')
 const signIn = await import('~/routes/sign-in')
 const upload = await import('~/routes/imports.new')
 const job = await import('~/routes/imports.$jobId')

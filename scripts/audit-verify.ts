@@ -1,9 +1,9 @@
 // `npm run audit:verify`: walks the audit trail's hash chain on DATABASE_PATH and reports the
 // first entry that does not follow (exit code 1), or that the whole chain holds (exit code 0).
 
-import { verifyAuditTrail } from '~/lib/audit.server'
-import { getDb } from '~/lib/db.server'
-import { getEnv } from '~/lib/env.server'
+import { verifyAuditTrail } from '~/platform/audit.server'
+import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 const check = verifyAuditTrail(getDb())
 if (check.ok) {

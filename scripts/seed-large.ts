@@ -12,7 +12,7 @@
 // for a given --seed.
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { AuditContent } from '~/lib/audit.server'
+import type { AuditContent } from '~/platform/audit.server'
 import type { CaseKind, Evaluation } from '~db/enums'
 
 const { values: args } = parseArgs({
@@ -31,16 +31,19 @@ const path = args.database ?? `data/large-${LEADS}.db`
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
 process.env.DATABASE_PATH = path
 
-const { getDb, prepareDatabase } = await import('~/lib/db.server')
-const { seedDemo } = await import('~/lib/demo-seed.server')
-const { random } = await import('~/lib/demo-data.server')
-const { criteriaOf } = await import('~/lib/definitions.server')
-const { evaluate } = await import('~/lib/evaluator')
-const { chainHash } = await import('~/lib/audit.server')
-const { addWorkingHours, workingMsBetween, HOUR } = await import('~/lib/sla')
-const { getOrganisationSettings, getSlaSettings } = await import('~/lib/settings.server')
-const { LEAD_FIELD_KEYS } = await import('~/lib/lead-fields')
-const { indexNewLeads } = await import('~/lib/leads.server')
+const { getDb } = await import('~/platform/db.server')
+const { prepareDatabase } = await import('~/domain/prepare.server')
+const { seedDemo } = await import('~/demo/seed.server')
+const { random } = await import('~/demo/data.server')
+const { criteriaOf } = await import('~/domain/definition/versions.server')
+const { evaluate } = await import('~/domain/definition/evaluator')
+const { chainHash } = await import('~/platform/audit.server')
+const { addWorkingHours, workingMsBetween, HOUR } = await import('~/domain/sla/clock')
+const { getOrganisationSettings, getSlaSettings } = await import(
+  '~/domain/settings/settings.server'
+)
+const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
+const { indexNewLeads } = await import('~/domain/leads/leads.server')
 
 let started = performance.now()
 const NOW = new Date()

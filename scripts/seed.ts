@@ -1,8 +1,9 @@
 // `npm run seed`: migrates DATABASE_PATH and fills it with the demo data if it has no users.
 
-import { getDb, prepareDatabase } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { getEnv } from '~/lib/env.server'
+import { seedDemo } from '~/demo/seed.server'
+import { prepareDatabase } from '~/domain/prepare.server'
+import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 const db = getDb()
 prepareDatabase(db)

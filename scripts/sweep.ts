@@ -3,9 +3,10 @@
 // batches and pauses between them, so the server (or another sweep) gets the database in turn.
 
 import { setTimeout as sleep } from 'node:timers/promises'
-import { getDb, prepareDatabase } from '~/lib/db.server'
-import { getEnv } from '~/lib/env.server'
-import { sweepIgnoredLeads } from '~/lib/sales.server'
+import { prepareDatabase } from '~/domain/prepare.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 const BATCH = 200
 const db = getDb()

@@ -1,6 +1,6 @@
 import { Form, NavLink } from '@remix-run/react'
-import { navigationFor } from '~/lib/navigation'
-import { ROLE_LABELS, type Role } from '~/lib/roles'
+import { ROLE_LABELS, type Role } from '~/domain/people/roles'
+import { navigationFor } from '~/http/navigation'
 import { cx } from './ui'
 
 export type NavUser = { name: string; roles: Role[] }

@@ -1,6 +1,6 @@
-import { EVALUATION_LABELS } from '~/lib/evaluator'
-import { LEAD_STATUS_LABELS } from '~/lib/lead-schema'
-import { CASE_KIND_LABELS } from '~/lib/sales-schema'
+import { EVALUATION_LABELS } from '~/domain/definition/evaluator'
+import { LEAD_STATUS_LABELS } from '~/domain/leads/schema'
+import { CASE_KIND_LABELS } from '~/domain/sales/schema'
 import type { CaseKind, Evaluation, LeadStatus } from '~db/enums'
 import { cx } from './ui'
 

@@ -1,4 +1,4 @@
-import { CASE_KIND_LABELS, CASE_KINDS } from '~/lib/sales-schema'
+import { CASE_KIND_LABELS, CASE_KINDS } from '~/domain/sales/schema'
 import { SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]

@@ -1,7 +1,5 @@
 // The forms on a case file: marketing's response, a committee member's vote, a recusal.
 import { getInputProps, type SubmissionResult } from '@conform-to/react'
-import type { CriterionResult } from '~/lib/evaluator'
-import { RESULT_LABELS } from '~/lib/evaluator'
 import {
   ConcedeSchema,
   ContestSchema,
@@ -10,7 +8,9 @@ import {
   VERDICT_LABELS,
   VERDICTS,
   VoteSchema,
-} from '~/lib/judicial-schema'
+} from '~/domain/cases/schema'
+import type { CriterionResult } from '~/domain/definition/evaluator'
+import { RESULT_LABELS } from '~/domain/definition/evaluator'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, SelectInput, TextArea } from './ui'
 

@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react'
-import { type CriterionResult, describeRule, RESULT_LABELS, type RuleValue } from '~/lib/evaluator'
+import {
+  type CriterionResult,
+  describeRule,
+  RESULT_LABELS,
+  type RuleValue,
+} from '~/domain/definition/evaluator'
 import type { Operator } from '~db/enums'
 
 export type CriterionView = {

@@ -5,9 +5,9 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { Link } from '@remix-run/react'
-import { CriterionSchema, formatRuleValue, parseRuleValue } from '~/lib/definition-schema'
-import { describeRule, OPERATOR_LABELS, operatorTakes } from '~/lib/evaluator'
-import { CUSTOM_PREFIX, LEAD_FIELDS } from '~/lib/lead-fields'
+import { describeRule, OPERATOR_LABELS, operatorTakes } from '~/domain/definition/evaluator'
+import { CriterionSchema, formatRuleValue, parseRuleValue } from '~/domain/definition/schema'
+import { CUSTOM_PREFIX, LEAD_FIELDS } from '~/domain/leads/fields'
 import type { Operator } from '~db/enums'
 import { OPERATORS } from '~db/enums'
 import type { CriterionView } from './criteria-list'

@@ -1,14 +1,14 @@
 // What a rep does on their lead's page: accept it, reject it with a reason, log a contact attempt.
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { OUTCOME_LABELS, OutcomeSchema } from '~/lib/judicial-schema'
+import { OUTCOME_LABELS, OutcomeSchema } from '~/domain/cases/schema'
 import {
   AcceptSchema,
   CHANNEL_LABELS,
   ContactAttemptSchema,
   MAX_CONTACT_ATTEMPTS,
   RejectSchema,
-} from '~/lib/sales-schema'
+} from '~/domain/sales/schema'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, Field, SelectInput, TextArea } from './ui'
 

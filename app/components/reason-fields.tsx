@@ -1,5 +1,5 @@
 import { getInputProps } from '@conform-to/react'
-import type { ReasonSchema } from '~/lib/reason-schema'
+import type { ReasonSchema } from '~/domain/reasons/schema'
 import type { useSchemaForm } from './forms'
 import { Field, SelectInput } from './ui'
 

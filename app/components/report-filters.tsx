@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { BREAKDOWN_LABELS, BREAKDOWNS, PERIOD_LABELS, PERIODS } from '~/lib/reports/report-query'
+import { BREAKDOWN_LABELS, BREAKDOWNS, PERIOD_LABELS, PERIODS } from '~/domain/reports/query'
 import { FilterForm, inputClass, PageHeader, SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]

@@ -1,4 +1,4 @@
-import { SEAT_LABELS, type Seat } from '~/lib/roles'
+import { SEAT_LABELS, type Seat } from '~/domain/people/roles'
 
 export type SignoffView = { seat: Seat; userName: string; signedAt: string }
 

@@ -1,4 +1,4 @@
-import type { FieldChange } from '~/lib/audit-format'
+import type { FieldChange } from '~/domain/audit/format'
 import { Card } from './ui'
 
 type Entry = { id: number; when: string; who: string; what: string; changes: FieldChange[] }

@@ -4,8 +4,8 @@ import {
   getSelectProps,
   type SubmissionResult,
 } from '@conform-to/react'
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, SEAT_LABELS, SEATS } from '~/lib/roles'
-import { type UserInput, UserSchema } from '~/lib/user-schema'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, SEAT_LABELS, SEATS } from '~/domain/people/roles'
+import { type UserInput, UserSchema } from '~/domain/people/schema'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, Field, inputClass } from './ui'
 

@@ -8,19 +8,22 @@ import {
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { Alert, Button, Card, PageHeader, Table, Td } from '~/components/ui'
-import { requireUser } from '~/lib/auth.server'
-import { awaitingResponse, listCases, reviewQueue } from '~/lib/cases.server'
-import { getDb } from '~/lib/db.server'
-import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/lib/judicial-schema'
-import { leadName } from '~/lib/lead-fields'
-import { markNotificationsRead, unreadNotifications } from '~/lib/notifications.server'
-import { queryOf } from '~/lib/query'
-import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/lib/roles'
-import { queueCounts, repQueue } from '~/lib/sales.server'
-import { HomeQuerySchema, MarkReadSchema } from '~/lib/sales-schema'
-import { getOrganisationSettings } from '~/lib/settings.server'
-import { clockAt } from '~/lib/sla'
-import { formatDateTime } from '~/lib/time'
+import { awaitingResponse, listCases, reviewQueue } from '~/domain/cases/lists.server'
+import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
+import { leadName } from '~/domain/leads/fields'
+import {
+  markNotificationsRead,
+  unreadNotifications,
+} from '~/domain/notifications/notifications.server'
+import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/domain/people/roles'
+import { queueCounts, repQueue } from '~/domain/sales/sales.server'
+import { HomeQuerySchema, MarkReadSchema } from '~/domain/sales/schema'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { clockAt } from '~/domain/sla/clock'
+import { requireUser } from '~/http/guards.server'
+import { queryOf } from '~/http/query'
+import { getDb } from '~/platform/db.server'
+import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
 

@@ -9,10 +9,10 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field, PageHeader } from '~/components/ui'
-import { commitSessionCookie, requireUser } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { ChangePasswordSchema } from '~/lib/user-schema'
-import { changePassword } from '~/lib/users.server'
+import { ChangePasswordSchema } from '~/domain/people/schema'
+import { changePassword } from '~/domain/people/users.server'
+import { commitSessionCookie, requireUser } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change password · Leadcourt' }]
 

@@ -10,12 +10,17 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { ReasonFields } from '~/components/reason-fields'
 import { Alert, Button, PageHeader } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { idParam } from '~/lib/params'
-import { ReasonIntentSchema, ReasonSchema } from '~/lib/reason-schema'
-import { criterionChoices, getReason, setReasonActive, updateReason } from '~/lib/reasons.server'
-import { refusalReply } from '~/lib/submission'
+import {
+  criterionChoices,
+  getReason,
+  setReasonActive,
+  updateReason,
+} from '~/domain/reasons/reasons.server'
+import { ReasonIntentSchema, ReasonSchema } from '~/domain/reasons/schema'
+import { requireRole } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { refusalReply } from '~/http/reply'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reason.label ?? 'Reason'} · Leadcourt` },

@@ -10,11 +10,11 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { ReasonFields } from '~/components/reason-fields'
 import { Button, PageHeader, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { ReasonSchema } from '~/lib/reason-schema'
-import { createReason, criterionChoices, listReasons } from '~/lib/reasons.server'
-import { refusalReply } from '~/lib/submission'
+import { createReason, criterionChoices, listReasons } from '~/domain/reasons/reasons.server'
+import { ReasonSchema } from '~/domain/reasons/schema'
+import { requireRole } from '~/http/guards.server'
+import { refusalReply } from '~/http/reply'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reason catalog · Leadcourt' }]
 

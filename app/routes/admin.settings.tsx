@@ -9,8 +9,11 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
+import {
+  CommitteeSettingsSchema,
+  OrganisationSettingsSchema,
+  SlaSettingsSchema,
+} from '~/domain/settings/schema'
 import {
   getCommitteeSettings,
   getOrganisationSettings,
@@ -18,12 +21,9 @@ import {
   updateCommitteeSettings,
   updateOrganisationSettings,
   updateSlaSettings,
-} from '~/lib/settings.server'
-import {
-  CommitteeSettingsSchema,
-  OrganisationSettingsSchema,
-  SlaSettingsSchema,
-} from '~/lib/settings-schema'
+} from '~/domain/settings/settings.server'
+import { requireRole } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Leadcourt' }]
 

@@ -9,11 +9,16 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { idParam } from '~/lib/params'
-import { UserIntentSchema, UserSchema } from '~/lib/user-schema'
-import { getUserForAdmin, resetPassword, setUserActive, updateUser } from '~/lib/users.server'
+import { UserIntentSchema, UserSchema } from '~/domain/people/schema'
+import {
+  getUserForAdmin,
+  resetPassword,
+  setUserActive,
+  updateUser,
+} from '~/domain/people/users.server'
+import { requireRole } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Leadcourt` },

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { ROLE_LABELS, SEAT_LABELS } from '~/lib/roles'
-import { listUsers } from '~/lib/users.server'
+import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
+import { listUsers } from '~/domain/people/users.server'
+import { requireRole } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Leadcourt' }]
 

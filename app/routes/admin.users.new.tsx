@@ -9,10 +9,10 @@ import { Link, useActionData } from '@remix-run/react'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { UserSchema } from '~/lib/user-schema'
-import { createUser } from '~/lib/users.server'
+import { UserSchema } from '~/domain/people/schema'
+import { createUser } from '~/domain/people/users.server'
+import { requireRole } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add user · Leadcourt' }]
 

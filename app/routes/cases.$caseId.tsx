@@ -11,10 +11,8 @@ import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/cas
 import { CriterionResults } from '~/components/criteria-list'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
-import { ensureRole, requireUser } from '~/lib/auth.server'
-import { caseFileView, caseForViewer } from '~/lib/case-file.server'
-import { getDb } from '~/lib/db.server'
-import { castVote, concedeCase, contestCase, recuse } from '~/lib/judicial.server'
+import { caseFileView, caseForViewer } from '~/domain/cases/case-file.server'
+import { castVote, concedeCase, contestCase, recuse } from '~/domain/cases/judicial.server'
 import {
   ConcedeSchema,
   ContestSchema,
@@ -22,10 +20,12 @@ import {
   RecuseSchema,
   VERDICT_LABELS,
   VoteSchema,
-} from '~/lib/judicial-schema'
-import { idParam } from '~/lib/params'
-import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/lib/sales-schema'
-import { refusalReply } from '~/lib/submission'
+} from '~/domain/cases/schema'
+import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
+import { ensureRole, requireUser } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { refusalReply } from '~/http/reply'
+import { getDb } from '~/platform/db.server'
 import type { Role } from '~db/enums'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

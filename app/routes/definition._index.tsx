@@ -19,15 +19,15 @@ import {
   Table,
   Td,
 } from '~/components/ui'
-import { requireRole, requireUser } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
-import { StartDraftSchema } from '~/lib/definition-schema'
-import { versionView } from '~/lib/definition-view.server'
-import { getActiveVersion, listVersions, startDraft } from '~/lib/definitions.server'
-import { hasRole } from '~/lib/roles'
-import { getOrganisationSettings } from '~/lib/settings.server'
-import { formatDateTime } from '~/lib/time'
+import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
+import { StartDraftSchema } from '~/domain/definition/schema'
+import { getActiveVersion, listVersions, startDraft } from '~/domain/definition/versions.server'
+import { versionView } from '~/domain/definition/view.server'
+import { hasRole } from '~/domain/people/roles'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { requireRole, requireUser } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
+import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Lead definition · Leadcourt' }]
 

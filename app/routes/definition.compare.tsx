@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, PageHeader } from '~/components/ui'
-import { requireUser } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { diffCriteria } from '~/lib/definition-diff'
-import { CompareSchema } from '~/lib/definition-schema'
-import { getVersion } from '~/lib/definitions.server'
-import { queryOf } from '~/lib/query'
+import { diffCriteria } from '~/domain/definition/diff'
+import { CompareSchema } from '~/domain/definition/schema'
+import { getVersion } from '~/domain/definition/versions.server'
+import { requireUser } from '~/http/guards.server'
+import { queryOf } from '~/http/query'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Compare versions · Leadcourt' }]
 

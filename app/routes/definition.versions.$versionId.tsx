@@ -11,20 +11,20 @@ import { CriteriaList } from '~/components/criteria-list'
 import { CriterionBuilder } from '~/components/criterion-builder'
 import { Signoffs } from '~/components/signoffs'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
-import { ensureRole, requireUser } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { VERSION_STATUS_LABELS } from '~/lib/definition-labels'
-import { CriterionSchema, VersionIntentSchema } from '~/lib/definition-schema'
-import { versionView } from '~/lib/definition-view.server'
+import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
+import { CriterionSchema, VersionIntentSchema } from '~/domain/definition/schema'
 import {
   proposeVersion,
   removeCriterion,
   saveCriterion,
   signOff,
   withdrawVersion,
-} from '~/lib/definitions.server'
-import { idParam } from '~/lib/params'
-import { hasRole, SEAT_LABELS } from '~/lib/roles'
+} from '~/domain/definition/versions.server'
+import { versionView } from '~/domain/definition/view.server'
+import { hasRole, SEAT_LABELS } from '~/domain/people/roles'
+import { ensureRole, requireUser } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Lead definition version ${data?.version.number ?? ''} · Leadcourt` },

@@ -8,10 +8,10 @@ import {
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { stringify } from 'csv-stringify/sync'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { receiveCsvUpload } from '~/lib/import/upload.server'
-import { importOutcomes } from '~/lib/outcome-import.server'
+import { importOutcomes } from '~/domain/outcomes/import.server'
+import { requireRole } from '~/http/guards.server'
+import { receiveCsvUpload } from '~/http/upload.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
 

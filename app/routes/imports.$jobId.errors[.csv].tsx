@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream'
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { getImportJob, importErrorRows } from '~/lib/import/importer.server'
-import { idParam } from '~/lib/params'
+import { getImportJob, importErrorRows } from '~/domain/import/importer.server'
+import { requireRole } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { getDb } from '~/platform/db.server'
 
 /** The failed rows of an import as CSV: line, lead, reason; streamed, however many there are. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -15,9 +15,6 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { ImportIntentSchema, mappingFromForm } from '~/lib/import/import-schema'
 import {
   beginImport,
   getImportJob,
@@ -26,9 +23,12 @@ import {
   runImport,
   sampleColumns,
   saveMapping,
-} from '~/lib/import/importer.server'
-import { TARGET_LABELS, TARGETS } from '~/lib/import/mapping'
-import { idParam } from '~/lib/params'
+} from '~/domain/import/importer.server'
+import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
+import { ImportIntentSchema, mappingFromForm } from '~/domain/import/schema'
+import { requireRole } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import ${data?.job.fileName ?? ''} · Leadcourt` },

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { listImportJobs } from '~/lib/import/importer.server'
-import { getOrganisationSettings } from '~/lib/settings.server'
-import { formatDateTime } from '~/lib/time'
+import { listImportJobs } from '~/domain/import/importer.server'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { requireRole } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
+import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Imports · Leadcourt' }]
 

@@ -7,10 +7,10 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { createImportJob } from '~/lib/import/importer.server'
-import { receiveCsvUpload } from '~/lib/import/upload.server'
+import { createImportJob } from '~/domain/import/importer.server'
+import { requireRole } from '~/http/guards.server'
+import { receiveCsvUpload } from '~/http/upload.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import leads · Leadcourt' }]
 

@@ -16,24 +16,21 @@ import {
 } from '~/components/lead-actions'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
-import { timelineOf } from '~/lib/audit.server'
-import { ensureRole, requireUser } from '~/lib/auth.server'
-import { casesOfLead } from '~/lib/cases.server'
-import { getDb } from '~/lib/db.server'
-import { criteriaOf, getVersion } from '~/lib/definitions.server'
-import { describeRule, evaluate } from '~/lib/evaluator'
+import { timelineOf } from '~/domain/audit/trail.server'
+import { casesOfLead } from '~/domain/cases/lists.server'
 import {
   DISPOSITION_LABELS,
   OUTCOME_LABELS,
   OutcomeSchema,
   VERDICT_LABELS,
-} from '~/lib/judicial-schema'
-import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/lib/lead-fields'
-import { getLeadForViewer, sameCompanyLeads } from '~/lib/leads.server'
-import { outcomesOf, recordOutcome } from '~/lib/outcomes.server'
-import { idParam } from '~/lib/params'
-import { listReasons } from '~/lib/reasons.server'
-import { hasRole, seesAllLeads } from '~/lib/roles'
+} from '~/domain/cases/schema'
+import { describeRule, evaluate } from '~/domain/definition/evaluator'
+import { criteriaOf, getVersion } from '~/domain/definition/versions.server'
+import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/domain/leads/fields'
+import { getLeadForViewer, sameCompanyLeads } from '~/domain/leads/leads.server'
+import { outcomesOf, recordOutcome } from '~/domain/outcomes/outcomes.server'
+import { hasRole, seesAllLeads } from '~/domain/people/roles'
+import { listReasons } from '~/domain/reasons/reasons.server'
 import {
   acceptLead,
   contactAttemptsOf,
@@ -41,18 +38,21 @@ import {
   logContactAttempt,
   rejectLead,
   ruledReasonIds,
-} from '~/lib/sales.server'
+} from '~/domain/sales/sales.server'
 import {
   AcceptSchema,
   CASE_KIND_LABELS,
   CHANNEL_LABELS,
   ContactAttemptSchema,
   RejectSchema,
-} from '~/lib/sales-schema'
-import { getOrganisationSettings } from '~/lib/settings.server'
-import { clockAt, localDate, localOfInstant } from '~/lib/sla'
-import { refusalReply } from '~/lib/submission'
-import { formatDateTime } from '~/lib/time'
+} from '~/domain/sales/schema'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
+import { ensureRole, requireUser } from '~/http/guards.server'
+import { idParam } from '~/http/params'
+import { refusalReply } from '~/http/reply'
+import { getDb } from '~/platform/db.server'
+import { formatDateTime } from '~/platform/time'
 import type { Role } from '~db/enums'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

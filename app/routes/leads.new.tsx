@@ -10,11 +10,11 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/lib/lead-fields'
-import { LeadFieldsSchema } from '~/lib/lead-schema'
-import { activeReps, createLead } from '~/lib/leads.server'
+import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
+import { activeReps, createLead } from '~/domain/leads/leads.server'
+import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { requireRole } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add lead · Leadcourt' }]
 

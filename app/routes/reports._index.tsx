@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, PageHeader } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { ownFiguresOnly } from '~/lib/reports/report-view.server'
-import { hasRole } from '~/lib/roles'
+import { hasRole } from '~/domain/people/roles'
+import { requireRole } from '~/http/guards.server'
+import { ownFiguresOnly } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Leadcourt' }]
 

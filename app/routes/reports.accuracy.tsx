@@ -3,15 +3,11 @@ import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
-import { BREAKDOWN_LABELS, formatRate } from '~/lib/reports/report-query'
-import {
-  ownFiguresOnly,
-  reportFilterOptions,
-  reportRequest,
-} from '~/lib/reports/report-view.server'
+import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
+import { BREAKDOWN_LABELS, formatRate } from '~/domain/reports/query'
+import { requireRole } from '~/http/guards.server'
+import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
 

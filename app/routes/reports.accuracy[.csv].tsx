@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { type AccuracyRow, accuracyReport } from '~/lib/reports/accuracy.server'
-import { BREAKDOWN_LABELS, reportFileName } from '~/lib/reports/report-query'
-import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
+import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
+import { BREAKDOWN_LABELS, reportFileName } from '~/domain/reports/query'
+import { requireRole } from '~/http/guards.server'
+import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 /** The accuracy report's numbers as CSV, exactly as the page shows them. */
 export async function loader({ request }: LoaderFunctionArgs) {

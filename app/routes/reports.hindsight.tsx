@@ -3,16 +3,12 @@ import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { OUTCOME_LABELS } from '~/lib/judicial-schema'
-import { hindsightReport } from '~/lib/reports/hindsight.server'
-import { formatRate } from '~/lib/reports/report-query'
-import {
-  ownFiguresOnly,
-  reportFilterOptions,
-  reportRequest,
-} from '~/lib/reports/report-view.server'
+import { OUTCOME_LABELS } from '~/domain/cases/schema'
+import { hindsightReport } from '~/domain/reports/hindsight.server'
+import { formatRate } from '~/domain/reports/query'
+import { requireRole } from '~/http/guards.server'
+import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
 

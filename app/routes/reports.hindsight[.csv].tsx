@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { OUTCOME_LABELS } from '~/lib/judicial-schema'
-import { hindsightReport } from '~/lib/reports/hindsight.server'
-import { reportFileName } from '~/lib/reports/report-query'
-import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
+import { OUTCOME_LABELS } from '~/domain/cases/schema'
+import { hindsightReport } from '~/domain/reports/hindsight.server'
+import { reportFileName } from '~/domain/reports/query'
+import { requireRole } from '~/http/guards.server'
+import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 /** The hindsight report's numbers as CSV, exactly as the page shows them. */
 export async function loader({ request }: LoaderFunctionArgs) {

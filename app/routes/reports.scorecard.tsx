@@ -2,15 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { formatHours, formatRate } from '~/lib/reports/report-query'
-import {
-  ownFiguresOnly,
-  reportFilterOptions,
-  reportRequest,
-} from '~/lib/reports/report-view.server'
-import { repScorecard } from '~/lib/reports/sla.server'
+import { formatHours, formatRate } from '~/domain/reports/query'
+import { repScorecard } from '~/domain/reports/sla.server'
+import { requireRole } from '~/http/guards.server'
+import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rep scorecard · Leadcourt' }]
 

@@ -1,14 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { reportFileName } from '~/lib/reports/report-query'
-import {
-  csvResponse,
-  hoursCell,
-  percentCell,
-  reportRequest,
-} from '~/lib/reports/report-view.server'
-import { repScorecard } from '~/lib/reports/sla.server'
+import { reportFileName } from '~/domain/reports/query'
+import { repScorecard } from '~/domain/reports/sla.server'
+import { requireRole } from '~/http/guards.server'
+import { csvResponse, hoursCell, percentCell, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 /** The rep scorecard as CSV, exactly as the page shows it. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,11 +3,11 @@ import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { formatRate } from '~/lib/reports/report-query'
-import { reportFilterOptions, reportRequest } from '~/lib/reports/report-view.server'
-import { type QualityRow, sourceQualityReport } from '~/lib/reports/source-quality.server'
+import { formatRate } from '~/domain/reports/query'
+import { type QualityRow, sourceQualityReport } from '~/domain/reports/source-quality.server'
+import { requireRole } from '~/http/guards.server'
+import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Source and campaign quality · Leadcourt' }]
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { reportFileName } from '~/lib/reports/report-query'
-import { csvResponse, percentCell, reportRequest } from '~/lib/reports/report-view.server'
-import { verdictReport } from '~/lib/reports/verdicts.server'
+import { reportFileName } from '~/domain/reports/query'
+import { verdictReport } from '~/domain/reports/verdicts.server'
+import { requireRole } from '~/http/guards.server'
+import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { getDb } from '~/platform/db.server'
 
 /** The verdict report's numbers as CSV, exactly as the page shows them. */
 export async function loader({ request }: LoaderFunctionArgs) {

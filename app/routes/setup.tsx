@@ -9,10 +9,10 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
-import { requireAnonymous } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { completeSetup, isValidSetupToken, needsSetup } from '~/lib/setup.server'
-import { SetupSchema } from '~/lib/user-schema'
+import { SetupSchema } from '~/domain/people/schema'
+import { completeSetup, isValidSetupToken, needsSetup } from '~/domain/people/setup.server'
+import { requireAnonymous } from '~/http/guards.server'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Set up · Leadcourt' }]
 

@@ -9,11 +9,11 @@ import {
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
-import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/lib/auth.server'
-import { getDb } from '~/lib/db.server'
-import { needsSetup } from '~/lib/setup.server'
-import { SignInSchema } from '~/lib/user-schema'
+import { SignInSchema } from '~/domain/people/schema'
+import { needsSetup } from '~/domain/people/setup.server'
+import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/http/guards.server'
 import { clientAddress } from '~/load-context'
+import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
 

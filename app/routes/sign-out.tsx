@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { requireUser, signOut } from '~/lib/auth.server'
+import { requireUser, signOut } from '~/http/guards.server'
 
 export async function loader() {
   return redirect('/')

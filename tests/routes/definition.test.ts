@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
+import { seedDemo } from '~/demo/seed.server'
+import { getDb } from '~/platform/db.server'
 import { action as indexAction, loader as indexLoader } from '~/routes/definition._index'
 import { loader as compareLoader } from '~/routes/definition.compare'
 import {

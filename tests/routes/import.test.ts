@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditTrail } from '~/lib/audit.server'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
+import { seedDemo } from '~/demo/seed.server'
 import {
   getImportJob,
   MAX_UPLOAD_BYTES,
   type Preview,
   runImport,
-} from '~/lib/import/importer.server'
+} from '~/domain/import/importer.server'
+import { verifyAuditTrail } from '~/platform/audit.server'
+import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
 import { action as uploadAction } from '~/routes/imports.new'

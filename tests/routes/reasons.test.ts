@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { listReasons } from '~/lib/reasons.server'
-import { getSlaSettings } from '~/lib/settings.server'
+import { seedDemo } from '~/demo/seed.server'
+import { listReasons } from '~/domain/reasons/reasons.server'
+import { getSlaSettings } from '~/domain/settings/settings.server'
+import { getDb } from '~/platform/db.server'
 import { action as createAction, loader as listLoader } from '~/routes/admin.reasons._index'
 import { action as editAction, loader as editLoader } from '~/routes/admin.reasons.$reasonId'
 import { action as settingsAction } from '~/routes/admin.settings'
@@ -168,7 +168,7 @@ describe('service levels', () => {
 
 describe('the deciding rule', () => {
   it('the quorum defaults to 3, refuses nonsense, and an admin changes it', async () => {
-    const { getCommitteeSettings } = await import('~/lib/settings.server')
+    const { getCommitteeSettings } = await import('~/domain/settings/settings.server')
     expect(getCommitteeSettings(getDb())).toEqual({ quorum: 3 })
     const save = (quorum: string, who = 'sasha') =>
       settle(() =>

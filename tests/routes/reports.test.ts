@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { castVote, concedeCase } from '~/lib/judicial.server'
-import { recordOutcome } from '~/lib/outcomes.server'
-import { listReasons } from '~/lib/reasons.server'
-import { rejectLead, sweepIgnoredLeads } from '~/lib/sales.server'
+import { seedDemo } from '~/demo/seed.server'
+import { castVote, concedeCase } from '~/domain/cases/judicial.server'
+import { recordOutcome } from '~/domain/outcomes/outcomes.server'
+import { listReasons } from '~/domain/reasons/reasons.server'
+import { rejectLead, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { getDb } from '~/platform/db.server'
 import { loader as accuracyLoader } from '~/routes/reports.accuracy'
 import { loader as csvLoader } from '~/routes/reports.accuracy[.csv]'
 import { loader as hindsightLoader } from '~/routes/reports.hindsight'
@@ -446,7 +446,7 @@ describe('verdicts', () => {
 describe('service levels', () => {
   const HOUR = 3_600_000
   it('follow-up, review and return clocks by the month they started, with medians and 90th percentiles', async () => {
-    const { slaReport } = await import('~/lib/reports/sla.server')
+    const { slaReport } = await import('~/domain/reports/sla.server')
     const report = slaReport(
       getDb(),
       { period: 'month', by: 'reason' },
@@ -539,7 +539,7 @@ describe('service levels', () => {
 
 describe('rep scorecard', () => {
   it('per rep: received, accepted, rejected, ignored, acceptance, accuracy, median time to act, SLA compliance', async () => {
-    const { repScorecard } = await import('~/lib/reports/sla.server')
+    const { repScorecard } = await import('~/domain/reports/sla.server')
     const rows = repScorecard(
       getDb(),
       { period: 'month', by: 'reason' },

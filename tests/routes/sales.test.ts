@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { listReasons } from '~/lib/reasons.server'
-import { returnLeadToSales, sweepIgnoredLeads } from '~/lib/sales.server'
-import { addWorkingHours, HOUR } from '~/lib/sla'
+import { seedDemo } from '~/demo/seed.server'
+import { listReasons } from '~/domain/reasons/reasons.server'
+import { returnLeadToSales, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { addWorkingHours, HOUR } from '~/domain/sla/clock'
+import { getDb } from '~/platform/db.server'
 import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
@@ -188,7 +188,7 @@ describe('rejecting a lead', () => {
   it('refuses a deactivated reason', async () => {
     const db = getDb()
     const id = handOver('dana')
-    const { setReasonActive } = await import('~/lib/reasons.server')
+    const { setReasonActive } = await import('~/domain/reasons/reasons.server')
     const label = 'Competitor / student / job seeker / spam'
     setReasonActive(db, userId('sasha'), reasonId(label), false, new Date())
     const result = await reject(id, { reasonId: String(reasonId(label)) })

@@ -2,10 +2,11 @@
 // the transaction indexes the noted leads, as they are then, before it commits.
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb, prepareDatabase } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { LeadFieldsSchema } from '~/lib/lead-schema'
-import { currentHandOver, indexNewLeads, leadWriter } from '~/lib/leads.server'
+import { seedDemo } from '~/demo/seed.server'
+import { currentHandOver, indexNewLeads, leadWriter } from '~/domain/leads/leads.server'
+import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { prepareDatabase } from '~/domain/prepare.server'
+import { getDb } from '~/platform/db.server'
 import { followUps, leads } from '~db/schema'
 import { handOverLead, userId } from '../support/leads'
 

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyAuditTrail } from '~/lib/audit.server'
-import { getDb } from '~/lib/db.server'
-import { seedDemo } from '~/lib/demo-seed.server'
+import { seedDemo } from '~/demo/seed.server'
+import { verifyAuditTrail } from '~/platform/audit.server'
+import { getDb } from '~/platform/db.server'
 import { openDatabase } from '~db/connection'
 
 const LEADS = 2000

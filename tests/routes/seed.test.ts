@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { verifyAuditTrail } from '~/lib/audit.server'
-import { getDb } from '~/lib/db.server'
-import { getActiveVersion, getVersion } from '~/lib/definitions.server'
-import { seedDemo } from '~/lib/demo-seed.server'
-import { getOrganisationSettings } from '~/lib/settings.server'
-import { countUsers } from '~/lib/users.server'
+import { seedDemo } from '~/demo/seed.server'
+import { getActiveVersion, getVersion } from '~/domain/definition/versions.server'
+import { countUsers } from '~/domain/people/users.server'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { verifyAuditTrail } from '~/platform/audit.server'
+import { getDb } from '~/platform/db.server'
 
 describe('demo seed', () => {
   it('seeds an empty database once; a second start seeds nothing, even two at once', async () => {
@@ -184,8 +184,8 @@ describe('demo seed', () => {
   })
 
   it('tells PRODUCT.md’s story: ten trade-show leads rejected as rubbish read 50% in hindsight', async () => {
-    const { hindsightReport } = await import('~/lib/reports/hindsight.server')
-    const { TRADE_SHOW_COHORT } = await import('~/lib/demo-judicial.server')
+    const { hindsightReport } = await import('~/domain/reports/hindsight.server')
+    const { TRADE_SHOW_COHORT } = await import('~/demo/judicial.server')
     const report = hindsightReport(
       getDb(),
       { period: 'quarter', by: 'reason', campaign: TRADE_SHOW_COHORT },
@@ -210,7 +210,7 @@ describe('demo seed', () => {
   })
 
   it('shows accuracy improving after definition v2: rejections are upheld more often since', async () => {
-    const { accuracyReport } = await import('~/lib/reports/accuracy.server')
+    const { accuracyReport } = await import('~/domain/reports/accuracy.server')
     const version = getActiveVersion(getDb())
     const since = (version?.activatedAt ?? new Date(0)).toISOString().slice(0, 10)
     const report = (from: string, to: string) =>

@@ -3,8 +3,8 @@
 // Usage: node --import tsx tests/support/cast-vote.ts <caseId> <member e-mail>
 import { createInterface } from 'node:readline'
 import { eq } from 'drizzle-orm'
-import { getDb } from '~/lib/db.server'
-import { castVote } from '~/lib/judicial.server'
+import { castVote } from '~/domain/cases/judicial.server'
+import { getDb } from '~/platform/db.server'
 import { users } from '~db/schema'
 
 const [caseId, email] = process.argv.slice(2)

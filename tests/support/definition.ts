@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm'
-import type { CriterionInput } from '~/lib/definition-schema'
-import { proposeVersion, saveCriterion, signOff, startDraft } from '~/lib/definitions.server'
-import { loadSessionUser } from '~/lib/session.server'
+import type { CriterionInput } from '~/domain/definition/schema'
+import {
+  proposeVersion,
+  saveCriterion,
+  signOff,
+  startDraft,
+} from '~/domain/definition/versions.server'
+import { loadSessionUser } from '~/platform/session.server'
 import type { DB } from '~db/connection'
 import { users } from '~db/schema'
 

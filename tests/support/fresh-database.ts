@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { getDb, prepareDatabase } from '~/lib/db.server'
+import { prepareDatabase } from '~/domain/prepare.server'
+import { getDb } from '~/platform/db.server'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-test-'))
 process.env.DATABASE_PATH = join(dir, 'test.db')

@@ -1,5 +1,5 @@
-import { getDb } from '~/lib/db.server'
-import { getImportJob } from '~/lib/import/importer.server'
+import { getImportJob } from '~/domain/import/importer.server'
+import { getDb } from '~/platform/db.server'
 
 /** Waits for a started import to finish (it runs after the response, as in the app). */
 export async function waitForImport(jobId: number, timeoutMs = 60_000) {

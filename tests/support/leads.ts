@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { getDb } from '~/lib/db.server'
-import { type LeadFields, LeadFieldsSchema } from '~/lib/lead-schema'
-import { currentHandOver, insertLead } from '~/lib/leads.server'
-import { HOUR } from '~/lib/sla'
+import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
+import { type LeadFields, LeadFieldsSchema } from '~/domain/leads/schema'
+import { HOUR } from '~/domain/sla/clock'
+import { getDb } from '~/platform/db.server'
 import { users } from '~db/schema'
 
 /** The id of a demo user by first name ("dana" → dana@brightline.test), or by full e-mail. */

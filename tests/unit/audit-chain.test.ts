@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chainHash, recordAudit, sealAuditTrail, verifyAuditTrail } from '~/lib/audit.server'
+import { chainHash, recordAudit, sealAuditTrail, verifyAuditTrail } from '~/platform/audit.server'
 import { memoryDb } from '../support/memory-db'
 
 const AT = new Date('2026-11-20T10:00:00Z')

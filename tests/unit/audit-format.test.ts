@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actionLabel, describeChanges } from '~/lib/audit-format'
-import { formatDateTime } from '~/lib/time'
+import { actionLabel, describeChanges } from '~/domain/audit/format'
+import { formatDateTime } from '~/platform/time'
 
 describe('audit entries in words', () => {
   it('lists only the fields that changed, in readable form', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanHeaders, inspectCsv, readRecords } from '~/lib/import/csv-file.server'
+import { cleanHeaders, inspectCsv, readRecords } from '~/domain/import/csv-file.server'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-csv-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { CsvReader, type CsvRecord, CsvSyntaxError } from '~/lib/import/csv-reader'
+import { CsvReader, type CsvRecord, CsvSyntaxError } from '~/domain/import/csv-reader'
 
 /** Feeds the text in chunks of the given sizes (cycled), then ends it. */
 function read(text: string, sizes: number[] = [text.length || 1], delimiter = ',') {

@@ -7,7 +7,7 @@ import {
   decide,
   type Findings,
   verdictRecord,
-} from '~/lib/deciding'
+} from '~/domain/cases/deciding'
 import { SEATS, type Seat, type Verdict } from '~db/enums'
 
 const ballot = (memberId: number, seat: Seat, verdict: Verdict, isChair = false): Ballot => ({

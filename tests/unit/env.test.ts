@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EnvError, parseEnv } from '~/lib/env.server'
+import { EnvError, parseEnv } from '~/platform/env.server'
 
 describe('environment', () => {
   it('has defaults that run the app with nothing set', () => {

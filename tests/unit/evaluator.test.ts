@@ -5,7 +5,7 @@ import {
   evaluate,
   evaluateCriterion,
   toNumber,
-} from '~/lib/evaluator'
+} from '~/domain/definition/evaluator'
 
 const rule = (
   operator: CriterionRule['operator'],

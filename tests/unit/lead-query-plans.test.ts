@@ -7,7 +7,7 @@ import {
   leadListQuery,
   listLeads,
   sameCompanyQuery,
-} from '~/lib/leads.server'
+} from '~/domain/leads/leads.server'
 import type { DB } from '~db/connection'
 import { leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'

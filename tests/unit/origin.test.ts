@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSameOriginRequest } from '~/lib/origin.server'
+import { isSameOriginRequest } from '~/http/origin.server'
 
 const request = (method: string, headers: Record<string, string>) => ({
   method,

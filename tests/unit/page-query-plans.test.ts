@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { distinctValuesSql } from '~/lib/leads.server'
-import { hindsightDueQuery } from '~/lib/outcomes.server'
+import { distinctValuesSql } from '~/domain/leads/leads.server'
+import { hindsightDueQuery } from '~/domain/outcomes/outcomes.server'
 import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateTemporaryPassword, hashPassword, verifyPassword } from '~/lib/password.server'
+import { generateTemporaryPassword, hashPassword, verifyPassword } from '~/platform/password.server'
 
 describe('password hashing', () => {
   it('stores scrypt with N=2^17, r=8, p=1 and a per-user salt', async () => {

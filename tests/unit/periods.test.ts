@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRange, periodsBetween } from '~/lib/reports/periods'
+import { defaultRange, periodsBetween } from '~/domain/reports/periods'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 

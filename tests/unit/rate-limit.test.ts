@@ -7,7 +7,7 @@ import {
   MINUTE,
   markSignInSucceeded,
   signInLockedUntil,
-} from '~/lib/rate-limit.server'
+} from '~/platform/rate-limit.server'
 import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'
 

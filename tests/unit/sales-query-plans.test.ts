@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { caseListQuery, reviewQueueQuery } from '~/lib/cases.server'
-import { dueLeadsQuery, queueQuery } from '~/lib/sales.server'
+import { caseListQuery, reviewQueueQuery } from '~/domain/cases/lists.server'
+import { dueLeadsQuery, queueQuery } from '~/domain/sales/sales.server'
 import type { DB } from '~db/connection'
 import { cases, leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'

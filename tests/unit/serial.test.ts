@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { serial } from '~/lib/serial'
+import { serial } from '~/platform/serial'
 
 describe('serial', () => {
   it('runs tasks one at a time, in the order given, and a failure does not stop the queue', async () => {

@@ -5,7 +5,7 @@ import {
   findSessionUser,
   isSessionExpired,
   SESSION_IDLE_MS,
-} from '~/lib/session.server'
+} from '~/platform/session.server'
 import type { DB } from '~db/connection'
 import { sessions, userRoles, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'

@@ -6,7 +6,7 @@ import {
   formatWorkingTime,
   HOUR,
   workingMsBetween,
-} from '~/lib/sla'
+} from '~/domain/sla/clock'
 
 const at = (iso: string) => new Date(iso)
 const iso = (date: Date) => date.toISOString()

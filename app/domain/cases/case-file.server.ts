@@ -1,0 +1,235 @@
+// The case file: everything the committee, marketing and the rep read about one case.
+import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { timelineOf } from '~/domain/audit/trail.server'
+import { describeRule, evaluate } from '~/domain/definition/evaluator'
+import { getVersion } from '~/domain/definition/versions.server'
+import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
+import { activeReps, sameCompanyLeads } from '~/domain/leads/leads.server'
+import { hasRole, type Role, seesAllLeads } from '~/domain/people/roles'
+import { contactAttemptsOf } from '~/domain/sales/sales.server'
+import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings/settings.server'
+import { clockAt } from '~/domain/sla/clock'
+import { formatDateTime } from '~/platform/time'
+import type { Queryable } from '~db/connection'
+import { cases, leads, recusals, users, votes } from '~db/schema'
+import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
+import { automaticRecusal, caseEvaluation, standing } from './judicial.server'
+import { casesOfLead } from './lists.server'
+
+type Viewer = { id: number; roles: readonly Role[] }
+
+// Timeline entries about individual votes, seen only by the committee.
+const COMMITTEE_ONLY = new Set(['case.vote_cast', 'case.vote_changed', 'case.recused'])
+type Case = typeof cases.$inferSelect
+
+/** The case if the viewer may read it: everyone who sees every lead, and the case's rep. */
+export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Case | null {
+  const c = db.select().from(cases).where(eq(cases.id, caseId)).get()
+  if (!c) return null
+  if (seesAllLeads(viewer) || c.repId === viewer.id) return c
+  // A rep who now holds the lead (it was returned to them) reads its cases too.
+  const lead = db.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, c.leadId)).get()
+  return lead?.ownerId === viewer.id ? c : null
+}
+
+const shown = (value: unknown): string | null =>
+  value === null || value === undefined || value === '' ? null : String(value)
+
+/** The page's data: the lead then and now, the evaluation, the parties' words, votes and history. */
+export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) {
+  const { timeZone } = getOrganisationSettings(db)
+  const when = (at: Date | null) => (at ? formatDateTime(at, timeZone) : null)
+  const lead = db.select().from(leads).where(eq(leads.id, c.leadId)).get()
+  if (!lead) throw new Error(`Case ${c.id} has no lead`)
+  const snapshot = c.leadSnapshot
+  const version = c.definitionVersionId ? getVersion(db, c.definitionVersionId) : null
+  const { criteria, automatic, overall } = caseEvaluation(db, c)
+  const nowEvaluation = evaluate(lead, criteria)
+  const names = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  )
+  const nameOf = (id: number | null) => (id ? (names.get(id) ?? `User ${id}`) : null)
+  // Individual votes, recusals and the state of the count are the committee's alone.
+  const isCommittee = hasRole(viewer, 'committee')
+  const cast = db
+    .select()
+    .from(votes)
+    .where(eq(votes.caseId, c.id))
+    .orderBy(asc(votes.castAt), asc(votes.id))
+    .all()
+  const stood = db.select().from(recusals).where(eq(recusals.caseId, c.id)).all()
+  const decision = decide(
+    cast.map((v) => ({
+      memberId: v.memberId,
+      seat: v.seat,
+      isChair: v.isChair,
+      verdict: v.verdict,
+    })),
+    getCommitteeSettings(db),
+  )
+  const others = sameCompanyLeads(db, lead)
+  const otherCases = others.length
+    ? db
+        .select({
+          id: cases.id,
+          leadId: cases.leadId,
+          kind: cases.kind,
+          status: cases.status,
+          reasonLabel: cases.reasonLabel,
+          verdict: cases.verdict,
+        })
+        .from(cases)
+        .where(
+          and(
+            inArray(
+              cases.leadId,
+              others.map((o) => o.id),
+            ),
+            ne(cases.id, c.id),
+          ),
+        )
+        .all()
+    : []
+  const myVote = cast.find((v) => v.memberId === viewer.id)
+  const myStanding = hasRole(viewer, 'committee') ? standing(db, c, viewer.id) : null
+  const automaticStandAside = [c.filedBy, c.repId, lead.ownerId, lead.marketerId]
+    .filter((id): id is number => !!id)
+    .filter((id, i, all) => all.indexOf(id) === i)
+    .map((id) => ({ id, why: automaticRecusal(db, c, id) }))
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    leadId: lead.id,
+    name: leadName(lead),
+    company: lead.company,
+    leadStatus: lead.status,
+    openedAt: when(c.openedAt),
+    reviewClock: c.status === 'in_review' ? clockAt(now, c.reviewDueAt, timeZone) : null,
+    reviewDueAt: when(c.reviewDueAt),
+    rep: nameOf(c.repId),
+    filedBy: nameOf(c.filedBy),
+    reason: c.reasonLabel,
+    notes: c.notes,
+    contactAttempts: c.contactAttempts,
+    loggedAttempts: contactAttemptsOf(db, lead.id).map((a) => ({
+      id: a.id,
+      channel: a.channel,
+      when: when(a.at),
+      who: a.userName,
+      note: a.note,
+    })),
+    // The lead as it was when the case opened, beside the lead now; changed fields flagged.
+    fields: LEAD_FIELDS.map((f) => {
+      const opened = shown(snapshot[f.key])
+      const current = shown(lead[f.key])
+      return { label: f.label, opened, current, changed: opened !== current }
+    }),
+    version: version ? { id: version.id, number: version.number } : null,
+    overall,
+    nowOverall: nowEvaluation.overall,
+    criteria: criteria.map((cr, i) => ({
+      key: cr.key,
+      label: cr.label,
+      required: cr.required,
+      rule: describeRule(cr),
+      result: automatic[i]?.result ?? 'unknown',
+    })),
+    response: c.response
+      ? {
+          kind: c.response,
+          brief: c.brief,
+          by: nameOf(c.respondedBy),
+          at: when(c.respondedAt),
+        }
+      : null,
+    outcome: c.verdict
+      ? {
+          verdict: c.verdict,
+          disposition: c.disposition,
+          rationale: c.rationale,
+          at: when(c.decidedAt),
+          unanimous: c.unanimous,
+          byChair: c.decidedByChair,
+          agreesWithDefinition: c.agreesWithDefinition,
+          departures: (c.departures ?? []).map((key) =>
+            key === OUTSIDE_THE_DEFINITION
+              ? 'no criterion (the definition has none for what decided it)'
+              : (criteria.find((cr) => cr.key === key)?.label ?? key),
+          ),
+          returnedTo: nameOf(c.returnedTo),
+        }
+      : null,
+    waitingFor:
+      !isCommittee || decision.decided || c.status !== 'in_review' ? null : decision.waitingFor,
+    votes: isCommittee
+      ? cast.map((v) => ({
+          id: v.id,
+          member: nameOf(v.memberId),
+          seat: v.seat,
+          isChair: v.isChair,
+          verdict: v.verdict,
+          disposition: v.disposition,
+          rationale: v.rationale,
+          departureJustification: v.departureJustification,
+          findings: Object.entries(v.findings).map(([key, finding]) => ({
+            criterion: criteria.find((cr) => cr.key === key)?.label ?? key,
+            finding,
+          })),
+          at: when(v.updatedAt),
+        }))
+      : null,
+    voteCount: cast.length,
+    recusals: isCommittee
+      ? [
+          ...automaticStandAside
+            .filter((r) => r.why)
+            .map((r) => ({ member: nameOf(r.id), reason: `${r.why} (automatic)` })),
+          ...stood.map((r) => ({ member: nameOf(r.memberId), reason: r.reason })),
+        ]
+      : null,
+    me: {
+      canRespond: hasRole(viewer, 'marketer') && c.status === 'in_review' && !c.response,
+      canVote: c.status === 'in_review' && myStanding?.canVote === true,
+      cannotVote:
+        c.status === 'in_review' && myStanding && !myStanding.canVote ? myStanding.why : null,
+      vote: myVote
+        ? {
+            verdict: myVote.verdict,
+            disposition: myVote.disposition ?? undefined,
+            rationale: myVote.rationale,
+            departureJustification: myVote.departureJustification ?? undefined,
+            returnTo: myVote.returnTo ?? undefined,
+            finding: myVote.findings,
+          }
+        : null,
+    },
+    reps: activeReps(db).map((r) => [String(r.id), r.name] as const),
+    earlierCases: casesOfLead(db, lead.id)
+      .filter((other) => other.id !== c.id)
+      .map((other) => ({
+        id: other.id,
+        kind: other.kind,
+        reason: other.reasonLabel,
+        verdict: other.verdict,
+        openedAt: when(other.openedAt),
+      })),
+    sameCompany: others.map((o) => ({
+      id: o.id,
+      name: leadName(o),
+      title: o.title,
+      status: o.status,
+      ownerName: o.ownerName,
+      cases: otherCases
+        .filter((oc) => oc.leadId === o.id)
+        .map((oc) => ({ id: oc.id, kind: oc.kind, reason: oc.reasonLabel, verdict: oc.verdict })),
+    })),
+    timeline: timelineOf(db, 'case', c.id, timeZone).filter(
+      (e) => isCommittee || !COMMITTEE_ONLY.has(e.action),
+    ),
+  }
+}

@@ -1,0 +1,238 @@
+// Reading cases: those on one lead, and the list of rejected and ignored leads that reps,
+// marketers and leadership page through.
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { decodeCursor } from '~/domain/cursor'
+import { LEAD_NAME_COLUMNS } from '~/domain/leads/leads.server'
+import { type Role, seesAllLeads } from '~/domain/people/roles'
+import type { Queryable } from '~db/connection'
+import type { CaseKind, CaseStatus } from '~db/enums'
+import { cases, leads, recusals, users, votes } from '~db/schema'
+
+type Viewer = { id: number; roles: readonly Role[] }
+
+const filer = alias(users, 'filer')
+
+/** Every case on a lead, oldest first, with the reason and who filed it. */
+export function casesOfLead(db: Queryable, leadId: number) {
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      status: cases.status,
+      reasonLabel: cases.reasonLabel,
+      notes: cases.notes,
+      contactAttempts: cases.contactAttempts,
+      filedByName: filer.name,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      previousCaseId: cases.previousCaseId,
+      verdict: cases.verdict,
+      disposition: cases.disposition,
+      rationale: cases.rationale,
+      decidedAt: cases.decidedAt,
+    })
+    .from(cases)
+    .leftJoin(filer, eq(filer.id, cases.filedBy))
+    .where(eq(cases.leadId, leadId))
+    .orderBy(asc(cases.id))
+    .all()
+}
+
+export const CASE_PAGE_SIZE = 50
+
+export type CaseQuery = {
+  kind?: CaseKind
+  status?: CaseStatus
+  reasonId?: number
+  repId?: number
+  marketerId?: number
+  source?: string
+  campaign?: string
+  after?: string
+}
+
+/** Who may see which cases: a rep their own; everyone who sees every lead, every case. */
+export function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
+  return and(
+    seesAllLeads(viewer)
+      ? query.repId
+        ? eq(cases.repId, query.repId)
+        : undefined
+      : eq(cases.repId, viewer.id),
+    query.marketerId ? eq(cases.marketerId, query.marketerId) : undefined,
+    query.kind ? eq(cases.kind, query.kind) : undefined,
+    query.status ? eq(cases.status, query.status) : undefined,
+    query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
+    query.source ? eq(cases.source, query.source) : undefined,
+    query.campaign ? eq(cases.campaign, query.campaign) : undefined,
+  )
+}
+
+/** The query behind a page of cases, newest first (the query-plan test reads it too). */
+export function caseListQuery(
+  db: Queryable,
+  viewer: Viewer,
+  query: CaseQuery,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const cursor = decodeCursor(query.after)
+  const beyond = cursor
+    ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
+    : undefined
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      status: cases.status,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      notes: cases.notes,
+      contactAttempts: cases.contactAttempts,
+      source: cases.source,
+      campaign: cases.campaign,
+      reasonLabel: cases.reasonLabel,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(and(caseScope(viewer, query), beyond))
+    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .limit(pageSize + 1)
+}
+
+/** One page of cases with a cursor to the next (keyset on opened-at and id). */
+export function listCases(
+  db: Queryable,
+  viewer: Viewer,
+  query: CaseQuery,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const rows = caseListQuery(db, viewer, query, pageSize).all()
+  const page = rows.slice(0, pageSize)
+  const last = page.at(-1)
+  return {
+    rows: page,
+    nextCursor: rows.length > pageSize && last ? `${last.openedAt.getTime()}-${last.id}` : null,
+  }
+}
+
+// ——— The committee's review queue ———
+
+export type ReviewQuery = {
+  kind?: CaseKind
+  reasonId?: number
+  repId?: number
+  source?: string
+  campaign?: string
+  /** Only cases opened at least this many days ago. */
+  olderThanDays?: number
+  needsMyVote?: boolean
+  after?: string
+}
+
+/** The query behind a page of open cases, most overdue first (the plan test reads it too). */
+export function reviewQueueQuery(
+  db: Queryable,
+  memberId: number,
+  query: ReviewQuery,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const cursor = decodeCursor(query.after)
+  const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      reasonLabel: cases.reasonLabel,
+      source: cases.source,
+      campaign: cases.campaign,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      response: cases.response,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+      votes: sql<number>`(SELECT count(*) FROM ${votes} WHERE ${votes.caseId} = ${cases.id})`,
+      voted: sql<number>`EXISTS ${mine}`,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(
+      and(
+        eq(cases.status, 'in_review'),
+        query.kind ? eq(cases.kind, query.kind) : undefined,
+        query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
+        query.repId ? eq(cases.repId, query.repId) : undefined,
+        query.source ? eq(cases.source, query.source) : undefined,
+        query.campaign ? eq(cases.campaign, query.campaign) : undefined,
+        query.olderThanDays
+          ? sql`${cases.openedAt} <= ${now.getTime() - query.olderThanDays * 86_400_000}`
+          : undefined,
+        query.needsMyVote
+          ? sql`NOT EXISTS ${mine}
+              AND NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.caseId} = ${cases.id} AND ${recusals.memberId} = ${memberId})
+              AND ${cases.repId} <> ${memberId}
+              AND coalesce(${cases.filedBy}, 0) <> ${memberId}
+              AND coalesce(${cases.marketerId}, 0) <> ${memberId}
+              AND ${leads.ownerId} <> ${memberId}
+              AND coalesce(${leads.marketerId}, 0) <> ${memberId}`
+          : undefined,
+        cursor
+          ? sql`(${cases.reviewDueAt}, ${cases.id}) > (${cursor.at}, ${cursor.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(cases.reviewDueAt), asc(cases.id))
+    .limit(pageSize + 1)
+}
+
+/** One page of the review queue with a cursor to the next. */
+export function reviewQueue(
+  db: Queryable,
+  memberId: number,
+  query: ReviewQuery,
+  now: Date,
+  pageSize = CASE_PAGE_SIZE,
+) {
+  const rows = reviewQueueQuery(db, memberId, query, now, pageSize).all()
+  const page = rows.slice(0, pageSize)
+  const last = page.at(-1)
+  return {
+    rows: page,
+    nextCursor: rows.length > pageSize && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
+  }
+}
+
+/** Open cases on a marketer's leads (or on leads no marketer answers for) with no response yet. */
+export function awaitingResponse(db: Queryable, marketerId: number, limit = 10) {
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      reasonLabel: cases.reasonLabel,
+      openedAt: cases.openedAt,
+      reviewDueAt: cases.reviewDueAt,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(
+      and(
+        eq(cases.status, 'in_review'),
+        sql`${cases.response} IS NULL`,
+        sql`(${cases.marketerId} = ${marketerId} OR ${cases.marketerId} IS NULL)`,
+      ),
+    )
+    .orderBy(asc(cases.reviewDueAt), asc(cases.id))
+    .limit(limit)
+    .all()
+}

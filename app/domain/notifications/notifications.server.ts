@@ -1,0 +1,69 @@
+// What a user must hear about, shown on their home until they mark it read: a case opened on
+// a lead they answer for (and, later, the verdict on it).
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { LEAD_NAME_COLUMNS } from '~/domain/leads/leads.server'
+import type { Queryable } from '~db/connection'
+import type { NotificationKind } from '~db/enums'
+import { cases, leads, notifications, users } from '~db/schema'
+
+export function notify(
+  db: Queryable,
+  userIds: number[],
+  about: { kind: NotificationKind; caseId: number; leadId: number },
+  now: Date,
+) {
+  const recipients = [...new Set(userIds)]
+  if (recipients.length === 0) return
+  db.insert(notifications)
+    .values(recipients.map((userId) => ({ userId, ...about, createdAt: now })))
+    .run()
+}
+
+/** The user's unread notifications, newest first, with the case and lead they are about. */
+export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      createdAt: notifications.createdAt,
+      caseId: cases.id,
+      caseKind: cases.kind,
+      notes: cases.notes,
+      verdict: cases.verdict,
+      disposition: cases.disposition,
+      rationale: cases.rationale,
+      status: cases.status,
+      reasonLabel: cases.reasonLabel,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+      repName: users.name,
+    })
+    .from(notifications)
+    .innerJoin(cases, eq(cases.id, notifications.caseId))
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all()
+}
+
+/** Marks one of the user's notifications read, or all of them; another user's are untouched. */
+export function markNotificationsRead(
+  db: Queryable,
+  userId: number,
+  which: number | 'all',
+  now: Date,
+): number {
+  return db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        which === 'all' ? undefined : eq(notifications.id, which),
+      ),
+    )
+    .run().changes
+}

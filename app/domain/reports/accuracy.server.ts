@@ -1,0 +1,112 @@
+// Rejection accuracy (docs/metrics.md): of the rejections ruled on, how many the committee
+// upheld. Counted in SQL, per period of the month (or week, quarter) the case opened, and
+// broken down by rep, reason, source or campaign: one cell per period and value of the
+// breakdown, each a range of the breakdown's covering index (cases_report_*_idx).
+import { type SQL, sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import { CASE_KINDS } from '~db/enums'
+import { addCounts, binaryOrder, distinctKeys, packed, sumCounts } from './cells.server'
+import { periodTable } from './periods'
+import type { Breakdown, ReportQuery } from './query'
+
+export type AccuracyRow = {
+  name: string
+  opened: number
+  decided: number
+  upheld: number
+  overturned: number
+  open: number
+  /** upheld / decided, or null when nothing was decided. */
+  accuracy: number | null
+}
+
+/** The report's filters as SQL on cases `c` (rep, reason, source, campaign). */
+export function caseFilters(query: ReportQuery): SQL {
+  const parts = [
+    query.repId ? sql` AND c.rep_id = ${query.repId}` : sql``,
+    query.reasonId ? sql` AND c.reason_id = ${query.reasonId}` : sql``,
+    query.source ? sql` AND c.source = ${query.source}` : sql``,
+    query.campaign ? sql` AND c.campaign = ${query.campaign}` : sql``,
+  ]
+  return sql.join(parts, sql``)
+}
+
+/** Cases of every kind, listed, so that the (kind, opened_at, …) covering index serves. */
+export const ANY_KIND = sql`c.kind IN (${sql.join(
+  CASE_KINDS.map((kind) => sql`${kind}`),
+  sql`, `,
+)})`
+
+type Counts = Omit<AccuracyRow, 'name' | 'accuracy'>
+const COUNTS = packed<Counts>({
+  opened: sql`count(*)`,
+  decided: sql`count(c.verdict)`,
+  upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
+  overturned: sql`count(*) FILTER (WHERE c.verdict = 'meets')`,
+  open: sql`count(*) FILTER (WHERE c.status = 'in_review')`,
+})
+const zero = (): Counts => ({ opened: 0, decided: 0, upheld: 0, overturned: 0, open: 0 })
+
+const withAccuracy = <T extends Counts>(row: T) => ({
+  ...row,
+  accuracy: row.decided > 0 ? row.upheld / row.decided : null,
+})
+
+/** Per breakdown: the cases column, the filter on it, and the name of a value `k.k`. */
+const GROUPS: Record<Breakdown, { column: SQL; only: keyof ReportQuery; name: SQL }> = {
+  rep: {
+    column: sql`c.rep_id`,
+    only: 'repId',
+    name: sql`(SELECT u.name FROM users u WHERE u.id = keys.k)`,
+  },
+  reason: {
+    column: sql`c.reason_id`,
+    only: 'reasonId',
+    name: sql`coalesce((SELECT r.label FROM reasons r WHERE r.id = keys.k), 'No reason')`,
+  },
+  source: { column: sql`c.source`, only: 'source', name: sql`coalesce(keys.k, 'No source')` },
+  campaign: {
+    column: sql`c.campaign`,
+    only: 'campaign',
+    name: sql`coalesce(keys.k, 'No campaign')`,
+  },
+}
+
+export function accuracyReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const { spans, periods } = periodTable(query.period, range, timeZone)
+  const group = GROUPS[query.by]
+  const cells = db.all<{ key: string | number | null; name: string; i: number; counts: string }>(
+    sql`
+    WITH RECURSIVE ${periods},
+    ${distinctKeys(sql`cases c`, group.column, sql`c.kind = 'rejected'`, query[group.only] || undefined)}
+    SELECT keys.k AS key, ${group.name} AS name, p.i AS i, (
+      SELECT ${COUNTS.sql} FROM cases c
+      WHERE c.kind = 'rejected' AND ${group.column} IS keys.k
+        AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
+    ) AS counts
+    FROM keys, periods p`,
+  )
+  const byPeriod = spans.map(zero)
+  const byKey = new Map<string | number | null, Counts & { name: string }>()
+  for (const { key, name, i, counts } of cells) {
+    const cell = COUNTS.unpack(counts)
+    if (cell.opened === 0) continue
+    addCounts(byPeriod[i] as Counts, cell)
+    const row = byKey.get(key) ?? { name, ...zero() }
+    byKey.set(key, row)
+    addCounts<Counts>(row, cell)
+  }
+  const total = sumCounts(byPeriod, zero())
+  return {
+    periods: byPeriod.map((row, i) => withAccuracy({ name: spans[i]?.label ?? '', ...row })),
+    breakdown: [...byKey.values()]
+      .sort((a, b) => b.decided - a.decided || binaryOrder(a.name, b.name))
+      .map(withAccuracy),
+    total: withAccuracy({ name: 'All', ...total }),
+  }
+}

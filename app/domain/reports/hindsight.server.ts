@@ -1,0 +1,97 @@
+// Hindsight (docs/metrics.md): what became of rejected leads, and how often the rejection, and
+// the committee's verdict, were right in the light of it.
+import { sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES, type Verdict } from '~db/enums'
+import { caseFilters } from './accuracy.server'
+import { sumCounts } from './cells.server'
+import { periodTable } from './periods'
+import type { ReportQuery } from './query'
+
+export type HindsightRow = {
+  name: string
+  rejected: number
+  known: number
+  realBuyers: number
+  notBuyers: number
+  /** Rejected leads found not to be real buyers ÷ rejected leads with a known outcome. */
+  rejectionAccuracy: number | null
+  verdictsKnown: number
+  verdictsRight: number
+  /** Verdicts borne out by the outcome ÷ decided cases with a known outcome. */
+  verdictAccuracy: number | null
+}
+
+type Counts = Omit<HindsightRow, 'name' | 'rejectionAccuracy' | 'verdictAccuracy'>
+const zero = (): Counts => ({
+  rejected: 0,
+  known: 0,
+  realBuyers: 0,
+  notBuyers: 0,
+  verdictsKnown: 0,
+  verdictsRight: 0,
+})
+const withRates = <T extends Counts>(row: T) => ({
+  ...row,
+  rejectionAccuracy: row.known > 0 ? row.notBuyers / row.known : null,
+  verdictAccuracy: row.verdictsKnown > 0 ? row.verdictsRight / row.verdictsKnown : null,
+})
+
+export function hindsightReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
+  const filters = caseFilters(query)
+  // Rejected cases per period: one range of the (kind, opened_at, …) covering index each.
+  const rejected = db.all<{ i: number; n: number }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, (
+      SELECT count(*) FROM cases c
+      WHERE c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
+    ) AS n
+    FROM periods p`)
+  // Outcomes are few beside cases: from each lead's latest outcome (the latest date, then the
+  // last recorded) to the lead's rejected cases of the range, counted per period, outcome and
+  // verdict.
+  const known = db.all<{ i: number; outcome: Outcome; verdict: Verdict | null; n: number }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, o.outcome AS outcome, c.verdict AS verdict, count(*) AS n
+    FROM outcomes o
+    CROSS JOIN cases c
+    CROSS JOIN periods p
+    WHERE NOT EXISTS (
+        SELECT 1 FROM outcomes later WHERE later.lead_id = o.lead_id
+          AND (later.occurred_on > o.occurred_on
+            OR (later.occurred_on = o.occurred_on AND later.id > o.id)))
+      AND c.kind = 'rejected' AND c.lead_id = o.lead_id
+      AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}
+      AND c.opened_at >= p.start AND c.opened_at < p.finish
+    GROUP BY p.i, o.outcome, c.verdict`)
+  const byPeriod = spans.map(zero)
+  for (const { i, n } of rejected) (byPeriod[i] as Counts).rejected = n
+  const byOutcome = new Map<Outcome, number>()
+  for (const { i, outcome, verdict, n } of known) {
+    const row = byPeriod[i] as Counts
+    const realBuyer = REAL_BUYER_OUTCOMES.includes(outcome)
+    row.known += n
+    if (realBuyer) row.realBuyers += n
+    else row.notBuyers += n
+    if (verdict !== null) row.verdictsKnown += n
+    if ((verdict === 'meets' && realBuyer) || (verdict === 'does_not_meet' && !realBuyer))
+      row.verdictsRight += n
+    byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + n)
+  }
+  const total = sumCounts(byPeriod, zero())
+  return {
+    periods: byPeriod.map((row, i) => withRates({ name: spans[i]?.label ?? '', ...row })),
+    total: withRates({ name: 'All', ...total }),
+    outcomes: OUTCOMES.map((outcome) => ({
+      outcome,
+      realBuyer: REAL_BUYER_OUTCOMES.includes(outcome),
+      count: byOutcome.get(outcome) ?? 0,
+    })),
+  }
+}

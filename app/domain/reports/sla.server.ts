@@ -1,0 +1,290 @@
+// The SLA report and the rep scorecard (docs/metrics.md): follow-up, return and review clocks,
+// counted in SQL per cell (see cells.server.ts), with medians and 90th percentiles by nearest
+// rank over the working times the cells return.
+import { type SQL, sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import { ANY_KIND, caseFilters } from './accuracy.server'
+import { binaryOrder, distinctKeys, packed, percentiles } from './cells.server'
+import { periodTable } from './periods'
+import type { ReportQuery } from './query'
+
+export type ClockRow = {
+  name: string
+  started: number
+  inTime: number
+  breached: number
+  running: number
+  /** In time ÷ (in time + breached). */
+  compliance: number | null
+  medianMs: number | null
+  p90Ms: number | null
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+const ACTED = sql`f.action IN ('accepted', 'rejected')`
+/** What the SLA report and the scorecard both count: clocks acted on in time, breached. */
+const compliance = (now: Date) => ({
+  inTime: sql`count(*) FILTER (WHERE ${ACTED} AND f.acted_at <= f.due_at)`,
+  breached: sql`count(*) FILTER (WHERE f.action = 'ignored' OR (${ACTED} AND f.acted_at > f.due_at)
+    OR (f.acted_at IS NULL AND f.due_at < ${now.getTime()}))`,
+})
+/** The working times to the first accept or reject, for the percentiles. */
+const TIMES = sql`json_group_array(f.working_ms) FILTER (WHERE ${ACTED} AND f.working_ms IS NOT NULL)`
+
+/**
+ * The clocks of one kind started in each of `periods`, counted per rep and period. Without a
+ * source or campaign filter, each (rep, period) is a range of the (kind, rep_id, started_at, …)
+ * covering index. With one, the lead's source or campaign decides: from the leads that have it,
+ * in the order they were handed over (which is nearly the order of their ids, so the lookups
+ * walk the (lead_id, kind, started_at, …) covering index forwards), to their clocks.
+ */
+function clockCells<T extends Record<string, number | number[]>>(
+  db: Queryable,
+  counts: ReturnType<typeof packed<T>>,
+  kind: 'hand_over' | 'return',
+  query: ReportQuery,
+  periods: SQL,
+) {
+  const leadFilters = [
+    query.source ? sql`l.source = ${query.source}` : undefined,
+    query.campaign ? sql`l.campaign = ${query.campaign}` : undefined,
+  ].filter((filter) => filter !== undefined)
+  const cells =
+    leadFilters.length === 0
+      ? db.all<{ rep: number | null; i: number; counts: string }>(sql`
+          WITH RECURSIVE ${periods},
+          ${distinctKeys(sql`follow_ups f`, sql`f.rep_id`, sql`f.kind = ${kind}`, query.repId)}
+          SELECT keys.k AS rep, p.i AS i, (
+            SELECT ${counts.sql} FROM follow_ups f
+            WHERE f.kind = ${kind} AND f.rep_id = keys.k
+              AND f.started_at >= p.start AND f.started_at < p.finish
+          ) AS counts
+          FROM keys, periods p`)
+      : db.all<{ rep: number; i: number; counts: string }>(sql`
+          WITH ${periods}
+          SELECT f.rep_id AS rep, p.i AS i, ${counts.sql} AS counts
+          FROM leads l INDEXED BY ${query.source ? sql`leads_source_idx` : sql`leads_campaign_idx`}
+          CROSS JOIN follow_ups f CROSS JOIN periods p
+          WHERE ${sql.join(leadFilters, sql` AND `)} AND f.lead_id = l.id AND f.kind = ${kind}
+            ${query.repId ? sql`AND f.rep_id = ${query.repId}` : sql``}
+            AND f.started_at >= p.start AND f.started_at < p.finish
+          GROUP BY f.rep_id, p.i`)
+  return cells.map((cell) => ({ rep: cell.rep, i: cell.i, counts: counts.unpack(cell.counts) }))
+}
+
+/** Follow-up or return clocks started in each period. */
+function clockReport(
+  db: Queryable,
+  kind: 'hand_over' | 'return',
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: Date,
+): ClockRow[] {
+  const { spans, periods } = periodTable(query.period, range, timeZone)
+  const counts = packed<{
+    started: number
+    inTime: number
+    breached: number
+    running: number
+    times: number[]
+  }>({
+    started: sql`count(*)`,
+    ...compliance(now),
+    running: sql`count(*) FILTER (WHERE f.acted_at IS NULL AND f.due_at >= ${now.getTime()})`,
+    times: TIMES,
+  })
+  const rows = spans.map((span) => ({
+    name: span.label,
+    started: 0,
+    inTime: 0,
+    breached: 0,
+    running: 0,
+    times: [] as number[][],
+  }))
+  for (const { i, counts: cell } of clockCells(db, counts, kind, query, periods)) {
+    const row = rows[i]
+    if (!row) continue
+    row.started += cell.started
+    row.inTime += cell.inTime
+    row.breached += cell.breached
+    row.running += cell.running
+    row.times.push(cell.times)
+  }
+  return rows.map(({ times, ...row }) => {
+    const { median, p90 } = percentiles(times)
+    return {
+      ...row,
+      compliance: rate(row.inTime, row.inTime + row.breached),
+      medianMs: median,
+      p90Ms: p90,
+    }
+  })
+}
+
+export type ReviewRow = {
+  name: string
+  opened: number
+  decided: number
+  inTime: number
+  openOverdue: number
+  /** Decided in time ÷ (decided + open past their review due time). */
+  compliance: number | null
+  medianMs: number | null
+  p90Ms: number | null
+}
+
+/** Cases opened in each period: how many were decided within the review SLA, and how fast. */
+function reviewReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: Date,
+): ReviewRow[] {
+  const { spans, periods } = periodTable(query.period, range, timeZone)
+  const counts = packed<{
+    opened: number
+    decided: number
+    inTime: number
+    openOverdue: number
+    times: number[]
+  }>({
+    opened: sql`count(*)`,
+    decided: sql`count(c.decided_at)`,
+    inTime: sql`count(*) FILTER (WHERE c.decided_at <= c.review_due_at)`,
+    openOverdue: sql`count(*) FILTER (WHERE c.status = 'in_review'
+      AND c.review_due_at < ${now.getTime()})`,
+    times: sql`json_group_array(c.review_working_ms)
+      FILTER (WHERE c.decided_at IS NOT NULL AND c.review_working_ms IS NOT NULL)`,
+  })
+  const cells = db.all<{ i: number; counts: string }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, (
+      SELECT ${counts.sql} FROM cases c
+      WHERE ${ANY_KIND} AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
+    ) AS counts
+    FROM periods p`)
+  const rows: ReviewRow[] = []
+  for (const { i, counts: json } of cells) {
+    const { times, ...row } = counts.unpack(json)
+    const { median, p90 } = percentiles([times])
+    rows[i] = {
+      name: spans[i]?.label ?? '',
+      ...row,
+      compliance: rate(row.inTime, row.decided + row.openOverdue),
+      medianMs: median,
+      p90Ms: p90,
+    }
+  }
+  return rows
+}
+
+export function slaReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: Date,
+) {
+  return {
+    followUp: clockReport(db, 'hand_over', query, range, timeZone, now),
+    review: reviewReport(db, query, range, timeZone, now),
+    return: clockReport(db, 'return', query, range, timeZone, now),
+  }
+}
+
+export type ScorecardRow = {
+  repId: number
+  name: string
+  received: number
+  accepted: number
+  rejected: number
+  ignored: number
+  /** Accepted ÷ received. */
+  acceptanceRate: number | null
+  /** Upheld ÷ decided, over the rep's rejections opened in the range. */
+  accuracy: number | null
+  medianMs: number | null
+  /** Follow-up SLA compliance: acted in time ÷ (in time + breached). */
+  compliance: number | null
+}
+
+/** Per rep, over the leads handed to them in the range (the follow-up clocks started in it). */
+export function repScorecard(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: Date,
+): ScorecardRow[] {
+  const { start, end } = periodTable(query.period, range, timeZone)
+  const counts = packed<{
+    received: number
+    accepted: number
+    rejected: number
+    ignored: number
+    inTime: number
+    breached: number
+    times: number[]
+  }>({
+    received: sql`count(*)`,
+    accepted: sql`count(*) FILTER (WHERE f.action = 'accepted')`,
+    rejected: sql`count(*) FILTER (WHERE f.action = 'rejected')`,
+    ignored: sql`count(*) FILTER (WHERE f.action = 'ignored')`,
+    ...compliance(now),
+    times: TIMES,
+  })
+  // The whole range as one period: one cell per rep.
+  const cells = clockCells(
+    db,
+    counts,
+    'hand_over',
+    query,
+    sql`periods(i, start, finish) AS (VALUES (0, ${start}, ${end}))`,
+  ).filter((cell) => cell.rep !== null && cell.counts.received > 0)
+  if (cells.length === 0) return []
+  const reps = sql.join(
+    cells.map((cell) => sql`(${cell.rep})`),
+    sql`, `,
+  )
+  const repFilters = caseFilters({ ...query, reasonId: undefined })
+  const RULED = packed<{ decided: number; upheld: number }>({
+    decided: sql`count(c.verdict)`,
+    upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
+  })
+  const accuracy = new Map(
+    db
+      .all<{ repId: number; name: string; ruled: string }>(sql`
+        WITH reps(id) AS (VALUES ${reps})
+        SELECT reps.id AS repId, (SELECT u.name FROM users u WHERE u.id = reps.id) AS name, (
+          SELECT ${RULED.sql} FROM cases c
+          WHERE c.kind = 'rejected' AND c.rep_id = reps.id
+            AND c.opened_at >= ${start} AND c.opened_at < ${end} ${repFilters}
+        ) AS ruled
+        FROM reps`)
+      .map(({ repId, name, ruled }) => {
+        const { decided, upheld } = RULED.unpack(ruled)
+        return [repId, { name, accuracy: rate(upheld, decided) }]
+      }),
+  )
+  return cells
+    .map(({ rep, counts: row }) => {
+      const repId = rep as number
+      const { name = '', accuracy: ruled = null } = accuracy.get(repId) ?? {}
+      return {
+        repId,
+        name,
+        received: row.received,
+        accepted: row.accepted,
+        rejected: row.rejected,
+        ignored: row.ignored,
+        acceptanceRate: rate(row.accepted, row.received),
+        accuracy: ruled,
+        medianMs: percentiles([row.times]).median,
+        compliance: rate(row.inTime, row.inTime + row.breached),
+      }
+    })
+    .sort((a, b) => binaryOrder(a.name, b.name))
+}

@@ -1,0 +1,141 @@
+// Source and campaign quality (docs/metrics.md): of the leads each source or campaign handed to
+// Sales, how many were rejected, and how many of those the committee confirmed bad or good.
+import { type SQL, sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import { addCounts, binaryOrder } from './cells.server'
+import { periodTable } from './periods'
+import type { ReportQuery } from './query'
+
+export type QualityRow = {
+  name: string
+  handedOver: number
+  rejected: number
+  confirmedBad: number
+  confirmedGood: number
+  /** confirmed bad ÷ handed over, or null when nothing was handed over. */
+  confirmedBadRate: number | null
+}
+
+type Counts = Omit<QualityRow, 'name' | 'confirmedBadRate'>
+type Cell = Omit<Counts, 'handedOver'> & {
+  i: number
+  source: string | null
+  campaign: string | null
+}
+const zero = (): Counts => ({ handedOver: 0, rejected: 0, confirmedBad: 0, confirmedGood: 0 })
+const withRate = <T extends Counts>(row: T) => ({
+  ...row,
+  confirmedBadRate: row.handedOver > 0 ? row.confirmedBad / row.handedOver : null,
+})
+
+/**
+ * The `pairs(source, campaign)` table for a WITH RECURSIVE: every (source, campaign) of the
+ * leads, NULLs included, by a loose scan of leads_report_idx (one seek per pair), or only those
+ * of the source and campaign the report is filtered on.
+ */
+function pairsOf(query: ReportQuery): SQL {
+  const sources = query.source
+    ? sql`sources(s) AS (VALUES (${query.source}))`
+    : sql`sources(s) AS (
+        SELECT min(l.source) FROM leads l
+        UNION ALL
+        SELECT (SELECT min(l.source) FROM leads l WHERE l.source > sources.s)
+        FROM sources WHERE sources.s IS NOT NULL)`
+  const pairs = query.campaign
+    ? sql`pairs(source, campaign) AS (SELECT s, ${query.campaign} FROM sources)`
+    : sql`pairs(source, campaign) AS (
+        SELECT s, (SELECT min(l.campaign) FROM leads l WHERE l.source IS sources.s) FROM sources
+        UNION ALL
+        SELECT source, (
+          SELECT min(l.campaign) FROM leads l
+          WHERE l.source IS pairs.source AND l.campaign > pairs.campaign)
+        FROM pairs WHERE campaign IS NOT NULL)`
+  return sql`${sources}, ${pairs}`
+}
+
+export function sourceQualityReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
+  const filters = [
+    query.repId ? sql` AND l.owner_id = ${query.repId}` : undefined,
+    query.source ? sql` AND l.source = ${query.source}` : undefined,
+    query.campaign ? sql` AND l.campaign = ${query.campaign}` : undefined,
+  ].filter((filter) => filter !== undefined)
+  const leadFilters = sql.join(filters, sql``)
+  const byPeriod = spans.map(zero)
+  const bySource = new Map<string | null, Counts>()
+  const byCampaign = new Map<string | null, Counts>()
+  const addTo = (groups: Map<string | null, Counts>, key: string | null, cell: Counts) => {
+    const row = groups.get(key) ?? zero()
+    groups.set(key, row)
+    addCounts<Counts>(row, cell)
+  }
+  const add = (i: number, source: string | null, campaign: string | null, cell: Counts) => {
+    addCounts(byPeriod[i] as Counts, cell)
+    addTo(bySource, source, cell)
+    addTo(byCampaign, campaign, cell)
+  }
+  // Rejected leads, from their rejected cases (far fewer than leads): each lead's cases are a
+  // run of the (kind, lead_id, …) index, then the lead itself gives its period, source and
+  // campaign. A reason filter keeps the leads rejected at least once for that reason, and
+  // only those count as handed over.
+  const rejected = db.all<Cell>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
+      count(*) AS rejected,
+      count(*) FILTER (WHERE r.bad) AS confirmedBad,
+      count(*) FILTER (WHERE r.good) AS confirmedGood
+    FROM (
+      SELECT c.lead_id AS lead_id,
+        max(c.verdict = 'does_not_meet') AS bad,
+        max(c.verdict = 'meets') AS good
+      FROM cases c
+      WHERE c.kind = 'rejected' ${
+        filters.length > 0
+          ? sql`AND c.lead_id IN (SELECT l.id FROM leads l
+              WHERE l.handed_over_at >= ${start} AND l.handed_over_at < ${end} ${leadFilters})`
+          : sql``
+      }
+      GROUP BY c.lead_id
+      ${query.reasonId ? sql`HAVING max(c.reason_id = ${query.reasonId})` : sql``}
+    ) r
+    CROSS JOIN leads l
+    CROSS JOIN periods p
+    WHERE l.id = r.lead_id AND l.handed_over_at >= p.start AND l.handed_over_at < p.finish
+      ${leadFilters}
+    GROUP BY p.i, l.source, l.campaign`)
+  for (const { i, source, campaign, ...counts } of rejected)
+    add(i, source, campaign, { ...counts, handedOver: query.reasonId ? counts.rejected : 0 })
+  // Leads handed over, per period, source and campaign: a cell of leads_report_idx each.
+  if (!query.reasonId)
+    for (const { i, source, campaign, n } of db.all<{
+      i: number
+      source: string | null
+      campaign: string | null
+      n: number
+    }>(sql`
+      WITH RECURSIVE ${periods}, ${pairsOf(query)}
+      SELECT p.i AS i, pairs.source AS source, pairs.campaign AS campaign, (
+        SELECT count(*) FROM leads l
+        WHERE l.source IS pairs.source AND l.campaign IS pairs.campaign
+          AND l.handed_over_at >= p.start AND l.handed_over_at < p.finish
+          ${query.repId ? sql`AND l.owner_id = ${query.repId}` : sql``}
+      ) AS n
+      FROM pairs, periods p`))
+      if (n > 0) add(i, source, campaign, { ...zero(), handedOver: n })
+  const grouped = (groups: Map<string | null, Counts>, none: string) =>
+    [...groups]
+      .map(([value, row]) => ({ name: value ?? none, ...row }))
+      .filter((row) => row.handedOver > 0)
+      .sort((a, b) => b.handedOver - a.handedOver || binaryOrder(a.name, b.name))
+      .map(withRate)
+  return {
+    periods: byPeriod.map((row, i) => withRate({ name: spans[i]?.label ?? '', ...row })),
+    bySource: grouped(bySource, 'No source'),
+    byCampaign: grouped(byCampaign, 'No campaign'),
+  }
+}

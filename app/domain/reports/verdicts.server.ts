@@ -1,0 +1,141 @@
+// The verdict report (docs/metrics.md): what the committee decided, whether it followed the
+// definition, where it departed from it, how united it was, and who took part.
+import { type SQL, sql } from 'drizzle-orm'
+import { OUTSIDE_THE_DEFINITION } from '~/domain/cases/deciding'
+import { criterionChoices } from '~/domain/reasons/reasons.server'
+import type { Queryable } from '~db/connection'
+import { ANY_KIND, caseFilters } from './accuracy.server'
+import { packed, sumCounts } from './cells.server'
+import { periodTable } from './periods'
+import type { ReportQuery } from './query'
+
+export type VerdictRow = {
+  name: string
+  decided: number
+  meets: number
+  disqualified: number
+  nurture: number
+  agree: number
+  /** Verdicts that agree with the definition ÷ decided. */
+  agreement: number | null
+  unanimous: number
+  split: number
+  byChair: number
+  conceded: number
+}
+
+type Counts = Omit<VerdictRow, 'name' | 'agreement'>
+const decided = (condition: SQL) =>
+  sql`count(*) FILTER (WHERE c.status = 'decided' AND ${condition})`
+const COUNTS = packed<Counts>({
+  decided: sql`count(*) FILTER (WHERE c.status = 'decided')`,
+  meets: decided(sql`c.verdict = 'meets'`),
+  disqualified: decided(sql`c.disposition = 'disqualified'`),
+  nurture: decided(sql`c.disposition = 'nurture'`),
+  agree: decided(sql`c.agrees_with_definition = 1`),
+  unanimous: decided(sql`c.unanimous = 1`),
+  split: decided(sql`c.unanimous = 0`),
+  byChair: decided(sql`c.decided_by_chair = 1`),
+  conceded: sql`count(*) FILTER (WHERE c.status = 'conceded')`,
+})
+const NONE: Counts = {
+  decided: 0,
+  meets: 0,
+  disqualified: 0,
+  nurture: 0,
+  agree: 0,
+  unanimous: 0,
+  split: 0,
+  byChair: 0,
+  conceded: 0,
+}
+const withAgreement = <T extends Counts>(row: T) => ({
+  ...row,
+  agreement: row.decided > 0 ? row.agree / row.decided : null,
+})
+
+export function verdictReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
+  const filters = caseFilters(query)
+  const inRange = sql`c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}`
+  const cells = db.all<{ i: number; counts: string }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, (
+      SELECT ${COUNTS.sql} FROM cases c
+      WHERE ${ANY_KIND} AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
+    ) AS counts
+    FROM periods p`)
+  const byPeriod = spans.map(() => NONE)
+  for (const { i, counts } of cells) byPeriod[i] = COUNTS.unpack(counts)
+  const total = sumCounts(byPeriod, NONE)
+  const labels = new Map(criterionChoices(db).map((c) => [c.key, c.label]))
+  // Departures are rare: the partial index holds only the decided cases that have some.
+  const departures = db
+    .all<{ key: string; n: number }>(sql`
+      SELECT d.value AS key, count(*) AS n
+      FROM cases c, json_each(c.departures) d
+      WHERE c.status = 'decided' AND c.departures <> '[]' AND ${inRange}
+      GROUP BY d.value
+      ORDER BY n DESC, key`)
+    .map((d) => ({
+      criterion:
+        d.key === OUTSIDE_THE_DEFINITION
+          ? 'No criterion (the definition has none for it)'
+          : (labels.get(d.key) ?? d.key),
+      count: d.n,
+    }))
+  return {
+    periods: byPeriod.map((row, i) => withAgreement({ name: spans[i]?.label ?? '', ...row })),
+    total: withAgreement({ name: 'All', ...total }),
+    departures,
+    participation: participation(db, inRange, total.decided),
+  }
+}
+
+/**
+ * Per committee member: votes cast on the range's decided cases, and recusals from them. Votes
+ * are many: one pass over the decided cases, each looking up its votes, counted per member.
+ * Recusals are few: from each to its case.
+ */
+function participation(db: Queryable, inRange: SQL, decided: number) {
+  const members = db.all<{ id: number; name: string; seat: string | null }>(sql`
+    SELECT u.id AS id, u.name AS name, u.seat AS seat
+    FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
+    ORDER BY u.name`)
+  if (members.length === 0) return []
+  const VOTES = packed<Record<string, number>>(
+    Object.fromEntries(
+      members.map((m) => [m.id, sql`count(*) FILTER (WHERE v.member_id = ${m.id})`]),
+    ),
+  )
+  const votes = VOTES.unpack(
+    db.get<{ votes: string }>(sql`
+      SELECT ${VOTES.sql} AS votes
+      FROM cases c JOIN votes v ON v.case_id = c.id
+      WHERE ${ANY_KIND} AND c.status = 'decided' AND ${inRange}`)?.votes ?? '[]',
+  )
+  const recused = new Map(
+    db
+      .all<{ id: number; n: number }>(sql`
+        SELECT r.member_id AS id, count(*) AS n
+        FROM recusals r CROSS JOIN cases c
+        WHERE c.id = r.case_id AND c.status = 'decided' AND ${inRange}
+        GROUP BY r.member_id`)
+      .map((r) => [r.id, r.n]),
+  )
+  return members.map(({ id, name, seat }) => {
+    const cast = votes[id] ?? 0
+    return {
+      name,
+      seat,
+      votes: cast,
+      recused: recused.get(id) ?? 0,
+      participation: decided > 0 ? cast / decided : null,
+    }
+  })
+}

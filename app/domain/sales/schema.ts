@@ -1,0 +1,87 @@
+// The forms of the sales side, shared by the browser and the server.
+import { z } from 'zod'
+import { cursorParam } from '~/domain/cursor'
+import { optionalEnum } from '~/domain/leads/schema'
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  CONTACT_CHANNELS,
+  type ContactChannel,
+} from '~db/enums'
+
+export const MAX_CONTACT_ATTEMPTS = 50
+
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  call: 'Call',
+  email: 'E-mail',
+  meeting: 'Meeting',
+}
+
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  rejected: 'Rejected',
+  ignored: 'Ignored',
+}
+export { CASE_KINDS, CASE_STATUSES }
+
+const notes = z.string().trim().max(4000, 'Keep the notes under 4,000 characters').optional()
+
+export const AcceptSchema = z.object({ intent: z.literal('accept') })
+
+export const RejectSchema = z.object({
+  intent: z.literal('reject'),
+  reasonId: z.coerce
+    .number<string>({ error: 'Choose a reason' })
+    .int('Choose a reason')
+    .positive('Choose a reason'),
+  notes,
+  contactAttempts: z.coerce
+    .number<string>({ error: 'Enter how many times you tried to reach them (0 if never)' })
+    .int('Enter a whole number of contact attempts')
+    .min(0, 'Contact attempts cannot be negative')
+    .max(
+      MAX_CONTACT_ATTEMPTS,
+      `More than ${MAX_CONTACT_ATTEMPTS} contact attempts is not believable; enter the number made`,
+    ),
+})
+export type RejectInput = z.infer<typeof RejectSchema>
+
+export const ContactAttemptSchema = z.object({
+  intent: z.literal('log-contact'),
+  channel: z.enum(CONTACT_CHANNELS, { error: 'Choose call, e-mail or meeting' }),
+  // A datetime-local value, read in the organisation's time zone.
+  at: z
+    .string({ error: 'Enter when you made the attempt' })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and a time'),
+  note: notes,
+})
+export type ContactAttemptInput = z.infer<typeof ContactAttemptSchema>
+
+export const MarkReadSchema = z.object({
+  intent: z.literal('mark-read'),
+  notificationId: z.union([z.literal('all'), z.coerce.number<string>().int().positive()], {
+    error: 'Choose what to mark as read',
+  }),
+})
+
+/** The home page's query string: the cursor of the rep's queue. */
+export const HomeQuerySchema = z.object({ queue: cursorParam })
+
+/** The case list's query string; anything unknown is ignored. `marketer=any` widens a marketer's list to everyone's leads. */
+export const CaseListQuerySchema = z.object({
+  kind: optionalEnum(CASE_KINDS),
+  status: optionalEnum(CASE_STATUSES),
+  reasonId: z.coerce.number().int().positive().optional().catch(undefined),
+  repId: z.coerce.number().int().positive().optional().catch(undefined),
+  source: z.string().trim().max(100).optional().catch(undefined),
+  campaign: z.string().trim().max(200).optional().catch(undefined),
+  marketer: z.enum(['mine', 'any']).optional().catch(undefined),
+  after: cursorParam,
+})
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  in_review: 'In review',
+  decided: 'Decided',
+  conceded: 'Conceded',
+}

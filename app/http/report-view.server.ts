@@ -1,0 +1,48 @@
+// What a report page and its CSV export share: the query read from the URL, narrowed to what
+// the viewer may see, the date range, and the options of the filter form.
+import { stringify } from 'csv-stringify/sync'
+import { filterOptions } from '~/domain/leads/filter-options.server'
+import { hasRole, type Role } from '~/domain/people/roles'
+import { defaultRange } from '~/domain/reports/periods'
+import { type ReportQuery, ReportQuerySchema } from '~/domain/reports/query'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { localDate } from '~/domain/sla/clock'
+import type { Queryable } from '~db/connection'
+import { queryOf } from './query'
+
+type Viewer = { id: number; roles: readonly Role[] }
+
+/** Whether the viewer sees only their own figures (a rep who is nothing else). */
+export const ownFiguresOnly = (viewer: Viewer) =>
+  !hasRole(viewer, 'leadership', 'committee', 'admin', 'marketer')
+
+export function reportRequest(db: Queryable, viewer: Viewer, request: Request) {
+  const parsed = ReportQuerySchema.parse(queryOf(request))
+  const query: ReportQuery = ownFiguresOnly(viewer) ? { ...parsed, repId: viewer.id } : parsed
+  const { timeZone } = getOrganisationSettings(db)
+  const fallback = defaultRange(localDate(new Date(), timeZone))
+  let from = query.from ?? fallback.from
+  let to = query.to ?? fallback.to
+  if (from > to) [from, to] = [to, from]
+  return { query, range: { from, to }, timeZone }
+}
+
+export function reportFilterOptions(db: Queryable, viewer: Viewer) {
+  return filterOptions(db, { reps: !ownFiguresOnly(viewer) })
+}
+
+/** A report's numbers as a CSV download. */
+export function csvResponse(fileName: string, rows: (string | number)[][]): Response {
+  return new Response(stringify(rows), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+    },
+  })
+}
+
+/** A rate as the CSV gives it: a percentage with one decimal, or empty. */
+export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))
+
+/** Working time in hours with one decimal for a CSV cell, or empty. */
+export const hoursCell = (ms: number | null) => (ms === null ? '' : (ms / 3_600_000).toFixed(1))

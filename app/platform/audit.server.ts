@@ -1,0 +1,168 @@
+import { hash } from 'node:crypto'
+import { type DB, preparedStatement, type Queryable } from '~db/connection'
+
+export type AuditEntry = {
+  actorId: number | null
+  action: string
+  subjectType: string
+  subjectId: string | number
+  before?: unknown
+  after?: unknown
+}
+
+/** An entry as stored: its JSON columns as the exact text written, which is what is hashed. */
+export type AuditContent = {
+  at: number
+  actorId: number | null
+  action: string
+  subjectType: string
+  subjectId: string
+  before: string | null
+  after: string | null
+}
+
+const textOf = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value)
+
+/**
+ * SHA-256 of the previous entry's hash and this entry's content. The content is a JSON array
+ * of the columns, the JSON columns as their stored text: no re-parsing, so no two stored
+ * texts hash alike.
+ */
+export function chainHash(previous: string, entry: AuditContent): string {
+  const content = JSON.stringify([
+    entry.at,
+    entry.actorId,
+    entry.action,
+    entry.subjectType,
+    entry.subjectId,
+    entry.before,
+    entry.after,
+  ])
+  return hash('sha256', `${previous}\n${content}`, 'hex')
+}
+
+const GENESIS = ''
+
+const LAST_HASH = 'SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1'
+const APPEND = `INSERT INTO audit_events (at, actor_id, action, subject_type, subject_id, before, after, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+/**
+ * Appends entries to the trail, each chained to the one before. The last hash is read once, when
+ * the trail is opened, and carried from entry to entry: open it inside the (immediate)
+ * transaction of the change, which holds the write lock, and append every entry of that
+ * transaction through it, so that no entry is written in between.
+ */
+export function auditTrail(db: Queryable) {
+  const last = preparedStatement(db, LAST_HASH).get() as { hash: string } | undefined
+  let previous = last?.hash ?? GENESIS
+  const insert = preparedStatement(db, APPEND)
+  return {
+    append(entry: AuditEntry, now: Date) {
+      const content: AuditContent = {
+        at: now.getTime(),
+        actorId: entry.actorId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: String(entry.subjectId),
+        before: textOf(entry.before),
+        after: textOf(entry.after),
+      }
+      const chained = chainHash(previous, content)
+      insert.run(
+        content.at,
+        content.actorId,
+        content.action,
+        content.subjectType,
+        content.subjectId,
+        content.before,
+        content.after,
+        chained,
+      )
+      previous = chained
+    },
+  }
+}
+
+/**
+ * Appends one entry to the audit trail, chained to the one before. Call it inside the
+ * (immediate) transaction of the change, so entries are chained in the order they commit.
+ */
+export function recordAudit(db: Queryable, entry: AuditEntry, now: Date) {
+  auditTrail(db).append(entry, now)
+}
+
+type StoredEntry = AuditContent & { id: number; hash: string | null }
+
+function entries(db: DB, fromId = 0) {
+  return db.$client
+    .prepare(
+      'SELECT id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId, before, after, hash FROM audit_events WHERE id >= ? ORDER BY id',
+    )
+    .iterate(fromId) as IterableIterator<StoredEntry>
+}
+
+/**
+ * Chains the entries written before the chain existed: the run of entries without a hash at
+ * the start of the trail, once, in order. An entry without a hash after a hashed one is never
+ * sealed (it was slipped in later); verification reports it.
+ */
+export function sealAuditTrail(db: DB): number {
+  // The common case, answered by one row and without the write lock: the trail starts sealed,
+  // so nothing before the chain is left (finding the first unsealed entry reads the whole
+  // trail; a sealed entry never loses its hash).
+  const first = db.$client.prepare('SELECT hash FROM audit_events ORDER BY id LIMIT 1').get() as
+    | { hash: string | null }
+    | undefined
+  if (!first || first.hash !== null) return 0
+  return db.transaction(
+    () => {
+      const sqlite = db.$client
+      const unsealed = sqlite
+        .prepare('SELECT min(id) AS id FROM audit_events WHERE hash IS NULL')
+        .get() as { id: number | null }
+      if (unsealed.id === null) return 0
+      const firstSealed = sqlite
+        .prepare('SELECT min(id) AS id FROM audit_events WHERE hash IS NOT NULL')
+        .get() as { id: number | null }
+      if (firstSealed.id !== null && firstSealed.id < unsealed.id) return 0
+      const update = sqlite.prepare('UPDATE audit_events SET hash = ? WHERE id = ?')
+      const pending: [string, number][] = []
+      let previous = GENESIS
+      for (const row of entries(db)) {
+        if (row.hash !== null) break
+        previous = chainHash(previous, row)
+        pending.push([previous, row.id])
+      }
+      for (const [hash, id] of pending) update.run(hash, id)
+      return pending.length
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export type ChainCheck =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: number; reason: string }
+
+/** Walks the whole chain and reports the first entry whose hash does not follow. */
+export function verifyAuditTrail(db: DB): ChainCheck {
+  let previous = GENESIS
+  let count = 0
+  for (const row of entries(db)) {
+    count++
+    if (row.hash === null)
+      return { ok: false, entries: count, brokenAt: row.id, reason: 'the entry has no hash' }
+    if (chainHash(previous, row) !== row.hash)
+      return {
+        ok: false,
+        entries: count,
+        brokenAt: row.id,
+        reason:
+          'its content or the entry before it was changed, removed or inserted after it was written',
+      }
+    previous = row.hash
+  }
+  return { ok: true, entries: count }
+}

@@ -1,0 +1,12 @@
+// The database schema, one file per context. drizzle-kit reads this file.
+export * from '../enums'
+export * from './audit'
+export * from './cases'
+export * from './definition'
+export * from './import'
+export * from './leads'
+export * from './notifications'
+export * from './outcomes'
+export * from './people'
+export * from './sales'
+export * from './settings'
