@@ -43,7 +43,7 @@ const { getOrganisationSettings, getSlaSettings } = await import(
   '~/domain/settings/settings.server'
 )
 const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
-const { indexNewLeads } = await import('~/domain/leads/leads.server')
+const { indexNewLeads } = await import('~/domain/leads/search-index.server')
 
 let started = performance.now()
 const NOW = new Date()
