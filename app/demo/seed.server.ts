@@ -1,11 +1,8 @@
 import { lt, sql } from 'drizzle-orm'
-import {
-  criteriaOf,
-  proposeVersion,
-  saveCriterion,
-  signOff,
-  startDraft,
-} from '~/domain/definition/versions.server'
+import { saveCriterion, startDraft } from '~/domain/definition/drafting.server'
+import { proposeVersion } from '~/domain/definition/proposal.server'
+import { signOff } from '~/domain/definition/sign-off.server'
+import { criteriaOf } from '~/domain/definition/versions.server'
 import { currentHandOver, type HandOver } from '~/domain/leads/hand-over.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
