@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { importErrors } from '~db/schema'
 
-export const ERRORS_PAGE_SIZE = 100
+const ERRORS_PAGE_SIZE = 100
 
 export function importErrorPage(db: Queryable, jobId: number, limit = ERRORS_PAGE_SIZE) {
   const rows = db

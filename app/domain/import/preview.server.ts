@@ -74,7 +74,7 @@ const REFUSAL_GROUPS: Record<Extract<UpsertFate, { refused: string }>['refused']
  * Reads the whole file with the mapping, without writing any lead: the first rows as they
  * will be stored, and how many rows will fail and why.
  */
-export async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
+async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
   const reps = activeReps(db)
   const stored = keyLookup(db)
   const prepare = rowPreparer(job.headers, mapping)

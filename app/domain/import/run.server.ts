@@ -18,7 +18,7 @@ import { type Prepared, rowPreparer } from './rows'
  * its rows (the reads it starts with, the commit): longer batches import faster, shorter ones
  * let requests in sooner.
  */
-export const BATCH_MS = 75
+const BATCH_MS = 75
 
 /** Moves a previewed import to running (once) and remembers its mapping for the next file like it. */
 export function beginImport(db: DB, actorId: number, jobId: number, now: Date): Result<object> {

@@ -17,7 +17,7 @@ export type HandOver = {
 }
 
 /** The user if they are an active marketer, else null. */
-export function marketerOf(db: Queryable, userId: number | null): number | null {
+function marketerOf(db: Queryable, userId: number | null): number | null {
   if (userId === null) return null
   const row = db
     .select({ id: users.id })

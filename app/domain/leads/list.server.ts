@@ -29,7 +29,7 @@ export type LeadQuery = {
  * "dana@acme" → `"dana" "acme"*`: every word must appear in one of the searched fields, the
  * last one as a prefix (it may still be being typed).
  */
-export function searchExpression(q: string): string | null {
+function searchExpression(q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   return words.length
     ? words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ')
@@ -58,7 +58,7 @@ function isCommonSearch(db: Queryable, search: string): boolean {
 }
 
 /** The SQL filter of a lead list (without search, which the query joins separately). */
-export function leadFilter(
+function leadFilter(
   viewer: Viewer,
   query: Omit<LeadQuery, 'sort' | 'after' | 'before' | 'q'>,
 ): SQL | undefined {

@@ -26,9 +26,7 @@ const FREE_MAIL = new Set([
 ])
 
 /** The company domain: as given, else the e-mail's domain unless it is a free-mail provider. */
-export function companyDomainOf(
-  fields: Pick<LeadFields, 'companyDomain' | 'email'>,
-): string | null {
+function companyDomainOf(fields: Pick<LeadFields, 'companyDomain' | 'email'>): string | null {
   if (fields.companyDomain) return fields.companyDomain
   const domain = fields.email?.split('@')[1]
   return domain && !FREE_MAIL.has(domain) ? domain : null
@@ -216,5 +214,3 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
     },
   }
 }
-
-export type LeadWriter = ReturnType<typeof leadWriter>
