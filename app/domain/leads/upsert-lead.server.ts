@@ -106,8 +106,11 @@ export function leadUpserter(
         const changed = writer.update(actorId, existing, fields, custom, now, origin)
         return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
       }
-      turns ??= roundRobin(tx, repsNow(), now)
-      const ownerId = options.ownerId ?? fate.creates?.id ?? turns.next()
+      let ownerId = options.ownerId ?? fate.creates?.id
+      if (ownerId === undefined) {
+        turns ??= roundRobin(tx, repsNow(), now)
+        ownerId = turns.next() ?? undefined
+      }
       if (!ownerId) return refuse('There is no active rep to hand the lead to', 'owner')
       // The version in force now: one activated during a long import applies from then on.
       if (!options.handOver) handOver ??= currentHandOver(tx, actorId)
