@@ -12,8 +12,10 @@
 // for a given --seed.
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { AuditContent } from '~/platform/audit.server'
-import type { CaseKind, Evaluation } from '~db/enums'
+import type { HandOver } from '~/domain/leads/hand-over.server'
+import type { LeadFields } from '~/domain/leads/schema'
+import type { AuditContent, AuditEntry } from '~/platform/audit.server'
+import type { CaseKind, Evaluation, LifecycleStage } from '~db/enums'
 
 const { values: args } = parseArgs({
   options: {
@@ -36,14 +38,13 @@ const { prepareDatabase } = await import('~/domain/prepare.server')
 const { seedDemo } = await import('~/demo/seed.server')
 const { random } = await import('~/demo/data.server')
 const { criteriaOf } = await import('~/domain/definition/versions.server')
-const { evaluate } = await import('~/domain/definition/evaluator')
 const { chainHash } = await import('~/platform/audit.server')
 const { addWorkingHours, workingMsBetween, HOUR } = await import('~/domain/sla/clock')
 const { getOrganisationSettings, getSlaSettings } = await import(
   '~/domain/settings/settings.server'
 )
 const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
-const { indexNewLeads } = await import('~/domain/leads/leads.server')
+const { leadUpserter } = await import('~/domain/leads/upsert-lead.server')
 
 let started = performance.now()
 const NOW = new Date()
@@ -206,41 +207,17 @@ function workingMoment(at: number): number {
 
 // ——— Statements ———
 
-const LEAD_COLUMNS = [
-  'id',
-  'external_id',
-  'email',
-  'first_name',
-  'last_name',
-  'title',
-  'company',
-  'company_domain',
-  'industry',
-  'employee_count',
-  'country',
-  'source',
-  'campaign',
-  'lifecycle_stage',
-  'engagement_score',
-  'purchase_timeline_months',
-  'owner_id',
-  'status',
-  'handed_over_at',
-  'definition_version_id',
-  'evaluation',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'marketer_id',
-  'clock_started_at',
-  'follow_up_due_at',
-  'accepted_at',
-]
 const insert = (table: string, columns: string[]) =>
   sqlite.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   )
-const insertLead = insert('leads', LEAD_COLUMNS)
+// Leads are written by the app's lead upserter (a lead handed over, its clock, its audit entry);
+// what became of each lead afterwards is then set on it.
+const setLeadState = sqlite.prepare(`UPDATE leads SET status = ?, accepted_at = ?, updated_at = ?,
+  clock_started_at = ?, follow_up_due_at = ? WHERE id = ?`)
+const evaluationOf = sqlite.prepare('SELECT evaluation FROM leads WHERE id = ?')
+const setHandOverActed = sqlite.prepare(`UPDATE follow_ups SET acted_at = ?, action = ?,
+  working_ms = ? WHERE lead_id = ? AND kind = 'hand_over'`)
 const insertFollowUp = insert('follow_ups', [
   'lead_id',
   'rep_id',
@@ -390,8 +367,33 @@ function flushAudit(beforeDay: number) {
 
 // ——— Leads and what became of them ———
 
-const firstLeadId =
-  (sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM leads').get() as { id: number }).id + 1
+/** The lead writer's audit entries join the generator's, to be chained in time order. */
+const auditSink = {
+  append: (e: AuditEntry, at: Date) =>
+    audit(
+      at.getTime(),
+      e.actorId,
+      e.action,
+      [e.subjectType, Number(e.subjectId)],
+      e.before,
+      e.after,
+    ),
+}
+/** A hand-over as it was at the time: the version then in force, the marketer, the SLA clock. */
+const handOvers = new Map<string, HandOver>()
+function handOverAt(version: (typeof versions)[number], marketerId: number): HandOver {
+  const key = `${version.id}:${marketerId}`
+  const known = handOvers.get(key)
+  if (known) return known
+  const made: HandOver = {
+    versionId: version.id,
+    criteria: version.criteria,
+    marketerId,
+    followUpDue: (at) => new Date(addWorking(at.getTime(), sla.followUpHours)),
+  }
+  handOvers.set(key, made)
+  return made
+}
 let nextCaseId =
   (sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM cases').get() as { id: number }).id + 1
 const start = NOW.getTime() - YEAR
@@ -518,8 +520,8 @@ const BATCH = 5000
 let lastReport = performance.now()
 for (let from = 0; from < LEADS; from += BATCH) {
   sqlite.transaction(() => {
+    const upserters = new Map(marketers.map((m) => [m, leadUpserter(db, m, { audit: auditSink })]))
     for (let i = from; i < Math.min(from + BATCH, LEADS); i++) {
-      const id = firstLeadId + i
       const at = Math.min(
         workingMoment(start + Math.floor(((i + rng.next()) / LEADS) * (YEAR - DAY))),
         NOW.getTime() - HOUR,
@@ -529,36 +531,46 @@ for (let from = 0; from < LEADS; from += BATCH) {
       const good = rng.chance(sourceQuality[s] as number)
       const first = rng.pick(FIRST)
       const last = rng.pick(LAST)
-      const lead = {
+      const lead: LeadFields = {
         externalId: `00Q${String(i).padStart(9, '0')}`,
-        email: rng.chance(0.97) ? `${first}.${last}.${i}@${company.domain}`.toLowerCase() : null,
+        email: rng.chance(0.97)
+          ? `${first}.${last}.${i}@${company.domain}`.toLowerCase()
+          : undefined,
         firstName: first,
         lastName: last,
         title: good || rng.chance(0.4) ? rng.pick(SENIOR) : rng.pick(JUNIOR),
         company: company.name,
         companyDomain: company.domain,
-        industry: good ? rng.pick(INDUSTRIES) : rng.chance(0.9) ? company.industry : null,
+        industry: good ? rng.pick(INDUSTRIES) : rng.chance(0.9) ? company.industry : undefined,
         employeeCount: good ? Math.max(50, company.employees) : company.employees,
         country: good ? rng.pick(COUNTRIES) : company.country,
         source: SOURCES[s] as string,
         campaign: rng.pick(campaigns[s] as string[]),
-        lifecycleStage: rng.pick(['lead', 'mql', 'mql', 'sql']),
+        lifecycleStage: rng.pick<LifecycleStage>(['lead', 'mql', 'mql', 'sql']),
         engagementScore: good ? rng.int(50, 100) : rng.int(0, 70),
-        purchaseTimelineMonths: good ? rng.int(1, 12) : rng.chance(0.8) ? rng.int(1, 24) : null,
+        purchaseTimelineMonths: good
+          ? rng.int(1, 12)
+          : rng.chance(0.8)
+            ? rng.int(1, 24)
+            : undefined,
+        phone: undefined,
+        notes: undefined,
+        owner: undefined,
       }
       const version = versionAt(at)
-      const evaluation = (
-        version ? evaluate(lead, version.criteria).overall : 'undetermined'
-      ) as Evaluation
       const ownerId = reps[i % reps.length] as number
       const marketerId = marketers[i % marketers.length] as number
       const due = addWorking(at, sla.followUpHours)
-      audit(at, marketerId, 'lead.created', ['lead', id], null, {
-        ...lead,
-        custom: {},
-        ownerId,
-        marketerId,
-      })
+      const written = (upserters.get(marketerId) as ReturnType<typeof leadUpserter>).upsert(
+        lead,
+        { ownerId, handOver: handOverAt(version as (typeof versions)[number], marketerId) },
+        new Date(at),
+      )
+      if (!written.ok)
+        throw new Error(`Lead ${i} was refused: ${JSON.stringify(written.fieldErrors)}`)
+      const id = written.leadId
+      // Judged by the writer against the version then in force.
+      const { evaluation } = evaluationOf.get(id) as { evaluation: Evaluation }
 
       // What the rep did: most act within the clock; the newest leads still wait.
       const acted = at + rng.int(1, 60) * HOUR * (rng.chance(0.85) ? 0.5 : 1)
@@ -584,6 +596,7 @@ for (let from = 0; from < LEADS; from += BATCH) {
       } else if (fate === 'accepted') {
         acceptedAt = Math.min(acted, NOW.getTime() - 60_000)
         followUp.splice(0, 3, acceptedAt, 'accepted', workingMs(at, acceptedAt))
+        setHandOverActed.run(...followUp, id)
         audit(
           acceptedAt,
           ownerId,
@@ -597,6 +610,7 @@ for (let from = 0; from < LEADS; from += BATCH) {
         const kind = fate as CaseKind
         const openedAt = kind === 'ignored' ? due : Math.min(acted, due - 60_000)
         followUp.splice(0, 3, openedAt, kind, workingMs(at, openedAt))
+        setHandOverActed.run(...followUp, id)
         const caseId = nextCaseId++
         const reason = kind === 'rejected' ? rng.pick(reasons) : null
         const attempts = kind === 'rejected' ? rng.int(0, 4) : null
@@ -745,40 +759,18 @@ for (let from = 0; from < LEADS; from += BATCH) {
         )
         tally[kind]++
       }
-      insertLead.run(
-        id,
-        lead.externalId,
-        lead.email,
-        lead.firstName,
-        lead.lastName,
-        lead.title,
-        lead.company,
-        lead.companyDomain,
-        lead.industry,
-        lead.employeeCount,
-        lead.country,
-        lead.source,
-        lead.campaign,
-        lead.lifecycleStage,
-        lead.engagementScore,
-        lead.purchaseTimelineMonths,
-        ownerId,
-        status,
-        at,
-        version?.id ?? null,
-        evaluation,
-        marketerId,
-        at,
-        Math.max(at, acceptedAt ?? at),
-        marketerId,
-        status === 'new' || status === 'returned' ? at : null,
-        followUpDue,
-        acceptedAt,
-      )
-      insertFollowUp.run(id, ownerId, 'hand_over', at, due, ...followUp)
+      if (status !== 'new')
+        setLeadState.run(
+          status,
+          acceptedAt,
+          Math.max(at, acceptedAt ?? at),
+          status === 'returned' ? at : null,
+          followUpDue,
+          id,
+        )
     }
     // Search is indexed once per batch, as the app does (migration 0014).
-    indexNewLeads(db)
+    for (const upserter of upserters.values()) upserter.finish()
     flushAudit(Math.floor((start + ((from + BATCH) / LEADS) * (YEAR - DAY)) / DAY) - 1)
   })()
   if (performance.now() - lastReport > 10_000 || from + BATCH >= LEADS) {

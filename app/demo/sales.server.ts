@@ -4,7 +4,7 @@
 // them; the rest are accepted. Everything goes through the same functions the app uses.
 
 import { evaluate } from '~/domain/definition/evaluator'
-import type { HandOver } from '~/domain/leads/leads.server'
+import type { HandOver } from '~/domain/leads/hand-over.server'
 import { listReasons, updateReason } from '~/domain/reasons/reasons.server'
 import {
   acceptLead,

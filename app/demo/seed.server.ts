@@ -1,13 +1,12 @@
 import { lt, sql } from 'drizzle-orm'
-import {
-  criteriaOf,
-  proposeVersion,
-  saveCriterion,
-  signOff,
-  startDraft,
-} from '~/domain/definition/versions.server'
-import { activeReps, currentHandOver, type HandOver, insertLead } from '~/domain/leads/leads.server'
+import { saveCriterion, startDraft } from '~/domain/definition/drafting.server'
+import { proposeVersion } from '~/domain/definition/proposal.server'
+import { signOff } from '~/domain/definition/sign-off.server'
+import { criteriaOf } from '~/domain/definition/versions.server'
+import { currentHandOver, type HandOver } from '~/domain/leads/hand-over.server'
+import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import type { UserInput } from '~/domain/people/schema'
 import { countUsers, insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -195,14 +194,14 @@ export async function seedDemo(
           { reps: reps.map((r) => r.id), marketer: maya },
           {
             handOver: (fields, ownerId, at) =>
-              insertLead(
-                tx,
-                maya,
-                LeadFieldsSchema.parse(fields),
-                {},
-                ownerId,
-                handOverBy('maya@brightline.test'),
-                at,
+              writtenLeadId(
+                upsertLead(
+                  tx,
+                  maya,
+                  LeadFieldsSchema.parse(fields),
+                  { ownerId, handOver: handOverBy('maya@brightline.test') },
+                  at,
+                ),
               ),
             reject: (leadId, ownerId, at) => {
               const result = rejectLead(
@@ -241,7 +240,9 @@ export async function seedDemo(
             : fromEnd <= FRESH_LEADS + RECENT_LEADS
               ? new Date(now.getTime() - 3 * DAY - (fromEnd - FRESH_LEADS) * 7 * HOUR)
               : at
-        const leadId = insertLead(tx, id(marketer), fields, {}, ownerId, handOver, handedOverAt)
+        const leadId = writtenLeadId(
+          upsertLead(tx, id(marketer), fields, { ownerId, handOver }, handedOverAt),
+        )
         if (handOver.followUpDue(handedOverAt) <= now)
           actOnDemoLead(
             tx,

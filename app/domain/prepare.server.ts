@@ -1,4 +1,4 @@
-import { indexNewLeads } from '~/domain/leads/leads.server'
+import { indexNewLeads } from '~/domain/leads/search-index.server'
 import { sealAuditTrail } from '~/platform/audit.server'
 import { type DB, migrateDatabase } from '~db/connection'
 

@@ -6,7 +6,7 @@ import {
   unstable_createFileUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { MAX_UPLOAD_BYTES } from '~/domain/import/importer.server'
+import { MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 
 export type Upload =

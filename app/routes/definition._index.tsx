@@ -19,9 +19,10 @@ import {
   Table,
   Td,
 } from '~/components/ui'
+import { startDraft } from '~/domain/definition/drafting.server'
 import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
 import { StartDraftSchema } from '~/domain/definition/schema'
-import { getActiveVersion, listVersions, startDraft } from '~/domain/definition/versions.server'
+import { getActiveVersion, listVersions } from '~/domain/definition/versions.server'
 import { versionView } from '~/domain/definition/view.server'
 import { hasRole } from '~/domain/people/roles'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'

@@ -11,15 +11,11 @@ import { CriteriaList } from '~/components/criteria-list'
 import { CriterionBuilder } from '~/components/criterion-builder'
 import { Signoffs } from '~/components/signoffs'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
+import { removeCriterion, saveCriterion } from '~/domain/definition/drafting.server'
 import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
+import { proposeVersion, withdrawVersion } from '~/domain/definition/proposal.server'
 import { CriterionSchema, VersionIntentSchema } from '~/domain/definition/schema'
-import {
-  proposeVersion,
-  removeCriterion,
-  saveCriterion,
-  signOff,
-  withdrawVersion,
-} from '~/domain/definition/versions.server'
+import { signOff } from '~/domain/definition/sign-off.server'
 import { versionView } from '~/domain/definition/view.server'
 import { hasRole, SEAT_LABELS } from '~/domain/people/roles'
 import { ensureRole, requireUser } from '~/http/guards.server'

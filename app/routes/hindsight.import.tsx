@@ -26,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return data({ error: upload.message, summary: null }, { status: 400 })
   try {
     const result = await importOutcomes(getDb(), user.id, upload.path, new Date())
-    if (!result.ok) return data({ error: result.message, summary: null }, { status: 400 })
+    if (!result.ok)
+      return data({ error: result.fieldErrors.file?.[0], summary: null }, { status: 400 })
     return {
       error: null,
       summary: {

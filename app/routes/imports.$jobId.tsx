@@ -15,16 +15,11 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import {
-  beginImport,
-  getImportJob,
-  importErrorPage,
-  type Preview,
-  runImport,
-  sampleColumns,
-  saveMapping,
-} from '~/domain/import/importer.server'
+import { importErrorPage } from '~/domain/import/errors.server'
+import { getImportJob, sampleColumns } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
+import { type Preview, saveMapping } from '~/domain/import/preview.server'
+import { beginImport, runImport } from '~/domain/import/run.server'
 import { ImportIntentSchema, mappingFromForm } from '~/domain/import/schema'
 import { requireRole } from '~/http/guards.server'
 import { idParam } from '~/http/params'
@@ -83,10 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await saveMapping(db, job.id, mappingFromForm(formData, job.headers))
     return result.ok
       ? redirect(`/imports/${job.id}#preview`)
-      : data({ error: result.message }, { status: 400 })
+      : data({ error: result.fieldErrors.form?.[0] }, { status: 400 })
   }
   const started = beginImport(db, user.id, job.id, new Date())
-  if (!started.ok) return data({ error: started.message }, { status: 400 })
+  if (!started.ok) return data({ error: started.fieldErrors.form?.[0] }, { status: 400 })
   // The import carries on after this response; the page shows its progress.
   void runImport(db, job.id)
   return redirect(`/imports/${job.id}`)

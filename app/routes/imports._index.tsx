@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
-import { listImportJobs } from '~/domain/import/importer.server'
+import { listImportJobs } from '~/domain/import/jobs.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { requireRole } from '~/http/guards.server'
 import { getDb } from '~/platform/db.server'

@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
-import { createImportJob } from '~/domain/import/importer.server'
+import { createImportJob } from '~/domain/import/jobs.server'
 import { requireRole } from '~/http/guards.server'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { getDb } from '~/platform/db.server'
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await receiveCsvUpload(request)
   if (!upload.ok) return data({ error: upload.message }, { status: 400 })
   const job = await createImportJob(getDb(), user.id, upload, new Date())
-  if (!job.ok) return data({ error: job.message }, { status: 400 })
+  if (!job.ok) return data({ error: job.fieldErrors.file?.[0] }, { status: 400 })
   return redirect(`/imports/${job.jobId}`)
 }
 

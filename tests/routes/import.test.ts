@@ -4,12 +4,9 @@ import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '~/demo/seed.server'
-import {
-  getImportJob,
-  MAX_UPLOAD_BYTES,
-  type Preview,
-  runImport,
-} from '~/domain/import/importer.server'
+import { getImportJob, MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
+import type { Preview } from '~/domain/import/preview.server'
+import { runImport } from '~/domain/import/run.server'
 import { verifyAuditTrail } from '~/platform/audit.server'
 import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '~/demo/seed.server'
-import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
+import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { getDb } from '~/platform/db.server'
 import { loader as listLoader } from '~/routes/leads._index'
 import { loader as leadLoader } from '~/routes/leads.$leadId'
@@ -146,14 +147,14 @@ describe('inserting a lead', () => {
       BEGIN SELECT RAISE(ABORT, 'no clock'); END`)
     try {
       expect(() =>
-        insertLead(
-          db,
-          null,
-          LeadFieldsSchema.parse({ externalId: 'HALF-1', firstName: 'Half' }),
-          {},
-          userId('dana@brightline.test'),
-          currentHandOver(db, null),
-          new Date(),
+        writtenLeadId(
+          upsertLead(
+            db,
+            null,
+            LeadFieldsSchema.parse({ externalId: 'HALF-1', firstName: 'Half' }),
+            { ownerId: userId('dana@brightline.test'), handOver: currentHandOver(db, null) },
+            new Date(),
+          ),
         ),
       ).toThrow('no clock')
     } finally {
@@ -181,14 +182,17 @@ describe('lead list', () => {
         employeeCount: String(i * 3),
         source: i % 2 ? 'Webinar' : 'Paid search',
       })
-      insertLead(
-        db,
-        null,
-        fields,
-        {},
-        userId(i < 130 ? 'dana@brightline.test' : 'omar@brightline.test'),
-        handOver,
-        new Date(start + i * 3_600_000),
+      writtenLeadId(
+        upsertLead(
+          db,
+          null,
+          fields,
+          {
+            ownerId: userId(i < 130 ? 'dana@brightline.test' : 'omar@brightline.test'),
+            handOver,
+          },
+          new Date(start + i * 3_600_000),
+        ),
       )
     }
   })
@@ -255,14 +259,14 @@ describe('pagination over leads handed over at the same moment', () => {
     const handOver = currentHandOver(db, null)
     const instant = new Date(Date.UTC(2026, 5, 1, 12))
     for (let i = 0; i < 75; i++) {
-      insertLead(
-        db,
-        null,
-        LeadFieldsSchema.parse({ externalId: `SAME-${i}`, company: 'Simultaneous Ltd' }),
-        {},
-        userId('lucy@brightline.test'),
-        handOver,
-        instant,
+      writtenLeadId(
+        upsertLead(
+          db,
+          null,
+          LeadFieldsSchema.parse({ externalId: `SAME-${i}`, company: 'Simultaneous Ltd' }),
+          { ownerId: userId('lucy@brightline.test'), handOver },
+          instant,
+        ),
       )
     }
     const first = await list('?q=simultaneous')

@@ -3,8 +3,9 @@ import { promisify } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '~/demo/seed.server'
-import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
+import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { acceptLead, queueCounts, repQueue, sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
@@ -121,14 +122,14 @@ describe('two sweeps at once', () => {
     const ids = db.transaction((tx) => {
       const handOverNow = currentHandOver(tx, userId('maya'))
       return Array.from({ length: 1200 }, (_, i) =>
-        insertLead(
-          tx,
-          userId('maya'),
-          LeadFieldsSchema.parse({ externalId: `RACE-${i}` }),
-          {},
-          userId(i % 2 ? 'omar' : 'lucy'),
-          handOverNow,
-          at,
+        writtenLeadId(
+          upsertLead(
+            tx,
+            userId('maya'),
+            LeadFieldsSchema.parse({ externalId: `RACE-${i}` }),
+            { ownerId: userId(i % 2 ? 'omar' : 'lucy'), handOver: handOverNow },
+            at,
+          ),
         ),
       )
     })

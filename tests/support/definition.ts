@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm'
+import { saveCriterion, startDraft } from '~/domain/definition/drafting.server'
+import { proposeVersion } from '~/domain/definition/proposal.server'
 import type { CriterionInput } from '~/domain/definition/schema'
-import {
-  proposeVersion,
-  saveCriterion,
-  signOff,
-  startDraft,
-} from '~/domain/definition/versions.server'
+import { signOff } from '~/domain/definition/sign-off.server'
 import { loadSessionUser } from '~/platform/session.server'
 import type { DB } from '~db/connection'
 import { users } from '~db/schema'

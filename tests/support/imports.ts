@@ -1,4 +1,4 @@
-import { getImportJob } from '~/domain/import/importer.server'
+import { getImportJob } from '~/domain/import/jobs.server'
 import { getDb } from '~/platform/db.server'
 
 /** Waits for a started import to finish (it runs after the response, as in the app). */

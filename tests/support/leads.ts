@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
-import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
+import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { type LeadFields, LeadFieldsSchema } from '~/domain/leads/schema'
+import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { users } from '~db/schema'
@@ -24,23 +25,23 @@ export function handOverLead(
   const db = getDb()
   const by = options.marketer === null ? null : userId(options.marketer ?? 'maya')
   serial++
-  return insertLead(
-    db,
-    by,
-    LeadFieldsSchema.parse({
-      externalId: `T-${process.pid}-${serial}`,
-      email: `person${serial}@globex.example`,
-      firstName: 'Person',
-      lastName: `${serial}`,
-      company: 'Globex',
-      employeeCount: '400',
-      source: 'Webinar',
-      campaign: 'Pipeline hygiene 101',
-      ...fields,
-    }),
-    {},
-    userId(rep),
-    currentHandOver(db, by),
-    options.at ?? new Date(Date.now() - HOUR),
+  return writtenLeadId(
+    upsertLead(
+      db,
+      by,
+      LeadFieldsSchema.parse({
+        externalId: `T-${process.pid}-${serial}`,
+        email: `person${serial}@globex.example`,
+        firstName: 'Person',
+        lastName: `${serial}`,
+        company: 'Globex',
+        employeeCount: '400',
+        source: 'Webinar',
+        campaign: 'Pipeline hygiene 101',
+        ...fields,
+      }),
+      { ownerId: userId(rep), handOver: currentHandOver(db, by) },
+      options.at ?? new Date(Date.now() - HOUR),
+    ),
   )
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { indexNewLeads } from '~/domain/leads/leads.server'
+import { indexNewLeads } from '~/domain/leads/search-index.server'
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
 
 const dirs: string[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { prepareRow } from '~/domain/import/importer.server'
 import { proposeMapping, recognise } from '~/domain/import/mapping'
+import { prepareRow } from '~/domain/import/rows'
 
 describe('recognising CRM export headers', () => {
   it('HubSpot contacts export', () => {

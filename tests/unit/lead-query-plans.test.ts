@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   COMMON_SEARCH_MATCHES,
-  indexNewLeads,
   LEAD_PAGE_SIZE,
   type LeadQuery,
   leadListQuery,
   listLeads,
-  sameCompanyQuery,
-} from '~/domain/leads/leads.server'
+} from '~/domain/leads/list.server'
+import { sameCompanyQuery } from '~/domain/leads/same-company.server'
+import { indexNewLeads } from '~/domain/leads/search-index.server'
 import type { DB } from '~db/connection'
 import { leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { distinctValuesSql } from '~/domain/leads/leads.server'
+import { distinctValuesSql } from '~/domain/leads/filter-options.server'
 import { hindsightDueQuery } from '~/domain/outcomes/outcomes.server'
 import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'

@@ -4,7 +4,7 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { evaluate } from '~/domain/definition/evaluator'
 import { criteriaOf } from '~/domain/definition/versions.server'
-import { activeReps, roundRobin } from '~/domain/leads/leads.server'
+import { activeReps, roundRobin } from '~/domain/leads/owners.server'
 import { notify } from '~/domain/notifications/notifications.server'
 import { type Result, refuse } from '~/domain/result'
 import { marketersToTell, returnLeadToSales } from '~/domain/sales/sales.server'

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { decodeCursor } from '~/domain/cursor'
-import { LEAD_NAME_COLUMNS } from '~/domain/leads/leads.server'
+import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'

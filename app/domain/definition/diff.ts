@@ -5,13 +5,13 @@ type Comparable = Pick<
   'key' | 'label' | 'field' | 'operator' | 'value' | 'required'
 > & { description: string }
 
-export type CriterionChange =
+type CriterionChange =
   | { kind: 'added'; key: string; now: string }
   | { kind: 'removed'; key: string; was: string }
   | { kind: 'changed'; key: string; was: string; now: string; descriptionChanged: boolean }
 
 /** A criterion in one line of plain words: its label, its rule, required or advisory. */
-export function summarise(c: Comparable): string {
+function summarise(c: Comparable): string {
   return `${c.label}: ${describeRule(c)} (${c.required ? 'required' : 'advisory'})`
 }
 

@@ -17,9 +17,9 @@ export type CriterionRule = {
 
 export type CriterionResult = 'met' | 'unmet' | 'unknown'
 
-export type LeadValues = { [field: string]: unknown; custom?: Record<string, unknown> | null }
+type LeadValues = { [field: string]: unknown; custom?: Record<string, unknown> | null }
 
-export type EvaluationResult = {
+type EvaluationResult = {
   overall: Evaluation
   criteria: { key: string; result: CriterionResult }[]
 }

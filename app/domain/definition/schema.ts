@@ -4,7 +4,7 @@ import { OPERATORS, type Operator } from '~db/enums'
 import { operatorTakes, type RuleValue, toNumber } from './evaluator'
 
 /** "United Kingdom, Germany" or one per line → ["United Kingdom", "Germany"]. */
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(/[\n,;]/)
     .map((v) => v.trim())

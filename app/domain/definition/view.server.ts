@@ -4,7 +4,8 @@ import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { formatDateTime } from '~/platform/time'
 import type { DB } from '~db/connection'
 import type { Seat } from '~db/enums'
-import { getVersion, SIGNING_SEATS } from './versions.server'
+import { SIGNING_SEATS } from './sign-off.server'
+import { getVersion } from './versions.server'
 
 export function versionView(db: DB, versionId: number) {
   const version = getVersion(db, versionId)

@@ -7,9 +7,7 @@ import { CsvReader, type CsvRecord, CsvSyntaxError } from './csv-reader'
 export type { CsvRecord } from './csv-reader'
 
 export type CsvFormat = { encoding: 'utf8' | 'utf16le'; delimiter: string }
-export type Inspection =
-  | ({ ok: true; headers: string[] } & CsvFormat)
-  | { ok: false; message: string }
+type Inspection = ({ ok: true; headers: string[] } & CsvFormat) | { ok: false; message: string }
 
 const SAMPLE_BYTES = 64 * 1024
 

@@ -2,7 +2,7 @@
 // mapping and the lead page. Criteria may also test custom attributes as `custom.<name>`.
 import { LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
 
-export type LeadFieldType = 'text' | 'number' | 'email' | 'lifecycle'
+type LeadFieldType = 'text' | 'number' | 'email' | 'lifecycle'
 
 export const LEAD_FIELDS = [
   { key: 'externalId', label: 'External id', type: 'text' },

@@ -14,7 +14,7 @@ const text = (max: number, label: string) =>
     .transform((v) => (v ? v : undefined))
 
 /** A whole number from text such as "1,200", "51-200" (the lower bound) or "10000+". */
-export function wholeNumber(value: string): number | null {
+function wholeNumber(value: string): number | null {
   const range = value.trim().match(/^(\d[\d,]*)\s*(?:-|–|to)\s*\d[\d,]*$/)
   const plus = value.trim().match(/^(\d[\d,]*)\s*\+$/)
   const n = toNumber(range?.[1] ?? plus?.[1] ?? value)
@@ -59,7 +59,7 @@ export function lifecycleStage(value: string): LifecycleStage | null {
 }
 
 /** A bare domain from "https://www.Acme.com/about" or "acme.com". */
-export function normaliseDomain(value: string): string {
+function normaliseDomain(value: string): string {
   return value
     .trim()
     .toLowerCase()

@@ -1,7 +1,7 @@
 // What a user must hear about, shown on their home until they mark it read: a case opened on
 // a lead they answer for (and, later, the verdict on it).
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { LEAD_NAME_COLUMNS } from '~/domain/leads/leads.server'
+import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import type { Queryable } from '~db/connection'
 import type { NotificationKind } from '~db/enums'
 import { cases, leads, notifications, users } from '~db/schema'

@@ -4,19 +4,18 @@
 import { and, eq } from 'drizzle-orm'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import { dataRecords, inspectCsv, UnreadableCsvError } from '~/domain/import/csv-file.server'
+import { type Result, refuse } from '~/domain/result'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome } from '~db/enums'
 import { leads, outcomes } from '~db/schema'
 import { recordOutcome } from './outcomes.server'
 
-export type OutcomeImport =
-  | { ok: false; message: string }
-  | {
-      ok: true
-      recorded: number
-      unchanged: number
-      failed: { line: number; identifier: string; reason: string }[]
-    }
+/** What an outcomes file recorded; a file that cannot be read or lacks a column is refused (the file field). */
+export type OutcomeImport = Result<{
+  recorded: number
+  unchanged: number
+  failed: { line: number; identifier: string; reason: string }[]
+}>
 
 const COLUMNS = {
   externalId: /^(external[ _-]?id|lead[ _-]?id|prospect[ _-]?id|record[ _-]?id|id)$/i,
@@ -63,7 +62,7 @@ export async function importOutcomes(
   now: Date,
 ): Promise<OutcomeImport> {
   const inspection = await inspectCsv(path)
-  if (!inspection.ok) return inspection
+  if (!inspection.ok) return refuse(inspection.message, 'file')
   const index = Object.fromEntries(
     Object.entries(COLUMNS).map(([key, pattern]) => [
       key,
@@ -71,11 +70,10 @@ export async function importOutcomes(
     ]),
   ) as Record<keyof typeof COLUMNS, number>
   if (index.outcome < 0 || index.date < 0 || (index.externalId < 0 && index.email < 0))
-    return {
-      ok: false,
-      message:
-        'The file needs a column for the lead (External id or Email), an Outcome column and a Date column.',
-    }
+    return refuse(
+      'The file needs a column for the lead (External id or Email), an Outcome column and a Date column.',
+      'file',
+    )
   const cell = (values: string[], column: number) =>
     column < 0 ? '' : (values[column] ?? '').trim()
   let recorded = 0
@@ -140,7 +138,7 @@ export async function importOutcomes(
       else fail(Object.values(result.fieldErrors).flat().join(' '))
     }
   } catch (error) {
-    if (error instanceof UnreadableCsvError) return { ok: false, message: error.message }
+    if (error instanceof UnreadableCsvError) return refuse(error.message, 'file')
     throw error
   }
   return { ok: true, recorded, unchanged, failed }

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { OutcomeInput } from '~/domain/cases/schema'
 import { decodeCursor } from '~/domain/cursor'
-import { LEAD_NAME_COLUMNS } from '~/domain/leads/leads.server'
+import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import { type Result, refuse } from '~/domain/result'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate, monthsBefore } from '~/domain/sla/clock'

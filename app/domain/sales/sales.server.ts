@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import { decodeCursor } from '~/domain/cursor'
 import { LEAD_FIELD_KEYS } from '~/domain/leads/fields'
-import { LEAD_NAME_COLUMNS, type Lead } from '~/domain/leads/leads.server'
+import { LEAD_NAME_COLUMNS, type Lead } from '~/domain/leads/lead.server'
 import { LEAD_STATUS_LABELS } from '~/domain/leads/schema'
 import { notify } from '~/domain/notifications/notifications.server'
 import { type Result, refuse } from '~/domain/result'

@@ -1,0 +1,51 @@
+// What a hand-over means at a moment: the definition version in force, the marketer answerable,
+// the follow-up clock.
+import { and, eq } from 'drizzle-orm'
+import { type criteriaOf, getActiveVersion } from '~/domain/definition/versions.server'
+import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { addWorkingHours } from '~/domain/sla/clock'
+import type { Queryable } from '~db/connection'
+import { userRoles, users } from '~db/schema'
+
+export type HandOver = {
+  versionId: number | null
+  criteria: ReturnType<typeof criteriaOf>
+  /** The marketer handing the leads over (null when an admin does). */
+  marketerId: number | null
+  /** When the follow-up clock of a lead handed over at `at` runs out. */
+  followUpDue: (at: Date) => Date
+}
+
+/** The user if they are an active marketer, else null. */
+function marketerOf(db: Queryable, userId: number | null): number | null {
+  if (userId === null) return null
+  const row = db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'marketer')))
+    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .get()
+  return row?.id ?? null
+}
+
+/**
+ * What a hand-over by `byUserId` now means: the definition version in force, which every lead
+ * handed over now is judged against; the marketer answerable; the follow-up SLA in force.
+ */
+export function currentHandOver(db: Queryable, byUserId: number | null): HandOver {
+  const active = getActiveVersion(db)
+  const { followUpHours } = getSlaSettings(db)
+  const { timeZone } = getOrganisationSettings(db)
+  // A batch of leads shares one instant, so the clock is worked out once per instant.
+  let last: { at: number; due: Date } | null = null
+  return {
+    versionId: active?.id ?? null,
+    criteria: active?.criteria ?? [],
+    marketerId: marketerOf(db, byUserId),
+    followUpDue(at) {
+      if (last?.at !== at.getTime())
+        last = { at: at.getTime(), due: addWorkingHours(at, followUpHours, timeZone) }
+      return last.due
+    },
+  }
+}

@@ -1,0 +1,157 @@
+// One way to write a lead: create it, or update the lead its keys name. The form (through
+// `createLead`), the import, the demo and `npm run seed:large` write leads here, and so will the
+// API. `upsertLead` writes one lead in its own transaction; `leadUpserter` writes many in the
+// caller's transaction with statements prepared once.
+import { eq, sql } from 'drizzle-orm'
+import { type Result, refuse } from '~/domain/result'
+import type { Queryable } from '~db/connection'
+import { leads } from '~db/schema'
+import { currentHandOver, type HandOver } from './hand-over.server'
+import type { Lead } from './lead.server'
+import { type classifyMatch, keyMatcher, type MatchedLead } from './matching.server'
+import { activeReps, findRep, roundRobin } from './owners.server'
+import type { LeadFields } from './schema'
+import { indexNewLeads } from './search-index.server'
+import { type AuditSink, type ImportOrigin, leadWriter } from './writer.server'
+
+export type UpsertOptions = {
+  /** Attributes beyond the lead's fields (an import's unmapped columns). */
+  custom?: Record<string, string>
+  /** The import and line the lead comes from (a lead met twice in one file is written once). */
+  origin?: ImportOrigin
+  /** Hands a new lead to this user, not to the rep its fields name or the next in turn (seeds, tests). */
+  ownerId?: number
+  /** The hand-over a new lead is judged by, when not the one in force now (a seed replaying a year). */
+  handOver?: HandOver
+}
+
+export type UpsertResult = Result<{ leadId: number; outcome: 'created' | 'updated' | 'unchanged' }>
+
+type Rep = ReturnType<typeof activeReps>[number]
+
+/**
+ * What a write of `fields` does, decided alike by the import's preview (which writes nothing)
+ * and by the write: it is refused (keys of two different leads; a line repeating an earlier
+ * line of the same import; an owner who is no active rep), it updates the lead its keys matched,
+ * or it creates a lead for the rep it names (null: the next rep in turn).
+ */
+export type UpsertFate =
+  | { refused: 'conflict' | 'repeated' | 'owner'; reason: string }
+  | { updates: MatchedLead }
+  | { creates: { id: number; name: string } | null }
+
+export function upsertFate(
+  match: ReturnType<typeof classifyMatch<MatchedLead>>,
+  fields: LeadFields,
+  reps: () => Rep[],
+  origin?: ImportOrigin,
+): UpsertFate {
+  if ('conflict' in match) return { refused: 'conflict', reason: match.conflict }
+  const found = match.lead
+  if (
+    origin &&
+    found?.importJobId === origin.importJobId &&
+    found.importLine !== origin.importLine
+  ) {
+    return {
+      refused: 'repeated',
+      reason: `Same lead as line ${found.importLine}; only the first is imported`,
+    }
+  }
+  if (found) return { updates: found }
+  if (!fields.owner) return { creates: null }
+  const rep = findRep(reps(), fields.owner)
+  return 'reason' in rep ? { refused: 'owner', reason: rep.reason } : { creates: rep }
+}
+
+const REFUSED_FIELD = { conflict: 'email', repeated: 'form', owner: 'owner' } as const
+
+/**
+ * Writes leads in the caller's transaction. A lead whose keys match a stored one is updated
+ * (fields given replace the stored ones, blanks keep them; it keeps its owner and hand-over);
+ * otherwise a lead is created, handed over at `now` to the rep named, or the next in turn, with
+ * its follow-up clock, evaluation and audit entry. Call `finish` once after the last write: it
+ * indexes the new leads for search and saves whose turn it is. The writer carries the audit
+ * chain, so nothing else may append to the trail in the transaction between (see `leadWriter`).
+ */
+export function leadUpserter(
+  tx: Queryable,
+  actorId: number | null,
+  options: { audit?: AuditSink } = {},
+) {
+  const writer = leadWriter(tx, options.audit)
+  const matchKeys = keyMatcher(tx)
+  let reps: Rep[] | undefined
+  const repsNow = () => {
+    reps ??= activeReps(tx)
+    return reps
+  }
+  let turns: ReturnType<typeof roundRobin> | undefined
+  let handOver: HandOver | undefined
+  let readLead: { get(values: { id: number }): Lead | undefined } | undefined
+  return {
+    upsert(fields: LeadFields, options: UpsertOptions, now: Date): UpsertResult {
+      const { custom = {}, origin } = options
+      // Keys first (cheap); the whole lead is read only when the write updates one.
+      const fate = upsertFate(matchKeys(fields), fields, repsNow, origin)
+      if ('refused' in fate) return refuse(fate.reason, REFUSED_FIELD[fate.refused])
+      if ('updates' in fate) {
+        readLead ??= tx
+          .select()
+          .from(leads)
+          .where(eq(leads.id, sql.placeholder('id')))
+          .prepare()
+        // Matched in this transaction by its key a moment ago, so it is there.
+        const existing = readLead.get({ id: fate.updates.id }) as Lead
+        const changed = writer.update(actorId, existing, fields, custom, now, origin)
+        return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
+      }
+      let ownerId = options.ownerId ?? fate.creates?.id
+      if (ownerId === undefined) {
+        turns ??= roundRobin(tx, repsNow(), now)
+        ownerId = turns.next() ?? undefined
+      }
+      if (!ownerId) return refuse('There is no active rep to hand the lead to', 'owner')
+      // The version in force now: one activated during a long import applies from then on.
+      if (!options.handOver) handOver ??= currentHandOver(tx, actorId)
+      const by = (options.handOver ?? handOver) as HandOver
+      const leadId = writer.insert(actorId, fields, custom, ownerId, by, now, origin)
+      return { ok: true, leadId, outcome: 'created' }
+    },
+    /** Indexes the leads created for search and saves whose turn it is: once, after the last write. */
+    finish() {
+      indexNewLeads(tx)
+      turns?.save()
+    },
+  }
+}
+
+/**
+ * Creates or updates one lead (see `leadUpserter`), all or nothing, in an immediate transaction
+ * (inside a caller's transaction, a savepoint).
+ */
+export function upsertLead(
+  db: Queryable,
+  actorId: number | null,
+  fields: LeadFields,
+  options: UpsertOptions,
+  now: Date,
+): UpsertResult {
+  return db.transaction(
+    (tx) => {
+      const upserter = leadUpserter(tx, actorId)
+      const result = upserter.upsert(fields, options, now)
+      upserter.finish()
+      return result
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** The id of the lead a write created or updated; a refusal throws (seeds and tests, whose input is known good). */
+export function writtenLeadId(result: UpsertResult): number {
+  if (!result.ok) throw new Error(`The lead was not written: ${JSON.stringify(result.fieldErrors)}`)
+  return result.leadId
+}
+
+export type LeadUpserter = ReturnType<typeof leadUpserter>

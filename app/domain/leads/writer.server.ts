@@ -1,0 +1,216 @@
+// The statements that write leads: an insert with its hand-over, an update from new values.
+import { eq } from 'drizzle-orm'
+import { evaluate } from '~/domain/definition/evaluator'
+import { criteriaOf } from '~/domain/definition/versions.server'
+import { auditTrail } from '~/platform/audit.server'
+import { preparedStatement, type Queryable } from '~db/connection'
+import type { Evaluation } from '~db/enums'
+import { leads } from '~db/schema'
+import type { HandOver } from './hand-over.server'
+import type { Lead } from './lead.server'
+import type { LeadFields } from './schema'
+
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'mail.com',
+])
+
+/** The company domain: as given, else the e-mail's domain unless it is a free-mail provider. */
+function companyDomainOf(fields: Pick<LeadFields, 'companyDomain' | 'email'>): string | null {
+  if (fields.companyDomain) return fields.companyDomain
+  const domain = fields.email?.split('@')[1]
+  return domain && !FREE_MAIL.has(domain) ? domain : null
+}
+
+function columnsOf(fields: LeadFields, custom: Record<string, string>) {
+  return {
+    externalId: fields.externalId ?? null,
+    email: fields.email ?? null,
+    firstName: fields.firstName ?? null,
+    lastName: fields.lastName ?? null,
+    phone: fields.phone ?? null,
+    title: fields.title ?? null,
+    company: fields.company ?? null,
+    companyDomain: companyDomainOf(fields),
+    industry: fields.industry ?? null,
+    employeeCount: fields.employeeCount ?? null,
+    country: fields.country ?? null,
+    source: fields.source ?? null,
+    campaign: fields.campaign ?? null,
+    lifecycleStage: fields.lifecycleStage ?? null,
+    engagementScore: fields.engagementScore ?? null,
+    purchaseTimelineMonths: fields.purchaseTimelineMonths ?? null,
+    notes: fields.notes ?? null,
+    custom,
+  }
+}
+
+/**
+ * Where a writer's audit entries go: the trail, chained as they are written (the app), or a
+ * generator's own sink that chains a year's entries in time order (`npm run seed:large`).
+ */
+export type AuditSink = Pick<ReturnType<typeof auditTrail>, 'append'>
+
+/** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */
+export type ImportOrigin = { importJobId: number; importLine: number }
+
+function evaluationOf(lead: Record<string, unknown>, handOver: HandOver): Evaluation | null {
+  return handOver.versionId === null ? null : evaluate(lead, handOver.criteria).overall
+}
+
+const INSERT_LEAD = `INSERT INTO leads (external_id, email, first_name, last_name, phone, title,
+    company, company_domain, industry, employee_count, country, source, campaign, lifecycle_stage,
+    engagement_score, purchase_timeline_months, notes, custom, owner_id, marketer_id, status,
+    handed_over_at, clock_started_at, follow_up_due_at, definition_version_id, evaluation,
+    created_by, created_at, updated_at, import_job_id, import_line)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new',
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const INSERT_HAND_OVER = `INSERT INTO follow_ups (lead_id, rep_id, kind, started_at, due_at)
+  VALUES (?, ?, 'hand_over', ?, ?)`
+const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id = ?'
+
+/**
+ * Writes leads inside one transaction: a new lead with its hand-over follow-up and its audit
+ * entry, or a lead updated from a re-imported row. The statements are prepared once per
+ * connection; the audit chain is read once and carried from entry to entry, so open one writer
+ * per transaction and write every lead of that transaction through it (see `auditTrail`). The
+ * audit entry is each lead's last write, so a row rolled back to its savepoint (the import's
+ * retry) never leaves the carried hash ahead of the trail. The leads it inserts are searchable
+ * once `indexNewLeads` has run in the same transaction. Use cases write through `upsertLead`
+ * or `leadUpserter` (upsert-lead.server.ts), which decide what a write is.
+ */
+export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
+  const insertLead = preparedStatement(db, INSERT_LEAD)
+  const insertHandOver = preparedStatement(db, INSERT_HAND_OVER)
+  const versions = new Map<number, ReturnType<typeof criteriaOf>>()
+  const criteriaOfVersion = (id: number) => {
+    const criteria = versions.get(id) ?? criteriaOf(db, id)
+    versions.set(id, criteria)
+    return criteria
+  }
+  return {
+    /** Inserts a lead owned by `ownerId`, handed over now and judged against the version in force. */
+    insert(
+      actorId: number | null,
+      fields: LeadFields,
+      custom: Record<string, string>,
+      ownerId: number,
+      handOver: HandOver,
+      now: Date,
+      origin?: ImportOrigin,
+    ): number {
+      const c = columnsOf(fields, custom)
+      const at = now.getTime()
+      const due = handOver.followUpDue(now).getTime()
+      const { lastInsertRowid } = insertLead.run(
+        c.externalId,
+        c.email,
+        c.firstName,
+        c.lastName,
+        c.phone,
+        c.title,
+        c.company,
+        c.companyDomain,
+        c.industry,
+        c.employeeCount,
+        c.country,
+        c.source,
+        c.campaign,
+        c.lifecycleStage,
+        c.engagementScore,
+        c.purchaseTimelineMonths,
+        c.notes,
+        JSON.stringify(custom),
+        ownerId,
+        handOver.marketerId,
+        at,
+        at,
+        due,
+        handOver.versionId,
+        evaluationOf(c, handOver),
+        actorId,
+        at,
+        at,
+        origin?.importJobId ?? null,
+        origin?.importLine ?? null,
+      )
+      const id = Number(lastInsertRowid)
+      insertHandOver.run(id, ownerId, at, due)
+      audit.append(
+        {
+          actorId,
+          action: 'lead.created',
+          subjectType: 'lead',
+          subjectId: id,
+          after: { ...c, ownerId, marketerId: handOver.marketerId },
+        },
+        now,
+      )
+      return id
+    },
+
+    /**
+     * Updates a lead from a re-imported row: fields the row fills in replace the stored ones,
+     * blank cells keep what is stored, and the lead is judged again against its own version.
+     * False when the row changes nothing (the lead only records the import it came from).
+     */
+    update(
+      actorId: number | null,
+      existing: Lead,
+      fields: LeadFields,
+      custom: Record<string, string>,
+      now: Date,
+      origin?: ImportOrigin,
+    ): boolean {
+      const columns = columnsOf(fields, custom)
+      // A domain derived from the e-mail fills a blank; it never replaces one already stored.
+      if (!fields.companyDomain && existing.companyDomain) columns.companyDomain = null
+      const given = Object.fromEntries(
+        Object.entries(columns).filter(([key, v]) => v !== null && key !== 'custom'),
+      )
+      const merged = { ...existing, ...given, custom: { ...existing.custom, ...custom } }
+      const changed = Object.keys(given).filter(
+        (k) => String(given[k]) !== String(existing[k as keyof Lead] ?? ''),
+      )
+      const customChanged = Object.entries(custom).some(([k, v]) => existing.custom[k] !== v)
+      if (changed.length === 0 && !customChanged) {
+        if (origin)
+          preparedStatement(db, SET_ORIGIN).run(origin.importJobId, origin.importLine, existing.id)
+        return false
+      }
+      const version = existing.definitionVersionId
+      db.update(leads)
+        .set({
+          ...given,
+          ...origin,
+          custom: merged.custom,
+          evaluation: version ? evaluate(merged, criteriaOfVersion(version)).overall : null,
+          updatedAt: now,
+        })
+        .where(eq(leads.id, existing.id))
+        .run()
+      audit.append(
+        {
+          actorId,
+          action: 'lead.updated',
+          subjectType: 'lead',
+          subjectId: existing.id,
+          before: Object.fromEntries(changed.map((k) => [k, existing[k as keyof Lead]])),
+          after: Object.fromEntries(changed.map((k) => [k, given[k]])),
+        },
+        now,
+      )
+      return true
+    },
+  }
+}
