@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    // Cheap password hashes everywhere but the password tests, which ask for production's
+    // (decision 18). Child processes the tests start inherit it.
+    env: { PASSWORD_HASH_COST: 'test' },
     projects: [
       {
         extends: true,
