@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { getDb } from '~/platform/db.server'
 import { loader as auditLoader } from '~/routes/audit'
+import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date('2026-11-20T10:00:00Z'), { data: false })
+  await seedTeam(new Date('2026-11-20T10:00:00Z'))
 })
 
 type Audit = {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import {
   getImportJob,
   MAX_UPLOAD_BYTES,
@@ -17,6 +16,7 @@ import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
 import { action as uploadAction } from '~/routes/imports.new'
 import { followUps, importJobs, leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import {
   getArgs,
   locationOf,
@@ -32,7 +32,7 @@ import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana']) cookies[name] = await signInAs(`${name}@brightline.test`)
 })

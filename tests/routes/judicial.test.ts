@@ -1,17 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
-import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead, sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
-import { hashPassword } from '~/platform/password.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$caseId'
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { createUser, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -21,23 +19,10 @@ const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label ===
 
 beforeAll(async () => {
   const db = getDb()
-  await seedDemo(db, new Date(), { data: false })
+  await seedTeam()
   activateDefinition(db, ICP_CRITERIA)
   // Rita sells and sits on the committee (sales seat): she is recused from her own leads.
-  const passwordHash = await hashPassword('demo-password')
-  insertUser(
-    db,
-    null,
-    {
-      name: 'Rita Ng',
-      email: 'rita@brightline.test',
-      roles: ['rep', 'committee'],
-      seat: 'sales',
-      isChair: false,
-    },
-    { passwordHash, mustChangePassword: false },
-    new Date(),
-  )
+  await createUser({ name: 'Rita Ng', roles: ['rep', 'committee'], seat: 'sales' })
   for (const name of ['dana', 'omar', 'maya', 'ben', 'victor', 'clara', 'erin', 'felix', 'rita'])
     cookies[name] = await signInAs(`${name}@brightline.test`)
 })

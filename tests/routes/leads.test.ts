@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { getDb } from '~/platform/db.server'
@@ -9,6 +8,7 @@ import { loader as leadLoader } from '~/routes/leads.$leadId'
 import { action as newAction, loader as newLoader } from '~/routes/leads.new'
 import { leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
@@ -18,7 +18,7 @@ const userId = (email: string) =>
   getDb().select().from(users).where(eq(users.email, email)).get()?.id ?? 0
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   versionId = activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana', 'omar', 'sasha', 'felix'])
     cookies[name] = await signInAs(`${name}@brightline.test`)

@@ -2,12 +2,12 @@
 // the transaction indexes the noted leads, as they are then, before it commits.
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { currentHandOver, indexNewLeads, leadWriter } from '~/domain/leads/leads.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { getDb } from '~/platform/db.server'
 import { followUps, leads } from '~db/schema'
+import { seedTeam } from '../support/factories'
 import { handOverLead, userId } from '../support/leads'
 
 const found = (word: string) =>
@@ -53,7 +53,7 @@ const insert = (writer: ReturnType<typeof leadWriter>, lastName: string) =>
   )
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
 })
 
 describe('the search index', () => {

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { currentHandOver, insertLead } from '~/domain/leads/leads.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { acceptLead, queueCounts, repQueue, sweepIgnoredLeads } from '~/domain/sales/sales.server'
@@ -10,10 +9,11 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
+import { seedTeam } from '../support/factories'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
 })
 
 const handOver = (rep: string, at: Date) => handOverLead(rep, { company: 'Initech' }, { at })
