@@ -8,8 +8,8 @@ export type HashCost = { N: number; r: number; p: number }
 export const HASH_COSTS = {
   // N=2^17, r=8, p=1: OWASP's recommended floor. Raising it later invalidates no password.
   production: { N: 2 ** 17, r: 8, p: 1 },
-  // For the test suite (PASSWORD_HASH_COST=test, refused when NODE_ENV=production): 1 MB and
-  // about a millisecond a hash, so tests that sign people in do not wait on scrypt. The
+  // For the test suite (PASSWORD_HASH_COST=test, which vitest.config.ts sets): 1 MB and about
+  // a millisecond a hash, so tests that sign people in do not wait on scrypt. The
   // password tests pass `production` explicitly.
   test: { N: 2 ** 10, r: 8, p: 1 },
 } as const satisfies Record<string, HashCost>
