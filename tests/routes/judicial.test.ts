@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { listReasons } from '~/domain/reasons/reasons.server'
-import { rejectLead, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
@@ -9,13 +8,12 @@ import { action as caseAction, loader as caseLoader } from '~/routes/cases.$case
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
-import { createUser, seedTeam } from '../support/factories'
+import { createUser, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
-const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label === label)?.id ?? 0
 
 beforeAll(async () => {
   const db = getDb()
@@ -34,25 +32,19 @@ function openCase(
   options: { ignored?: boolean; reason?: string; marketer?: string } = {},
 ) {
   const db = getDb()
+  if (!options.ignored)
+    return rejectedLead(rep, {
+      fields,
+      ...(options.marketer ? { marketer: options.marketer } : {}),
+      reason: options.reason ?? 'No budget',
+      notes: 'Says there is no budget',
+      contactAttempts: 2,
+    })
   const leadId = handOverLead(rep, fields, {
     marketer: options.marketer,
-    at: options.ignored ? new Date(Date.now() - 30 * 24 * 3_600_000) : undefined,
+    at: new Date(Date.now() - 30 * 24 * 3_600_000),
   })
-  if (options.ignored) sweepIgnoredLeads(db, new Date())
-  else {
-    const result = rejectLead(
-      db,
-      { id: userId(rep) },
-      leadId,
-      {
-        reasonId: reasonId(options.reason ?? 'No budget'),
-        notes: 'Says there is no budget',
-        contactAttempts: 2,
-      },
-      new Date(),
-    )
-    if (!result.ok) throw new Error(JSON.stringify(result))
-  }
+  sweepIgnoredLeads(db, new Date())
   const c = db.select().from(cases).where(eq(cases.leadId, leadId)).get()
   if (!c) throw new Error('no case')
   return { caseId: c.id, leadId }

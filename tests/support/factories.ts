@@ -1,7 +1,6 @@
 // Small fixtures for route tests, each made through the real domain functions (never raw SQL),
 // so a fixture is valid by the app's own rules and stays so when those rules change. Route
 // tests whose subject is not the demo build what they need here instead of seeding the demo.
-import { castVote } from '~/domain/cases/judicial.server'
 import type { UserInput } from '~/domain/people/schema'
 import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -111,6 +110,7 @@ export function rejectedLead(
   options: {
     reason?: string
     notes?: string
+    contactAttempts?: number
     fields?: Parameters<typeof handOverLead>[1]
     marketer?: string
     handedOverAt?: Date
@@ -126,21 +126,13 @@ export function rejectedLead(
     getDb(),
     { id: userId(rep) },
     leadId,
-    { reasonId: reasonId(reason), notes: options.notes ?? reason, contactAttempts: 1 },
+    {
+      reasonId: reasonId(reason),
+      notes: options.notes ?? reason,
+      contactAttempts: options.contactAttempts ?? 1,
+    },
     options.at ?? new Date(),
   )
   if (!rejected.ok) throw new Error(`The rejection was refused: ${JSON.stringify(rejected)}`)
   return { leadId, caseId: rejected.caseId }
-}
-
-/** A committee member's vote on a case, which must be accepted. Returns whether it decided. */
-export function vote(
-  member: string,
-  caseId: number,
-  ballot: Parameters<typeof castVote>[3],
-  at = new Date(),
-): boolean {
-  const cast = castVote(getDb(), userId(member), caseId, ballot, at)
-  if (!cast.ok) throw new Error(`${member}'s vote was refused: ${JSON.stringify(cast)}`)
-  return cast.decided
 }
