@@ -2,7 +2,7 @@ import { mkdtempSync, openAsBlob, rmSync, truncateSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   getImportJob,
   MAX_UPLOAD_BYTES,
@@ -29,6 +29,10 @@ import {
 } from '../support/http'
 import { waitForImport } from '../support/imports'
 import { signInAs } from '../support/users'
+
+// Imports are real work: thousands of rows written and re-read, a 256 MB upload streamed until
+// it is refused. Seconds on a quiet machine, past 30 s on a busy one (decision 18).
+vi.setConfig({ testTimeout: 120_000 })
 
 const cookies: Record<string, string> = {}
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { count } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Preview } from '~/domain/import/importer.server'
 import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
@@ -11,6 +11,9 @@ import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, uploadArgs } from '../support/http'
 import { waitForImport } from '../support/imports'
 import { signInAs } from '../support/users'
+
+// 9,240 rows imported: about ten seconds on a quiet machine, past 30 s on a busy one.
+vi.setConfig({ testTimeout: 120_000 })
 
 // The public X Education lead-scoring export (9,240 real leads), kept beside the repository.
 const FILE = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
