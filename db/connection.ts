@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import Database, { type RunResult } from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import * as schema from './schema'
 
@@ -17,39 +17,82 @@ export function openDatabase(path: string): DB {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  // A writer that finds the write lock taken waits for it, up to this long, instead of failing
+  // with SQLITE_BUSY. Every write transaction is short (milliseconds), but a queue of them on a
+  // busy machine (or a migration at deploy) can keep one waiting for seconds, and SQLite's
+  // waiting is not fair: a process that writes batch after batch can take the lock back many
+  // times before a waiter's next retry. 30 s is far beyond any normal wait and still short
+  // enough that a real deadlock surfaces as an error (decision 18).
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   return drizzle(sqlite, { schema })
 }
 
+/** How long a connection waits for the write lock before giving up with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 30_000
+
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), 'migrations')
 
+const JOURNAL = '__drizzle_migrations'
+
+/** When the newest applied migration was generated (drizzle's record of what has run). */
+function lastApplied(sqlite: Database.Database): number | undefined {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(JOURNAL)
+  if (!table) return undefined
+  const row = sqlite
+    .prepare(`SELECT created_at AS at FROM ${JOURNAL} ORDER BY created_at DESC LIMIT 1`)
+    .get() as { at: number } | undefined
+  return row ? Number(row.at) : undefined
+}
+
 /**
- * Applies pending migrations. drizzle-kit's table rebuilds issue `PRAGMA foreign_keys=OFF`,
- * which is a no-op inside the migrator's transaction, so we switch foreign keys off on the
- * connection around the migrator and verify integrity before switching them back on.
+ * Applies pending migrations, as drizzle's migrator does (the same journal table, the same
+ * rule: every migration generated after the newest one applied), with two differences:
+ *
+ * - An up-to-date database is left alone without taking the write lock, so every process can
+ *   prepare the database while another one writes (decision 18).
+ * - Pending migrations run in one `immediate` transaction and are listed again once it holds
+ *   the lock, so two processes starting on an old database at once apply them once.
+ *
+ * drizzle-kit's table rebuilds issue `PRAGMA foreign_keys=OFF`, which is a no-op inside a
+ * transaction, so foreign keys are switched off on the connection around it and integrity is
+ * checked before it commits: a migration that breaks a reference is rolled back. Returns how
+ * many migrations it applied.
  */
-export function migrateDatabase(db: DB, migrationsFolder = MIGRATIONS_FOLDER) {
+export function migrateDatabase(db: DB, migrationsFolder = MIGRATIONS_FOLDER): number {
   const sqlite = db.$client
-  const applied = () => {
-    const table = sqlite
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-      .get()
-    return table
-      ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n
-      : 0
+  const migrations = readMigrationFiles({ migrationsFolder })
+  const pending = () => {
+    const last = lastApplied(sqlite)
+    return migrations.filter((m) => last === undefined || last < m.folderMillis)
   }
-  const before = applied()
+  if (pending().length === 0) return 0
   sqlite.pragma('foreign_keys = OFF')
   try {
-    migrate(db, { migrationsFolder })
-    // The check reads every table (seconds at a million leads), so only after a migration ran.
-    if (applied() === before) return
-    const violations = sqlite.pragma('foreign_key_check') as unknown[]
-    if (violations.length > 0) {
-      throw new Error(
-        `Migration left ${violations.length} foreign-key violation(s): ${JSON.stringify(violations.slice(0, 5))}`,
-      )
-    }
+    return sqlite
+      .transaction(() => {
+        sqlite.exec(
+          `CREATE TABLE IF NOT EXISTS ${JOURNAL} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+        )
+        const toApply = pending()
+        const record = sqlite.prepare(`INSERT INTO ${JOURNAL} (hash, created_at) VALUES (?, ?)`)
+        for (const migration of toApply) {
+          for (const statement of migration.sql) sqlite.exec(statement)
+          record.run(migration.hash, migration.folderMillis)
+        }
+        // The check reads every table (seconds at a million leads), so only after a migration ran.
+        if (toApply.length > 0) {
+          const violations = sqlite.pragma('foreign_key_check') as unknown[]
+          if (violations.length > 0) {
+            throw new Error(
+              `Migration left ${violations.length} foreign-key violation(s): ${JSON.stringify(violations.slice(0, 5))}`,
+            )
+          }
+        }
+        return toApply.length
+      })
+      .immediate()
   } finally {
     sqlite.pragma('foreign_keys = ON')
   }

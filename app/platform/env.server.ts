@@ -35,6 +35,13 @@ const EnvSchema = z
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
       .default(60),
+    // How hard new password hashes are to compute (password.server.ts). `test` is for the test
+    // suite only (vitest.config.ts sets it), where hundreds of sign-ins would otherwise each cost
+    // 0.3 s and 128 MB; never set it for a real server. Not refused under NODE_ENV=production,
+    // because the suite runs commands that way (seed:large).
+    PASSWORD_HASH_COST: z
+      .enum(['production', 'test'], { error: 'must be production or test' })
+      .default('production'),
   })
   .transform((env) => ({
     ...env,

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as passwordAction } from '~/routes/account.password'
@@ -9,13 +8,14 @@ import { action as editAction, loader as editLoader } from '~/routes/admin.users
 import { action as newAction } from '~/routes/admin.users.new'
 import { action as signInAction } from '~/routes/sign-in'
 import { auditEvents, sessions, users } from '~db/schema'
+import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { PASSWORD, signInAs } from '../support/users'
 
 let admin: string
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   admin = await signInAs('sasha@brightline.test')
 })
 

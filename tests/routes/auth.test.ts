@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_USERS, seedDemo } from '~/demo/seed.server'
 import { getDb } from '~/platform/db.server'
 import { beginSignInAttempt } from '~/platform/rate-limit.server'
 import { loader as rootLoader } from '~/root'
@@ -9,11 +8,12 @@ import { loader as usersLoader } from '~/routes/admin.users._index'
 import { action as signInAction, loader as signInLoader } from '~/routes/sign-in'
 import { action as signOutAction } from '~/routes/sign-out'
 import { sessions, users } from '~db/schema'
+import { seedTeam, TEAM } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { PASSWORD, signInAs } from '../support/users'
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
 })
 
 const signIn = (fields: Record<string, string>, options: Parameters<typeof postArgs>[2] = {}) =>
@@ -22,7 +22,7 @@ const signIn = (fields: Record<string, string>, options: Parameters<typeof postA
 type Reply = { status: string; error?: Record<string, string[] | null> }
 
 describe('sign in and out', () => {
-  it.each(DEMO_USERS.map((u) => [u.email, u.roles] as const))(
+  it.each(TEAM.map((u) => [u.email, u.roles] as const))(
     '%s signs in, sees their roles, and signs out',
     async (email, roles) => {
       const response = await signIn({ email, password: PASSWORD })

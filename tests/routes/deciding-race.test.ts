@@ -1,35 +1,21 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { castVote } from '~/domain/cases/judicial.server'
-import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead } from '~/domain/sales/sales.server'
 import { getDb } from '~/platform/db.server'
-import { hashPassword } from '~/platform/password.server'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { createUser, seedTeam } from '../support/factories'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   const db = getDb()
-  await seedDemo(db, new Date(), { data: false })
+  await seedTeam()
   activateDefinition(db, ICP_CRITERIA)
   // A fourth member, so that two different members can each cast the deciding vote.
-  insertUser(
-    db,
-    null,
-    {
-      name: 'Sam Ortiz',
-      email: 'sam@brightline.test',
-      roles: ['committee'],
-      seat: 'marketing',
-      isChair: false,
-    },
-    { passwordHash: await hashPassword('demo-password'), mustChangePassword: false },
-    new Date(),
-  )
+  await createUser({ name: 'Sam Ortiz', roles: ['committee'], seat: 'marketing' })
 })
 
 type Voter = { child: ChildProcessWithoutNullStreams; ready: Promise<void>; done: Promise<string> }

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { getDb } from '~/platform/db.server'
 import { action as indexAction, loader as indexLoader } from '~/routes/definition._index'
 import { loader as compareLoader } from '~/routes/definition.compare'
@@ -9,13 +8,14 @@ import {
   loader as versionLoader,
 } from '~/routes/definition.versions.$versionId'
 import { auditEvents, definitionVersions } from '~db/schema'
+import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   for (const name of ['sasha', 'victor', 'clara', 'erin', 'dana']) {
     cookies[name] = await signInAs(`${name}@brightline.test`)
   }

@@ -2,8 +2,7 @@ import { mkdtempSync, openAsBlob, rmSync, truncateSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { getImportJob, MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
 import type { Preview } from '~/domain/import/preview.server'
 import { runImport } from '~/domain/import/run.server'
@@ -14,6 +13,7 @@ import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
 import { action as uploadAction } from '~/routes/imports.new'
 import { followUps, importJobs, leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import {
   getArgs,
   locationOf,
@@ -27,9 +27,13 @@ import {
 import { waitForImport } from '../support/imports'
 import { signInAs } from '../support/users'
 
+// Imports are real work: thousands of rows written and re-read, a 256 MB upload streamed until
+// it is refused. Seconds on a quiet machine, past 30 s on a busy one (decision 18).
+vi.setConfig({ testTimeout: 120_000 })
+
 const cookies: Record<string, string> = {}
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana']) cookies[name] = await signInAs(`${name}@brightline.test`)
 })

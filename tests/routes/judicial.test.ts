@@ -1,43 +1,26 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
-import { insertUser } from '~/domain/people/users.server'
-import { listReasons } from '~/domain/reasons/reasons.server'
-import { rejectLead, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
-import { hashPassword } from '~/platform/password.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$caseId'
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { createUser, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
-const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label === label)?.id ?? 0
 
 beforeAll(async () => {
   const db = getDb()
-  await seedDemo(db, new Date(), { data: false })
+  await seedTeam()
   activateDefinition(db, ICP_CRITERIA)
   // Rita sells and sits on the committee (sales seat): she is recused from her own leads.
-  const passwordHash = await hashPassword('demo-password')
-  insertUser(
-    db,
-    null,
-    {
-      name: 'Rita Ng',
-      email: 'rita@brightline.test',
-      roles: ['rep', 'committee'],
-      seat: 'sales',
-      isChair: false,
-    },
-    { passwordHash, mustChangePassword: false },
-    new Date(),
-  )
+  await createUser({ name: 'Rita Ng', roles: ['rep', 'committee'], seat: 'sales' })
   for (const name of ['dana', 'omar', 'maya', 'ben', 'victor', 'clara', 'erin', 'felix', 'rita'])
     cookies[name] = await signInAs(`${name}@brightline.test`)
 })
@@ -49,25 +32,19 @@ function openCase(
   options: { ignored?: boolean; reason?: string; marketer?: string } = {},
 ) {
   const db = getDb()
+  if (!options.ignored)
+    return rejectedLead(rep, {
+      fields,
+      ...(options.marketer ? { marketer: options.marketer } : {}),
+      reason: options.reason ?? 'No budget',
+      notes: 'Says there is no budget',
+      contactAttempts: 2,
+    })
   const leadId = handOverLead(rep, fields, {
     marketer: options.marketer,
-    at: options.ignored ? new Date(Date.now() - 30 * 24 * 3_600_000) : undefined,
+    at: new Date(Date.now() - 30 * 24 * 3_600_000),
   })
-  if (options.ignored) sweepIgnoredLeads(db, new Date())
-  else {
-    const result = rejectLead(
-      db,
-      { id: userId(rep) },
-      leadId,
-      {
-        reasonId: reasonId(options.reason ?? 'No budget'),
-        notes: 'Says there is no budget',
-        contactAttempts: 2,
-      },
-      new Date(),
-    )
-    if (!result.ok) throw new Error(JSON.stringify(result))
-  }
+  sweepIgnoredLeads(db, new Date())
   const c = db.select().from(cases).where(eq(cases.leadId, leadId)).get()
   if (!c) throw new Error('no case')
   return { caseId: c.id, leadId }

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
@@ -10,6 +9,7 @@ import { loader as leadLoader } from '~/routes/leads.$leadId'
 import { action as newAction, loader as newLoader } from '~/routes/leads.new'
 import { leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
@@ -19,7 +19,7 @@ const userId = (email: string) =>
   getDb().select().from(users).where(eq(users.email, email)).get()?.id ?? 0
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   versionId = activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['maya', 'dana', 'omar', 'sasha', 'felix'])
     cookies[name] = await signInAs(`${name}@brightline.test`)

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { concedeCase } from '~/domain/cases/judicial.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead } from '~/domain/sales/sales.server'
@@ -11,6 +10,7 @@ import { action as importAction } from '~/routes/hindsight.import'
 import { action as leadAction } from '~/routes/leads.$leadId'
 import { leads, outcomes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf, uploadArgs } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -42,7 +42,7 @@ let lastMonth: number
 let untouched: number
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   activateDefinition(getDb(), ICP_CRITERIA, new Date(Date.now() - 500 * DAY))
   thirteenMonths = ruledLead(400, 'Thirteen')
   sevenMonths = ruledLead(215, 'Seven')

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { getSlaSettings } from '~/domain/settings/settings.server'
 import { getDb } from '~/platform/db.server'
@@ -9,13 +8,14 @@ import { action as editAction, loader as editLoader } from '~/routes/admin.reaso
 import { action as settingsAction } from '~/routes/admin.settings'
 import { auditEvents } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
 
 const cookies: Record<string, string> = {}
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
   activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['sasha', 'maya', 'dana'])
     cookies[name] = await signInAs(`${name}@brightline.test`)

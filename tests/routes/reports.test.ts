@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { castVote, concedeCase } from '~/domain/cases/judicial.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -18,6 +17,7 @@ import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { loader as verdictsLoader } from '~/routes/reports.verdicts'
 import { loader as verdictsCsv } from '~/routes/reports.verdicts[.csv]'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -86,7 +86,7 @@ function rule(c: { caseId: number; at: Date }, verdict: 'meets' | 'does_not_meet
 
 beforeAll(async () => {
   const db = getDb()
-  await seedDemo(db, new Date(), { data: false })
+  await seedTeam()
   activateDefinition(db, ICP_CRITERIA, new Date('2025-12-01T09:00:00Z'))
   const a = rejected('dana', '2026-01-12T10:00:00Z')
   concede(a)

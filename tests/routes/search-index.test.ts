@@ -2,7 +2,6 @@
 // the transaction indexes the noted leads, as they are then, before it commits.
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '~/demo/seed.server'
 import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { indexNewLeads } from '~/domain/leads/search-index.server'
@@ -10,6 +9,7 @@ import { leadWriter } from '~/domain/leads/writer.server'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { getDb } from '~/platform/db.server'
 import { followUps, leads } from '~db/schema'
+import { seedTeam } from '../support/factories'
 import { handOverLead, userId } from '../support/leads'
 
 const found = (word: string) =>
@@ -55,7 +55,7 @@ const insert = (writer: ReturnType<typeof leadWriter>, lastName: string) =>
   )
 
 beforeAll(async () => {
-  await seedDemo(getDb(), new Date(), { data: false })
+  await seedTeam()
 })
 
 describe('the search index', () => {

@@ -20,7 +20,8 @@ describe('demo seed', () => {
       organisationName: 'Brightline Systems',
       timeZone: 'Europe/London',
     })
-  })
+    // A year of demo data in one go: seconds on a quiet machine, several times that on a busy one.
+  }, 120_000)
 
   it('has definition v1, then v2 from mid-year, each signed off by Victor and Clara, and a year of leads', () => {
     const version = getActiveVersion(getDb())

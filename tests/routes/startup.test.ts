@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-// Start-up runs the real server entry in a child process, as `npm run dev` does.
+// Start-up runs the real server entry in a child process, as `npm run dev` does. Loading it
+// through tsx takes seconds, over ten beside two busy cores: a minute each, to be safe.
+vi.setConfig({ testTimeout: 90_000 })
+
 function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'leadcourt-startup-'))
   try {
@@ -16,7 +19,7 @@ function start(env: Record<string, string>) {
         ...env,
       },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 60_000,
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -10,7 +10,7 @@ import { users } from '~db/schema'
 const userByEmail = (db: DB, email: string) => {
   const id = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id
   const user = id ? loadSessionUser(db, id) : null
-  if (!user) throw new Error(`No demo user ${email}; seed first`)
+  if (!user) throw new Error(`No user ${email}; seedTeam() first`)
   return user
 }
 

@@ -2,7 +2,7 @@ import { getImportJob } from '~/domain/import/jobs.server'
 import { getDb } from '~/platform/db.server'
 
 /** Waits for a started import to finish (it runs after the response, as in the app). */
-export async function waitForImport(jobId: number, timeoutMs = 60_000) {
+export async function waitForImport(jobId: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const job = getImportJob(getDb(), jobId)

@@ -1,7 +1,8 @@
 import { action as signInAction } from '~/routes/sign-in'
+import { PASSWORD } from './factories'
 import { cookieFrom, postArgs, settle } from './http'
 
-export const PASSWORD = 'demo-password'
+export { PASSWORD }
 
 /** Signs in through the real sign-in action and returns the session cookie. */
 export async function signInAs(email: string, password = PASSWORD): Promise<string> {

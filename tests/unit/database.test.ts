@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { indexNewLeads } from '~/domain/leads/search-index.server'
+import { prepareDatabase } from '~/domain/prepare.server'
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
 
 const dirs: string[] = []
@@ -32,7 +33,43 @@ describe('database connection', () => {
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(30_000)
+  })
+
+  it('prepares an up-to-date database without the write lock, while another connection holds it', () => {
+    const path = join(tempDir(), 'g.db')
+    const writer = openDatabase(path)
+    expect(prepareDatabase(writer)).toMatchObject({ indexed: 0, sealed: 0 })
+    writer.$client.exec('BEGIN IMMEDIATE')
+    const other = openDatabase(path)
+    // Fail at once instead of waiting, should preparing ask for the lock.
+    other.$client.pragma('busy_timeout = 0')
+    expect(prepareDatabase(other)).toEqual({ migrated: 0, indexed: 0, sealed: 0 })
+    writer.$client.exec('ROLLBACK')
+    other.$client.close()
+    writer.$client.close()
+  })
+
+  it('rolls back a migration that leaves a broken reference, and says so', () => {
+    const folder = join(tempDir(), 'migrations')
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'))
+    const tag = '9999_orphan_role'
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag })
+    writeFileSync(journalPath, JSON.stringify(journal))
+    writeFileSync(
+      join(folder, `${tag}.sql`),
+      "INSERT INTO user_roles (user_id, role) VALUES (42, 'rep');",
+    )
+    const db = openDatabase(join(tempDir(), 'h.db'))
+    expect(migrateDatabase(db)).toBe(journal.entries.length - 1)
+    expect(() => migrateDatabase(db, folder)).toThrowError(/1 foreign-key violation/)
+    expect(db.$client.prepare('SELECT count(*) AS n FROM user_roles').get()).toEqual({ n: 0 })
+    expect(db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({
+      n: journal.entries.length - 1,
+    })
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
   })
 
   it('keeps the audit trail append-only', () => {

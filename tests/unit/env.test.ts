@@ -11,8 +11,17 @@ describe('environment', () => {
       DEMO_MODE: false,
       TRUST_PROXY: 0,
       SWEEP_INTERVAL_SECONDS: 60,
+      PASSWORD_HASH_COST: 'production',
       COOKIE_SECURE: false,
     })
+  })
+
+  it('hashes passwords at the production cost unless told otherwise', () => {
+    expect(parseEnv({ PASSWORD_HASH_COST: 'test' }).PASSWORD_HASH_COST).toBe('test')
+    expect(parseEnv({ NODE_ENV: 'test' }).PASSWORD_HASH_COST).toBe('production')
+    expect(() => parseEnv({ PASSWORD_HASH_COST: 'cheap' })).toThrowError(
+      'PASSWORD_HASH_COST="cheap": must be production or test',
+    )
   })
 
   it('secures cookies in production unless told otherwise, and reduces APP_ORIGIN to an origin', () => {

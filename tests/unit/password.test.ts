@@ -1,33 +1,52 @@
 import { describe, expect, it } from 'vitest'
-import { generateTemporaryPassword, hashPassword, verifyPassword } from '~/platform/password.server'
+import {
+  generateTemporaryPassword,
+  HASH_COSTS,
+  hashPassword,
+  verifyPassword,
+} from '~/platform/password.server'
+
+// The rules of verifying do not depend on the cost, so only the first test pays for the
+// production parameters (about 0.3 s a hash when the machine is quiet, several seconds when it
+// is not); the others hash at the test cost.
+const cheap = (password: string) => hashPassword(password, HASH_COSTS.test)
 
 describe('password hashing', () => {
-  it('stores scrypt with N=2^17, r=8, p=1 and a per-user salt', async () => {
-    const a = await hashPassword('correct horse battery')
-    const b = await hashPassword('correct horse battery')
+  it('stores scrypt with N=2^17, r=8, p=1 and a per-user salt, and verifies at that cost', {
+    timeout: 60_000,
+  }, async () => {
+    const a = await hashPassword('correct horse battery', HASH_COSTS.production)
+    const b = await hashPassword('correct horse battery', HASH_COSTS.production)
     const [scheme, n, r, p, salt, key] = a.split('$')
     expect([scheme, n, r, p]).toEqual(['scrypt', '131072', '8', '1'])
     expect(Buffer.from(salt ?? '', 'base64url')).toHaveLength(16)
     expect(Buffer.from(key ?? '', 'base64url')).toHaveLength(64)
     expect(a).not.toBe(b)
+    expect(await verifyPassword('correct horse battery', a)).toBe(true)
+  })
+
+  it('hashes at the cost PASSWORD_HASH_COST names (the suite runs with test: N=2^10)', async () => {
+    expect(process.env.PASSWORD_HASH_COST).toBe('test')
+    const [scheme, n, r, p] = (await hashPassword('correct horse battery')).split('$')
+    expect([scheme, n, r, p]).toEqual(['scrypt', '1024', '8', '1'])
   })
 
   it('verifies the right password and refuses others', async () => {
-    const stored = await hashPassword('correct horse battery')
+    const stored = await cheap('correct horse battery')
     expect(await verifyPassword('correct horse battery', stored)).toBe(true)
     expect(await verifyPassword('correct horse batterY', stored)).toBe(false)
     expect(await verifyPassword('', stored)).toBe(false)
   })
 
   it('refuses malformed or tampered hashes instead of throwing', async () => {
-    const stored = await hashPassword('pw-1234567890')
+    const stored = await cheap('pw-1234567890')
     expect(await verifyPassword('pw-1234567890', 'plain-text')).toBe(false)
     expect(await verifyPassword('pw-1234567890', stored.replace('scrypt', 'md5'))).toBe(false)
     expect(await verifyPassword('pw-1234567890', `${stored.slice(0, -4)}AAAA`)).toBe(false)
   })
 
   it('treats canonically equal Unicode the same (NFKC)', async () => {
-    const stored = await hashPassword('caf\u00e9-password')
+    const stored = await cheap('caf\u00e9-password')
     expect(await verifyPassword('cafe\u0301-password', stored)).toBe(true)
   })
 
