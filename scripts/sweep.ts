@@ -4,7 +4,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises'
 import { prepareDatabase } from '~/domain/prepare.server'
-import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 
