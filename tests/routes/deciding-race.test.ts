@@ -10,6 +10,7 @@ import { getDb } from '~/platform/db.server'
 import { hashPassword } from '~/platform/password.server'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
@@ -138,6 +139,7 @@ describe('deciding is atomic', () => {
       .all()
     expect(disposed.filter((e) => e.subjectId === String(leadId))).toHaveLength(1)
     expect(db.select().from(leads).where(eq(leads.id, leadId)).get()?.status).toBe('nurture')
+    runJobs(db, new Date())
     const verdicts = db
       .select()
       .from(notifications)

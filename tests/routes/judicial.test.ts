@@ -14,6 +14,7 @@ import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -149,6 +150,7 @@ describe('marketing’s response', () => {
       disposition: 'nurture',
     })
     expect(leadRow(leadId)?.status).toBe('nurture')
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -237,6 +239,7 @@ describe('votes', () => {
     })
     expect(caseRow(caseId)?.rationale).toContain('Clara Moreau: The company is a reseller')
     expect(leadRow(leadId)).toMatchObject({ status: 'disqualified', followUpDueAt: null })
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -274,6 +277,7 @@ describe('votes', () => {
       returnedTo: userId('omar'),
       agreesWithDefinition: true,
     })
+    runJobs(getDb(), new Date())
     // Dana's home shows the verdict and its rationale; the lead is in Omar's queue.
     type Home = {
       notifications: { caseId: number; verdict: string; rationale: string }[]

@@ -12,6 +12,7 @@ import { action as leadAction, loader as leadLoader } from '~/routes/leads.$lead
 import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -141,6 +142,7 @@ describe('rejecting a lead', () => {
     const openedAt = opened?.openedAt as Date
     expect(openedAt.getTime()).toBeGreaterThanOrEqual(before)
     expect(opened?.reviewDueAt).toEqual(addWorkingHours(openedAt, 5 * 24, 'Europe/London'))
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -226,6 +228,7 @@ describe('rejecting a lead', () => {
     const results = await Promise.all([reject(id), reject(id), reject(id)])
     expect(results.map(statusOf).sort()).toEqual([200, 400, 400])
     expect(casesOf(id)).toHaveLength(1)
+    runJobs(getDb(), new Date())
     const told = getDb().select().from(notifications).where(eq(notifications.leadId, id)).all()
     expect(told).toHaveLength(1)
   })
@@ -252,6 +255,7 @@ describe('rejecting a lead', () => {
     const id = handOver('dana', {}, { marketer: null })
     await reject(id)
     const [opened] = casesOf(id)
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select({ userId: notifications.userId })
       .from(notifications)
@@ -392,6 +396,7 @@ describe('notifications on the home page', () => {
   it('the marketer sees the rejection with its reason, and can mark it read (only their own)', async () => {
     const id = handOver('omar', { firstName: 'Notified' }, { marketer: 'ben' })
     await reject(id, { notes: 'No money this year' }, 'omar')
+    runJobs(getDb(), new Date())
     type Home = { notifications: { id: number; name: string; reason: string; notes: string }[] }
     const home = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.ben })))
     const item = home.notifications.find((n) => n.name.startsWith('Notified'))

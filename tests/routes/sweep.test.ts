@@ -12,6 +12,7 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
@@ -61,6 +62,7 @@ describe('the sweep, with a fixed clock', () => {
       // Five working days: the next Tuesday at 17:00.
       reviewDueAt: new Date('2026-12-01T17:00:00Z'),
     })
+    runJobs(db, TUESDAY_5PM)
     // The marketer and the rep are both told.
     const told = db
       .select({ userId: notifications.userId })

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import { activeReps } from '~/domain/leads/leads.server'
 import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import type { Disposition, Seat, Verdict } from '~db/enums'
 import { users, votes } from '~db/schema'
@@ -118,6 +119,12 @@ export function castVote(
             departureJustification: values.departureJustification,
           },
         },
+        now,
+      )
+      appendEvent(
+        tx,
+        'case.vote_cast',
+        { caseId: c.id, memberId, verdict: values.verdict, changed: !!before },
         now,
       )
       const outcome = decideIfComplete(tx, c, vote, now)

@@ -1,11 +1,11 @@
 // The one way a case closes, whichever way it closes (marketing concedes, the committee
 // decides; later, a withdrawal), with its consequences: the verdict on the case, the lead's
-// disposition or its return to Sales, the audit entries, and word to the people concerned.
+// disposition or its return to Sales, the audit entries and the events (from which the
+// notifications consumer tells the people concerned).
 import { eq } from 'drizzle-orm'
-import { notify } from '~/domain/notifications/notifications.server'
-import { marketersToTell } from '~/domain/notifications/recipients.server'
 import { returnLeadToSales } from '~/domain/sales/return-lead.server'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import type { Disposition, Evaluation, Verdict } from '~db/enums'
 import { cases, leads } from '~db/schema'
@@ -34,7 +34,7 @@ export type Closing =
 /**
  * Closes an open case inside the caller's (immediate) transaction: writes the verdict, then
  * either returns the lead to Sales (a "meets" verdict) or disposes of it, with the audit
- * entries of both, and tells the rep (and, for a verdict, marketing and the new rep).
+ * entries and events of both.
  */
 export function closeCase(tx: Queryable, c: Case, closing: Closing, now: Date): void {
   const reviewWorkingMs = reviewTime(tx, c, now)
@@ -56,6 +56,18 @@ export function closeCase(tx: Queryable, c: Case, closing: Closing, now: Date): 
       .where(eq(cases.id, c.id))
       .run()
     audit(tx, closing.by, 'case.conceded', c.id, { status: 'conceded', disposition }, now)
+    appendEvent(
+      tx,
+      'case.conceded',
+      {
+        caseId: c.id,
+        leadId: c.leadId,
+        repId: c.repId,
+        by: closing.by,
+        disposition: closing.disposition,
+      },
+      now,
+    )
   } else {
     tx.update(cases)
       .set({
@@ -82,19 +94,24 @@ export function closeCase(tx: Queryable, c: Case, closing: Closing, now: Date): 
       departures,
     }
     audit(tx, null, 'case.decided', c.id, after, now)
+    appendEvent(
+      tx,
+      'case.decided',
+      {
+        caseId: c.id,
+        leadId: c.leadId,
+        verdict: closing.verdict,
+        disposition,
+        repId: c.repId,
+        marketerId: c.marketerId,
+        returnedTo: returnTo,
+      },
+      now,
+    )
   }
   const actorId = closing.how === 'conceded' ? closing.by : null
   if (returnTo !== null) returnLeadToSales(tx, c.leadId, returnTo, now)
   else disposeOfLead(tx, c, actorId, disposition as Disposition, now)
-  if (closing.how === 'conceded')
-    notify(tx, [c.repId], { kind: 'conceded', caseId: c.id, leadId: c.leadId }, now)
-  else
-    notify(
-      tx,
-      [c.repId, ...(returnTo ? [returnTo] : []), ...marketersToTell(tx, c.marketerId)],
-      { kind: 'verdict', caseId: c.id, leadId: c.leadId },
-      now,
-    )
 }
 
 function audit(
@@ -144,4 +161,5 @@ function disposeOfLead(
     },
     now,
   )
+  appendEvent(tx, 'lead.disposed', { leadId: c.leadId, caseId: c.id, disposition }, now)
 }

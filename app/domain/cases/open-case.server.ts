@@ -3,12 +3,11 @@
 import { desc, eq } from 'drizzle-orm'
 import { LEAD_FIELD_KEYS } from '~/domain/leads/fields'
 import type { Lead } from '~/domain/leads/leads.server'
-import { notify } from '~/domain/notifications/notifications.server'
-import { marketersToTell } from '~/domain/notifications/recipients.server'
 import { endFollowUp } from '~/domain/sales/follow-up.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { cases, leads } from '~db/schema'
 
@@ -106,8 +105,24 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
     },
     now,
   )
-  const told = marketersToTell(tx, lead.marketerId)
-  if (opening.kind === 'ignored') told.push(lead.ownerId)
-  notify(tx, told, { kind: 'case_opened', caseId: id, leadId: lead.id }, now)
+  if (rejected)
+    appendEvent(
+      tx,
+      'lead.rejected',
+      { leadId: lead.id, caseId: id, repId: rejected.filedBy, reasonId: rejected.reason.id },
+      now,
+    )
+  appendEvent(
+    tx,
+    'case.opened',
+    {
+      caseId: id,
+      leadId: lead.id,
+      kind: opening.kind,
+      repId: lead.ownerId,
+      marketerId: lead.marketerId,
+    },
+    now,
+  )
   return id
 }

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm'
 import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { recusals, votes } from '~db/schema'
 import { closed, findCase } from './case.server'
@@ -41,6 +42,7 @@ export function recuse(
         },
         now,
       )
+      appendEvent(tx, 'case.recused', { caseId: c.id, memberId }, now)
       return { ok: true as const }
     },
     { behavior: 'immediate' },

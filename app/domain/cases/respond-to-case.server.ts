@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm'
 import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import type { Disposition } from '~db/enums'
 import { cases } from '~db/schema'
@@ -65,6 +66,7 @@ export function contestCase(
         },
         now,
       )
+      appendEvent(tx, 'case.contested', { caseId: c.id, leadId: c.leadId, by: marketerId }, now)
       return { ok: true as const }
     },
     { behavior: 'immediate' },

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { leads } from '~db/schema'
 import { endFollowUp } from './follow-up.server'
@@ -31,6 +32,7 @@ export function acceptLead(db: Queryable, actor: Actor, leadId: number, now: Dat
         },
         now,
       )
+      appendEvent(tx, 'lead.accepted', { leadId: lead.id, repId: actor.id }, now)
       return { ok: true as const }
     },
     { behavior: 'immediate' },

@@ -4,6 +4,7 @@ import { type Result, refuse } from '~/domain/result'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { instantOfLocal } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { contactAttempts, users } from '~db/schema'
 import { type Actor, NOT_YOURS, ownLead } from './own-lead.server'
@@ -57,6 +58,7 @@ export function logContactAttempt(
         },
         now,
       )
+      appendEvent(tx, 'lead.contact_logged', { leadId, repId: actor.id, attemptId: id }, now)
       return { ok: true as const, attemptId: id }
     },
     { behavior: 'immediate' },

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { followUps, leads } from '~db/schema'
 
@@ -39,4 +40,5 @@ export function returnLeadToSales(tx: Queryable, leadId: number, repId: number, 
     },
     now,
   )
+  appendEvent(tx, 'lead.returned', { leadId, repId, previousRepId: lead.ownerId }, now)
 }
