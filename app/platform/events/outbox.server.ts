@@ -45,6 +45,8 @@ export function drainBatch(
   now: Date,
   size = DRAIN_BATCH,
 ): { handled: number; more: boolean; error?: unknown } {
+  // Nothing waiting: no need for the write lock (the runner asks every tick).
+  if (!waiting(db, consumer.name)) return { handled: 0, more: false }
   return db.transaction(
     (tx) => {
       const at = tx
@@ -101,6 +103,20 @@ export function drainBatch(
     },
     { behavior: 'immediate' },
   )
+}
+
+function waiting(db: Queryable, consumer: string): boolean {
+  const at = db
+    .select({ last: outboxConsumers.lastEventId })
+    .from(outboxConsumers)
+    .where(eq(outboxConsumers.consumer, consumer))
+    .get()
+  return !!db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(gt(outbox.id, at?.last ?? 0))
+    .limit(1)
+    .get()
 }
 
 /**
