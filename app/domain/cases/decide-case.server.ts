@@ -7,8 +7,15 @@ import type { Queryable } from '~db/connection'
 import type { Disposition, Seat, Verdict } from '~db/enums'
 import { userRoles, users, votes } from '~db/schema'
 import { type Case, caseEvaluation } from './case.server'
-import { closeCase } from './close-case.server'
-import { type Ballot, decide, verdictRecord } from './deciding'
+import { type Closing, closeCase } from './close-case.server'
+import {
+  type AutomaticResult,
+  type Criterion,
+  type DecidingRule,
+  decide,
+  type Findings,
+  verdictRecord,
+} from './deciding'
 
 type StoredVote = typeof votes.$inferSelect
 
@@ -21,7 +28,7 @@ function returnRep(
   tx: Queryable,
   c: Case,
   deciding: StoredVote,
-  majority: StoredVote[],
+  majority: readonly CastVote[],
   now: Date,
 ): number {
   const named =
@@ -37,11 +44,64 @@ function returnRep(
 }
 
 /** The disposition the majority proposed; on a tie the chair's, else nurture (the lead lives). */
-function majorityDisposition(majority: StoredVote[]): Disposition {
+function majorityDisposition(majority: readonly CastVote[]): Disposition {
   const disqualified = majority.filter((v) => v.disposition === 'disqualified').length
   const nurture = majority.filter((v) => v.disposition === 'nurture').length
   if (disqualified !== nurture) return disqualified > nurture ? 'disqualified' : 'nurture'
   return majority.find((v) => v.isChair)?.disposition ?? 'nurture'
+}
+
+/** A vote as the deciding rule reads it: with the member's seat and chair as they are now. */
+export type CastVote = {
+  id: number
+  memberId: number
+  seat: Seat
+  isChair: boolean
+  verdict: Verdict
+  disposition: Disposition | null
+  findings: Findings
+  rationale: string
+  returnTo: number | null
+}
+
+type Decided = Extract<Closing, { how: 'decided' }>
+
+/**
+ * The deciding rule applied to the votes cast, as a pure function (the app and seed:large both
+ * decide with it): still waiting, or the closing the votes decide (verdict, unanimity, the
+ * majority's rationale and disposition, what the verdict records about the definition) and
+ * the majority, from which the caller picks the rep a returned lead goes to.
+ */
+export function decisionOf(
+  cast: readonly CastVote[],
+  rule: DecidingRule,
+  evaluation: { criteria: readonly Criterion[]; automatic: readonly AutomaticResult[] },
+  names: ReadonlyMap<number, string>,
+):
+  | { decided: false; waitingFor: string }
+  | { decided: true; closing: Omit<Decided, 'returnTo'>; majority: CastVote[] } {
+  const decision = decide(cast, rule)
+  if (!decision.decided) return decision
+  const majority = cast.filter((v) => v.verdict === decision.verdict)
+  const record = verdictRecord(
+    evaluation.criteria,
+    evaluation.automatic,
+    cast.map((v) => ({ isChair: v.isChair, findings: v.findings })),
+    decision.verdict,
+  )
+  return {
+    decided: true,
+    majority,
+    closing: {
+      how: 'decided',
+      verdict: decision.verdict,
+      unanimous: decision.unanimous,
+      byChair: decision.byChair,
+      rationale: majority.map((v) => `${names.get(v.memberId)}: ${v.rationale}`).join('\n\n'),
+      disposition: decision.verdict === 'does_not_meet' ? majorityDisposition(majority) : null,
+      record,
+    },
+  }
 }
 
 /**
@@ -64,22 +124,6 @@ export function decideIfComplete(
     .orderBy(asc(votes.castAt), asc(votes.id))
     .all()
     .map((r) => ({ ...r.vote, seat: r.seat as Seat, isChair: r.isChair }))
-  const ballots: Ballot[] = cast.map((v) => ({
-    memberId: v.memberId,
-    seat: v.seat,
-    isChair: v.isChair,
-    verdict: v.verdict,
-  }))
-  const decision = decide(ballots, getCommitteeSettings(tx))
-  if (!decision.decided) return decision
-  const majority = cast.filter((v) => v.verdict === decision.verdict)
-  const { criteria, automatic } = caseEvaluation(tx, c)
-  const record = verdictRecord(
-    criteria,
-    automatic,
-    cast.map((v) => ({ isChair: v.isChair, findings: v.findings })),
-    decision.verdict,
-  )
   const names = new Map(
     tx
       .select({ id: users.id, name: users.name })
@@ -87,20 +131,10 @@ export function decideIfComplete(
       .all()
       .map((u) => [u.id, u.name]),
   )
-  closeCase(
-    tx,
-    c,
-    {
-      how: 'decided',
-      verdict: decision.verdict,
-      unanimous: decision.unanimous,
-      byChair: decision.byChair,
-      rationale: majority.map((v) => `${names.get(v.memberId)}: ${v.rationale}`).join('\n\n'),
-      disposition: decision.verdict === 'does_not_meet' ? majorityDisposition(majority) : null,
-      returnTo: decision.verdict === 'meets' ? returnRep(tx, c, deciding, majority, now) : null,
-      record,
-    },
-    now,
-  )
-  return { decided: true, verdict: decision.verdict }
+  const outcome = decisionOf(cast, getCommitteeSettings(tx), caseEvaluation(tx, c), names)
+  if (!outcome.decided) return outcome
+  const { closing, majority } = outcome
+  const returnTo = closing.verdict === 'meets' ? returnRep(tx, c, deciding, majority, now) : null
+  closeCase(tx, c, { ...closing, returnTo }, now)
+  return { decided: true, verdict: closing.verdict }
 }
