@@ -64,7 +64,11 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   return done
 }
 
-export type Runner = { stop: () => Promise<void> }
+export type Runner = {
+  /** Settles when the first tick is over (every job has run once, the outbox is drained). */
+  firstTick: Promise<void>
+  stop: () => Promise<void>
+}
 
 /**
  * Starts the loop: every `tickMs` it runs the jobs that are due (each first on the first tick)
@@ -139,9 +143,14 @@ export function startRunner(options: {
     }
   }
 
+  let ticked: () => void = () => {}
+  const firstTick = new Promise<void>((resolve) => {
+    ticked = resolve
+  })
   const loop = (async () => {
     while (!stopped) {
       await tick()
+      ticked()
       wake = new AbortController()
       await sleep(tickMs, undefined, {
         signal: wake.signal,
@@ -151,6 +160,7 @@ export function startRunner(options: {
   })()
 
   return {
+    firstTick,
     async stop() {
       stopped = true
       wake?.abort()
