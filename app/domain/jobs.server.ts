@@ -7,7 +7,7 @@ import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
 import { purgeSignInAttempts } from '~/platform/rate-limit.server'
 import { purgeExpiredSessions } from '~/platform/session.server'
-import type { DB } from '~db/connection'
+import type { DB, Queryable } from '~db/connection'
 
 export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
 
@@ -42,7 +42,7 @@ export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
 }
 
 /** Hands every waiting event to the app's consumers (the CLI, the sweep script and tests). */
-export function drainEvents(db: DB, now: Date) {
+export function drainEvents(db: Queryable, now: Date) {
   return drainOutbox(db, CONSUMERS, now)
 }
 

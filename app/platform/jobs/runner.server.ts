@@ -2,7 +2,7 @@
 // the outbox's events to their consumers, a small batch at a time, yielding to requests
 // between batches. The server runs one; `npm run jobs` runs the same jobs by hand.
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { DB } from '~db/connection'
+import type { DB, Queryable } from '~db/connection'
 import { type Consumer, DRAIN_BATCH, drainBatch, markHandled } from '../events/outbox.server'
 
 /** A job that runs every `everyMs` (never when 0). `run` does one short batch of work. */
@@ -20,11 +20,11 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /**
  * Hands every waiting event to every consumer, batch by batch, then marks what all of them
- * handled. Synchronous: for the CLI, the sweep script and tests (`runJobs`). Returns how many
- * events each consumer handled.
+ * handled. Synchronous: for the CLI, the sweep script, the demo seed (inside its transaction)
+ * and tests (`runJobs`). Returns how many events each consumer handled.
  */
 export function drainOutbox(
-  db: DB,
+  db: Queryable,
   consumers: readonly Consumer[],
   now: Date,
   size = DRAIN_BATCH,
