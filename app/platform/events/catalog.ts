@@ -36,8 +36,8 @@ export type EventPayloads = {
   'lead.contact_logged': { leadId: number; repId: number; attemptId: number }
   'lead.returned': { leadId: number; repId: number; previousRepId: number }
   'lead.disposed': { leadId: number; caseId: number; disposition: Disposition }
-  'definition.activated': { versionId: number; version: number }
-  'outcome.recorded': { leadId: number; outcome: string; occurredOn: string }
+  'definition.activated': { versionId: number; version: number; by: number }
+  'outcome.recorded': { leadId: number; outcomeId: number; outcome: string; occurredOn: string }
 }
 
 export type EventType = keyof EventPayloads
