@@ -12,7 +12,7 @@ import type { DB, Queryable } from '~db/connection'
 export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
 
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
-export const SWEEP_BATCH = 100
+const SWEEP_BATCH = 100
 
 /**
  * The periodic jobs: the sweep every `sweepSeconds` (0: once when the runner starts, no more),

@@ -22,7 +22,7 @@ function snapshotOf(lead: Lead): Record<string, unknown> {
 }
 
 /** The lead's latest case, if it has one. */
-export function latestCaseOf(db: Queryable, leadId: number) {
+function latestCaseOf(db: Queryable, leadId: number) {
   return db.select().from(cases).where(eq(cases.leadId, leadId)).orderBy(desc(cases.id)).get()
 }
 
