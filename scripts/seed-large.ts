@@ -12,10 +12,13 @@
 // for a given --seed.
 import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import type { Closing } from '~/domain/cases/close-case.server'
+import type { CastVote } from '~/domain/cases/decide-case.server'
+import type { Criterion } from '~/domain/cases/deciding'
 import type { HandOver } from '~/domain/leads/hand-over.server'
 import type { LeadFields } from '~/domain/leads/schema'
 import type { AuditContent, AuditEntry } from '~/platform/audit.server'
-import type { CaseKind, Evaluation, LifecycleStage } from '~db/enums'
+import type { CaseKind, Evaluation, LifecycleStage, Seat, Verdict } from '~db/enums'
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +48,15 @@ const { getOrganisationSettings, getSlaSettings } = await import(
 )
 const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
 const { leadUpserter } = await import('~/domain/leads/upsert-lead.server')
+const { evaluate } = await import('~/domain/definition/evaluator')
+// Cases close through the domain's rules: the deciding rule, the verdict's record, the case's
+// closing columns and audit entries (app/domain/cases).
+const { decisionOf } = await import('~/domain/cases/decide-case.server')
+const { caseClosedAudit, closedCaseFields, leadDisposedAudit } = await import(
+  '~/domain/cases/close-case.server'
+)
+const { checkVote } = await import('~/domain/cases/deciding')
+const { getCommitteeSettings } = await import('~/domain/settings/settings.server')
 
 let started = performance.now()
 const NOW = new Date()
@@ -400,8 +412,31 @@ const start = NOW.getTime() - YEAR
 const tally = { accepted: 0, rejected: 0, ignored: 0, waiting: 0, open: 0, votes: 0, outcomes: 0 }
 const localDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
+const committeeRule = getCommitteeSettings(db)
+const names = new Map(
+  all<{ id: number; name: string }>('SELECT id, name FROM users').map((u) => [u.id, u.name]),
+)
+const auditOf = (at: number, e: AuditEntry) =>
+  audit(at, e.actorId, e.action, [e.subjectType, Number(e.subjectId)], e.before, e.after)
+/** The domain's closing columns as the statement takes them: instants in ms, booleans as 0/1. */
+const closedRow = (closing: Closing, at: number, reviewMs: number): Row =>
+  Object.fromEntries(
+    Object.entries(closedCaseFields(closing, new Date(at), reviewMs)).map(([key, value]) => [
+      key,
+      value instanceof Date
+        ? value.getTime()
+        : typeof value === 'boolean'
+          ? Number(value)
+          : Array.isArray(value)
+            ? JSON.stringify(value)
+            : value,
+    ]),
+  )
+
 function decideCase(
   c: { id: number; leadId: number; repId: number; marketerId: number; openedAt: number },
+  lead: Record<string, unknown>,
+  version: { criteria: Criterion[] & Parameters<typeof evaluate>[1] } | undefined,
   evaluation: Evaluation,
   kind: CaseKind,
 ): Row {
@@ -410,27 +445,10 @@ function decideCase(
   const decidedAt = answeredAt + rng.int(4, 120) * HOUR
   if (conceded) {
     const disposition = rng.chance(0.6) ? 'disqualified' : 'nurture'
-    audit(answeredAt, c.marketerId, 'case.conceded', ['case', c.id], null, { disposition })
-    audit(
-      answeredAt,
-      c.marketerId,
-      'lead.disposed',
-      ['lead', c.leadId],
-      { status: 'in_review' },
-      {
-        status: disposition,
-        caseId: c.id,
-      },
-    )
-    return {
-      status: 'conceded',
-      response: 'conceded',
-      respondedAt: answeredAt,
-      verdict: 'does_not_meet',
-      disposition,
-      decidedAt: answeredAt,
-      reviewWorkingMs: workingMs(c.openedAt, answeredAt),
-    }
+    const closing: Closing = { how: 'conceded', by: c.marketerId, disposition }
+    auditOf(answeredAt, caseClosedAudit(c.id, closing))
+    auditOf(answeredAt, leadDisposedAudit(c, closing, 'in_review'))
+    return closedRow(closing, answeredAt, workingMs(c.openedAt, answeredAt))
   }
   audit(answeredAt, c.marketerId, 'case.contested', ['case', c.id], null, { brief: 'Contested' })
   // The committee mostly agrees with the definition's reading: a lead that misses it is
@@ -443,13 +461,29 @@ function decideCase(
         : evaluation === 'undetermined'
           ? 0.6
           : 0.25
-  const verdict = rng.chance(upheldChance) ? 'does_not_meet' : 'meets'
+  const intended: Verdict = rng.chance(upheldChance) ? 'does_not_meet' : 'meets'
   const disposition =
-    verdict === 'does_not_meet' ? (rng.chance(0.6) ? 'disqualified' : 'nurture') : null
+    intended === 'does_not_meet' ? (rng.chance(0.6) ? 'disqualified' : 'nurture') : null
   const dissenter = rng.chance(0.2) ? rng.int(0, 2) : -1
-  committee.forEach((member, i) => {
-    const own = i === dissenter ? (verdict === 'meets' ? 'does_not_meet' : 'meets') : verdict
+  const criteria = version?.criteria ?? []
+  const automatic = evaluate(lead, criteria).criteria
+  const cast: CastVote[] = committee.map((member, i) => {
+    const own: Verdict =
+      i === dissenter ? (intended === 'meets' ? 'does_not_meet' : 'meets') : intended
     const castAt = decidedAt - (2 - i) * HOUR
+    // Each member settles what the lead's data leaves unknown the way they vote.
+    const findings = Object.fromEntries(
+      automatic
+        .filter((a) => a.result !== 'met' && a.result !== 'unmet')
+        .map((a) => [a.key, own === 'meets' ? 'met' : 'unmet'] as const),
+    )
+    const rationale =
+      own === intended ? 'Read against the definition in force.' : 'I read the lead differently.'
+    const check = checkVote(criteria, automatic, {
+      findings,
+      verdict: own,
+      departureJustification: rationale,
+    })
     insertVote.run(
       c.id,
       member.id,
@@ -457,45 +491,38 @@ function decideCase(
       member.isChair,
       own,
       own === 'does_not_meet' ? (disposition ?? 'nurture') : null,
-      '{}',
-      own === verdict ? 'Read against the definition in force.' : 'I read the lead differently.',
-      '[]',
+      JSON.stringify(findings),
+      rationale,
+      JSON.stringify(check.ok ? check.departures : []),
       castAt,
       castAt,
     )
     audit(castAt, member.id, 'case.vote_cast', ['case', c.id], null, { verdict: own })
     tally.votes++
+    return {
+      id: i,
+      memberId: member.id,
+      seat: member.seat as Seat,
+      isChair: member.isChair === 1,
+      verdict: own,
+      disposition: own === 'does_not_meet' ? (disposition ?? 'nurture') : null,
+      findings,
+      rationale,
+      returnTo: null,
+    }
   })
-  audit(
-    decidedAt,
-    null,
-    'case.decided',
-    ['case', c.id],
-    { status: 'in_review' },
-    {
-      verdict,
-      disposition,
-      unanimous: dissenter < 0,
-    },
-  )
+  const outcome = decisionOf(cast, committeeRule, { criteria, automatic }, names)
+  if (!outcome.decided) throw new Error(`Case ${c.id} waits for ${outcome.waitingFor}`)
+  const closing: Closing = {
+    ...outcome.closing,
+    returnTo: outcome.closing.verdict === 'meets' ? c.repId : null,
+  }
+  auditOf(decidedAt, caseClosedAudit(c.id, closing))
+  if (closing.returnTo === null) auditOf(decidedAt, leadDisposedAudit(c, closing, 'in_review'))
   return {
-    status: 'decided',
+    ...closedRow(closing, decidedAt, workingMs(c.openedAt, decidedAt)),
     response: 'contested',
     respondedAt: answeredAt,
-    verdict,
-    disposition,
-    decidedAt,
-    unanimous: dissenter < 0 ? 1 : 0,
-    rationale: 'Victor Lindqvist: Read against the definition in force.',
-    agreesWithDefinition:
-      evaluation === 'undetermined'
-        ? null
-        : (verdict === 'meets') === (evaluation === 'meets')
-          ? 1
-          : 0,
-    completedEvaluation: evaluation === 'undetermined' ? verdict : evaluation,
-    returnedTo: verdict === 'meets' ? c.repId : null,
-    reviewWorkingMs: workingMs(c.openedAt, decidedAt),
   }
 }
 
@@ -641,7 +668,9 @@ for (let from = 0; from < LEADS; from += BATCH) {
         })
         insertNotification.run(marketerId, 'case_opened', caseId, id, openedAt, openedAt + DAY)
         const open = openedAt > NOW.getTime() - 10 * DAY && rng.chance(0.7)
-        const ruling: Row = open ? { status: 'in_review' } : decideCase(c, evaluation, kind)
+        const ruling: Row = open
+          ? { status: 'in_review' }
+          : decideCase(c, lead, version, evaluation, kind)
         if (open) tally.open++
         const decidedAt = ruling.decidedAt as number | undefined
         status =
@@ -657,7 +686,7 @@ for (let from = 0; from < LEADS; from += BATCH) {
             null,
             'lead.returned',
             ['lead', id],
-            { status: 'in_review' },
+            { status: 'in_review', ownerId },
             { status: 'returned', ownerId },
           )
           if (taken <= decidedAt) {
@@ -686,15 +715,6 @@ for (let from = 0; from < LEADS; from += BATCH) {
               { status: 'working' },
             )
           }
-        } else if (ruling.verdict === 'does_not_meet' && ruling.status === 'decided' && decidedAt) {
-          audit(
-            decidedAt,
-            null,
-            'lead.disposed',
-            ['lead', id],
-            { status: 'in_review' },
-            { status: ruling.disposition, caseId },
-          )
         }
         if (decidedAt) {
           for (const user of [ownerId, marketerId])
@@ -750,10 +770,10 @@ for (let from = 0; from < LEADS; from += BATCH) {
           ruling.rationale ?? null,
           decidedAt ?? null,
           ruling.unanimous ?? null,
-          ruling.status === 'decided' ? 0 : null,
+          ruling.decidedByChair ?? null,
           ruling.completedEvaluation ?? null,
           ruling.agreesWithDefinition ?? null,
-          ruling.status === 'decided' ? '[]' : null,
+          ruling.departures ?? null,
           ruling.returnedTo ?? null,
           ruling.reviewWorkingMs ?? null,
         )

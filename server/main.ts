@@ -8,16 +8,13 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/demo/seed.server'
-import { interruptedImports } from '~/domain/import/jobs.server'
-import { runImport } from '~/domain/import/run.server'
+import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs.server'
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
-import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { isSameOriginRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
-import { purgeSignInAttempts } from '~/platform/rate-limit.server'
-import { purgeExpiredSessions } from '~/platform/session.server'
+import { startRunner } from '~/platform/jobs/runner.server'
 
 function loadEnv() {
   try {
@@ -35,16 +32,9 @@ const env = loadEnv()
 const db = getDb()
 const { sealed } = prepareDatabase(db)
 if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.`)
-function purgeStaleRows() {
-  const now = new Date()
-  purgeExpiredSessions(db, now)
-  purgeSignInAttempts(db, now)
-}
-purgeStaleRows()
-setInterval(purgeStaleRows, 60 * 60 * 1000).unref()
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
 // Imports that were running when the server last stopped carry on from their last batch.
-for (const jobId of interruptedImports(db)) void runImport(db, jobId)
+resumeInterruptedImports(db)
 
 const viteDevServer =
   env.NODE_ENV === 'development'
@@ -84,26 +74,13 @@ app.all(
   }),
 )
 
-// Leads whose follow-up clock ran out become "ignored" cases: once the server listens, then
-// every SWEEP_INTERVAL_SECONDS. One batch of 100 at a time (about 0.16 s of work), yielding
-// between batches, so a backlog never holds requests up for long.
-const SERVER_SWEEP_BATCH = 100
-function sweep() {
-  try {
-    const opened = sweepIgnoredLeads(db, new Date(), {
-      maxBatches: 1,
-      batchSize: SERVER_SWEEP_BATCH,
-    })
-    if (opened > 0) console.log(`Sweep: opened ${opened} ignored case(s).`)
-    if (opened === SERVER_SWEEP_BATCH) setImmediate(sweep)
-  } catch (error) {
-    console.error('Sweep failed; it will run again.', error)
-  }
-}
+// The job runner starts once the server listens: the sweep (every SWEEP_INTERVAL_SECONDS),
+// the hourly purge of idle sessions and old sign-in attempts, and the outbox's consumers
+// (notifications), each a short batch at a time with a yield between batches.
+let runner: ReturnType<typeof startRunner> | undefined
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  setImmediate(sweep)
-  if (env.SWEEP_INTERVAL_SECONDS > 0) setInterval(sweep, env.SWEEP_INTERVAL_SECONDS * 1000).unref()
+  runner = startRunner({ db, jobs: periodicJobs(env.SWEEP_INTERVAL_SECONDS), consumers: CONSUMERS })
   const url = `http://localhost:${env.PORT}`
   console.log(`Leadcourt is running at ${url} (database: ${env.DATABASE_PATH})`)
   if (seeded) console.log('Seeded the Brightline Systems demo data.')
@@ -122,7 +99,8 @@ const server = app.listen(env.PORT, env.HOST, () => {
 })
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await runner?.stop()
     db.$client.close()
     process.exit(0)
   })

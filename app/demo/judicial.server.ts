@@ -3,10 +3,12 @@
 // some, a few split or departing from it), recent cases are still open and a few are overdue.
 // It goes through the same functions the app uses, with the clock set back.
 import { asc, eq } from 'drizzle-orm'
+import { caseEvaluation } from '~/domain/cases/case.server'
+import { castVote } from '~/domain/cases/cast-vote.server'
 import { completeEvaluation } from '~/domain/cases/deciding'
-import { caseEvaluation, castVote, concedeCase, contestCase } from '~/domain/cases/judicial.server'
+import { concedeCase, contestCase } from '~/domain/cases/respond-to-case.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
-import { acceptLead } from '~/domain/sales/sales.server'
+import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { addWorkingHours, HOUR } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import { cases } from '~db/schema'

@@ -6,12 +6,10 @@
 import { evaluate } from '~/domain/definition/evaluator'
 import type { HandOver } from '~/domain/leads/hand-over.server'
 import { listReasons, updateReason } from '~/domain/reasons/reasons.server'
-import {
-  acceptLead,
-  logContactAttempt,
-  rejectLead,
-  sweepIgnoredLeads,
-} from '~/domain/sales/sales.server'
+import { acceptLead } from '~/domain/sales/accept-lead.server'
+import { logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
+import { rejectLead } from '~/domain/sales/reject-lead.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { addWorkingHours, HOUR, localOfInstant } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { random } from './data.server'

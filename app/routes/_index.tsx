@@ -16,7 +16,7 @@ import {
   unreadNotifications,
 } from '~/domain/notifications/notifications.server'
 import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/domain/people/roles'
-import { queueCounts, repQueue } from '~/domain/sales/sales.server'
+import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { HomeQuerySchema, MarkReadSchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'

@@ -12,7 +12,9 @@ import { CriterionResults } from '~/components/criteria-list'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
 import { caseFileView, caseForViewer } from '~/domain/cases/case-file.server'
-import { castVote, concedeCase, contestCase, recuse } from '~/domain/cases/judicial.server'
+import { castVote } from '~/domain/cases/cast-vote.server'
+import { recuse } from '~/domain/cases/recuse.server'
+import { concedeCase, contestCase } from '~/domain/cases/respond-to-case.server'
 import {
   ConcedeSchema,
   ContestSchema,

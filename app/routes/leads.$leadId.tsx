@@ -32,14 +32,10 @@ import { sameCompanyLeads } from '~/domain/leads/same-company.server'
 import { outcomesOf, recordOutcome } from '~/domain/outcomes/outcomes.server'
 import { hasRole, seesAllLeads } from '~/domain/people/roles'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import {
-  acceptLead,
-  contactAttemptsOf,
-  isWaiting,
-  logContactAttempt,
-  rejectLead,
-  ruledReasonIds,
-} from '~/domain/sales/sales.server'
+import { acceptLead } from '~/domain/sales/accept-lead.server'
+import { contactAttemptsOf, logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
+import { isWaiting } from '~/domain/sales/own-lead.server'
+import { rejectLead, ruledReasonIds } from '~/domain/sales/reject-lead.server'
 import {
   AcceptSchema,
   CASE_KIND_LABELS,

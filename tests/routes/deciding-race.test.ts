@@ -1,13 +1,14 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { castVote } from '~/domain/cases/judicial.server'
+import { castVote } from '~/domain/cases/cast-vote.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { rejectLead } from '~/domain/sales/sales.server'
+import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { getDb } from '~/platform/db.server'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { createUser, seedTeam } from '../support/factories'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
@@ -124,6 +125,7 @@ describe('deciding is atomic', () => {
       .all()
     expect(disposed.filter((e) => e.subjectId === String(leadId))).toHaveLength(1)
     expect(db.select().from(leads).where(eq(leads.id, leadId)).get()?.status).toBe('nurture')
+    runJobs(db, new Date())
     const verdicts = db
       .select()
       .from(notifications)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
@@ -10,6 +10,7 @@ import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { createUser, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -125,6 +126,7 @@ describe('marketing’s response', () => {
       disposition: 'nurture',
     })
     expect(leadRow(leadId)?.status).toBe('nurture')
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -213,6 +215,7 @@ describe('votes', () => {
     })
     expect(caseRow(caseId)?.rationale).toContain('Clara Moreau: The company is a reseller')
     expect(leadRow(leadId)).toMatchObject({ status: 'disqualified', followUpDueAt: null })
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -250,6 +253,7 @@ describe('votes', () => {
       returnedTo: userId('omar'),
       agreesWithDefinition: true,
     })
+    runJobs(getDb(), new Date())
     // Dana's home shows the verdict and its rationale; the lead is in Omar's queue.
     type Home = {
       notifications: { caseId: number; verdict: string; rationale: string }[]

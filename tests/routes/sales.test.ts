@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { returnLeadToSales, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { returnLeadToSales } from '~/domain/sales/return-lead.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { addWorkingHours, HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { action as homeAction, loader as homeLoader } from '~/routes/_index'
@@ -11,6 +12,7 @@ import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/s
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -140,6 +142,7 @@ describe('rejecting a lead', () => {
     const openedAt = opened?.openedAt as Date
     expect(openedAt.getTime()).toBeGreaterThanOrEqual(before)
     expect(opened?.reviewDueAt).toEqual(addWorkingHours(openedAt, 5 * 24, 'Europe/London'))
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select()
       .from(notifications)
@@ -225,6 +228,7 @@ describe('rejecting a lead', () => {
     const results = await Promise.all([reject(id), reject(id), reject(id)])
     expect(results.map(statusOf).sort()).toEqual([200, 400, 400])
     expect(casesOf(id)).toHaveLength(1)
+    runJobs(getDb(), new Date())
     const told = getDb().select().from(notifications).where(eq(notifications.leadId, id)).all()
     expect(told).toHaveLength(1)
   })
@@ -251,6 +255,7 @@ describe('rejecting a lead', () => {
     const id = handOver('dana', {}, { marketer: null })
     await reject(id)
     const [opened] = casesOf(id)
+    runJobs(getDb(), new Date())
     const told = getDb()
       .select({ userId: notifications.userId })
       .from(notifications)
@@ -391,6 +396,7 @@ describe('notifications on the home page', () => {
   it('the marketer sees the rejection with its reason, and can mark it read (only their own)', async () => {
     const id = handOver('omar', { firstName: 'Notified' }, { marketer: 'ben' })
     await reject(id, { notes: 'No money this year' }, 'omar')
+    runJobs(getDb(), new Date())
     type Home = { notifications: { id: number; name: string; reason: string; notes: string }[] }
     const home = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.ben })))
     const item = home.notifications.find((n) => n.name.startsWith('Notified'))

@@ -5,12 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { currentHandOver } from '~/domain/leads/hand-over.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
-import { acceptLead, queueCounts, repQueue, sweepIgnoredLeads } from '~/domain/sales/sales.server'
+import { acceptLead } from '~/domain/sales/accept-lead.server'
+import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
 import { seedTeam } from '../support/factories'
+import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
@@ -60,6 +63,7 @@ describe('the sweep, with a fixed clock', () => {
       // Five working days: the next Tuesday at 17:00.
       reviewDueAt: new Date('2026-12-01T17:00:00Z'),
     })
+    runJobs(db, TUESDAY_5PM)
     // The marketer and the rep are both told.
     const told = db
       .select({ userId: notifications.userId })

@@ -3,7 +3,7 @@
 // Usage: node --import tsx tests/support/cast-vote.ts <caseId> <member e-mail>
 import { createInterface } from 'node:readline'
 import { eq } from 'drizzle-orm'
-import { castVote } from '~/domain/cases/judicial.server'
+import { castVote } from '~/domain/cases/cast-vote.server'
 import { getDb } from '~/platform/db.server'
 import { users } from '~db/schema'
 

@@ -4,7 +4,7 @@
 import type { UserInput } from '~/domain/people/schema'
 import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { rejectLead } from '~/domain/sales/sales.server'
+import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { updateOrganisationSettings } from '~/domain/settings/settings.server'
 import { getDb } from '~/platform/db.server'
 import { hashPassword } from '~/platform/password.server'

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { caseListQuery, reviewQueueQuery } from '~/domain/cases/lists.server'
-import { dueLeadsQuery, queueQuery } from '~/domain/sales/sales.server'
+import { queueQuery } from '~/domain/sales/rep-queue.server'
+import { dueLeadsQuery } from '~/domain/sales/sweep.server'
 import type { DB } from '~db/connection'
 import { cases, leads, type Role, users } from '~db/schema'
 import { memoryDb } from '../support/memory-db'

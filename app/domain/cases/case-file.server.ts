@@ -7,15 +7,16 @@ import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
 import { sameCompanyLeads } from '~/domain/leads/same-company.server'
 import { hasRole, type Role, seesAllLeads } from '~/domain/people/roles'
-import { contactAttemptsOf } from '~/domain/sales/sales.server'
+import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
 import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import { cases, leads, recusals, users, votes } from '~db/schema'
+import { caseEvaluation } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
-import { automaticRecusal, caseEvaluation, standing } from './judicial.server'
 import { casesOfLead } from './lists.server'
+import { automaticRecusal, standing } from './standing.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 

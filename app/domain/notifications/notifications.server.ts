@@ -1,5 +1,6 @@
 // What a user must hear about, shown on their home until they mark it read: a case opened on
-// a lead they answer for (and, later, the verdict on it).
+// a lead they answer for, its concession or its verdict. The rows are written by the
+// notifications consumer (consumer.server.ts), from the outbox's events.
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import type { Queryable } from '~db/connection'

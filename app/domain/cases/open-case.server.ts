@@ -1,0 +1,128 @@
+// A case opens on a lead that waits for its rep: rejected by the rep, or ignored past its
+// follow-up clock. The lead goes into review with a snapshot of itself.
+import { desc, eq } from 'drizzle-orm'
+import { LEAD_FIELD_KEYS } from '~/domain/leads/fields'
+import type { Lead } from '~/domain/leads/lead.server'
+import { endFollowUp } from '~/domain/sales/follow-up.server'
+import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { addWorkingHours } from '~/domain/sla/clock'
+import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
+import type { Queryable } from '~db/connection'
+import { cases, leads } from '~db/schema'
+
+/** The lead as it stands, kept with the case: its fields, custom attributes and status. */
+function snapshotOf(lead: Lead): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(LEAD_FIELD_KEYS.map((key) => [key, lead[key]])),
+    custom: lead.custom,
+    status: lead.status,
+    ownerId: lead.ownerId,
+  }
+}
+
+/** The lead's latest case, if it has one. */
+function latestCaseOf(db: Queryable, leadId: number) {
+  return db.select().from(cases).where(eq(cases.leadId, leadId)).orderBy(desc(cases.id)).get()
+}
+
+type Opening =
+  | {
+      kind: 'rejected'
+      filedBy: number
+      reason: { id: number; label: string }
+      notes: string | null
+      attempts: number
+    }
+  | { kind: 'ignored' }
+
+/**
+ * Opens a case on a waiting lead and puts the lead in review, inside the caller's transaction:
+ * snapshot, definition version, review clock, a link to the earlier case, and word to the
+ * marketer (and, for an ignored lead, to the rep).
+ */
+export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): number {
+  const { timeZone } = getOrganisationSettings(tx)
+  const { reviewDays } = getSlaSettings(tx)
+  const previous = latestCaseOf(tx, lead.id)
+  const rejected = opening.kind === 'rejected' ? opening : null
+  const { id } = tx
+    .insert(cases)
+    .values({
+      leadId: lead.id,
+      kind: opening.kind,
+      reasonId: rejected?.reason.id ?? null,
+      reasonLabel: rejected?.reason.label ?? null,
+      notes: rejected?.notes ?? null,
+      contactAttempts: rejected?.attempts ?? null,
+      filedBy: rejected?.filedBy ?? null,
+      repId: lead.ownerId,
+      marketerId: lead.marketerId,
+      definitionVersionId: lead.definitionVersionId,
+      evaluation: lead.evaluation,
+      leadSnapshot: snapshotOf(lead),
+      previousCaseId: previous?.id ?? null,
+      source: lead.source,
+      campaign: lead.campaign,
+      openedAt: now,
+      reviewDueAt: addWorkingHours(now, reviewDays * 24, timeZone),
+    })
+    .returning({ id: cases.id })
+    .get()
+  tx.update(leads)
+    .set({ status: 'in_review', followUpDueAt: null, updatedAt: now })
+    .where(eq(leads.id, lead.id))
+    .run()
+  endFollowUp(tx, lead.id, opening.kind, now)
+  recordAudit(
+    tx,
+    {
+      actorId: rejected?.filedBy ?? null,
+      action: opening.kind === 'rejected' ? 'lead.rejected' : 'lead.ignored',
+      subjectType: 'lead',
+      subjectId: lead.id,
+      before: { status: lead.status },
+      after: { status: 'in_review', caseId: id },
+    },
+    now,
+  )
+  recordAudit(
+    tx,
+    {
+      actorId: rejected?.filedBy ?? null,
+      action: 'case.opened',
+      subjectType: 'case',
+      subjectId: id,
+      after: {
+        kind: opening.kind,
+        leadId: lead.id,
+        reason: rejected?.reason.label ?? null,
+        notes: rejected?.notes ?? null,
+        contactAttempts: rejected?.attempts ?? null,
+        definitionVersionId: lead.definitionVersionId,
+        previousCaseId: previous?.id ?? null,
+      },
+    },
+    now,
+  )
+  if (rejected)
+    appendEvent(
+      tx,
+      'lead.rejected',
+      { leadId: lead.id, caseId: id, repId: rejected.filedBy, reasonId: rejected.reason.id },
+      now,
+    )
+  appendEvent(
+    tx,
+    'case.opened',
+    {
+      caseId: id,
+      leadId: lead.id,
+      kind: opening.kind,
+      repId: lead.ownerId,
+      marketerId: lead.marketerId,
+    },
+    now,
+  )
+  return id
+}

@@ -1,0 +1,48 @@
+// Who may vote on a case: a committee member with a seat, not recused automatically (a member
+// with a hand in the lead) or by their own choice.
+import { and, eq } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import { leads, recusals, userRoles, users } from '~db/schema'
+import type { Case } from './case.server'
+
+/**
+ * Why a member may not vote on a case of their own making, or null. A member who filed the
+ * rejection, is the lead's rep or owner, or is its marketer is recused automatically.
+ */
+export function automaticRecusal(db: Queryable, c: Case, memberId: number): string | null {
+  if (c.filedBy === memberId) return 'You filed the rejection'
+  if (c.repId === memberId) return 'You are the lead’s rep'
+  const lead = db
+    .select({ ownerId: leads.ownerId, marketerId: leads.marketerId })
+    .from(leads)
+    .where(eq(leads.id, c.leadId))
+    .get()
+  if (lead?.ownerId === memberId) return 'You own the lead'
+  if (lead?.marketerId === memberId || c.marketerId === memberId) return 'You handed the lead over'
+  return null
+}
+
+/** The member's standing on a case: able to vote, or why not. */
+export function standing(
+  db: Queryable,
+  c: Case,
+  memberId: number,
+): { canVote: true } | { canVote: false; why: string } {
+  const member = db
+    .select({ seat: users.seat, active: users.active })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'committee')))
+    .where(eq(users.id, memberId))
+    .get()
+  if (!member?.active || !member.seat)
+    return { canVote: false, why: 'Only committee members with a seat vote on cases' }
+  const automatic = automaticRecusal(db, c, memberId)
+  if (automatic) return { canVote: false, why: `${automatic}, so you are recused from this case` }
+  const recused = db
+    .select({ reason: recusals.reason })
+    .from(recusals)
+    .where(and(eq(recusals.caseId, c.id), eq(recusals.memberId, memberId)))
+    .get()
+  if (recused) return { canVote: false, why: 'You recused yourself from this case' }
+  return { canVote: true }
+}

@@ -1,0 +1,57 @@
+// The background work of the app, for the job runner (app/platform/jobs): the periodic jobs,
+// the consumers of the outbox, and what runs once when the server starts.
+import { interruptedImports } from '~/domain/import/jobs.server'
+import { runImport } from '~/domain/import/run.server'
+import { notificationsConsumer } from '~/domain/notifications/consumer.server'
+import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
+import type { Consumer } from '~/platform/events/outbox.server'
+import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
+import { purgeSignInAttempts } from '~/platform/rate-limit.server'
+import { purgeExpiredSessions } from '~/platform/session.server'
+import type { DB, Queryable } from '~db/connection'
+
+export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
+
+/** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
+const SWEEP_BATCH = 100
+
+/**
+ * The periodic jobs: the sweep every `sweepSeconds` (0: once when the runner starts, no more),
+ * and the purge of idle sessions and old sign-in attempts hourly.
+ */
+export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
+  return [
+    {
+      name: 'sweep',
+      everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,
+      run(db, now) {
+        const opened = sweepIgnoredLeads(db, now, { maxBatches: 1, batchSize: SWEEP_BATCH })
+        return { done: opened, more: opened === SWEEP_BATCH }
+      },
+      describe: (opened) => `Sweep: opened ${opened} ignored case(s).`,
+    },
+    {
+      name: 'purge',
+      everyMs: 60 * 60 * 1000,
+      run(db, now) {
+        purgeExpiredSessions(db, now)
+        purgeSignInAttempts(db, now)
+        return { done: 0, more: false }
+      },
+    },
+  ]
+}
+
+/** Hands every waiting event to the app's consumers (the CLI, the sweep script and tests). */
+export function drainEvents(db: Queryable, now: Date) {
+  return drainOutbox(db, CONSUMERS, now)
+}
+
+/**
+ * Imports that were running when the server last stopped carry on from their last batch. Only
+ * the server calls this, once at start: `npm run jobs` beside a running server cannot tell an
+ * interrupted import from one the server is running.
+ */
+export function resumeInterruptedImports(db: DB) {
+  for (const jobId of interruptedImports(db)) void runImport(db, jobId)
+}

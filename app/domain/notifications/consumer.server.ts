@@ -1,0 +1,37 @@
+// The notifications consumer: turns the events people must hear about into notification rows.
+// It runs after the commit, from the job runner, inside the transaction that records its
+// progress through the outbox, so each event notifies each recipient once.
+import type { StoredEvent } from '~/platform/events/catalog'
+import type { Consumer } from '~/platform/events/outbox.server'
+import type { Queryable } from '~db/connection'
+import { notify } from './notifications.server'
+import { marketersToTell } from './recipients.server'
+
+function handle(tx: Queryable, event: StoredEvent) {
+  const at = event.occurredAt
+  switch (event.type) {
+    case 'case.opened': {
+      // Marketing hears of every case; the rep, of a lead the sweep took from them.
+      const { caseId, leadId, kind, repId, marketerId } = event.payload
+      const told = marketersToTell(tx, marketerId)
+      if (kind === 'ignored') told.push(repId)
+      notify(tx, told, { kind: 'case_opened', caseId, leadId }, at)
+      return
+    }
+    case 'case.conceded': {
+      const { caseId, leadId, repId } = event.payload
+      notify(tx, [repId], { kind: 'conceded', caseId, leadId }, at)
+      return
+    }
+    case 'case.decided': {
+      const { caseId, leadId, repId, returnedTo, marketerId } = event.payload
+      const told = [repId, ...(returnedTo ? [returnedTo] : []), ...marketersToTell(tx, marketerId)]
+      notify(tx, told, { kind: 'verdict', caseId, leadId }, at)
+      return
+    }
+    default:
+      return
+  }
+}
+
+export const notificationsConsumer: Consumer = { name: 'notifications', handle }

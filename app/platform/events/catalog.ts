@@ -1,0 +1,48 @@
+// The domain events, by type, with what each carries. A payload names the rows concerned (ids)
+// and the facts a consumer needs without reading them back: a consumer may run long after the
+// change, and rows change.
+import type { CaseKind, Disposition, Verdict } from '~db/enums'
+
+export type EventPayloads = {
+  'case.opened': {
+    caseId: number
+    leadId: number
+    kind: CaseKind
+    repId: number
+    marketerId: number | null
+  }
+  'case.contested': { caseId: number; leadId: number; by: number }
+  'case.conceded': {
+    caseId: number
+    leadId: number
+    repId: number
+    /** The marketer who conceded. */
+    by: number
+    disposition: Disposition
+  }
+  'case.vote_cast': { caseId: number; memberId: number; verdict: Verdict; changed: boolean }
+  'case.recused': { caseId: number; memberId: number }
+  'case.decided': {
+    caseId: number
+    leadId: number
+    verdict: Verdict
+    disposition: Disposition | null
+    repId: number
+    marketerId: number | null
+    returnedTo: number | null
+  }
+  'lead.accepted': { leadId: number; repId: number }
+  'lead.rejected': { leadId: number; caseId: number; repId: number; reasonId: number }
+  'lead.contact_logged': { leadId: number; repId: number; attemptId: number }
+  'lead.returned': { leadId: number; repId: number; previousRepId: number }
+  'lead.disposed': { leadId: number; caseId: number; disposition: Disposition }
+  'definition.activated': { versionId: number; version: number; by: number }
+  'outcome.recorded': { leadId: number; outcomeId: number; outcome: string; occurredOn: string }
+}
+
+export type EventType = keyof EventPayloads
+
+/** An event as read back from the outbox. */
+export type StoredEvent = {
+  [T in EventType]: { id: number; type: T; payload: EventPayloads[T]; occurredAt: Date }
+}[EventType]

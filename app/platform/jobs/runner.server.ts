@@ -1,0 +1,170 @@
+// The one job runner: a single loop that runs the periodic jobs when they are due and hands
+// the outbox's events to their consumers, a small batch at a time, yielding to requests
+// between batches. The server runs one; `npm run jobs` runs the same jobs by hand.
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { DB, Queryable } from '~db/connection'
+import { type Consumer, DRAIN_BATCH, drainBatch, markHandled } from '../events/outbox.server'
+
+/** A job that runs every `everyMs` (never when 0). `run` does one short batch of work. */
+export type PeriodicJob = {
+  name: string
+  everyMs: number
+  run: (db: DB, now: Date) => { done: number; more: boolean }
+  /** What to log when a run did something. */
+  describe?: (done: number) => string
+}
+
+type Log = (message: string, error?: unknown) => void
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Hands every waiting event to every consumer, batch by batch, then marks what all of them
+ * handled. Synchronous: for the CLI, the sweep script, the demo seed (inside its transaction)
+ * and tests (`runJobs`). Returns how many events each consumer handled.
+ */
+export function drainOutbox(
+  db: Queryable,
+  consumers: readonly Consumer[],
+  now: Date,
+  size = DRAIN_BATCH,
+): Record<string, number> {
+  const handled: Record<string, number> = {}
+  for (const consumer of consumers) {
+    let count = 0
+    for (;;) {
+      const batch = drainBatch(db, consumer, now, size)
+      count += batch.handled
+      if (batch.error) throw batch.error
+      if (!batch.more) break
+    }
+    handled[consumer.name] = count
+  }
+  markHandled(
+    db,
+    consumers.map((c) => c.name),
+    now,
+  )
+  return handled
+}
+
+/** Runs each job until it has nothing left to do (the CLI's "run every job once"). */
+export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: () => Date) {
+  const done: Record<string, number> = {}
+  for (const job of jobs) {
+    let count = 0
+    for (;;) {
+      const run = job.run(db, clock())
+      count += run.done
+      if (!run.more) break
+      await sleep(5)
+    }
+    done[job.name] = count
+  }
+  return done
+}
+
+export type Runner = {
+  /** Settles when the first tick is over (every job has run once, the outbox is drained). */
+  firstTick: Promise<void>
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the loop: every `tickMs` it runs the jobs that are due (each first on the first tick)
+ * and drains the outbox. A job or a consumer with more work goes on at once, one batch at a
+ * time, with a yield between batches. A failure is logged and retried on a later tick.
+ */
+export function startRunner(options: {
+  db: DB
+  jobs: readonly PeriodicJob[]
+  consumers: readonly Consumer[]
+  clock?: () => Date
+  tickMs?: number
+  /** Keep the process alive while the runner waits (the CLI's --watch); the server need not. */
+  keepAlive?: boolean
+  log?: Log
+}): Runner {
+  const { db, jobs, consumers } = options
+  const clock = options.clock ?? (() => new Date())
+  const tickMs = options.tickMs ?? 1000
+  const log: Log =
+    options.log ??
+    ((message, error) => console[error ? 'error' : 'log'](message, ...(error ? [error] : [])))
+  const nextRun = new Map(jobs.map((job) => [job.name, 0]))
+  let stopped = false
+  let wake: AbortController | undefined
+
+  async function runJob(job: PeriodicJob) {
+    for (;;) {
+      const run = job.run(db, clock())
+      if (run.done > 0 && job.describe) log(job.describe(run.done))
+      if (!run.more || stopped) return
+      await yieldToRequests()
+    }
+  }
+
+  async function drain() {
+    let handled = 0
+    for (const consumer of consumers) {
+      for (;;) {
+        const batch = drainBatch(db, consumer, clock())
+        handled += batch.handled
+        if (batch.error)
+          log(`Jobs: the ${consumer.name} consumer failed; it will retry.`, batch.error)
+        if (!batch.more || stopped) break
+        await yieldToRequests()
+      }
+    }
+    if (handled > 0)
+      markHandled(
+        db,
+        consumers.map((c) => c.name),
+        clock(),
+      )
+  }
+
+  async function tick() {
+    for (const job of jobs) {
+      const due = nextRun.get(job.name) ?? 0
+      if (job.everyMs <= 0 || clock().getTime() < due || stopped) continue
+      nextRun.set(job.name, clock().getTime() + job.everyMs)
+      try {
+        await runJob(job)
+      } catch (error) {
+        log(`Jobs: ${job.name} failed; it will run again.`, error)
+      }
+      await yieldToRequests()
+    }
+    try {
+      await drain()
+    } catch (error) {
+      log('Jobs: draining the outbox failed; it will run again.', error)
+    }
+  }
+
+  let ticked: () => void = () => {}
+  const firstTick = new Promise<void>((resolve) => {
+    ticked = resolve
+  })
+  const loop = (async () => {
+    while (!stopped) {
+      await tick()
+      ticked()
+      wake = new AbortController()
+      await sleep(tickMs, undefined, {
+        signal: wake.signal,
+        ref: options.keepAlive ?? false,
+      }).catch(() => {})
+    }
+  })()
+
+  return {
+    firstTick,
+    async stop() {
+      stopped = true
+      wake?.abort()
+      await loop
+    },
+  }
+}

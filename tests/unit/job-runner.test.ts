@@ -1,0 +1,70 @@
+import { asc } from 'drizzle-orm'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { notificationsConsumer } from '~/domain/notifications/consumer.server'
+import { type PeriodicJob, startRunner } from '~/platform/jobs/runner.server'
+import { notifications, outbox } from '~db/schema'
+import { type CaseWorld, caseWorld } from '../support/case-world'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+let w: CaseWorld
+beforeEach(() => {
+  w = caseWorld()
+})
+afterEach(() => w.close())
+
+it('one tick runs every due job (again while it has more) and drains the outbox; a failing job does not stop the rest', async () => {
+  const runs: string[] = []
+  let backlog = 3
+  const jobs: PeriodicJob[] = [
+    {
+      name: 'backlog',
+      everyMs: 60_000,
+      run: () => {
+        runs.push(`backlog ${backlog}`)
+        backlog--
+        return { done: 1, more: backlog > 0 }
+      },
+      describe: (n) => `backlog: ${n}`,
+    },
+    {
+      name: 'broken',
+      everyMs: 60_000,
+      run: () => {
+        throw new Error('broken job')
+      },
+    },
+    {
+      name: 'off',
+      everyMs: 0,
+      run: () => {
+        runs.push('off')
+        return { done: 0, more: false }
+      },
+    },
+  ]
+  const logged: string[] = []
+  const runner = startRunner({
+    db: w.db,
+    jobs,
+    consumers: [notificationsConsumer],
+    clock: () => NOW,
+    tickMs: 60_000,
+    log: (message) => logged.push(message),
+  })
+  await runner.firstTick
+  await runner.stop()
+  expect(runs).toEqual(['backlog 3', 'backlog 2', 'backlog 1'])
+  expect(logged).toEqual([
+    'backlog: 1',
+    'backlog: 1',
+    'backlog: 1',
+    'Jobs: broken failed; it will run again.',
+  ])
+  // The case Dana's rejection opened: Maya is told, and both events are marked handled.
+  expect(w.db.select({ userId: notifications.userId }).from(notifications).all()).toEqual([
+    { userId: w.id.maya },
+  ])
+  expect(
+    w.db.select({ handledAt: outbox.handledAt }).from(outbox).orderBy(asc(outbox.id)).all(),
+  ).toEqual([{ handledAt: NOW }, { handledAt: NOW }])
+})

@@ -1,0 +1,148 @@
+import { asc, eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { notificationsConsumer } from '~/domain/notifications/consumer.server'
+import type { StoredEvent } from '~/platform/events/catalog'
+import {
+  appendEvent,
+  type Consumer,
+  drainBatch,
+  markHandled,
+  pendingEvents,
+} from '~/platform/events/outbox.server'
+import { drainOutbox } from '~/platform/jobs/runner.server'
+import { cases, notifications, outbox, outboxConsumers } from '~db/schema'
+import { type CaseWorld, caseWorld, OPENED } from '../support/case-world'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+let w: CaseWorld
+beforeEach(() => {
+  w = caseWorld()
+})
+afterEach(() => w.close())
+
+const events = () => w.db.select().from(outbox).orderBy(asc(outbox.id)).all()
+const notified = () =>
+  w.db
+    .select({
+      userId: notifications.userId,
+      kind: notifications.kind,
+      caseId: notifications.caseId,
+    })
+    .from(notifications)
+    .orderBy(asc(notifications.id))
+    .all()
+
+describe('appendEvent', () => {
+  it('writes the event with the change: the rejection that opened the case left two events', () => {
+    expect(events().map((e) => [e.type, e.payload, e.occurredAt, e.handledAt])).toEqual([
+      [
+        'lead.rejected',
+        { leadId: w.leadId, caseId: w.caseId, repId: w.id.dana, reasonId: expect.any(Number) },
+        OPENED,
+        null,
+      ],
+      [
+        'case.opened',
+        {
+          caseId: w.caseId,
+          leadId: w.leadId,
+          kind: 'rejected',
+          repId: w.id.dana,
+          marketerId: w.id.maya,
+        },
+        OPENED,
+        null,
+      ],
+    ])
+  })
+
+  it('a transaction that rolls back leaves neither its change nor its event', () => {
+    const before = events().length
+    expect(() =>
+      w.db.transaction(
+        (tx) => {
+          tx.update(cases).set({ notes: 'changed' }).where(eq(cases.id, w.caseId)).run()
+          appendEvent(
+            tx,
+            'case.recused',
+            { caseId: w.caseId, memberId: w.id.victor as number },
+            NOW,
+          )
+          throw new Error('refused after the event')
+        },
+        { behavior: 'immediate' },
+      ),
+    ).toThrow('refused after the event')
+    expect(events()).toHaveLength(before)
+    expect(w.db.select().from(cases).where(eq(cases.id, w.caseId)).get()?.notes).toBe(
+      'No money this year',
+    )
+  })
+})
+
+describe('draining the outbox', () => {
+  it('the notifications consumer tells marketing once, however often the outbox is drained', () => {
+    expect(drainOutbox(w.db, [notificationsConsumer], NOW)).toEqual({ notifications: 2 })
+    expect(drainOutbox(w.db, [notificationsConsumer], NOW)).toEqual({ notifications: 0 })
+    expect(notified()).toEqual([{ userId: w.id.maya, kind: 'case_opened', caseId: w.caseId }])
+    expect(pendingEvents(w.db)).toBe(0)
+    expect(events().map((e) => e.handledAt)).toEqual([NOW, NOW])
+    expect(
+      w.db
+        .select()
+        .from(outboxConsumers)
+        .all()
+        .map((c) => [c.consumer, c.lastEventId, c.failures]),
+    ).toEqual([['notifications', events().at(-1)?.id, 0]])
+  })
+
+  it('a failing handler stops its consumer at that event, keeps what came before, and is retried', () => {
+    const seen: string[] = []
+    let failing = true
+    const consumer: Consumer = {
+      name: 'flaky',
+      handle(tx, event: StoredEvent) {
+        seen.push(event.type)
+        // What the handler writes before it fails is rolled back with it.
+        if (event.type === 'case.opened') notificationsConsumer.handle(tx, event, NOW)
+        if (failing && event.type === 'case.opened') throw new Error('mail server down')
+      },
+    }
+    const first = drainBatch(w.db, consumer, NOW)
+    expect({ handled: first.handled, more: first.more, error: String(first.error) }).toEqual({
+      handled: 1,
+      more: false,
+      error: 'Error: mail server down',
+    })
+    expect(notified()).toEqual([])
+    const [state] = w.db.select().from(outboxConsumers).all()
+    expect(state).toMatchObject({
+      consumer: 'flaky',
+      lastEventId: events()[0]?.id,
+      failures: 1,
+      lastError: 'Error: mail server down',
+    })
+    // Not every consumer has handled the events, so none is marked handled.
+    expect(markHandled(w.db, ['flaky'], NOW)).toBe(1)
+    expect(markHandled(w.db, ['flaky', 'notifications'], NOW)).toBe(0)
+    failing = false
+    expect(drainBatch(w.db, consumer, NOW)).toEqual({ handled: 1, more: false })
+    expect(seen).toEqual(['lead.rejected', 'case.opened', 'case.opened'])
+    expect(notified()).toHaveLength(1)
+    expect(w.db.select().from(outboxConsumers).get()).toMatchObject({
+      failures: 0,
+      lastError: null,
+    })
+  })
+
+  it('hands events over in batches, oldest first', () => {
+    for (let i = 0; i < 5; i++)
+      appendEvent(w.db, 'case.recused', { caseId: w.caseId, memberId: i }, NOW)
+    const order: number[] = []
+    const consumer: Consumer = { name: 'order', handle: (_tx, e) => void order.push(e.id) }
+    expect(drainBatch(w.db, consumer, NOW, 3)).toEqual({ handled: 3, more: true })
+    expect(drainBatch(w.db, consumer, NOW, 3)).toEqual({ handled: 3, more: true })
+    expect(drainBatch(w.db, consumer, NOW, 3)).toEqual({ handled: 1, more: false })
+    expect(order).toEqual(events().map((e) => e.id))
+  })
+})
