@@ -3,6 +3,7 @@ import { saveCriterion, startDraft } from '~/domain/definition/drafting.server'
 import { proposeVersion } from '~/domain/definition/proposal.server'
 import { signOff } from '~/domain/definition/sign-off.server'
 import { criteriaOf } from '~/domain/definition/versions.server'
+import { drainEvents } from '~/domain/jobs.server'
 import { currentHandOver, type HandOver } from '~/domain/leads/hand-over.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
@@ -140,12 +141,10 @@ export async function seedDemo(
   options: { data: boolean } = { data: true },
 ): Promise<boolean> {
   if (countUsers(db) > 0) return false
-  // Each user gets their own salt. scrypt with N=2^17 takes 128 MB per hash, so two at a time
-  // (one per core) keeps start-up quick without a memory spike.
+  // Each user gets their own salt. Hashes run one at a time (password.server.ts queues them:
+  // scrypt takes 128 MB per hash at production cost), before the transaction opens.
   const hashes: string[] = []
-  for (let i = 0; i < DEMO_USERS.length; i += 2) {
-    hashes.push(...(await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_PASSWORD)])))
-  }
+  for (const _ of DEMO_USERS) hashes.push(await hashPassword(DEMO_PASSWORD))
   return db.transaction(
     (tx) => {
       // Checked again inside the transaction: two processes starting at once seed once.
@@ -257,7 +256,9 @@ export async function seedDemo(
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
-      // Brightline's people have read what is older than a fortnight.
+      // The notifications the year's events call for, then: Brightline's people have read
+      // what is older than a fortnight.
+      drainEvents(tx, now)
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })
         .where(lt(notifications.createdAt, new Date(now.getTime() - 14 * DAY)))

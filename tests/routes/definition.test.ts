@@ -7,7 +7,7 @@ import {
   action as versionAction,
   loader as versionLoader,
 } from '~/routes/definition.versions.$versionId'
-import { auditEvents, definitionVersions } from '~db/schema'
+import { auditEvents, definitionVersions, outbox } from '~db/schema'
 import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { signInAs } from '../support/users'
@@ -250,6 +250,14 @@ describe('the life of a version', () => {
     expect(actions.filter((a) => a === 'definition.signed_off')).toHaveLength(4)
     expect(actions).toContain('definition.superseded')
     expect(actions.filter((a) => a === 'definition.activated')).toHaveLength(2)
+    expect(
+      getDb()
+        .select({ payload: outbox.payload })
+        .from(outbox)
+        .where(eq(outbox.type, 'definition.activated'))
+        .all()
+        .map((e) => e.payload.version),
+    ).toEqual([1, 2])
   })
 
   it('everyone reads the definition; only admins draft', async () => {

@@ -8,7 +8,7 @@ import { getDb } from '~/platform/db.server'
 import { loader as hindsightLoader } from '~/routes/hindsight._index'
 import { action as importAction } from '~/routes/hindsight.import'
 import { action as leadAction } from '~/routes/leads.$leadId'
-import { leads, outcomes } from '~db/schema'
+import { leads, outbox, outcomes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf, uploadArgs } from '../support/http'
@@ -103,6 +103,23 @@ describe('hindsight', () => {
       getDb().select().from(outcomes).where(eq(outcomes.leadId, sevenMonths)).all(),
     ).toMatchObject([
       { outcome: 'bought_elsewhere', occurredOn: today, note: 'Signed with a competitor in March' },
+    ])
+    const recorded = getDb().select().from(outcomes).where(eq(outcomes.leadId, sevenMonths)).get()
+    expect(
+      getDb()
+        .select({ payload: outbox.payload })
+        .from(outbox)
+        .where(eq(outbox.type, 'outcome.recorded'))
+        .all(),
+    ).toEqual([
+      {
+        payload: {
+          leadId: sevenMonths,
+          outcomeId: recorded?.id,
+          outcome: 'bought_elsewhere',
+          occurredOn: today,
+        },
+      },
     ])
     expect((await due()).rows.map((r) => r.leadId)).toEqual([thirteenMonths])
   })

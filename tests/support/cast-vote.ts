@@ -18,7 +18,6 @@ if (!member) throw new Error(`No user ${email}`)
 console.log('ready')
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'go') continue
-  const startedAt = Date.now()
   const result = castVote(
     db,
     member.id,
@@ -31,7 +30,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     },
     new Date(),
   )
-  console.log(JSON.stringify({ startedAt, result }))
+  console.log(JSON.stringify({ result }))
   break
 }
 db.$client.close()

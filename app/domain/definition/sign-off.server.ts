@@ -1,6 +1,8 @@
 // Signing off a proposed version; the second seat's sign-off activates it.
+
 import { and, eq } from 'drizzle-orm'
 import { type Result, refuse } from '~/domain/result'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { SessionUser } from '~/platform/session.server'
 import type { Queryable } from '~db/connection'
 import { definitionSignoffs, definitionVersions, users } from '~db/schema'
@@ -99,6 +101,12 @@ export function signOff(
         now,
         { status: 'proposed' },
         { status: 'active' },
+      )
+      appendEvent(
+        tx,
+        'definition.activated',
+        { versionId, version: version.number, by: signer.id },
+        now,
       )
       return { ok: true as const, activated: true }
     },

@@ -1,5 +1,6 @@
 // What became of rejected and ignored leads: outcomes recorded later, and the leads due for a
 // hindsight check (6 and 12 months after their verdict) that have none yet.
+
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { OutcomeInput } from '~/domain/cases/schema'
 import { decodeCursor } from '~/domain/cursor'
@@ -8,6 +9,7 @@ import { type Result, refuse } from '~/domain/result'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate, monthsBefore } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { cases, leads, outcomes, users } from '~db/schema'
 
@@ -54,6 +56,12 @@ export function recordOutcome(
           subjectId: leadId,
           after: { outcome: input.outcome, occurredOn: input.occurredOn, note: input.note ?? null },
         },
+        now,
+      )
+      appendEvent(
+        tx,
+        'outcome.recorded',
+        { leadId, outcomeId: id, outcome: input.outcome, occurredOn: input.occurredOn },
         now,
       )
       return { ok: true as const, outcomeId: id }
