@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
+import { appendEvent } from '~/platform/events/outbox.server'
 import { type PeriodicJob, startRunner } from '~/platform/jobs/runner.server'
 import { notifications, outbox } from '~db/schema'
 import { type CaseWorld, caseWorld } from '../support/case-world'
@@ -67,4 +68,37 @@ it('one tick runs every due job (again while it has more) and drains the outbox;
   expect(
     w.db.select({ handledAt: outbox.handledAt }).from(outbox).orderBy(asc(outbox.id)).all(),
   ).toEqual([{ handledAt: NOW }, { handledAt: NOW }])
+})
+
+it('an event appended in the process wakes the runner: its consumer sees it without waiting for the next tick', async () => {
+  const seen: string[] = []
+  let told: () => void = () => {}
+  const handled = new Promise<void>((resolve) => {
+    told = resolve
+  })
+  const runner = startRunner({
+    db: w.db,
+    jobs: [],
+    consumers: [
+      {
+        name: 'watcher',
+        handle: (_tx, event) => {
+          seen.push(event.type)
+          if (event.type === 'lead.accepted') told()
+        },
+      },
+    ],
+    clock: () => NOW,
+    // A tick an hour away: only the wake can hand the new event over before the test times out.
+    tickMs: 3_600_000,
+    log: () => {},
+  })
+  await runner.firstTick
+  w.db.transaction(
+    (tx) => appendEvent(tx, 'lead.accepted', { leadId: 1, repId: w.id.dana as number }, NOW),
+    { behavior: 'immediate' },
+  )
+  await handled
+  await runner.stop()
+  expect(seen.at(-1)).toBe('lead.accepted')
 })

@@ -16,6 +16,20 @@ export function appendEvent<T extends EventType>(
   now: Date,
 ): void {
   tx.insert(outbox).values({ type, payload, occurredAt: now }).run()
+  for (const listener of appendListeners) listener()
+}
+
+const appendListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` whenever this process appends an event, so the job runner can drain the
+ * outbox at once instead of at its next tick. The call comes inside the appending transaction:
+ * a listener only schedules work (better-sqlite3's transactions are synchronous, so anything
+ * scheduled runs after the commit, or finds nothing if it rolled back). Returns the unsubscribe.
+ */
+export function onEventAppended(listener: () => void): () => void {
+  appendListeners.add(listener)
+  return () => appendListeners.delete(listener)
 }
 
 /**

@@ -3,7 +3,13 @@
 // between batches. The server runs one; `npm run jobs` runs the same jobs by hand.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { DB, Queryable } from '~db/connection'
-import { type Consumer, DRAIN_BATCH, drainBatch, markHandled } from '../events/outbox.server'
+import {
+  type Consumer,
+  DRAIN_BATCH,
+  drainBatch,
+  markHandled,
+  onEventAppended,
+} from '../events/outbox.server'
 
 /** A job that runs every `everyMs` (never when 0). `run` does one short batch of work. */
 export type PeriodicJob = {
@@ -147,16 +153,27 @@ export function startRunner(options: {
   const firstTick = new Promise<void>((resolve) => {
     ticked = resolve
   })
+  // An event appended in this process wakes the loop, so the consumers see it within
+  // milliseconds rather than at the next tick; events from other processes wait for the tick.
+  let appended = false
+  const unsubscribe = onEventAppended(() => {
+    appended = true
+    wake?.abort()
+  })
+
   const loop = (async () => {
     while (!stopped) {
+      appended = false
       await tick()
       ticked()
+      if (appended || stopped) continue
       wake = new AbortController()
       await sleep(tickMs, undefined, {
         signal: wake.signal,
         ref: options.keepAlive ?? false,
       }).catch(() => {})
     }
+    unsubscribe()
   })()
 
   return {
