@@ -15,25 +15,28 @@ import {
   markNotificationsRead,
   unreadNotifications,
 } from '~/domain/notifications/notifications.server'
-import { hasRole, ROLE_LABELS, type Role, SEAT_LABELS } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
+import { ROLE_LABELS, type Role, SEAT_LABELS } from '~/domain/people/roles'
 import { queueCounts, repQueue } from '~/domain/sales/sales.server'
 import { HomeQuerySchema, MarkReadSchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { requireUser } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args)
   const query = HomeQuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
-  const now = new Date()
-  const isRep = hasRole(user, 'rep')
+  const now = nowOf(args.context)
+  const isRep = can(user, 'leads.work')
   const queue = isRep ? repQueue(db, user.id, now, timeZone, query.queue) : null
   return {
     name: user.name,
@@ -67,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           openedAt: formatDateTime(c.openedAt, timeZone),
         }))
       : [],
-    toVote: hasRole(user, 'committee')
+    toVote: can(user, 'cases.vote')
       ? reviewQueue(db, user.id, { needsMyVote: true }, now, 10).rows.map((c) => ({
           id: c.id,
           kind: c.kind,
@@ -76,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           clock: clockAt(now, c.reviewDueAt, timeZone),
         }))
       : null,
-    toAnswer: hasRole(user, 'marketer')
+    toAnswer: can(user, 'cases.respond')
       ? awaitingResponse(db, user.id).map((c) => ({
           id: c.id,
           kind: c.kind,
@@ -105,12 +108,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args)
   const submission = parseWithZod(await request.formData(), { schema: MarkReadSchema })
   if (submission.status !== 'success') return data({ marked: 0 }, { status: 400 })
   return {
-    marked: markNotificationsRead(getDb(), user.id, submission.value.notificationId, new Date()),
+    marked: markNotificationsRead(
+      getDb(),
+      user.id,
+      submission.value.notificationId,
+      nowOf(args.context),
+    ),
   }
 }
 

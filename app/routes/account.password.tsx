@@ -12,17 +12,19 @@ import { Alert, Button, Field, PageHeader } from '~/components/ui'
 import { ChangePasswordSchema } from '~/domain/people/schema'
 import { changePassword } from '~/domain/people/users.server'
 import { commitSessionCookie, requireUser } from '~/http/guards.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change password · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { allowPendingPasswordChange: true })
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args, { allowPendingPasswordChange: true })
   return { mustChange: user.mustChangePassword }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { allowPendingPasswordChange: true })
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args, { allowPendingPasswordChange: true })
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') {
     return data(
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  const result = await changePassword(getDb(), user.id, submission.value, new Date())
+  const result = await changePassword(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {
     return data(
       submission.reply({

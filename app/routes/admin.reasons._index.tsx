@@ -12,14 +12,15 @@ import { ReasonFields } from '~/components/reason-fields'
 import { Button, PageHeader, Table, Td } from '~/components/ui'
 import { createReason, criterionChoices, listReasons } from '~/domain/reasons/reasons.server'
 import { ReasonSchema } from '~/domain/reasons/schema'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { refusalReply } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reason catalog · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'reasons.manage')
   const db = getDb()
   const criteria = criterionChoices(db)
   return {
@@ -31,11 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const admin = await requireAccess(args, 'reasons.manage')
   const submission = parseWithZod(await request.formData(), { schema: ReasonSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = createReason(getDb(), admin.id, submission.value, new Date())
+  const result = createReason(getDb(), admin.id, submission.value, nowOf(args.context))
   if (!result.ok) return data(refusalReply(submission, result.fieldErrors), { status: 400 })
   return redirect('/admin/reasons')
 }

@@ -11,22 +11,24 @@ import { PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
 import { UserSchema } from '~/domain/people/schema'
 import { createUser } from '~/domain/people/users.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add user · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'users.manage')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const admin = await requireAccess(args, 'users.manage')
   const submission = parseWithZod(await request.formData(), { schema: UserSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), created: null }, { status: 400 })
-  const result = await createUser(getDb(), admin.id, submission.value, new Date())
+  const result = await createUser(getDb(), admin.id, submission.value, nowOf(args.context))
   if (!result.ok) {
     return data(
       { result: submission.reply({ fieldErrors: result.fieldErrors }), created: null },

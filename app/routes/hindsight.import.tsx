@@ -9,23 +9,25 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { stringify } from 'csv-stringify/sync'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
 import { importOutcomes } from '~/domain/outcomes/import.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { receiveCsvUpload } from '~/http/upload.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'outcomes.record')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'outcomes.record')
   const upload = await receiveCsvUpload(request)
   if (!upload.ok) return data({ error: upload.message, summary: null }, { status: 400 })
   try {
-    const result = await importOutcomes(getDb(), user.id, upload.path, new Date())
+    const result = await importOutcomes(getDb(), user.id, upload.path, nowOf(args.context))
     if (!result.ok) return data({ error: result.message, summary: null }, { status: 400 })
     return {
       error: null,

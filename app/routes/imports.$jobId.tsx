@@ -26,8 +26,9 @@ import {
 } from '~/domain/import/importer.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { ImportIntentSchema, mappingFromForm } from '~/domain/import/schema'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { idParam } from '~/http/params'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,8 +41,9 @@ function findJob(params: Record<string, string | undefined>) {
   return job
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  const { params } = args
+  await requireAccess(args, 'imports.run')
   const job = findJob(params)
   return {
     job: {
@@ -72,8 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request, params } = args
+  const user = await requireAccess(args, 'imports.run')
   const job = findJob(params)
   const formData = await request.formData()
   const intent = ImportIntentSchema.safeParse(Object.fromEntries(formData))
@@ -85,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? redirect(`/imports/${job.id}#preview`)
       : data({ error: result.message }, { status: 400 })
   }
-  const started = beginImport(db, user.id, job.id, new Date())
+  const started = beginImport(db, user.id, job.id, nowOf(args.context))
   if (!started.ok) return data({ error: started.message }, { status: 400 })
   // The import carries on after this response; the page shows its progress.
   void runImport(db, job.id)

@@ -8,22 +8,24 @@ import {
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { createImportJob } from '~/domain/import/importer.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { receiveCsvUpload } from '~/http/upload.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import leads · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'imports.run')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'imports.run')
   const upload = await receiveCsvUpload(request)
   if (!upload.ok) return data({ error: upload.message }, { status: 400 })
-  const job = await createImportJob(getDb(), user.id, upload, new Date())
+  const job = await createImportJob(getDb(), user.id, upload, nowOf(args.context))
   if (!job.ok) return data({ error: job.message }, { status: 400 })
   return redirect(`/imports/${job.jobId}`)
 }

@@ -13,23 +13,25 @@ import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/compo
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
 import { activeReps, createLead } from '~/domain/leads/leads.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add lead · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'leads.create')
   return { reps: activeReps(getDb()) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'leads.create')
   const submission = parseWithZod(await request.formData(), { schema: LeadFieldsSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), existingLeadId: null }, { status: 400 })
   }
-  const result = createLead(getDb(), user.id, submission.value, new Date())
+  const result = createLead(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {
     return data(
       {

@@ -12,24 +12,27 @@ import { Alert, Button, Field } from '~/components/ui'
 import { SetupSchema } from '~/domain/people/schema'
 import { completeSetup, isValidSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { requireAnonymous } from '~/http/guards.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Set up · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  await requireAnonymous(args)
   if (!needsSetup(getDb())) throw redirect('/sign-in')
   const token = new URL(request.url).searchParams.get('token') ?? ''
   return { token, tokenValid: isValidSetupToken(getDb(), token) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireAnonymous(request)
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  await requireAnonymous(args)
   const submission = parseWithZod(await request.formData(), { schema: SetupSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const result = await completeSetup(getDb(), submission.value, new Date())
+  const result = await completeSetup(getDb(), submission.value, nowOf(args.context))
   if (!result.ok) {
     const { form, ...fieldErrors } = result.fieldErrors
     return data(submission.reply({ formErrors: form, fieldErrors, hideFields: ['password'] }), {

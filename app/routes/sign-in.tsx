@@ -12,13 +12,13 @@ import { Alert, Button, Field } from '~/components/ui'
 import { SignInSchema } from '~/domain/people/schema'
 import { needsSetup } from '~/domain/people/setup.server'
 import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/http/guards.server'
-import { clientAddress } from '~/load-context'
+import { clientAddress, nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAnonymous(args)
   return { needsSetup: needsSetup(getDb()) }
 }
 
@@ -26,14 +26,15 @@ function minutesUntil(until: Date, now: Date) {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireAnonymous(request)
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args
+  await requireAnonymous(args)
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const now = new Date()
+  const now = nowOf(context)
   const result = await signIn(getDb(), { email, password, address: clientAddress(context) }, now)
   if (!result.ok) {
     const message =

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '~/demo/seed.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { getSlaSettings } from '~/domain/settings/settings.server'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { action as createAction, loader as listLoader } from '~/routes/admin.reasons._index'
 import { action as editAction, loader as editLoader } from '~/routes/admin.reasons.$reasonId'
@@ -97,7 +98,7 @@ describe('the reason catalog', () => {
     expect(byLabel('No budget this year')?.active).toBe(false)
     const again = await edit(id, { intent: 'deactivate' })
     expect(statusOf(again)).toBe(400)
-    expect(payloadOf<{ error: string }>(again).error).toBe('This reason is already deactivated')
+    expect(formErrorOf(payloadOf<ActionReply>(again))).toBe('This reason is already deactivated')
     await edit(id, { intent: 'reactivate' })
     expect(byLabel('No budget this year')?.active).toBe(true)
     expect(statusOf(await edit(id, { intent: 'delete' }))).toBe(400)
@@ -153,7 +154,7 @@ describe('service levels', () => {
       statusOf(await save({ followUpHours: '24', reviewDays: '3', returnHours: '8' }, 'maya')),
     ).toBe(403)
     const ok = await save({ followUpHours: '24', reviewDays: '3', returnHours: '8' })
-    expect(payloadOf<{ saved: boolean }>(ok).saved).toBe(true)
+    expect(payloadOf<ActionReply>(ok).notice).toBe('Settings saved.')
     expect(getSlaSettings(getDb())).toEqual({ followUpHours: 24, reviewDays: 3, returnHours: 8 })
     const audit = getDb()
       .select()
@@ -181,7 +182,7 @@ describe('the deciding rule', () => {
       'The quorum must be at least 1',
     ])
     expect(statusOf(await save('5', 'maya'))).toBe(403)
-    expect(payloadOf<{ saved: boolean }>(await save('5')).saved).toBe(true)
+    expect(payloadOf<ActionReply>(await save('5')).notice).toBe('Settings saved.')
     expect(getCommitteeSettings(getDb())).toEqual({ quorum: 5 })
   })
 })

@@ -4,6 +4,7 @@ import { seedDemo } from '~/demo/seed.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { returnLeadToSales, sweepIgnoredLeads } from '~/domain/sales/sales.server'
 import { addWorkingHours, HOUR } from '~/domain/sla/clock'
+import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
@@ -34,11 +35,7 @@ const act = (leadId: number, fields: Record<string, string>, who = 'dana') =>
     ),
   )
 
-type Reply = {
-  intent: string
-  done: string | null
-  result: { error?: Record<string, string[] | null> } | null
-}
+type Reply = ActionReply
 const errorsOf = (result: unknown) => payloadOf<Reply>(result).result?.error ?? {}
 const leadRow = (id: number) => getDb().select().from(leads).where(eq(leads.id, id)).get()
 const casesOf = (leadId: number) =>
@@ -62,7 +59,7 @@ describe('accepting a lead', () => {
     expect(leadRow(id)?.followUpDueAt).not.toBeNull()
     const result = await act(id, { intent: 'accept' })
     expect(statusOf(result)).toBe(200)
-    expect(payloadOf<Reply>(result).done).toMatch(/accepted/)
+    expect(payloadOf<Reply>(result).notice).toMatch(/accepted/)
     expect(leadRow(id)).toMatchObject({ status: 'working', followUpDueAt: null })
     expect(leadRow(id)?.acceptedAt).toBeInstanceOf(Date)
     const audit = getDb()
@@ -99,7 +96,14 @@ describe('accepting a lead', () => {
 
   it('refuses an unknown intent', async () => {
     const id = handOver('dana')
-    expect(statusOf(await act(id, { intent: 'convert' }))).toBe(400)
+    const unknown = await act(id, { intent: 'convert' })
+    expect(statusOf(unknown)).toBe(400)
+    expect(payloadOf<Reply>(unknown)).toEqual({
+      intent: null,
+      result: { status: 'error', error: { intent: ['Unknown action'] } },
+      notice: null,
+      payload: null,
+    })
   })
 })
 
@@ -476,8 +480,11 @@ describe('the list of rejected and ignored leads', () => {
 
   it('the rep’s queue pages by its cursor; what is not a cursor is the first page', async () => {
     type Home = { queue: { rows: { id: number }[] } }
+    // One instant for every page, so their working-time figures compare.
+    const now = new Date()
     const queue = async (query: string) =>
-      payloadOf<Home>(await homeLoader(getArgs(`/${query}`, { cookie: cookies.dana }))).queue.rows
+      payloadOf<Home>(await homeLoader(getArgs(`/${query}`, { cookie: cookies.dana, now }))).queue
+        .rows
     const first = await queue('')
     expect(first.length).toBeGreaterThan(0)
     expect(await queue('?queue=9999999999999-1')).toEqual([])
