@@ -7,9 +7,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import type { Capability } from '~/domain/people/access'
-import type { Result } from '~/domain/result'
+import type { FieldErrors, Result } from '~/domain/result'
 import { ensureAccess, type SessionUser } from './guards.server'
-import { type ActionReply, formRefusal, refusalReply } from './reply'
+import { type ActionReply, formRefusal, refusalOf, refusalReply } from './reply'
 
 /** The 400 answer of a refused action. */
 export function refused<Payload = null>(
@@ -18,6 +18,14 @@ export function refused<Payload = null>(
   payload: Payload | null = null,
 ) {
   return data<ActionReply<Payload>>({ intent, result, notice: null, payload }, { status: 400 })
+}
+
+/** The 400 answer of an action without a form to show fields by (an upload, a button). */
+export function refusedAtForm<Payload = null>(
+  intent: string | null,
+  outcome: { fieldErrors: FieldErrors } | { message: string },
+) {
+  return refused<Payload>(intent, formRefusal(refusalOf(outcome)))
 }
 
 /** The answer of an action that did what was asked. */

@@ -26,11 +26,14 @@ export function formRefusal(fieldErrors: FieldErrors): SubmissionResult<string[]
 }
 
 /**
- * A domain function that refuses with `{ ok: false, message }` (the importers) as the one
- * refusal shape: the message belongs to the form as a whole.
+ * A refusal as field errors, whichever shape the domain gave it: the importers and the upload
+ * still refuse with `{ ok: false, message }`, a message for the form as a whole. The one place
+ * that mapping lives; once they return Result, only the first branch is left.
  */
-export function messageRefusal(outcome: { message: string }): FieldErrors {
-  return { form: [outcome.message] }
+export function refusalOf(
+  outcome: { fieldErrors: FieldErrors } | { message: string },
+): FieldErrors {
+  return 'fieldErrors' in outcome ? outcome.fieldErrors : { form: [outcome.message] }
 }
 
 /** The form-level message of a reply, if any (for pages that show it above the form). */

@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -25,11 +24,14 @@ import {
   saveMapping,
 } from '~/domain/import/importer.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
-import { ImportIntentSchema, mappingFromForm } from '~/domain/import/schema'
+import { mappingFromForm } from '~/domain/import/schema'
 import { requireAccess } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
+import { formErrorOf, refusalOf } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import ${data?.job.fileName ?? ''} · Leadcourt` },
@@ -74,25 +76,35 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+type JobContext = IntentContext & { db: DB; jobId: number; headers: string[]; now: Date }
+
+// The step the job is at: map the columns (then preview), or start the import.
+const INTENTS = {
+  'save-mapping': intent({
+    run: async (_, c: JobContext & { formData: FormData }) => {
+      const saved = await saveMapping(c.db, c.jobId, mappingFromForm(c.formData, c.headers))
+      return saved.ok
+        ? redirect(`/imports/${c.jobId}#preview`)
+        : { ok: false as const, fieldErrors: refusalOf(saved) }
+    },
+  }),
+  start: intent({
+    run: (_, c: JobContext & { formData: FormData }) => {
+      const started = beginImport(c.db, c.user.id, c.jobId, c.now)
+      if (!started.ok) return { ok: false as const, fieldErrors: refusalOf(started) }
+      // The import carries on after this response; the page shows its progress.
+      void runImport(c.db, c.jobId)
+      return redirect(`/imports/${c.jobId}`)
+    },
+  }),
+}
+
 export async function action(args: ActionFunctionArgs) {
-  const { request, params } = args
   const user = await requireAccess(args, 'imports.run')
-  const job = findJob(params)
-  const formData = await request.formData()
-  const intent = ImportIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success) return data({ error: 'Unknown action' }, { status: 400 })
-  const db = getDb()
-  if (intent.data.intent === 'save-mapping') {
-    const result = await saveMapping(db, job.id, mappingFromForm(formData, job.headers))
-    return result.ok
-      ? redirect(`/imports/${job.id}#preview`)
-      : data({ error: result.message }, { status: 400 })
-  }
-  const started = beginImport(db, user.id, job.id, nowOf(args.context))
-  if (!started.ok) return data({ error: started.message }, { status: 400 })
-  // The import carries on after this response; the page shows its progress.
-  void runImport(db, job.id)
-  return redirect(`/imports/${job.id}`)
+  const job = findJob(args.params)
+  const formData = await args.request.formData()
+  const ctx = { user, db: getDb(), jobId: job.id, headers: job.headers, now: nowOf(args.context) }
+  return dispatchIntent(formData, { ...ctx, formData }, INTENTS)
 }
 
 function Progress({ percent, lines }: { percent: number; lines: number }) {
@@ -126,7 +138,7 @@ export default function ImportJob() {
           All imports
         </Link>
       </PageHeader>
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
 
       {job.status === 'uploaded' ? (
         <Card title="1. What each column holds">

@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -9,6 +8,8 @@ import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { createImportJob } from '~/domain/import/importer.server'
 import { requireAccess } from '~/http/guards.server'
+import { refusedAtForm } from '~/http/intents.server'
+import { formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
@@ -24,9 +25,9 @@ export async function action(args: ActionFunctionArgs) {
   const { request } = args
   const user = await requireAccess(args, 'imports.run')
   const upload = await receiveCsvUpload(request)
-  if (!upload.ok) return data({ error: upload.message }, { status: 400 })
+  if (!upload.ok) return refusedAtForm('upload', upload)
   const job = await createImportJob(getDb(), user.id, upload, nowOf(args.context))
-  if (!job.ok) return data({ error: job.message }, { status: 400 })
+  if (!job.ok) return refusedAtForm('upload', job)
   return redirect(`/imports/${job.jobId}`)
 }
 
@@ -36,7 +37,7 @@ export default function NewImport() {
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title="Import leads" />
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
       <Card>
         <Form method="post" encType="multipart/form-data" className="space-y-4">
           <div>
