@@ -409,7 +409,7 @@ describe('notifications on the home page', () => {
         },
       ),
     )
-    expect(payloadOf<{ marked: number }>(foreign).marked).toBe(0)
+    expect(payloadOf<ActionReply<{ marked: number }>>(foreign).payload?.marked).toBe(0)
     const own = await homeAction(
       postArgs(
         '/',
@@ -419,7 +419,7 @@ describe('notifications on the home page', () => {
         },
       ),
     )
-    expect(payloadOf<{ marked: number }>(own).marked).toBe(1)
+    expect(payloadOf<ActionReply<{ marked: number }>>(own).payload?.marked).toBe(1)
     const after = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.ben })))
     expect(after.notifications.find((n) => n.id === item?.id)).toBeUndefined()
     expect(
