@@ -74,7 +74,7 @@ export function intent<
   authorize?: (ctx: Ctx) => void
   run: (value: z.output<S>, ctx: Ctx) => Awaitable<Outcome<T>>
   notice?: string | ((done: { ok: true } & T, ctx: Ctx) => string | null)
-  payload?: (done: { ok: true } & T, ctx: Ctx) => Payload
+  payload?: (done: { ok: true } & T, ctx: Ctx, value: z.output<S>) => Payload
   resetForm?: boolean
   formLevel?: boolean
 }): IntentHandler<Ctx, Payload> {
@@ -89,7 +89,8 @@ export function intent<
       )
       return refused<Payload>(name, formLevel ? formRefusal(errors) : submission.reply())
     }
-    const outcome = await spec.run(submission.value as z.output<S>, ctx)
+    const value = submission.value as z.output<S>
+    const outcome = await spec.run(value, ctx)
     if (outcome instanceof Response) return outcome
     if (!outcome.ok) {
       const result = formLevel
@@ -101,7 +102,12 @@ export function intent<
     const notice =
       typeof spec.notice === 'function' ? spec.notice(done, ctx) : (spec.notice ?? null)
     const reply = spec.schema ? submission.reply({ resetForm: spec.resetForm ?? false }) : null
-    return succeeded<Payload>(name, reply, notice, spec.payload ? spec.payload(done, ctx) : null)
+    return succeeded<Payload>(
+      name,
+      reply,
+      notice,
+      spec.payload ? spec.payload(done, ctx, value) : null,
+    )
   }
 }
 

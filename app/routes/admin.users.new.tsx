@@ -1,10 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { PageHeader } from '~/components/ui'
@@ -12,6 +6,7 @@ import { UserForm } from '~/components/user-form'
 import { UserSchema } from '~/domain/people/schema'
 import { createUser } from '~/domain/people/users.server'
 import { requireAccess } from '~/http/guards.server'
+import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
@@ -22,32 +17,28 @@ export async function loader(args: LoaderFunctionArgs) {
   return null
 }
 
+type Created = { id: number; name: string; temporaryPassword: string }
+
+const CREATE_USER = intent({
+  schema: UserSchema,
+  run: (v, c: IntentContext & { now: Date }) => createUser(getDb(), c.user.id, v, c.now),
+  payload: (done, _, v): Created => ({
+    id: done.userId,
+    name: v.name,
+    temporaryPassword: done.temporaryPassword,
+  }),
+  resetForm: true,
+})
+
 export async function action(args: ActionFunctionArgs) {
-  const { request } = args
   const admin = await requireAccess(args, 'users.manage')
-  const submission = parseWithZod(await request.formData(), { schema: UserSchema })
-  if (submission.status !== 'success')
-    return data({ result: submission.reply(), created: null }, { status: 400 })
-  const result = await createUser(getDb(), admin.id, submission.value, nowOf(args.context))
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: result.fieldErrors }), created: null },
-      { status: 400 },
-    )
-  }
-  return {
-    result: submission.reply({ resetForm: true }),
-    created: {
-      id: result.userId,
-      name: submission.value.name,
-      temporaryPassword: result.temporaryPassword,
-    },
-  }
+  const formData = await args.request.formData()
+  return runAction(formData, { user: admin, now: nowOf(args.context) }, CREATE_USER, 'create')
 }
 
 export default function NewUser() {
   const actionData = useActionData<typeof action>()
-  const created = actionData?.created
+  const created = actionData?.payload
   return (
     <div className="max-w-2xl">
       <PageHeader title="Add user" />
@@ -59,7 +50,7 @@ export default function NewUser() {
           </Link>
         </div>
       ) : null}
-      <UserForm lastResult={actionData?.result} submitLabel="Add user" />
+      <UserForm lastResult={actionData?.result ?? undefined} submitLabel="Add user" />
     </div>
   )
 }

@@ -2,7 +2,6 @@ import { getSelectProps, getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -14,6 +13,8 @@ import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
 import { activeReps, createLead } from '~/domain/leads/leads.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { requireAccess } from '~/http/guards.server'
+import { refused } from '~/http/intents.server'
+import { refusalReply } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
@@ -24,22 +25,18 @@ export async function loader(args: LoaderFunctionArgs) {
   return { reps: activeReps(getDb()) }
 }
 
+type Existing = { existingLeadId: number | null }
+
 export async function action(args: ActionFunctionArgs) {
-  const { request } = args
   const user = await requireAccess(args, 'leads.create')
-  const submission = parseWithZod(await request.formData(), { schema: LeadFieldsSchema })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply(), existingLeadId: null }, { status: 400 })
-  }
+  const submission = parseWithZod(await args.request.formData(), { schema: LeadFieldsSchema })
+  if (submission.status !== 'success') return refused<Existing>('create', submission.reply())
   const result = createLead(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {
-    return data(
-      {
-        result: submission.reply({ fieldErrors: result.fieldErrors }),
-        existingLeadId: result.existingLeadId ?? null,
-      },
-      { status: 400 },
-    )
+    // A lead already in Leadcourt: the refusal names it, so the page can link to it.
+    return refused<Existing>('create', refusalReply(submission, result.fieldErrors), {
+      existingLeadId: result.existingLeadId ?? null,
+    })
   }
   return redirect(`/leads/${result.leadId}`)
 }
@@ -48,16 +45,17 @@ export default function NewLead() {
   const { reps } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useSchemaForm(LeadFieldsSchema, { lastResult: actionData?.result })
+  const existingLeadId = actionData?.payload?.existingLeadId
   const { key: stageKey, ...stageProps } = getSelectProps(fields.lifecycleStage)
   const { key: ownerKey, ...ownerProps } = getSelectProps(fields.owner)
   const { key: notesKey, ...notesProps } = getTextareaProps(fields.notes)
   return (
     <div className="max-w-3xl">
       <PageHeader title="Add lead" />
-      {actionData?.existingLeadId ? (
+      {existingLeadId ? (
         <Alert tone="error" className="mb-4">
           This lead is already in Leadcourt.{' '}
-          <Link to={`/leads/${actionData.existingLeadId}`} className="underline">
+          <Link to={`/leads/${existingLeadId}`} className="underline">
             Open the existing lead
           </Link>
         </Alert>

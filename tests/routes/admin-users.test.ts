@@ -30,10 +30,7 @@ const auditFor = (id: number) =>
     .where(eq(auditEvents.subjectId, String(id)))
     .all()
 
-type CreateResult = {
-  result: { status?: string; error?: Record<string, string[] | null> }
-  created: { id: number; temporaryPassword: string } | null
-}
+type CreateResult = ActionReply<{ id: number; name: string; temporaryPassword: string }>
 type EditResult = ActionReply<{ temporaryPassword: string }>
 
 const createUser = (fields: Record<string, string | string[]>, cookie = admin) =>
@@ -53,7 +50,7 @@ describe('creating users', () => {
       seat: 'sales',
     })
     expect(statusOf(result)).toBe(200)
-    const { created } = payloadOf<CreateResult>(result)
+    const { payload: created } = payloadOf<CreateResult>(result)
     expect(created?.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
     const row = getDb()
       .select()
@@ -98,9 +95,9 @@ describe('creating users', () => {
       ),
     )
     expect(statusOf(mismatch)).toBe(400)
-    expect(payloadOf<CreateResult['result']>(mismatch).error?.confirmPassword).toEqual([
-      'The two new passwords do not match',
-    ])
+    expect(
+      payloadOf<{ error?: Record<string, string[] | null> }>(mismatch).error?.confirmPassword,
+    ).toEqual(['The two new passwords do not match'])
     const changed = await settle(() =>
       passwordAction(
         postArgs(
@@ -129,7 +126,7 @@ describe('creating users', () => {
       isChair: 'on',
     })
     expect(statusOf(result)).toBe(400)
-    const error = payloadOf<CreateResult>(result).result.error
+    const error = payloadOf<CreateResult>(result).result?.error
     expect(error?.name).toEqual(['Enter a name'])
     expect(error?.email).toEqual(['Enter a valid e-mail address, like name@company.com'])
     expect(error?.seat).toEqual(['A committee member needs a seat'])
@@ -144,7 +141,7 @@ describe('creating users', () => {
       seat: 'sales',
     })
     expect(statusOf(result)).toBe(400)
-    const error = payloadOf<CreateResult>(result).result.error
+    const error = payloadOf<CreateResult>(result).result?.error
     expect(error?.['roles[1]']).toEqual(['Choose roles from the list'])
   })
 
@@ -154,7 +151,7 @@ describe('creating users', () => {
     const statuses = [statusOf(a), statusOf(b)].sort()
     expect(statuses).toEqual([200, 400])
     const refused = statusOf(a) === 400 ? a : b
-    expect(payloadOf<CreateResult>(refused).result.error?.email).toEqual([
+    expect(payloadOf<CreateResult>(refused).result?.error?.email).toEqual([
       'A user with this e-mail already exists',
     ])
     expect(

@@ -60,11 +60,11 @@ describe('the reason catalog', () => {
     })
     const twice = await create({ label: 'wrong REGION' })
     expect(statusOf(twice)).toBe(400)
-    expect(payloadOf<Errors>(twice).error?.label).toEqual([
+    expect(payloadOf<{ result: Errors }>(twice).result.error?.label).toEqual([
       'There is already a reason with this name',
     ])
     const unknown = await create({ label: 'Too far away', criterionKey: 'distance' })
-    expect(payloadOf<Errors>(unknown).error?.criterionKey).toEqual([
+    expect(payloadOf<{ result: Errors }>(unknown).result.error?.criterionKey).toEqual([
       'Choose a criterion of the lead definition',
     ])
     expect(statusOf(await create({ label: '' }))).toBe(400)
