@@ -16,8 +16,9 @@ export function refused<Payload = null>(
   intent: string | null,
   result: SubmissionResult<string[]> | null,
   payload: Payload | null = null,
+  status = 400,
 ) {
-  return data<ActionReply<Payload>>({ intent, result, notice: null, payload }, { status: 400 })
+  return data<ActionReply<Payload>>({ intent, result, notice: null, payload }, { status })
 }
 
 /** The 400 answer of an action without a form to show fields by (an upload, a button). */

@@ -95,9 +95,9 @@ describe('creating users', () => {
       ),
     )
     expect(statusOf(mismatch)).toBe(400)
-    expect(
-      payloadOf<{ error?: Record<string, string[] | null> }>(mismatch).error?.confirmPassword,
-    ).toEqual(['The two new passwords do not match'])
+    expect(payloadOf<CreateResult>(mismatch).result?.error?.confirmPassword).toEqual([
+      'The two new passwords do not match',
+    ])
     const changed = await settle(() =>
       passwordAction(
         postArgs(
