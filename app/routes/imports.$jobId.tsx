@@ -14,15 +14,8 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import {
-  beginImport,
-  getImportJob,
-  importErrorPage,
-  type Preview,
-  runImport,
-  sampleColumns,
-  saveMapping,
-} from '~/domain/import/importer.server'
+import { beginImport, getImportJob, runImport, saveMapping } from '~/domain/import/importer.server'
+import { importJobPage } from '~/domain/import/job-page.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { mappingFromForm } from '~/domain/import/schema'
 import { requireAccess } from '~/http/guards.server'
@@ -44,36 +37,10 @@ function findJob(params: Record<string, string | undefined>) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { params } = args
   await requireAccess(args, 'imports.run')
-  const job = findJob(params)
-  return {
-    job: {
-      id: job.id,
-      fileName: job.fileName,
-      status: job.status,
-      headers: job.headers,
-      mapping: job.mapping ?? {},
-      linesDone: job.linesDone,
-      // The parser counts characters; UTF-16 files hold two bytes for each.
-      percent: job.fileSize
-        ? Math.min(
-            100,
-            Math.round(
-              ((job.bytesDone * (job.encoding === 'utf16le' ? 2 : 1)) / job.fileSize) * 100,
-            ),
-          )
-        : 0,
-      created: job.created,
-      updated: job.updated,
-      unchanged: job.unchanged,
-      failed: job.failed,
-      error: job.error,
-    },
-    preview: (job.preview as Preview | null) ?? null,
-    samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
-    errors: job.status === 'uploaded' ? null : importErrorPage(getDb(), job.id),
-  }
+  const page = await importJobPage(getDb(), idParam(args.params, 'jobId'))
+  if (!page) throw new Response('Not found', { status: 404 })
+  return page
 }
 
 type JobContext = IntentContext & { db: DB; jobId: number; headers: string[]; now: Date }
