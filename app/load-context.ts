@@ -4,9 +4,19 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** The client's network address, as the server sees it (used by the sign-in rate limit). */
     clientAddress: string
+    /**
+     * The current time: the wall clock in the server (server/main.ts), a pinned instant in
+     * route tests (tests/support/http.ts). Optional only until bench/import.ts passes it.
+     */
+    now?: () => Date
   }
 }
 
 export function clientAddress(context: AppLoadContext): string {
   return context.clientAddress || 'unknown'
+}
+
+/** "Now" for a loader or action: read it once and pass it on. */
+export function nowOf(context: AppLoadContext): Date {
+  return context.now ? context.now() : new Date()
 }

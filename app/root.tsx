@@ -24,8 +24,8 @@ export const meta: MetaFunction = ({ error }) => [
   { title: error ? 'Something went wrong · Leadcourt' : 'Leadcourt' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await getUser(args)
   const { organisationName } = getOrganisationSettings(getDb())
   return {
     user: user && !user.mustChangePassword ? { name: user.name, roles: user.roles } : null,

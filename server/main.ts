@@ -70,7 +70,10 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    getLoadContext: (req) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      now: () => new Date(),
+    }),
   }),
 )
 

@@ -1,5 +1,5 @@
-import { createCookie, redirect } from '@remix-run/node'
-import { hasRole, type Role } from '~/domain/people/roles'
+import { type AppLoadContext, createCookie, redirect } from '@remix-run/node'
+import { type Capability, can } from '~/domain/people/access'
 import { findUserForSignIn } from '~/domain/people/users.server'
 import { getOrCreateSessionSecret } from '~/domain/settings/settings.server'
 import { getDb } from '~/platform/db.server'
@@ -14,9 +14,13 @@ import {
   type SessionUser,
 } from '~/platform/session.server'
 import type { DB } from '~db/connection'
+import { nowOf } from '../load-context'
 import { requireSameOrigin } from './origin.server'
 
 export type { SessionUser }
+
+/** What a guard needs of a loader's or action's arguments: the request and the load context. */
+export type RouteArgs = { request: Request; context: AppLoadContext }
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 
@@ -40,9 +44,9 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === 'string' ? value : null
 }
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export async function getUser({ request, context }: RouteArgs): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request)
-  return sessionId ? findSessionUser(getDb(), sessionId, new Date()) : null
+  return sessionId ? findSessionUser(getDb(), sessionId, nowOf(context)) : null
 }
 
 const LOCAL = 'http://leadcourt.invalid'
@@ -64,11 +68,12 @@ export { safeRedirectTo }
 
 /** Throws a redirect to the sign-in page unless someone is signed in (and has no pending password change). */
 export async function requireUser(
-  request: Request,
+  args: RouteArgs,
   options: { allowPendingPasswordChange?: boolean } = {},
 ): Promise<SessionUser> {
+  const { request } = args
   requireSameOrigin(request)
-  const user = await getUser(request)
+  const user = await getUser(args)
   const url = new URL(request.url)
   if (!user) {
     const back = `${url.pathname}${url.search}`
@@ -80,22 +85,22 @@ export async function requireUser(
   return user
 }
 
-/** Throws 403 unless the signed-in user holds one of the roles. */
-export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request)
-  ensureRole(user, ...roles)
+/** Throws 403 unless the signed-in user has the capability (see the access table). */
+export async function requireAccess(args: RouteArgs, capability: Capability): Promise<SessionUser> {
+  const user = await requireUser(args)
+  ensureAccess(user, capability)
   return user
 }
 
-/** Throws 403 unless an already signed-in user holds one of the roles (for actions whose intent decides the role). */
-export function ensureRole(user: SessionUser, ...roles: Role[]): void {
-  if (!hasRole(user, ...roles)) throw new Response('Forbidden', { status: 403 })
+/** Throws 403 unless an already signed-in user has the capability (for actions whose intent decides it). */
+export function ensureAccess(user: SessionUser, capability: Capability): void {
+  if (!can(user, capability)) throw new Response('Forbidden', { status: 403 })
 }
 
 /** For the sign-in and setup pages: someone already signed in goes home. */
-export async function requireAnonymous(request: Request): Promise<void> {
-  requireSameOrigin(request)
-  if (await getUser(request)) throw redirect('/')
+export async function requireAnonymous(args: RouteArgs): Promise<void> {
+  requireSameOrigin(args.request)
+  if (await getUser(args)) throw redirect('/')
 }
 
 export type SignInResult =

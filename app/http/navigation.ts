@@ -1,27 +1,24 @@
-import { ROLES, type Role } from '~/domain/people/roles'
+import { type Capability, can } from '~/domain/people/access'
+import type { Role } from '~/domain/people/roles'
 
-export type NavItem = { to: string; label: string; roles: readonly Role[] }
+export type NavItem = { to: string; label: string; capability: Capability }
 
 // Only pages that exist are listed; each later feature adds its own entry here.
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Home', roles: ROLES },
-  { to: '/leads', label: 'Leads', roles: ROLES },
-  { to: '/cases', label: 'Cases', roles: ROLES },
-  { to: '/review', label: 'Review queue', roles: ['committee', 'leadership', 'admin'] },
-  {
-    to: '/reports',
-    label: 'Reports',
-    roles: ['rep', 'marketer', 'committee', 'leadership', 'admin'],
-  },
-  { to: '/hindsight', label: 'Hindsight', roles: ['marketer', 'committee', 'leadership', 'admin'] },
-  { to: '/imports', label: 'Imports', roles: ['marketer', 'admin'] },
-  { to: '/definition', label: 'Lead definition', roles: ROLES },
-  { to: '/audit', label: 'Audit trail', roles: ['admin', 'leadership'] },
-  { to: '/admin/users', label: 'Users', roles: ['admin'] },
-  { to: '/admin/reasons', label: 'Reasons', roles: ['admin'] },
-  { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/', label: 'Home', capability: 'leads.read' },
+  { to: '/leads', label: 'Leads', capability: 'leads.read' },
+  { to: '/cases', label: 'Cases', capability: 'cases.read' },
+  { to: '/review', label: 'Review queue', capability: 'review.read' },
+  { to: '/reports', label: 'Reports', capability: 'reports.read' },
+  { to: '/hindsight', label: 'Hindsight', capability: 'hindsight.read' },
+  { to: '/imports', label: 'Imports', capability: 'imports.run' },
+  { to: '/definition', label: 'Lead definition', capability: 'definition.read' },
+  { to: '/audit', label: 'Audit trail', capability: 'audit.read' },
+  { to: '/admin/users', label: 'Users', capability: 'users.manage' },
+  { to: '/admin/reasons', label: 'Reasons', capability: 'reasons.manage' },
+  { to: '/admin/settings', label: 'Settings', capability: 'settings.manage' },
 ]
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)))
+  return NAV_ITEMS.filter((item) => can({ roles }, item.capability))
 }

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,36 +11,30 @@ import { Alert, Button, Field, PageHeader } from '~/components/ui'
 import { ChangePasswordSchema } from '~/domain/people/schema'
 import { changePassword } from '~/domain/people/users.server'
 import { commitSessionCookie, requireUser } from '~/http/guards.server'
+import { refused } from '~/http/intents.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Change password · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { allowPendingPasswordChange: true })
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args, { allowPendingPasswordChange: true })
   return { mustChange: user.mustChangePassword }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { allowPendingPasswordChange: true })
+const HIDDEN = ['currentPassword', 'newPassword', 'confirmPassword']
+
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args, { allowPendingPasswordChange: true })
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') {
-    return data(
-      submission.reply({
-        resetForm: false,
-        hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
-      }),
-      { status: 400 },
-    )
+    return refused('change-password', submission.reply({ resetForm: false, hideFields: HIDDEN }))
   }
-  const result = await changePassword(getDb(), user.id, submission.value, new Date())
+  const result = await changePassword(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: result.fieldErrors,
-        hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
-      }),
-      { status: 400 },
-    )
+    const reply = submission.reply({ fieldErrors: result.fieldErrors, hideFields: HIDDEN })
+    return refused('change-password', reply)
   }
   return redirect('/?password=changed', {
     headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) },
@@ -51,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { mustChange } = useLoaderData<typeof loader>()
   const [form, fields] = useSchemaForm(ChangePasswordSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult: useActionData<typeof action>()?.result,
   })
   return (
     <div className="mx-auto max-w-md">

@@ -1,7 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -16,11 +14,15 @@ import {
   setReasonActive,
   updateReason,
 } from '~/domain/reasons/reasons.server'
-import { ReasonIntentSchema, ReasonSchema } from '~/domain/reasons/schema'
-import { requireRole } from '~/http/guards.server'
+import { ReasonSchema } from '~/domain/reasons/schema'
+import type { Result } from '~/domain/result'
+import { requireAccess } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
-import { refusalReply } from '~/http/reply'
+import { formErrorOf, replyFor } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reason.label ?? 'Reason'} · Leadcourt` },
@@ -32,51 +34,44 @@ function findReason(params: Record<string, string | undefined>) {
   return reason
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  const { params } = args
+  await requireAccess(args, 'reasons.manage')
   return { reason: findReason(params), criteria: criterionChoices(getDb()) }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const reason = findReason(params)
-  const formData = await request.formData()
-  const intent = ReasonIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success) return data({ result: null, error: 'Unknown action' }, { status: 400 })
-  const db = getDb()
-  const now = new Date()
-  if (intent.data.intent !== 'save') {
-    const result = setReasonActive(
-      db,
-      admin.id,
-      reason.id,
-      intent.data.intent === 'reactivate',
-      now,
-    )
-    if (!result.ok)
-      return data(
-        { result: null, error: Object.values(result.fieldErrors).flat().join(' ') },
-        { status: 400 },
-      )
-    return redirect('/admin/reasons')
-  }
-  const submission = parseWithZod(formData, { schema: ReasonSchema })
-  if (submission.status !== 'success')
-    return data({ result: submission.reply(), error: null }, { status: 400 })
-  const result = updateReason(db, admin.id, reason.id, submission.value, now)
-  if (!result.ok)
-    return data(
-      { result: refusalReply(submission, result.fieldErrors), error: null },
-      { status: 400 },
-    )
-  return redirect('/admin/reasons')
+type ReasonContext = IntentContext & { db: DB; reasonId: number; now: Date }
+
+const toList = <T extends object>(result: Result<T>) =>
+  result.ok ? redirect('/admin/reasons') : result
+
+const setActive = (active: boolean) =>
+  intent({
+    run: (_, c: ReasonContext) =>
+      toList(setReasonActive(c.db, c.user.id, c.reasonId, active, c.now)),
+  })
+
+const INTENTS = {
+  save: intent({
+    schema: ReasonSchema,
+    run: (v, c: ReasonContext) => toList(updateReason(c.db, c.user.id, c.reasonId, v, c.now)),
+  }),
+  deactivate: setActive(false),
+  reactivate: setActive(true),
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'reasons.manage')
+  const reason = findReason(args.params)
+  const ctx = { user, db: getDb(), reasonId: reason.id, now: nowOf(args.context) }
+  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function EditReason() {
   const { reason, criteria } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useSchemaForm(ReasonSchema, {
-    lastResult: actionData?.result,
+    lastResult: replyFor(actionData, 'save'),
     defaultValue: {
       label: reason.label,
       criterionKey: reason.criterionKey ?? '',
@@ -90,7 +85,9 @@ export default function EditReason() {
           Reason catalog
         </Link>
       </PageHeader>
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {actionData?.intent !== 'save' && formErrorOf(actionData) ? (
+        <Alert tone="error">{formErrorOf(actionData)}</Alert>
+      ) : null}
       <FormCard form={form}>
         <input type="hidden" name="intent" value="save" />
         <ReasonFields fields={fields} criteria={criteria} />

@@ -1,7 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,14 +10,15 @@ import { ReasonFields } from '~/components/reason-fields'
 import { Button, PageHeader, Table, Td } from '~/components/ui'
 import { createReason, criterionChoices, listReasons } from '~/domain/reasons/reasons.server'
 import { ReasonSchema } from '~/domain/reasons/schema'
-import { requireRole } from '~/http/guards.server'
-import { refusalReply } from '~/http/reply'
+import { requireAccess } from '~/http/guards.server'
+import { type IntentContext, intent, runAction } from '~/http/intents.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reason catalog · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'reasons.manage')
   const db = getDb()
   const criteria = criterionChoices(db)
   return {
@@ -31,19 +30,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: ReasonSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = createReason(getDb(), admin.id, submission.value, new Date())
-  if (!result.ok) return data(refusalReply(submission, result.fieldErrors), { status: 400 })
-  return redirect('/admin/reasons')
+const CREATE_REASON = intent({
+  schema: ReasonSchema,
+  run: (v, c: IntentContext & { now: Date }) => {
+    const result = createReason(getDb(), c.user.id, v, c.now)
+    return result.ok ? redirect('/admin/reasons') : result
+  },
+})
+
+export async function action(args: ActionFunctionArgs) {
+  const admin = await requireAccess(args, 'reasons.manage')
+  const formData = await args.request.formData()
+  return runAction(formData, { user: admin, now: nowOf(args.context) }, CREATE_REASON, 'create')
 }
 
 export default function Reasons() {
   const { reasons, criteria } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, fields] = useSchemaForm(ReasonSchema, { lastResult })
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useSchemaForm(ReasonSchema, { lastResult: actionData?.result })
   return (
     <div className="space-y-6">
       <PageHeader title="Reason catalog" />

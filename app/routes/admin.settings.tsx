@@ -1,11 +1,5 @@
 import { getSelectProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
@@ -22,13 +16,15 @@ import {
   updateOrganisationSettings,
   updateSlaSettings,
 } from '~/domain/settings/settings.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'settings.manage')
   return {
     settings: getOrganisationSettings(getDb()),
     sla: getSlaSettings(getDb()),
@@ -37,24 +33,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const FORMS = {
-  organisation: { schema: OrganisationSettingsSchema, save: updateOrganisationSettings },
-  sla: { schema: SlaSettingsSchema, save: updateSlaSettings },
-  committee: { schema: CommitteeSettingsSchema, save: updateCommitteeSettings },
-} as const
-type Intent = keyof typeof FORMS
+type SettingsContext = IntentContext & { now: Date }
+const SAVED = 'Settings saved.'
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const formData = await request.formData()
-  const intent = String(formData.get('intent')) as Intent
-  if (!(intent in FORMS)) return data({ intent: null, result: null, saved: false }, { status: 400 })
-  const { schema, save } = FORMS[intent]
-  const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success')
-    return data({ intent, result: submission.reply(), saved: false }, { status: 400 })
-  save(getDb(), admin.id, submission.value as never, new Date())
-  return { intent, result: submission.reply(), saved: true }
+// Three forms on one page, each saving one group of settings.
+const INTENTS = {
+  organisation: intent({
+    schema: OrganisationSettingsSchema,
+    run: (v, c: SettingsContext) => {
+      updateOrganisationSettings(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
+  sla: intent({
+    schema: SlaSettingsSchema,
+    run: (v, c: SettingsContext) => {
+      updateSlaSettings(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
+  committee: intent({
+    schema: CommitteeSettingsSchema,
+    run: (v, c: SettingsContext) => {
+      updateCommitteeSettings(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
+}
+type Intent = keyof typeof INTENTS
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'settings.manage')
+  const ctx = { user, now: nowOf(args.context) }
+  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function Settings() {
@@ -81,9 +95,9 @@ export default function Settings() {
   return (
     <div className="max-w-xl">
       <PageHeader title="Settings" />
-      {actionData?.saved ? (
+      {actionData?.notice ? (
         <Alert tone="success" className="mb-4">
-          Settings saved.
+          {actionData.notice}
         </Alert>
       ) : null}
       <FormCard form={form}>

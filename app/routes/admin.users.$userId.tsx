@@ -1,24 +1,22 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
-import { UserIntentSchema, UserSchema } from '~/domain/people/schema'
+import { UserSchema } from '~/domain/people/schema'
 import {
   getUserForAdmin,
   resetPassword,
   setUserActive,
   updateUser,
 } from '~/domain/people/users.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
+import { formErrorOf, replyFor } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Leadcourt` },
@@ -30,78 +28,38 @@ function findUser(params: Record<string, string | undefined>) {
   return user
 }
 
-const success = (text: string) => ({ tone: 'success' as const, text })
-const failure = (text: string) => ({ tone: 'error' as const, text })
-const refused = (fieldErrors: Record<string, string[]>) =>
-  data(
-    {
-      result: null,
-      notice: failure(Object.values(fieldErrors).flat().join(' ')),
-      temporaryPassword: null,
-    },
-    { status: 400 },
-  )
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  return { user: findUser(params) }
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'users.manage')
+  return { user: findUser(args.params) }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const user = findUser(params)
-  const formData = await request.formData()
-  const intent = UserIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success) return refused({ intent: ['Unknown action'] })
-  const now = new Date()
-  const db = getDb()
-  switch (intent.data.intent) {
-    case 'save': {
-      const submission = parseWithZod(formData, { schema: UserSchema })
-      if (submission.status !== 'success') {
-        return data(
-          { result: submission.reply(), notice: null, temporaryPassword: null },
-          { status: 400 },
-        )
-      }
-      const result = updateUser(db, admin.id, user.id, submission.value, now)
-      if (!result.ok) {
-        return data(
-          {
-            result: submission.reply({ fieldErrors: result.fieldErrors }),
-            notice: null,
-            temporaryPassword: null,
-          },
-          { status: 400 },
-        )
-      }
-      return {
-        result: submission.reply(),
-        notice: success('Changes saved.'),
-        temporaryPassword: null,
-      }
-    }
-    case 'deactivate':
-    case 'reactivate': {
-      const active = intent.data.intent === 'reactivate'
-      const result = setUserActive(db, admin.id, user.id, active, now)
-      if (!result.ok) return refused(result.fieldErrors)
-      return {
-        result: null,
-        notice: success(
-          active
-            ? `${user.name} can sign in again.`
-            : `${user.name} is deactivated and signed out everywhere.`,
-        ),
-        temporaryPassword: null,
-      }
-    }
-    case 'reset-password': {
-      const result = await resetPassword(db, admin.id, user.id, now)
-      if (!result.ok) return refused(result.fieldErrors)
-      return { result: null, notice: null, temporaryPassword: result.temporaryPassword }
-    }
-  }
+type UserContext = IntentContext & { db: DB; target: { id: number; name: string }; now: Date }
+type Payload = { temporaryPassword: string }
+
+const INTENTS = {
+  save: intent({
+    schema: UserSchema,
+    run: (v, c: UserContext) => updateUser(c.db, c.user.id, c.target.id, v, c.now),
+    notice: 'Changes saved.',
+  }),
+  deactivate: intent({
+    run: (_, c: UserContext) => setUserActive(c.db, c.user.id, c.target.id, false, c.now),
+    notice: (_, c) => `${c.target.name} is deactivated and signed out everywhere.`,
+  }),
+  reactivate: intent({
+    run: (_, c: UserContext) => setUserActive(c.db, c.user.id, c.target.id, true, c.now),
+    notice: (_, c) => `${c.target.name} can sign in again.`,
+  }),
+  'reset-password': intent<UserContext, Payload, { temporaryPassword: string }>({
+    run: (_, c) => resetPassword(c.db, c.user.id, c.target.id, c.now),
+    payload: (done) => ({ temporaryPassword: done.temporaryPassword }),
+  }),
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'users.manage')
+  const ctx = { user, db: getDb(), target: findUser(args.params), now: nowOf(args.context) }
+  return dispatchIntent<UserContext, Payload | null>(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function EditUser() {
@@ -114,16 +72,17 @@ export default function EditUser() {
           All users
         </Link>
       </PageHeader>
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>{actionData.notice.text}</Alert>
+      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {actionData?.intent !== 'save' && formErrorOf(actionData) ? (
+        <Alert tone="error">{formErrorOf(actionData)}</Alert>
       ) : null}
-      {actionData?.temporaryPassword ? (
-        <TemporaryPassword name={user.name} password={actionData.temporaryPassword} />
+      {actionData?.payload ? (
+        <TemporaryPassword name={user.name} password={actionData.payload.temporaryPassword} />
       ) : null}
       <UserForm
         key={JSON.stringify(user)}
         defaultValue={user}
-        lastResult={actionData?.result}
+        lastResult={replyFor(actionData, 'save')}
         submitLabel="Save changes"
       />
       <Card title="Access">

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
 import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
 import { listUsers } from '~/domain/people/users.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'users.manage')
   return { users: listUsers(getDb()) }
 }
 

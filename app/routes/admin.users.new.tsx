@@ -1,51 +1,44 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { TemporaryPassword } from '~/components/temporary-password'
 import { PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
 import { UserSchema } from '~/domain/people/schema'
 import { createUser } from '~/domain/people/users.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { type IntentContext, intent, runAction } from '~/http/intents.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add user · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'users.manage')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: UserSchema })
-  if (submission.status !== 'success')
-    return data({ result: submission.reply(), created: null }, { status: 400 })
-  const result = await createUser(getDb(), admin.id, submission.value, new Date())
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: result.fieldErrors }), created: null },
-      { status: 400 },
-    )
-  }
-  return {
-    result: submission.reply({ resetForm: true }),
-    created: {
-      id: result.userId,
-      name: submission.value.name,
-      temporaryPassword: result.temporaryPassword,
-    },
-  }
+type Created = { id: number; name: string; temporaryPassword: string }
+
+const CREATE_USER = intent({
+  schema: UserSchema,
+  run: (v, c: IntentContext & { now: Date }) => createUser(getDb(), c.user.id, v, c.now),
+  payload: (done, _, v): Created => ({
+    id: done.userId,
+    name: v.name,
+    temporaryPassword: done.temporaryPassword,
+  }),
+  resetForm: true,
+})
+
+export async function action(args: ActionFunctionArgs) {
+  const admin = await requireAccess(args, 'users.manage')
+  const formData = await args.request.formData()
+  return runAction(formData, { user: admin, now: nowOf(args.context) }, CREATE_USER, 'create')
 }
 
 export default function NewUser() {
   const actionData = useActionData<typeof action>()
-  const created = actionData?.created
+  const created = actionData?.payload
   return (
     <div className="max-w-2xl">
       <PageHeader title="Add user" />
@@ -57,7 +50,7 @@ export default function NewUser() {
           </Link>
         </div>
       ) : null}
-      <UserForm lastResult={actionData?.result} submitLabel="Add user" />
+      <UserForm lastResult={actionData?.result ?? undefined} submitLabel="Add user" />
     </div>
   )
 }

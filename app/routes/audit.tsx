@@ -5,7 +5,7 @@ import { PageHeader, Table, Td } from '~/components/ui'
 import { actionLabel, describeChanges, subjectLabel } from '~/domain/audit/format'
 import { listAuditEvents } from '~/domain/audit/trail.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
@@ -14,8 +14,9 @@ export const meta: MetaFunction = () => [{ title: 'Audit trail · Leadcourt' }]
 
 const QuerySchema = z.object({ page: z.coerce.number().int().min(1).catch(1) })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin', 'leadership')
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  await requireAccess(args, 'audit.read')
   const { page } = QuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)

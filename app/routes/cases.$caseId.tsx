@@ -1,10 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
@@ -24,80 +18,71 @@ import {
   VoteSchema,
 } from '~/domain/cases/schema'
 import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
-import { ensureRole, requireUser } from '~/http/guards.server'
+import { requireUser } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
-import { refusalReply } from '~/http/reply'
+import { replyFor } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
-import type { Role } from '~db/enums'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Case ${data?.id ?? ''} · ${data?.name ?? ''} · Leadcourt` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args)
   const db = getDb()
-  const found = caseForViewer(db, user, idParam(params, 'caseId'))
+  const found = caseForViewer(db, user, idParam(args.params, 'caseId'))
   if (!found) throw new Response('Not found', { status: 404 })
-  return caseFileView(db, user, found, new Date())
+  return caseFileView(db, user, found, nowOf(args.context))
 }
 
+type CaseContext = IntentContext & { db: DB; caseId: number; now: Date }
+
+// Marketing answers a case; the committee votes or recuses.
 const INTENTS = {
-  concede: { schema: ConcedeSchema, role: 'marketer' },
-  contest: { schema: ContestSchema, role: 'marketer' },
-  vote: { schema: VoteSchema, role: 'committee' },
-  recuse: { schema: RecuseSchema, role: 'committee' },
-} as const satisfies Record<string, { role: Role; schema: unknown }>
-type Intent = keyof typeof INTENTS
-
-const DONE: Record<Intent, string> = {
-  concede: 'Conceded. The case is closed and the rep has been told.',
-  contest: 'Contested. Your brief is with the committee.',
-  vote: 'Your vote is in.',
-  recuse: 'You have recused yourself from this case.',
+  concede: intent({
+    schema: ConcedeSchema,
+    capability: 'cases.respond',
+    run: (v, c: CaseContext) => concedeCase(c.db, c.user.id, c.caseId, v.disposition, c.now),
+    notice: 'Conceded. The case is closed and the rep has been told.',
+    resetForm: true,
+  }),
+  contest: intent({
+    schema: ContestSchema,
+    capability: 'cases.respond',
+    run: (v, c: CaseContext) => contestCase(c.db, c.user.id, c.caseId, v.brief, c.now),
+    notice: 'Contested. Your brief is with the committee.',
+    resetForm: true,
+  }),
+  vote: intent({
+    schema: VoteSchema,
+    capability: 'cases.vote',
+    run: (v, c: CaseContext) => castVote(c.db, c.user.id, c.caseId, v, c.now),
+    notice: (done) => (done.decided ? 'Your vote decided the case.' : 'Your vote is in.'),
+  }),
+  recuse: intent({
+    schema: RecuseSchema,
+    capability: 'cases.vote',
+    run: (v, c: CaseContext) => recuse(c.db, c.user.id, c.caseId, v.reason, c.now),
+    notice: 'You have recused yourself from this case.',
+    resetForm: true,
+  }),
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
   const db = getDb()
-  const found = caseForViewer(db, user, idParam(params, 'caseId'))
+  const found = caseForViewer(db, user, idParam(args.params, 'caseId'))
   if (!found) throw new Response('Not found', { status: 404 })
-  const formData = await request.formData()
-  const intent = String(formData.get('intent')) as Intent
-  if (!Object.hasOwn(INTENTS, intent))
-    return data({ intent: null, result: null, done: null }, { status: 400 })
-  ensureRole(user, INTENTS[intent].role)
-  const submission = parseWithZod(formData, { schema: INTENTS[intent].schema })
-  if (submission.status !== 'success')
-    return data({ intent, result: submission.reply(), done: null }, { status: 400 })
-  const now = new Date()
-  const value = submission.value
-  const outcome =
-    value.intent === 'concede'
-      ? concedeCase(db, user.id, found.id, value.disposition, now)
-      : value.intent === 'contest'
-        ? contestCase(db, user.id, found.id, value.brief, now)
-        : value.intent === 'vote'
-          ? castVote(db, user.id, found.id, value, now)
-          : recuse(db, user.id, found.id, value.reason, now)
-  if (!outcome.ok)
-    return data(
-      { intent, result: refusalReply(submission, outcome.fieldErrors), done: null },
-      { status: 400 },
-    )
-  const decided = 'decided' in outcome && outcome.decided
-  return {
-    intent,
-    result: submission.reply({ resetForm: intent !== 'vote' }),
-    done: decided ? 'Your vote decided the case.' : DONE[intent],
-  }
+  const ctx = { user, db, caseId: found.id, now: nowOf(args.context) }
+  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function CaseFile() {
   const c = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const replyFor = (intent: Intent) =>
-    actionData?.intent === intent && !actionData.done ? actionData.result : undefined
   return (
     <div className="space-y-6">
       <PageHeader title={`Case ${c.id}: ${c.name}`}>
@@ -118,7 +103,7 @@ export default function CaseFile() {
         ) : null}
         {c.waitingFor ? <span>Waiting for {c.waitingFor}.</span> : null}
       </p>
-      {actionData?.done ? <Alert tone="success">{actionData.done}</Alert> : null}
+      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
 
       {c.outcome ? (
         <Card title="Verdict">
@@ -196,8 +181,8 @@ export default function CaseFile() {
 
       {c.me.canRespond ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <ContestForm lastResult={replyFor('contest')} />
-          <ConcedeForm lastResult={replyFor('concede')} />
+          <ContestForm lastResult={replyFor(actionData, 'contest')} />
+          <ConcedeForm lastResult={replyFor(actionData, 'concede')} />
         </div>
       ) : null}
 
@@ -275,12 +260,12 @@ export default function CaseFile() {
         <div className="grid gap-6 lg:grid-cols-2">
           <VoteForm
             key={c.voteCount}
-            lastResult={replyFor('vote')}
+            lastResult={replyFor(actionData, 'vote')}
             criteria={c.criteria}
             reps={c.reps}
             current={c.me.vote}
           />
-          {c.me.vote ? null : <RecuseForm lastResult={replyFor('recuse')} />}
+          {c.me.vote ? null : <RecuseForm lastResult={replyFor(actionData, 'recuse')} />}
         </div>
       ) : null}
 

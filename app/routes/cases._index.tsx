@@ -6,7 +6,7 @@ import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { listCases } from '~/domain/cases/lists.server'
 import { leadName } from '~/domain/leads/fields'
 import { filterOptions } from '~/domain/leads/filter-options.server'
-import { hasRole, seesAllLeads } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { requireUser } from '~/http/guards.server'
@@ -16,17 +16,18 @@ import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Rejected and ignored leads · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args)
   const query = CaseListQuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   // A marketer starts from the leads they answer for, and may widen the list to everyone's.
-  const onlyMine = hasRole(user, 'marketer') && query.marketer !== 'any'
+  const onlyMine = can(user, 'cases.respond') && query.marketer !== 'any'
   const page = listCases(db, user, { ...query, marketerId: onlyMine ? user.id : undefined })
-  const everyone = seesAllLeads(user)
+  const everyone = can(user, 'leads.read.all')
   return {
-    isMarketer: hasRole(user, 'marketer'),
+    isMarketer: can(user, 'cases.respond'),
     everyone,
     rows: page.rows.map((c) => ({
       id: c.id,

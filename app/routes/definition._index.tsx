@@ -1,7 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -24,16 +22,19 @@ import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
 import { StartDraftSchema } from '~/domain/definition/schema'
 import { getActiveVersion, listVersions } from '~/domain/definition/versions.server'
 import { versionView } from '~/domain/definition/view.server'
-import { hasRole } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { requireRole, requireUser } from '~/http/guards.server'
+import { requireAccess, requireUser } from '~/http/guards.server'
+import { type IntentContext, intent, runAction } from '~/http/intents.server'
+import { formErrorOf } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Lead definition · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args)
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const active = getActiveVersion(db)
@@ -47,19 +48,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
       since: formatDateTime(v.activatedAt ?? v.proposedAt ?? v.createdAt, timeZone),
     })),
     openVersion: versions.find((v) => v.status === 'draft' || v.status === 'proposed') ?? null,
-    canDraft: hasRole(user, 'admin'),
+    canDraft: can(user, 'definition.draft'),
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: StartDraftSchema })
-  if (submission.status !== 'success')
-    return data({ error: 'Choose where the draft starts from' }, { status: 400 })
-  const result = startDraft(getDb(), admin.id, submission.value.from, new Date())
-  if (!result.ok)
-    return data({ error: Object.values(result.fieldErrors).flat().join(' ') }, { status: 400 })
-  return redirect(`/definition/versions/${result.versionId}`)
+type DraftContext = IntentContext & { now: Date }
+
+const START_DRAFT = intent({
+  schema: StartDraftSchema,
+  formLevel: true,
+  run: (v, c: DraftContext) => {
+    const result = startDraft(getDb(), c.user.id, v.from, c.now)
+    return result.ok ? redirect(`/definition/versions/${result.versionId}`) : result
+  },
+})
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'definition.draft')
+  const ctx = { user, now: nowOf(args.context) }
+  return runAction(await args.request.formData(), ctx, START_DRAFT, 'start-draft')
 }
 
 export default function Definition() {
@@ -69,7 +76,7 @@ export default function Definition() {
   return (
     <div className="space-y-6">
       <PageHeader title="Lead definition" />
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
       {active ? (
         <Card
           title={`What a lead is — version ${active.number}, in force since ${active.activatedAt}`}

@@ -10,8 +10,9 @@ import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Compare versions · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  await requireUser(args)
   const { from, to } = CompareSchema.parse(queryOf(request))
   const db = getDb()
   const a = from ? getVersion(db, from) : null

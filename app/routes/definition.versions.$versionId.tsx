@@ -1,7 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -16,11 +14,16 @@ import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
 import { proposeVersion, withdrawVersion } from '~/domain/definition/proposal.server'
 import { CriterionSchema, VersionIntentSchema } from '~/domain/definition/schema'
 import { signOff } from '~/domain/definition/sign-off.server'
+import { versionPage } from '~/domain/definition/version-page.server'
 import { versionView } from '~/domain/definition/view.server'
-import { hasRole, SEAT_LABELS } from '~/domain/people/roles'
-import { ensureRole, requireUser } from '~/http/guards.server'
+import { SEAT_LABELS } from '~/domain/people/roles'
+import { requireUser } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
+import { formErrorOf, replyFor } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Lead definition version ${data?.version.number ?? ''} · Leadcourt` },
@@ -32,78 +35,71 @@ function findVersion(params: Record<string, string | undefined>) {
   return version
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const version = findVersion(params)
-  const editId = Number(new URL(request.url).searchParams.get('edit'))
-  const canEdit = hasRole(user, 'admin') && version.status === 'draft'
-  const seat = user.seat
-  return {
-    version,
-    canEdit,
-    canWithdraw: hasRole(user, 'admin') && version.status === 'proposed',
-    editing: canEdit ? (version.criteria.find((c) => c.id === editId) ?? null) : null,
-    signOffAs:
-      hasRole(user, 'committee') &&
-      version.status === 'proposed' &&
-      seat !== null &&
-      version.pendingSeats.includes(seat)
-        ? seat
-        : null,
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args)
+  const editId = Number(new URL(args.request.url).searchParams.get('edit'))
+  const page = versionPage(getDb(), user, idParam(args.params, 'versionId'), editId)
+  if (!page) throw new Response('Not found', { status: 404 })
+  return page
 }
 
-const notice = (text: string) => ({ result: null, error: text })
+type VersionContext = IntentContext & { db: DB; versionId: number; now: Date; here: string }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request)
-  const version = findVersion(params)
-  const formData = await request.formData()
-  const intent = VersionIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success) return data(notice('Unknown action'), { status: 400 })
-  const db = getDb()
-  const now = new Date()
-  const here = `/definition/versions/${version.id}`
-  const refused = (fieldErrors: Record<string, string[]>) =>
-    data(notice(Object.values(fieldErrors).flat().join(' ')), { status: 400 })
+const back = (c: VersionContext) => redirect(c.here)
 
-  switch (intent.data.intent) {
-    case 'save-criterion': {
-      ensureRole(user, 'admin')
-      const submission = parseWithZod(formData, { schema: CriterionSchema })
-      if (submission.status !== 'success')
-        return data({ result: submission.reply(), error: null }, { status: 400 })
-      const result = saveCriterion(db, user.id, version.id, submission.value, now)
-      if (!result.ok) {
-        const { form, ...fieldErrors } = result.fieldErrors
-        return data(
-          { result: submission.reply({ formErrors: form, fieldErrors }), error: null },
-          { status: 400 },
-        )
-      }
-      return redirect(here)
-    }
-    case 'remove-criterion': {
-      ensureRole(user, 'admin')
-      const result = removeCriterion(db, user.id, version.id, intent.data.criterionId ?? 0, now)
-      return result.ok ? redirect(here) : refused(result.fieldErrors)
-    }
-    case 'propose': {
-      ensureRole(user, 'admin')
-      const result = proposeVersion(db, user.id, version.id, now)
-      return result.ok ? redirect(here) : refused(result.fieldErrors)
-    }
-    case 'withdraw': {
-      ensureRole(user, 'admin')
-      const result = withdrawVersion(db, user.id, version.id, now)
-      return result.ok ? redirect(here) : refused(result.fieldErrors)
-    }
-    case 'sign-off': {
-      ensureRole(user, 'committee')
-      const result = signOff(db, user, version.id, now)
-      return result.ok ? redirect(here) : refused(result.fieldErrors)
-    }
+// Admins draft, edit, propose and withdraw; committee members sign off in their seat.
+const INTENTS = {
+  'save-criterion': intent({
+    schema: CriterionSchema,
+    capability: 'definition.draft',
+    run: (v, c: VersionContext) => {
+      const result = saveCriterion(c.db, c.user.id, c.versionId, v, c.now)
+      return result.ok ? back(c) : result
+    },
+  }),
+  'remove-criterion': intent({
+    schema: VersionIntentSchema.pick({ criterionId: true }),
+    formLevel: true,
+    capability: 'definition.draft',
+    run: (v, c: VersionContext) => {
+      const result = removeCriterion(c.db, c.user.id, c.versionId, v.criterionId ?? 0, c.now)
+      return result.ok ? back(c) : result
+    },
+  }),
+  propose: intent({
+    capability: 'definition.draft',
+    run: (_, c: VersionContext) => {
+      const result = proposeVersion(c.db, c.user.id, c.versionId, c.now)
+      return result.ok ? back(c) : result
+    },
+  }),
+  withdraw: intent({
+    capability: 'definition.draft',
+    run: (_, c: VersionContext) => {
+      const result = withdrawVersion(c.db, c.user.id, c.versionId, c.now)
+      return result.ok ? back(c) : result
+    },
+  }),
+  'sign-off': intent({
+    capability: 'definition.sign',
+    run: (_, c: VersionContext) => {
+      const result = signOff(c.db, c.user, c.versionId, c.now)
+      return result.ok ? back(c) : result
+    },
+  }),
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
+  const version = findVersion(args.params)
+  const ctx = {
+    user,
+    db: getDb(),
+    versionId: version.id,
+    now: nowOf(args.context),
+    here: `/definition/versions/${version.id}`,
   }
+  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function Version() {
@@ -116,7 +112,9 @@ export default function Version() {
           Lead definition
         </Link>
       </PageHeader>
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {actionData?.intent !== 'save-criterion' && formErrorOf(actionData) ? (
+        <Alert tone="error">{formErrorOf(actionData)}</Alert>
+      ) : null}
       <p className="text-slate-700">
         <span className="font-medium">{VERSION_STATUS_LABELS[version.status]}</span>
         {version.activatedAt ? ` · in force from ${version.activatedAt}` : ''}
@@ -159,7 +157,7 @@ export default function Version() {
           <CriterionBuilder
             key={editing?.id ?? 'new'}
             editing={editing}
-            lastResult={actionData?.result}
+            lastResult={replyFor(actionData, 'save-criterion')}
           />
           <Card title="Propose">
             <p className="mb-3 text-sm text-slate-700">

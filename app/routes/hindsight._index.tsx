@@ -5,23 +5,25 @@ import { PageHeader, Table, Td } from '~/components/ui'
 import { HindsightQuerySchema, VERDICT_LABELS } from '~/domain/cases/schema'
 import { leadName } from '~/domain/leads/fields'
 import { hindsightDue } from '~/domain/outcomes/outcomes.server'
-import { hasRole } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight due · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'leadership', 'committee', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'hindsight.read')
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const { after } = HindsightQuerySchema.parse(queryOf(request))
-  const page = hindsightDue(db, new Date(), after)
+  const page = hindsightDue(db, nowOf(args.context), after)
   return {
-    canImport: hasRole(user, 'marketer'),
+    canImport: can(user, 'outcomes.record'),
     rows: page.rows.map((r) => ({
       caseId: r.caseId,
       kind: r.kind,

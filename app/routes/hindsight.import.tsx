@@ -1,43 +1,38 @@
 import { rmSync } from 'node:fs'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { stringify } from 'csv-stringify/sync'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import { importOutcomes } from '~/domain/outcomes/import.server'
-import { requireRole } from '~/http/guards.server'
+import { importOutcomes, type OutcomeImport } from '~/domain/outcomes/import.server'
+import { requireAccess } from '~/http/guards.server'
+import { refusedAtForm, succeeded } from '~/http/intents.server'
+import { formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'outcomes.record')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer')
+type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string }
+
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'outcomes.record')
   const upload = await receiveCsvUpload(request)
-  if (!upload.ok) return data({ error: upload.message, summary: null }, { status: 400 })
+  if (!upload.ok) return refusedAtForm<Summary>('import', upload)
   try {
-    const result = await importOutcomes(getDb(), user.id, upload.path, new Date())
-    if (!result.ok)
-      return data({ error: result.fieldErrors.file?.[0], summary: null }, { status: 400 })
-    return {
-      error: null,
-      summary: {
-        ...result,
-        failedCsv: stringify([
-          ['line', 'lead', 'reason'],
-          ...result.failed.map((f) => [f.line, f.identifier, f.reason]),
-        ]),
-      },
-    }
+    const result = await importOutcomes(getDb(), user.id, upload.path, nowOf(args.context))
+    if (!result.ok) return refusedAtForm<Summary>('import', result)
+    const failedCsv = stringify([
+      ['line', 'lead', 'reason'],
+      ...result.failed.map((f) => [f.line, f.identifier, f.reason]),
+    ])
+    return succeeded<Summary>('import', null, null, { ...result, failedCsv })
   } finally {
     // The file has been read; nothing refers to it afterwards.
     rmSync(upload.path, { force: true })
@@ -45,7 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportOutcomes() {
-  const result = useActionData<typeof action>()
+  const reply = useActionData<typeof action>()
+  const summary = reply?.payload
   const busy = useNavigation().state === 'submitting'
   return (
     <div className="max-w-3xl space-y-6">
@@ -76,24 +72,24 @@ export default function ImportOutcomes() {
           {busy ? 'Importing…' : 'Import outcomes'}
         </Button>
       </Form>
-      {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
-      {result?.summary ? (
+      {formErrorOf(reply) ? <Alert tone="error">{formErrorOf(reply)}</Alert> : null}
+      {summary ? (
         <Card title="Report">
           <p className="mb-3 text-sm" role="status">
-            {result.summary.recorded} recorded, {result.summary.unchanged} already recorded,{' '}
-            {result.summary.failed.length} failed.
+            {summary.recorded} recorded, {summary.unchanged} already recorded,{' '}
+            {summary.failed.length} failed.
           </p>
-          {result.summary.failed.length ? (
+          {summary.failed.length ? (
             <>
               <a
-                href={`data:text/csv;charset=utf-8,${encodeURIComponent(result.summary.failedCsv)}`}
+                href={`data:text/csv;charset=utf-8,${encodeURIComponent(summary.failedCsv)}`}
                 download="outcomes-failed-rows.csv"
                 className="mb-3 inline-block text-sm text-brand-700 underline"
               >
                 Download the failed rows
               </a>
               <Table caption="Rows that were not imported" columns={['Line', 'Lead', 'Reason']}>
-                {result.summary.failed.map((f) => (
+                {summary.failed.map((f) => (
                   <tr key={f.line}>
                     <Td>{f.line}</Td>
                     <Td>{f.identifier || '—'}</Td>

@@ -3,13 +3,14 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { stringify } from 'csv-stringify'
 import { importErrorRows } from '~/domain/import/errors.server'
 import { getImportJob } from '~/domain/import/jobs.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { idParam } from '~/http/params'
 import { getDb } from '~/platform/db.server'
 
 /** The failed rows of an import as CSV: line, lead, reason; streamed, however many there are. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  const { params } = args
+  await requireAccess(args, 'imports.run')
   const job = getImportJob(getDb(), idParam(params, 'jobId'))
   if (!job) throw new Response('Not found', { status: 404 })
   const rows = Readable.from(importErrorRows(getDb(), job.id)).pipe(

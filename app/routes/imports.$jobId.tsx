@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -15,15 +14,19 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
-import { importErrorPage } from '~/domain/import/errors.server'
-import { getImportJob, sampleColumns } from '~/domain/import/jobs.server'
+import { importJobPage } from '~/domain/import/job-page.server'
+import { getImportJob } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
-import { type Preview, saveMapping } from '~/domain/import/preview.server'
+import { saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
-import { ImportIntentSchema, mappingFromForm } from '~/domain/import/schema'
-import { requireRole } from '~/http/guards.server'
+import { mappingFromForm } from '~/domain/import/schema'
+import { requireAccess } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
+import { formErrorOf, refusalOf } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Import ${data?.job.fileName ?? ''} · Leadcourt` },
@@ -35,56 +38,42 @@ function findJob(params: Record<string, string | undefined>) {
   return job
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
-  const job = findJob(params)
-  return {
-    job: {
-      id: job.id,
-      fileName: job.fileName,
-      status: job.status,
-      headers: job.headers,
-      mapping: job.mapping ?? {},
-      linesDone: job.linesDone,
-      // The parser counts characters; UTF-16 files hold two bytes for each.
-      percent: job.fileSize
-        ? Math.min(
-            100,
-            Math.round(
-              ((job.bytesDone * (job.encoding === 'utf16le' ? 2 : 1)) / job.fileSize) * 100,
-            ),
-          )
-        : 0,
-      created: job.created,
-      updated: job.updated,
-      unchanged: job.unchanged,
-      failed: job.failed,
-      error: job.error,
-    },
-    preview: (job.preview as Preview | null) ?? null,
-    samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
-    errors: job.status === 'uploaded' ? null : importErrorPage(getDb(), job.id),
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'imports.run')
+  const page = await importJobPage(getDb(), idParam(args.params, 'jobId'))
+  if (!page) throw new Response('Not found', { status: 404 })
+  return page
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
-  const job = findJob(params)
-  const formData = await request.formData()
-  const intent = ImportIntentSchema.safeParse(Object.fromEntries(formData))
-  if (!intent.success) return data({ error: 'Unknown action' }, { status: 400 })
-  const db = getDb()
-  if (intent.data.intent === 'save-mapping') {
-    const result = await saveMapping(db, job.id, mappingFromForm(formData, job.headers))
-    return result.ok
-      ? redirect(`/imports/${job.id}#preview`)
-      : data({ error: result.fieldErrors.form?.[0] }, { status: 400 })
-  }
-  const started = beginImport(db, user.id, job.id, new Date())
-  if (!started.ok) return data({ error: started.fieldErrors.form?.[0] }, { status: 400 })
-  // The import carries on after this response; the page shows its progress.
-  void runImport(db, job.id)
-  return redirect(`/imports/${job.id}`)
+type JobContext = IntentContext & { db: DB; jobId: number; headers: string[]; now: Date }
+
+// The step the job is at: map the columns (then preview), or start the import.
+const INTENTS = {
+  'save-mapping': intent({
+    run: async (_, c: JobContext & { formData: FormData }) => {
+      const saved = await saveMapping(c.db, c.jobId, mappingFromForm(c.formData, c.headers))
+      return saved.ok
+        ? redirect(`/imports/${c.jobId}#preview`)
+        : { ok: false as const, fieldErrors: refusalOf(saved) }
+    },
+  }),
+  start: intent({
+    run: (_, c: JobContext & { formData: FormData }) => {
+      const started = beginImport(c.db, c.user.id, c.jobId, c.now)
+      if (!started.ok) return { ok: false as const, fieldErrors: refusalOf(started) }
+      // The import carries on after this response; the page shows its progress.
+      void runImport(c.db, c.jobId)
+      return redirect(`/imports/${c.jobId}`)
+    },
+  }),
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'imports.run')
+  const job = findJob(args.params)
+  const formData = await args.request.formData()
+  const ctx = { user, db: getDb(), jobId: job.id, headers: job.headers, now: nowOf(args.context) }
+  return dispatchIntent(formData, { ...ctx, formData }, INTENTS)
 }
 
 function Progress({ percent, lines }: { percent: number; lines: number }) {
@@ -118,7 +107,7 @@ export default function ImportJob() {
           All imports
         </Link>
       </PageHeader>
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
 
       {job.status === 'uploaded' ? (
         <Card title="1. What each column holds">

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
 import { listImportJobs } from '~/domain/import/jobs.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 
@@ -16,8 +16,8 @@ const STATUS = {
   failed: 'Failed',
 } as const
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'imports.run')
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   return {

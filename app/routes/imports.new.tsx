@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -8,23 +7,27 @@ import {
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
 import { createImportJob } from '~/domain/import/jobs.server'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { refusedAtForm } from '~/http/intents.server'
+import { formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import leads · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'imports.run')
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'imports.run')
   const upload = await receiveCsvUpload(request)
-  if (!upload.ok) return data({ error: upload.message }, { status: 400 })
-  const job = await createImportJob(getDb(), user.id, upload, new Date())
-  if (!job.ok) return data({ error: job.fieldErrors.file?.[0] }, { status: 400 })
+  if (!upload.ok) return refusedAtForm('upload', upload)
+  const job = await createImportJob(getDb(), user.id, upload, nowOf(args.context))
+  if (!job.ok) return refusedAtForm('upload', job)
   return redirect(`/imports/${job.jobId}`)
 }
 
@@ -34,7 +37,7 @@ export default function NewImport() {
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title="Import leads" />
-      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
       <Card>
         <Form method="post" encType="multipart/form-data" className="space-y-4">
           <div>

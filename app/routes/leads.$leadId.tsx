@@ -1,10 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { CriterionResults } from '~/components/criteria-list'
@@ -16,191 +10,97 @@ import {
 } from '~/components/lead-actions'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
-import { timelineOf } from '~/domain/audit/trail.server'
-import { casesOfLead } from '~/domain/cases/lists.server'
-import {
-  DISPOSITION_LABELS,
-  OUTCOME_LABELS,
-  OutcomeSchema,
-  VERDICT_LABELS,
-} from '~/domain/cases/schema'
-import { describeRule, evaluate } from '~/domain/definition/evaluator'
-import { criteriaOf, getVersion } from '~/domain/definition/versions.server'
-import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from '~/domain/leads/fields'
+import { DISPOSITION_LABELS, OutcomeSchema, VERDICT_LABELS } from '~/domain/cases/schema'
+import { LIFECYCLE_LABELS } from '~/domain/leads/fields'
 import { getLeadForViewer } from '~/domain/leads/lead.server'
-import { sameCompanyLeads } from '~/domain/leads/same-company.server'
-import { outcomesOf, recordOutcome } from '~/domain/outcomes/outcomes.server'
-import { hasRole, seesAllLeads } from '~/domain/people/roles'
-import { listReasons } from '~/domain/reasons/reasons.server'
+import { leadPage } from '~/domain/leads/lead-page.server'
+import { recordOutcome } from '~/domain/outcomes/outcomes.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
-import { contactAttemptsOf, logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
-import { isWaiting } from '~/domain/sales/own-lead.server'
-import { rejectLead, ruledReasonIds } from '~/domain/sales/reject-lead.server'
+import { logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
+import { rejectLead } from '~/domain/sales/reject-lead.server'
 import {
   AcceptSchema,
   CASE_KIND_LABELS,
-  CHANNEL_LABELS,
   ContactAttemptSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
-import { ensureRole, requireUser } from '~/http/guards.server'
+import { requireUser } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
-import { refusalReply } from '~/http/reply'
+import { replyFor } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
-import { formatDateTime } from '~/platform/time'
-import type { Role } from '~db/enums'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Lead'} · Leadcourt` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const db = getDb()
-  const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
-  if (!lead) throw new Response('Not found', { status: 404 })
-  const { timeZone } = getOrganisationSettings(db)
-  const now = new Date()
-  const isRep = lead.ownerId === user.id && hasRole(user, 'rep')
-  const waiting = isWaiting(lead)
-  const ruled = lead.status === 'returned' ? ruledReasonIds(db, lead.id) : []
-  const reasons = listReasons(db)
-  const attempts = contactAttemptsOf(db, lead.id)
-  const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null
-  const criteria = version ? criteriaOf(db, version.id) : []
-  const evaluation = version ? evaluate(lead, criteria) : null
-  return {
-    name: leadName(lead),
-    fields: LEAD_FIELDS.map((f) => {
-      const value = lead[f.key]
-      const shown =
-        f.key === 'lifecycleStage' && lead.lifecycleStage
-          ? LIFECYCLE_LABELS[lead.lifecycleStage]
-          : value
-      return {
-        label: f.label,
-        value: shown === null || shown === undefined || shown === '' ? null : String(shown),
-      }
-    }),
-    custom: Object.entries(lead.custom),
-    status: lead.status,
-    handedOverAt: formatDateTime(lead.handedOverAt, timeZone),
-    clock: lead.followUpDueAt
-      ? {
-          ...clockAt(now, lead.followUpDueAt, timeZone),
-          due: formatDateTime(lead.followUpDueAt, timeZone),
-        }
-      : null,
-    rep: isRep
-      ? {
-          canDecide: waiting,
-          now: localOfInstant(now, timeZone),
-          reasons: waiting
-            ? reasons
-                .filter((r) => r.active && !ruled.includes(r.id))
-                .map((r) => ({ id: r.id, label: r.label, notesRequired: r.notesRequired }))
-            : [],
-          ruledReason:
-            reasons
-              .filter((r) => ruled.includes(r.id))
-              .map((r) => `“${r.label}”`)
-              .join(', ') || null,
-        }
-      : null,
-    attempts: attempts.map((a) => ({
-      id: a.id,
-      channel: CHANNEL_LABELS[a.channel],
-      when: formatDateTime(a.at, timeZone),
-      who: a.userName,
-      note: a.note,
-    })),
-    outcomes: outcomesOf(db, lead.id).map((o) => ({ ...o, label: OUTCOME_LABELS[o.outcome] })),
-    canRecordOutcome: hasRole(user, 'marketer'),
-    today: localDate(now, timeZone),
-    cases: casesOfLead(db, lead.id).map((c) => ({
-      ...c,
-      openedAt: formatDateTime(c.openedAt, timeZone),
-      reviewDueAt: formatDateTime(c.reviewDueAt, timeZone),
-    })),
-    version: version ? { id: version.id, number: version.number } : null,
-    overall: evaluation?.overall ?? null,
-    criteria: criteria.map((c, i) => ({
-      key: c.key,
-      label: c.label,
-      required: c.required,
-      rule: describeRule(c),
-      result: evaluation?.criteria[i]?.result ?? 'unknown',
-    })),
-    sameCompany: sameCompanyLeads(db, lead).map((other) => ({
-      id: other.id,
-      name: leadName(other),
-      title: other.title,
-      status: other.status,
-      lifecycleStage: other.lifecycleStage,
-      ownerName: other.ownerName,
-      canOpen: seesAllLeads(user) || other.ownerId === user.id,
-    })),
-    companyDomain: lead.companyDomain,
-    timeline: timelineOf(db, 'lead', lead.id, timeZone),
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args)
+  const page = leadPage(getDb(), user, idParam(args.params, 'leadId'), nowOf(args.context))
+  if (!page) throw new Response('Not found', { status: 404 })
+  return page
+}
+
+type LeadContext = IntentContext & {
+  db: DB
+  lead: { id: number; ownerId: number | null }
+  now: Date
+}
+
+const onlyTheRep = ({ user, lead }: LeadContext) => {
+  if (lead.ownerId !== user.id)
+    throw new Response('Only the lead’s rep can act on it', { status: 403 })
 }
 
 // Who does what: the lead's rep works it; a marketer records what became of it.
 const INTENTS = {
-  accept: { schema: AcceptSchema, role: 'rep' },
-  reject: { schema: RejectSchema, role: 'rep' },
-  'log-contact': { schema: ContactAttemptSchema, role: 'rep' },
-  'record-outcome': { schema: OutcomeSchema, role: 'marketer' },
-} as const satisfies Record<string, { role: Role; schema: unknown }>
-type Intent = keyof typeof INTENTS
-
-const DONE: Record<Intent, string> = {
-  accept: 'Lead accepted. It is yours to work.',
-  reject: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
-  'log-contact': 'Contact attempt logged.',
-  'record-outcome': 'Outcome recorded.',
+  accept: intent({
+    schema: AcceptSchema,
+    capability: 'leads.work',
+    authorize: onlyTheRep,
+    run: (_, c: LeadContext) => acceptLead(c.db, c.user, c.lead.id, c.now),
+    notice: 'Lead accepted. It is yours to work.',
+    resetForm: true,
+  }),
+  reject: intent({
+    schema: RejectSchema,
+    capability: 'leads.work',
+    authorize: onlyTheRep,
+    run: (v, c: LeadContext) => rejectLead(c.db, c.user, c.lead.id, v, c.now),
+    notice: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
+    resetForm: true,
+  }),
+  'log-contact': intent({
+    schema: ContactAttemptSchema,
+    capability: 'leads.work',
+    authorize: onlyTheRep,
+    run: (v, c: LeadContext) => logContactAttempt(c.db, c.user, c.lead.id, v, c.now),
+    notice: 'Contact attempt logged.',
+    resetForm: true,
+  }),
+  'record-outcome': intent({
+    schema: OutcomeSchema,
+    capability: 'outcomes.record',
+    run: (v, c: LeadContext) => recordOutcome(c.db, c.user.id, c.lead.id, v, c.now),
+    notice: 'Outcome recorded.',
+    resetForm: true,
+  }),
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
   const db = getDb()
-  const lead = getLeadForViewer(db, user, idParam(params, 'leadId'))
+  const lead = getLeadForViewer(db, user, idParam(args.params, 'leadId'))
   if (!lead) throw new Response('Not found', { status: 404 })
-  const formData = await request.formData()
-  const intent = String(formData.get('intent')) as Intent
-  if (!Object.hasOwn(INTENTS, intent))
-    return data({ intent: null, result: null, done: null }, { status: 400 })
-  ensureRole(user, INTENTS[intent].role)
-  if (INTENTS[intent].role === 'rep' && lead.ownerId !== user.id)
-    throw new Response('Only the lead’s rep can act on it', { status: 403 })
-  const submission = parseWithZod(formData, { schema: INTENTS[intent].schema })
-  if (submission.status !== 'success')
-    return data({ intent, result: submission.reply(), done: null }, { status: 400 })
-  const now = new Date()
-  const value = submission.value
-  const outcome =
-    value.intent === 'accept'
-      ? acceptLead(db, user, lead.id, now)
-      : value.intent === 'reject'
-        ? rejectLead(db, user, lead.id, value, now)
-        : value.intent === 'log-contact'
-          ? logContactAttempt(db, user, lead.id, value, now)
-          : recordOutcome(db, user.id, lead.id, value, now)
-  if (!outcome.ok)
-    return data(
-      { intent, result: refusalReply(submission, outcome.fieldErrors), done: null },
-      { status: 400 },
-    )
-  return { intent, result: submission.reply({ resetForm: true }), done: DONE[intent] }
+  const ctx = { user, db, lead, now: nowOf(args.context) }
+  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
 }
 
 export default function LeadPage() {
   const lead = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const replyFor = (intent: Intent) =>
-    actionData?.intent === intent && !actionData.done ? actionData.result : undefined
   return (
     <div className="space-y-6">
       <PageHeader title={lead.name}>
@@ -218,7 +118,7 @@ export default function LeadPage() {
           </span>
         ) : null}
       </p>
-      {actionData?.done ? <Alert tone="success">{actionData.done}</Alert> : null}
+      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
 
       {lead.rep ? (
         <div className="grid gap-6 lg:grid-cols-2">
@@ -231,16 +131,19 @@ export default function LeadPage() {
                   Accept the lead to start work, or reject it with a reason. Either stops the
                   follow-up clock; if it runs out, the lead goes to the committee as ignored.
                 </p>
-                <AcceptLeadForm lastResult={replyFor('accept')} />
+                <AcceptLeadForm lastResult={replyFor(actionData, 'accept')} />
               </Card>
             ) : null}
-            <ContactAttemptForm lastResult={replyFor('log-contact')} now={lead.rep.now} />
+            <ContactAttemptForm
+              lastResult={replyFor(actionData, 'log-contact')}
+              now={lead.rep.now}
+            />
           </div>
           {lead.rep.canDecide ? (
             <RejectLeadForm
               // A newly logged attempt updates the count the form suggests.
               key={lead.attempts.length}
-              lastResult={replyFor('reject')}
+              lastResult={replyFor(actionData, 'reject')}
               reasons={lead.rep.reasons}
               loggedAttempts={lead.attempts.length}
               ruledReason={lead.rep.ruledReason}
@@ -407,7 +310,7 @@ export default function LeadPage() {
             )}
           </Card>
           {lead.canRecordOutcome ? (
-            <OutcomeForm lastResult={replyFor('record-outcome')} today={lead.today} />
+            <OutcomeForm lastResult={replyFor(actionData, 'record-outcome')} today={lead.today} />
           ) : null}
         </div>
       ) : null}

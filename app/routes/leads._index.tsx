@@ -8,7 +8,7 @@ import { leadFilterOptions } from '~/domain/leads/filter-options.server'
 import { listLeads } from '~/domain/leads/list.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/domain/leads/schema'
-import { hasRole, seesAllLeads } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { requireUser } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
@@ -18,16 +18,17 @@ import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
 
 export const meta: MetaFunction = () => [{ title: 'Leads · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  const user = await requireUser(args)
   const query = LeadListQuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const page = listLeads(db, user, query)
-  const ownOnly = !seesAllLeads(user)
+  const ownOnly = !can(user, 'leads.read.all')
   return {
     ownOnly,
-    canAdd: hasRole(user, 'marketer', 'admin'),
+    canAdd: can(user, 'leads.create'),
     rows: page.rows.map((r) => ({
       ...r,
       name: leadName(r),

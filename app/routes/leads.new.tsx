@@ -2,7 +2,6 @@ import { getSelectProps, getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -14,31 +13,31 @@ import { createLead } from '~/domain/leads/create-lead.server'
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
+import { refused } from '~/http/intents.server'
+import { refusalReply } from '~/http/reply'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add lead · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'marketer', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAccess(args, 'leads.create')
   return { reps: activeReps(getDb()) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'marketer', 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: LeadFieldsSchema })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply(), existingLeadId: null }, { status: 400 })
-  }
-  const result = createLead(getDb(), user.id, submission.value, new Date())
+type Existing = { existingLeadId: number | null }
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireAccess(args, 'leads.create')
+  const submission = parseWithZod(await args.request.formData(), { schema: LeadFieldsSchema })
+  if (submission.status !== 'success') return refused<Existing>('create', submission.reply())
+  const result = createLead(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {
-    return data(
-      {
-        result: submission.reply({ fieldErrors: result.fieldErrors }),
-        existingLeadId: result.existingLeadId ?? null,
-      },
-      { status: 400 },
-    )
+    // A lead already in Leadcourt: the refusal names it, so the page can link to it.
+    return refused<Existing>('create', refusalReply(submission, result.fieldErrors), {
+      existingLeadId: result.existingLeadId ?? null,
+    })
   }
   return redirect(`/leads/${result.leadId}`)
 }
@@ -47,16 +46,17 @@ export default function NewLead() {
   const { reps } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useSchemaForm(LeadFieldsSchema, { lastResult: actionData?.result })
+  const existingLeadId = actionData?.payload?.existingLeadId
   const { key: stageKey, ...stageProps } = getSelectProps(fields.lifecycleStage)
   const { key: ownerKey, ...ownerProps } = getSelectProps(fields.owner)
   const { key: notesKey, ...notesProps } = getTextareaProps(fields.notes)
   return (
     <div className="max-w-3xl">
       <PageHeader title="Add lead" />
-      {actionData?.existingLeadId ? (
+      {existingLeadId ? (
         <Alert tone="error" className="mb-4">
           This lead is already in Leadcourt.{' '}
-          <Link to={`/leads/${actionData.existingLeadId}`} className="underline">
+          <Link to={`/leads/${existingLeadId}`} className="underline">
             Open the existing lead
           </Link>
         </Alert>

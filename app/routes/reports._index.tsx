@@ -1,92 +1,69 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, PageHeader } from '~/components/ui'
-import { hasRole } from '~/domain/people/roles'
-import { requireRole } from '~/http/guards.server'
+import { can } from '~/domain/people/access'
+import { requireAccess } from '~/http/guards.server'
 import { ownFiguresOnly } from '~/http/report-view.server'
+import { REPORTS, type ReportKey } from '~/http/reports'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep', 'marketer')
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireAccess(args, 'reports.read')
+  const order: ReportKey[] = ['accuracy', 'hindsight', 'scorecard', 'sla', 'verdicts', 'sources']
   return {
     own: ownFiguresOnly(user),
-    accuracy: hasRole(user, 'leadership', 'committee', 'admin', 'rep'),
-    sources: hasRole(user, 'leadership', 'committee', 'admin', 'marketer'),
-    verdicts: hasRole(user, 'leadership', 'committee', 'admin'),
+    reports: order.filter((key) => can(user, REPORTS[key].capability)),
   }
 }
 
+const CARDS: Record<ReportKey, { title: string; own?: string; text: string }> = {
+  accuracy: {
+    title: 'Rejection accuracy',
+    own: 'Your rejection accuracy',
+    text: 'How often rejections were upheld by the committee, by the month the case opened, and by rep, reason, source or campaign.',
+  },
+  hindsight: {
+    title: 'Hindsight',
+    own: 'Your rejections in hindsight',
+    text: 'What became of rejected leads, and how often rejections and verdicts were right.',
+  },
+  scorecard: {
+    title: 'Rep scorecard',
+    own: 'Your scorecard',
+    text: 'Leads received, accepted, rejected and ignored; acceptance rate, rejection accuracy, median time to first action and follow-up SLA compliance.',
+  },
+  sla: {
+    title: 'Service levels',
+    text: 'Follow-up, review and return SLAs: compliance, median and 90th-percentile times, breaches and overdue cases.',
+  },
+  verdicts: {
+    title: 'Verdicts',
+    text: 'Results and dispositions, agreement with the definition, departures per criterion, unanimous and split decisions, participation.',
+  },
+  sources: {
+    title: 'Source and campaign quality',
+    text: 'Leads handed over, rejected, confirmed bad and confirmed good, by source and campaign.',
+  },
+}
+
 export default function Reports() {
-  const { own, accuracy, sources, verdicts } = useLoaderData<typeof loader>()
+  const { own, reports } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
       <PageHeader title="Reports" />
       <div className="grid gap-4 md:grid-cols-2">
-        {accuracy ? (
-          <Card title={own ? 'Your rejection accuracy' : 'Rejection accuracy'}>
-            <p className="mb-2 text-sm text-slate-700">
-              How often rejections were upheld by the committee, by the month the case opened, and
-              by rep, reason, source or campaign.
-            </p>
-            <Link to="/reports/accuracy" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
-        {accuracy ? (
-          <Card title={own ? 'Your rejections in hindsight' : 'Hindsight'}>
-            <p className="mb-2 text-sm text-slate-700">
-              What became of rejected leads, and how often rejections and verdicts were right.
-            </p>
-            <Link to="/reports/hindsight" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
-        {accuracy ? (
-          <Card title={own ? 'Your scorecard' : 'Rep scorecard'}>
-            <p className="mb-2 text-sm text-slate-700">
-              Leads received, accepted, rejected and ignored; acceptance rate, rejection accuracy,
-              median time to first action and follow-up SLA compliance.
-            </p>
-            <Link to="/reports/scorecard" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
-        {verdicts ? (
-          <Card title="Service levels">
-            <p className="mb-2 text-sm text-slate-700">
-              Follow-up, review and return SLAs: compliance, median and 90th-percentile times,
-              breaches and overdue cases.
-            </p>
-            <Link to="/reports/sla" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
-        {verdicts ? (
-          <Card title="Verdicts">
-            <p className="mb-2 text-sm text-slate-700">
-              Results and dispositions, agreement with the definition, departures per criterion,
-              unanimous and split decisions, participation.
-            </p>
-            <Link to="/reports/verdicts" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
-        {sources ? (
-          <Card title="Source and campaign quality">
-            <p className="mb-2 text-sm text-slate-700">
-              Leads handed over, rejected, confirmed bad and confirmed good, by source and campaign.
-            </p>
-            <Link to="/reports/sources" className="text-brand-700 underline">
-              Open the report
-            </Link>
-          </Card>
-        ) : null}
+        {reports.map((key) => {
+          const card = CARDS[key]
+          return (
+            <Card key={key} title={own && card.own ? card.own : card.title}>
+              <p className="mb-2 text-sm text-slate-700">{card.text}</p>
+              <Link to={REPORTS[key].path} className="text-brand-700 underline">
+                Open the report
+              </Link>
+            </Card>
+          )
+        })}
       </div>
     </div>
   )

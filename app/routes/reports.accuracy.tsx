@@ -5,18 +5,14 @@ import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
 import { BREAKDOWN_LABELS, formatRate } from '~/domain/reports/query'
-import { requireRole } from '~/http/guards.server'
-import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
+import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, own, query, range, timeZone } = await reportRequest(args, 'accuracy')
   return {
-    own: ownFiguresOnly(user),
+    own,
     by: query.by,
     range,
     report: accuracyReport(db, query, range, timeZone),

@@ -1,15 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
 import { BREAKDOWN_LABELS, reportFileName } from '~/domain/reports/query'
-import { requireRole } from '~/http/guards.server'
 import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 /** The accuracy report's numbers as CSV, exactly as the page shows them. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, query, range, timeZone } = await reportRequest(args, 'accuracy')
   const report = accuracyReport(db, query, range, timeZone)
   const rows: [string, AccuracyRow][] = [
     ...report.periods.map((r): [string, AccuracyRow] => ['Period', r]),

@@ -6,18 +6,14 @@ import { Card, Table, Td } from '~/components/ui'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import { hindsightReport } from '~/domain/reports/hindsight.server'
 import { formatRate } from '~/domain/reports/query'
-import { requireRole } from '~/http/guards.server'
-import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
+import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, own, query, range, timeZone } = await reportRequest(args, 'hindsight')
   return {
-    own: ownFiguresOnly(user),
+    own,
     range,
     report: hindsightReport(db, query, range, timeZone),
     ...reportFilterOptions(db, user),

@@ -2,15 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import { hindsightReport } from '~/domain/reports/hindsight.server'
 import { reportFileName } from '~/domain/reports/query'
-import { requireRole } from '~/http/guards.server'
 import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 /** The hindsight report's numbers as CSV, exactly as the page shows them. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, query, range, timeZone } = await reportRequest(args, 'hindsight')
   const report = hindsightReport(db, query, range, timeZone)
   return csvResponse(reportFileName('hindsight', query, range), [
     [

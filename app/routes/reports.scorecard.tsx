@@ -4,20 +4,16 @@ import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatHours, formatRate } from '~/domain/reports/query'
 import { repScorecard } from '~/domain/reports/sla.server'
-import { requireRole } from '~/http/guards.server'
-import { ownFiguresOnly, reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
+import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rep scorecard · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'rep')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, now, own, query, range, timeZone } = await reportRequest(args, 'scorecard')
   return {
-    own: ownFiguresOnly(user),
+    own,
     range,
-    rows: repScorecard(db, query, range, timeZone, new Date()),
+    rows: repScorecard(db, query, range, timeZone, now),
     ...reportFilterOptions(db, user),
   }
 }

@@ -5,19 +5,15 @@ import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatHours, formatRate } from '~/domain/reports/query'
 import { type ClockRow, slaReport } from '~/domain/reports/sla.server'
-import { requireRole } from '~/http/guards.server'
 import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Service levels · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, now, query, range, timeZone } = await reportRequest(args, 'sla')
   return {
     range,
-    report: slaReport(db, query, range, timeZone, new Date()),
+    report: slaReport(db, query, range, timeZone, now),
     ...reportFilterOptions(db, user),
   }
 }

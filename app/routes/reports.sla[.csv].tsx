@@ -1,16 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { reportFileName } from '~/domain/reports/query'
 import { slaReport } from '~/domain/reports/sla.server'
-import { requireRole } from '~/http/guards.server'
 import { csvResponse, hoursCell, percentCell, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 /** The SLA report's numbers as CSV, exactly as the page shows them. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
-  const report = slaReport(db, query, range, timeZone, new Date())
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, now, query, range, timeZone } = await reportRequest(args, 'sla')
+  const report = slaReport(db, query, range, timeZone, now)
   const clocks = (section: string, rows: typeof report.followUp) =>
     rows.map((r) => [
       section,

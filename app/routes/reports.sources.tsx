@@ -5,16 +5,12 @@ import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatRate } from '~/domain/reports/query'
 import { type QualityRow, sourceQualityReport } from '~/domain/reports/source-quality.server'
-import { requireRole } from '~/http/guards.server'
 import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Source and campaign quality · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin', 'marketer')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, query, range, timeZone } = await reportRequest(args, 'sources')
   return {
     range,
     report: sourceQualityReport(db, query, range, timeZone),

@@ -6,17 +6,13 @@ import { Card, Table, Td } from '~/components/ui'
 import { SEAT_LABELS } from '~/domain/people/roles'
 import { formatRate } from '~/domain/reports/query'
 import { verdictReport } from '~/domain/reports/verdicts.server'
-import { requireRole } from '~/http/guards.server'
 import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 import type { Seat } from '~db/enums'
 
 export const meta: MetaFunction = () => [{ title: 'Verdicts · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, db, query, range, timeZone } = await reportRequest(args, 'verdicts')
   return {
     range,
     report: verdictReport(db, query, range, timeZone),

@@ -1,15 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { reportFileName } from '~/domain/reports/query'
 import { verdictReport } from '~/domain/reports/verdicts.server'
-import { requireRole } from '~/http/guards.server'
 import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
-import { getDb } from '~/platform/db.server'
 
 /** The verdict report's numbers as CSV, exactly as the page shows them. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'leadership', 'committee', 'admin')
-  const db = getDb()
-  const { query, range, timeZone } = reportRequest(db, user, request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { db, query, range, timeZone } = await reportRequest(args, 'verdicts')
   const report = verdictReport(db, query, range, timeZone)
   return csvResponse(reportFileName('verdicts', query, range), [
     [

@@ -7,25 +7,27 @@ import { reviewQueue } from '~/domain/cases/lists.server'
 import { ReviewQuerySchema } from '~/domain/cases/schema'
 import { leadName } from '~/domain/leads/fields'
 import { filterOptions } from '~/domain/leads/filter-options.server'
-import { hasRole } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
-import { requireRole } from '~/http/guards.server'
+import { requireAccess } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'committee', 'leadership', 'admin')
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  const user = await requireAccess(args, 'review.read')
   const query = ReviewQuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
-  const now = new Date()
+  const now = nowOf(args.context)
   const page = reviewQueue(db, user.id, query, now)
   return {
-    isMember: hasRole(user, 'committee'),
+    isMember: can(user, 'cases.vote'),
     rows: page.rows.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,36 +11,43 @@ import { Alert, Button, Field } from '~/components/ui'
 import { SetupSchema } from '~/domain/people/schema'
 import { completeSetup, isValidSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { requireAnonymous } from '~/http/guards.server'
+import { refused } from '~/http/intents.server'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Set up · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args
+  await requireAnonymous(args)
   if (!needsSetup(getDb())) throw redirect('/sign-in')
   const token = new URL(request.url).searchParams.get('token') ?? ''
   return { token, tokenValid: isValidSetupToken(getDb(), token) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireAnonymous(request)
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  await requireAnonymous(args)
   const submission = parseWithZod(await request.formData(), { schema: SetupSchema })
   if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return refused('setup', submission.reply({ hideFields: ['password'] }))
   }
-  const result = await completeSetup(getDb(), submission.value, new Date())
+  const result = await completeSetup(getDb(), submission.value, nowOf(args.context))
   if (!result.ok) {
     const { form, ...fieldErrors } = result.fieldErrors
-    return data(submission.reply({ formErrors: form, fieldErrors, hideFields: ['password'] }), {
-      status: 400,
-    })
+    return refused(
+      'setup',
+      submission.reply({ formErrors: form, fieldErrors, hideFields: ['password'] }),
+    )
   }
   return redirect('/sign-in?setup=done')
 }
 
 export default function Setup() {
   const { token, tokenValid } = useLoaderData<typeof loader>()
-  const [form, fields] = useSchemaForm(SetupSchema, { lastResult: useActionData<typeof action>() })
+  const [form, fields] = useSchemaForm(SetupSchema, {
+    lastResult: useActionData<typeof action>()?.result,
+  })
   return (
     <div className="mx-auto mt-12 max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">Set up Leadcourt</h1>

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,13 +11,14 @@ import { Alert, Button, Field } from '~/components/ui'
 import { SignInSchema } from '~/domain/people/schema'
 import { needsSetup } from '~/domain/people/setup.server'
 import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/http/guards.server'
-import { clientAddress } from '~/load-context'
+import { refused } from '~/http/intents.server'
+import { clientAddress, nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAnonymous(args)
   return { needsSetup: needsSetup(getDb()) }
 }
 
@@ -26,23 +26,23 @@ function minutesUntil(until: Date, now: Date) {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireAnonymous(request)
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args
+  await requireAnonymous(args)
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
   if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return refused('sign-in', submission.reply({ hideFields: ['password'] }))
   }
   const { email, password, redirectTo } = submission.value
-  const now = new Date()
+  const now = nowOf(context)
   const result = await signIn(getDb(), { email, password, address: clientAddress(context) }, now)
   if (!result.ok) {
     const message =
       result.reason === 'locked'
         ? `Too many failed sign-in attempts. Sign-in is paused for ${minutesUntil(result.until, now)} more minute(s); try again then.`
         : 'That e-mail and password do not match an active account.'
-    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
-      status: result.reason === 'locked' ? 429 : 400,
-    })
+    const reply = submission.reply({ formErrors: [message], hideFields: ['password'] })
+    return refused('sign-in', reply, null, result.reason === 'locked' ? 429 : 400)
   }
   const to = result.user.mustChangePassword ? '/account/password' : safeRedirectTo(redirectTo)
   return redirect(to, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
@@ -52,7 +52,9 @@ export default function SignIn() {
   const { needsSetup } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  const [form, fields] = useSchemaForm(SignInSchema, { lastResult: useActionData<typeof action>() })
+  const [form, fields] = useSchemaForm(SignInSchema, {
+    lastResult: useActionData<typeof action>()?.result,
+  })
   return (
     <div className="mx-auto mt-12 max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Leadcourt</h1>

@@ -5,7 +5,8 @@ export async function loader() {
   return redirect('/')
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, { allowPendingPasswordChange: true })
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args
+  await requireUser(args, { allowPendingPasswordChange: true })
   return redirect('/sign-in', { headers: { 'Set-Cookie': await signOut(request) } })
 }

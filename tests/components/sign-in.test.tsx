@@ -43,8 +43,13 @@ describe('sign-in form', () => {
 
   it('shows the server’s refusal as an alert', async () => {
     renderSignIn(() => ({
-      status: 'error',
-      error: { '': ['That e-mail and password do not match an active account.'] },
+      intent: 'sign-in',
+      result: {
+        status: 'error',
+        error: { '': ['That e-mail and password do not match an active account.'] },
+      },
+      notice: null,
+      payload: null,
     }))
     const user = userEvent.setup()
     await user.type(await screen.findByLabelText('Email'), 'dana@brightline.test')

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as passwordAction } from '~/routes/account.password'
@@ -29,15 +30,8 @@ const auditFor = (id: number) =>
     .where(eq(auditEvents.subjectId, String(id)))
     .all()
 
-type CreateResult = {
-  result: { status?: string; error?: Record<string, string[] | null> }
-  created: { id: number; temporaryPassword: string } | null
-}
-type EditResult = {
-  result: { error?: Record<string, string[] | null> } | null
-  notice: { tone: string; text: string } | null
-  temporaryPassword: string | null
-}
+type CreateResult = ActionReply<{ id: number; name: string; temporaryPassword: string }>
+type EditResult = ActionReply<{ temporaryPassword: string }>
 
 const createUser = (fields: Record<string, string | string[]>, cookie = admin) =>
   settle(() => newAction(postArgs('/admin/users/new', fields, { cookie })))
@@ -56,7 +50,7 @@ describe('creating users', () => {
       seat: 'sales',
     })
     expect(statusOf(result)).toBe(200)
-    const { created } = payloadOf<CreateResult>(result)
+    const { payload: created } = payloadOf<CreateResult>(result)
     expect(created?.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
     const row = getDb()
       .select()
@@ -101,7 +95,7 @@ describe('creating users', () => {
       ),
     )
     expect(statusOf(mismatch)).toBe(400)
-    expect(payloadOf<CreateResult['result']>(mismatch).error?.confirmPassword).toEqual([
+    expect(payloadOf<CreateResult>(mismatch).result?.error?.confirmPassword).toEqual([
       'The two new passwords do not match',
     ])
     const changed = await settle(() =>
@@ -132,7 +126,7 @@ describe('creating users', () => {
       isChair: 'on',
     })
     expect(statusOf(result)).toBe(400)
-    const error = payloadOf<CreateResult>(result).result.error
+    const error = payloadOf<CreateResult>(result).result?.error
     expect(error?.name).toEqual(['Enter a name'])
     expect(error?.email).toEqual(['Enter a valid e-mail address, like name@company.com'])
     expect(error?.seat).toEqual(['A committee member needs a seat'])
@@ -147,7 +141,7 @@ describe('creating users', () => {
       seat: 'sales',
     })
     expect(statusOf(result)).toBe(400)
-    const error = payloadOf<CreateResult>(result).result.error
+    const error = payloadOf<CreateResult>(result).result?.error
     expect(error?.['roles[1]']).toEqual(['Choose roles from the list'])
   })
 
@@ -157,7 +151,7 @@ describe('creating users', () => {
     const statuses = [statusOf(a), statusOf(b)].sort()
     expect(statuses).toEqual([200, 400])
     const refused = statusOf(a) === 400 ? a : b
-    expect(payloadOf<CreateResult>(refused).result.error?.email).toEqual([
+    expect(payloadOf<CreateResult>(refused).result?.error?.email).toEqual([
       'A user with this e-mail already exists',
     ])
     expect(
@@ -187,7 +181,7 @@ describe('changing users', () => {
       seat: 'sales',
       isChair: 'on',
     })
-    expect(payloadOf<EditResult>(result).notice?.text).toBe('Changes saved.')
+    expect(payloadOf<EditResult>(result).notice).toBe('Changes saved.')
     const db = getDb()
     expect(db.select().from(users).where(eq(users.id, victor)).get()?.isChair).toBe(true)
     expect(db.select().from(users).where(eq(users.id, erin)).get()?.isChair).toBe(false)
@@ -220,7 +214,7 @@ describe('changing users', () => {
     ])
     const self = await edit(sasha, { intent: 'deactivate' })
     expect(statusOf(self)).toBe(400)
-    expect(payloadOf<EditResult>(self).notice?.text).toBe('You cannot deactivate yourself')
+    expect(formErrorOf(payloadOf<EditResult>(self))).toBe('You cannot deactivate yourself')
   })
 
   it('deactivating a user ends all their sessions at once and stops sign-in; reactivating lets them back', async () => {
@@ -228,7 +222,7 @@ describe('changing users', () => {
     const phone = await signInAs('lucy@brightline.test')
     const laptop = await signInAs('lucy@brightline.test')
     const result = await edit(lucy, { intent: 'deactivate' })
-    expect(payloadOf<EditResult>(result).notice?.text).toBe(
+    expect(payloadOf<EditResult>(result).notice).toBe(
       'Lucy Chen is deactivated and signed out everywhere.',
     )
     expect(getDb().select().from(sessions).where(eq(sessions.userId, lucy)).all()).toHaveLength(0)
@@ -255,7 +249,7 @@ describe('changing users', () => {
     const omar = userId('omar@brightline.test')
     const session = await signInAs('omar@brightline.test')
     const result = await edit(omar, { intent: 'reset-password' })
-    const temporary = payloadOf<EditResult>(result).temporaryPassword ?? ''
+    const temporary = payloadOf<EditResult>(result).payload?.temporaryPassword ?? ''
     expect(temporary).toHaveLength(19)
     expect(locationOf(await settle(() => homeLoader(getArgs('/', { cookie: session }))))).toBe(
       '/sign-in',
@@ -288,7 +282,7 @@ describe('changing users', () => {
   it('an admin cannot reset their own password here', async () => {
     const result = await edit(userId('sasha@brightline.test'), { intent: 'reset-password' })
     expect(statusOf(result)).toBe(400)
-    expect(payloadOf<EditResult>(result).notice?.text).toBe(
+    expect(formErrorOf(payloadOf<EditResult>(result))).toBe(
       'To change your own password, use Change password; it asks for the current one',
     )
   })
@@ -332,7 +326,9 @@ describe('changing users', () => {
         ),
       ),
     ).toBe(404)
-    expect(statusOf(await edit(userId('ben@brightline.test'), { intent: 'explode' }))).toBe(400)
+    const unknown = await edit(userId('ben@brightline.test'), { intent: 'explode' })
+    expect(statusOf(unknown)).toBe(400)
+    expect(payloadOf<EditResult>(unknown).result?.error).toEqual({ intent: ['Unknown action'] })
   })
 
   it('a committee member cannot change users', async () => {
@@ -367,7 +363,7 @@ describe('settings', () => {
         ),
       ),
     )
-    expect(payloadOf<{ saved: boolean }>(ok).saved).toBe(true)
+    expect(payloadOf<ActionReply>(ok).notice).toBe('Settings saved.')
     const audit = getDb()
       .select()
       .from(auditEvents)

@@ -19,7 +19,7 @@ beforeAll(async () => {
 const signIn = (fields: Record<string, string>, options: Parameters<typeof postArgs>[2] = {}) =>
   settle(() => signInAction(postArgs('/sign-in', fields, options)))
 
-type Reply = { status: string; error?: Record<string, string[] | null> }
+type Reply = { result: { status: string; error?: Record<string, string[] | null> } }
 
 describe('sign in and out', () => {
   it.each(TEAM.map((u) => [u.email, u.roles] as const))(
@@ -110,7 +110,7 @@ describe('refusals', () => {
     const result = await signIn({ email: 'maya@brightline.test', password: 'not-her-password' })
     expect(statusOf(result)).toBe(400)
     expect(getDb().select().from(sessions).all()).toHaveLength(sessionsBefore)
-    expect(payloadOf<Reply>(result).error?.['']).toEqual([
+    expect(payloadOf<Reply>(result).result.error?.['']).toEqual([
       'That e-mail and password do not match an active account.',
     ])
   })
@@ -118,7 +118,7 @@ describe('refusals', () => {
   it('an unknown e-mail gets the same message as a wrong password', async () => {
     const result = await signIn({ email: 'nobody@brightline.test', password: 'whatever-it-is' })
     expect(statusOf(result)).toBe(400)
-    expect(payloadOf<Reply>(result).error?.['']).toEqual([
+    expect(payloadOf<Reply>(result).result.error?.['']).toEqual([
       'That e-mail and password do not match an active account.',
     ])
   })
@@ -126,7 +126,7 @@ describe('refusals', () => {
   it('invalid input gets 400 with field errors', async () => {
     const result = await signIn({ email: 'not-an-email', password: '' })
     expect(statusOf(result)).toBe(400)
-    const error = payloadOf<Reply>(result).error
+    const error = payloadOf<Reply>(result).result.error
     expect(error?.email).toEqual(['Enter a valid e-mail address, like name@company.com'])
     expect(error?.password).toEqual(['Enter your password'])
   })
@@ -185,7 +185,7 @@ describe('rate limit', () => {
     }
     const locked = await signIn({ email, password: PASSWORD }, { address: '198.51.100.99' })
     expect(statusOf(locked)).toBe(429)
-    expect(payloadOf<Reply>(locked).error?.['']?.[0]).toBe(
+    expect(payloadOf<Reply>(locked).result.error?.['']?.[0]).toBe(
       'Too many failed sign-in attempts. Sign-in is paused for 15 more minute(s); try again then.',
     )
     // Another account is not affected.

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { action as indexAction, loader as indexLoader } from '~/routes/definition._index'
 import { loader as compareLoader } from '~/routes/definition.compare'
@@ -40,7 +41,7 @@ const onVersion = (id: number, fields: Record<string, string>, who = 'sasha') =>
 
 const versionIdFrom = (response: unknown) => Number(locationOf(response)?.split('/').pop())
 
-type Reply = { result: { error?: Record<string, string[] | null> } | null; error: string | null }
+type Reply = ActionReply
 
 const SIZE = {
   intent: 'save-criterion',
@@ -137,7 +138,7 @@ describe('the life of a version', () => {
   it('only one version is open at a time', async () => {
     const second = await startDraft('empty')
     expect(statusOf(second)).toBe(400)
-    expect(payloadOf<{ error: string }>(second).error).toBe(
+    expect(formErrorOf(payloadOf<Reply>(second))).toBe(
       'Version 1 is already draft; finish it before starting another',
     )
   })
@@ -145,7 +146,7 @@ describe('the life of a version', () => {
   it('signing a draft is refused with a clear message', async () => {
     const early = await onVersion(v1, { intent: 'sign-off' }, 'victor')
     expect(statusOf(early)).toBe(400)
-    expect(payloadOf<Reply>(early).error).toBe(
+    expect(formErrorOf(payloadOf<Reply>(early))).toBe(
       'Version 1 is still a draft; it can be signed off once an admin proposes it',
     )
   })
@@ -163,14 +164,14 @@ describe('the life of a version', () => {
 
   it('the wrong seat and a second sign-off by the same seat are refused; two seats activate it', async () => {
     const executive = await onVersion(v1, { intent: 'sign-off' }, 'erin')
-    expect(payloadOf<Reply>(executive).error).toBe(
+    expect(formErrorOf(payloadOf<Reply>(executive))).toBe(
       'Only a committee member in the sales seat or the marketing seat can sign off a version',
     )
     expect(statusOf(await onVersion(v1, { intent: 'sign-off' }, 'dana'))).toBe(403)
 
     expect(statusOf(await onVersion(v1, { intent: 'sign-off' }, 'victor'))).toBe(302)
     const again = await onVersion(v1, { intent: 'sign-off' }, 'victor')
-    expect(payloadOf<Reply>(again).error).toBe(
+    expect(formErrorOf(payloadOf<Reply>(again))).toBe(
       'The sales seat has already signed off version 1 (Victor Lindqvist)',
     )
     expect(
@@ -285,7 +286,7 @@ describe('the life of a version', () => {
     )
     expect(page.version).toMatchObject({ status: 'draft', signoffs: [] })
     const twice = await onVersion(v3, { intent: 'withdraw' })
-    expect(payloadOf<Reply>(twice).error).toBe(
+    expect(formErrorOf(payloadOf<Reply>(twice))).toBe(
       'Version 3 is draft; only a proposed version can be withdrawn',
     )
   })

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { getImportJob, MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
 import type { Preview } from '~/domain/import/preview.server'
 import { runImport } from '~/domain/import/run.server'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { verifyAuditTrail } from '~/platform/audit.server'
 import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
@@ -277,18 +278,18 @@ describe('importing a Salesforce export', () => {
       intent: 'save-mapping',
       ...mappingFields(page, { 'Lead ID': 'ignore', Email: 'custom' }),
     })
-    expect(payloadOf<{ error: string }>(noId).error).toBe(
+    expect(formErrorOf(payloadOf<ActionReply>(noId))).toBe(
       'Map a column to External id or to Email: every lead needs one of them',
     )
     const twice = await onJob(id, {
       intent: 'save-mapping',
       ...mappingFields(page, { 'Last Name': 'firstName' }),
     })
-    expect(payloadOf<{ error: string }>(twice).error).toBe(
+    expect(formErrorOf(payloadOf<ActionReply>(twice))).toBe(
       'Two columns are mapped to “firstName”; map one of them elsewhere or ignore it',
     )
     const early = await onJob(id, { intent: 'start' })
-    expect(payloadOf<{ error: string }>(early).error).toBe('Check the preview before importing')
+    expect(formErrorOf(payloadOf<ActionReply>(early))).toBe('Check the preview before importing')
     expect(getImportJob(getDb(), id)?.status).toBe('uploaded')
   })
 })
@@ -451,7 +452,7 @@ describe('rows that would re-key or merge leads', () => {
     const id = Number(locationOf(uploaded)?.split('/').pop())
     const refused = await onJob(id, { intent: 'save-mapping', ...mappingFields(await jobPage(id)) })
     expect(statusOf(refused)).toBe(400)
-    expect(payloadOf<{ error: string }>(refused).error).toBe(
+    expect(formErrorOf(payloadOf<ActionReply>(refused))).toBe(
       'The file cannot be read from line 3: a quote (") is opened but never closed.',
     )
     expect(getDb().select().from(leads).where(eq(leads.externalId, '00Q100')).get()).toBeUndefined()
@@ -496,7 +497,7 @@ describe('files that are not usable', () => {
   ])('%s gets a clear message and no job', async (_, content, message) => {
     const response = await upload(content as string | Buffer)
     expect(statusOf(response)).toBe(400)
-    expect(payloadOf<{ error: string }>(response).error).toMatch(message)
+    expect(formErrorOf(payloadOf<ActionReply>(response))).toMatch(message)
   })
 
   it('a file over 256 MB is refused', async () => {
@@ -517,7 +518,7 @@ describe('files that are not usable', () => {
     )
     rmSync(dir, { recursive: true, force: true })
     expect(statusOf(response)).toBe(400)
-    expect(payloadOf<{ error: string }>(response).error).toBe(
+    expect(formErrorOf(payloadOf<ActionReply>(response))).toBe(
       'The file is larger than 256 MB. Split it into smaller files and import each.',
     )
   })

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { addWorkingHours } from '~/domain/sla/clock'
+import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$caseId'
@@ -61,7 +62,7 @@ const view = (caseId: number, who: string) =>
   settle(() =>
     caseLoader(getArgs(`/cases/${caseId}`, { cookie: cookies[who] }, { caseId: String(caseId) })),
   )
-type Reply = { done: string | null; result: { error?: Record<string, string[] | null> } | null }
+type Reply = ActionReply
 const errorsOf = (r: unknown) => payloadOf<Reply>(r).result?.error ?? {}
 const caseRow = (id: number) => getDb().select().from(cases).where(eq(cases.id, id)).get()
 const leadRow = (id: number) => getDb().select().from(leads).where(eq(leads.id, id)).get()
@@ -98,7 +99,7 @@ describe('marketing’s response', () => {
     ])
     const brief = 'They came to the webinar, asked for pricing and have 400 staff.'
     const ok = await post(caseId, { intent: 'contest', brief }, 'maya')
-    expect(payloadOf<Reply>(ok).done).toMatch(/Contested/)
+    expect(payloadOf<Reply>(ok).notice).toMatch(/Contested/)
     expect(caseRow(caseId)).toMatchObject({
       response: 'contested',
       brief,
@@ -192,7 +193,7 @@ describe('votes', () => {
   it('three votes with both seats decide by majority, in the vote’s transaction, with consequences', async () => {
     const { caseId, leadId } = openCase()
     const first = await vote(caseId, 'victor', notMeets)
-    expect(payloadOf<Reply>(first).done).toBe('Your vote is in.')
+    expect(payloadOf<Reply>(first).notice).toBe('Your vote is in.')
     // Victor changes his mind: still one vote.
     await vote(caseId, 'victor')
     expect(getDb().select().from(votes).where(eq(votes.caseId, caseId)).all()).toHaveLength(1)
@@ -201,7 +202,7 @@ describe('votes', () => {
     const page = payloadOf<{ waitingFor: string }>(await view(caseId, 'erin'))
     expect(page.waitingFor).toBe('1 more vote')
     const deciding = await vote(caseId, 'erin', { ...notMeets, disposition: 'disqualified' })
-    expect(payloadOf<Reply>(deciding).done).toBe('Your vote decided the case.')
+    expect(payloadOf<Reply>(deciding).notice).toBe('Your vote decided the case.')
     expect(caseRow(caseId)).toMatchObject({
       status: 'decided',
       verdict: 'does_not_meet',

@@ -31,7 +31,10 @@ const create = (fields: Record<string, string>, who = 'maya') =>
 const list = async (query: string, who = 'maya') =>
   payloadOf<List>(await listLoader(getArgs(`/leads${query}`, { cookie: cookies[who] })))
 
-type Reply = { result: { error?: Record<string, string[] | null> }; existingLeadId: number | null }
+type Reply = {
+  result: { error?: Record<string, string[] | null> }
+  payload: { existingLeadId: number | null } | null
+}
 type List = {
   rows: { id: number; name: string; ownerName: string }[]
   nextCursor: string | null
@@ -95,7 +98,7 @@ describe('one lead by form', () => {
     expect(payloadOf<Reply>(byId).result.error?.externalId).toEqual([
       'A lead with this external id already exists',
     ])
-    expect(payloadOf<Reply>(byId).existingLeadId).toBe(existing?.id)
+    expect(payloadOf<Reply>(byId).payload?.existingLeadId).toBe(existing?.id)
     const byEmail = await create({ email: 'ana.silva@northwind.example' })
     expect(payloadOf<Reply>(byEmail).result.error?.email).toEqual([
       'A lead with this e-mail address already exists',

@@ -4,6 +4,7 @@ import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { localDate } from '~/domain/sla/clock'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { loader as hindsightLoader } from '~/routes/hindsight._index'
 import { action as importAction } from '~/routes/hindsight.import'
@@ -167,15 +168,12 @@ describe('outcomes by CSV', () => {
         ),
       ),
     )
-  type Summary = {
-    error: string | null
-    summary: {
-      recorded: number
-      unchanged: number
-      failed: { line: number; identifier: string; reason: string }[]
-      failedCsv: string
-    } | null
-  }
+  type Summary = ActionReply<{
+    recorded: number
+    unchanged: number
+    failed: { line: number; identifier: string; reason: string }[]
+    failedCsv: string
+  }>
 
   it('records good rows, reports each bad row by line, and a second import changes nothing', async () => {
     const lead = (id: number) =>
@@ -199,8 +197,8 @@ describe('outcomes by CSV', () => {
       '',
     ].join('\n')
     const first = payloadOf<Summary>(await importFile(file))
-    expect(first.summary).toMatchObject({ recorded: 2, unchanged: 0 })
-    expect(first.summary?.failed).toEqual([
+    expect(first.payload).toMatchObject({ recorded: 2, unchanged: 0 })
+    expect(first.payload?.failed).toEqual([
       { line: 4, identifier: 'NOPE-1', reason: 'No lead has the external id “NOPE-1”' },
       {
         line: 5,
@@ -221,24 +219,24 @@ describe('outcomes by CSV', () => {
       { line: 8, identifier: thirteen?.externalId, reason: 'The date cannot be in the future' },
       { line: 9, identifier: '', reason: 'The row names no lead: give its external id or e-mail' },
     ])
-    expect(first.summary?.failedCsv.split('\n')[0]).toBe('line,lead,reason')
+    expect(first.payload?.failedCsv.split('\n')[0]).toBe('line,lead,reason')
     expect(
       getDb().select().from(outcomes).where(eq(outcomes.leadId, thirteenMonths)).all(),
     ).toMatchObject([
       { outcome: 'bought_elsewhere', occurredOn: '2026-07-01', note: 'Went with a competitor' },
     ])
     const again = payloadOf<Summary>(await importFile(file))
-    expect(again.summary).toMatchObject({ recorded: 0, unchanged: 2 })
-    expect(again.summary?.failed).toHaveLength(6)
+    expect(again.payload).toMatchObject({ recorded: 0, unchanged: 2 })
+    expect(again.payload?.failed).toHaveLength(6)
   })
 
   it('refuses a file without the needed columns, an empty file, and anyone but a marketer', async () => {
     const noColumns = await importFile('Name,Company\nAna,Globex\n')
     expect(statusOf(noColumns)).toBe(400)
-    expect(payloadOf<Summary>(noColumns).error).toBe(
+    expect(formErrorOf(payloadOf<Summary>(noColumns))).toBe(
       'The file needs a column for the lead (External id or Email), an Outcome column and a Date column.',
     )
-    expect(payloadOf<Summary>(await importFile('')).error).toBe('The file is empty.')
+    expect(formErrorOf(payloadOf<Summary>(await importFile('')))).toBe('The file is empty.')
     expect(statusOf(await importFile('External id,Outcome,Date\n', 'dana'))).toBe(403)
   })
 })

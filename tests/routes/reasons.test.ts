@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { getSlaSettings } from '~/domain/settings/settings.server'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { action as createAction, loader as listLoader } from '~/routes/admin.reasons._index'
 import { action as editAction, loader as editLoader } from '~/routes/admin.reasons.$reasonId'
@@ -59,11 +60,11 @@ describe('the reason catalog', () => {
     })
     const twice = await create({ label: 'wrong REGION' })
     expect(statusOf(twice)).toBe(400)
-    expect(payloadOf<Errors>(twice).error?.label).toEqual([
+    expect(payloadOf<{ result: Errors }>(twice).result.error?.label).toEqual([
       'There is already a reason with this name',
     ])
     const unknown = await create({ label: 'Too far away', criterionKey: 'distance' })
-    expect(payloadOf<Errors>(unknown).error?.criterionKey).toEqual([
+    expect(payloadOf<{ result: Errors }>(unknown).result.error?.criterionKey).toEqual([
       'Choose a criterion of the lead definition',
     ])
     expect(statusOf(await create({ label: '' }))).toBe(400)
@@ -97,7 +98,7 @@ describe('the reason catalog', () => {
     expect(byLabel('No budget this year')?.active).toBe(false)
     const again = await edit(id, { intent: 'deactivate' })
     expect(statusOf(again)).toBe(400)
-    expect(payloadOf<{ error: string }>(again).error).toBe('This reason is already deactivated')
+    expect(formErrorOf(payloadOf<ActionReply>(again))).toBe('This reason is already deactivated')
     await edit(id, { intent: 'reactivate' })
     expect(byLabel('No budget this year')?.active).toBe(true)
     expect(statusOf(await edit(id, { intent: 'delete' }))).toBe(400)
@@ -153,7 +154,7 @@ describe('service levels', () => {
       statusOf(await save({ followUpHours: '24', reviewDays: '3', returnHours: '8' }, 'maya')),
     ).toBe(403)
     const ok = await save({ followUpHours: '24', reviewDays: '3', returnHours: '8' })
-    expect(payloadOf<{ saved: boolean }>(ok).saved).toBe(true)
+    expect(payloadOf<ActionReply>(ok).notice).toBe('Settings saved.')
     expect(getSlaSettings(getDb())).toEqual({ followUpHours: 24, reviewDays: 3, returnHours: 8 })
     const audit = getDb()
       .select()
@@ -181,7 +182,7 @@ describe('the deciding rule', () => {
       'The quorum must be at least 1',
     ])
     expect(statusOf(await save('5', 'maya'))).toBe(403)
-    expect(payloadOf<{ saved: boolean }>(await save('5')).saved).toBe(true)
+    expect(payloadOf<ActionReply>(await save('5')).notice).toBe('Settings saved.')
     expect(getCommitteeSettings(getDb())).toEqual({ quorum: 5 })
   })
 })

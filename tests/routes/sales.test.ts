@@ -4,6 +4,7 @@ import { listReasons } from '~/domain/reasons/reasons.server'
 import { returnLeadToSales } from '~/domain/sales/return-lead.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { addWorkingHours, HOUR } from '~/domain/sla/clock'
+import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
@@ -36,11 +37,7 @@ const act = (leadId: number, fields: Record<string, string>, who = 'dana') =>
     ),
   )
 
-type Reply = {
-  intent: string
-  done: string | null
-  result: { error?: Record<string, string[] | null> } | null
-}
+type Reply = ActionReply
 const errorsOf = (result: unknown) => payloadOf<Reply>(result).result?.error ?? {}
 const leadRow = (id: number) => getDb().select().from(leads).where(eq(leads.id, id)).get()
 const casesOf = (leadId: number) =>
@@ -64,7 +61,7 @@ describe('accepting a lead', () => {
     expect(leadRow(id)?.followUpDueAt).not.toBeNull()
     const result = await act(id, { intent: 'accept' })
     expect(statusOf(result)).toBe(200)
-    expect(payloadOf<Reply>(result).done).toMatch(/accepted/)
+    expect(payloadOf<Reply>(result).notice).toMatch(/accepted/)
     expect(leadRow(id)).toMatchObject({ status: 'working', followUpDueAt: null })
     expect(leadRow(id)?.acceptedAt).toBeInstanceOf(Date)
     const audit = getDb()
@@ -101,7 +98,14 @@ describe('accepting a lead', () => {
 
   it('refuses an unknown intent', async () => {
     const id = handOver('dana')
-    expect(statusOf(await act(id, { intent: 'convert' }))).toBe(400)
+    const unknown = await act(id, { intent: 'convert' })
+    expect(statusOf(unknown)).toBe(400)
+    expect(payloadOf<Reply>(unknown)).toEqual({
+      intent: null,
+      result: { status: 'error', error: { intent: ['Unknown action'] } },
+      notice: null,
+      payload: null,
+    })
   })
 })
 
@@ -411,7 +415,7 @@ describe('notifications on the home page', () => {
         },
       ),
     )
-    expect(payloadOf<{ marked: number }>(foreign).marked).toBe(0)
+    expect(payloadOf<ActionReply<{ marked: number }>>(foreign).payload?.marked).toBe(0)
     const own = await homeAction(
       postArgs(
         '/',
@@ -421,7 +425,7 @@ describe('notifications on the home page', () => {
         },
       ),
     )
-    expect(payloadOf<{ marked: number }>(own).marked).toBe(1)
+    expect(payloadOf<ActionReply<{ marked: number }>>(own).payload?.marked).toBe(1)
     const after = payloadOf<Home>(await homeLoader(getArgs('/', { cookie: cookies.ben })))
     expect(after.notifications.find((n) => n.id === item?.id)).toBeUndefined()
     expect(
@@ -481,13 +485,12 @@ describe('the list of rejected and ignored leads', () => {
   })
 
   it('the rep’s queue pages by its cursor; what is not a cursor is the first page', async () => {
-    type Home = { queue: { rows: { id: number; clock: unknown }[] } }
-    // Each loader call reads the wall clock, so the rows' clocks (time left) differ by the time
-    // between two calls: compare the rows without them.
+    type Home = { queue: { rows: { id: number }[] } }
+    // One instant for every page, so their working-time figures compare.
+    const now = new Date()
     const queue = async (query: string) =>
-      payloadOf<Home>(
-        await homeLoader(getArgs(`/${query}`, { cookie: cookies.dana })),
-      ).queue.rows.map(({ clock, ...row }) => row)
+      payloadOf<Home>(await homeLoader(getArgs(`/${query}`, { cookie: cookies.dana, now }))).queue
+        .rows
     const first = await queue('')
     expect(first.length).toBeGreaterThan(0)
     expect(await queue('?queue=9999999999999-1')).toEqual([])

@@ -35,9 +35,9 @@ describe('first-run setup', () => {
       setupAction(postArgs('/setup', { ...fields, password: 'short', token })),
     )
     expect(statusOf(short)).toBe(400)
-    expect(payloadOf<{ error: Record<string, string[]> }>(short).error.password).toEqual([
-      'Use at least 12 characters',
-    ])
+    expect(
+      payloadOf<{ result: { error: Record<string, string[]> } }>(short).result.error.password,
+    ).toEqual(['Use at least 12 characters'])
 
     const done = await settle(() => setupAction(postArgs('/setup', { ...fields, token })))
     expect(locationOf(done)).toBe('/sign-in?setup=done')

@@ -4,7 +4,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 export const ORIGIN = 'http://localhost:3000'
 export const CLIENT = { clientAddress: '203.0.113.7' }
 
-type Options = { cookie?: string | null; origin?: string | null; address?: string }
+type Options = { cookie?: string | null; origin?: string | null; address?: string; now?: Date }
+
+// The clock loaders and actions read from the load context. Each request reads it once, when
+// it is built, and its loader or action sees that one instant however often it asks. Unpinned,
+// that is the wall clock (fixtures written with the wall clock stay before the request); a test
+// pins an instant for a file with pinClock, or for one request with `now`.
+let pinned: Date | null = null
+
+/** Pins "now" for every request built after this call; `null` goes back to the wall clock. */
+export function pinClock(at: Date | null): void {
+  pinned = at ? new Date(at) : null
+}
+
+function contextOf(options: Options) {
+  const at = new Date(options.now ?? pinned ?? Date.now())
+  return { clientAddress: options.address ?? CLIENT.clientAddress, now: () => new Date(at) }
+}
 
 function headers({ cookie, origin }: Options, method: string) {
   const h = new Headers()
@@ -19,7 +35,7 @@ export function getArgs(
   params: Record<string, string> = {},
 ): LoaderFunctionArgs {
   const request = new Request(`${ORIGIN}${path}`, { headers: headers(options, 'GET') })
-  return { request, params, context: { clientAddress: options.address ?? CLIENT.clientAddress } }
+  return { request, params, context: contextOf(options) }
 }
 
 export function postArgs(
@@ -37,7 +53,7 @@ export function postArgs(
     headers: headers(options, 'POST'),
     body,
   })
-  return { request, params, context: { clientAddress: options.address ?? CLIENT.clientAddress } }
+  return { request, params, context: contextOf(options) }
 }
 
 /** Runs a loader or action and returns the Response it threw or returned, or its data. */
@@ -93,6 +109,6 @@ export function uploadArgs(
   return {
     request,
     params: {},
-    context: { clientAddress: options.address ?? CLIENT.clientAddress },
+    context: contextOf(options),
   }
 }

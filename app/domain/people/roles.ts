@@ -1,5 +1,6 @@
 // Shared by client and server: the roles and seats of PRODUCT.md, with the words the UI uses.
 import { ROLES, type Role, SEATS, type Seat } from '~db/enums'
+import { can } from './access'
 
 export { ROLES, type Role, SEATS, type Seat }
 
@@ -30,7 +31,7 @@ export function hasRole(user: { roles: readonly Role[] }, ...roles: Role[]): boo
   return roles.some((role) => user.roles.includes(role))
 }
 
-/** Marketers, the committee, leadership and admins see every lead; anyone else only their own. */
+/** Whoever holds 'leads.read.all' (the access table) sees every lead; anyone else only their own. */
 export function seesAllLeads(user: { roles: readonly Role[] }): boolean {
-  return hasRole(user, 'marketer', 'committee', 'leadership', 'admin')
+  return can(user, 'leads.read.all')
 }

@@ -1,0 +1,120 @@
+// What the lead page shows a viewer: the lead's fields, its follow-up clock, what the viewer
+// may do with it, its contact attempts, outcomes, cases, evaluation against the version in
+// force at hand-over, other leads at the same company and its timeline.
+import { timelineOf } from '~/domain/audit/trail.server'
+import { casesOfLead } from '~/domain/cases/lists.server'
+import { OUTCOME_LABELS } from '~/domain/cases/schema'
+import { describeRule, evaluate } from '~/domain/definition/evaluator'
+import { criteriaOf, getVersion } from '~/domain/definition/versions.server'
+import { outcomesOf } from '~/domain/outcomes/outcomes.server'
+import { can } from '~/domain/people/access'
+import type { Role } from '~/domain/people/roles'
+import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
+import { isWaiting } from '~/domain/sales/own-lead.server'
+import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
+import { CHANNEL_LABELS } from '~/domain/sales/schema'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
+import { formatDateTime } from '~/platform/time'
+import type { Queryable } from '~db/connection'
+import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from './fields'
+import { getLeadForViewer } from './lead.server'
+import { sameCompanyLeads } from './same-company.server'
+
+type Viewer = { id: number; roles: readonly Role[] }
+type Lead = NonNullable<ReturnType<typeof getLeadForViewer>>
+
+function fieldsOf(lead: Lead) {
+  return LEAD_FIELDS.map((f) => {
+    const value = lead[f.key]
+    const shown =
+      f.key === 'lifecycleStage' && lead.lifecycleStage
+        ? LIFECYCLE_LABELS[lead.lifecycleStage]
+        : value
+    return {
+      label: f.label,
+      value: shown === null || shown === undefined || shown === '' ? null : String(shown),
+    }
+  })
+}
+
+/** What the lead's own rep may do: decide while it waits, with the reasons still open to them. */
+function repPanel(db: Queryable, lead: Lead, now: Date, timeZone: string) {
+  const waiting = isWaiting(lead)
+  const { open, ruled } = rejectableReasons(db, lead)
+  return {
+    canDecide: waiting,
+    now: localOfInstant(now, timeZone),
+    reasons: waiting
+      ? open.map((r) => ({ id: r.id, label: r.label, notesRequired: r.notesRequired }))
+      : [],
+    ruledReason: ruled.map((r) => `“${r.label}”`).join(', ') || null,
+  }
+}
+
+function evaluationOf(db: Queryable, lead: Lead) {
+  const version = lead.definitionVersionId ? getVersion(db, lead.definitionVersionId) : null
+  const criteria = version ? criteriaOf(db, version.id) : []
+  const evaluation = version ? evaluate(lead, criteria) : null
+  return {
+    version: version ? { id: version.id, number: version.number } : null,
+    overall: evaluation?.overall ?? null,
+    criteria: criteria.map((c, i) => ({
+      key: c.key,
+      label: c.label,
+      required: c.required,
+      rule: describeRule(c),
+      result: evaluation?.criteria[i]?.result ?? 'unknown',
+    })),
+  }
+}
+
+/** The lead page for this viewer, or null when there is no such lead or it is not theirs to see. */
+export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Date) {
+  const lead = getLeadForViewer(db, viewer, leadId)
+  if (!lead) return null
+  const { timeZone } = getOrganisationSettings(db)
+  const isRep = lead.ownerId === viewer.id && can(viewer, 'leads.work')
+  return {
+    name: leadName(lead),
+    fields: fieldsOf(lead),
+    custom: Object.entries(lead.custom),
+    status: lead.status,
+    handedOverAt: formatDateTime(lead.handedOverAt, timeZone),
+    clock: lead.followUpDueAt
+      ? {
+          ...clockAt(now, lead.followUpDueAt, timeZone),
+          due: formatDateTime(lead.followUpDueAt, timeZone),
+        }
+      : null,
+    rep: isRep ? repPanel(db, lead, now, timeZone) : null,
+    attempts: contactAttemptsOf(db, lead.id).map((a) => ({
+      id: a.id,
+      channel: CHANNEL_LABELS[a.channel],
+      when: formatDateTime(a.at, timeZone),
+      who: a.userName,
+      note: a.note,
+    })),
+    outcomes: outcomesOf(db, lead.id).map((o) => ({ ...o, label: OUTCOME_LABELS[o.outcome] })),
+    canRecordOutcome: can(viewer, 'outcomes.record'),
+    today: localDate(now, timeZone),
+    cases: casesOfLead(db, lead.id).map((c) => ({
+      ...c,
+      openedAt: formatDateTime(c.openedAt, timeZone),
+      reviewDueAt: formatDateTime(c.reviewDueAt, timeZone),
+    })),
+    ...evaluationOf(db, lead),
+    sameCompany: sameCompanyLeads(db, lead).map((other) => ({
+      id: other.id,
+      name: leadName(other),
+      title: other.title,
+      status: other.status,
+      lifecycleStage: other.lifecycleStage,
+      ownerName: other.ownerName,
+      // The same rule as getLeadForViewer: all leads for those who see all, else one's own.
+      canOpen: can(viewer, 'leads.read.all') || other.ownerId === viewer.id,
+    })),
+    companyDomain: lead.companyDomain,
+    timeline: timelineOf(db, 'lead', lead.id, timeZone),
+  }
+}

@@ -1,0 +1,114 @@
+// What the home page shows a viewer: one part for each of their roles' work (the rep's queue
+// and latest cases, the committee member's cases to vote on, the marketer's cases to answer)
+// and the notifications addressed to them.
+import { awaitingResponse, listCases, reviewQueue } from '~/domain/cases/lists.server'
+import { leadName } from '~/domain/leads/fields'
+import { unreadNotifications } from '~/domain/notifications/notifications.server'
+import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { clockAt } from '~/domain/sla/clock'
+import { formatDateTime } from '~/platform/time'
+import type { DB } from '~db/connection'
+import { can } from './access'
+import type { Role, Seat } from './roles'
+
+type Viewer = { id: number; name: string; roles: Role[]; seat: Seat | null; isChair: boolean }
+
+/** The rep's home: counts, the queue page at `cursor`, and their five newest cases. */
+export function repHome(
+  db: DB,
+  viewer: Viewer,
+  cursor: string | undefined,
+  now: Date,
+  timeZone: string,
+) {
+  const queue = repQueue(db, viewer.id, now, timeZone, cursor)
+  return {
+    counts: queueCounts(db, viewer.id, now, timeZone),
+    queue: {
+      nextCursor: queue.nextCursor,
+      rows: queue.rows.map((r) => ({
+        id: r.id,
+        name: leadName(r),
+        company: r.company,
+        title: r.title,
+        source: r.source,
+        status: r.status,
+        evaluation: r.evaluation,
+        clock: r.clock,
+        due: formatDateTime(r.followUpDueAt as Date, timeZone),
+      })),
+    },
+    myCases: listCases(db, viewer, {}, 5).rows.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      leadId: c.leadId,
+      name: leadName({ ...c, id: c.leadId }),
+      reason: c.reasonLabel,
+      openedAt: formatDateTime(c.openedAt, timeZone),
+    })),
+  }
+}
+
+/** The committee member's home: up to ten open cases waiting for their vote. */
+export function committeeHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+  return reviewQueue(db, viewer.id, { needsMyVote: true }, now, 10).rows.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    name: leadName({ ...c, id: c.leadId }),
+    reason: c.reasonLabel,
+    clock: clockAt(now, c.reviewDueAt, timeZone),
+  }))
+}
+
+/** The marketer's home: the cases waiting for their answer. */
+export function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+  return awaitingResponse(db, viewer.id).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    name: leadName({ ...c, id: c.leadId }),
+    reason: c.reasonLabel,
+    rep: c.repName,
+    clock: clockAt(now, c.reviewDueAt, timeZone),
+  }))
+}
+
+/** The viewer's unread notifications, newest first. */
+export function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
+  return unreadNotifications(db, viewer.id).map((n) => ({
+    id: n.id,
+    notice: n.kind,
+    verdict: n.verdict,
+    disposition: n.disposition,
+    rationale: n.rationale,
+    caseId: n.caseId,
+    kind: n.caseKind,
+    leadId: n.leadId,
+    name: leadName({ ...n, id: n.leadId }),
+    company: n.company,
+    repName: n.repName,
+    reason: n.reasonLabel,
+    notes: n.notes,
+    at: formatDateTime(n.createdAt, timeZone),
+  }))
+}
+
+/** The home page: the parts of it the viewer's roles hold. */
+export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now: Date) {
+  const { timeZone } = getOrganisationSettings(db)
+  const rep = can(viewer, 'leads.work') ? repHome(db, viewer, query.queue, now, timeZone) : null
+  return {
+    name: viewer.name,
+    roles: viewer.roles,
+    seat: viewer.seat,
+    isChair: viewer.isChair,
+    counts: rep?.counts ?? null,
+    queue: rep?.queue ?? null,
+    myCases: rep?.myCases ?? [],
+    toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
+    toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
+    notifications: notificationsHome(db, viewer, timeZone),
+  }
+}
+
+export type HomePage = ReturnType<typeof homePage>
