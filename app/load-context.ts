@@ -6,9 +6,9 @@ declare module '@remix-run/node' {
     clientAddress: string
     /**
      * The current time: the wall clock in the server (server/main.ts), a pinned instant in
-     * route tests (tests/support/http.ts). Optional only until bench/import.ts passes it.
+     * route tests (tests/support/http.ts).
      */
-    now?: () => Date
+    now: () => Date
   }
 }
 
@@ -18,5 +18,5 @@ export function clientAddress(context: AppLoadContext): string {
 
 /** "Now" for a loader or action: read it once and pass it on. */
 export function nowOf(context: AppLoadContext): Date {
-  return context.now ? context.now() : new Date()
+  return context.now()
 }

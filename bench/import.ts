@@ -109,7 +109,7 @@ async function startingDatabase() {
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 
 const ORIGIN = 'http://localhost'
-const context = { clientAddress: '127.0.0.1' }
+const context = { clientAddress: '127.0.0.1', now: () => new Date() }
 const post = (path: string, body: FormData | URLSearchParams, cookie: string) =>
   new Request(`${ORIGIN}${path}`, {
     method: 'POST',

@@ -514,7 +514,11 @@ describe('files that are not usable', () => {
       body,
     })
     const response = await settle(() =>
-      uploadAction({ request, params: {}, context: { clientAddress: '203.0.113.7' } }),
+      uploadAction({
+        request,
+        params: {},
+        context: { clientAddress: '203.0.113.7', now: () => new Date() },
+      }),
     )
     rmSync(dir, { recursive: true, force: true })
     expect(statusOf(response)).toBe(400)
