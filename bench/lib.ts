@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-export const DEMO_PASSWORD = 'demo-password'
+const DEMO_PASSWORD = 'demo-password'
 
 /** Signs in through the sign-in form and returns the session cookie to send back. */
 export async function signInOverHttp(url: string, email: string): Promise<string> {
@@ -32,7 +32,7 @@ export function memoryMb(pid: number): number {
   return Math.round(kb / 1024)
 }
 
-export const RESULTS = join('bench', 'results')
+const RESULTS = join('bench', 'results')
 
 /** Writes `bench/results/<name>.json` and returns its path. */
 export function writeResult(name: string, result: unknown): string {

@@ -28,7 +28,7 @@ export function openDatabase(path: string): DB {
 }
 
 /** How long a connection waits for the write lock before giving up with SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 30_000
+const BUSY_TIMEOUT_MS = 30_000
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), 'migrations')
 

@@ -15,7 +15,7 @@ type FilterChoices = {
 }
 
 /** The period, range and filters every report shares, in the URL (a GET form). */
-export function ReportFilters({
+function ReportFilters({
   action,
   params,
   range,

@@ -1,6 +1,6 @@
 import { SEAT_LABELS, type Seat } from '~/domain/people/roles'
 
-export type SignoffView = { seat: Seat; userName: string; signedAt: string }
+type SignoffView = { seat: Seat; userName: string; signedAt: string }
 
 /** Who signed a version off, and when; the seats still to sign are named too. */
 export function Signoffs({ signoffs, pending }: { signoffs: SignoffView[]; pending: Seat[] }) {

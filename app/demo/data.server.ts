@@ -222,7 +222,7 @@ const COMPANY_KINDS = [
   'Software',
 ]
 
-export const DEMO_SOURCES = [
+const DEMO_SOURCES = [
   {
     source: 'Trade show',
     campaigns: ['SaaStr Europa 2026', 'RevOps Summit London', 'Logistics Tech Expo'],

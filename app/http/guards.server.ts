@@ -20,7 +20,7 @@ import { requireSameOrigin } from './origin.server'
 export type { SessionUser }
 
 /** What a guard needs of a loader's or action's arguments: the request and the load context. */
-export type RouteArgs = { request: Request; context: AppLoadContext }
+type RouteArgs = { request: Request; context: AppLoadContext }
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 
@@ -103,7 +103,7 @@ export async function requireAnonymous(args: RouteArgs): Promise<void> {
   if (await getUser(args)) throw redirect('/')
 }
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; sessionId: string; user: SessionUser }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; until: Date }

@@ -40,7 +40,7 @@ export function succeeded<Payload = null>(
 }
 
 /** The 400 answer to an intent the page does not know, naming the field `intent`. */
-export function unknownIntent<Payload = null>() {
+function unknownIntent<Payload = null>() {
   return refused<Payload>(null, { status: 'error', error: { intent: ['Unknown action'] } })
 }
 
@@ -53,7 +53,7 @@ type Outcome<T> = Result<T> | Response
 export type IntentContext = { user: SessionUser }
 
 /** One intent of a page, as the dispatcher runs it (build it with `intent`). */
-export type IntentHandler<Ctx extends IntentContext, Payload> = (
+type IntentHandler<Ctx extends IntentContext, Payload> = (
   name: string,
   formData: FormData,
   ctx: Ctx,

@@ -1,10 +1,10 @@
 import { type Capability, can } from '~/domain/people/access'
 import type { Role } from '~/domain/people/roles'
 
-export type NavItem = { to: string; label: string; capability: Capability }
+type NavItem = { to: string; label: string; capability: Capability }
 
 // Only pages that exist are listed; each later feature adds its own entry here.
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', capability: 'leads.read' },
   { to: '/leads', label: 'Leads', capability: 'leads.read' },
   { to: '/cases', label: 'Cases', capability: 'cases.read' },

@@ -9,7 +9,7 @@ import {
 import { MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 
-export type Upload =
+type Upload =
   | { ok: true; name: string; path: string; size: number }
   | { ok: false; message: string }
 

@@ -142,7 +142,7 @@ export function sealAuditTrail(db: DB): number {
   )
 }
 
-export type ChainCheck =
+type ChainCheck =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAt: number; reason: string }
 

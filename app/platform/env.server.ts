@@ -54,7 +54,7 @@ const EnvSchema = z
         : env.NODE_ENV === 'production' && !env.DEMO_MODE),
   }))
 
-export type Env = z.infer<typeof EnvSchema>
+type Env = z.infer<typeof EnvSchema>
 
 export class EnvError extends Error {}
 

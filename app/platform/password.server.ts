@@ -3,7 +3,7 @@ import { getEnv } from './env.server'
 import { serial } from './serial'
 
 /** scrypt's cost parameters. They are stored with each hash, so a hash verifies at any setting. */
-export type HashCost = { N: number; r: number; p: number }
+type HashCost = { N: number; r: number; p: number }
 
 export const HASH_COSTS = {
   // N=2^17, r=8, p=1: OWASP's recommended floor. Raising it later invalidates no password.

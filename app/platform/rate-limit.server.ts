@@ -4,7 +4,7 @@ import { signInAttempts } from '~db/schema'
 
 export const MINUTE = 60_000
 
-export type LockoutRule = { maxFailures: number; windowMs: number; lockMs: number }
+type LockoutRule = { maxFailures: number; windowMs: number; lockMs: number }
 
 export const EMAIL_RULE: LockoutRule = {
   maxFailures: 5,

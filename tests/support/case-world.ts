@@ -11,7 +11,7 @@ import type { Role, Seat } from '~db/enums'
 import { leads, reasons, userRoles, users } from '~db/schema'
 
 // Monday 23 November 2026.
-export const HANDED_OVER = new Date('2026-11-23T08:00:00Z')
+const HANDED_OVER = new Date('2026-11-23T08:00:00Z')
 export const OPENED = new Date('2026-11-23T09:00:00Z')
 
 const PEOPLE: [name: string, role: Role, seat?: Seat, chair?: boolean][] = [

@@ -95,7 +95,7 @@ export async function seedTeam(now = new Date()): Promise<void> {
 }
 
 /** The id of a rejection reason by its label (the migrations add ten). */
-export function reasonId(label: string): number {
+function reasonId(label: string): number {
   const reason = listReasons(getDb()).find((r) => r.label === label)
   if (!reason) throw new Error(`No reason "${label}"`)
   return reason.id

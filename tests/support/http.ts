@@ -2,23 +2,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 
 export const ORIGIN = 'http://localhost:3000'
-export const CLIENT = { clientAddress: '203.0.113.7' }
+const CLIENT = { clientAddress: '203.0.113.7' }
 
 type Options = { cookie?: string | null; origin?: string | null; address?: string; now?: Date }
 
 // The clock loaders and actions read from the load context. Each request reads it once, when
 // it is built, and its loader or action sees that one instant however often it asks. Unpinned,
 // that is the wall clock (fixtures written with the wall clock stay before the request); a test
-// pins an instant for a file with pinClock, or for one request with `now`.
-let pinned: Date | null = null
-
-/** Pins "now" for every request built after this call; `null` goes back to the wall clock. */
-export function pinClock(at: Date | null): void {
-  pinned = at ? new Date(at) : null
-}
+// pins an instant for one request with `now`.
 
 function contextOf(options: Options) {
-  const at = new Date(options.now ?? pinned ?? Date.now())
+  const at = new Date(options.now ?? Date.now())
   return { clientAddress: options.address ?? CLIENT.clientAddress, now: () => new Date(at) }
 }
 

@@ -40,7 +40,7 @@ export function timelineOf(
     }))
 }
 
-export const AUDIT_PAGE_SIZE = 50
+const AUDIT_PAGE_SIZE = 50
 
 const subjectUser = alias(users, 'subject_user')
 

@@ -13,7 +13,7 @@ import { decideIfComplete } from './decide-case.server'
 import { checkVote } from './deciding'
 import { standing } from './standing.server'
 
-export type VoteValues = {
+type VoteValues = {
   verdict: Verdict
   disposition?: Disposition
   rationale: string

@@ -7,7 +7,7 @@ import type { Evaluation, Seat, Verdict } from '~db/enums'
 export type Ballot = { memberId: number; seat: Seat; isChair: boolean; verdict: Verdict }
 export type DecidingRule = { quorum: number }
 
-export type Decision =
+type Decision =
   | { decided: false; waitingFor: string }
   | { decided: true; verdict: Verdict; unanimous: boolean; byChair: boolean }
 
@@ -75,7 +75,7 @@ function departuresOf(
     .map((c) => c.key)
 }
 
-export type VoteCheck =
+type VoteCheck =
   | { ok: true; departs: boolean; departures: string[] }
   | { ok: false; fieldErrors: Record<string, string[]> }
 

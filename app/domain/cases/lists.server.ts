@@ -39,9 +39,9 @@ export function casesOfLead(db: Queryable, leadId: number) {
     .all()
 }
 
-export const CASE_PAGE_SIZE = 50
+const CASE_PAGE_SIZE = 50
 
-export type CaseQuery = {
+type CaseQuery = {
   kind?: CaseKind
   status?: CaseStatus
   reasonId?: number
@@ -53,7 +53,7 @@ export type CaseQuery = {
 }
 
 /** Who may see which cases: a rep their own; everyone who sees every lead, every case. */
-export function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
+function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
   return and(
     seesAllLeads(viewer)
       ? query.repId
@@ -122,7 +122,7 @@ export function listCases(
 
 // ——— The committee's review queue ———
 
-export type ReviewQuery = {
+type ReviewQuery = {
   kind?: CaseKind
   reasonId?: number
   repId?: number

@@ -21,7 +21,7 @@ export const DISPOSITION_LABELS: Record<Disposition, string> = {
   disqualified: 'Disqualified',
   nurture: 'Nurture',
 }
-export { DISPOSITIONS, VERDICTS }
+export { VERDICTS }
 
 const disposition = z.enum(DISPOSITIONS, { error: 'Choose disqualified or nurture' })
 
@@ -66,7 +66,6 @@ export const VoteSchema = z
         message: 'Choose the disposition for a lead that does not meet the definition',
       })
   })
-export type VoteInput = z.infer<typeof VoteSchema>
 
 export const RecuseSchema = z.object({
   intent: z.literal('recuse'),
@@ -101,7 +100,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_plans: 'No plans',
   not_a_fit: 'Not a fit',
 }
-export { OUTCOMES }
 
 /** "2026-02-31" is no date; "2026-02-28" is. */
 function isCalendarDate(value: string): boolean {

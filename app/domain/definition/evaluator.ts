@@ -33,7 +33,7 @@ function rawValue(lead: LeadValues, field: string): unknown {
 }
 
 /** Trimmed, case-folded, inner whitespace collapsed; null when blank. */
-export function normalise(value: unknown): string | null {
+function normalise(value: unknown): string | null {
   if (value === null || value === undefined) return null
   const text = String(value).trim().replace(/\s+/g, ' ').toLowerCase()
   return text === '' ? null : text

@@ -6,7 +6,7 @@ import type { Queryable } from '~db/connection'
 import { definitionCriteria, definitionSignoffs, definitionVersions, users } from '~db/schema'
 import type { CriterionRule } from './evaluator'
 
-export type Criterion = CriterionRule & { id: number; description: string; position: number }
+type Criterion = CriterionRule & { id: number; description: string; position: number }
 
 export function criteriaOf(db: Queryable, versionId: number): Criterion[] {
   return db

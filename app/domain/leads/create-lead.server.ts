@@ -5,7 +5,7 @@ import { findExisting } from './matching.server'
 import type { LeadFields } from './schema'
 import { upsertLead } from './upsert-lead.server'
 
-export type CreateLeadResult =
+type CreateLeadResult =
   | { ok: true; leadId: number }
   | { ok: false; fieldErrors: FieldErrors; existingLeadId?: number }
 

@@ -54,7 +54,7 @@ const STAGE_SYNONYMS: Record<string, LifecycleStage> = {
 }
 
 /** "Marketing Qualified Lead", "MQL" and HubSpot's "marketingqualifiedlead" are all `mql`. */
-export function lifecycleStage(value: string): LifecycleStage | null {
+function lifecycleStage(value: string): LifecycleStage | null {
   return STAGE_SYNONYMS[value.toLowerCase().replace(/[^a-z]/g, '')] ?? null
 }
 

@@ -14,7 +14,7 @@ import type { LeadFields } from './schema'
 import { indexNewLeads } from './search-index.server'
 import { type AuditSink, type ImportOrigin, leadWriter } from './writer.server'
 
-export type UpsertOptions = {
+type UpsertOptions = {
   /** Attributes beyond the lead's fields (an import's unmapped columns). */
   custom?: Record<string, string>
   /** The import and line the lead comes from (a lead met twice in one file is written once). */
@@ -25,7 +25,7 @@ export type UpsertOptions = {
   handOver?: HandOver
 }
 
-export type UpsertResult = Result<{ leadId: number; outcome: 'created' | 'updated' | 'unchanged' }>
+type UpsertResult = Result<{ leadId: number; outcome: 'created' | 'updated' | 'unchanged' }>
 
 type Rep = ReturnType<typeof activeReps>[number]
 

@@ -86,7 +86,7 @@ export function outcomesOf(db: Queryable, leadId: number) {
     .all()
 }
 
-export const HINDSIGHT_PAGE_SIZE = 50
+const HINDSIGHT_PAGE_SIZE = 50
 
 /** The query behind a page of hindsight due (the plan test reads it too). */
 export function hindsightDueQuery(db: Queryable, sixMonths: number, after?: string) {

@@ -15,13 +15,7 @@ import type { Role, Seat } from './roles'
 type Viewer = { id: number; name: string; roles: Role[]; seat: Seat | null; isChair: boolean }
 
 /** The rep's home: counts, the queue page at `cursor`, and their five newest cases. */
-export function repHome(
-  db: DB,
-  viewer: Viewer,
-  cursor: string | undefined,
-  now: Date,
-  timeZone: string,
-) {
+function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, timeZone: string) {
   const queue = repQueue(db, viewer.id, now, timeZone, cursor)
   return {
     counts: queueCounts(db, viewer.id, now, timeZone),
@@ -51,7 +45,7 @@ export function repHome(
 }
 
 /** The committee member's home: up to ten open cases waiting for their vote. */
-export function committeeHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+function committeeHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
   return reviewQueue(db, viewer.id, { needsMyVote: true }, now, 10).rows.map((c) => ({
     id: c.id,
     kind: c.kind,
@@ -62,7 +56,7 @@ export function committeeHome(db: DB, viewer: Viewer, now: Date, timeZone: strin
 }
 
 /** The marketer's home: the cases waiting for their answer. */
-export function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
   return awaitingResponse(db, viewer.id).map((c) => ({
     id: c.id,
     kind: c.kind,
@@ -74,7 +68,7 @@ export function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string
 }
 
 /** The viewer's unread notifications, newest first. */
-export function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
+function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
   return unreadNotifications(db, viewer.id).map((n) => ({
     id: n.id,
     notice: n.kind,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES, SEATS } from './roles'
 
-export const EmailSchema = z
+const EmailSchema = z
   .string({ error: 'Enter an e-mail address' })
   .trim()
   .toLowerCase()
@@ -9,7 +9,7 @@ export const EmailSchema = z
   .max(254, 'Use 254 characters or fewer')
   .pipe(z.email({ error: 'Enter a valid e-mail address, like name@company.com' }))
 
-export const NewPasswordSchema = z
+const NewPasswordSchema = z
   .string({ error: 'Enter a password' })
   .min(12, 'Use at least 12 characters')
   .max(200, 'Use 200 characters or fewer')
@@ -75,11 +75,4 @@ export const SetupSchema = z.object({
   name: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(120),
   email: EmailSchema,
   password: NewPasswordSchema,
-})
-
-/** The actions of the admin's user page, told apart by the submit button's `intent`. */
-export const UserIntentSchema = z.object({
-  intent: z.enum(['save', 'deactivate', 'reactivate', 'reset-password'], {
-    error: 'Unknown action',
-  }),
 })

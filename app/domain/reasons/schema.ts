@@ -11,7 +11,3 @@ export const ReasonSchema = z.object({
   notesRequired: z.boolean().default(false),
 })
 export type ReasonInput = z.infer<typeof ReasonSchema>
-
-export const ReasonIntentSchema = z.object({
-  intent: z.enum(['save', 'deactivate', 'reactivate']),
-})

@@ -8,7 +8,7 @@ import { sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import type { ReportQuery } from './query'
 
-export type HindsightRow = {
+type HindsightRow = {
   name: string
   rejected: number
   known: number

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { Temporal } from 'temporal-polyfill'
 import type { Period } from './query'
 
-export type PeriodSpan = { label: string; start: number; end: number }
+type PeriodSpan = { label: string; start: number; end: number }
 
 function startOf(date: Temporal.PlainDate, period: Period): Temporal.PlainDate {
   if (period === 'week') return date.subtract({ days: date.dayOfWeek - 1 })

@@ -123,7 +123,7 @@ function clockReport(
   })
 }
 
-export type ReviewRow = {
+type ReviewRow = {
   name: string
   opened: number
   decided: number
@@ -195,7 +195,7 @@ export function slaReport(
   }
 }
 
-export type ScorecardRow = {
+type ScorecardRow = {
   repId: number
   name: string
   received: number

@@ -9,7 +9,7 @@ import { packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import type { ReportQuery } from './query'
 
-export type VerdictRow = {
+type VerdictRow = {
   name: string
   decided: number
   meets: number

@@ -6,7 +6,7 @@ import { clockAt, endOfLocalDay } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import { leads } from '~db/schema'
 
-export const QUEUE_PAGE_SIZE = 50
+const QUEUE_PAGE_SIZE = 50
 
 /** The counts on a rep's home: waiting leads, those due before local midnight, those overdue. */
 export function queueCounts(db: Queryable, repId: number, now: Date, timeZone: string) {

@@ -86,7 +86,7 @@ export function formatWorkingTime(ms: number): string {
   return `${hours} h ${rest} min`
 }
 
-export type Clock = { overdue: boolean; workingMs: number; label: string }
+type Clock = { overdue: boolean; workingMs: number; label: string }
 
 /** Where a clock due at `due` stands at `now`: time left, or overdue by how much. */
 export function clockAt(now: Date, due: Date, timeZone: string): Clock {

@@ -70,7 +70,7 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   return done
 }
 
-export type Runner = {
+type Runner = {
   /** Settles when the first tick is over (every job has run once, the outbox is drained). */
   firstTick: Promise<void>
   stop: () => Promise<void>
