@@ -3,7 +3,8 @@ import type { Role } from '~/domain/people/roles'
 
 type NavItem = { to: string; label: string; capability: Capability }
 
-// Only pages that exist are listed; each later feature adds its own entry here.
+// The navigation: each page with the capability that opens it (the access table decides who
+// sees it).
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', capability: 'leads.read' },
   { to: '/leads', label: 'Leads', capability: 'leads.read' },

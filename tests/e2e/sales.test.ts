@@ -136,10 +136,20 @@ describe('the judicial branch', () => {
       await member.context().close()
     }
 
-    // Dana sees the verdict and its rationale at home, and the lead is back in her queue.
-    await dana.goto(app.url)
+    // Dana sees the verdict and its rationale at home, and the lead is back in her queue. The
+    // notification is written by the job runner after the deciding vote commits (at once, when
+    // the vote wakes it): a page loaded in between shows it on the next load.
     const notice = dana.getByRole('listitem').filter({ has: dana.locator(`a[href="${href}"]`) })
-    await notice.getByText(/Verdict on case \d+: Meets the definition — back with Sales/).waitFor()
+    const verdict = notice.getByText(/Verdict on case \d+: Meets the definition — back with Sales/)
+    await expect
+      .poll(
+        async () => {
+          await dana.goto(app.url)
+          return verdict.count()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1)
     await notice
       .getByText(/Erin Walsh \(executive|erin: the brief shows/)
       .first()

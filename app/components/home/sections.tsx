@@ -10,7 +10,8 @@ import type { Role } from '~/domain/people/roles'
 
 type Home = SerializeFrom<HomePage>
 
-// What the homes of roles whose work is not built yet hold.
+// The links a role's home offers beside its own lists: where marketers, leadership and admins
+// go next.
 const HOME_SECTIONS: Partial<
   Record<Role, { title: string; body: string; links?: { to: string; label: string }[] }>
 > = {

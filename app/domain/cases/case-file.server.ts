@@ -6,7 +6,8 @@ import { getVersion } from '~/domain/definition/versions.server'
 import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
 import { sameCompanyLeads } from '~/domain/leads/same-company.server'
-import { hasRole, type Role, seesAllLeads } from '~/domain/people/roles'
+import { can } from '~/domain/people/access'
+import { type Role, seesAllLeads } from '~/domain/people/roles'
 import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
 import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
@@ -56,7 +57,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
   )
   const nameOf = (id: number | null) => (id ? (names.get(id) ?? `User ${id}`) : null)
   // Individual votes, recusals and the state of the count are the committee's alone.
-  const isCommittee = hasRole(viewer, 'committee')
+  const isCommittee = can(viewer, 'cases.vote')
   const cast = db
     .select()
     .from(votes)
@@ -97,7 +98,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
         .all()
     : []
   const myVote = cast.find((v) => v.memberId === viewer.id)
-  const myStanding = hasRole(viewer, 'committee') ? standing(db, c, viewer.id) : null
+  const myStanding = can(viewer, 'cases.vote') ? standing(db, c, viewer.id) : null
   const automaticStandAside = [c.filedBy, c.repId, lead.ownerId, lead.marketerId]
     .filter((id): id is number => !!id)
     .filter((id, i, all) => all.indexOf(id) === i)
@@ -195,7 +196,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
         ]
       : null,
     me: {
-      canRespond: hasRole(viewer, 'marketer') && c.status === 'in_review' && !c.response,
+      canRespond: can(viewer, 'cases.respond') && c.status === 'in_review' && !c.response,
       canVote: c.status === 'in_review' && myStanding?.canVote === true,
       cannotVote:
         c.status === 'in_review' && myStanding && !myStanding.canVote ? myStanding.why : null,

@@ -19,7 +19,12 @@ export function appendEvent<T extends EventType>(
   for (const listener of appendListeners) listener()
 }
 
-const appendListeners = new Set<() => void>()
+// Kept on globalThis: the production server bundles this module twice (once in build/server.js
+// with the job runner, once in the Remix build with the routes), and both copies must share it.
+const LISTENERS = Symbol.for('leadcourt.outbox.appendListeners')
+const registry = globalThis as { [LISTENERS]?: Set<() => void> }
+registry[LISTENERS] ??= new Set()
+const appendListeners = registry[LISTENERS]
 
 /**
  * Calls `listener` whenever this process appends an event, so the job runner can drain the
