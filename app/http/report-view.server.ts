@@ -60,9 +60,3 @@ export function csvResponse(fileName: string, rows: (string | number)[][]): Resp
     },
   })
 }
-
-/** A rate as the CSV gives it: a percentage with one decimal, or empty. */
-export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))
-
-/** Working time in hours with one decimal for a CSV cell, or empty. */
-export const hoursCell = (ms: number | null) => (ms === null ? '' : (ms / 3_600_000).toFixed(1))

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
-import { BREAKDOWN_LABELS, reportFileName } from '~/domain/reports/query'
-import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { BREAKDOWN_LABELS, percentCell, reportFileName } from '~/domain/reports/query'
+import { csvResponse, reportRequest } from '~/http/report-view.server'
 
 /** The accuracy report's numbers as CSV, exactly as the page shows them. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import { hindsightReport } from '~/domain/reports/hindsight.server'
-import { reportFileName } from '~/domain/reports/query'
-import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { percentCell, reportFileName } from '~/domain/reports/query'
+import { csvResponse, reportRequest } from '~/http/report-view.server'
 
 /** The hindsight report's numbers as CSV, exactly as the page shows them. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { reportFileName } from '~/domain/reports/query'
+import { hoursCell, percentCell, reportFileName } from '~/domain/reports/query'
 import { repScorecard } from '~/domain/reports/sla.server'
-import { csvResponse, hoursCell, percentCell, reportRequest } from '~/http/report-view.server'
+import { csvResponse, reportRequest } from '~/http/report-view.server'
 
 /** The rep scorecard as CSV, exactly as the page shows it. */
 export async function loader(args: LoaderFunctionArgs) {

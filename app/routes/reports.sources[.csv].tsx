@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { reportFileName } from '~/domain/reports/query'
+import { percentCell, reportFileName } from '~/domain/reports/query'
 import { type QualityRow, sourceQualityReport } from '~/domain/reports/source-quality.server'
-import { csvResponse, percentCell, reportRequest } from '~/http/report-view.server'
+import { csvResponse, reportRequest } from '~/http/report-view.server'
 
 /** The source and campaign quality report's numbers as CSV, exactly as the page shows them. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
 // Small fixtures for route tests, each made through the real domain functions (never raw SQL),
 // so a fixture is valid by the app's own rules and stays so when those rules change. Route
 // tests whose subject is not the demo build what they need here instead of seeding the demo.
+import { DEMO_PASSWORD, DEMO_USERS } from '~/demo/seed.server'
 import type { UserInput } from '~/domain/people/schema'
 import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -10,44 +11,15 @@ import { getDb } from '~/platform/db.server'
 import { hashPassword } from '~/platform/password.server'
 import { handOverLead, userId } from './leads'
 
-/** The password of everyone a factory makes. */
-export const PASSWORD = 'demo-password'
+/** The password of everyone a factory makes: the demo's. */
+export const PASSWORD = DEMO_PASSWORD
 
 /**
- * The people route tests know by first name (`userId('dana')`, `signInAs('felix@…')`): three
- * reps, two marketers, a committee of three (the sales and marketing seats and the chair), a
- * leader and an admin, in an organisation in London.
+ * The people route tests know by first name (`userId('dana')`, `signInAs('felix@…')`): the
+ * demo's team of three reps, two marketers, a committee of three (the sales and marketing seats
+ * and the chair), a leader and an admin, in an organisation in London.
  */
-export const TEAM: UserInput[] = [
-  { name: 'Dana Reyes', email: 'dana@brightline.test', roles: ['rep'], isChair: false },
-  { name: 'Omar Haddad', email: 'omar@brightline.test', roles: ['rep'], isChair: false },
-  { name: 'Lucy Chen', email: 'lucy@brightline.test', roles: ['rep'], isChair: false },
-  { name: 'Maya Patel', email: 'maya@brightline.test', roles: ['marketer'], isChair: false },
-  { name: 'Ben Okafor', email: 'ben@brightline.test', roles: ['marketer'], isChair: false },
-  {
-    name: 'Victor Lindqvist',
-    email: 'victor@brightline.test',
-    roles: ['committee'],
-    seat: 'sales',
-    isChair: false,
-  },
-  {
-    name: 'Clara Moreau',
-    email: 'clara@brightline.test',
-    roles: ['committee'],
-    seat: 'marketing',
-    isChair: false,
-  },
-  {
-    name: 'Erin Walsh',
-    email: 'erin@brightline.test',
-    roles: ['committee'],
-    seat: 'executive',
-    isChair: true,
-  },
-  { name: 'Felix Novak', email: 'felix@brightline.test', roles: ['leadership'], isChair: false },
-  { name: 'Sasha Ivanova', email: 'sasha@brightline.test', roles: ['admin'], isChair: false },
-]
+export const TEAM: UserInput[] = DEMO_USERS
 
 let hashed: Promise<string> | undefined
 /**

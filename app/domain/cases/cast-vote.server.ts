@@ -8,10 +8,10 @@ import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import type { Disposition, Seat, Verdict } from '~db/enums'
 import { users, votes } from '~db/schema'
-import { caseEvaluation, closed, findCase } from './case.server'
+import { caseEvaluation } from './case.server'
 import { decideIfComplete } from './decide-case.server'
 import { checkVote } from './deciding'
-import { standing } from './standing.server'
+import { caseForMember } from './standing.server'
 
 type VoteValues = {
   verdict: Verdict
@@ -36,12 +36,9 @@ export function castVote(
 ): Result<{ decided: boolean; waitingFor: string | null }> {
   return db.transaction(
     (tx) => {
-      const c = findCase(tx, caseId)
-      if (!c) return refuse('This case does not exist')
-      const shut = closed(c)
-      if (shut) return refuse(shut)
-      const stand = standing(tx, c, memberId)
-      if (!stand.canVote) return refuse(stand.why)
+      const found = caseForMember(tx, caseId, memberId)
+      if (!found.ok) return found
+      const { c } = found
       const { criteria, automatic } = caseEvaluation(tx, c)
       // Findings on this version's criteria only; a blank one means "as evaluated".
       const findings: Record<string, 'met' | 'unmet'> = {}

@@ -5,8 +5,7 @@ import { recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { recusals, votes } from '~db/schema'
-import { closed, findCase } from './case.server'
-import { standing } from './standing.server'
+import { caseForMember } from './standing.server'
 
 /** A member stands aside from a case with a reason (before voting on it). */
 export function recuse(
@@ -18,12 +17,9 @@ export function recuse(
 ): Result<object> {
   return db.transaction(
     (tx) => {
-      const c = findCase(tx, caseId)
-      if (!c) return refuse('This case does not exist')
-      const shut = closed(c)
-      if (shut) return refuse(shut)
-      const stand = standing(tx, c, memberId)
-      if (!stand.canVote) return refuse(stand.why)
+      const found = caseForMember(tx, caseId, memberId)
+      if (!found.ok) return found
+      const { c } = found
       const voted = tx
         .select({ id: votes.id })
         .from(votes)

@@ -1,9 +1,10 @@
 // Who may vote on a case: a committee member with a seat, not recused automatically (a member
 // with a hand in the lead) or by their own choice.
 import { and, eq } from 'drizzle-orm'
+import { type Result, refuse } from '~/domain/result'
 import type { Queryable } from '~db/connection'
 import { leads, recusals, userRoles, users } from '~db/schema'
-import type { Case } from './case.server'
+import { type Case, closed, findCase } from './case.server'
 
 /**
  * Why a member may not vote on a case of their own making, or null. A member who filed the
@@ -45,4 +46,19 @@ export function standing(
     .get()
   if (recused) return { canVote: false, why: 'You recused yourself from this case' }
   return { canVote: true }
+}
+
+/** The open case a member may act on (vote or recuse), or why not. */
+export function caseForMember(
+  tx: Queryable,
+  caseId: number,
+  memberId: number,
+): Result<{ c: Case }> {
+  const c = findCase(tx, caseId)
+  if (!c) return refuse('This case does not exist')
+  const shut = closed(c)
+  if (shut) return refuse(shut)
+  const stand = standing(tx, c, memberId)
+  if (!stand.canVote) return refuse(stand.why)
+  return { ok: true, c }
 }

@@ -58,3 +58,9 @@ export const formatRate = (rate: number | null) =>
 /** Working time as the reports show it: hours with one decimal ("26.5 h"), or "—". */
 export const formatHours = (ms: number | null) =>
   ms === null ? '—' : `${(ms / 3_600_000).toFixed(1)} h`
+
+/** A rate as the CSV gives it: a percentage with one decimal, or empty. */
+export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))
+
+/** Working time in hours with one decimal for a CSV cell, or empty. */
+export const hoursCell = (ms: number | null) => (ms === null ? '' : (ms / 3_600_000).toFixed(1))

@@ -6,7 +6,7 @@ import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters } from './accuracy.server'
 import { binaryOrder, distinctKeys, packed, percentiles } from './cells.server'
 import { periodTable } from './periods'
-import type { ReportQuery } from './query'
+import { hoursCell, percentCell, type ReportQuery } from './query'
 
 export type ClockRow = {
   name: string
@@ -287,4 +287,52 @@ export function repScorecard(
       }
     })
     .sort((a, b) => binaryOrder(a.name, b.name))
+}
+
+/** The SLA report's numbers as CSV rows (a header, then each section), as the page shows them. */
+export function slaCsvRows(report: ReturnType<typeof slaReport>): (string | number)[][] {
+  const clocks = (section: string, rows: typeof report.followUp) =>
+    rows.map((r) => [
+      section,
+      r.name,
+      r.started,
+      '',
+      r.inTime,
+      r.breached,
+      '',
+      r.running,
+      percentCell(r.compliance),
+      hoursCell(r.medianMs),
+      hoursCell(r.p90Ms),
+    ])
+  return [
+    [
+      'section',
+      'period',
+      'count',
+      'decided',
+      'in_time',
+      'breached',
+      'open_overdue',
+      'running',
+      'compliance_percent',
+      'median_hours',
+      'p90_hours',
+    ],
+    ...clocks('Follow-up', report.followUp),
+    ...report.review.map((r) => [
+      'Review',
+      r.name,
+      r.opened,
+      r.decided,
+      r.inTime,
+      '',
+      r.openOverdue,
+      '',
+      percentCell(r.compliance),
+      hoursCell(r.medianMs),
+      hoursCell(r.p90Ms),
+    ]),
+    ...clocks('Return', report.return),
+  ]
 }

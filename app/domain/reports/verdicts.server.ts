@@ -7,7 +7,7 @@ import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters } from './accuracy.server'
 import { packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import type { ReportQuery } from './query'
+import { percentCell, type ReportQuery } from './query'
 
 type VerdictRow = {
   name: string
@@ -138,4 +138,48 @@ function participation(db: Queryable, inRange: SQL, decided: number) {
       participation: decided > 0 ? cast / decided : null,
     }
   })
+}
+
+/** The verdict report's numbers as CSV rows (a header, then each section), as the page shows them. */
+export function verdictCsvRows(report: ReturnType<typeof verdictReport>): (string | number)[][] {
+  return [
+    [
+      'section',
+      'name',
+      'decided',
+      'meets',
+      'disqualified',
+      'nurture',
+      'agree_with_definition',
+      'agreement_percent',
+      'unanimous',
+      'split',
+      'tie_broken_by_chair',
+      'conceded',
+    ],
+    ...[...report.periods.map((r) => ['Period', r] as const), ['Total', report.total] as const].map(
+      ([section, r]) => [
+        section,
+        r.name,
+        r.decided,
+        r.meets,
+        r.disqualified,
+        r.nurture,
+        r.agree,
+        percentCell(r.agreement),
+        r.unanimous,
+        r.split,
+        r.byChair,
+        r.conceded,
+      ],
+    ),
+    ...report.departures.map((d) => ['Departures', d.criterion, d.count]),
+    ...report.participation.map((m) => [
+      'Participation',
+      m.name,
+      m.votes,
+      m.recused,
+      percentCell(m.participation),
+    ]),
+  ]
 }
