@@ -13,7 +13,7 @@ export const auditEvents = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
     // The chain that makes the trail tamper-evident: SHA-256 of the previous entry's hash and
-    // this entry's canonical content (see app/lib/audit.server.ts).
+    // this entry's canonical content (see app/platform/audit.server.ts).
     hash: text('hash'),
   },
   (t) => [

@@ -89,7 +89,7 @@ export const cases = sqliteTable(
     index('cases_reason_idx').on(t.reasonId, t.openedAt, t.id),
     index('cases_kind_idx').on(t.kind, t.openedAt, t.id),
     index('cases_decided_idx').on(t.decidedAt, t.id),
-    // The reports (app/lib/reports) count cells of covering indexes, never the table: per
+    // The reports (app/domain/reports) count cells of covering indexes, never the table: per
     // period, every column the verdict, review and hindsight figures and the filters read...
     index('cases_report_opened_idx').on(
       t.kind,

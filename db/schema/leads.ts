@@ -68,7 +68,7 @@ export const leads = sqliteTable(
     index('leads_owner_status_idx').on(t.ownerId, t.status, t.handedOverAt, t.id),
     index('leads_company_domain_idx').on(t.companyDomain, t.handedOverAt, t.id),
     // Source and campaign quality counts leads per source, campaign and period from this
-    // (app/lib/reports/source-quality.server.ts), the owner filter included.
+    // (app/domain/reports/source-quality.server.ts), the owner filter included.
     index('leads_report_idx').on(t.source, t.campaign, t.handedOverAt, t.ownerId),
     // A rep's queue (their waiting leads, most urgent first) and the sweep (every waiting lead
     // whose clock ran out) read only the leads that wait: partial indexes stay small.

@@ -71,7 +71,7 @@ export const followUps = sqliteTable(
     uniqueIndex('follow_ups_one_open_per_lead').on(t.leadId).where(sql`${t.actedAt} IS NULL`),
     index('follow_ups_started_idx').on(t.kind, t.startedAt, t.id),
     index('follow_ups_rep_idx').on(t.repId, t.startedAt, t.id),
-    // The SLA report and the scorecard count cells of these (app/lib/reports/sla.server.ts):
+    // The SLA report and the scorecard count cells of these (app/domain/reports/sla.server.ts):
     // per rep and period, and per lead for the lead's source or campaign.
     index('follow_ups_report_rep_idx').on(
       t.kind,

@@ -9,7 +9,7 @@ import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'
 
 // The reports read a year of cases, clocks and leads: at a million leads, every figure must
-// come from a covering index, one range per cell (app/lib/reports/cells.server.ts), never from
+// come from a covering index, one range per cell (app/domain/reports/cells.server.ts), never from
 // a scan of cases, follow_ups, leads or votes, and never by sorting the rows it counts. No
 // ANALYZE: the production database has no statistics either.
 

@@ -39,7 +39,7 @@ function searchExpression(q: string): string | null {
 const encodeCursor = (lead: { handedOverAt: Date; id: number }) =>
   `${lead.handedOverAt.getTime()}-${lead.id}`
 
-// The full-text index over leads (created by a hand-written migration, so not in db/schema.ts).
+// The full-text index over leads (created by a hand-written migration, so not in db/schema/).
 const leadsSearch = sqliteTable('leads_search', { rowid: integer('rowid').notNull() })
 
 /**
