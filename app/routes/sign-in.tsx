@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -22,8 +23,15 @@ export async function loader(args: LoaderFunctionArgs) {
   return { needsSetup: needsSetup(getDb()) }
 }
 
-function minutesUntil(until: Date, now: Date) {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
+/** Whole seconds from now until `until`, at least 1 (the Retry-After header's value). */
+function secondsUntil(until: Date, now: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
+}
+
+/** "40 seconds" under two minutes, else whole minutes rounded up ("15 minutes"). */
+export function waitInWords(seconds: number) {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  return `${Math.ceil(seconds / 60)} minutes`
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -36,13 +44,18 @@ export async function action(args: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value
   const now = nowOf(context)
   const result = await signIn(getDb(), { email, password, address: clientAddress(context) }, now)
-  if (!result.ok) {
-    const message =
-      result.reason === 'locked'
-        ? `Too many failed sign-in attempts. Sign-in is paused for ${minutesUntil(result.until, now)} more minute(s); try again then.`
-        : 'That e-mail and password do not match an active account.'
+  if (!result.ok && result.reason === 'throttled') {
+    const seconds = secondsUntil(result.until, now)
+    const message = `Too many attempts; try again in ${waitInWords(seconds)}.`
     const reply = submission.reply({ formErrors: [message], hideFields: ['password'] })
-    return refused('sign-in', reply, null, result.reason === 'locked' ? 429 : 400)
+    // The one refusal shape, with the Retry-After header a 429 carries.
+    const answer = refused('sign-in', reply, null, 429)
+    return data(answer.data, { ...answer.init, headers: { 'Retry-After': String(seconds) } })
+  }
+  if (!result.ok) {
+    const message = 'That e-mail and password do not match an active account.'
+    const reply = submission.reply({ formErrors: [message], hideFields: ['password'] })
+    return refused('sign-in', reply)
   }
   const to = result.user.mustChangePassword ? '/account/password' : safeRedirectTo(redirectTo)
   return redirect(to, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
