@@ -15,6 +15,7 @@ import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~
 import { refused } from '~/http/intents.server'
 import { clientAddress, nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
 
@@ -34,9 +35,21 @@ export function waitInWords(seconds: number) {
   return `${Math.ceil(seconds / 60)} minutes`
 }
 
+let warnedAboutProxy = false
+/** Behind a proxy with TRUST_PROXY=0, every pair is (e-mail, proxy): say so once (decision 22). */
+function warnIfProxyUntrusted(request: Request) {
+  if (warnedAboutProxy || getEnv().TRUST_PROXY !== 0) return
+  if (!request.headers.has('X-Forwarded-For')) return
+  warnedAboutProxy = true
+  console.warn(
+    'Sign-in requests carry X-Forwarded-For but TRUST_PROXY=0, so every client seems to come from the proxy and sign-in throttling cannot tell a guesser from the account owner. Set TRUST_PROXY (README, "Behind a reverse proxy").',
+  )
+}
+
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args
   await requireAnonymous(args)
+  warnIfProxyUntrusted(request)
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
   if (submission.status !== 'success') {
     return refused('sign-in', submission.reply({ hideFields: ['password'] }))
