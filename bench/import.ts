@@ -126,7 +126,7 @@ const signedIn = (await signIn.action({
   request: new Request(`${ORIGIN}/sign-in`, {
     method: 'POST',
     headers: { Origin: ORIGIN },
-    body: new URLSearchParams({ email: 'maya@brightline.test', password: 'demo-password' }),
+    body: new URLSearchParams({ email: 'maya@brightline.test', password: 'leadcourt-demo' }),
   }),
   params: {},
   context,

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const DEMO_PASSWORD = 'demo-password'
+const DEMO_PASSWORD = 'leadcourt-demo'
 
 /** Signs in through the sign-in form and returns the session cookie to send back. */
 export async function signInOverHttp(url: string, email: string): Promise<string> {

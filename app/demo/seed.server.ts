@@ -21,7 +21,7 @@ import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
 
-export const DEMO_PASSWORD = 'demo-password'
+export const DEMO_PASSWORD = 'leadcourt-demo'
 
 export const DEMO_USERS: UserInput[] = [
   { name: 'Dana Reyes', email: 'dana@brightline.test', roles: ['rep'], isChair: false },

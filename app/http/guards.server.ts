@@ -5,13 +5,18 @@ import { getOrCreateSessionSecret } from '~/domain/settings/settings.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { verifyAgainstDummy, verifyPassword } from '~/platform/password.server'
-import { beginSignInAttempt, markSignInSucceeded } from '~/platform/rate-limit.server'
+import {
+  beginSignInAttempt,
+  markSignInSucceeded,
+  recordFailedSignIn,
+} from '~/platform/rate-limit.server'
 import {
   createSession,
   deleteSession,
   findSessionUser,
   loadSessionUser,
   type SessionUser,
+  sessionLimits,
 } from '~/platform/session.server'
 import type { DB } from '~db/connection'
 import { nowOf } from '../load-context'
@@ -33,8 +38,9 @@ function getSessionCookie() {
     sameSite: 'lax',
     secure: env.COOKIE_SECURE,
     path: '/',
-    // Browsers cap cookies at 400 days; the server ends sessions after 30 days of disuse.
-    maxAge: 400 * 24 * 60 * 60,
+    // As long as the session's absolute lifetime (SESSION_MAX_AGE_DAYS); the server also ends
+    // it sooner when it is left unused (decision 22).
+    maxAge: Math.floor(sessionLimits(env.SESSION_MAX_AGE_DAYS).maxAgeMs / 1000),
   })
   return sessionCookie
 }
@@ -106,21 +112,25 @@ export async function requireAnonymous(args: RouteArgs): Promise<void> {
 type SignInResult =
   | { ok: true; sessionId: string; user: SessionUser }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date }
+  | { ok: false; reason: 'throttled'; until: Date }
 
-/** Checks the lockouts, verifies the password, records the attempt and opens a session. */
+/**
+ * Checks the throttle (a held-back attempt never reaches the password check), verifies the
+ * password, records the attempt (and a wrong password in the owner's tally) and opens a session.
+ */
 export async function signIn(
   db: DB,
   attempt: { email: string; password: string; address: string },
   now: Date,
 ): Promise<SignInResult> {
   const begun = beginSignInAttempt(db, attempt, now)
-  if ('locked' in begun) return { ok: false, reason: 'locked', until: begun.locked }
+  if ('wait' in begun) return { ok: false, reason: 'throttled', until: begun.wait.until }
   const found = findUserForSignIn(db, attempt.email)
   const valid = found
     ? await verifyPassword(attempt.password, found.passwordHash)
     : await verifyAgainstDummy(attempt.password)
-  const user = valid && found?.active ? loadSessionUser(db, found.id) : null
+  if (found && !valid) recordFailedSignIn(db, found.id, attempt.address, now)
+  const user = valid && found?.active ? loadSessionUser(db, found.id, now) : null
   if (!user) return { ok: false, reason: 'invalid' }
   markSignInSucceeded(db, begun.attemptId)
   return { ok: true, sessionId: createSession(db, user.id, now), user }

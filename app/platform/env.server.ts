@@ -1,4 +1,15 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
+
+/** An entry Express's `trust proxy` understands: an IP address, a subnet, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+  const [ip, prefix, ...rest] = entry.split('/')
+  const version = isIP(ip ?? '')
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -24,12 +35,36 @@ const EnvSchema = z
       .transform((v) => new URL(v).origin)
       .optional(),
     COOKIE_SECURE: flag.optional(),
-    TRUST_PROXY: z.coerce
-      .number({ error: 'must be the number of reverse proxies in front of the app (0 for none)' })
-      .int('must be a whole number')
-      .min(0, 'must be 0 or more')
-      .max(10, 'must be 10 or fewer')
+    // Which peers may tell the app the client's address in X-Forwarded-For (README,
+    // "Behind a reverse proxy"): a number of hops, or the proxies' addresses and subnets.
+    // Never `true`: trusting every hop lets any client choose its own address.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        if (/^\d+$/.test(value)) {
+          const hops = Number(value)
+          if (hops <= 10) return hops
+        } else {
+          const entries = value.split(',').map((entry) => entry.trim())
+          if (entries.every(isProxyAddress)) return entries
+        }
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be the number of reverse proxies in front of the app (0 for none, at most 10), or a comma-separated list of their addresses or subnets (e.g. 10.0.0.5, 172.16.0.0/12, loopback)',
+        })
+        return z.NEVER
+      })
       .default(0),
+    // A session's absolute lifetime, from sign-in (decision 22); the cookie lasts as long.
+    // Browsers keep a cookie 400 days at most.
+    SESSION_MAX_AGE_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be between 1 and 400 days')
+      .max(400, 'must be between 1 and 400 days')
+      .default(30),
     SWEEP_INTERVAL_SECONDS: z.coerce
       .number({ error: 'must be a number of seconds (0 turns the in-server sweep off)' })
       .int('must be a whole number')

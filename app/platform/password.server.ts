@@ -82,3 +82,67 @@ export function generateTemporaryPassword(): string {
   const chars = Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)])
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-')
 }
+
+// ---- The password rule (decision 22) --------------------------------------------------------
+// A new password is refused when it contains the person's e-mail address, its local part or a
+// part of their name of 3 letters or more (case-insensitive), or when zxcvbn-ts estimates it
+// below score 3 (fewer than 10^8 guesses), with "one of the most common passwords" when its
+// dictionaries of common passwords are why. The minimum length stays in the shared schema,
+// where the browser checks it too; this runs on the server only.
+
+export const CONTAINS_PERSONAL = 'A password must not contain your e-mail address or name'
+export const COMMON_PASSWORD = 'This is one of the most common passwords'
+export const TOO_GUESSABLE = 'This password is too easy to guess'
+
+type Zxcvbn = {
+  check: import('@zxcvbn-ts/core').ZxcvbnFactory['check']
+  commonWarnings: Set<string>
+}
+
+// The dictionaries are about 7 MB of JavaScript and take ~0.4 s to load: once, on first use,
+// and never in the browser's bundle (this module is .server).
+let zxcvbn: Promise<Zxcvbn> | undefined
+function loadZxcvbn(): Promise<Zxcvbn> {
+  zxcvbn ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(([core, common, en]) => {
+    const factory = new core.ZxcvbnFactory({
+      translations: en.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    })
+    const w = en.translations.warnings
+    return {
+      check: (password, userInputs) => factory.check(password, userInputs),
+      commonWarnings: new Set([w.topTen, w.topHundred, w.common, w.similarToCommon]),
+    }
+  })
+  return zxcvbn
+}
+
+/** The parts of a person a password must not contain: e-mail, its local part, name parts of 3+ letters. */
+function personalParts(person: { email: string; name: string }): string[] {
+  const email = person.email.trim().toLowerCase()
+  const local = email.split('@')[0] ?? ''
+  const names = person.name.toLowerCase().split(/[^\p{L}]+/u)
+  return [email, local, ...names].filter((part) => part.length >= 3)
+}
+
+/** Why `password` may not be someone's new password, or null when it may. */
+export async function passwordWeakness(
+  password: string,
+  person: { email: string; name: string },
+): Promise<string | null> {
+  const lower = password.normalize('NFKC').toLowerCase()
+  const parts = personalParts(person)
+  if (parts.some((part) => lower.includes(part))) return CONTAINS_PERSONAL
+  const { check, commonWarnings } = await loadZxcvbn()
+  const result = check(password, parts)
+  if (result.score >= 3) return null
+  const warning = result.feedback.warning
+  if (warning && commonWarnings.has(warning)) return COMMON_PASSWORD
+  const why = warning ?? result.feedback.suggestions[0] ?? 'Add more words that are less common.'
+  return `${TOO_GUESSABLE}: ${why}`
+}

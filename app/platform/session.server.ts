@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto'
-import { eq, lt } from 'drizzle-orm'
+import { eq, lte, or } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
 import { type Role, type Seat, sessions, userRoles, users } from '~db/schema'
+import { getEnv } from './env.server'
 
-export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+/** A session ends after this long unused (decision 22), or sooner if its lifetime is shorter. */
+export const SESSION_IDLE_MS = 7 * DAY_MS
 // Recording every request's use would make every page view a write; once an hour is enough
-// for a 30-day idle limit.
+// for a 7-day idle limit.
 const TOUCH_EVERY_MS = 60 * 60 * 1000
+
+/** How long a session lives: `maxAgeMs` from sign-in at most (the cookie's lifetime too), `idleMs` unused. */
+export type SessionLimits = { maxAgeMs: number; idleMs: number }
+
+/** The limits SESSION_MAX_AGE_DAYS sets: an absolute lifetime, and the idle one within it. */
+export function sessionLimits(maxAgeDays = getEnv().SESSION_MAX_AGE_DAYS): SessionLimits {
+  const maxAgeMs = maxAgeDays * DAY_MS
+  return { maxAgeMs, idleMs: Math.min(SESSION_IDLE_MS, maxAgeMs) }
+}
 
 export type SessionUser = {
   id: number
@@ -16,6 +28,8 @@ export type SessionUser = {
   seat: Seat | null
   isChair: boolean
   mustChangePassword: boolean
+  /** When this session was opened (the home page tells of failed sign-ins before it). */
+  signedInAt: Date
 }
 
 export function createSession(db: Queryable, userId: number, now: Date): string {
@@ -24,11 +38,24 @@ export function createSession(db: Queryable, userId: number, now: Date): string 
   return id
 }
 
-export function isSessionExpired(lastUsedAt: Date, now: Date): boolean {
-  return now.getTime() - lastUsedAt.getTime() >= SESSION_IDLE_MS
+/** Whether a session opened at `createdAt` and last used at `lastUsedAt` has ended by `now`. */
+export function isSessionExpired(
+  session: { createdAt: Date; lastUsedAt: Date },
+  now: Date,
+  limits: SessionLimits = sessionLimits(),
+): boolean {
+  const t = now.getTime()
+  return (
+    t - session.createdAt.getTime() >= limits.maxAgeMs ||
+    t - session.lastUsedAt.getTime() >= limits.idleMs
+  )
 }
 
-export function loadSessionUser(db: Queryable, userId: number): SessionUser | null {
+export function loadSessionUser(
+  db: Queryable,
+  userId: number,
+  signedInAt: Date,
+): SessionUser | null {
   const user = db
     .select({
       id: users.id,
@@ -50,18 +77,26 @@ export function loadSessionUser(db: Queryable, userId: number): SessionUser | nu
     .all()
     .map((r) => r.role)
   const { active: _active, ...rest } = user
-  return { ...rest, roles }
+  return { ...rest, roles, signedInAt }
 }
 
-/** The signed-in user for a session id, or null when the session is unknown, idle too long, or the user is inactive. */
-export function findSessionUser(db: DB, sessionId: string, now: Date): SessionUser | null {
+/**
+ * The signed-in user for a session id, or null when the session is unknown, past its lifetime
+ * or idle too long (it is deleted then), or the user is inactive.
+ */
+export function findSessionUser(
+  db: DB,
+  sessionId: string,
+  now: Date,
+  limits: SessionLimits = sessionLimits(),
+): SessionUser | null {
   const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get()
   if (!session) return null
-  if (isSessionExpired(session.lastUsedAt, now)) {
+  if (isSessionExpired(session, now, limits)) {
     db.delete(sessions).where(eq(sessions.id, sessionId)).run()
     return null
   }
-  const user = loadSessionUser(db, session.userId)
+  const user = loadSessionUser(db, session.userId, session.createdAt)
   if (!user) return null
   if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
     db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, sessionId)).run()
@@ -77,8 +112,19 @@ export function endUserSessions(db: Queryable, userId: number) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run()
 }
 
-export function purgeExpiredSessions(db: Queryable, now: Date) {
+/** Deletes every session past its lifetime or idle limit. */
+export function purgeExpiredSessions(
+  db: Queryable,
+  now: Date,
+  limits: SessionLimits = sessionLimits(),
+) {
+  const t = now.getTime()
   db.delete(sessions)
-    .where(lt(sessions.lastUsedAt, new Date(now.getTime() - SESSION_IDLE_MS)))
+    .where(
+      or(
+        lte(sessions.createdAt, new Date(t - limits.maxAgeMs)),
+        lte(sessions.lastUsedAt, new Date(t - limits.idleMs)),
+      ),
+    )
     .run()
 }

@@ -42,8 +42,19 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { name, roles, seat, isChair, counts, queue, myCases, notifications, toVote, toAnswer } =
-    useLoaderData<typeof loader>()
+  const {
+    name,
+    roles,
+    seat,
+    isChair,
+    counts,
+    queue,
+    myCases,
+    notifications,
+    toVote,
+    toAnswer,
+    signInNotice,
+  } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
     <div className="space-y-6">
@@ -51,6 +62,7 @@ export default function Home() {
       {searchParams.get('password') === 'changed' ? (
         <Alert tone="success">Your password has been changed.</Alert>
       ) : null}
+      {signInNotice ? <Alert>{signInNotice}</Alert> : null}
       <p className="text-slate-700">
         You are signed in as {roles.map((r) => ROLE_LABELS[r]).join(', ')}
         {seat ? ` (${SEAT_LABELS[seat]}${isChair ? ', chair' : ''})` : ''}.

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -14,6 +15,7 @@ import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~
 import { refused } from '~/http/intents.server'
 import { clientAddress, nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
 
@@ -22,13 +24,32 @@ export async function loader(args: LoaderFunctionArgs) {
   return { needsSetup: needsSetup(getDb()) }
 }
 
-function minutesUntil(until: Date, now: Date) {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
+/** Whole seconds from now until `until`, at least 1 (the Retry-After header's value). */
+function secondsUntil(until: Date, now: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
+}
+
+/** "40 seconds" under two minutes, else whole minutes rounded up ("15 minutes"). */
+export function waitInWords(seconds: number) {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  return `${Math.ceil(seconds / 60)} minutes`
+}
+
+let warnedAboutProxy = false
+/** Behind a proxy with TRUST_PROXY=0, every pair is (e-mail, proxy): say so once (decision 22). */
+function warnIfProxyUntrusted(request: Request) {
+  if (warnedAboutProxy || getEnv().TRUST_PROXY !== 0) return
+  if (!request.headers.has('X-Forwarded-For')) return
+  warnedAboutProxy = true
+  console.warn(
+    'Sign-in requests carry X-Forwarded-For but TRUST_PROXY=0, so every client seems to come from the proxy and sign-in throttling cannot tell a guesser from the account owner. Set TRUST_PROXY (README, "Behind a reverse proxy").',
+  )
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args
   await requireAnonymous(args)
+  warnIfProxyUntrusted(request)
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
   if (submission.status !== 'success') {
     return refused('sign-in', submission.reply({ hideFields: ['password'] }))
@@ -36,13 +57,18 @@ export async function action(args: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value
   const now = nowOf(context)
   const result = await signIn(getDb(), { email, password, address: clientAddress(context) }, now)
-  if (!result.ok) {
-    const message =
-      result.reason === 'locked'
-        ? `Too many failed sign-in attempts. Sign-in is paused for ${minutesUntil(result.until, now)} more minute(s); try again then.`
-        : 'That e-mail and password do not match an active account.'
+  if (!result.ok && result.reason === 'throttled') {
+    const seconds = secondsUntil(result.until, now)
+    const message = `Too many attempts; try again in ${waitInWords(seconds)}.`
     const reply = submission.reply({ formErrors: [message], hideFields: ['password'] })
-    return refused('sign-in', reply, null, result.reason === 'locked' ? 429 : 400)
+    // The one refusal shape, with the Retry-After header a 429 carries.
+    const answer = refused('sign-in', reply, null, 429)
+    return data(answer.data, { ...answer.init, headers: { 'Retry-After': String(seconds) } })
+  }
+  if (!result.ok) {
+    const message = 'That e-mail and password do not match an active account.'
+    const reply = submission.reply({ formErrors: [message], hideFields: ['password'] })
+    return refused('sign-in', reply)
   }
   const to = result.user.mustChangePassword ? '/account/password' : safeRedirectTo(redirectTo)
   return redirect(to, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })

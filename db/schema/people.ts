@@ -25,6 +25,11 @@ export const users = sqliteTable(
     mustChangePassword: integer('must_change_password', { mode: 'boolean' })
       .notNull()
       .default(false),
+    // The failed sign-ins the user has not been told of yet (decision 22): the home page of
+    // the first session signed in after the last of them shows them once and resets them.
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lastFailedSignInAt: integer('last_failed_sign_in_at', { mode: 'timestamp_ms' }),
+    lastFailedSignInAddress: text('last_failed_sign_in_address'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -69,6 +74,7 @@ export const sessions = sqliteTable(
   (t) => [
     index('sessions_user_idx').on(t.userId),
     index('sessions_last_used_idx').on(t.lastUsedAt),
+    index('sessions_created_idx').on(t.createdAt),
   ],
 )
 

@@ -100,7 +100,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function signIn(page: Page, url: string, email: string) {
   await page.goto(`${url}/sign-in`)
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password')
+  await page.getByLabel('Password').fill('leadcourt-demo')
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 

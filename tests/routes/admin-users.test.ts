@@ -296,8 +296,8 @@ describe('changing users', () => {
           '/account/password',
           {
             currentPassword: PASSWORD,
-            newPassword: 'bens-new-password',
-            confirmPassword: 'bens-new-password',
+            newPassword: 'quiet-harbor-lamp',
+            confirmPassword: 'quiet-harbor-lamp',
           },
           { cookie: current },
         ),
@@ -309,6 +309,30 @@ describe('changing users', () => {
     for (const cookie of [other, current]) {
       expect(locationOf(await settle(() => homeLoader(getArgs('/', { cookie }))))).toBe('/sign-in')
     }
+  })
+
+  it('refuses a common password, or one holding the e-mail or name, naming the field and why', async () => {
+    const cookie = await signInAs('felix@brightline.test')
+    for (const [newPassword, why] of [
+      ['password1234', 'This is one of the most common passwords'],
+      ['Password123!', 'This is one of the most common passwords'],
+      ['felix@brightline.test', 'A password must not contain your e-mail address or name'],
+      ['Novak2026!!xy', 'A password must not contain your e-mail address or name'],
+    ] as const) {
+      const refused = await settle(() =>
+        passwordAction(
+          postArgs(
+            '/account/password',
+            { currentPassword: PASSWORD, newPassword, confirmPassword: newPassword },
+            { cookie },
+          ),
+        ),
+      )
+      expect(statusOf(refused), newPassword).toBe(400)
+      expect(payloadOf<CreateResult>(refused).result?.error?.newPassword).toEqual([why])
+    }
+    // The password is unchanged: the old one still signs in.
+    await signInAs('felix@brightline.test')
   })
 
   it('another user id that does not exist is a 404; an unknown intent a 400', async () => {

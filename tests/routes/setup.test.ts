@@ -39,6 +39,21 @@ describe('first-run setup', () => {
       payloadOf<{ result: { error: Record<string, string[]> } }>(short).result.error.password,
     ).toEqual(['Use at least 12 characters'])
 
+    for (const [password, why] of [
+      ['password1234', 'This is one of the most common passwords'],
+      ['ada@example.com', 'A password must not contain your e-mail address or name'],
+      ['Admin-2026-xyz', 'A password must not contain your e-mail address or name'],
+    ] as const) {
+      const weak = await settle(() =>
+        setupAction(postArgs('/setup', { ...fields, password, token })),
+      )
+      expect(statusOf(weak), password).toBe(400)
+      expect(
+        payloadOf<{ result: { error: Record<string, string[]> } }>(weak).result.error.password,
+      ).toEqual([why])
+    }
+    expect(countUsers(getDb())).toBe(0)
+
     const done = await settle(() => setupAction(postArgs('/setup', { ...fields, token })))
     expect(locationOf(done)).toBe('/sign-in?setup=done')
     expect(countUsers(getDb())).toBe(1)

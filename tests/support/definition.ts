@@ -9,7 +9,7 @@ import { users } from '~db/schema'
 
 const userByEmail = (db: DB, email: string) => {
   const id = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id
-  const user = id ? loadSessionUser(db, id) : null
+  const user = id ? loadSessionUser(db, id, new Date()) : null
   if (!user) throw new Error(`No user ${email}; seedTeam() first`)
   return user
 }

@@ -10,6 +10,7 @@ describe('environment', () => {
       DATABASE_PATH: 'data/leadcourt.db',
       DEMO_MODE: false,
       TRUST_PROXY: 0,
+      SESSION_MAX_AGE_DAYS: 30,
       SWEEP_INTERVAL_SECONDS: 60,
       PASSWORD_HASH_COST: 'production',
       COOKIE_SECURE: false,
@@ -44,6 +45,29 @@ describe('environment', () => {
   it('trusts a number of proxies, never any client-supplied address by default', () => {
     expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
     expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrowError(/TRUST_PROXY="true"/)
+  })
+
+  it('trusts proxies by address: a list of addresses, subnets and named ranges', () => {
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+    ])
+    expect(parseEnv({ TRUST_PROXY: '2001:db8::/32' }).TRUST_PROXY).toEqual(['2001:db8::/32'])
+    for (const bad of ['11', '-1', '10.0.0.0/33', 'proxy.internal', '10.0.0.5,', '*']) {
+      expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrowError(
+        `TRUST_PROXY=${JSON.stringify(bad)}: must be the number of reverse proxies in front of the app (0 for none, at most 10), or a comma-separated list`,
+      )
+    }
+  })
+
+  it('ends sessions after SESSION_MAX_AGE_DAYS, between 1 and 400', () => {
+    expect(parseEnv({ SESSION_MAX_AGE_DAYS: '90' }).SESSION_MAX_AGE_DAYS).toBe(90)
+    for (const bad of ['0', '401', '1.5', 'month']) {
+      expect(() => parseEnv({ SESSION_MAX_AGE_DAYS: bad }), bad).toThrowError(
+        `SESSION_MAX_AGE_DAYS="${bad}"`,
+      )
+    }
   })
 
   it('treats empty values as unset', () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, DEMO_USERS } from '~/demo/seed.server'
 import {
+  COMMON_PASSWORD,
+  CONTAINS_PERSONAL,
   generateTemporaryPassword,
   HASH_COSTS,
   hashPassword,
+  passwordWeakness,
+  TOO_GUESSABLE,
   verifyPassword,
 } from '~/platform/password.server'
 
@@ -54,5 +59,45 @@ describe('password hashing', () => {
     const seen = new Set(Array.from({ length: 200 }, generateTemporaryPassword))
     expect(seen.size).toBe(200)
     for (const p of seen) expect(p).toMatch(/^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){3}$/)
+  })
+})
+
+describe('the password rule (decision 22)', () => {
+  const dana = { email: 'dana@brightline.test', name: 'Dana Reyes' }
+
+  it.each([
+    ['password1234', COMMON_PASSWORD],
+    ['Password123!', COMMON_PASSWORD],
+    ['Qwerty123456', COMMON_PASSWORD],
+    ['iloveyou1234', COMMON_PASSWORD],
+    ['dana@brightline.test', CONTAINS_PERSONAL],
+    ['DANA@Brightline.test!', CONTAINS_PERSONAL],
+    ['my-name-is-dana-ok', CONTAINS_PERSONAL],
+    ['Reyes2026!!xy', CONTAINS_PERSONAL],
+    ['aaaaaaaaaaaa', `${TOO_GUESSABLE}: Repeated characters like "aaa" are easy to guess.`],
+  ])('refuses %j: %s', { timeout: 30_000 }, async (password, why) => {
+    expect(await passwordWeakness(password, dana)).toBe(why)
+  })
+
+  it.each(['olive-tractor-glimmer', 'correct horse battery staple', 'quiet-harbor-lamp'])(
+    'accepts the passphrase %j',
+    async (password) => {
+      expect(await passwordWeakness(password, dana)).toBeNull()
+    },
+  )
+
+  it('a name part shorter than 3 letters is not a reason (Al may use "walnut-pallet-sky")', async () => {
+    expect(
+      await passwordWeakness('walnut-pallet-sky', { email: 'al.x@example.com', name: 'Al X' }),
+    ).toBeNull()
+  })
+
+  it('accepts the demo password for every demo account, and temporary passwords', {
+    timeout: 60_000,
+  }, async () => {
+    for (const user of DEMO_USERS) expect(await passwordWeakness(DEMO_PASSWORD, user)).toBeNull()
+    for (let i = 0; i < 5; i++) {
+      expect(await passwordWeakness(generateTemporaryPassword(), dana)).toBeNull()
+    }
   })
 })

@@ -7,12 +7,21 @@ import { unreadNotifications } from '~/domain/notifications/notifications.server
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
+import { takeFailedSignIns } from '~/platform/rate-limit.server'
 import { formatDateTime } from '~/platform/time'
 import type { DB } from '~db/connection'
 import { can } from './access'
 import type { Role, Seat } from './roles'
 
-type Viewer = { id: number; name: string; roles: Role[]; seat: Seat | null; isChair: boolean }
+type Viewer = {
+  id: number
+  name: string
+  roles: Role[]
+  seat: Seat | null
+  isChair: boolean
+  /** When the viewer's session began: failed sign-ins before it are told once (decision 22). */
+  signedInAt: Date
+}
 
 /** The rep's home: counts, the queue page at `cursor`, and their five newest cases. */
 function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, timeZone: string) {
@@ -87,6 +96,19 @@ function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
   }))
 }
 
+/**
+ * The failed sign-ins to the viewer's account since they last signed in, told once: in the
+ * first session that began after them, e.g. "3 failed sign-in attempts since your last
+ * sign-in, the last on 27 Nov 2026, 14:02 GMT from 203.0.113.9."
+ */
+function signInNotice(db: DB, viewer: Viewer, timeZone: string): string | null {
+  const failed = takeFailedSignIns(db, viewer.id, viewer.signedInAt)
+  if (!failed) return null
+  const attempts =
+    failed.count === 1 ? '1 failed sign-in attempt' : `${failed.count} failed sign-in attempts`
+  return `${attempts} since your last sign-in, the last on ${formatDateTime(failed.lastAt, timeZone)} from ${failed.lastAddress}. If that was not you, your password held; tell your admin.`
+}
+
 /** The home page: the parts of it the viewer's roles hold. */
 export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now: Date) {
   const { timeZone } = getOrganisationSettings(db)
@@ -102,6 +124,7 @@ export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now:
     toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
     toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
     notifications: notificationsHome(db, viewer, timeZone),
+    signInNotice: signInNotice(db, viewer, timeZone),
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { type Result, refuse } from '~/domain/result'
 import { deleteSetting, readSetting, writeSetting } from '~/domain/settings/settings.server'
-import { hashPassword } from '~/platform/password.server'
+import { hashPassword, passwordWeakness } from '~/platform/password.server'
 import type { DB, Queryable } from '~db/connection'
 import { countUsers, insertUser } from './users.server'
 
@@ -34,6 +34,8 @@ export async function completeSetup(
   input: { token: string; name: string; email: string; password: string },
   now: Date,
 ): Promise<Result<{ userId: number }>> {
+  const weakness = await passwordWeakness(input.password, input)
+  if (weakness) return refuse(weakness, 'password')
   const passwordHash = await hashPassword(input.password)
   return db.transaction(
     (tx) => {

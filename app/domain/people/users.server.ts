@@ -1,7 +1,12 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm'
 import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
-import { generateTemporaryPassword, hashPassword, verifyPassword } from '~/platform/password.server'
+import {
+  generateTemporaryPassword,
+  hashPassword,
+  passwordWeakness,
+  verifyPassword,
+} from '~/platform/password.server'
 import { createSession, endUserSessions } from '~/platform/session.server'
 import type { DB, Queryable } from '~db/connection'
 import { type Role, userRoles, users } from '~db/schema'
@@ -268,7 +273,7 @@ export async function changePassword(
   now: Date,
 ): Promise<Result<{ sessionId: string }>> {
   const user = db
-    .select({ passwordHash: users.passwordHash })
+    .select({ passwordHash: users.passwordHash, email: users.email, name: users.name })
     .from(users)
     .where(eq(users.id, userId))
     .get()
@@ -278,6 +283,8 @@ export async function changePassword(
   if (input.currentPassword === input.newPassword) {
     return refuse('Choose a password different from the current one', 'newPassword')
   }
+  const weakness = await passwordWeakness(input.newPassword, user)
+  if (weakness) return refuse(weakness, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)
   const sessionId = db.transaction(
     (tx) => {
