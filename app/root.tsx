@@ -12,6 +12,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AppNav } from '~/components/app-nav'
+import { useNonce } from '~/components/nonce'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { CROSS_ORIGIN_REFUSED } from '~/http/errors'
 import { getUser } from '~/http/guards.server'
@@ -35,6 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang="en" className="h-full bg-slate-50">
       <head>
@@ -54,8 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
