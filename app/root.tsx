@@ -1,3 +1,5 @@
+// First: before any module builds a zod schema in the browser (see the module).
+import '~/zod-in-browser'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
