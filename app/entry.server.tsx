@@ -2,9 +2,10 @@
 // loaders are synchronous and nothing is deferred, so streaming gains nothing; it only sent
 // each page as dozens of small chunks (docs/performance.md measures the difference).
 import { PassThrough } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
+import { NonceContext } from '~/components/nonce'
 
 const ABORT_DELAY_MS = 5_000
 
@@ -13,12 +14,24 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The page's inline scripts carry the nonce that the Content-Security-Policy of this response
+  // names (server/security-headers.ts, decision 21).
+  const nonce = loadContext.cspNonce
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY_MS}
+          nonce={nonce}
+        />
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const chunks: Buffer[] = []
           const body = new PassThrough()

@@ -9,6 +9,11 @@ declare module '@remix-run/node' {
      * route tests (tests/support/http.ts).
      */
     now: () => Date
+    /**
+     * This request's Content-Security-Policy nonce (server/security-headers.ts), for the inline
+     * scripts of the page; absent where nothing is rendered for a browser (route tests).
+     */
+    cspNonce?: string
   }
 }
 

@@ -1,3 +1,5 @@
+// First: before any module builds a zod schema in the browser (see the module).
+import '~/zod-in-browser'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
@@ -12,6 +14,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AppNav } from '~/components/app-nav'
+import { useNonce } from '~/components/nonce'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { CROSS_ORIGIN_REFUSED } from '~/http/errors'
 import { getUser } from '~/http/guards.server'
@@ -35,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang="en" className="h-full bg-slate-50">
       <head>
@@ -54,8 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -15,6 +15,7 @@ import { isSameOriginRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
 import { startRunner } from '~/platform/jobs/runner.server'
+import { cspNonceOf, securityHeaders } from './security-headers'
 
 function loadEnv() {
   try {
@@ -44,6 +45,8 @@ const viteDevServer =
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY)
+// First, so that every response carries them: pages, CSVs, static files, errors, refusals.
+app.use(securityHeaders({ development: Boolean(viteDevServer), https: env.COOKIE_SECURE }))
 app.use(compression())
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
@@ -70,9 +73,10 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req) => ({
+    getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       now: () => new Date(),
+      cspNonce: cspNonceOf(res),
     }),
   }),
 )

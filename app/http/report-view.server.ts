@@ -2,7 +2,6 @@
 // the viewer may see, the date range, and the options of the filter form.
 
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { stringify } from 'csv-stringify/sync'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import type { Role } from '~/domain/people/roles'
@@ -10,9 +9,11 @@ import { defaultRange } from '~/domain/reports/periods'
 import { type ReportQuery, ReportQuerySchema } from '~/domain/reports/query'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate } from '~/domain/sla/clock'
+import { csvText } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
 import type { Queryable } from '~db/connection'
 import { nowOf } from '../load-context'
+import { csvDownload } from './csv-download.server'
 import { requireAccess } from './guards.server'
 import { queryOf } from './query'
 import { REPORTS, type ReportKey } from './reports'
@@ -51,12 +52,7 @@ export function reportFilterOptions(db: Queryable, viewer: Viewer) {
   return filterOptions(db, { reps: !ownFiguresOnly(viewer) })
 }
 
-/** A report's numbers as a CSV download. */
+/** A report's numbers as a CSV download, through the one CSV writer. */
 export function csvResponse(fileName: string, rows: (string | number)[][]): Response {
-  return new Response(stringify(rows), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-    },
-  })
+  return csvDownload(fileName, csvText(rows))
 }

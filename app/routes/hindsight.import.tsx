@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { stringify } from 'csv-stringify/sync'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
 import { importOutcomes, type OutcomeImport } from '~/domain/outcomes/import.server'
 import { requireAccess } from '~/http/guards.server'
@@ -9,6 +8,7 @@ import { refusedAtForm, succeeded } from '~/http/intents.server'
 import { formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
+import { csvText } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     const result = await importOutcomes(getDb(), user.id, upload.path, nowOf(args.context))
     if (!result.ok) return refusedAtForm<Summary>('import', result)
-    const failedCsv = stringify([
+    const failedCsv = csvText([
       ['line', 'lead', 'reason'],
       ...result.failed.map((f) => [f.line, f.identifier, f.reason]),
     ])

@@ -22,12 +22,9 @@ export function importErrorPage(db: Queryable, jobId: number, limit = ERRORS_PAG
   return { rows, total }
 }
 
-// A spreadsheet runs a cell that starts like a formula; the report prefixes such cells.
-const asText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
-
 /**
- * Every failed row of an import, in line order, for the downloadable report (cells that
- * start like a formula are prefixed so they stay text). Fetched a thousand at a time so that
+ * Every failed row of an import, in line order, for the downloadable report (written by the
+ * one CSV writer, app/platform/csv.ts, which keeps formulas out). Fetched a thousand at a time so that
  * no statement stays open on the shared connection while the response streams.
  */
 export function* importErrorRows(db: Queryable, jobId: number) {
@@ -45,8 +42,7 @@ export function* importErrorRows(db: Queryable, jobId: number) {
       .limit(1000)
       .all()
     if (rows.length === 0) return
-    for (const row of rows)
-      yield { ...row, identifier: asText(row.identifier), reason: asText(row.reason) }
+    yield* rows
     after = rows.at(-1)?.line ?? after
   }
 }
