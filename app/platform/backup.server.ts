@@ -170,7 +170,13 @@ export async function backupDatabase(options: {
   removeWithSidecars(partial)
 
   const started = performance.now()
-  const source = new Database(databasePath, { fileMustExist: true, timeout: 30_000 })
+  // Read-only: the backup never writes to the live database (a read-write connection that is
+  // the last to close would checkpoint it).
+  const source = new Database(databasePath, {
+    fileMustExist: true,
+    readonly: true,
+    timeout: 30_000,
+  })
   try {
     // Every page in one step: the step holds one read transaction, so the copy is one
     // consistent state however busy the writer is. (better-sqlite3's default of 100 pages a
