@@ -27,7 +27,8 @@ try {
   })
   console.log(
     `Restored ${from} to ${env.DATABASE_PATH} in ${(report.ms / 1000).toFixed(1)} s ` +
-      `(checked: audit chain of ${report.check.auditEntries} entries).` +
+      `(of which the check, ${values.check} check, foreign keys, audit chain of ` +
+      `${report.check.auditEntries} entries: ${(report.check.ms / 1000).toFixed(1)} s).` +
       (report.keptAside ? ` The database it replaced is kept as ${report.keptAside}.` : ''),
   )
 } catch (error) {

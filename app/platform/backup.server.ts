@@ -278,6 +278,11 @@ export function restoreDatabase(options: {
   if (resolve(from) === resolve(databasePath))
     throw new BackupError('The backup is the database itself. Nothing was changed.')
   if (databaseInUse(databasePath, waitMs)) throw inUse(databasePath)
+  const aside = `${databasePath}.before-restore-${stampOf(now)}`
+  if (existsSync(aside))
+    throw new BackupError(
+      `${aside} already exists; run the restore again in a second. Nothing was changed.`,
+    )
 
   mkdirSync(dirname(resolve(databasePath)), { recursive: true })
   const staged = `${databasePath}.restoring-${stampOf(now)}`
@@ -303,7 +308,7 @@ export function restoreDatabase(options: {
       lock.pragma('wal_checkpoint(TRUNCATE)')
       lock.close()
     }
-    keptAside = `${databasePath}.before-restore-${stampOf(now)}`
+    keptAside = aside
     // A second name for the current file, then the copy renamed over the first: at no moment
     // is there no database at databasePath.
     linkSync(databasePath, keptAside)
