@@ -1,6 +1,7 @@
 // `npm run jobs [-- --watch]`: runs the app's background work on DATABASE_PATH by hand. Once:
-// every periodic job (the sweep, the purge) until it has nothing left to do, then every event
-// waiting in the outbox to its consumers (notifications), and exits. With --watch it keeps
+// every periodic job (the sweep, the purge, the deletion of uploads not imported within 24
+// hours) until it has nothing left to do, then every event waiting in the outbox to its
+// consumers (notifications), and exits. With --watch it keeps
 // running the same loop as the server's. Safe beside the server: every batch is one short
 // immediate transaction, and a consumer's progress is recorded in the transaction that
 // handles its events, so no event reaches a consumer twice.
@@ -38,6 +39,7 @@ if (args.watch) {
   const handled = drainEvents(db, new Date())
   console.log(
     `Jobs on ${env.DATABASE_PATH}: sweep opened ${done.sweep} ignored case(s); purge ran; ` +
+      `uploads: deleted ${done.uploads} not imported within 24 hours; ` +
       `events handled: ${Object.entries(handled)
         .map(([name, n]) => `${name} ${n}`)
         .join(', ')}.`,

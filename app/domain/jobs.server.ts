@@ -2,12 +2,14 @@
 // the consumers of the outbox, and what runs once when the server starts.
 import { interruptedImports } from '~/domain/import/jobs.server'
 import { runImport } from '~/domain/import/run.server'
+import { sweepUploads } from '~/domain/import/uploads.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
 import { purgeSignInAttempts } from '~/platform/rate-limit.server'
 import { purgeExpiredSessions } from '~/platform/session.server'
+import { uploadDirectory } from '~/platform/uploads.server'
 import type { DB, Queryable } from '~db/connection'
 
 export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
@@ -17,7 +19,8 @@ const SWEEP_BATCH = 100
 
 /**
  * The periodic jobs: the sweep every `sweepSeconds` (0: once when the runner starts, no more),
- * and the purge of idle sessions and old sign-in attempts hourly.
+ * the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
+ * not imported within 24 hours.
  */
 export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
   return [
@@ -38,6 +41,15 @@ export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
         purgeSignInAttempts(db, now)
         return { done: 0, more: false }
       },
+    },
+    {
+      name: 'uploads',
+      everyMs: 60 * 60 * 1000,
+      run(db, now) {
+        const swept = sweepUploads(db, uploadDirectory(), now)
+        return { done: swept.deleted, more: false }
+      },
+      describe: (deleted) => `Uploads: deleted ${deleted} file(s) not imported within 24 hours.`,
     },
   ]
 }

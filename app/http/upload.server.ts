@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import {
   MaxPartSizeExceededError,
   type NodeOnDiskFile,
@@ -7,15 +7,38 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
+import {
+  pendingUploads,
+  quotaRefusal,
+  type UploadQuota,
+  userUploadDirectory,
+} from '~/domain/import/uploads.server'
+import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 
 type Upload =
   | { ok: true; name: string; path: string; size: number }
   | { ok: false; message: string }
 
-/** Streams the form's `file` part to disk (never into memory), refusing anything over 256 MB. */
-export async function receiveCsvUpload(request: Request): Promise<Upload> {
-  const directory = uploadDirectory()
+const uploadQuota = (): UploadQuota => {
+  const env = getEnv()
+  return { files: env.UPLOAD_QUOTA_FILES, bytes: env.UPLOAD_QUOTA_MB * 1024 * 1024 }
+}
+
+/**
+ * Streams the form's `file` part to disk (never into memory) into the uploader's own folder,
+ * refusing anything over 256 MB, and any upload that would take the uploader past their quota
+ * of uploads waiting to be imported (UPLOAD_QUOTA_FILES, UPLOAD_QUOTA_MB): before reading the
+ * body when they are at it already, after it when this file's size takes them over.
+ */
+export async function receiveCsvUpload(request: Request, userId: number): Promise<Upload> {
+  const root = uploadDirectory()
+  const quota = uploadQuota()
+  const pending = pendingUploads(getDb(), root, userId)
+  const full = quotaRefusal(pending, quota)
+  if (full) return { ok: false, message: full }
+  const directory = userUploadDirectory(root, userId)
   mkdirSync(directory, { recursive: true })
   let originalName = 'upload.csv'
   const handler = unstable_createFileUploadHandler({
@@ -42,5 +65,10 @@ export async function receiveCsvUpload(request: Request): Promise<Upload> {
   const file = formData.get('file') as NodeOnDiskFile | string | null
   if (!file || typeof file === 'string')
     return { ok: false, message: 'Choose a CSV file to import.' }
+  const over = quotaRefusal(pending, quota, file.size)
+  if (over) {
+    rmSync(file.getFilePath(), { force: true })
+    return { ok: false, message: over }
+  }
   return { ok: true, name: originalName, path: file.getFilePath(), size: file.size }
 }

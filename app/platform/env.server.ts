@@ -77,6 +77,23 @@ const EnvSchema = z
     PASSWORD_HASH_COST: z
       .enum(['production', 'test'], { error: 'must be production or test' })
       .default('production'),
+    // Operations: uploads waiting to be imported, and backups (README, Operations).
+    UPLOAD_QUOTA_FILES: z.coerce
+      .number({ error: 'must be how many uploads one person may have waiting to be imported' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .default(10),
+    UPLOAD_QUOTA_MB: z.coerce
+      .number({ error: 'must be how many MB of uploads one person may have waiting' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .default(1024),
+    BACKUP_DIRECTORY: z.string().min(1).optional(),
+    BACKUP_KEEP: z.coerce
+      .number({ error: 'must be how many backups to keep' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .default(14),
   })
   .transform((env) => ({
     ...env,

@@ -23,7 +23,7 @@ type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string }
 export async function action(args: ActionFunctionArgs) {
   const { request } = args
   const user = await requireAccess(args, 'outcomes.record')
-  const upload = await receiveCsvUpload(request)
+  const upload = await receiveCsvUpload(request, user.id)
   if (!upload.ok) return refusedAtForm<Summary>('import', upload)
   try {
     const result = await importOutcomes(getDb(), user.id, upload.path, nowOf(args.context))

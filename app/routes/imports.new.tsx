@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { request } = args
   const user = await requireAccess(args, 'imports.run')
-  const upload = await receiveCsvUpload(request)
+  const upload = await receiveCsvUpload(request, user.id)
   if (!upload.ok) return refusedAtForm('upload', upload)
   const job = await createImportJob(getDb(), user.id, upload, nowOf(args.context))
   if (!job.ok) return refusedAtForm('upload', job)

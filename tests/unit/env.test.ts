@@ -13,8 +13,18 @@ describe('environment', () => {
       SESSION_MAX_AGE_DAYS: 30,
       SWEEP_INTERVAL_SECONDS: 60,
       PASSWORD_HASH_COST: 'production',
+      UPLOAD_QUOTA_FILES: 10,
+      UPLOAD_QUOTA_MB: 1024,
+      BACKUP_KEEP: 14,
       COOKIE_SECURE: false,
     })
+  })
+
+  it('refuses a quota of uploads or a number of backups below 1', () => {
+    expect(() => parseEnv({ BACKUP_KEEP: '0' })).toThrowError('BACKUP_KEEP="0": must be 1 or more')
+    expect(() => parseEnv({ UPLOAD_QUOTA_FILES: 'many' })).toThrowError(
+      'UPLOAD_QUOTA_FILES="many": must be how many uploads one person may have waiting to be imported',
+    )
   })
 
   it('hashes passwords at the production cost unless told otherwise', () => {
