@@ -10,6 +10,17 @@ import type { z } from 'zod'
 export const ALLOWED_METHODS = 'GET, HEAD, POST'
 
 const SAFE = new Set(['GET', 'HEAD'])
+
+/** Whether a route may be asked with this method at all (Express answers 405 before Remix). */
+export function isAllowedMethod(method: string): boolean {
+  return SAFE.has(method) || method === 'POST'
+}
+
+/** The body of a 405. */
+export function methodRefusal(method: string): string {
+  return `${method} is not allowed here; use ${ALLOWED_METHODS}.`
+}
+
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
 
 export const NOT_A_FORM =
@@ -23,8 +34,8 @@ export const UNREADABLE_FORM = 'The form could not be read; reload the page and 
  */
 export function requireFormSubmission(request: Request): void {
   if (SAFE.has(request.method)) return
-  if (request.method !== 'POST') {
-    throw new Response(`${request.method} is not allowed here; use ${ALLOWED_METHODS}.`, {
+  if (!isAllowedMethod(request.method)) {
+    throw new Response(methodRefusal(request.method), {
       status: 405,
       headers: { Allow: ALLOWED_METHODS },
     })
