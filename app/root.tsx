@@ -78,6 +78,18 @@ const ERROR_PAGES: Record<number, { title: string; text: string }> = {
     title: 'Page not found',
     text: 'There is nothing at this address, or you are not allowed to see it.',
   },
+  400: {
+    title: 'That request could not be read',
+    text: 'Something in the address or the form was not what this page expects. Go back, reload the page and try again.',
+  },
+  405: {
+    title: 'That kind of request is not accepted here',
+    text: 'Pages are opened with GET and forms are sent with POST. Go back and use the page’s own buttons.',
+  },
+  415: {
+    title: 'That request was not a form',
+    text: 'Leadcourt accepts changes only as forms sent from its own pages. Go back and use the page’s own buttons.',
+  },
 }
 
 const CROSS_ORIGIN_PAGE = {

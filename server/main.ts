@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/demo/seed.server'
 import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs.server'
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
+import { ALLOWED_METHODS, isAllowedMethod, methodRefusal } from '~/http/form.server'
 import { isSameOriginRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
@@ -66,6 +67,13 @@ app.use((req, res, next) => {
   const headers = { get: (name: string) => req.get(name) ?? null }
   if (isSameOriginRequest({ method: req.method, url, headers })) return next()
   res.status(403).type('text/plain').send('This request came from another site and was refused.')
+})
+
+// A method no route answers is refused here with its Allow header (Remix would drop the header
+// of a guard's 405 from a page's answer); every guard refuses it again (decision 24).
+app.use((req, res, next) => {
+  if (isAllowedMethod(req.method)) return next()
+  res.status(405).set('Allow', ALLOWED_METHODS).type('text/plain').send(methodRefusal(req.method))
 })
 
 app.all(

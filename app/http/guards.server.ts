@@ -20,6 +20,7 @@ import {
 } from '~/platform/session.server'
 import type { DB } from '~db/connection'
 import { nowOf } from '../load-context'
+import { requireFormSubmission } from './form.server'
 import { requireSameOrigin } from './origin.server'
 
 export type { SessionUser }
@@ -65,6 +66,7 @@ export async function requireUser(
 ): Promise<SessionUser> {
   const { request } = args
   requireSameOrigin(request)
+  requireFormSubmission(request)
   const user = await getUser(args)
   const url = new URL(request.url)
   if (!user) {
@@ -92,6 +94,7 @@ export function ensureAccess(user: SessionUser, capability: Capability): void {
 /** For the sign-in and setup pages: someone already signed in goes home. */
 export async function requireAnonymous(args: RouteArgs): Promise<void> {
   requireSameOrigin(args.request)
+  requireFormSubmission(args.request)
   if (await getUser(args)) throw redirect('/')
 }
 

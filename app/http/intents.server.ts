@@ -3,11 +3,11 @@
 // validates with in the browser), an optional capability on top of the route's guard, and the
 // use case to run; the dispatcher parses, guards, runs and answers in the one reply shape.
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import type { Capability } from '~/domain/people/access'
 import type { FieldErrors, Result } from '~/domain/result'
+import { parseForm } from './form.server'
 import { ensureAccess, type SessionUser } from './guards.server'
 import { type ActionReply, formRefusal, refusalOf, refusalReply } from './reply'
 
@@ -83,7 +83,7 @@ export function intent<
     if (spec.capability) ensureAccess(ctx.user, spec.capability)
     spec.authorize?.(ctx)
     const formLevel = spec.formLevel ?? !spec.schema
-    const submission = parseWithZod(formData, { schema: spec.schema ?? z.object({}) })
+    const submission = parseForm(formData, spec.schema ?? z.object({}))
     if (submission.status !== 'success') {
       const errors = Object.fromEntries(
         Object.entries(submission.error ?? {}).map(([field, messages]) => [field, messages ?? []]),

@@ -7,7 +7,10 @@ import { CROSS_ORIGIN_REFUSED } from './errors'
 /**
  * Whether a request may change state: safe methods always; others only when their Origin, or
  * Referer when Origin is absent, is the app's own (APP_ORIGIN when set, behind a proxy; else
- * the origin the request came to). A request with neither header is refused.
+ * the origin the request came to). A request with neither header is refused, and so is
+ * `Origin: null` whatever its Referer (decision 24): the browser sends it from a sandboxed
+ * frame, a `data:` page or a cross-site redirect, none of which is one of the app's pages, and
+ * the Referer of a sandboxed frame may well be on this site.
  */
 export function isSameOriginRequest(request: {
   method: string
@@ -17,7 +20,7 @@ export function isSameOriginRequest(request: {
   if (SAFE_METHODS.has(request.method)) return true
   const expected = getEnv().APP_ORIGIN ?? new URL(request.url).origin
   const origin = request.headers.get('Origin')
-  if (origin && origin !== 'null') return origin === expected
+  if (origin !== null) return origin === expected && hostIsOrigins(origin, request.headers)
   const referer = request.headers.get('Referer')
   if (!referer) return false
   try {
@@ -25,6 +28,18 @@ export function isSameOriginRequest(request: {
   } catch {
     return false
   }
+}
+
+/**
+ * Remix refuses (with a 500) an action whose Origin's host is not the request's
+ * X-Forwarded-Host, or Host when there is none; the same request is refused here with the 403
+ * of every other cross-site request. (A request built without a Host header, in a route test,
+ * has nothing to compare.)
+ */
+function hostIsOrigins(origin: string, headers: Pick<Headers, 'get'>): boolean {
+  const forwarded = headers.get('X-Forwarded-Host')?.split(',')[0]?.trim()
+  const host = forwarded || headers.get('Host')
+  return !host || new URL(origin).host === host
 }
 
 /** Throws 403 for a state-changing request from another site. */

@@ -12,6 +12,7 @@ import { markNotificationsRead } from '~/domain/notifications/notifications.serv
 import { homePage } from '~/domain/people/home.server'
 import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
 import { HomeQuerySchema, MarkReadSchema } from '~/domain/sales/schema'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { queryOf } from '~/http/query'
@@ -38,7 +39,7 @@ const MARK_READ = intent({
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args)
   const ctx = { user, now: nowOf(args.context) }
-  return runAction(await args.request.formData(), ctx, MARK_READ, 'mark-read')
+  return runAction(await readForm(args.request), ctx, MARK_READ, 'mark-read')
 }
 
 export default function Home() {

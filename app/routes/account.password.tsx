@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -10,6 +9,7 @@ import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field, PageHeader } from '~/components/ui'
 import { ChangePasswordSchema } from '~/domain/people/schema'
 import { changePassword } from '~/domain/people/users.server'
+import { parseForm, readForm } from '~/http/form.server'
 import { commitSessionCookie, requireUser } from '~/http/guards.server'
 import { refused } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
@@ -27,7 +27,7 @@ const HIDDEN = ['currentPassword', 'newPassword', 'confirmPassword']
 export async function action(args: ActionFunctionArgs) {
   const { request } = args
   const user = await requireUser(args, { allowPendingPasswordChange: true })
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseForm(await readForm(request), ChangePasswordSchema)
   if (submission.status !== 'success') {
     return refused('change-password', submission.reply({ resetForm: false, hideFields: HIDDEN }))
   }

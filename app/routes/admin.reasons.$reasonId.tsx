@@ -16,6 +16,7 @@ import {
 } from '~/domain/reasons/reasons.server'
 import { ReasonSchema } from '~/domain/reasons/schema'
 import type { Result } from '~/domain/result'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -64,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'reasons.manage')
   const reason = findReason(args.params)
   const ctx = { user, db: getDb(), reasonId: reason.id, now: nowOf(args.context) }
-  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function EditReason() {

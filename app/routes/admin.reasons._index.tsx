@@ -10,6 +10,7 @@ import { ReasonFields } from '~/components/reason-fields'
 import { Button, PageHeader, Table, Td } from '~/components/ui'
 import { createReason, criterionChoices, listReasons } from '~/domain/reasons/reasons.server'
 import { ReasonSchema } from '~/domain/reasons/schema'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
@@ -40,7 +41,7 @@ const CREATE_REASON = intent({
 
 export async function action(args: ActionFunctionArgs) {
   const admin = await requireAccess(args, 'reasons.manage')
-  const formData = await args.request.formData()
+  const formData = await readForm(args.request)
   return runAction(formData, { user: admin, now: nowOf(args.context) }, CREATE_REASON, 'create')
 }
 

@@ -16,6 +16,7 @@ import {
   updateOrganisationSettings,
   updateSlaSettings,
 } from '~/domain/settings/settings.server'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
@@ -68,7 +69,7 @@ type Intent = keyof typeof INTENTS
 export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'settings.manage')
   const ctx = { user, now: nowOf(args.context) }
-  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function Settings() {

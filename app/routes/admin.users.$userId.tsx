@@ -10,6 +10,7 @@ import {
   setUserActive,
   updateUser,
 } from '~/domain/people/users.server'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -59,7 +60,7 @@ const INTENTS = {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'users.manage')
   const ctx = { user, db: getDb(), target: findUser(args.params), now: nowOf(args.context) }
-  return dispatchIntent<UserContext, Payload | null>(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent<UserContext, Payload | null>(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function EditUser() {

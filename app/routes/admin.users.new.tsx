@@ -5,6 +5,7 @@ import { PageHeader } from '~/components/ui'
 import { UserForm } from '~/components/user-form'
 import { UserSchema } from '~/domain/people/schema'
 import { createUser } from '~/domain/people/users.server'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
@@ -32,7 +33,7 @@ const CREATE_USER = intent({
 
 export async function action(args: ActionFunctionArgs) {
   const admin = await requireAccess(args, 'users.manage')
-  const formData = await args.request.formData()
+  const formData = await readForm(args.request)
   return runAction(formData, { user: admin, now: nowOf(args.context) }, CREATE_USER, 'create')
 }
 

@@ -18,6 +18,7 @@ import {
   VoteSchema,
 } from '~/domain/cases/schema'
 import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -77,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
   const found = caseForViewer(db, user, idParam(args.params, 'caseId'))
   if (!found) throw new Response('Not found', { status: 404 })
   const ctx = { user, db, caseId: found.id, now: nowOf(args.context) }
-  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function CaseFile() {

@@ -24,6 +24,7 @@ import { getActiveVersion, listVersions } from '~/domain/definition/versions.ser
 import { versionView } from '~/domain/definition/view.server'
 import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { readForm } from '~/http/form.server'
 import { requireAccess, requireUser } from '~/http/guards.server'
 import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { formErrorOf } from '~/http/reply'
@@ -66,7 +67,7 @@ const START_DRAFT = intent({
 export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'definition.draft')
   const ctx = { user, now: nowOf(args.context) }
-  return runAction(await args.request.formData(), ctx, START_DRAFT, 'start-draft')
+  return runAction(await readForm(args.request), ctx, START_DRAFT, 'start-draft')
 }
 
 export default function Definition() {

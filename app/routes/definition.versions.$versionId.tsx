@@ -17,6 +17,7 @@ import { signOff } from '~/domain/definition/sign-off.server'
 import { versionPage } from '~/domain/definition/version-page.server'
 import { versionView } from '~/domain/definition/view.server'
 import { SEAT_LABELS } from '~/domain/people/roles'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -99,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
     now: nowOf(args.context),
     here: `/definition/versions/${version.id}`,
   }
-  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function Version() {

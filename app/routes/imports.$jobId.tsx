@@ -20,6 +20,7 @@ import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
 import { mappingFromForm } from '~/domain/import/schema'
+import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -71,7 +72,7 @@ const INTENTS = {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'imports.run')
   const job = findJob(args.params)
-  const formData = await args.request.formData()
+  const formData = await readForm(args.request)
   const ctx = { user, db: getDb(), jobId: job.id, headers: job.headers, now: nowOf(args.context) }
   return dispatchIntent(formData, { ...ctx, formData }, INTENTS)
 }

@@ -24,6 +24,7 @@ import {
   ContactAttemptSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
@@ -95,7 +96,7 @@ export async function action(args: ActionFunctionArgs) {
   const lead = getLeadForViewer(db, user, idParam(args.params, 'leadId'))
   if (!lead) throw new Response('Not found', { status: 404 })
   const ctx = { user, db, lead, now: nowOf(args.context) }
-  return dispatchIntent(await args.request.formData(), ctx, INTENTS)
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 
 export default function LeadPage() {

@@ -1,5 +1,4 @@
 import { getSelectProps, getTextareaProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -13,6 +12,7 @@ import { createLead } from '~/domain/leads/create-lead.server'
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { parseForm, readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { refused } from '~/http/intents.server'
 import { refusalReply } from '~/http/reply'
@@ -30,7 +30,7 @@ type Existing = { existingLeadId: number | null }
 
 export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'leads.create')
-  const submission = parseWithZod(await args.request.formData(), { schema: LeadFieldsSchema })
+  const submission = parseForm(await readForm(args.request), LeadFieldsSchema)
   if (submission.status !== 'success') return refused<Existing>('create', submission.reply())
   const result = createLead(getDb(), user.id, submission.value, nowOf(args.context))
   if (!result.ok) {

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -10,6 +9,7 @@ import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
 import { SetupSchema } from '~/domain/people/schema'
 import { completeSetup, isValidSetupToken, needsSetup } from '~/domain/people/setup.server'
+import { parseForm, readForm } from '~/http/form.server'
 import { requireAnonymous } from '~/http/guards.server'
 import { refused } from '~/http/intents.server'
 import { nowOf } from '~/load-context'
@@ -28,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { request } = args
   await requireAnonymous(args)
-  const submission = parseWithZod(await request.formData(), { schema: SetupSchema })
+  const submission = parseForm(await readForm(request), SetupSchema)
   if (submission.status !== 'success') {
     return refused('setup', submission.reply({ hideFields: ['password'] }))
   }

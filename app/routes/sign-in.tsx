@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
   data,
@@ -11,6 +10,7 @@ import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, Field } from '~/components/ui'
 import { SignInSchema } from '~/domain/people/schema'
 import { needsSetup } from '~/domain/people/setup.server'
+import { parseForm, readForm } from '~/http/form.server'
 import { commitSessionCookie, requireAnonymous, safeRedirectTo, signIn } from '~/http/guards.server'
 import { refused } from '~/http/intents.server'
 import { clientAddress, nowOf } from '~/load-context'
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args
   await requireAnonymous(args)
   warnIfProxyUntrusted(request)
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
+  const submission = parseForm(await readForm(request), SignInSchema)
   if (submission.status !== 'success') {
     return refused('sign-in', submission.reply({ hideFields: ['password'] }))
   }

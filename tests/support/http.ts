@@ -50,6 +50,29 @@ export function postArgs(
   return { request, params, context: contextOf(options) }
 }
 
+/**
+ * Args for any loader or action: a Request with this method, body and headers on top of the
+ * usual ones (a null header value removes it, so `Origin: null` is the string 'null').
+ */
+export function requestArgs(
+  path: string,
+  init: { method: string; body?: BodyInit | null; headers?: Record<string, string | null> },
+  options: Options = {},
+  params: Record<string, string> = {},
+): ActionFunctionArgs {
+  const h = headers(options, init.method)
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    if (value === null) h.delete(name)
+    else h.set(name, value)
+  }
+  const request = new Request(`${ORIGIN}${path}`, {
+    method: init.method,
+    headers: h,
+    body: init.body ?? null,
+  })
+  return { request, params, context: contextOf(options) }
+}
+
 /** Runs a loader or action and returns the Response it threw or returned, or its data. */
 export async function settle<T>(fn: () => Promise<T>): Promise<T | Response> {
   try {

@@ -19,16 +19,31 @@ describe('same-origin check for state-changing requests', () => {
     expect(isSameOriginRequest(request('POST', { Origin: 'http://localhost:3001' }))).toBe(false)
   })
 
-  it('falls back to the Referer when Origin is absent or "null"', () => {
+  it('falls back to the Referer when Origin is absent', () => {
     expect(
       isSameOriginRequest(request('POST', { Referer: 'http://localhost:3000/admin/users' })),
     ).toBe(true)
     expect(isSameOriginRequest(request('POST', { Referer: 'https://evil.test/page' }))).toBe(false)
-    expect(
-      isSameOriginRequest(request('DELETE', { Origin: 'null', Referer: 'http://localhost:3000/' })),
-    ).toBe(true)
-    expect(isSameOriginRequest(request('POST', { Origin: 'null' }))).toBe(false)
     expect(isSameOriginRequest(request('POST', { Referer: 'not a url' }))).toBe(false)
+  })
+
+  it('refuses "Origin: null" whatever the Referer (a sandboxed frame, a data: page)', () => {
+    const sameSite = { Origin: 'null', Referer: 'http://localhost:3000/admin/settings' }
+    expect(isSameOriginRequest(request('POST', sameSite))).toBe(false)
+    expect(isSameOriginRequest(request('DELETE', sameSite))).toBe(false)
+    expect(isSameOriginRequest(request('POST', { Origin: 'null' }))).toBe(false)
+    expect(isSameOriginRequest(request('POST', { Origin: '' }))).toBe(false)
+  })
+
+  it('refuses what Remix would refuse with a 500: an Origin that is not the forwarded host', () => {
+    const own = { Origin: 'http://localhost:3000', Host: 'localhost:3000' }
+    expect(isSameOriginRequest(request('POST', own))).toBe(true)
+    expect(isSameOriginRequest(request('POST', { ...own, 'X-Forwarded-Host': 'evil.test' }))).toBe(
+      false,
+    )
+    expect(
+      isSameOriginRequest(request('POST', { ...own, 'X-Forwarded-Host': 'localhost:3000, x' })),
+    ).toBe(true)
   })
 
   it('refuses a POST with neither header', () => {

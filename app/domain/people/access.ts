@@ -52,6 +52,51 @@ export type Capability = keyof typeof ACCESS
 
 export const CAPABILITIES = Object.keys(ACCESS) as Capability[]
 
+/**
+ * What each capability lets its holders do, in the words of README.md's roles table (a unit
+ * test renders the table from ACCESS and these, and compares it with the README's).
+ */
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  'leads.read': 'open the home page and the lead list (reps: their own leads)',
+  'cases.read': 'open the cases list and a case file (reps: their own cases)',
+  'definition.read': 'read the lead definition and its versions',
+  'leads.read.all': 'see every lead and case, not only their own',
+  'leads.create': 'add a lead by hand',
+  'leads.work': 'work a lead handed to them: accept, reject, log contact attempts',
+  'imports.run': 'import leads from a CSV file',
+  'cases.respond': 'answer any open rejection case: concede, or contest with a brief',
+  'cases.vote': 'vote or recuse on a case, in their seat',
+  'review.read': 'the review queue of open cases',
+  'outcomes.record': 'record what became of a lead, by hand or from a CSV file',
+  'hindsight.read': 'the hindsight-due list',
+  'reports.read': 'the reports index',
+  'reports.read.all': "every rep's figures in the reports, not only their own",
+  'reports.accuracy': 'the rejection accuracy report and its CSV',
+  'reports.hindsight': 'the hindsight report and its CSV',
+  'reports.scorecard': 'the rep scorecard and its CSV',
+  'reports.sources': 'the source and campaign quality report and its CSV',
+  'reports.verdicts': 'the verdicts report and its CSV',
+  'reports.sla': 'the service levels report and its CSV',
+  'audit.read': 'the audit trail',
+  'users.manage': 'add, edit, deactivate people; roles and seats',
+  'reasons.manage': 'the catalog of rejection reasons',
+  'settings.manage': 'organisation, SLA and committee settings',
+  'definition.draft': 'draft, edit, propose and withdraw lead-definition versions',
+  'definition.sign': 'sign off a proposed version, in their seat',
+}
+
+/** The access table as README.md shows it: a row per capability, a column per role. */
+export function accessTableMarkdown(): string {
+  const header = `| capability | lets its holders | ${ROLES.map((r) => `\`${r}\``).join(' | ')} |`
+  const rule = `| --- | --- | ${ROLES.map(() => ':-:').join(' | ')} |`
+  const rows = CAPABILITIES.map((capability) => {
+    const holders: readonly Role[] = ACCESS[capability]
+    const marks = ROLES.map((role) => (holders.includes(role) ? '✓' : ''))
+    return `| \`${capability}\` | ${CAPABILITY_LABELS[capability]} | ${marks.join(' | ')} |`
+  })
+  return [header, rule, ...rows].join('\n')
+}
+
 /** Whether someone holding these roles has the capability. */
 export function can(user: { roles: readonly Role[] }, capability: Capability): boolean {
   const holders: readonly Role[] = ACCESS[capability]
