@@ -27,6 +27,17 @@ export function openDatabase(path: string): DB {
   return drizzle(sqlite, { schema })
 }
 
+/**
+ * A read-only connection on an existing database, for reading off the main thread (the report
+ * workers, decision 20). It never writes, so it needs no pragmas but how long to wait when a
+ * lock keeps it from reading (in WAL mode only recovery or an exclusive-mode writer does).
+ */
+export function openReadOnlyDatabase(path: string, busyTimeoutMs: number): DB {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true })
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
+  return drizzle(sqlite, { schema })
+}
+
 /** How long a connection waits for the write lock before giving up with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 30_000
 

@@ -11,6 +11,8 @@ describe('environment', () => {
       DEMO_MODE: false,
       TRUST_PROXY: 0,
       SWEEP_INTERVAL_SECONDS: 60,
+      REPORT_WORKERS: 2,
+      REPORT_TIMEOUT_MS: 15_000,
       PASSWORD_HASH_COST: 'production',
       COOKIE_SECURE: false,
     })
@@ -44,6 +46,22 @@ describe('environment', () => {
   it('trusts a number of proxies, never any client-supplied address by default', () => {
     expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
     expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrowError(/TRUST_PROXY="true"/)
+  })
+
+  it('runs reports on 1 to 16 threads, each given 100 ms to 10 minutes', () => {
+    expect(parseEnv({ REPORT_WORKERS: '4', REPORT_TIMEOUT_MS: '300' })).toMatchObject({
+      REPORT_WORKERS: 4,
+      REPORT_TIMEOUT_MS: 300,
+    })
+    expect(() => parseEnv({ REPORT_WORKERS: '0' })).toThrowError(
+      'REPORT_WORKERS="0": must be between 1 and 16',
+    )
+    expect(() => parseEnv({ REPORT_TIMEOUT_MS: '15s' })).toThrowError(
+      'REPORT_TIMEOUT_MS="15s": must be a number of milliseconds',
+    )
+    expect(() => parseEnv({ REPORT_TIMEOUT_MS: '99' })).toThrowError(
+      'REPORT_TIMEOUT_MS="99": must be between 100 and 600000 (10 minutes)',
+    )
   })
 
   it('treats empty values as unset', () => {
