@@ -29,12 +29,25 @@ export function openDatabase(path: string): DB {
 
 /**
  * A read-only connection on an existing database, for reading off the main thread (the report
- * workers, decision 20). It never writes, so it needs no pragmas but how long to wait when a
+ * threads, decision 20). It never writes, so it needs no pragmas but how long to wait when a
  * lock keeps it from reading (in WAL mode only recovery or an exclusive-mode writer does).
+ * `beforeStatement` runs before each statement is prepared: a task's clock that throws once its
+ * time is up, so a long report stops at its next query.
  */
-export function openReadOnlyDatabase(path: string, busyTimeoutMs: number): DB {
+export function openReadOnlyDatabase(
+  path: string,
+  options: { busyTimeoutMs: number; beforeStatement?: () => void },
+): DB {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true })
-  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`)
+  const { beforeStatement } = options
+  if (beforeStatement) {
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((source: string) => {
+      beforeStatement()
+      return prepare(source)
+    }) as typeof sqlite.prepare
+  }
   return drizzle(sqlite, { schema })
 }
 

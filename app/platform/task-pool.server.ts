@@ -1,17 +1,21 @@
 // A small pool of worker threads for synchronous work that must not hold the event loop (long
 // SQLite reads), on piscina (decision 20). It knows nothing of what the tasks are: a worker file
 // exports the handler (task-worker.server.ts), and `run` sends it a task's name and input.
-// Every task has a time limit; past it the caller gets a refusal at once, and the worker that
-// ran it is terminated and replaced.
+//
+// Every task has a time limit, waiting for a thread included. Past it the caller is answered at
+// once, and the task stops itself at its next step (TaskClock): a thread is never terminated
+// from outside, because terminating one inside better-sqlite3 aborts the whole process
+// (WiseLibs/better-sqlite3#842, and tests/routes/report-pool.test.ts's first version).
 import { resolve } from 'node:path'
 import { Piscina } from 'piscina'
+import { READY_TASK, type TaskMessage } from './task-worker.server'
 
 export type TaskPoolOptions = {
   /** The worker's entry from the project root: its TypeScript source and its esbuild bundle. */
   worker: { source: string; bundle: string }
   /** How many threads run tasks at once. */
   size: number
-  /** How long a task may take, waiting for a thread included, before it is given up. */
+  /** How long a task may take, waiting for a thread included, before its caller is answered. */
   timeoutMs: number
   /** Handed to each thread (`workerData`): what its handler needs to open its resources. */
   workerData?: unknown
@@ -44,21 +48,41 @@ export class TaskPool {
 
   /** Runs `task` on a thread. Idle threads do not keep the process alive. */
   async run<T>(task: string, input: unknown): Promise<TaskOutcome<T>> {
-    // Aborting a running task makes piscina terminate its thread and start a fresh one.
-    const signal = AbortSignal.timeout(this.options.timeoutMs)
+    const message: TaskMessage = { task, input, deadline: Date.now() + this.options.timeoutMs }
+    const done = this.#piscina.run(message).then(
+      (value) => ({ ok: true, value: value as T }) as const,
+      (error: unknown) => {
+        if (error instanceof Error && error.message === 'Task queue is at limit')
+          return { ok: false, reason: 'busy' } as const
+        throw error
+      },
+    )
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<TaskOutcome<T>>((settle) => {
+      timer = setTimeout(() => settle({ ok: false, reason: 'timeout' }), this.options.timeoutMs)
+    })
     try {
-      return { ok: true, value: (await this.#piscina.run({ task, input }, { signal })) as T }
-    } catch (error) {
-      if (signal.aborted) return { ok: false, reason: 'timeout' }
-      if (error instanceof Error && error.message === 'Task queue is at limit')
-        return { ok: false, reason: 'busy' }
-      throw error
+      return await Promise.race([done, late])
+    } finally {
+      clearTimeout(timer)
+      // A task answered late ends on its own (TaskExpiredError), and nobody waits for it.
+      done.catch(() => {})
     }
   }
 
-  /** Stops every thread; tasks still running or waiting are given up. */
+  /** Resolves once a thread has loaded its worker file and answers (it opens nothing). */
+  async ready(): Promise<void> {
+    await this.#piscina.run({ task: READY_TASK } satisfies TaskMessage)
+  }
+
+  /** The ids of the pool's threads. */
+  get threadIds(): number[] {
+    return this.#piscina.threads.map((thread) => thread.threadId)
+  }
+
+  /** Stops every thread once its running task ends; tasks still waiting are given up. */
   close(): Promise<void> {
-    return this.#piscina.destroy()
+    return this.#piscina.close({ force: true })
   }
 }
 

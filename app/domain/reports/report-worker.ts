@@ -9,4 +9,8 @@ import { REPORT_TASKS } from './tasks.server'
 
 const { databasePath, busyTimeoutMs } = workerData as ReportWorkerData
 
-export default taskHandler(() => openReadOnlyDatabase(databasePath, busyTimeoutMs), REPORT_TASKS)
+// A report past its time limit stops at its next query (its caller already has a 503).
+export default taskHandler(
+  (clock) => openReadOnlyDatabase(databasePath, { busyTimeoutMs, beforeStatement: clock.check }),
+  REPORT_TASKS,
+)

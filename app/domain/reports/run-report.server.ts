@@ -22,8 +22,7 @@ function poolOptions(overrides: { size?: number; timeoutMs?: number } = {}): Tas
   const timeoutMs = overrides.timeoutMs ?? env.REPORT_TIMEOUT_MS
   const workerData: ReportWorkerData = {
     databasePath: env.DATABASE_PATH,
-    // A thread blocked on a lock gives up when its task does: terminating a thread takes
-    // effect only once SQLite hands control back to JavaScript.
+    // A report thread waits for a lock no longer than its report may take.
     busyTimeoutMs: timeoutMs,
   }
   return {
@@ -40,12 +39,12 @@ function poolOptions(overrides: { size?: number; timeoutMs?: number } = {}): Tas
  * running is replaced.
  */
 export function startReportPool(overrides: { size?: number; timeoutMs?: number } = {}) {
-  startTaskPool(POOL, poolOptions(overrides))
+  return startTaskPool(POOL, poolOptions(overrides))
 }
 
 /**
  * A report's figures or a CSV's rows, computed on a report thread; or why not: it took longer
- * than the time limit (its thread is replaced), or too many reports are waiting.
+ * than the time limit (the report then stops at its next query), or too many are waiting.
  */
 export function runReportTask<T extends ReportTask>(task: T, input: ReportInput) {
   return taskPool(POOL, poolOptions).run<ReportOutput<T>>(task, input)
