@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { REPORT_TOO_SLOW, startReportPool } from '~/domain/reports/run-report.server'
+import { REPORT_TOO_SLOW, REPORTS_BUSY, startReportPool } from '~/domain/reports/run-report.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { getDb } from '~/platform/db.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
@@ -121,5 +121,24 @@ describe('the report pool', () => {
     expect(totalOf(answered)).toEqual(DANA)
     // The same thread: a report that ran out of time stopped itself, nothing was terminated.
     expect(pool.threadIds).toEqual(threads)
+  })
+
+  it('past the queue (16 reports waiting per thread) a report is refused at once with a 503', async () => {
+    await stopTaskPools()
+    const pool = startReportPool({ size: 1, timeoutMs: 1000 })
+    await pool.ready()
+    holdLock()
+    let answers: string[]
+    try {
+      // One runs (held up), sixteen wait, the eighteenth finds the queue full.
+      const responses = await Promise.all(Array.from({ length: 18 }, () => report()))
+      answers = await Promise.all(
+        responses.map(async (r) => `${statusOf(r)} ${await (r as Response).text()}`),
+      )
+    } finally {
+      releaseLock()
+    }
+    expect(answers.filter((a) => a === `503 ${REPORTS_BUSY}`)).toHaveLength(1)
+    expect(answers.filter((a) => a === `503 ${REPORT_TOO_SLOW}`)).toHaveLength(17)
   })
 })
