@@ -27,6 +27,30 @@ export function openDatabase(path: string): DB {
   return drizzle(sqlite, { schema })
 }
 
+/**
+ * A read-only connection on an existing database, for reading off the main thread (the report
+ * threads, decision 20). It never writes, so it needs no pragmas but how long to wait when a
+ * lock keeps it from reading (in WAL mode only recovery or an exclusive-mode writer does).
+ * `beforeStatement` runs before each statement is prepared: a task's clock that throws once its
+ * time is up, so a long report stops at its next query.
+ */
+export function openReadOnlyDatabase(
+  path: string,
+  options: { busyTimeoutMs: number; beforeStatement?: () => void },
+): DB {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true })
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`)
+  const { beforeStatement } = options
+  if (beforeStatement) {
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((source: string) => {
+      beforeStatement()
+      return prepare(source)
+    }) as typeof sqlite.prepare
+  }
+  return drizzle(sqlite, { schema })
+}
+
 /** How long a connection waits for the write lock before giving up with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 30_000
 

@@ -11,11 +11,13 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/demo/seed.server'
 import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs.server'
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
+import { startReportPool } from '~/domain/reports/run-report.server'
 import { ALLOWED_METHODS, isAllowedMethod, methodRefusal } from '~/http/form.server'
 import { isSameOriginRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
 import { startRunner } from '~/platform/jobs/runner.server'
+import { stopTaskPools } from '~/platform/task-pool.server'
 import { cspNonceOf, securityHeaders } from './security-headers'
 
 function loadEnv() {
@@ -37,6 +39,10 @@ if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.
 const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
 // Imports that were running when the server last stopped carry on from their last batch.
 resumeInterruptedImports(db)
+
+// The report threads (decision 20) start with the server, so the first report does not wait for
+// them; each opens its read-only connection on its first report.
+startReportPool()
 
 const viteDevServer =
   env.NODE_ENV === 'development'
@@ -116,6 +122,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 function shutdown() {
   server.close(async () => {
     await runner?.stop()
+    await stopTaskPools()
     db.$client.close()
     process.exit(0)
   })

@@ -5,8 +5,16 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import type { Role } from '~/domain/people/roles'
-import { defaultRange } from '~/domain/reports/periods'
+import { reportRange } from '~/domain/reports/periods'
 import { type ReportQuery, ReportQuerySchema } from '~/domain/reports/query'
+import {
+  REPORT_TOO_SLOW,
+  REPORTS_BUSY,
+  type ReportInput,
+  type ReportOutput,
+  type ReportTask,
+  runReportTask,
+} from '~/domain/reports/run-report.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate } from '~/domain/sla/clock'
 import { csvText } from '~/platform/csv'
@@ -23,15 +31,35 @@ type Viewer = { id: number; roles: readonly Role[] }
 /** Whether the viewer sees only their own figures (a rep who is nothing else). */
 export const ownFiguresOnly = (viewer: Viewer) => !can(viewer, 'reports.read.all')
 
+/** A plain-text error response: a page shows its text in the report's error boundary. */
+const refusal = (status: 400 | 503, text: string) =>
+  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+
+/** The first message of a refusal, prefixed with its field: "to: must be on or after …". */
+function badQuery(fieldErrors: Record<string, string[] | undefined>): Response {
+  const [field, messages] = Object.entries(fieldErrors)[0] ?? ['form', []]
+  return refusal(400, `${field}: ${messages?.[0] ?? 'is not valid'}`)
+}
+
+/**
+ * The query and date range a report answers, or a 400 naming the field: a date that is not
+ * one, `from` after `to`, a range or a number of periods past the bounds (periods.ts). An
+ * empty or absent date stands for the default range.
+ */
 function readReportQuery(db: Queryable, viewer: Viewer, request: Request, now: Date) {
-  const parsed = ReportQuerySchema.parse(queryOf(request))
-  const query: ReportQuery = ownFiguresOnly(viewer) ? { ...parsed, repId: viewer.id } : parsed
+  const parsed = ReportQuerySchema.safeParse(queryOf(request))
+  if (!parsed.success) {
+    throw badQuery(
+      Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])),
+    )
+  }
+  const query: ReportQuery = ownFiguresOnly(viewer)
+    ? { ...parsed.data, repId: viewer.id }
+    : parsed.data
   const { timeZone } = getOrganisationSettings(db)
-  const fallback = defaultRange(localDate(now, timeZone))
-  let from = query.from ?? fallback.from
-  let to = query.to ?? fallback.to
-  if (from > to) [from, to] = [to, from]
-  return { query, range: { from, to }, timeZone }
+  const range = reportRange(query, localDate(now, timeZone))
+  if (!range.ok) throw badQuery(range.fieldErrors)
+  return { query, range: range.range, timeZone }
 }
 
 /** A report page's or CSV's request: the report's guard, then the query the viewer may see. */
@@ -39,13 +67,22 @@ export async function reportRequest(args: LoaderFunctionArgs, report: ReportKey)
   const user = await requireAccess(args, REPORTS[report].capability)
   const db = getDb()
   const now = nowOf(args.context)
-  return {
-    user,
-    db,
-    now,
-    own: ownFiguresOnly(user),
-    ...readReportQuery(db, user, args.request, now),
-  }
+  const { query, range, timeZone } = readReportQuery(db, user, args.request, now)
+  const input: ReportInput = { query, range, timeZone, now }
+  return { user, db, own: ownFiguresOnly(user), query, range, input }
+}
+
+/**
+ * A report's figures (or a CSV's rows), computed off the event loop by the report pool: a 503
+ * when it takes longer than REPORT_TIMEOUT_MS or too many reports are waiting.
+ */
+export async function runReport<T extends ReportTask>(
+  task: T,
+  input: ReportInput,
+): Promise<ReportOutput<T>> {
+  const result = await runReportTask(task, input)
+  if (result.ok) return result.value
+  throw refusal(503, result.reason === 'timeout' ? REPORT_TOO_SLOW : REPORTS_BUSY)
 }
 
 export function reportFilterOptions(db: Queryable, viewer: Viewer) {

@@ -70,6 +70,20 @@ const EnvSchema = z
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
       .default(60),
+    // The report pool (decision 20): how many threads run reports and CSV exports at once, and
+    // how long one may take before the request gets a 503 and its thread is replaced.
+    REPORT_WORKERS: z.coerce
+      .number({ error: 'must be the number of report threads' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 16')
+      .max(16, 'must be between 1 and 16')
+      .default(2),
+    REPORT_TIMEOUT_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number')
+      .min(100, 'must be between 100 and 600000 (10 minutes)')
+      .max(600_000, 'must be between 100 and 600000 (10 minutes)')
+      .default(15_000),
     // How hard new password hashes are to compute (password.server.ts). `test` is for the test
     // suite only (vitest.config.ts sets it), where hundreds of sign-ins would otherwise each cost
     // 0.3 s and 128 MB; never set it for a real server. Not refused under NODE_ENV=production,

@@ -1,21 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { type AccuracyRow, accuracyReport } from '~/domain/reports/accuracy.server'
+import type { AccuracyRow } from '~/domain/reports/accuracy.server'
 import { BREAKDOWN_LABELS, formatRate } from '~/domain/reports/query'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, own, query, range, timeZone } = await reportRequest(args, 'accuracy')
+  const { user, db, own, query, range, input } = await reportRequest(args, 'accuracy')
   return {
     own,
     by: query.by,
     range,
-    report: accuracyReport(db, query, range, timeZone),
+    report: await runReport('accuracy', input),
     ...reportFilterOptions(db, user),
   }
 }

@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
-import { hindsightReport } from '~/domain/reports/hindsight.server'
 import { formatRate } from '~/domain/reports/query'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, own, query, range, timeZone } = await reportRequest(args, 'hindsight')
+  const { user, db, own, range, input } = await reportRequest(args, 'hindsight')
   return {
     own,
     range,
-    report: hindsightReport(db, query, range, timeZone),
+    report: await runReport('hindsight', input),
     ...reportFilterOptions(db, user),
   }
 }

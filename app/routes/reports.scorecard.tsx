@@ -1,19 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatHours, formatRate } from '~/domain/reports/query'
-import { repScorecard } from '~/domain/reports/sla.server'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rep scorecard · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, now, own, query, range, timeZone } = await reportRequest(args, 'scorecard')
+  const { user, db, own, range, input } = await reportRequest(args, 'scorecard')
   return {
     own,
     range,
-    rows: repScorecard(db, query, range, timeZone, now),
+    rows: await runReport('scorecard', input),
     ...reportFilterOptions(db, user),
   }
 }

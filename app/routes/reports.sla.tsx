@@ -1,19 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatHours, formatRate } from '~/domain/reports/query'
-import { type ClockRow, slaReport } from '~/domain/reports/sla.server'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import type { ClockRow } from '~/domain/reports/sla.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Service levels · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, now, query, range, timeZone } = await reportRequest(args, 'sla')
+  const { user, db, range, input } = await reportRequest(args, 'sla')
   return {
     range,
-    report: slaReport(db, query, range, timeZone, now),
+    report: await runReport('sla', input),
     ...reportFilterOptions(db, user),
   }
 }

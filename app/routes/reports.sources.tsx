@@ -1,19 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatRate } from '~/domain/reports/query'
-import { type QualityRow, sourceQualityReport } from '~/domain/reports/source-quality.server'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import type { QualityRow } from '~/domain/reports/source-quality.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Source and campaign quality · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, query, range, timeZone } = await reportRequest(args, 'sources')
+  const { user, db, range, input } = await reportRequest(args, 'sources')
   return {
     range,
-    report: sourceQualityReport(db, query, range, timeZone),
+    report: await runReport('sources', input),
     ...reportFilterOptions(db, user),
   }
 }

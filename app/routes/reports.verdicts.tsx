@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { SEAT_LABELS } from '~/domain/people/roles'
 import { formatRate } from '~/domain/reports/query'
-import { verdictReport } from '~/domain/reports/verdicts.server'
-import { reportFilterOptions, reportRequest } from '~/http/report-view.server'
+import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 import type { Seat } from '~db/enums'
 
 export const meta: MetaFunction = () => [{ title: 'Verdicts · Leadcourt' }]
 
+/** A filter the report cannot use (400) or a report that took too long (503), explained. */
+export const ErrorBoundary = ReportErrorBoundary
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, query, range, timeZone } = await reportRequest(args, 'verdicts')
+  const { user, db, range, input } = await reportRequest(args, 'verdicts')
   return {
     range,
-    report: verdictReport(db, query, range, timeZone),
+    report: await runReport('verdicts', input),
     ...reportFilterOptions(db, user),
   }
 }

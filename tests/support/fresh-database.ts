@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll } from 'vitest'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { getDb } from '~/platform/db.server'
+import { stopTaskPools } from '~/platform/task-pool.server'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-test-'))
 process.env.DATABASE_PATH = join(dir, 'test.db')
@@ -13,7 +14,9 @@ process.env.NODE_ENV = 'test'
 delete process.env.APP_ORIGIN
 prepareDatabase(getDb())
 
-afterAll(() => {
+afterAll(async () => {
+  // The report threads hold read-only connections on the file.
+  await stopTaskPools()
   getDb().$client.close()
   rmSync(dir, { recursive: true, force: true })
 })

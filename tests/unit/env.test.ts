@@ -12,6 +12,8 @@ describe('environment', () => {
       TRUST_PROXY: 0,
       SESSION_MAX_AGE_DAYS: 30,
       SWEEP_INTERVAL_SECONDS: 60,
+      REPORT_WORKERS: 2,
+      REPORT_TIMEOUT_MS: 15_000,
       PASSWORD_HASH_COST: 'production',
       UPLOAD_QUOTA_FILES: 10,
       UPLOAD_QUOTA_MB: 1024,
@@ -78,6 +80,22 @@ describe('environment', () => {
         `SESSION_MAX_AGE_DAYS="${bad}"`,
       )
     }
+  })
+
+  it('runs reports on 1 to 16 threads, each given 100 ms to 10 minutes', () => {
+    expect(parseEnv({ REPORT_WORKERS: '4', REPORT_TIMEOUT_MS: '300' })).toMatchObject({
+      REPORT_WORKERS: 4,
+      REPORT_TIMEOUT_MS: 300,
+    })
+    expect(() => parseEnv({ REPORT_WORKERS: '0' })).toThrowError(
+      'REPORT_WORKERS="0": must be between 1 and 16',
+    )
+    expect(() => parseEnv({ REPORT_TIMEOUT_MS: '15s' })).toThrowError(
+      'REPORT_TIMEOUT_MS="15s": must be a number of milliseconds',
+    )
+    expect(() => parseEnv({ REPORT_TIMEOUT_MS: '99' })).toThrowError(
+      'REPORT_TIMEOUT_MS="99": must be between 100 and 600000 (10 minutes)',
+    )
   })
 
   it('treats empty values as unset', () => {

@@ -7,7 +7,7 @@ import type { Queryable } from '~db/connection'
 import { CASE_KINDS } from '~db/enums'
 import { addCounts, binaryOrder, distinctKeys, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import type { Breakdown, ReportQuery } from './query'
+import { BREAKDOWN_LABELS, type Breakdown, percentCell, type ReportQuery } from './query'
 
 export type AccuracyRow = {
   name: string
@@ -109,4 +109,29 @@ export function accuracyReport(
       .map(withAccuracy),
     total: withAccuracy({ name: 'All', ...total }),
   }
+}
+
+/** The accuracy report's numbers as CSV rows (a header, then each section), as the page shows them. */
+export function accuracyCsvRows(
+  report: ReturnType<typeof accuracyReport>,
+  by: Breakdown,
+): (string | number)[][] {
+  const rows: [string, AccuracyRow][] = [
+    ...report.periods.map((r): [string, AccuracyRow] => ['Period', r]),
+    ['Total', report.total],
+    ...report.breakdown.map((r): [string, AccuracyRow] => [BREAKDOWN_LABELS[by], r]),
+  ]
+  return [
+    ['section', 'name', 'opened', 'decided', 'upheld', 'overturned', 'open', 'accuracy_percent'],
+    ...rows.map(([section, r]) => [
+      section,
+      r.name,
+      r.opened,
+      r.decided,
+      r.upheld,
+      r.overturned,
+      r.open,
+      percentCell(r.accuracy),
+    ]),
+  ]
 }

@@ -1,12 +1,13 @@
 // Hindsight (docs/metrics.md): what became of rejected leads, and how often the rejection, and
 // the committee's verdict, were right in the light of it.
 import { sql } from 'drizzle-orm'
+import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES, type Verdict } from '~db/enums'
 import { caseFilters } from './accuracy.server'
 import { sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import type { ReportQuery } from './query'
+import { percentCell, type ReportQuery } from './query'
 
 type HindsightRow = {
   name: string
@@ -94,4 +95,39 @@ export function hindsightReport(
       count: byOutcome.get(outcome) ?? 0,
     })),
   }
+}
+
+/** The hindsight report's numbers as CSV rows (a header, then each section), as the page shows them. */
+export function hindsightCsvRows(
+  report: ReturnType<typeof hindsightReport>,
+): (string | number)[][] {
+  return [
+    [
+      'section',
+      'name',
+      'rejected',
+      'outcome_known',
+      'real_buyers',
+      'not_buyers',
+      'rejection_hindsight_accuracy_percent',
+      'verdicts_with_outcome',
+      'verdicts_right',
+      'verdict_hindsight_accuracy_percent',
+    ],
+    ...[...report.periods.map((r) => ['Period', r] as const), ['Total', report.total] as const].map(
+      ([section, r]) => [
+        section,
+        r.name,
+        r.rejected,
+        r.known,
+        r.realBuyers,
+        r.notBuyers,
+        percentCell(r.rejectionAccuracy),
+        r.verdictsKnown,
+        r.verdictsRight,
+        percentCell(r.verdictAccuracy),
+      ],
+    ),
+    ...report.outcomes.map((o) => ['Outcome', OUTCOME_LABELS[o.outcome], o.count]),
+  ]
 }

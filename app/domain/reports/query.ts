@@ -10,11 +10,11 @@ export const PERIOD_LABELS: Record<Period, string> = {
   quarter: 'Quarter',
 }
 
+// A date's shape; whether the day exists, and the range's bounds, are reportRange's (periods.ts).
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .optional()
-  .catch(undefined)
 
 export const BREAKDOWNS = ['rep', 'reason', 'source', 'campaign'] as const
 export type Breakdown = (typeof BREAKDOWNS)[number]
@@ -26,7 +26,7 @@ export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
 }
 
 export const ReportQuerySchema = z.object({
-  period: z.enum(PERIODS).catch('month'),
+  period: z.enum(PERIODS, { error: 'must be week, month or quarter' }).default('month'),
   by: z.enum(BREAKDOWNS).catch('reason'),
   from: date,
   to: date,

@@ -289,6 +289,34 @@ export function repScorecard(
     .sort((a, b) => binaryOrder(a.name, b.name))
 }
 
+/** The rep scorecard as CSV rows (a header, then a row per rep), as the page shows it. */
+export function scorecardCsvRows(rows: ScorecardRow[]): (string | number)[][] {
+  return [
+    [
+      'rep',
+      'received',
+      'accepted',
+      'rejected',
+      'ignored',
+      'acceptance_percent',
+      'accuracy_percent',
+      'median_hours_to_first_action',
+      'sla_compliance_percent',
+    ],
+    ...rows.map((r) => [
+      r.name,
+      r.received,
+      r.accepted,
+      r.rejected,
+      r.ignored,
+      percentCell(r.acceptanceRate),
+      percentCell(r.accuracy),
+      hoursCell(r.medianMs),
+      percentCell(r.compliance),
+    ]),
+  ]
+}
+
 /** The SLA report's numbers as CSV rows (a header, then each section), as the page shows them. */
 export function slaCsvRows(report: ReturnType<typeof slaReport>): (string | number)[][] {
   const clocks = (section: string, rows: typeof report.followUp) =>

@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { addCounts, binaryOrder } from './cells.server'
 import { periodTable } from './periods'
-import type { ReportQuery } from './query'
+import { percentCell, type ReportQuery } from './query'
 
 export type QualityRow = {
   name: string
@@ -138,4 +138,35 @@ export function sourceQualityReport(
     bySource: grouped(bySource, 'No source'),
     byCampaign: grouped(byCampaign, 'No campaign'),
   }
+}
+
+/** The quality report's numbers as CSV rows (a header, then each section), as the page shows them. */
+export function sourceQualityCsvRows(
+  report: ReturnType<typeof sourceQualityReport>,
+): (string | number)[][] {
+  const rows: [string, QualityRow][] = [
+    ...report.periods.map((r): [string, QualityRow] => ['Period', r]),
+    ...report.bySource.map((r): [string, QualityRow] => ['Source', r]),
+    ...report.byCampaign.map((r): [string, QualityRow] => ['Campaign', r]),
+  ]
+  return [
+    [
+      'section',
+      'name',
+      'handed_over',
+      'rejected',
+      'confirmed_bad',
+      'confirmed_good',
+      'confirmed_bad_percent',
+    ],
+    ...rows.map(([section, r]) => [
+      section,
+      r.name,
+      r.handedOver,
+      r.rejected,
+      r.confirmedBad,
+      r.confirmedGood,
+      percentCell(r.confirmedBadRate),
+    ]),
+  ]
 }
