@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
+/** The demo seed's password (app/demo/seed.server.ts), which the browser types. */
+export const DEMO_PASSWORD = 'leadcourt-demo'
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export function freePort(): Promise<number> {
@@ -100,7 +103,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function signIn(page: Page, url: string, email: string) {
   await page.goto(`${url}/sign-in`)
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('leadcourt-demo')
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 

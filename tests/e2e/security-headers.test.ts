@@ -3,7 +3,7 @@
 // and a rep walk them in Chromium and the browser reports no violation.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
+import { type AppServer, DEMO_PASSWORD, launchBrowser, signedIn, startApp } from './app-server'
 
 let app: AppServer
 let browser: Browser
@@ -69,7 +69,7 @@ async function signedInAndWatched(email: string) {
   const page = await context.newPage()
   await page.goto(`${app.url}/sign-in`)
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password')
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor()
   return { page, ...seen }
