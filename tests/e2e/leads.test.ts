@@ -1,28 +1,20 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { appAndBrowser, signedIn } from './app-server'
 
 const X_EDUCATION = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
 
-let app: AppServer
-let browser: Browser
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-files-'))
 
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
+const e2e = appAndBrowser()
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const signedInAs = (email: string) => signedIn(browser, app.url, email)
+const signedInAs = (email: string) => signedIn(e2e.browser, e2e.app.url, email)
 
 describe('leads', () => {
   it.skipIf(!existsSync(X_EDUCATION))(
@@ -69,7 +61,7 @@ describe('leads', () => {
 
   it('a marketer adds a lead by form; a duplicate points to the existing lead', async () => {
     const page = await signedInAs('ben@brightline.test')
-    await page.goto(`${app.url}/leads/new`)
+    await page.goto(`${e2e.app.url}/leads/new`)
     await page.getByLabel('Email').fill('not-an-email')
     await page.getByRole('button', { name: 'Add lead' }).click()
     await page.getByText('“not-an-email” is not a valid e-mail address').waitFor()
@@ -83,7 +75,7 @@ describe('leads', () => {
     await page.getByRole('heading', { name: 'Rita Ng' }).waitFor()
     await page.getByText('Ideal customer size').waitFor()
 
-    await page.goto(`${app.url}/leads/new`)
+    await page.goto(`${e2e.app.url}/leads/new`)
     await page.getByLabel('Email').fill('rita.ng@northwindlogistics.example')
     await page.getByRole('button', { name: 'Add lead' }).click()
     await page.getByRole('link', { name: 'Open the existing lead' }).click()
@@ -93,7 +85,7 @@ describe('leads', () => {
 
   it('a rep sees only their own leads, and another rep’s lead by URL is not found', async () => {
     const lucy = await signedInAs('lucy@brightline.test')
-    await lucy.goto(`${app.url}/leads?q=rita`)
+    await lucy.goto(`${e2e.app.url}/leads?q=rita`)
     const ritaHref = await lucy.getByRole('link', { name: 'Rita Ng' }).getAttribute('href')
     await lucy.context().close()
 
@@ -106,7 +98,7 @@ describe('leads', () => {
     const owners = await dana.locator('tbody tr td:nth-child(5)').allTextContents()
     expect(owners.length).toBeGreaterThan(0)
     expect(new Set(owners)).toEqual(new Set(['Dana Reyes']))
-    const response = await dana.goto(`${app.url}${ritaHref}`)
+    const response = await dana.goto(`${e2e.app.url}${ritaHref}`)
     expect(response?.status()).toBe(404)
     await dana.context().close()
   })
@@ -151,7 +143,7 @@ describe('the lead definition', () => {
     }
 
     const dana = await signedInAs('dana@brightline.test')
-    await dana.goto(`${app.url}/definition`)
+    await dana.goto(`${e2e.app.url}/definition`)
     await dana.getByRole('heading', { name: /^What a lead is — version 3/ }).waitFor()
     await dana.getByText('Real budget').waitFor()
     await dana.context().close()

@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
+import { describe, expect, it } from 'vitest'
+import { appAndBrowser, signedIn } from './app-server'
 
-let app: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = appAndBrowser()
 
 describe('reports', () => {
   it('Felix opens rejection accuracy, changes the period and a filter, and downloads the CSV', async () => {
-    const felix = await signedIn(browser, app.url, 'felix@brightline.test')
+    const felix = await signedIn(e2e.browser, e2e.app.url, 'felix@brightline.test')
     await felix
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Reports' })
@@ -73,7 +61,7 @@ describe('reports', () => {
       ['/reports/verdicts', 'Verdicts'],
       ['/reports/sources', 'Source and campaign quality'],
     ] as const) {
-      await felix.goto(`${app.url}${path}`)
+      await felix.goto(`${e2e.app.url}${path}`)
       await felix.getByRole('heading', { name: title, level: 1 }).waitFor()
       await felix.getByLabel('Period').selectOption('week')
       await felix.getByLabel('Campaign').selectOption({ index: 1 })
@@ -94,8 +82,8 @@ describe('reports', () => {
   })
 
   it('Dana sees only her own accuracy and scorecard, and no source report', async () => {
-    const dana = await signedIn(browser, app.url, 'dana@brightline.test')
-    await dana.goto(`${app.url}/reports`)
+    const dana = await signedIn(e2e.browser, e2e.app.url, 'dana@brightline.test')
+    await dana.goto(`${e2e.app.url}/reports`)
     expect(await dana.getByRole('heading', { name: 'Source and campaign quality' }).count()).toBe(0)
     await dana.getByRole('link', { name: 'Open the report' }).first().click()
     await dana.getByRole('heading', { name: 'Your rejection accuracy', level: 1 }).waitFor()
@@ -108,14 +96,14 @@ describe('reports', () => {
     const reps = await byRep.getByRole('row').allTextContents()
     expect(reps.length).toBeGreaterThan(1)
     expect(reps.slice(1).every((r) => r.startsWith('Dana Reyes'))).toBe(true)
-    await dana.goto(`${app.url}/reports/scorecard`)
+    await dana.goto(`${e2e.app.url}/reports/scorecard`)
     await dana.getByRole('heading', { name: 'Your scorecard', level: 1 }).waitFor()
     const rows = await dana
       .getByRole('table', { name: 'Rep scorecard' })
       .getByRole('row')
       .allTextContents()
     expect(rows.slice(1).map((r) => r.startsWith('Dana Reyes'))).toEqual([true])
-    const response = await dana.goto(`${app.url}/reports/sources`)
+    const response = await dana.goto(`${e2e.app.url}/reports/sources`)
     expect(response?.status()).toBe(403)
     await dana.context().close()
   })

@@ -1,19 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, signIn, startApp } from './app-server'
+import { describe, expect, it } from 'vitest'
+import { appAndBrowser, signIn } from './app-server'
 
-let app: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = appAndBrowser()
 
 const ROLES = [
   {
@@ -104,9 +92,9 @@ describe('every demo role', () => {
   it.each(ROLES)(
     '$email signs in, sees their own navigation and home, and signs out',
     async (role) => {
-      const context = await browser.newContext()
+      const context = await e2e.browser.newContext()
       const page = await context.newPage()
-      await signIn(page, app.url, role.email)
+      await signIn(page, e2e.app.url, role.email)
       await page.getByRole('heading', { name: `Welcome, ${role.name}` }).waitFor()
       const nav = page.getByRole('navigation', { name: 'Main' })
       expect(await nav.getByRole('link').allTextContents()).toEqual(role.nav)
@@ -122,7 +110,7 @@ describe('every demo role', () => {
       await page.getByRole('button', { name: 'Sign out' }).click()
       await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
       // The session is gone on the server: home sends us back to sign in.
-      await page.goto(`${app.url}/`)
+      await page.goto(`${e2e.app.url}/`)
       await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
       await context.close()
     },
@@ -131,23 +119,23 @@ describe('every demo role', () => {
 
 describe('journeys around roles', () => {
   it('a rep who types an admin address sees the friendly 403 page', async () => {
-    const context = await browser.newContext()
+    const context = await e2e.browser.newContext()
     const page = await context.newPage()
-    await signIn(page, app.url, 'dana@brightline.test')
+    await signIn(page, e2e.app.url, 'dana@brightline.test')
     await page.getByRole('heading', { name: 'Welcome, Dana Reyes' }).waitFor()
-    const response = await page.goto(`${app.url}/admin/users`)
+    const response = await page.goto(`${e2e.app.url}/admin/users`)
     expect(response?.status()).toBe(403)
     await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
-    const missing = await page.goto(`${app.url}/no/such/page`)
+    const missing = await page.goto(`${e2e.app.url}/no/such/page`)
     expect(missing?.status()).toBe(404)
     await page.getByRole('heading', { name: 'Page not found' }).waitFor()
     await context.close()
   })
 
   it('a wrong password is told plainly and the e-mail is kept', async () => {
-    const context = await browser.newContext()
+    const context = await e2e.browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${app.url}/sign-in`)
+    await page.goto(`${e2e.app.url}/sign-in`)
     await page.getByLabel('Email').fill('omar@brightline.test')
     await page.getByLabel('Password').fill('not-the-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -160,9 +148,9 @@ describe('journeys around roles', () => {
   })
 
   it('an admin adds a user, who signs in with the temporary password and must choose their own', async () => {
-    const admin = await browser.newContext()
+    const admin = await e2e.browser.newContext()
     const page = await admin.newPage()
-    await signIn(page, app.url, 'sasha@brightline.test')
+    await signIn(page, e2e.app.url, 'sasha@brightline.test')
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Users' })
@@ -176,9 +164,9 @@ describe('journeys around roles', () => {
     expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
     await admin.close()
 
-    const rita = await browser.newContext()
+    const rita = await e2e.browser.newContext()
     const ritaPage = await rita.newPage()
-    await ritaPage.goto(`${app.url}/sign-in`)
+    await ritaPage.goto(`${e2e.app.url}/sign-in`)
     await ritaPage.getByLabel('Email').fill('rita@brightline.test')
     await ritaPage.getByLabel('Password').fill(temporary ?? '')
     await ritaPage.getByRole('button', { name: 'Sign in' }).click()

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, launchBrowser, signedIn, startApp } from './app-server'
+import { describe, expect, it } from 'vitest'
+import { appAndBrowser, signedIn } from './app-server'
 
-let app: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = appAndBrowser()
 
 describe('the sales side', () => {
   it('a rep works her queue, rejects a lead with a reason, and the marketer sees it', async () => {
-    const dana = await signedIn(browser, app.url, 'dana@brightline.test')
+    const dana = await signedIn(e2e.browser, e2e.app.url, 'dana@brightline.test')
     await dana.getByRole('heading', { name: 'Your queue' }).waitFor()
     const queue = dana.getByRole('table', { name: /waiting for you/ })
     const rows = queue.getByRole('row')
@@ -48,8 +36,8 @@ describe('the sales side', () => {
     expect(await dana.getByRole('button', { name: 'Accept lead' }).count()).toBe(0)
 
     // The marketer who handed it over hears of it on her home page and in her list.
-    const maya = await signedIn(browser, app.url, 'maya@brightline.test')
-    const ben = await signedIn(browser, app.url, 'ben@brightline.test')
+    const maya = await signedIn(e2e.browser, e2e.app.url, 'maya@brightline.test')
+    const ben = await signedIn(e2e.browser, e2e.app.url, 'ben@brightline.test')
     const leadLink = (page: typeof maya) => page.locator(`a[href="${href}"]`)
     const marketer = (await leadLink(maya).count()) > 0 ? maya : ben
     const notice = marketer.getByRole('listitem').filter({ has: leadLink(marketer) })
@@ -63,14 +51,14 @@ describe('the sales side', () => {
     const row = marketer.getByRole('row').filter({ has: leadLink(marketer) })
     await row.getByText('Budget frozen until April; call back in Q2').waitFor()
     expect(await row.getByText('No budget').count()).toBe(1)
-    await marketer.goto(app.url)
+    await marketer.goto(e2e.app.url)
     await notice.getByRole('button', { name: 'Mark as read' }).click()
     await leadLink(marketer).waitFor({ state: 'detached' })
     for (const page of [dana, maya, ben]) await page.context().close()
   })
 
   it('an admin adds a reason to the catalog and a rep can choose it', async () => {
-    const sasha = await signedIn(browser, app.url, 'sasha@brightline.test')
+    const sasha = await signedIn(e2e.browser, e2e.app.url, 'sasha@brightline.test')
     await sasha
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Reasons' })
@@ -80,7 +68,7 @@ describe('the sales side', () => {
     await sasha.getByRole('button', { name: 'Add reason' }).click()
     await sasha.getByRole('cell', { name: 'Wrong territory', exact: true }).waitFor()
 
-    const omar = await signedIn(browser, app.url, 'omar@brightline.test')
+    const omar = await signedIn(e2e.browser, e2e.app.url, 'omar@brightline.test')
     await omar
       .getByRole('table', { name: /waiting for you/ })
       .getByRole('link')
@@ -99,7 +87,7 @@ describe('the sales side', () => {
 
 describe('the judicial branch', () => {
   it('Dana rejects, Maya contests, Victor, Clara and Erin vote; the verdict reaches Dana and the lead is back in her queue', async () => {
-    const dana = await signedIn(browser, app.url, 'dana@brightline.test')
+    const dana = await signedIn(e2e.browser, e2e.app.url, 'dana@brightline.test')
     const queue = dana.getByRole('table', { name: /waiting for you/ })
     const first = queue.getByRole('link').first()
     const href = (await first.getAttribute('href')) as string
@@ -113,8 +101,8 @@ describe('the judicial branch', () => {
     const caseHref = (await caseLink.getAttribute('href')) as string
 
     // Maya (or Ben, whoever handed the lead over) contests with a brief.
-    const maya = await signedIn(browser, app.url, 'maya@brightline.test')
-    await maya.goto(`${app.url}${caseHref}`)
+    const maya = await signedIn(e2e.browser, e2e.app.url, 'maya@brightline.test')
+    await maya.goto(`${e2e.app.url}${caseHref}`)
     await maya
       .getByLabel('Brief')
       .fill('A VP at a 400-person logistics firm who asked for pricing twice.')
@@ -123,7 +111,7 @@ describe('the judicial branch', () => {
 
     // The three seats vote "meets"; the last vote decides.
     for (const email of ['victor', 'clara', 'erin']) {
-      const member = await signedIn(browser, app.url, `${email}@brightline.test`)
+      const member = await signedIn(e2e.browser, e2e.app.url, `${email}@brightline.test`)
       await member.getByRole('link', { name: 'The review queue' }).click()
       await member.getByRole('link', { name: `Case ${caseHref.split('/').pop()}` }).click()
       await member.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
@@ -144,7 +132,7 @@ describe('the judicial branch', () => {
     await expect
       .poll(
         async () => {
-          await dana.goto(app.url)
+          await dana.goto(e2e.app.url)
           return verdict.count()
         },
         { timeout: 30_000 },

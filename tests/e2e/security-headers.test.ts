@@ -1,22 +1,11 @@
 // Finding 5 of issue 14: the production build sends its security headers on every kind of
 // response, and its pages, charts and forms work under the Content-Security-Policy: a leader
 // and a rep walk them in Chromium and the browser reports no violation.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, DEMO_PASSWORD, launchBrowser, signedIn, startApp } from './app-server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appAndBrowser, DEMO_PASSWORD, signedIn } from './app-server'
 
-let app: AppServer
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = appAndBrowser()
 
 /** The CSP's directives by name. */
 function directives(csp: string | null | undefined): Record<string, string[]> {
@@ -64,10 +53,10 @@ async function watch(context: BrowserContext) {
 }
 
 async function signedInAndWatched(email: string) {
-  const context = await browser.newContext()
+  const context = await e2e.browser.newContext()
   const seen = await watch(context)
   const page = await context.newPage()
-  await page.goto(`${app.url}/sign-in`)
+  await page.goto(`${e2e.app.url}/sign-in`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -92,9 +81,9 @@ async function signOut(page: Page) {
 
 describe('security headers on the production build', () => {
   it('are on a page, a CSV, a static file, a 404 and the same-origin refusal', async () => {
-    const felix = await signedIn(browser, app.url, 'felix@brightline.test')
+    const felix = await signedIn(e2e.browser, e2e.app.url, 'felix@brightline.test')
     const request = felix.context().request
-    const page = await request.get(`${app.url}/reports/accuracy`)
+    const page = await request.get(`${e2e.app.url}/reports/accuracy`)
     expect(page.headers()['content-type']).toBe('text/html; charset=utf-8')
     expectSecurityHeaders(page.headers(), 'page')
     const html = await page.text()
@@ -102,11 +91,11 @@ describe('security headers on the production build', () => {
     expect(asset).toBeDefined()
 
     const responses = {
-      csv: await request.get(`${app.url}/reports/sources.csv`),
-      asset: await request.get(`${app.url}${asset}`),
-      stylesheet: await request.get(`${app.url}${html.match(/\/assets\/[\w.-]+\.css/)?.[0]}`),
-      notFound: await request.get(`${app.url}/no-such-page`),
-      refused: await request.post(`${app.url}/sign-out`, {
+      csv: await request.get(`${e2e.app.url}/reports/sources.csv`),
+      asset: await request.get(`${e2e.app.url}${asset}`),
+      stylesheet: await request.get(`${e2e.app.url}${html.match(/\/assets\/[\w.-]+\.css/)?.[0]}`),
+      notFound: await request.get(`${e2e.app.url}/no-such-page`),
+      refused: await request.post(`${e2e.app.url}/sign-out`, {
         headers: { Origin: 'https://evil.test' },
       }),
     }
@@ -122,7 +111,7 @@ describe('security headers on the production build', () => {
       expectSecurityHeaders(response.headers(), what)
 
     // Each response has its own nonce.
-    const again = await request.get(`${app.url}/reports/accuracy`)
+    const again = await request.get(`${e2e.app.url}/reports/accuracy`)
     expect(directives(again.headers()['content-security-policy'])['script-src']?.[1]).not.toBe(
       directives(page.headers()['content-security-policy'])['script-src']?.[1],
     )
@@ -132,7 +121,7 @@ describe('security headers on the production build', () => {
 describe('the pages work under the policy', () => {
   it('a leader opens reports with charts, applies a filter, opens a lead and a case, and signs out', async () => {
     const { page, violations, errors } = await signedInAndWatched('felix@brightline.test')
-    const response = await page.goto(`${app.url}/reports/accuracy`)
+    const response = await page.goto(`${e2e.app.url}/reports/accuracy`)
     await expectScriptsCarryNonce(page, response?.headers()['content-security-policy'] ?? '')
     await page.getByRole('heading', { name: 'Rejection accuracy', level: 1 }).waitFor()
     // The chart is drawn in the browser: Recharts measures its container, then renders bars.
@@ -154,16 +143,16 @@ describe('the pages work under the policy', () => {
       ['/reports/sla', 'Service levels'],
       ['/reports/hindsight', 'Hindsight'],
     ] as const) {
-      await page.goto(`${app.url}${path}`)
+      await page.goto(`${e2e.app.url}${path}`)
       await page.getByRole('heading', { name: title, level: 1 }).waitFor()
       await page.locator('.recharts-surface').first().waitFor()
     }
 
-    await page.goto(`${app.url}/leads`)
+    await page.goto(`${e2e.app.url}/leads`)
     await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor()
     await page.locator('a[href^="/leads/"]').first().click()
     await page.waitForURL(/\/leads\/\d+$/)
-    await page.goto(`${app.url}/cases`)
+    await page.goto(`${e2e.app.url}/cases`)
     await page.locator('a[href^="/cases/"]').first().click()
     await page.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
     await signOut(page)
@@ -191,7 +180,7 @@ describe('the pages work under the policy', () => {
       .click()
     await page.locator('a[href^="/cases/"]').first().click()
     await page.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
-    await page.goto(`${app.url}/reports/scorecard`)
+    await page.goto(`${e2e.app.url}/reports/scorecard`)
     await page.getByRole('heading', { name: 'Your scorecard', level: 1 }).waitFor()
     await signOut(page)
 

@@ -1,27 +1,18 @@
 // Migration 0016 (the outbox) on a database that already holds data.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { appendEvent } from '~/platform/events/outbox.server'
 import { drainOutbox } from '~/platform/jobs/runner.server'
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
+import { databaseBefore } from '../support/migrations'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-outbox-migration-'))
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 it('adds the outbox to a database with leads, cases and notifications, keeping every row', () => {
-  const folder = join(dir, 'migrations')
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
-  const journalPath = join(folder, 'meta', '_journal.json')
-  const full = readFileSync(journalPath, 'utf8')
-  const journal = JSON.parse(full)
-  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0016')
-  writeFileSync(journalPath, JSON.stringify(journal))
-
-  const db = openDatabase(join(dir, 'data.db'))
-  migrateDatabase(db, folder)
+  const { db, migrate } = databaseBefore(dir, '0016')
   const sqlite = db.$client
   sqlite.exec(`
     INSERT INTO users (id, email, name, password_hash, created_at) VALUES
@@ -37,8 +28,7 @@ it('adds the outbox to a database with leads, cases and notifications, keeping e
     (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   const before = ['users', 'leads', 'cases', 'notifications'].map(count)
 
-  writeFileSync(journalPath, full)
-  migrateDatabase(db, folder)
+  migrate()
 
   expect(['users', 'leads', 'cases', 'notifications'].map(count)).toEqual(before)
   expect([count('outbox'), count('outbox_consumers')]).toEqual([0, 0])

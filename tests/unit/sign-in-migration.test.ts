@@ -1,12 +1,12 @@
 // Migration 0017 (the failed sign-in tally, the sessions' creation index) on a database that
 // already holds users, sessions and sign-in attempts.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { recordFailedSignIn, takeFailedSignIns } from '~/platform/rate-limit.server'
 import { findSessionUser, sessionLimits } from '~/platform/session.server'
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '~db/connection'
+import { databaseBefore } from '../support/migrations'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-sign-in-migration-'))
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -15,16 +15,7 @@ const DAY = 24 * 3600 * 1000
 const now = Date.UTC(2026, 10, 27, 12, 0, 0)
 
 it('adds the tally to users with data, keeps every row, and old sessions meet the new lifetime', () => {
-  const folder = join(dir, 'migrations')
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
-  const journalPath = join(folder, 'meta', '_journal.json')
-  const full = readFileSync(journalPath, 'utf8')
-  const journal = JSON.parse(full)
-  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0017')
-  writeFileSync(journalPath, JSON.stringify(journal))
-
-  const db = openDatabase(join(dir, 'data.db'))
-  migrateDatabase(db, folder)
+  const { db, migrate } = databaseBefore(dir, '0017')
   const sqlite = db.$client
   sqlite.exec(`
     INSERT INTO users (id, email, name, password_hash, created_at) VALUES
@@ -41,8 +32,7 @@ it('adds the tally to users with data, keeps every row, and old sessions meet th
   const tables = ['users', 'user_roles', 'sessions', 'sign_in_attempts']
   const before = tables.map(count)
 
-  writeFileSync(journalPath, full)
-  migrateDatabase(db, folder)
+  migrate()
 
   expect(tables.map(count)).toEqual(before)
   expect(
