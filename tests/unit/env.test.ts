@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from '~/platform/env.server'
 
@@ -12,7 +13,7 @@ describe('environment', () => {
       TRUST_PROXY: 0,
       SESSION_MAX_AGE_DAYS: 30,
       SWEEP_INTERVAL_SECONDS: 60,
-      REPORT_WORKERS: 2,
+      REPORT_WORKERS: Math.max(1, availableParallelism() - 1),
       REPORT_TIMEOUT_MS: 15_000,
       PASSWORD_HASH_COST: 'production',
       UPLOAD_QUOTA_FILES: 10,
