@@ -8,7 +8,7 @@
 // (WiseLibs/better-sqlite3#842, and tests/routes/report-pool.test.ts's first version).
 import { resolve } from 'node:path'
 import { Piscina } from 'piscina'
-import { READY_TASK, type TaskMessage } from './task-worker.server'
+import { READY_TASK, TASK_EXPIRED, type TaskMessage } from './task-worker.server'
 
 export type TaskPoolOptions = {
   /** The worker's entry from the project root: its TypeScript source and its esbuild bundle. */
@@ -32,6 +32,19 @@ const QUEUE_PER_THREAD = 16
 // bundle, the worker runs from its own bundle (package.json's build script).
 const FROM_SOURCE = import.meta.url.endsWith('.ts')
 
+/**
+ * A task's failure as its caller's answer: too many waiting is `busy`; a task that stopped itself
+ * for its deadline is a `timeout` (its thread's clock can pass the deadline before this thread's
+ * timer fires, when this thread is busy); anything else is a bug and is thrown.
+ */
+export function failedOutcome<T>(error: unknown): TaskOutcome<T> {
+  if (error instanceof Error && error.message === 'Task queue is at limit')
+    return { ok: false, reason: 'busy' }
+  if (error instanceof Error && error.message === TASK_EXPIRED)
+    return { ok: false, reason: 'timeout' }
+  throw error
+}
+
 export class TaskPool {
   readonly #piscina: Piscina
 
@@ -51,11 +64,7 @@ export class TaskPool {
     const message: TaskMessage = { task, input, deadline: Date.now() + this.options.timeoutMs }
     const done = this.#piscina.run(message).then(
       (value) => ({ ok: true, value: value as T }) as const,
-      (error: unknown) => {
-        if (error instanceof Error && error.message === 'Task queue is at limit')
-          return { ok: false, reason: 'busy' } as const
-        throw error
-      },
+      (error: unknown) => failedOutcome<T>(error),
     )
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<TaskOutcome<T>>((settle) => {

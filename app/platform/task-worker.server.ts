@@ -7,10 +7,13 @@ type Task<C> = (context: C, input: never) => unknown
 /** The task every handler answers without opening anything: the pool's `ready()`. */
 export const READY_TASK = 'ready'
 
+/** The message of TaskExpiredError: an error crosses back from a thread as its message. */
+export const TASK_EXPIRED = 'The task ran out of time'
+
 /** Thrown inside a task that has run out of time; its caller was already answered. */
 export class TaskExpiredError extends Error {
   constructor() {
-    super('The task ran out of time')
+    super(TASK_EXPIRED)
   }
 }
 

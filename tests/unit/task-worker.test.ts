@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
+import { failedOutcome } from '~/platform/task-pool.server'
 import { READY_TASK, TaskExpiredError, taskHandler } from '~/platform/task-worker.server'
 import { openDatabase, openReadOnlyDatabase } from '~db/connection'
 
@@ -72,5 +73,23 @@ describe('a read-only connection', () => {
     expect(reader.$client.pragma('busy_timeout', { simple: true })).toBe(100)
     reader.$client.close()
     writer.$client.close()
+  })
+})
+
+describe('a task’s failure, as its caller is answered', () => {
+  it('a full queue is busy, a task that stopped for its deadline is a timeout, anything else is thrown', () => {
+    expect(failedOutcome(new Error('Task queue is at limit'))).toEqual({
+      ok: false,
+      reason: 'busy',
+    })
+    // What arrives from a thread whose own clock passed the deadline before this thread's timer
+    // fired: an Error carrying TaskExpiredError's message (a late report was a 500 before).
+    expect(failedOutcome(new Error(new TaskExpiredError().message))).toEqual({
+      ok: false,
+      reason: 'timeout',
+    })
+    expect(() => failedOutcome(new Error('no such table: leads'))).toThrowError(
+      'no such table: leads',
+    )
   })
 })
