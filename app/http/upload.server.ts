@@ -30,7 +30,7 @@ const uploadQuota = (): UploadQuota => {
  * Streams the form's `file` part to disk (never into memory) into the uploader's own folder,
  * refusing anything over 256 MB, and any upload that would take the uploader past their quota
  * of uploads waiting to be imported (UPLOAD_QUOTA_FILES, UPLOAD_QUOTA_MB): before reading the
- * body when they are at it already, after it when this file's size takes them over.
+ * body when they are at it already, and again after it, with this file and any sent beside it.
  */
 export async function receiveCsvUpload(request: Request, userId: number): Promise<Upload> {
   const root = uploadDirectory()
@@ -65,7 +65,12 @@ export async function receiveCsvUpload(request: Request, userId: number): Promis
   const file = formData.get('file') as NodeOnDiskFile | string | null
   if (!file || typeof file === 'string')
     return { ok: false, message: 'Choose a CSV file to import.' }
-  const over = quotaRefusal(pending, quota, file.size)
+  // Counted again now that the file is here: uploads sent at the same time all passed the first
+  // check, and each is in the folder by now (or still arriving), so together they cannot pass
+  // the quota. The count includes this file.
+  const now = pendingUploads(getDb(), root, userId)
+  const others = { files: now.files - 1, bytes: now.bytes - file.size }
+  const over = quotaRefusal(others, quota, file.size)
   if (over) {
     rmSync(file.getFilePath(), { force: true })
     return { ok: false, message: over }

@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -18,6 +19,13 @@ import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Leadcourt' }]
+
+// Remix sends an action's headers only through the route's headers function: the Retry-After
+// of a held-back sign-in (429) reaches the browser this way.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireAnonymous(args)

@@ -132,6 +132,24 @@ describe('journeys around roles', () => {
     await context.close()
   })
 
+  it('a fourth wrong password in a row from one address is held back, with Retry-After', async () => {
+    const attempt = () =>
+      fetch(`${e2e.app.url}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Origin: e2e.app.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'lucy@brightline.test', password: 'guess-guess-guess' }),
+      })
+    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(400)
+    const held = await attempt()
+    expect(held.status).toBe(429)
+    // The pair's first wait is 10 s from the third failure (decision 22), less what has passed.
+    const retryAfter = Number(held.headers.get('Retry-After'))
+    expect(retryAfter).toBeGreaterThanOrEqual(1)
+    expect(retryAfter).toBeLessThanOrEqual(10)
+    expect(await held.text()).toMatch(/Too many attempts; try again in \d+ seconds?\./)
+  })
+
   it('a wrong password is told plainly and the e-mail is kept', async () => {
     const context = await e2e.browser.newContext()
     const page = await context.newPage()

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getImportJob } from '~/domain/import/jobs.server'
-import { userUploadDirectory } from '~/domain/import/uploads.server'
+import { pendingUploads, userUploadDirectory } from '~/domain/import/uploads.server'
 import { periodicJobs } from '~/domain/jobs.server'
 import { type ActionReply, formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
@@ -147,6 +147,18 @@ describe('the quota of uploads waiting to be imported', () => {
       .get()?.id as number
     getDb().update(importJobs).set({ status: 'running' }).where(eq(importJobs.id, first)).run()
     expect(await upload('ben', hoursAgo(1))).toHaveProperty('jobId')
+  })
+
+  it('uploads sent at the same time cannot pass the quota together', async () => {
+    const waiting = () => pendingUploads(getDb(), uploadDirectory(), userId('maya')).files
+    while (waiting() < 8) await jobId('maya', hoursAgo(1))
+    // Eight waiting, room for two: five sent at once all pass the check made before the body.
+    const results = await Promise.all(Array.from({ length: 5 }, () => upload('maya', hoursAgo(1))))
+    const accepted = results.filter((r) => 'jobId' in r)
+    expect(accepted.length).toBeLessThanOrEqual(2)
+    for (const refused of results.filter((r) => !('jobId' in r)))
+      expect(refused).toMatchObject({ status: 400 })
+    expect(waiting()).toBe(8 + accepted.length)
   })
 
   it('refuses an upload that takes the MB waiting past the quota, and keeps nothing of it', async () => {
