@@ -15,6 +15,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -163,11 +164,15 @@ export async function backupDatabase(options: {
   const { databasePath, directory, keep, now } = options
   if (!existsSync(databasePath))
     throw new BackupError(`There is no database at ${databasePath}; nothing was backed up.`)
-  mkdirSync(directory, { recursive: true })
+  // A backup holds everything the database does (sessions, the session secret when it is not
+  // in the environment): only the account that runs the app may read it.
+  mkdirSync(directory, { recursive: true, mode: 0o700 })
   const path = join(directory, `${stemOf(databasePath)}-${stampOf(now)}.db`)
   if (existsSync(path)) throw new BackupError(`A backup named ${path} already exists.`)
   const partial = `${path}.partial`
   removeWithSidecars(partial)
+  // Created readable by its owner only, before a byte is copied into it (SQLite keeps the mode).
+  writeFileSync(partial, '', { mode: 0o600 })
 
   const started = performance.now()
   // Read-only: the backup never writes to the live database (a read-write connection that is

@@ -3,7 +3,15 @@
 // chain are the backup's; restore refuses over a database another process has open, refuses a
 // tampered or unreadable file without changing anything, and backups keep the newest N.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -145,6 +153,8 @@ describe('a backup under write load', () => {
     // The writer went on while the backup was taken and after it.
     const during = await load.rounds(before + 20)
     expect(backup.path).toBe(join(dir, 'cases-2026-11-27T17-40-00Z.db'))
+    // It holds sessions and maybe the session secret: readable by its owner only.
+    expect(statSync(backup.path).mode & 0o777).toBe(0o600)
 
     // Restore refuses while another process (the writer, as a server would) has it open.
     expect(databaseInUse(w.path)).toBe(true)
