@@ -3,11 +3,22 @@
 // each page as dozens of small chunks (docs/performance.md measures the difference).
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '~/components/nonce'
 
 const ABORT_DELAY_MS = 5_000
+
+/**
+ * What Remix logs. Its own refusals (a POST to a page that takes none: 405; an unknown data
+ * request: 404) are answers to the client, not faults, and anyone could fill the log with their
+ * stack traces; a request the client gave up on is not a fault either. Everything else is.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (isRouteErrorResponse(error) && error.status < 500) return
+  if (request.signal.aborted) return
+  console.error(error)
+}
 
 export default function handleRequest(
   request: Request,

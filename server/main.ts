@@ -18,6 +18,7 @@ import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
 import { startRunner } from '~/platform/jobs/runner.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
+import { clientErrors } from './client-errors'
 import { cspNonceOf, securityHeaders } from './security-headers'
 
 function loadEnv() {
@@ -94,6 +95,8 @@ app.all(
     }),
   }),
 )
+// A malformed address, or another error of the client's met before Remix: a quiet 4xx.
+app.use(clientErrors)
 
 // The job runner starts once the server listens: the sweep (every SWEEP_INTERVAL_SECONDS),
 // the hourly purge of idle sessions and old sign-in attempts, and the outbox's consumers

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { eq, lte, or } from 'drizzle-orm'
 import type { DB, Queryable } from '~db/connection'
 import { type Role, type Seat, sessions, userRoles, users } from '~db/schema'
@@ -32,10 +32,22 @@ export type SessionUser = {
   signedInAt: Date
 }
 
+/**
+ * The key a session is stored under: the SHA-256 of the cookie's token, so that whoever reads the
+ * database or a backup of it cannot sign in with what they read. (Sessions stored under their
+ * token before this are simply not found: their owners sign in again.)
+ */
+export function sessionKey(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+/** Opens a session; returns its token, for the cookie (the database keeps only its hash). */
 export function createSession(db: Queryable, userId: number, now: Date): string {
-  const id = randomBytes(32).toString('base64url')
-  db.insert(sessions).values({ id, userId, createdAt: now, lastUsedAt: now }).run()
-  return id
+  const token = randomBytes(32).toString('base64url')
+  db.insert(sessions)
+    .values({ id: sessionKey(token), userId, createdAt: now, lastUsedAt: now })
+    .run()
+  return token
 }
 
 /** Whether a session opened at `createdAt` and last used at `lastUsedAt` has ended by `now`. */
@@ -90,22 +102,23 @@ export function findSessionUser(
   now: Date,
   limits: SessionLimits = sessionLimits(),
 ): SessionUser | null {
-  const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get()
+  const key = sessionKey(sessionId)
+  const session = db.select().from(sessions).where(eq(sessions.id, key)).get()
   if (!session) return null
   if (isSessionExpired(session, now, limits)) {
-    db.delete(sessions).where(eq(sessions.id, sessionId)).run()
+    db.delete(sessions).where(eq(sessions.id, key)).run()
     return null
   }
   const user = loadSessionUser(db, session.userId, session.createdAt)
   if (!user) return null
   if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
-    db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, sessionId)).run()
+    db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, key)).run()
   }
   return user
 }
 
 export function deleteSession(db: Queryable, sessionId: string) {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run()
+  db.delete(sessions).where(eq(sessions.id, sessionKey(sessionId))).run()
 }
 
 export function endUserSessions(db: Queryable, userId: number) {

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   createSession,
+  deleteSession,
   findSessionUser,
   isSessionExpired,
   purgeExpiredSessions,
   SESSION_IDLE_MS,
+  sessionKey,
   sessionLimits,
 } from '~/platform/session.server'
 import type { DB } from '~db/connection'
@@ -62,19 +64,40 @@ describe('session expiry', () => {
     expect(findSessionUser(db, id, at(30 * DAY - 1), limits)?.id).toBe(userId)
     expect(findSessionUser(db, id, at(30 * DAY), limits)).toBeNull()
     // An expired session is removed.
-    expect(db.select().from(sessions).where(eq(sessions.id, id)).get()).toBeUndefined()
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionKey(id)))
+        .get(),
+    ).toBeUndefined()
+  })
+
+  it('is stored under the hash of its token: what the database holds does not sign anyone in', () => {
+    const token = createSession(db, userId, t0)
+    const stored = db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .all()
+      .map((r) => r.id)
+    expect(stored).toContain(sessionKey(token))
+    expect(stored).not.toContain(token)
+    expect(findSessionUser(db, token, t0, limits)?.id).toBe(userId)
+    expect(findSessionUser(db, sessionKey(token), t0, limits)).toBeNull()
+    deleteSession(db, token)
+    expect(findSessionUser(db, token, t0, limits)).toBeNull()
   })
 
   it('the purge deletes sessions past either limit, and only those', () => {
     const old = createSession(db, userId, at(-30 * DAY))
     db.update(sessions)
       .set({ lastUsedAt: at(-HOUR) })
-      .where(eq(sessions.id, old))
+      .where(eq(sessions.id, sessionKey(old)))
       .run()
     const idle = createSession(db, userId, at(-7 * DAY))
     const live = createSession(db, userId, at(-6 * DAY))
     purgeExpiredSessions(db, t0, limits)
-    expect(db.select({ id: sessions.id }).from(sessions).all()).toEqual([{ id: live }])
+    expect(db.select({ id: sessions.id }).from(sessions).all()).toEqual([{ id: sessionKey(live) }])
     expect([old, idle]).not.toContain(live)
   })
 

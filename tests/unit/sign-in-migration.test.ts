@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { recordFailedSignIn, takeFailedSignIns } from '~/platform/rate-limit.server'
-import { findSessionUser, sessionLimits } from '~/platform/session.server'
+import { findSessionUser, sessionKey, sessionLimits } from '~/platform/session.server'
 import { databaseBefore } from '../support/migrations'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-sign-in-migration-'))
@@ -22,8 +22,8 @@ it('adds the tally to users with data, keeps every row, and old sessions meet th
       (1, 'a@x.test', 'A', 'h', 0), (2, 'b@x.test', 'B', 'h', 0);
     INSERT INTO user_roles (user_id, role) VALUES (1, 'admin'), (2, 'rep');
     INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES
-      ('old', 1, ${now - 300 * DAY}, ${now - 30 * 60_000}),
-      ('new', 2, ${now - DAY}, ${now - 60_000});
+      ('${sessionKey('old')}', 1, ${now - 300 * DAY}, ${now - 30 * 60_000}),
+      ('${sessionKey('new')}', 2, ${now - DAY}, ${now - 60_000});
     INSERT INTO sign_in_attempts (email, address, at, succeeded) VALUES
       ('a@x.test', '198.51.100.1', ${now - 60_000}, 0);
   `)
