@@ -118,7 +118,9 @@ export function findSessionUser(
 }
 
 export function deleteSession(db: Queryable, sessionId: string) {
-  db.delete(sessions).where(eq(sessions.id, sessionKey(sessionId))).run()
+  db.delete(sessions)
+    .where(eq(sessions.id, sessionKey(sessionId)))
+    .run()
 }
 
 export function endUserSessions(db: Queryable, userId: number) {
