@@ -6,7 +6,6 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
 
 /** The demo seed's password (app/demo/seed.server.ts), which the browser types. */
 export const DEMO_PASSWORD = 'leadcourt-demo'
@@ -114,31 +113,4 @@ export async function signedIn(browser: Browser, url: string, email: string): Pr
   await signIn(page, url, email)
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor()
   return page
-}
-
-/**
- * A test file's production server and browser: started before its tests, stopped after them.
- * Read `app` and `browser` inside tests and hooks (they exist once the file's setup has run).
- */
-export function appAndBrowser(env: Record<string, string> = {}) {
-  const started: { app?: AppServer; browser?: Browser } = {}
-  beforeAll(async () => {
-    started.app = await startApp(env)
-    started.browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await started.browser?.close()
-    await started.app?.stop()
-  })
-  return {
-    get app(): AppServer {
-      if (!started.app) throw new Error('The app starts in beforeAll; read it inside a test.')
-      return started.app
-    },
-    get browser(): Browser {
-      if (!started.browser)
-        throw new Error('The browser starts in beforeAll; read it inside a test.')
-      return started.browser
-    },
-  }
 }

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { appAndBrowser, signedIn } from './app-server'
+import { signedIn } from './app-server'
+import { appAndBrowser } from './with-app'
 
 const X_EDUCATION = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
 

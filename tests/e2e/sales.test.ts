@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { appAndBrowser, signedIn } from './app-server'
+import { signedIn } from './app-server'
+import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
 

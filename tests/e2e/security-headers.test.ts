@@ -3,7 +3,8 @@
 // and a rep walk them in Chromium and the browser reports no violation.
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { appAndBrowser, DEMO_PASSWORD, signedIn } from './app-server'
+import { DEMO_PASSWORD, signedIn } from './app-server'
+import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
 
