@@ -7,7 +7,13 @@ import type { Queryable } from '~db/connection'
 import { CASE_KINDS } from '~db/enums'
 import { addCounts, binaryOrder, distinctKeys, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import { BREAKDOWN_LABELS, type Breakdown, percentCell, type ReportQuery } from './query'
+import {
+  BREAKDOWN_LABELS,
+  type Breakdown,
+  percentCell,
+  periodAndTotalRows,
+  type ReportQuery,
+} from './query'
 
 export type AccuracyRow = {
   name: string
@@ -116,22 +122,18 @@ export function accuracyCsvRows(
   report: ReturnType<typeof accuracyReport>,
   by: Breakdown,
 ): (string | number)[][] {
-  const rows: [string, AccuracyRow][] = [
-    ...report.periods.map((r): [string, AccuracyRow] => ['Period', r]),
-    ['Total', report.total],
-    ...report.breakdown.map((r): [string, AccuracyRow] => [BREAKDOWN_LABELS[by], r]),
+  const cells = (r: AccuracyRow) => [
+    r.name,
+    r.opened,
+    r.decided,
+    r.upheld,
+    r.overturned,
+    r.open,
+    percentCell(r.accuracy),
   ]
   return [
     ['section', 'name', 'opened', 'decided', 'upheld', 'overturned', 'open', 'accuracy_percent'],
-    ...rows.map(([section, r]) => [
-      section,
-      r.name,
-      r.opened,
-      r.decided,
-      r.upheld,
-      r.overturned,
-      r.open,
-      percentCell(r.accuracy),
-    ]),
+    ...periodAndTotalRows(report, cells),
+    ...report.breakdown.map((r) => [BREAKDOWN_LABELS[by], ...cells(r)]),
   ]
 }

@@ -7,7 +7,7 @@ import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES, type Verdict } from '~db/e
 import { caseFilters } from './accuracy.server'
 import { sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import { percentCell, type ReportQuery } from './query'
+import { percentCell, periodAndTotalRows, type ReportQuery } from './query'
 
 type HindsightRow = {
   name: string
@@ -114,20 +114,17 @@ export function hindsightCsvRows(
       'verdicts_right',
       'verdict_hindsight_accuracy_percent',
     ],
-    ...[...report.periods.map((r) => ['Period', r] as const), ['Total', report.total] as const].map(
-      ([section, r]) => [
-        section,
-        r.name,
-        r.rejected,
-        r.known,
-        r.realBuyers,
-        r.notBuyers,
-        percentCell(r.rejectionAccuracy),
-        r.verdictsKnown,
-        r.verdictsRight,
-        percentCell(r.verdictAccuracy),
-      ],
-    ),
+    ...periodAndTotalRows(report, (r) => [
+      r.name,
+      r.rejected,
+      r.known,
+      r.realBuyers,
+      r.notBuyers,
+      percentCell(r.rejectionAccuracy),
+      r.verdictsKnown,
+      r.verdictsRight,
+      percentCell(r.verdictAccuracy),
+    ]),
     ...report.outcomes.map((o) => ['Outcome', OUTCOME_LABELS[o.outcome], o.count]),
   ]
 }

@@ -64,3 +64,14 @@ export const percentCell = (rate: number | null) => (rate === null ? '' : (rate 
 
 /** Working time in hours with one decimal for a CSV cell, or empty. */
 export const hoursCell = (ms: number | null) => (ms === null ? '' : (ms / 3_600_000).toFixed(1))
+
+/** A report's periods, then its total, as CSV rows: `['Period' or 'Total', ...cells(row)]`. */
+export function periodAndTotalRows<R>(
+  report: { periods: R[]; total: R },
+  cells: (row: R) => (string | number)[],
+): (string | number)[][] {
+  return [
+    ...report.periods.map((row) => ['Period', ...cells(row)]),
+    ['Total', ...cells(report.total)],
+  ]
+}

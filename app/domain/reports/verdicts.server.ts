@@ -7,7 +7,7 @@ import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters } from './accuracy.server'
 import { packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
-import { percentCell, type ReportQuery } from './query'
+import { percentCell, periodAndTotalRows, type ReportQuery } from './query'
 
 type VerdictRow = {
   name: string
@@ -157,22 +157,19 @@ export function verdictCsvRows(report: ReturnType<typeof verdictReport>): (strin
       'tie_broken_by_chair',
       'conceded',
     ],
-    ...[...report.periods.map((r) => ['Period', r] as const), ['Total', report.total] as const].map(
-      ([section, r]) => [
-        section,
-        r.name,
-        r.decided,
-        r.meets,
-        r.disqualified,
-        r.nurture,
-        r.agree,
-        percentCell(r.agreement),
-        r.unanimous,
-        r.split,
-        r.byChair,
-        r.conceded,
-      ],
-    ),
+    ...periodAndTotalRows(report, (r) => [
+      r.name,
+      r.decided,
+      r.meets,
+      r.disqualified,
+      r.nurture,
+      r.agree,
+      percentCell(r.agreement),
+      r.unanimous,
+      r.split,
+      r.byChair,
+      r.conceded,
+    ]),
     ...report.departures.map((d) => ['Departures', d.criterion, d.count]),
     ...report.participation.map((m) => [
       'Participation',
