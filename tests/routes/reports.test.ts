@@ -539,6 +539,26 @@ describe('service levels', () => {
   })
 })
 
+describe('service levels by reason', () => {
+  // Issue 15: the return clock ignored the reason filter, so every reason showed every return.
+  it('a return counts under the reason of the case whose verdict sent the lead back', async () => {
+    const { slaReport } = await import('~/domain/reports/sla.server')
+    const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label === label)?.id
+    const returns = (label: string) =>
+      slaReport(
+        getDb(),
+        { period: 'month', by: 'reason', reasonId: reasonId(label) },
+        { from: '2026-01-01', to: '2026-04-30' },
+        'Europe/London',
+        new Date('2026-11-22T12:00:00Z'),
+      ).return.map((row) => row.started)
+    // January's overturned case was rejected for "No budget"; nothing was returned for "No
+    // authority" (its one committee case, in March, was upheld).
+    expect(returns('No budget')).toEqual([1, 0, 0, 0])
+    expect(returns('No authority')).toEqual([0, 0, 0, 0])
+  })
+})
+
 describe('rep scorecard', () => {
   it('per rep: received, accepted, rejected, ignored, acceptance, accuracy, median time to act, SLA compliance', async () => {
     const { repScorecard } = await import('~/domain/reports/sla.server')

@@ -50,6 +50,15 @@ function clockCells<T extends Record<string, number | number[]>>(
     query.source ? sql`l.source = ${query.source}` : undefined,
     query.campaign ? sql`l.campaign = ${query.campaign}` : undefined,
   ].filter((filter) => filter !== undefined)
+  // A return clock starts when a case's verdict sends the lead back (returnLeadToSales, at the
+  // instant the case is decided): it counts under that case's reason. A hand-over clock has no
+  // reason, so the reason filter leaves it alone.
+  const reason =
+    kind === 'return' && query.reasonId
+      ? sql`AND EXISTS (SELECT 1 FROM cases c INDEXED BY cases_lead_idx
+          WHERE c.lead_id = f.lead_id AND c.decided_at = f.started_at
+            AND c.reason_id = ${query.reasonId})`
+      : sql``
   const cells =
     leadFilters.length === 0
       ? db.all<{ rep: number | null; i: number; counts: string }>(sql`
@@ -58,7 +67,7 @@ function clockCells<T extends Record<string, number | number[]>>(
           SELECT keys.k AS rep, p.i AS i, (
             SELECT ${counts.sql} FROM follow_ups f
             WHERE f.kind = ${kind} AND f.rep_id = keys.k
-              AND f.started_at >= p.start AND f.started_at < p.finish
+              AND f.started_at >= p.start AND f.started_at < p.finish ${reason}
           ) AS counts
           FROM keys, periods p`)
       : db.all<{ rep: number; i: number; counts: string }>(sql`
@@ -68,7 +77,7 @@ function clockCells<T extends Record<string, number | number[]>>(
           CROSS JOIN follow_ups f CROSS JOIN periods p
           WHERE ${sql.join(leadFilters, sql` AND `)} AND f.lead_id = l.id AND f.kind = ${kind}
             ${query.repId ? sql`AND f.rep_id = ${query.repId}` : sql``}
-            AND f.started_at >= p.start AND f.started_at < p.finish
+            AND f.started_at >= p.start AND f.started_at < p.finish ${reason}
           GROUP BY f.rep_id, p.i`)
   return cells.map((cell) => ({ rep: cell.rep, i: cell.i, counts: counts.unpack(cell.counts) }))
 }
