@@ -121,8 +121,15 @@ export async function signIn(
   if (found && !valid) recordFailedSignIn(db, found.id, attempt.address, now)
   const user = valid && found?.active ? loadSessionUser(db, found.id, now) : null
   if (!user) return { ok: false, reason: 'invalid' }
-  markSignInSucceeded(db, begun.attemptId)
-  return { ok: true, sessionId: createSession(db, user.id, now), user }
+  // The attempt's success and the session are one write: neither stands without the other.
+  const sessionId = db.transaction(
+    (tx) => {
+      markSignInSucceeded(tx, begun.attemptId)
+      return createSession(tx, user.id, now)
+    },
+    { behavior: 'immediate' },
+  )
+  return { ok: true, sessionId, user }
 }
 
 export async function commitSessionCookie(sessionId: string) {

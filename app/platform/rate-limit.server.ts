@@ -149,7 +149,7 @@ export function beginSignInAttempt(
   )
 }
 
-export function markSignInSucceeded(db: DB, attemptId: number) {
+export function markSignInSucceeded(db: Queryable, attemptId: number) {
   db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId)).run()
 }
 
