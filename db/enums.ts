@@ -27,6 +27,7 @@ export const LEAD_STATUSES = [
   'returned',
   'disqualified',
   'nurture',
+  'rejected',
 ] as const
 export type LeadStatus = (typeof LEAD_STATUSES)[number]
 
@@ -49,7 +50,7 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 export const CASE_KINDS = ['rejected', 'ignored'] as const
 export type CaseKind = (typeof CASE_KINDS)[number]
 
-export const CASE_STATUSES = ['in_review', 'decided', 'conceded'] as const
+export const CASE_STATUSES = ['in_review', 'decided', 'conceded', 'imported'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 export const CONTACT_CHANNELS = ['call', 'email', 'meeting'] as const

@@ -77,6 +77,9 @@ export const cases = sqliteTable(
     returnedTo: integer('returned_to').references(() => users.id),
     // Working time from opening to the verdict or concession (for the review SLA report).
     reviewWorkingMs: integer('review_working_ms'),
+    // A case imported from a CRM's history (status 'imported') that the committee took up: its
+    // review clock runs from here, not from when the rep rejected the lead years ago.
+    takenUpAt: integer('taken_up_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
@@ -170,7 +173,7 @@ export const cases = sqliteTable(
       'cases_reason_matches_kind',
       sql`(${t.kind} = 'rejected' AND ${t.reasonId} IS NOT NULL AND ${t.filedBy} IS NOT NULL) OR (${t.kind} = 'ignored' AND ${t.reasonId} IS NULL)`,
     ),
-    check('cases_closed_has_verdict', sql`${t.status} = 'in_review' OR ${t.verdict} IS NOT NULL`),
+    check('cases_closed_has_verdict', sql`${t.status} IN ('in_review', 'imported') OR ${t.verdict} IS NOT NULL`),
     check(
       'cases_contact_attempts_range',
       sql`${t.contactAttempts} IS NULL OR ${t.contactAttempts} BETWEEN 0 AND 50`,

@@ -15,6 +15,8 @@ export const importJobs = sqliteTable(
     fileSize: integer('file_size').notNull(),
     headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
     mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>(),
+    // What the rows' dates, statuses and age mean (app/domain/import/options.ts).
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>(),
     status: text('status', { enum: IMPORT_STATUSES }).notNull(),
     linesDone: integer('lines_done').notNull().default(0),
     bytesDone: integer('bytes_done').notNull().default(0),
@@ -50,5 +52,6 @@ export const importErrors = sqliteTable(
 export const importMappings = sqliteTable('import_mappings', {
   headersKey: text('headers_key').primaryKey(),
   mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+  options: text('options', { mode: 'json' }).$type<Record<string, unknown>>(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })

@@ -51,6 +51,9 @@ export const leads = sqliteTable(
     clockStartedAt: integer('clock_started_at', { mode: 'timestamp_ms' }),
     followUpDueAt: integer('follow_up_due_at', { mode: 'timestamp_ms' }),
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    // Imported as history (decision 25): handed over before the import's cut-off, judged against
+    // the version in force then, with no clock; reports can hide it.
+    history: integer('history', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('leads_external_id_unique').on(t.externalId),
@@ -69,7 +72,7 @@ export const leads = sqliteTable(
     index('leads_company_domain_idx').on(t.companyDomain, t.handedOverAt, t.id),
     // Source and campaign quality counts leads per source, campaign and period from this
     // (app/domain/reports/source-quality.server.ts), the owner filter included.
-    index('leads_report_idx').on(t.source, t.campaign, t.handedOverAt, t.ownerId),
+    index('leads_report_idx').on(t.source, t.campaign, t.handedOverAt, t.ownerId, t.history),
     // A rep's queue (their waiting leads, most urgent first) and the sweep (every waiting lead
     // whose clock ran out) read only the leads that wait: partial indexes stay small.
     index('leads_queue_idx')

@@ -166,4 +166,5 @@ export const LEAD_STATUS_LABELS: Record<(typeof LEAD_STATUSES)[number], string> 
   returned: 'Returned',
   disqualified: 'Disqualified',
   nurture: 'Nurture',
+  rejected: 'Rejected, not reviewed',
 }

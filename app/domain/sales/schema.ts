@@ -84,4 +84,5 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   in_review: 'In review',
   decided: 'Decided',
   conceded: 'Conceded',
+  imported: 'Imported, not reviewed',
 }
