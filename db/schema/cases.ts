@@ -173,7 +173,10 @@ export const cases = sqliteTable(
       'cases_reason_matches_kind',
       sql`(${t.kind} = 'rejected' AND ${t.reasonId} IS NOT NULL AND ${t.filedBy} IS NOT NULL) OR (${t.kind} = 'ignored' AND ${t.reasonId} IS NULL)`,
     ),
-    check('cases_closed_has_verdict', sql`${t.status} IN ('in_review', 'imported') OR ${t.verdict} IS NOT NULL`),
+    check(
+      'cases_closed_has_verdict',
+      sql`${t.status} IN ('in_review', 'imported') OR ${t.verdict} IS NOT NULL`,
+    ),
     check(
       'cases_contact_attempts_range',
       sql`${t.contactAttempts} IS NULL OR ${t.contactAttempts} BETWEEN 0 AND 50`,
