@@ -402,6 +402,7 @@ function handOverAt(version: (typeof versions)[number], marketerId: number): Han
     criteria: version.criteria,
     marketerId,
     followUpDue: (at) => new Date(addWorking(at.getTime(), sla.followUpHours)),
+    inForceAt: () => ({ versionId: version.id, criteria: version.criteria }),
   }
   handOvers.set(key, made)
   return made

@@ -13,11 +13,13 @@ import {
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
+import { CrmBecomes, ImportOptions } from '~/components/import-options'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { importOptionsForm } from '~/domain/import/crm-context.server'
 import { importJobPage } from '~/domain/import/job-page.server'
-import { getImportJob } from '~/domain/import/jobs.server'
+import { getImportJob, type ImportJob } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
-import { saveMapping } from '~/domain/import/preview.server'
+import { type Preview, saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
 import { mappingFromForm } from '~/domain/import/schema'
 import { readForm } from '~/http/form.server'
@@ -46,25 +48,36 @@ export async function loader(args: LoaderFunctionArgs) {
   return page
 }
 
-type JobContext = IntentContext & { db: DB; jobId: number; headers: string[]; now: Date }
+type JobContext = IntentContext & {
+  db: DB
+  job: ImportJob
+  now: Date
+  clock: () => Date
+}
 
 // The step the job is at: map the columns (then preview), or start the import.
 const INTENTS = {
   'save-mapping': intent({
+    // The options' refusals name their fields (date-order, cutoff, status-…), shown beside them.
+    formLevel: false,
     run: async (_, c: JobContext & { formData: FormData }) => {
-      const saved = await saveMapping(c.db, c.jobId, mappingFromForm(c.formData, c.headers))
+      const shown = (c.job.preview as Preview | null)?.crm ?? null
+      const chosen = importOptionsForm(c.db, c.formData, shown, c.now)
+      if (!chosen.ok) return { ok: false as const, fieldErrors: refusalOf(chosen) }
+      const mapping = mappingFromForm(c.formData, c.job.headers)
+      const saved = await saveMapping(c.db, c.job.id, mapping, chosen.options, c.now)
       return saved.ok
-        ? redirect(`/imports/${c.jobId}#preview`)
+        ? redirect(`/imports/${c.job.id}#preview`)
         : { ok: false as const, fieldErrors: refusalOf(saved) }
     },
   }),
   start: intent({
     run: (_, c: JobContext & { formData: FormData }) => {
-      const started = beginImport(c.db, c.user.id, c.jobId, c.now)
+      const started = beginImport(c.db, c.user.id, c.job.id, c.now)
       if (!started.ok) return { ok: false as const, fieldErrors: refusalOf(started) }
       // The import carries on after this response; the page shows its progress.
-      void runImport(c.db, c.jobId)
-      return redirect(`/imports/${c.jobId}`)
+      void runImport(c.db, c.job.id, c.clock)
+      return redirect(`/imports/${c.job.id}`)
     },
   }),
 }
@@ -73,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireAccess(args, 'imports.run')
   const job = findJob(args.params)
   const formData = await readForm(args.request)
-  const ctx = { user, db: getDb(), jobId: job.id, headers: job.headers, now: nowOf(args.context) }
+  const ctx = { user, db: getDb(), job, now: nowOf(args.context), clock: args.context.now }
   return dispatchIntent(formData, { ...ctx, formData }, INTENTS)
 }
 
@@ -97,8 +110,9 @@ function Progress({ percent, lines }: { percent: number; lines: number }) {
 }
 
 export default function ImportJob() {
-  const { job, preview, samples, errors } = useLoaderData<typeof loader>()
+  const { job, preview, samples, errors, reasons } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const fieldErrors = (actionData?.result?.error ?? {}) as Record<string, string[] | undefined>
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   return (
@@ -141,6 +155,9 @@ export default function ImportJob() {
                 </tr>
               ))}
             </Table>
+            {preview?.crm ? (
+              <ImportOptions crm={preview.crm} reasons={reasons} errors={fieldErrors} />
+            ) : null}
             <Button
               type="submit"
               name="intent"
@@ -148,7 +165,7 @@ export default function ImportJob() {
               className="mt-4"
               disabled={busy}
             >
-              {busy ? 'Checking every row…' : 'Preview'}
+              {busy ? 'Checking every row…' : preview ? 'Check the preview again' : 'Preview'}
             </Button>
           </Form>
         </Card>
@@ -180,12 +197,14 @@ export default function ImportJob() {
               ))}
             </Table>
           ) : null}
+          {preview.crm ? <CrmBecomes crm={preview.crm} /> : null}
           <h3 className="font-medium">The first rows as they will be stored</h3>
           <ol className="space-y-2 text-sm">
             {preview.sample.map((row) => (
               <li key={row.line} className="rounded-md border border-slate-200 p-2">
                 <span className="font-medium">Line {row.line}</span> — owner: {row.owner}
                 {row.error ? <span className="text-red-700"> — will fail: {row.error}</span> : null}
+                {row.becomes ? <span> — {row.becomes}</span> : null}
                 <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                   {[...row.fields, ...row.custom].map(([k, v]) => (
                     <div key={k}>

@@ -114,6 +114,7 @@ describe('upsertLead', () => {
       marketerId: maya,
       status: 'new',
       handedOverAt: AT,
+      history: false,
       clockStartedAt: AT,
       followUpDueAt: DUE,
       acceptedAt: null,
@@ -301,7 +302,7 @@ describe('the form, the import and seed:large write the same lead', () => {
     const job = await createImportJob(db, maya, { name: 'same.csv', path, size: 1 }, AT)
     if (!job.ok) throw new Error(JSON.stringify(job.fieldErrors))
     const mapping = Object.fromEntries(headers.map((h) => [h, h]))
-    expect(await saveMapping(db, job.jobId, mapping)).toEqual({ ok: true })
+    expect(await saveMapping(db, job.jobId, mapping, {}, AT)).toEqual({ ok: true })
     expect(beginImport(db, maya, job.jobId, AT)).toEqual({ ok: true })
     await runImport(db, job.jobId, () => AT)
     expect(db.select().from(importJobs).where(eq(importJobs.id, job.jobId)).get()).toMatchObject({

@@ -3,6 +3,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { LEAD_FIELD_KEYS } from '~/domain/leads/fields'
 import type { Lead } from '~/domain/leads/lead.server'
+import type { AuditSink } from '~/domain/leads/writer.server'
 import { endFollowUp } from '~/domain/sales/follow-up.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
@@ -121,6 +122,61 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       kind: opening.kind,
       repId: lead.ownerId,
       marketerId: lead.marketerId,
+    },
+    now,
+  )
+  return id
+}
+
+/**
+ * Records a rejection a CRM made before Leadcourt (decision 25) as a case imported, not
+ * reviewed: filed under the lead's rep at the time the CRM gives, counted by the reports as a
+ * rejection without a verdict, with no review clock and no word to anyone. The committee may
+ * take it up later (take-up.server.ts). The lead was just written with status `rejected` by the
+ * same import, whose audit chain `audit` carries.
+ */
+export function openImportedCase(
+  tx: Queryable,
+  lead: Lead,
+  rejection: { reason: { id: number; label: string }; at: Date; importJobId: number | null },
+  audit: AuditSink,
+  now: Date,
+): number {
+  const { id } = tx
+    .insert(cases)
+    .values({
+      leadId: lead.id,
+      kind: 'rejected',
+      status: 'imported',
+      reasonId: rejection.reason.id,
+      reasonLabel: rejection.reason.label,
+      filedBy: lead.ownerId,
+      repId: lead.ownerId,
+      marketerId: lead.marketerId,
+      definitionVersionId: lead.definitionVersionId,
+      evaluation: lead.evaluation,
+      leadSnapshot: snapshotOf(lead),
+      source: lead.source,
+      campaign: lead.campaign,
+      openedAt: rejection.at,
+      // Not reviewed, so not due: the review clock starts if the committee takes it up.
+      reviewDueAt: rejection.at,
+    })
+    .returning({ id: cases.id })
+    .get()
+  audit.append(
+    {
+      actorId: null,
+      action: 'case.imported',
+      subjectType: 'case',
+      subjectId: id,
+      after: {
+        leadId: lead.id,
+        reason: rejection.reason.label,
+        rejectedAt: rejection.at,
+        importJobId: rejection.importJobId,
+        definitionVersionId: lead.definitionVersionId,
+      },
     },
     now,
   )

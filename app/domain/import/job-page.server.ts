@@ -1,5 +1,6 @@
 // What an import's page shows: the job and how far it has read, its mapping's preview, sample
 // values of each column while it is being mapped, and the first rows it refused.
+import { listReasons } from '~/domain/reasons/reasons.server'
 import type { DB } from '~db/connection'
 import { importErrorPage } from './errors.server'
 import { getImportJob, sampleColumns } from './jobs.server'
@@ -29,5 +30,10 @@ export async function importJobPage(db: DB, jobId: number) {
     preview: (job.preview as Preview | null) ?? null,
     samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
     errors: job.status === 'uploaded' ? null : importErrorPage(db, job.id),
+    /** What a status value may become: a rejection under one of these reasons. */
+    reasons:
+      job.status === 'uploaded'
+        ? listReasons(db, { activeOnly: true }).map(({ id, label }) => ({ id, label }))
+        : [],
   }
 }

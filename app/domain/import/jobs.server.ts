@@ -13,13 +13,14 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024
 
 export type ImportJob = typeof importJobs.$inferSelect
 
-function rememberedMapping(db: Queryable, headers: string[]): Mapping | null {
+/** The mapping, and the options, last used for a file with these headers. */
+function remembered(db: Queryable, headers: string[]) {
   const row = db
     .select()
     .from(importMappings)
     .where(eq(importMappings.headersKey, headersKey(headers)))
     .get()
-  return (row?.mapping as Mapping | undefined) ?? null
+  return { mapping: (row?.mapping as Mapping | undefined) ?? null, options: row?.options ?? null }
 }
 
 /** Registers an uploaded file: checks it is readable CSV and proposes a mapping. */
@@ -43,6 +44,7 @@ export async function createImportJob(
     if (error instanceof UnreadableCsvError) return refuseFile(error.message)
     throw error
   }
+  const known = remembered(db, inspection.headers)
   const { id } = db
     .insert(importJobs)
     .values({
@@ -54,7 +56,8 @@ export async function createImportJob(
       headers: inspection.headers,
       encoding: inspection.encoding,
       delimiter: inspection.delimiter,
-      mapping: proposeMapping(inspection.headers, rememberedMapping(db, inspection.headers)),
+      mapping: proposeMapping(inspection.headers, known.mapping),
+      options: known.options,
       status: 'uploaded',
     })
     .returning({ id: importJobs.id })

@@ -2,12 +2,29 @@
 // to a lead field, to the owner, to a custom attribute named after the column, or is ignored.
 import { LEAD_FIELDS, type LeadFieldKey } from '~/domain/leads/fields'
 
-export type Target = LeadFieldKey | 'owner' | 'custom' | 'ignore'
+/** What a CRM knew about a lead's life: when it was handed over, contacted, its status. */
+export const CRM_TARGETS = [
+  'handedOverAt',
+  'firstContactAt',
+  'statusChangedAt',
+  'status',
+  'converted',
+] as const
+export type CrmTarget = (typeof CRM_TARGETS)[number]
+export const DATE_TARGETS = ['handedOverAt', 'firstContactAt', 'statusChangedAt'] as const
+export type DateTarget = (typeof DATE_TARGETS)[number]
+
+export type Target = LeadFieldKey | 'owner' | CrmTarget | 'custom' | 'ignore'
 export type Mapping = Record<string, Target>
 
 export const TARGET_LABELS: Record<Target, string> = {
   ...(Object.fromEntries(LEAD_FIELDS.map((f) => [f.key, f.label])) as Record<LeadFieldKey, string>),
   owner: 'Owner (a rep’s e-mail or name)',
+  handedOverAt: 'Hand-over time (when the lead was created)',
+  firstContactAt: 'First contact time',
+  statusChangedAt: 'Status change time',
+  status: 'CRM status (choose what each value means)',
+  converted: 'Converted flag (1, Yes, True…)',
   custom: 'Custom attribute',
   ignore: 'Ignore this column',
 }
@@ -97,6 +114,36 @@ const KNOWN: Record<string, Target> = Object.fromEntries(
           'Rep',
         ],
       ],
+      [
+        'handedOverAt',
+        [
+          'Created Time',
+          'Created Date',
+          'Create Date',
+          'Created At',
+          'Created',
+          'Lead Created Date',
+          'Date Created',
+          'Creation Date',
+          'Became a Lead Date',
+        ],
+      ],
+      [
+        'firstContactAt',
+        ['First Contact', 'First Contact Time', 'First Contact Date', 'First Contacted'],
+      ],
+      [
+        'statusChangedAt',
+        [
+          'Status Change Date',
+          'Status Changed',
+          'Last Status Change',
+          'Lead Status Changed',
+          'Lead Status Change Date',
+        ],
+      ],
+      ['status', ['Lead Status', 'Status', 'Lead Stage']],
+      ['converted', ['Converted', 'Is Converted', 'IsConverted', 'Lead Converted']],
     ] as [Target, string[]][]
   ).flatMap(([target, headers]) => headers.map((h) => [squash(h), target])),
 )
@@ -117,8 +164,9 @@ export function proposeMapping(headers: string[], remembered?: Mapping | null): 
       const fromMemory = remembered?.[header]
       if (fromMemory) return [header, fromMemory]
       const known = recognise(header)
-      // A field takes the first column recognised for it; later ones stay custom attributes.
-      const target = known && !taken.has(known) ? known : 'custom'
+      // A field takes the first column recognised for it; later ones stay custom attributes
+      // (any number of columns may be statuses).
+      const target = known && (known === 'status' || !taken.has(known)) ? known : 'custom'
       if (known) taken.add(known)
       return [header, target]
     }),

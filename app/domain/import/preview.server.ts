@@ -9,9 +9,13 @@ import { type UpsertFate, upsertFate } from '~/domain/leads/upsert-lead.server'
 import { type Result, refuse } from '~/domain/result'
 import type { DB } from '~db/connection'
 import { importJobs } from '~db/schema'
+import { crmContext, optionsOf } from './crm-context.server'
+import { type CrmPreview, crmTally, fileDateColumns, settledOrder } from './crm-preview.server'
+import { type CrmContext, crmFate, describeFate } from './crm-row'
 import { dataChunks, UnreadableCsvError } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
 import { type Mapping, TARGETS } from './mapping'
+import { type ImportOptions, mergeStatuses, type OptionsInput } from './options'
 import { LABELS, rowPreparer } from './rows'
 
 const PREVIEW_ROWS = 10
@@ -19,6 +23,8 @@ const PREVIEW_ROWS = 10
 export type Preview = {
   rows: number
   failing: number
+  /** What the CRM's dates, statuses and age make of the new leads. */
+  crm: CrmPreview
   groups: { group: string; count: number; example: string; line: number }[]
   sample: {
     line: number
@@ -26,6 +32,8 @@ export type Preview = {
     custom: [string, string][]
     owner: string
     error: string | null
+    /** What a new lead becomes: "History, handed over 15 Apr 2021, 00:03 · Rejected: Other". */
+    becomes: string | null
   }[]
 }
 
@@ -74,11 +82,17 @@ const REFUSAL_GROUPS: Record<Extract<UpsertFate, { refused: string }>['refused']
  * Reads the whole file with the mapping, without writing any lead: the first rows as they
  * will be stored, and how many rows will fail and why.
  */
-async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<Preview> {
+async function previewImport(
+  db: DB,
+  job: ImportJob,
+  mapping: Mapping,
+  context: CrmContext,
+  tally: ReturnType<typeof crmTally>,
+): Promise<Omit<Preview, 'crm'>> {
   const reps = activeReps(db)
   const stored = keyLookup(db)
   const prepare = rowPreparer(job.headers, mapping)
-  const preview: Preview = { rows: 0, failing: 0, groups: [], sample: [] }
+  const preview: Omit<Preview, 'crm'> = { rows: 0, failing: 0, groups: [], sample: [] }
   const groups = new Map<string, Preview['groups'][number]>()
   const written = leadsWritten(job.id)
   const fail = (group: string, reason: string, line: number) => {
@@ -89,7 +103,10 @@ async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<
   }
   /** A valid row as the import will write it (upsertFate), without writing: its keys are
    * matched against the leads earlier rows would write, then against those already there. */
-  const check = (line: number, fields: LeadFields): { owner: string; error: string | null } => {
+  const check = (
+    line: number,
+    fields: LeadFields,
+  ): { owner: string; error: string | null; creates: boolean } => {
     const { externalId, email } = fields
     const match = classifyMatch(
       fields,
@@ -99,14 +116,16 @@ async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<
     const fate = upsertFate(match, fields, () => reps, { importJobId: job.id, importLine: line })
     if ('refused' in fate) {
       fail(REFUSAL_GROUPS[fate.refused], fate.reason, line)
-      return { owner: 'Next rep in turn', error: fate.reason }
+      return { owner: 'Next rep in turn', error: fate.reason, creates: false }
     }
     const found = 'updates' in fate ? fate.updates : null
     written.add(line, found?.id ?? null, externalId ?? found?.externalId ?? null, email ?? null)
-    if (found) return { owner: 'Unchanged (the lead exists and is updated)', error: null }
+    if (found)
+      return { owner: 'Unchanged (the lead exists and is updated)', error: null, creates: false }
     return {
       owner: 'creates' in fate && fate.creates ? fate.creates.name : 'Next rep in turn',
       error: null,
+      creates: true,
     }
   }
   try {
@@ -118,7 +137,14 @@ async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<
           fail(prepared.group, prepared.reason, record.line)
           continue
         }
-        const { owner, error } = check(record.line, prepared.fields)
+        tally.values(prepared.crm)
+        const past = crmFate(prepared.crm, context)
+        if (!past.ok) {
+          fail(past.group, past.reason, record.line)
+          continue
+        }
+        const { owner, error, creates } = check(record.line, prepared.fields)
+        if (creates) tally.count(past)
         if (preview.sample.length < PREVIEW_ROWS) {
           const { owner: _owner, ...fields } = prepared.fields
           preview.sample.push({
@@ -129,6 +155,7 @@ async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<
             custom: Object.entries(prepared.custom),
             owner,
             error,
+            becomes: creates ? describeFate(past, context.timeZone) : null,
           })
         }
       }
@@ -140,11 +167,13 @@ async function previewImport(db: DB, job: ImportJob, mapping: Mapping): Promise<
   return preview
 }
 
-/** Saves the mapping the user chose and the preview it gives. */
+/** Saves the mapping and options the user chose and the preview they give. */
 export async function saveMapping(
   db: DB,
   jobId: number,
   mapping: Record<string, string>,
+  chosen: OptionsInput,
+  now: Date,
 ): Promise<Result<object>> {
   const job = getImportJob(db, jobId)
   if (job?.status !== 'uploaded') return refuse('This import has already started')
@@ -156,16 +185,35 @@ export async function saveMapping(
     }
     clean[header] = target as Mapping[string]
   }
-  const targets = Object.values(clean).filter((t) => t !== 'custom' && t !== 'ignore')
+  // Any number of columns may hold statuses (a CRM's status, its tags, its quality rating).
+  const targets = Object.values(clean).filter(
+    (t) => t !== 'custom' && t !== 'ignore' && t !== 'status',
+  )
   const twice = targets.find((t, i) => targets.indexOf(t) !== i)
   if (twice)
     return refuse(`Two columns are mapped to “${twice}”; map one of them elsewhere or ignore it`)
   if (!targets.includes('externalId') && !targets.includes('email')) {
     return refuse('Map a column to External id or to Email: every lead needs one of them')
   }
+  const before = optionsOf(db, job, now)
+  const options: ImportOptions = {
+    ...before,
+    ...chosen,
+    statuses: mergeStatuses(before.statuses, chosen.statuses ?? {}),
+  }
   let preview: Preview
   try {
-    preview = await previewImport(db, job, clean)
+    const columns = await fileDateColumns(job, clean)
+    const settled = settledOrder(columns, options.dateOrder)
+    if ('refusal' in settled) return refuse(settled.refusal, settled.field)
+    options.dateOrder = settled.order
+    const context = crmContext(db, clean, options, now)
+    const tally = crmTally(columns, context, settled)
+    const rows = await previewImport(db, job, clean, context, tally)
+    preview = { ...rows, crm: tally.result(options.cutoff as string) }
+    // The values seen keep the meaning they were shown with (defaults included): remembered.
+    for (const { column, values } of preview.crm.statuses)
+      options.statuses[column] = Object.fromEntries(values.map((v) => [v.value, v.choice]))
   } catch (error) {
     if (error instanceof UnreadableCsvError) return refuse(error.message)
     throw error
@@ -173,7 +221,7 @@ export async function saveMapping(
   // Only while the import has not started: a start during the preview keeps its mapping.
   const saved = db
     .update(importJobs)
-    .set({ mapping: clean, preview })
+    .set({ mapping: clean, options, preview })
     .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'uploaded')))
     .run()
   return saved.changes === 1 ? { ok: true } : refuse('This import has already started')

@@ -2,7 +2,7 @@
 // Form-default placeholders that real exports are full of; they mean "not filled in".
 import { LEAD_FIELDS } from '~/domain/leads/fields'
 import { type LeadFields, LeadFieldsSchema } from '~/domain/leads/schema'
-import type { Mapping } from './mapping'
+import { CRM_TARGETS, type CrmTarget, type Mapping } from './mapping'
 
 const PLACEHOLDERS = new Set([
   'select',
@@ -21,8 +21,18 @@ function blank(value: string): boolean {
   return text === '' || (text.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(text.toLowerCase()))
 }
 
+/** What a row's CRM columns hold, as written: its dates, its status per column, its converted flag. */
+export type CrmCells = {
+  handedOverAt?: string
+  firstContactAt?: string
+  statusChangedAt?: string
+  converted?: string
+  /** [column, value] for each status column the row fills in. */
+  statuses: [string, string][]
+}
+
 export type Prepared =
-  | { ok: true; fields: LeadFields; custom: Record<string, string> }
+  | { ok: true; fields: LeadFields; custom: Record<string, string>; crm: CrmCells }
   | { ok: false; reason: string; group: string; identifier?: string }
 
 export const LABELS: Record<string, string> = {
@@ -34,6 +44,9 @@ export const LABELS: Record<string, string> = {
 export function prepareRow(values: string[], headers: string[], mapping: Mapping): Prepared {
   return rowPreparer(headers, mapping)(values)
 }
+
+const isCrm = (target: string): target is Exclude<CrmTarget, 'status'> =>
+  (CRM_TARGETS as readonly string[]).includes(target)
 
 /** `prepareRow` for every record of one file: what each column maps to is looked up once. */
 export function rowPreparer(headers: string[], mapping: Mapping): (values: string[]) => Prepared {
@@ -58,6 +71,7 @@ export function rowPreparer(headers: string[], mapping: Mapping): (values: strin
     }
     const input: Record<string, string> = {}
     const custom: Record<string, string> = {}
+    const crm: CrmCells = { statuses: [] }
     let notText: string | undefined
     for (let i = 0; i < targets.length; i++) {
       const target = targets[i]
@@ -65,6 +79,8 @@ export function rowPreparer(headers: string[], mapping: Mapping): (values: strin
       if (target === 'ignore' || target === undefined || blank(value)) continue
       if (value.includes('\uFFFD')) notText = headers[i]
       else if (target === 'custom') custom[headers[i] as string] = value.trim()
+      else if (target === 'status') crm.statuses.push([headers[i] as string, value.trim()])
+      else if (isCrm(target)) crm[target] ??= value.trim()
       else input[target] ??= value
     }
     if (notText !== undefined) {
@@ -89,6 +105,6 @@ export function rowPreparer(headers: string[], mapping: Mapping): (values: strin
         identifier: input.externalId ?? input.email,
       }
     }
-    return { ok: true, fields: parsed.data, custom }
+    return { ok: true, fields: parsed.data, custom, crm }
   }
 }

@@ -7,10 +7,13 @@ import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { importJobs, importMappings } from '~db/schema'
+import { crmContext, optionsOf } from './crm-context.server'
+import { type CrmContext, crmFate } from './crm-row'
 import { type CsvRecord, dataChunks } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
 import { headersKey, type Mapping } from './mapping'
-import { type Prepared, rowPreparer } from './rows'
+import type { Preview } from './preview.server'
+import { type CrmCells, type Prepared, rowPreparer } from './rows'
 
 /**
  * How long one batch of rows may hold the write lock, and the server's one thread, before it
@@ -27,15 +30,25 @@ export function beginImport(db: DB, actorId: number, jobId: number, now: Date): 
       const job = getImportJob(tx, jobId)
       if (job?.status !== 'uploaded') return refuse('This import has already started')
       if (!job.preview || !job.mapping) return refuse('Check the preview before importing')
+      if ((job.preview as Preview).crm?.needsDateOrder)
+        return refuse('Choose the order of the file’s dates, then check the preview', 'date-order')
       tx.update(importJobs)
         .set({ status: 'running', startedAt: now })
         .where(eq(importJobs.id, jobId))
         .run()
+      // Remembered with the mapping: the date order, the statuses' meanings, the history choice
+      // (not the cut-off, which is a date for this import).
+      const options = { ...(job.options as object | null), cutoff: null }
       tx.insert(importMappings)
-        .values({ headersKey: headersKey(job.headers), mapping: job.mapping, updatedAt: now })
+        .values({
+          headersKey: headersKey(job.headers),
+          mapping: job.mapping,
+          options,
+          updatedAt: now,
+        })
         .onConflictDoUpdate({
           target: importMappings.headersKey,
-          set: { mapping: job.mapping, updatedAt: now },
+          set: { mapping: job.mapping, options, updatedAt: now },
         })
         .run()
       recordAudit(
@@ -57,8 +70,13 @@ export function beginImport(db: DB, actorId: number, jobId: number, now: Date): 
 
 type Tally = { created: number; updated: number; unchanged: number; failed: number }
 
-/** What stays the same for every batch of one import: its job and how its rows are read. */
-type ImportRun = { job: ImportJob; prepare: (values: string[]) => Prepared }
+/** What stays the same for every batch of one import: its job, how its rows are read, and
+ * what its CRM columns mean (the batch's clock is `now`). */
+type ImportRun = {
+  job: ImportJob
+  prepare: (values: string[]) => Prepared
+  crm: Omit<CrmContext, 'now'>
+}
 
 const INSERT_ERROR =
   'INSERT INTO import_errors (job_id, line, reason, identifier) VALUES (?, ?, ?, ?)'
@@ -73,11 +91,18 @@ function writeRow(
   upserter: LeadUpserter,
   run: ImportRun,
   tally: Tally,
-  row: { line: number; fields: LeadFields; custom: Record<string, string> },
+  row: { line: number; fields: LeadFields; custom: Record<string, string>; crm: CrmCells },
   now: Date,
 ): string | null {
   const origin = { importJobId: run.job.id, importLine: row.line }
-  const written = upserter.upsert(row.fields, { custom: row.custom, origin }, now)
+  // What the CRM knew applies to a lead this import creates; a lead already here keeps its life.
+  const fate = crmFate(row.crm, { ...run.crm, now })
+  if (!fate.ok) return fate.reason
+  const written = upserter.upsert(
+    row.fields,
+    { custom: row.custom, origin, arrival: fate.arrival, past: fate },
+    now,
+  )
   if (!written.ok) return Object.values(written.fieldErrors).flat()[0] ?? 'The row was refused'
   tally[written.outcome]++
   return null
@@ -127,7 +152,7 @@ function writeRows(
           continue
         }
         const { fields } = prepared
-        const row = { line, fields, custom: prepared.custom }
+        const row = { line, fields, custom: prepared.custom, crm: prepared.crm }
         const refused = rowByRow
           ? inSavepoint(tx, () => writeRow(upserter, run, tally, row, now))
           : writeRow(upserter, run, tally, row, now)
@@ -176,7 +201,10 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
   try {
     const job = getImportJob(db, jobId)
     if (job?.status !== 'running' || !job.mapping) return
-    const run: ImportRun = { job, prepare: rowPreparer(job.headers, job.mapping as Mapping) }
+    const mapping = job.mapping as Mapping
+    const started = clock()
+    const { now: _now, ...crm } = crmContext(db, mapping, optionsOf(db, job, started), started)
+    const run: ImportRun = { job, prepare: rowPreparer(job.headers, mapping), crm }
     for await (const chunk of dataChunks(job.filePath, formatOf(job))) {
       const records = chunk.filter((record) => record.line > job.linesDone)
       for (let next = 0; next < records.length; ) {

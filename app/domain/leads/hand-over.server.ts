@@ -1,11 +1,11 @@
 // What a hand-over means at a moment: the definition version in force, the marketer answerable,
 // the follow-up clock.
-import { and, eq } from 'drizzle-orm'
-import { type criteriaOf, getActiveVersion } from '~/domain/definition/versions.server'
+import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { criteriaOf, getActiveVersion } from '~/domain/definition/versions.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
-import { userRoles, users } from '~db/schema'
+import { definitionVersions, userRoles, users } from '~db/schema'
 
 export type HandOver = {
   versionId: number | null
@@ -14,6 +14,25 @@ export type HandOver = {
   marketerId: number | null
   /** When the follow-up clock of a lead handed over at `at` runs out. */
   followUpDue: (at: Date) => Date
+  /**
+   * The version that was in force at `at` (a lead of a CRM's history handed over then is judged
+   * against it), or none when no version had been activated yet.
+   */
+  inForceAt: (at: Date) => { versionId: number | null; criteria: ReturnType<typeof criteriaOf> }
+}
+
+/** Every version that has been in force, with the span it was in force for, oldest first. */
+function versionsInForce(db: Queryable) {
+  return db
+    .select({
+      id: definitionVersions.id,
+      from: definitionVersions.activatedAt,
+      until: definitionVersions.supersededAt,
+    })
+    .from(definitionVersions)
+    .where(isNotNull(definitionVersions.activatedAt))
+    .orderBy(asc(definitionVersions.activatedAt), asc(definitionVersions.id))
+    .all()
 }
 
 /** The user if they are an active marketer, else null. */
@@ -38,6 +57,8 @@ export function currentHandOver(db: Queryable, byUserId: number | null): HandOve
   const { timeZone } = getOrganisationSettings(db)
   // A batch of leads shares one instant, so the clock is worked out once per instant.
   let last: { at: number; due: Date } | null = null
+  let spans: ReturnType<typeof versionsInForce> | undefined
+  const criteria = new Map<number, ReturnType<typeof criteriaOf>>()
   return {
     versionId: active?.id ?? null,
     criteria: active?.criteria ?? [],
@@ -46,6 +67,16 @@ export function currentHandOver(db: Queryable, byUserId: number | null): HandOve
       if (last?.at !== at.getTime())
         last = { at: at.getTime(), due: addWorkingHours(at, followUpHours, timeZone) }
       return last.due
+    },
+    inForceAt(at) {
+      spans ??= versionsInForce(db)
+      const time = at.getTime()
+      const span = spans.findLast(
+        (v) => (v.from as Date).getTime() <= time && (!v.until || time < v.until.getTime()),
+      )
+      if (!span) return { versionId: null, criteria: [] }
+      if (!criteria.has(span.id)) criteria.set(span.id, criteriaOf(db, span.id))
+      return { versionId: span.id, criteria: criteria.get(span.id) ?? [] }
     },
   }
 }

@@ -3,7 +3,10 @@
 // API. `upsertLead` writes one lead in its own transaction; `leadUpserter` writes many in the
 // caller's transaction with statements prepared once.
 import { eq, sql } from 'drizzle-orm'
+import { openImportedCase } from '~/domain/cases/open-case.server'
+import { recordImportedWin } from '~/domain/outcomes/outcomes.server'
 import { type Result, refuse } from '~/domain/result'
+import { auditTrail } from '~/platform/audit.server'
 import type { Queryable } from '~db/connection'
 import { leads } from '~db/schema'
 import { currentHandOver, type HandOver } from './hand-over.server'
@@ -12,7 +15,7 @@ import { type classifyMatch, keyMatcher, type MatchedLead } from './matching.ser
 import { activeReps, findRep, roundRobin } from './owners.server'
 import type { LeadFields } from './schema'
 import { indexNewLeads } from './search-index.server'
-import { type AuditSink, type ImportOrigin, leadWriter } from './writer.server'
+import { type Arrival, type AuditSink, type ImportOrigin, leadWriter } from './writer.server'
 
 type UpsertOptions = {
   /** Attributes beyond the lead's fields (an import's unmapped columns). */
@@ -23,6 +26,16 @@ type UpsertOptions = {
   ownerId?: number
   /** The hand-over a new lead is judged by, when not the one in force now (a seed replaying a year). */
   handOver?: HandOver
+  /** How a new lead arrives, when not handed over now with a clock (a CRM's history). */
+  arrival?: Arrival
+  /** What a CRM's history says happened to a new lead before Leadcourt: rejected, and won. */
+  past?: Past
+}
+
+/** A rejection a CRM made before Leadcourt, and a win after it (app/domain/import/crm-row.ts). */
+export type Past = {
+  rejected: { reason: { id: number; label: string }; at: Date } | null
+  won: { on: string } | null
 }
 
 type UpsertResult = Result<{ leadId: number; outcome: 'created' | 'updated' | 'unchanged' }>
@@ -79,7 +92,8 @@ export function leadUpserter(
   actorId: number | null,
   options: { audit?: AuditSink } = {},
 ) {
-  const writer = leadWriter(tx, options.audit)
+  const audit = options.audit ?? auditTrail(tx)
+  const writer = leadWriter(tx, audit)
   const matchKeys = keyMatcher(tx)
   let reps: Rep[] | undefined
   const repsNow = () => {
@@ -89,6 +103,27 @@ export function leadUpserter(
   let turns: ReturnType<typeof roundRobin> | undefined
   let handOver: HandOver | undefined
   let readLead: { get(values: { id: number }): Lead | undefined } | undefined
+  const leadById = (id: number) => {
+    readLead ??= tx
+      .select()
+      .from(leads)
+      .where(eq(leads.id, sql.placeholder('id')))
+      .prepare()
+    // Matched or written in this transaction a moment ago, so it is there.
+    return readLead.get({ id }) as Lead
+  }
+  /** The CRM's past of a lead just created: its imported case, and its win. */
+  const recordPast = (leadId: number, past: Past, origin: ImportOrigin | undefined, now: Date) => {
+    if (past.rejected)
+      openImportedCase(
+        tx,
+        leadById(leadId),
+        { ...past.rejected, importJobId: origin?.importJobId ?? null },
+        audit,
+        now,
+      )
+    if (past.won) recordImportedWin(tx, audit, actorId, leadId, past.won.on, now)
+  }
   return {
     upsert(fields: LeadFields, options: UpsertOptions, now: Date): UpsertResult {
       const { custom = {}, origin } = options
@@ -96,13 +131,7 @@ export function leadUpserter(
       const fate = upsertFate(matchKeys(fields), fields, repsNow, origin)
       if ('refused' in fate) return refuse(fate.reason, REFUSED_FIELD[fate.refused])
       if ('updates' in fate) {
-        readLead ??= tx
-          .select()
-          .from(leads)
-          .where(eq(leads.id, sql.placeholder('id')))
-          .prepare()
-        // Matched in this transaction by its key a moment ago, so it is there.
-        const existing = readLead.get({ id: fate.updates.id }) as Lead
+        const existing = leadById(fate.updates.id)
         const changed = writer.update(actorId, existing, fields, custom, now, origin)
         return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
       }
@@ -115,7 +144,17 @@ export function leadUpserter(
       // The version in force now: one activated during a long import applies from then on.
       if (!options.handOver) handOver ??= currentHandOver(tx, actorId)
       const by = (options.handOver ?? handOver) as HandOver
-      const leadId = writer.insert(actorId, fields, custom, ownerId, by, now, origin)
+      const leadId = writer.insert(
+        actorId,
+        fields,
+        custom,
+        ownerId,
+        by,
+        now,
+        origin,
+        options.arrival,
+      )
+      if (options.past) recordPast(leadId, options.past, origin, now)
       return { ok: true, leadId, outcome: 'created' }
     },
     /** Indexes the leads created for search and saves whose turn it is: once, after the last write. */

@@ -64,7 +64,34 @@ export type AuditSink = Pick<ReturnType<typeof auditTrail>, 'append'>
 /** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */
 export type ImportOrigin = { importJobId: number; importLine: number }
 
-function evaluationOf(lead: Record<string, unknown>, handOver: HandOver): Evaluation | null {
+/**
+ * How a new lead enters Leadcourt. By default it is handed over now, waits for its rep with a
+ * follow-up clock, and is judged against the version in force now. A lead from a CRM's past
+ * (decision 25) keeps its hand-over time and is judged against the version in force then; it
+ * waits with no clock (`clock: false`), or arrives as the CRM left it: accepted, converted, or
+ * rejected before Leadcourt.
+ */
+export type Arrival = {
+  handedOverAt: Date
+  clock: boolean
+  history: boolean
+  status: 'new' | 'working' | 'converted' | 'rejected'
+  acceptedAt: Date | null
+}
+
+/** The arrival of a lead handed over now: new, waiting for its rep with a running clock. */
+export const arrivingNow = (now: Date): Arrival => ({
+  handedOverAt: now,
+  clock: true,
+  history: false,
+  status: 'new',
+  acceptedAt: null,
+})
+
+function evaluationOf(
+  lead: Record<string, unknown>,
+  handOver: Pick<HandOver, 'versionId' | 'criteria'>,
+): Evaluation | null {
   return handOver.versionId === null ? null : evaluate(lead, handOver.criteria).overall
 }
 
@@ -72,9 +99,9 @@ const INSERT_LEAD = `INSERT INTO leads (external_id, email, first_name, last_nam
     company, company_domain, industry, employee_count, country, source, campaign, lifecycle_stage,
     engagement_score, purchase_timeline_months, notes, custom, owner_id, marketer_id, status,
     handed_over_at, clock_started_at, follow_up_due_at, definition_version_id, evaluation,
-    created_by, created_at, updated_at, import_job_id, import_line)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new',
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    created_by, created_at, updated_at, import_job_id, import_line, accepted_at, history)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 const INSERT_HAND_OVER = `INSERT INTO follow_ups (lead_id, rep_id, kind, started_at, due_at)
   VALUES (?, ?, 'hand_over', ?, ?)`
 const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id = ?'
@@ -99,7 +126,10 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
     return criteria
   }
   return {
-    /** Inserts a lead owned by `ownerId`, handed over now and judged against the version in force. */
+    /**
+     * Inserts a lead owned by `ownerId`, handed over as `arrival` says (now, by default) and
+     * judged against the version in force at its hand-over.
+     */
     insert(
       actorId: number | null,
       fields: LeadFields,
@@ -108,10 +138,15 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
       handOver: HandOver,
       now: Date,
       origin?: ImportOrigin,
+      arrival: Arrival = arrivingNow(now),
     ): number {
       const c = columnsOf(fields, custom)
-      const at = now.getTime()
-      const due = handOver.followUpDue(now).getTime()
+      const at = arrival.handedOverAt.getTime()
+      const due = arrival.clock ? handOver.followUpDue(arrival.handedOverAt).getTime() : null
+      const judgedBy =
+        arrival.handedOverAt.getTime() === now.getTime()
+          ? handOver
+          : handOver.inForceAt(arrival.handedOverAt)
       const { lastInsertRowid } = insertLead.run(
         c.externalId,
         c.email,
@@ -133,26 +168,40 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
         JSON.stringify(custom),
         ownerId,
         handOver.marketerId,
+        arrival.status,
         at,
-        at,
+        due === null ? null : at,
         due,
-        handOver.versionId,
-        evaluationOf(c, handOver),
+        judgedBy.versionId,
+        evaluationOf(c, judgedBy),
         actorId,
-        at,
-        at,
+        now.getTime(),
+        now.getTime(),
         origin?.importJobId ?? null,
         origin?.importLine ?? null,
+        arrival.acceptedAt?.getTime() ?? null,
+        arrival.history ? 1 : 0,
       )
       const id = Number(lastInsertRowid)
-      insertHandOver.run(id, ownerId, at, due)
+      if (due !== null) insertHandOver.run(id, ownerId, at, due)
       audit.append(
         {
           actorId,
           action: 'lead.created',
           subjectType: 'lead',
           subjectId: id,
-          after: { ...c, ownerId, marketerId: handOver.marketerId },
+          after: {
+            ...c,
+            ownerId,
+            marketerId: handOver.marketerId,
+            ...(at === now.getTime() && arrival.clock
+              ? {}
+              : {
+                  handedOverAt: arrival.handedOverAt,
+                  status: arrival.status,
+                  history: arrival.history,
+                }),
+          },
         },
         now,
       )

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { OutcomeInput } from '~/domain/cases/schema'
 import { decodeCursor } from '~/domain/cursor'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
+import type { AuditSink } from '~/domain/leads/writer.server'
 import { type Result, refuse } from '~/domain/result'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate, monthsBefore } from '~/domain/sla/clock'
@@ -67,6 +68,34 @@ export function recordOutcome(
       return { ok: true as const, outcomeId: id }
     },
     { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Records that a lead rejected in a CRM's history converted all the same (decision 25): outcome
+ * `won` on the day the file gives, in the import's transaction and audit chain.
+ */
+export function recordImportedWin(
+  tx: Queryable,
+  audit: AuditSink,
+  actorId: number | null,
+  leadId: number,
+  occurredOn: string,
+  now: Date,
+) {
+  const note = 'Converted, according to the imported CRM file'
+  tx.insert(outcomes)
+    .values({ leadId, outcome: 'won', occurredOn, note, recordedBy: actorId, recordedAt: now })
+    .run()
+  audit.append(
+    {
+      actorId,
+      action: 'lead.outcome_recorded',
+      subjectType: 'lead',
+      subjectId: leadId,
+      after: { outcome: 'won', occurredOn, note },
+    },
+    now,
   )
 }
 

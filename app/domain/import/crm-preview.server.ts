@@ -1,0 +1,218 @@
+// The preview's account of a CRM file's past (decision 25): the order its numeric dates are
+// written in, how the first rows' dates were read, each status column's values with what they
+// become, and how many new leads arrive as history, live, accepted, converted, rejected and won.
+import type { CrmContext, CrmFate } from './crm-row'
+import { dataChunks } from './csv-file.server'
+import { type DateOrder, dateOrderOf, describeReading, readDate } from './dates'
+import { formatOf, type ImportJob } from './jobs.server'
+import { DATE_TARGETS, type DateTarget, type Mapping } from './mapping'
+import type { HistoryMode, StatusChoice } from './options'
+import type { CrmCells } from './rows'
+
+/** Distinct values shown per status column; a column with more is not much of a status. */
+const MAX_STATUS_VALUES = 60
+const DATE_SAMPLES = 5
+
+export type DateColumn = {
+  column: string
+  target: DateTarget
+  /** What the file's own values say about their order. */
+  order: ReturnType<typeof dateOrderOf>
+  /** A line that settles the order each way, when one does. */
+  dayFirstLine: number | null
+  monthFirstLine: number | null
+  samples: { line: number; text: string; read: string | null; error: string | null }[]
+}
+
+export type CrmPreview = {
+  dates: DateColumn[]
+  /** The order the import reads numeric dates in: chosen, or settled by the file. */
+  dateOrder: DateOrder | null
+  /** The file's numeric dates could be either order and none was chosen: ask. */
+  needsDateOrder: boolean
+  statuses: {
+    column: string
+    values: { value: string; count: number; choice: StatusChoice }[]
+    more: number
+  }[]
+  handOverMapped: boolean
+  history: HistoryMode
+  cutoff: string
+  /** What the new leads become. */
+  becomes: {
+    history: number
+    waitingWithClock: number
+    waitingWithoutClock: number
+    accepted: number
+    converted: number
+    rejected: number
+    won: number
+  }
+  rejectedByReason: { reasonId: number; label: string; count: number }[]
+}
+
+/** The date columns of a mapping, by index into the headers. */
+const dateColumns = (headers: string[], mapping: Mapping) =>
+  headers.flatMap((column, index) => {
+    const target = mapping[column]
+    return (DATE_TARGETS as readonly string[]).includes(target as string)
+      ? [{ column, index, target: target as DateTarget }]
+      : []
+  })
+
+/**
+ * Reads the date columns of the whole file for the order of their numeric dates: one value
+ * that could only be day-first (25/04/2021) or month-first (04/25/2021) settles a column.
+ */
+export async function fileDateColumns(job: ImportJob, mapping: Mapping): Promise<DateColumn[]> {
+  const columns = dateColumns(job.headers, mapping).map((c) => ({
+    ...c,
+    dayFirstLine: null as number | null,
+    monthFirstLine: null as number | null,
+    numeric: false,
+    texts: [] as { line: number; text: string }[],
+  }))
+  if (columns.length === 0) return []
+  for await (const records of dataChunks(job.filePath, formatOf(job))) {
+    for (const { line, values } of records) {
+      for (const column of columns) {
+        const text = (values[column.index] ?? '').trim()
+        if (!text) continue
+        if (column.texts.length < DATE_SAMPLES) column.texts.push({ line, text })
+        const order = dateOrderOf([text])
+        if (order === 'none') continue
+        column.numeric = true
+        if (order === 'day-first') column.dayFirstLine ??= line
+        if (order === 'month-first') column.monthFirstLine ??= line
+      }
+    }
+  }
+  return columns.map(({ column, target, dayFirstLine, monthFirstLine, numeric, texts }) => ({
+    column,
+    target,
+    dayFirstLine,
+    monthFirstLine,
+    order:
+      dayFirstLine && monthFirstLine
+        ? 'conflict'
+        : dayFirstLine
+          ? 'day-first'
+          : monthFirstLine
+            ? 'month-first'
+            : numeric
+              ? 'ambiguous'
+              : 'none',
+    samples: texts.map(({ line, text }) => ({ line, text, read: null, error: null })),
+  }))
+}
+
+/** The order the file's date columns settle between them, or why they cannot be read. */
+export function settledOrder(
+  columns: DateColumn[],
+  chosen: DateOrder | null,
+): { order: DateOrder | null; needsOrder: boolean } | { refusal: string; field: string } {
+  const conflict = columns.find((c) => c.order === 'conflict')
+  if (conflict)
+    return {
+      field: 'form',
+      refusal: `“${conflict.column}” has dates written day first (line ${conflict.dayFirstLine}) and month first (line ${conflict.monthFirstLine}); correct the file`,
+    }
+  const settled = columns.find((c) => c.order === 'day-first' || c.order === 'month-first')
+  const fileOrder = (settled?.order ?? null) as DateOrder | null
+  if (chosen && fileOrder && chosen !== fileOrder)
+    return {
+      field: 'date-order',
+      refusal: `“${settled?.column}” has a date only ${fileOrder} can read (line ${
+        fileOrder === 'day-first' ? settled?.dayFirstLine : settled?.monthFirstLine
+      }); the file is written ${fileOrder}`,
+    }
+  const order = chosen ?? fileOrder
+  const ambiguous = columns.some((c) => c.order === 'ambiguous')
+  return { order, needsOrder: order === null && ambiguous }
+}
+
+/** A tally of what the rows of a preview would make of their new leads. */
+export function crmTally(
+  columns: DateColumn[],
+  context: CrmContext,
+  settled: { order: DateOrder | null; needsOrder: boolean },
+) {
+  const statuses = new Map<string, { values: Map<string, number>; more: number }>()
+  const becomes: CrmPreview['becomes'] = {
+    history: 0,
+    waitingWithClock: 0,
+    waitingWithoutClock: 0,
+    accepted: 0,
+    converted: 0,
+    rejected: 0,
+    won: 0,
+  }
+  const byReason = new Map<number, number>()
+  const dates = columns.map((c) => ({
+    ...c,
+    samples: c.samples.map((sample) => {
+      const read = readDate(sample.text, { order: settled.order, timeZone: context.timeZone })
+      return read.ok
+        ? { ...sample, read: `${describeReading(read.at, context.timeZone)} — ${read.format}` }
+        : { ...sample, error: read.reason }
+    }),
+  }))
+  return {
+    /** Counts a row's status values (every valid row's, new lead or not). */
+    values(crm: CrmCells) {
+      for (const [column, value] of crm.statuses) {
+        const tally = statuses.get(column) ?? { values: new Map(), more: 0 }
+        statuses.set(column, tally)
+        const count = tally.values.get(value)
+        if (count !== undefined) tally.values.set(value, count + 1)
+        else if (tally.values.size < MAX_STATUS_VALUES) tally.values.set(value, 1)
+        else tally.more++
+      }
+    },
+    /** Counts what a new lead becomes. */
+    count(fate: Extract<CrmFate, { ok: true }>) {
+      const { arrival, rejected, won } = fate
+      if (arrival.history) becomes.history++
+      if (arrival.status === 'new') {
+        if (arrival.clock) becomes.waitingWithClock++
+        else becomes.waitingWithoutClock++
+      }
+      if (arrival.status === 'working') becomes.accepted++
+      if (arrival.status === 'converted') becomes.converted++
+      if (rejected) {
+        becomes.rejected++
+        byReason.set(rejected.reason.id, (byReason.get(rejected.reason.id) ?? 0) + 1)
+      }
+      if (won) becomes.won++
+    },
+    result(cutoff: string): CrmPreview {
+      return {
+        dates,
+        dateOrder: settled.order,
+        needsDateOrder: settled.needsOrder,
+        statuses: [...statuses].map(([column, { values, more }]) => ({
+          column,
+          more,
+          values: [...values]
+            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+            .map(([value, count]) => ({
+              value,
+              count,
+              choice: context.statusChoice(column, value),
+            })),
+        })),
+        handOverMapped: context.handOverMapped,
+        history: context.options.history ?? 'work',
+        cutoff,
+        becomes,
+        rejectedByReason: [...byReason]
+          .map(([reasonId, count]) => ({
+            reasonId,
+            label: context.reasons.get(reasonId) ?? '',
+            count,
+          }))
+          .sort((a, b) => b.count - a.count),
+      }
+    },
+  }
+}
