@@ -17,7 +17,7 @@ import { CrmBecomes, ImportOptions } from '~/components/import-options'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
 import { importOptionsForm } from '~/domain/import/crm-context.server'
 import { importJobPage } from '~/domain/import/job-page.server'
-import { getImportJob, type ImportJob } from '~/domain/import/jobs.server'
+import { getImportJob, type ImportJob as Job } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { type Preview, saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
@@ -50,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type JobContext = IntentContext & {
   db: DB
-  job: ImportJob
+  job: Job
   now: Date
   clock: () => Date
 }
