@@ -62,15 +62,15 @@ export type CrmFate =
   | { ok: false; group: string; reason: string }
 
 /**
- * The default cut-off: the first day of the organisation's calendar from which a lead handed
- * over at its start would still be inside its follow-up clock now. Leads handed over before it
- * would have run out of time already.
+ * The default cut-off: the latest day of the organisation's calendar at whose start a lead
+ * handed over would have run out of follow-up time by now. Every lead handed over before it has
+ * run out; none that still had time is recorded as history.
  */
 export function defaultCutoff(now: Date, followUpHours: number, timeZone: string): string {
   let day = Temporal.PlainDate.from(localDate(now, timeZone))
   while (addWorkingHours(instantOfLocal(`${day}T00:00`, timeZone), followUpHours, timeZone) > now)
     day = day.subtract({ days: 1 })
-  return day.add({ days: 1 }).toString()
+  return day.toString()
 }
 
 /** The instant a cut-off date begins. */
