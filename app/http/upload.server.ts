@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   MaxPartSizeExceededError,
   type NodeOnDiskFile,
+  unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { MAX_UPLOAD_BYTES } from '~/domain/import/jobs.server'
@@ -18,8 +21,11 @@ import { getEnv } from '~/platform/env.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 
 type Upload =
-  | { ok: true; name: string; path: string; size: number }
+  | { ok: true; name: string; path: string; size: number; fields: FormData }
   | { ok: false; message: string }
+
+/** The most a text field beside the file may hold (they are choices, not content). */
+const MAX_FIELD_BYTES = 64 * 1024
 
 const uploadQuota = (): UploadQuota => {
   const env = getEnv()
@@ -31,6 +37,7 @@ const uploadQuota = (): UploadQuota => {
  * refusing anything over 256 MB, and any upload that would take the uploader past their quota
  * of uploads waiting to be imported (UPLOAD_QUOTA_FILES, UPLOAD_QUOTA_MB): before reading the
  * body when they are at it already, and again after it, with this file and any sent beside it.
+ * The form's text fields (up to 64 KB each) come back as `fields`, for the route's schema.
  */
 export async function receiveCsvUpload(request: Request, userId: number): Promise<Upload> {
   const root = uploadDirectory()
@@ -41,20 +48,31 @@ export async function receiveCsvUpload(request: Request, userId: number): Promis
   const directory = userUploadDirectory(root, userId)
   mkdirSync(directory, { recursive: true })
   let originalName = 'upload.csv'
-  const handler = unstable_createFileUploadHandler({
-    directory,
-    maxPartSize: MAX_UPLOAD_BYTES,
-    filter: ({ name }) => name === 'file',
-    file: ({ filename }) => {
-      originalName = filename || originalName
-      return `${randomUUID()}.csv`
-    },
-  })
+  const written: string[] = []
+  const handler = unstable_composeUploadHandlers(
+    unstable_createFileUploadHandler({
+      directory,
+      maxPartSize: MAX_UPLOAD_BYTES,
+      filter: ({ name }) => name === 'file',
+      file: ({ filename }) => {
+        originalName = filename || originalName
+        const name = `${randomUUID()}.csv`
+        written.push(join(directory, name))
+        return name
+      },
+    }),
+    unstable_createMemoryUploadHandler({
+      maxPartSize: MAX_FIELD_BYTES,
+      filter: ({ filename }) => filename === undefined,
+    }),
+  )
   let formData: FormData
   try {
     formData = await unstable_parseMultipartFormData(request, handler)
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
+    // A field beside the file may fail after the file is on disk: nothing will read it.
+    for (const path of written) rmSync(path, { force: true })
+    if (error instanceof MaxPartSizeExceededError && error.field === 'file') {
       return {
         ok: false,
         message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Split it into smaller files and import each.`,
@@ -75,5 +93,12 @@ export async function receiveCsvUpload(request: Request, userId: number): Promis
     rmSync(file.getFilePath(), { force: true })
     return { ok: false, message: over }
   }
-  return { ok: true, name: originalName, path: file.getFilePath(), size: file.size }
+  formData.delete('file')
+  return {
+    ok: true,
+    name: originalName,
+    path: file.getFilePath(),
+    size: file.size,
+    fields: formData,
+  }
 }

@@ -1,11 +1,25 @@
 import { rmSync } from 'node:fs'
+import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { useSchemaForm } from '~/components/forms'
+import {
+  Alert,
+  Button,
+  Card,
+  ErrorList,
+  inputClass,
+  PageHeader,
+  SelectInput,
+  Table,
+  Td,
+} from '~/components/ui'
+import { DATE_ORDER_LABELS, DATE_ORDERS } from '~/domain/import/dates'
 import { importOutcomes, type OutcomeImport } from '~/domain/outcomes/import.server'
+import { OutcomeImportSchema } from '~/domain/outcomes/schema'
 import { requireAccess } from '~/http/guards.server'
-import { refusedAtForm, succeeded } from '~/http/intents.server'
-import { formErrorOf } from '~/http/reply'
+import { type IntentContext, intent, refusedAtForm, runAction } from '~/http/intents.server'
+import { type ActionReply, formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
 import { csvText } from '~/platform/csv'
@@ -20,29 +34,45 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string }
 
+const IMPORT_OUTCOMES = intent({
+  schema: OutcomeImportSchema,
+  run: (v, c: IntentContext & { now: Date; path: string }) =>
+    importOutcomes(getDb(), c.user.id, c.path, { dateOrder: v.dateOrder ?? null }, c.now),
+  payload: (done): Summary => ({
+    ...done,
+    failedCsv: csvText([
+      ['line', 'lead', 'reason'],
+      ...done.failed.map((f) => [f.line, f.identifier, f.reason]),
+    ]),
+  }),
+})
+
 export async function action(args: ActionFunctionArgs) {
   const { request } = args
   const user = await requireAccess(args, 'outcomes.record')
   const upload = await receiveCsvUpload(request, user.id)
   if (!upload.ok) return refusedAtForm<Summary>('import', upload)
   try {
-    const result = await importOutcomes(getDb(), user.id, upload.path, nowOf(args.context))
-    if (!result.ok) return refusedAtForm<Summary>('import', result)
-    const failedCsv = csvText([
-      ['line', 'lead', 'reason'],
-      ...result.failed.map((f) => [f.line, f.identifier, f.reason]),
-    ])
-    return succeeded<Summary>('import', null, null, { ...result, failedCsv })
+    const ctx = { user, now: nowOf(args.context), path: upload.path }
+    return await runAction(upload.fields, ctx, IMPORT_OUTCOMES, 'import')
   } finally {
     // The file has been read; nothing refers to it afterwards.
     rmSync(upload.path, { force: true })
   }
 }
 
+const ORDER_OPTIONS = DATE_ORDERS.map((order) => [order, DATE_ORDER_LABELS[order]] as const)
+
 export default function ImportOutcomes() {
-  const reply = useActionData<typeof action>()
+  // The action may answer with a Response (as any intent may), which leaves its data untyped.
+  const reply: ActionReply<Summary> | undefined = useActionData<typeof action>()
   const summary = reply?.payload
   const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useSchemaForm(OutcomeImportSchema, {
+    id: 'import-outcomes',
+    lastResult: reply?.result,
+  })
+  const fileErrors = reply?.result?.error?.file
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Import outcomes">
@@ -53,20 +83,39 @@ export default function ImportOutcomes() {
       <p className="text-slate-700">
         A CSV with a row per lead: its <strong>External id</strong> or <strong>Email</strong>, the{' '}
         <strong>Outcome</strong> (won, bought elsewhere, in buying process, plans to buy, no plans,
-        not a fit), the <strong>Date</strong> (2026-07-01 or 01/07/2026) and, if you like, a{' '}
-        <strong>Note</strong>. Rows already recorded are left as they are.
+        not a fit), the <strong>Date</strong> and, if you like, a <strong>Note</strong>. Dates may
+        be written as CRMs export them (2026-07-01, 2026-07-01 14:30, 1 Jul, 2026 14:30:00, Jul 1,
+        2026 2:30 PM, 01/07/2026 or 7/1/2026); a time without a zone is read in the organisation’s
+        time zone. Rows already recorded are left as they are.
       </p>
-      <Form method="post" encType="multipart/form-data" className="space-y-3">
-        <label htmlFor="outcomes-file" className="block text-sm font-medium">
-          CSV file
-        </label>
-        <input
-          id="outcomes-file"
-          name="file"
-          type="file"
-          accept=".csv,text/csv"
-          required
-          className={inputClass}
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-3"
+        {...getFormProps(form)}
+      >
+        <div>
+          <label htmlFor="outcomes-file" className="block text-sm font-medium">
+            CSV file
+          </label>
+          <input
+            id="outcomes-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-invalid={fileErrors?.length ? true : undefined}
+            aria-describedby={fileErrors?.length ? 'outcomes-file-error' : undefined}
+            className={inputClass}
+          />
+          <ErrorList id="outcomes-file-error" errors={fileErrors} />
+        </div>
+        <SelectInput
+          label="Order of numeric dates"
+          hint="Only needed when the file’s dates are numbers that could be read either way, such as 12/01/2026. Choose the file again when you change it."
+          meta={fields.dateOrder}
+          options={ORDER_OPTIONS}
+          emptyLabel="Not needed"
         />
         <Button type="submit" disabled={busy}>
           {busy ? 'Importing…' : 'Import outcomes'}
@@ -78,7 +127,25 @@ export default function ImportOutcomes() {
           <p className="mb-3 text-sm" role="status">
             {summary.recorded} recorded, {summary.unchanged} already recorded,{' '}
             {summary.failed.length} failed.
+            {summary.dateOrder
+              ? ` Numeric dates were read ${summary.dateOrder === 'day-first' ? 'day first' : 'month first'}.`
+              : ''}
           </p>
+          {summary.readings.length ? (
+            <Table
+              caption="How the first rows’ dates were read"
+              columns={['Line', 'In the file', 'Read as', 'Format']}
+            >
+              {summary.readings.map((r) => (
+                <tr key={r.line}>
+                  <Td>{r.line}</Td>
+                  <Td>{r.text}</Td>
+                  <Td>{r.date}</Td>
+                  <Td>{r.format}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : null}
           {summary.failed.length ? (
             <>
               <a

@@ -109,15 +109,17 @@ export function locationOf(result: Settled): string | null {
   return result instanceof Response ? result.headers.get('Location') : null
 }
 
-/** A multipart POST with one file, as a browser sends the import form. */
+/** A multipart POST with one file and any fields after it, as a browser sends an import form. */
 export function uploadArgs(
   path: string,
   file: { name: string; content: string | Buffer },
   options: Options = {},
+  fields: Record<string, string> = {},
 ): ActionFunctionArgs {
   const body = new FormData()
   const bytes = typeof file.content === 'string' ? file.content : new Uint8Array(file.content)
   body.append('file', new Blob([bytes], { type: 'text/csv' }), file.name)
+  for (const [name, value] of Object.entries(fields)) body.append(name, value)
   const request = new Request(`${ORIGIN}${path}`, {
     method: 'POST',
     headers: headers(options, 'POST'),

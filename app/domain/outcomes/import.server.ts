@@ -1,20 +1,54 @@
 // Outcomes by CSV: a row per lead (external id or e-mail), its outcome and date, optionally a
 // note. Every row is checked like one entered by hand; good rows are recorded, bad rows are
 // reported by line with a plain reason, and a row already recorded is left as it is.
+//
+// Dates are read by the one date reader of imports (~/domain/import/dates), as calendar dates
+// in the organisation's time zone. Before anything is recorded, the file's numeric dates are
+// checked for their order: a file whose dates settle it (15/04/2026) is read that way; one whose
+// dates could be either (12/01/2026) is refused until marketing says which; one whose dates
+// settle it both ways is refused, naming a line of each.
 import { and, eq } from 'drizzle-orm'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
-import { dataRecords, inspectCsv, UnreadableCsvError } from '~/domain/import/csv-file.server'
+import {
+  type CsvFormat,
+  dataRecords,
+  inspectCsv,
+  UnreadableCsvError,
+} from '~/domain/import/csv-file.server'
+import {
+  DATE_ORDER_LABELS,
+  type DateOrder,
+  dateOrderOf,
+  dateOrderOfValue,
+  readCalendarDate,
+  spellDate,
+} from '~/domain/import/dates'
 import { type Result, refuse } from '~/domain/result'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome } from '~db/enums'
 import { leads, outcomes } from '~db/schema'
 import { recordOutcome } from './outcomes.server'
 
-/** What an outcomes file recorded; a file that cannot be read or lacks a column is refused (the file field). */
+/** How one row's date was read: the text, the calendar date and the format it was read in. */
+export type DateReading = { line: number; text: string; date: string; format: string }
+
+/** How many of the first rows' date readings an import reports. */
+export const READINGS_SHOWN = 5
+
+/**
+ * What an outcomes file recorded, the order its numeric dates were read in (null when it has
+ * none that need one) and how its first dates were read. A file that cannot be read or lacks a
+ * column is refused (the file field); so is one whose dates disagree about their order; one
+ * whose dates need an order that was not given, or that contradict the one given, is refused on
+ * the dateOrder field.
+ */
 export type OutcomeImport = Result<{
   recorded: number
   unchanged: number
   failed: { line: number; identifier: string; reason: string }[]
+  dateOrder: DateOrder | null
+  readings: DateReading[]
 }>
 
 const COLUMNS = {
@@ -39,26 +73,77 @@ function outcomeOf(value: string): Outcome | null {
   )
 }
 
-/** 2026-07-01, or 01/07/2026 (day first, as most CRMs outside the US export). */
-function dateOf(value: string): string | null {
-  const text = value.trim()
-  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})$/)
-  const dmy = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/)
-  const [y, m, d] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : dmy
-      ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])]
-      : [0, 0, 0]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  if (!y || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return null
-  return date.toISOString().slice(0, 10)
+type Example = { line: number; text: string }
+
+/**
+ * The first value of each kind the date column holds: one that is day-first, one that is
+ * month-first, and one that needs the order to be read (05/05/2026 reads the same either way,
+ * so it needs none).
+ */
+async function dateOrderExamples(
+  path: string,
+  format: CsvFormat,
+  column: number,
+  timeZone: string,
+) {
+  const examples: Partial<Record<DateOrder | 'ambiguous', Example>> = {}
+  for await (const { line, values } of dataRecords(path, format)) {
+    const text = (values[column] ?? '').trim()
+    const order = dateOrderOfValue(text)
+    if (order === 'none' || examples[order]) continue
+    const read = order === 'ambiguous' && readCalendarDate(text, { order: null, timeZone })
+    if (!read || (!read.ok && read.needsOrder)) examples[order] = { line, text }
+    if (examples['day-first'] && examples['month-first']) break
+  }
+  return examples
+}
+
+const quoted = (example: Example | undefined) =>
+  example ? `line ${example.line} has “${example.text}”` : ''
+
+/** The order to read the file's numeric dates in: what the file says, else what was chosen. */
+async function orderOfFile(
+  path: string,
+  format: CsvFormat,
+  column: number,
+  chosen: DateOrder | null,
+  timeZone: string,
+): Promise<Result<{ order: DateOrder | null }>> {
+  const examples = await dateOrderExamples(path, format, column, timeZone)
+  // The examples hold one value of each kind the column has, so they say what all values say.
+  const said = dateOrderOf(Object.values(examples).map((e) => e.text))
+  if (said === 'conflict')
+    return refuse(
+      `This file’s dates are written both day first and month first (${quoted(examples['day-first'])}, ${quoted(examples['month-first'])}): write them all one way and import it again.`,
+      'file',
+    )
+  if (said === 'day-first' || said === 'month-first') {
+    if (chosen && chosen !== said)
+      return refuse(
+        `This file’s dates are ${said} (${quoted(examples[said])}), not ${chosen}: choose “${DATE_ORDER_LABELS[said]}” or “Not needed”.`,
+        'dateOrder',
+      )
+    return { ok: true, order: said }
+  }
+  const ambiguous = examples.ambiguous
+  if (said === 'ambiguous' && ambiguous && !chosen) {
+    const [dayFirst, monthFirst] = (['day-first', 'month-first'] as const).map((order) => {
+      const read = readCalendarDate(ambiguous.text, { order, timeZone })
+      return read.ok ? spellDate(read.date) : '?'
+    })
+    return refuse(
+      `This file’s dates could be day-first or month-first (${ambiguous.text} on line ${ambiguous.line} is ${dayFirst} or ${monthFirst}): choose which.`,
+      'dateOrder',
+    )
+  }
+  return { ok: true, order: chosen }
 }
 
 export async function importOutcomes(
   db: Queryable,
   actorId: number,
   path: string,
+  options: { dateOrder: DateOrder | null },
   now: Date,
 ): Promise<OutcomeImport> {
   const inspection = await inspectCsv(path)
@@ -76,16 +161,26 @@ export async function importOutcomes(
     )
   const cell = (values: string[], column: number) =>
     column < 0 ? '' : (values[column] ?? '').trim()
+  const { timeZone } = getOrganisationSettings(db)
   let recorded = 0
   let unchanged = 0
   const failed: { line: number; identifier: string; reason: string }[] = []
+  const readings: DateReading[] = []
+  let order: DateOrder | null = null
   try {
+    const decided = await orderOfFile(path, inspection, index.date, options.dateOrder, timeZone)
+    if (!decided.ok) return decided
+    order = decided.order
     for await (const { line, values } of dataRecords(path, inspection)) {
       if (values.every((v) => v.trim() === '')) continue
       const externalId = cell(values, index.externalId)
       const email = cell(values, index.email).toLowerCase()
       const identifier = externalId || email
       const fail = (reason: string) => failed.push({ line, identifier, reason })
+      const dateText = cell(values, index.date)
+      const date = readCalendarDate(dateText, { order, timeZone })
+      if (date.ok && readings.length < READINGS_SHOWN)
+        readings.push({ line, text: dateText, date: date.date, format: date.format })
       if (!identifier) {
         fail('The row names no lead: give its external id or e-mail')
         continue
@@ -106,11 +201,11 @@ export async function importOutcomes(
         )
         continue
       }
-      const occurredOn = dateOf(cell(values, index.date))
-      if (!occurredOn) {
-        fail(`“${cell(values, index.date)}” is not a date; write it as 2026-07-01 or 01/07/2026`)
+      if (!date.ok) {
+        fail(date.reason)
         continue
       }
+      const occurredOn = date.date
       const already = db
         .select({ id: outcomes.id })
         .from(outcomes)
@@ -141,5 +236,5 @@ export async function importOutcomes(
     if (error instanceof UnreadableCsvError) return refuse(error.message, 'file')
     throw error
   }
-  return { ok: true, recorded, unchanged, failed }
+  return { ok: true, recorded, unchanged, failed, dateOrder: order, readings }
 }
