@@ -3,7 +3,13 @@
 // become, and how many new leads arrive as history, live, accepted, converted, rejected and won.
 import type { CrmContext, CrmFate } from './crm-row'
 import { dataChunks } from './csv-file.server'
-import { type DateOrder, dateOrderOf, describeReading, readDate } from './dates'
+import {
+  type DateOrder,
+  type dateOrderOf,
+  dateOrderOfValue,
+  describeReading,
+  readDate,
+} from './dates'
 import { formatOf, type ImportJob } from './jobs.server'
 import { DATE_TARGETS, type DateTarget, type Mapping } from './mapping'
 import type { HistoryMode, StatusChoice } from './options'
@@ -69,6 +75,7 @@ export async function fileDateColumns(job: ImportJob, mapping: Mapping): Promise
     ...c,
     dayFirstLine: null as number | null,
     monthFirstLine: null as number | null,
+    /** Some value reads differently day first and month first. */
     numeric: false,
     texts: [] as { line: number; text: string }[],
   }))
@@ -79,9 +86,13 @@ export async function fileDateColumns(job: ImportJob, mapping: Mapping): Promise
         const text = (values[column.index] ?? '').trim()
         if (!text) continue
         if (column.texts.length < DATE_SAMPLES) column.texts.push({ line, text })
-        const order = dateOrderOf([text])
+        const order = dateOrderOfValue(text)
         if (order === 'none') continue
-        column.numeric = true
+        // 05/05/2021 reads the same either way: only a value that differs needs the order.
+        if (order === 'ambiguous' && !column.numeric) {
+          const read = readDate(text, { order: null, timeZone: 'UTC' })
+          column.numeric = !read.ok && read.needsOrder === true
+        }
         if (order === 'day-first') column.dayFirstLine ??= line
         if (order === 'month-first') column.monthFirstLine ??= line
       }
