@@ -35,7 +35,7 @@ describe('recognising CRM export headers', () => {
       'Lifecycle Stage': 'lifecycleStage',
       'HubSpot Score': 'engagementScore',
       'Contact owner': 'owner',
-      'Lead Status': 'custom',
+      'Lead Status': 'status',
     })
   })
 
@@ -99,6 +99,37 @@ describe('preparing a row', () => {
       ok: true,
       fields: { email: 'a@x.co' },
       custom: { Tags: 'Ringing' },
+      crm: { statuses: [] },
+    })
+  })
+
+  it('keeps the CRM columns apart: dates, any number of statuses, the converted flag', () => {
+    const crmHeaders = ['Email', 'Created Time', 'Lead Status', 'Tags', 'Converted']
+    const crmMapping = proposeMapping(crmHeaders)
+    expect(crmMapping).toEqual({
+      Email: 'email',
+      'Created Time': 'handedOverAt',
+      'Lead Status': 'status',
+      Tags: 'custom',
+      Converted: 'converted',
+    })
+    expect(
+      prepareRow(['a@x.co', ' 15 Apr, 2021 00:03:00 ', 'Junk Lead', 'Ringing', '1'], crmHeaders, {
+        ...crmMapping,
+        Tags: 'status',
+      }),
+    ).toEqual({
+      ok: true,
+      fields: { email: 'a@x.co' },
+      custom: {},
+      crm: {
+        handedOverAt: '15 Apr, 2021 00:03:00',
+        converted: '1',
+        statuses: [
+          ['Lead Status', 'Junk Lead'],
+          ['Tags', 'Ringing'],
+        ],
+      },
     })
   })
 
