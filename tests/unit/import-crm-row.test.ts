@@ -107,10 +107,7 @@ describe('what a row makes of a new lead', () => {
   })
 
   it('an old lead worked now is handed over now with a clock', () => {
-    const fate = crmFate(
-      cells({ handedOverAt: '2021-04-15 00:03' }),
-      context({ history: 'work' }),
-    )
+    const fate = crmFate(cells({ handedOverAt: '2021-04-15 00:03' }), context({ history: 'work' }))
     expect(fate).toMatchObject({
       ok: true,
       arrival: { handedOverAt: NOW, clock: true, history: false, status: 'new' },
@@ -185,7 +182,12 @@ describe('what a row makes of a new lead', () => {
 
   it('a chosen meaning overrides the default; several columns combine', () => {
     const fate = crmFate(
-      cells({ statuses: [['Tags', 'Already a student'], ['Lead Quality', 'Worst']] }),
+      cells({
+        statuses: [
+          ['Tags', 'Already a student'],
+          ['Lead Quality', 'Worst'],
+        ],
+      }),
       context({ statuses: { 'Lead Quality': { Worst: 'rejected:1' } } }, false),
     )
     expect(fate).toMatchObject({
