@@ -8,6 +8,7 @@ import { type Result, refuse } from '~/domain/result'
 import { CASE_STATUS_LABELS } from '~/domain/sales/schema'
 import { auditTrail } from '~/platform/audit.server'
 import type { Queryable } from '~db/connection'
+import type { LeadStatus } from '~db/enums'
 import { cases, leads } from '~db/schema'
 import type { Case } from './case.server'
 import { announceCase, reviewDueFrom } from './open-case.server'
@@ -20,22 +21,42 @@ export type TakeUp = {
   skipped: { caseId: number; why: string }[]
 }
 
+/** What decides whether the cases' leads can go into review, read once for the whole take-up. */
+function leadsOf(tx: Queryable, found: readonly Case[]) {
+  const leadIds = [...new Set(found.filter((c) => c.status === 'imported').map((c) => c.leadId))]
+  if (leadIds.length === 0)
+    return { open: new Map<number, number>(), status: new Map<number, LeadStatus>() }
+  // One case in review per lead (the index cases_one_open_per_lead): never a second.
+  const open = new Map(
+    tx
+      .select({ id: cases.id, leadId: cases.leadId })
+      .from(cases)
+      .where(and(inArray(cases.leadId, leadIds), eq(cases.status, 'in_review')))
+      .all()
+      .map((c) => [c.leadId, c.id]),
+  )
+  const status = new Map(
+    tx
+      .select({ id: leads.id, status: leads.status })
+      .from(leads)
+      .where(inArray(leads.id, leadIds))
+      .all()
+      .map((l) => [l.id, l.status]),
+  )
+  return { open, status }
+}
+
 /** Why a case cannot be taken up now, or null if it can. */
-function whyNot(tx: Queryable, c: Case): string | null {
+function whyNot(c: Case, lead: ReturnType<typeof leadsOf>): string | null {
   if (c.status !== 'imported')
     return c.takenUpAt
       ? 'it was already taken up'
       : `it is not an imported case (it is ${CASE_STATUS_LABELS[c.status].toLowerCase()})`
-  // One case in review per lead (the index cases_one_open_per_lead): never a second.
-  const open = tx
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.leadId, c.leadId), eq(cases.status, 'in_review')))
-    .get()
-  if (open) return `its lead already has case ${open.id} in review`
-  const lead = tx.select({ status: leads.status }).from(leads).where(eq(leads.id, c.leadId)).get()
-  if (lead?.status !== 'rejected')
-    return `its lead is ${lead ? LEAD_STATUS_LABELS[lead.status].toLowerCase() : 'gone'}, not rejected`
+  const open = lead.open.get(c.leadId)
+  if (open) return `its lead already has case ${open} in review`
+  const status = lead.status.get(c.leadId)
+  if (status !== 'rejected')
+    return `its lead is ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : 'gone'}, not rejected`
   return null
 }
 
@@ -72,30 +93,43 @@ export function takeUpCases(
           `There is no case ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
           'caseId',
         )
-      const reviewDueAt = reviewDueFrom(tx, now)
-      const audit = auditTrail(tx)
+      const lead = leadsOf(tx, [...found.values()])
       const done: TakeUp = { takenUp: [], skipped: [] }
+      const taken: Case[] = []
       for (const id of ids) {
         const c = found.get(id) as Case
-        const why = whyNot(tx, c)
-        if (why) {
-          done.skipped.push({ caseId: id, why })
-          continue
+        const why = whyNot(c, lead)
+        if (why) done.skipped.push({ caseId: id, why })
+        else {
+          taken.push(c)
+          done.takenUp.push(id)
+          // Its lead is in review from now: another imported case on it waits.
+          lead.open.set(c.leadId, id)
         }
-        tx.update(cases)
-          .set({ status: 'in_review', takenUpAt: now, reviewDueAt })
-          .where(eq(cases.id, id))
-          .run()
-        tx.update(leads)
-          .set({ status: 'in_review', updatedAt: now })
-          .where(eq(leads.id, c.leadId))
-          .run()
+      }
+      if (taken.length === 0) return { ok: true as const, ...done }
+      const reviewDueAt = reviewDueFrom(tx, now)
+      tx.update(cases)
+        .set({ status: 'in_review', takenUpAt: now, reviewDueAt })
+        .where(inArray(cases.id, done.takenUp))
+        .run()
+      tx.update(leads)
+        .set({ status: 'in_review', updatedAt: now })
+        .where(
+          inArray(
+            leads.id,
+            taken.map((c) => c.leadId),
+          ),
+        )
+        .run()
+      const audit = auditTrail(tx)
+      for (const c of taken) {
         audit.append(
           {
             actorId,
             action: 'case.taken_up',
             subjectType: 'case',
-            subjectId: id,
+            subjectId: c.id,
             before: { status: 'imported' },
             after: { status: 'in_review', reviewDueAt },
           },
@@ -108,12 +142,11 @@ export function takeUpCases(
             subjectType: 'lead',
             subjectId: c.leadId,
             before: { status: 'rejected' },
-            after: { status: 'in_review', caseId: id },
+            after: { status: 'in_review', caseId: c.id },
           },
           now,
         )
         announceCase(tx, c, now)
-        done.takenUp.push(id)
       }
       return { ok: true as const, ...done }
     },
