@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
 import { CriterionResults } from '~/components/criteria-list'
 import { Timeline } from '~/components/timeline'
-import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
+import { Alert, Button, Card, PageHeader, Table, Td } from '~/components/ui'
 import { caseFileView, caseForViewer } from '~/domain/cases/case-file.server'
 import { castVote } from '~/domain/cases/cast-vote.server'
 import { recuse } from '~/domain/cases/recuse.server'
@@ -14,15 +14,17 @@ import {
   ContestSchema,
   DISPOSITION_LABELS,
   RecuseSchema,
+  TakeUpCaseSchema,
   VERDICT_LABELS,
   VoteSchema,
 } from '~/domain/cases/schema'
+import { takeUpCases, takeUpNotice } from '~/domain/cases/take-up.server'
 import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
-import { replyFor } from '~/http/reply'
+import { formErrorOf, replyFor } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import type { DB } from '~db/connection'
@@ -41,8 +43,16 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type CaseContext = IntentContext & { db: DB; caseId: number; now: Date }
 
-// Marketing answers a case; the committee votes or recuses.
+// Marketing answers a case; the committee takes up an imported one, votes or recuses.
 const INTENTS = {
+  'take-up': intent({
+    schema: TakeUpCaseSchema,
+    capability: 'cases.take_up',
+    run: (_, c: CaseContext) => takeUpCases(c.db, c.user.id, [c.caseId], c.now),
+    notice: takeUpNotice,
+    // A button, no fields: any refusal is the form's.
+    formLevel: true,
+  }),
   concede: intent({
     schema: ConcedeSchema,
     capability: 'cases.respond',
@@ -96,7 +106,14 @@ export default function CaseFile() {
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">
           {CASE_STATUS_LABELS[c.status]}
         </span>
-        <span>Opened {c.openedAt}</span>
+        {c.imported ? (
+          <span>
+            Rejected in the CRM {c.imported.on}
+            {c.imported.takenUpAt ? `; taken up for review ${c.imported.takenUpAt}` : ''}
+          </span>
+        ) : (
+          <span>Opened {c.openedAt}</span>
+        )}
         {c.reviewClock ? (
           <span className={c.reviewClock.overdue ? 'font-medium text-red-800' : undefined}>
             Review: {c.reviewClock.label} (due {c.reviewDueAt})
@@ -105,6 +122,29 @@ export default function CaseFile() {
         {c.waitingFor ? <span>Waiting for {c.waitingFor}.</span> : null}
       </p>
       {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {actionData?.intent === 'take-up' && formErrorOf(actionData) ? (
+        <Alert tone="error">{formErrorOf(actionData)}</Alert>
+      ) : null}
+
+      {c.status === 'imported' && c.imported ? (
+        <Card title="Imported from the CRM, not reviewed">
+          <p className="text-sm text-slate-800">
+            Rejected by {c.imported.rejectedBy ?? 'the CRM'} on {c.imported.on}, before Leadcourt.
+            The reports count it as a rejection without a verdict; nobody answers or votes on it
+            until the committee takes it up.
+          </p>
+          {c.me.canTakeUp ? (
+            <Form method="post" className="mt-3">
+              <input type="hidden" name="intent" value="take-up" />
+              <Button type="submit">Take up</Button>
+              <p className="mt-2 text-sm text-slate-600">
+                The case goes into review like any other: its review clock starts now and marketing
+                is told.
+              </p>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
 
       {c.outcome ? (
         <Card title="Verdict">
@@ -141,7 +181,7 @@ export default function CaseFile() {
               <dt className="text-slate-600">Notes</dt>
               <dd>{c.notes ?? '—'}</dd>
               <dt className="text-slate-600">Contact attempts</dt>
-              <dd>{c.contactAttempts}</dd>
+              <dd>{c.contactAttempts ?? (c.imported ? 'not recorded by the CRM' : '—')}</dd>
             </dl>
           ) : (
             <p className="text-sm text-slate-700">
@@ -172,6 +212,10 @@ export default function CaseFile() {
                 <p className="mt-2 whitespace-pre-line">{c.response.brief}</p>
               ) : null}
             </div>
+          ) : c.status === 'imported' ? (
+            <p className="text-sm text-slate-700">
+              Not asked: marketing answers once the committee takes the case up.
+            </p>
           ) : (
             <p className="text-sm text-slate-700">
               No response yet. The committee may rule without one.

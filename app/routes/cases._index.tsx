@@ -1,18 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
-import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
-import { listCases } from '~/domain/cases/lists.server'
+import { Alert, Button, FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { countCases, listCases } from '~/domain/cases/lists.server'
+import { TakeUpCasesSchema } from '~/domain/cases/schema'
+import { takeUpCases, takeUpNotice } from '~/domain/cases/take-up.server'
 import { leadName } from '~/domain/leads/fields'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
+import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { queryOf } from '~/http/query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
+import type { DB } from '~db/connection'
 
 export const meta: MetaFunction = () => [{ title: 'Rejected and ignored leads · Leadcourt' }]
 
@@ -24,11 +30,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const { timeZone } = getOrganisationSettings(db)
   // A marketer starts from the leads they answer for, and may widen the list to everyone's.
   const onlyMine = can(user, 'cases.respond') && query.marketer !== 'any'
-  const page = listCases(db, user, { ...query, marketerId: onlyMine ? user.id : undefined })
+  const scope = { ...query, marketerId: onlyMine ? user.id : undefined }
+  const page = listCases(db, user, scope)
   const everyone = can(user, 'leads.read.all')
+  const canTakeUp = can(user, 'cases.take_up')
+  const { after: _, ...filters } = scope
   return {
     isMarketer: can(user, 'cases.respond'),
     everyone,
+    canTakeUp,
+    // The backlog the filters leave: imported cases, not reviewed, for the committee.
+    importedCount: canTakeUp ? countCases(db, user, { ...filters, status: 'imported' }) : null,
     rows: page.rows.map((c) => ({
       id: c.id,
       kind: c.kind,
@@ -49,8 +61,65 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+type CasesContext = IntentContext & { db: DB; now: Date }
+
+// The committee takes up imported cases: one (its row's button) or those shown.
+const INTENTS = {
+  'take-up': intent({
+    schema: TakeUpCasesSchema,
+    capability: 'cases.take_up',
+    run: (v, c: CasesContext) => takeUpCases(c.db, c.user.id, v.caseId, c.now),
+    notice: takeUpNotice,
+    payload: (done) => ({ takenUp: done.takenUp, skipped: done.skipped }),
+  }),
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
+  const ctx = { user, db: getDb(), now: nowOf(args.context) }
+  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
+}
+
+/** Every message of a refused action, whichever field it names (the forms here are buttons). */
+function refusalMessages(reply: ReturnType<typeof useActionData<typeof action>>): string | null {
+  const errors = Object.values(reply?.result?.error ?? {}).flat()
+  return errors.length ? errors.join(' ') : null
+}
+
+/** A button that takes up the cases named, as one POST. */
+function TakeUpButton({
+  caseIds,
+  label,
+  name,
+}: {
+  caseIds: number[]
+  label: string
+  name?: string
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="take-up" />
+      {caseIds.map((id) => (
+        <input key={id} type="hidden" name="caseId" value={id} />
+      ))}
+      <Button
+        type="submit"
+        variant={caseIds.length > 1 ? 'primary' : 'secondary'}
+        aria-label={name}
+      >
+        {label}
+      </Button>
+    </Form>
+  )
+}
+
 export default function Cases() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const refusal = refusalMessages(actionData)
+  const importedShown = data.canTakeUp
+    ? data.rows.filter((c) => c.status === 'imported').map((c) => c.id)
+    : []
   const [params] = useSearchParams()
   const next = new URLSearchParams(params)
   if (data.nextCursor) next.set('after', data.nextCursor)
@@ -60,7 +129,8 @@ export default function Cases() {
       <PageHeader title="Rejected and ignored leads" />
       <p className="text-slate-700">
         Every lead Sales rejected (with a reason) or ignored (its follow-up clock ran out) becomes a
-        case for the committee.
+        case for the committee. Rejections imported from a CRM are cases “imported, not reviewed”
+        until the committee takes them up.
       </p>
       <FilterForm label="Filter cases" clearTo="/cases">
         {data.isMarketer ? (
@@ -89,6 +159,29 @@ export default function Cases() {
           campaigns={data.campaigns}
         />
       </FilterForm>
+      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {refusal ? <Alert tone="error">{refusal}</Alert> : null}
+      {data.importedCount ? (
+        <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-700">
+            {data.importedCount === 1
+              ? '1 imported case matches these filters and is not reviewed.'
+              : `${data.importedCount.toLocaleString('en-GB')} imported cases match these filters and are not reviewed.`}{' '}
+            Taken up, a case goes into review and leaves the imported ones; filter by “Imported, not
+            reviewed” to work through them a page at a time.
+          </p>
+          {importedShown.length ? (
+            <TakeUpButton
+              caseIds={importedShown}
+              label={
+                importedShown.length === 1
+                  ? 'Take up the 1 imported case shown'
+                  : `Take up the ${importedShown.length} imported cases shown`
+              }
+            />
+          ) : null}
+        </div>
+      ) : null}
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No rejected or ignored leads match.
@@ -114,7 +207,11 @@ export default function Cases() {
                   <>
                     <div className="font-medium">{c.reason}</div>
                     {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
-                    <div className="text-slate-600">{c.contactAttempts} contact attempts</div>
+                    <div className="text-slate-600">
+                      {c.contactAttempts === null
+                        ? 'Rejected in the CRM'
+                        : `${c.contactAttempts} contact attempts`}
+                    </div>
                   </>
                 ) : (
                   <span className="text-slate-700">Follow-up clock ran out</span>
@@ -131,6 +228,11 @@ export default function Cases() {
                   Case {c.id}
                 </Link>
                 <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
+                {data.canTakeUp && c.status === 'imported' ? (
+                  <div className="mt-1">
+                    <TakeUpButton caseIds={[c.id]} label="Take up" name={`Take up case ${c.id}`} />
+                  </div>
+                ) : null}
               </Td>
             </tr>
           ))}

@@ -120,6 +120,19 @@ export default function LeadPage() {
         ) : null}
       </p>
       {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {lead.status === 'rejected' ? (
+        <Alert>
+          Rejected in the CRM before Leadcourt, not reviewed. Nobody accepts or rejects it here;{' '}
+          {lead.importedCaseId ? (
+            <Link to={`/cases/${lead.importedCaseId}`} className="text-brand-700 underline">
+              its case {lead.importedCaseId}
+            </Link>
+          ) : (
+            'its case'
+          )}{' '}
+          waits for the committee to take it up.
+        </Alert>
+      ) : null}
 
       {lead.rep ? (
         <div className="grid gap-6 lg:grid-cols-2">
@@ -164,7 +177,9 @@ export default function LeadPage() {
                   </Link>{' '}
                   <CaseKindBadge kind={c.kind} />
                   <span className="font-normal text-slate-600">
-                    opened {c.openedAt}
+                    {c.status === 'imported' || c.takenUpAt
+                      ? `rejected in the CRM ${c.openedAt}, ${c.takenUpAt ? `taken up ${c.takenUpAt}` : 'not reviewed'}`
+                      : `opened ${c.openedAt}`}
                     {c.status === 'in_review' ? `, review due ${c.reviewDueAt}` : ''}
                   </span>
                 </p>
@@ -175,7 +190,7 @@ export default function LeadPage() {
                     <dt className="text-slate-600">Notes</dt>
                     <dd>{c.notes ?? '—'}</dd>
                     <dt className="text-slate-600">Contact attempts</dt>
-                    <dd>{c.contactAttempts}</dd>
+                    <dd>{c.contactAttempts ?? '—'}</dd>
                     <dt className="text-slate-600">Filed by</dt>
                     <dd>{c.filedByName}</dd>
                   </dl>

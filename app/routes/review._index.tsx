@@ -38,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
       source: c.source,
       campaign: c.campaign,
       openedAt: formatDateTime(c.openedAt, timeZone),
+      takenUpAt: c.takenUpAt ? formatDateTime(c.takenUpAt, timeZone) : null,
       clock: clockAt(now, c.reviewDueAt, timeZone),
       response: c.response,
       votes: c.votes,
@@ -102,7 +103,11 @@ export default function ReviewQueue() {
                 <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
                   Case {c.id}
                 </Link>
-                <div className="text-slate-600">opened {c.openedAt}</div>
+                <div className="text-slate-600">
+                  {c.takenUpAt
+                    ? `taken up ${c.takenUpAt} (rejected in the CRM ${c.openedAt})`
+                    : `opened ${c.openedAt}`}
+                </div>
               </Td>
               <Td>
                 {c.name}

@@ -2,6 +2,9 @@
 // so a fixture is valid by the app's own rules and stays so when those rules change. Route
 // tests whose subject is not the demo build what they need here instead of seeding the demo.
 import { DEMO_PASSWORD, DEMO_USERS } from '~/demo/seed.server'
+import { casesOfLead } from '~/domain/cases/lists.server'
+import { LeadFieldsSchema } from '~/domain/leads/schema'
+import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import type { UserInput } from '~/domain/people/schema'
 import { insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -107,4 +110,65 @@ export function rejectedLead(
   )
   if (!rejected.ok) throw new Error(`The rejection was refused: ${JSON.stringify(rejected)}`)
   return { leadId, caseId: rejected.caseId }
+}
+
+let importSerial = 0
+
+/**
+ * A rejection a CRM made before Leadcourt, imported as history: a lead handed to `rep` (by
+ * Maya) at `handedOverAt` with no clock, rejected in the CRM for `reason` at `rejectedAt`,
+ * written by `upsertLead` as the import writes it (decision 25). Returns the lead's and the
+ * imported case's ids.
+ */
+export function importedRejection(
+  rep: string,
+  options: {
+    reason?: string
+    handedOverAt?: Date
+    rejectedAt?: Date
+    fields?: Parameters<typeof handOverLead>[1]
+    now?: Date
+  } = {},
+): { leadId: number; caseId: number } {
+  const db = getDb()
+  const handedOverAt = options.handedOverAt ?? new Date('2019-03-04T09:00:00Z')
+  const label = options.reason ?? 'No budget'
+  importSerial++
+  const leadId = writtenLeadId(
+    upsertLead(
+      db,
+      userId('maya'),
+      LeadFieldsSchema.parse({
+        externalId: `CRM-${process.pid}-${importSerial}`,
+        email: `history${importSerial}@initech.example`,
+        firstName: 'History',
+        lastName: `${importSerial}`,
+        company: 'Initech',
+        employeeCount: '400',
+        source: 'CRM',
+        ...options.fields,
+      }),
+      {
+        ownerId: userId(rep),
+        arrival: {
+          handedOverAt,
+          clock: false,
+          history: true,
+          status: 'rejected',
+          acceptedAt: null,
+        },
+        past: {
+          rejected: {
+            reason: { id: reasonId(label), label },
+            at: options.rejectedAt ?? new Date(handedOverAt.getTime() + 24 * 3_600_000),
+          },
+          won: null,
+        },
+      },
+      options.now ?? new Date(),
+    ),
+  )
+  const c = casesOfLead(db, leadId)[0]
+  if (c?.status !== 'imported') throw new Error(`Lead ${leadId} has no imported case`)
+  return { leadId, caseId: c.id }
 }

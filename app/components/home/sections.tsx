@@ -79,9 +79,11 @@ export function Notifications({ notifications }: { notifications: Home['notifica
             </p>
             <p className="mt-1 text-slate-700">
               {n.notice === 'case_opened'
-                ? n.kind === 'rejected'
-                  ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
-                  : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
+                ? n.takenUp
+                  ? `The committee took up ${n.repName}’s rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
+                  : n.kind === 'rejected'
+                    ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+                    : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
                 : `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`}
             </p>
             {n.notice === 'verdict' && n.rationale ? (

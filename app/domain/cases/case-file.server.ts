@@ -112,6 +112,11 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     company: lead.company,
     leadStatus: lead.status,
     openedAt: when(c.openedAt),
+    // A rejection imported from the CRM: not reviewed until taken up, then reviewed from then.
+    imported:
+      c.status === 'imported' || c.takenUpAt
+        ? { rejectedBy: nameOf(c.filedBy), on: when(c.openedAt), takenUpAt: when(c.takenUpAt) }
+        : null,
     reviewClock: c.status === 'in_review' ? clockAt(now, c.reviewDueAt, timeZone) : null,
     reviewDueAt: when(c.reviewDueAt),
     rep: nameOf(c.repId),
@@ -197,6 +202,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
       : null,
     me: {
       canRespond: can(viewer, 'cases.respond') && c.status === 'in_review' && !c.response,
+      canTakeUp: can(viewer, 'cases.take_up') && c.status === 'imported',
       canVote: c.status === 'in_review' && myStanding?.canVote === true,
       cannotVote:
         c.status === 'in_review' && myStanding && !myStanding.canVote ? myStanding.why : null,

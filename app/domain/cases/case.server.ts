@@ -14,13 +14,22 @@ export function findCase(db: Queryable, caseId: number): Case | undefined {
   return db.select().from(cases).where(eq(cases.id, caseId)).get()
 }
 
-/** Working time from the case's opening to `now`, for the review SLA report. */
-export function reviewTime(tx: Queryable, c: Case, now: Date): number {
-  return workingMsBetween(c.openedAt, now, getOrganisationSettings(tx).timeZone)
+/** When the case's review began: its opening, or for an imported case, when it was taken up. */
+export function reviewStart(c: Pick<Case, 'openedAt' | 'takenUpAt'>): Date {
+  return c.takenUpAt ?? c.openedAt
 }
 
-/** Why a case takes no more responses or votes, or null while it is open. */
+/** Working time from the start of the case's review to `now`, for the review SLA report. */
+export function reviewTime(tx: Queryable, c: Case, now: Date): number {
+  return workingMsBetween(reviewStart(c), now, getOrganisationSettings(tx).timeZone)
+}
+
+export const NOT_TAKEN_UP =
+  'This case was imported from the CRM and is not under review; the committee must take it up first'
+
+/** Why a case takes no responses or votes, or null while it is in review. */
 export function closed(c: Case): string | null {
+  if (c.status === 'imported') return NOT_TAKEN_UP
   if (c.status === 'conceded') return 'Marketing conceded this case; it is closed'
   if (c.status === 'decided') return 'The committee has decided this case; it is closed'
   return null

@@ -26,6 +26,7 @@ export function casesOfLead(db: Queryable, leadId: number) {
       filedByName: filer.name,
       openedAt: cases.openedAt,
       reviewDueAt: cases.reviewDueAt,
+      takenUpAt: cases.takenUpAt,
       previousCaseId: cases.previousCaseId,
       verdict: cases.verdict,
       disposition: cases.disposition,
@@ -104,6 +105,14 @@ export function caseListQuery(
     .limit(pageSize + 1)
 }
 
+/** How many cases the list's filters match (the backlog a take-up works through). */
+export function countCases(db: Queryable, viewer: Viewer, query: Omit<CaseQuery, 'after'>) {
+  return (
+    db.select({ n: sql<number>`count(*)` }).from(cases).where(caseScope(viewer, query)).get()?.n ??
+    0
+  )
+}
+
 /** One page of cases with a cursor to the next (keyset on opened-at and id). */
 export function listCases(
   db: Queryable,
@@ -128,7 +137,7 @@ type ReviewQuery = {
   repId?: number
   source?: string
   campaign?: string
-  /** Only cases opened at least this many days ago. */
+  /** Only cases in review for at least this many days (opened, or taken up, that long ago). */
   olderThanDays?: number
   needsMyVote?: boolean
   after?: string
@@ -152,6 +161,7 @@ export function reviewQueueQuery(
       source: cases.source,
       campaign: cases.campaign,
       openedAt: cases.openedAt,
+      takenUpAt: cases.takenUpAt,
       reviewDueAt: cases.reviewDueAt,
       response: cases.response,
       repName: users.name,
@@ -172,7 +182,7 @@ export function reviewQueueQuery(
         query.source ? eq(cases.source, query.source) : undefined,
         query.campaign ? eq(cases.campaign, query.campaign) : undefined,
         query.olderThanDays
-          ? sql`${cases.openedAt} <= ${now.getTime() - query.olderThanDays * 86_400_000}`
+          ? sql`coalesce(${cases.takenUpAt}, ${cases.openedAt}) <= ${now.getTime() - query.olderThanDays * 86_400_000}`
           : undefined,
         query.needsMyVote
           ? sql`NOT EXISTS ${mine}

@@ -11,6 +11,7 @@ import { recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { cases, leads } from '~db/schema'
+import type { Case } from './case.server'
 
 /** The lead as it stands, kept with the case: its fields, custom attributes and status. */
 function snapshotOf(lead: Lead): Record<string, unknown> {
@@ -20,6 +21,16 @@ function snapshotOf(lead: Lead): Record<string, unknown> {
     status: lead.status,
     ownerId: lead.ownerId,
   }
+}
+
+/**
+ * When a review starting at `from` is due: the organisation's review SLA in working days, on its
+ * clock. Every review clock starts here (a case opened now, an imported case taken up).
+ */
+export function reviewDueFrom(tx: Queryable, from: Date): Date {
+  const { timeZone } = getOrganisationSettings(tx)
+  const { reviewDays } = getSlaSettings(tx)
+  return addWorkingHours(from, reviewDays * 24, timeZone)
 }
 
 /** The lead's latest case, if it has one. */
@@ -43,8 +54,6 @@ type Opening =
  * marketer (and, for an ignored lead, to the rep).
  */
 export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date): number {
-  const { timeZone } = getOrganisationSettings(tx)
-  const { reviewDays } = getSlaSettings(tx)
   const previous = latestCaseOf(tx, lead.id)
   const rejected = opening.kind === 'rejected' ? opening : null
   const { id } = tx
@@ -66,7 +75,7 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       source: lead.source,
       campaign: lead.campaign,
       openedAt: now,
-      reviewDueAt: addWorkingHours(now, reviewDays * 24, timeZone),
+      reviewDueAt: reviewDueFrom(tx, now),
     })
     .returning({ id: cases.id })
     .get()
@@ -113,19 +122,30 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       { leadId: lead.id, caseId: id, repId: rejected.filedBy, reasonId: rejected.reason.id },
       now,
     )
-  appendEvent(
+  announceCase(
     tx,
-    'case.opened',
-    {
-      caseId: id,
-      leadId: lead.id,
-      kind: opening.kind,
-      repId: lead.ownerId,
-      marketerId: lead.marketerId,
-    },
+    { id, leadId: lead.id, kind: opening.kind, repId: lead.ownerId, marketerId: lead.marketerId },
     now,
   )
   return id
+}
+
+/**
+ * The event that a case is open for review (`case.opened`), from which the notifications
+ * consumer tells marketing (and, for an ignored lead, the rep): when a case opens, and when the
+ * committee takes up an imported one.
+ */
+export function announceCase(
+  tx: Queryable,
+  c: Pick<Case, 'id' | 'leadId' | 'kind' | 'repId' | 'marketerId'>,
+  now: Date,
+): void {
+  appendEvent(
+    tx,
+    'case.opened',
+    { caseId: c.id, leadId: c.leadId, kind: c.kind, repId: c.repId, marketerId: c.marketerId },
+    now,
+  )
 }
 
 /**

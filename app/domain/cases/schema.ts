@@ -76,6 +76,31 @@ export const RecuseSchema = z.object({
     .max(2000, 'Keep the reason under 2,000 characters'),
 })
 
+/** The most cases one take-up handles: a page of the cases list, and then some. */
+export const MAX_TAKE_UP = 500
+
+/** The case file's "Take up" button: the case is the page's. */
+export const TakeUpCaseSchema = z.object({ intent: z.literal('take-up') })
+
+/**
+ * The cases list's take-up: one case (its row's button) or the imported cases shown. Ids are
+ * written the one way the app writes them (decision 24): digits, no sign or leading zero.
+ */
+export const TakeUpCasesSchema = z.object({
+  intent: z.literal('take-up'),
+  caseId: z
+    .array(
+      z
+        .string()
+        .regex(/^[1-9][0-9]{0,15}$/, 'A case is named by its number')
+        .transform(Number)
+        .refine(Number.isSafeInteger, 'A case is named by its number'),
+      { error: 'Choose the cases to take up' },
+    )
+    .min(1, 'Choose the cases to take up')
+    .max(MAX_TAKE_UP, `Take up at most ${MAX_TAKE_UP} cases at once`),
+})
+
 /** The review queue's query string; anything unknown is ignored. */
 export const ReviewQuerySchema = z.object({
   kind: optionalEnum(CASE_KINDS),

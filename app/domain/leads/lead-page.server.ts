@@ -75,6 +75,7 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
   if (!lead) return null
   const { timeZone } = getOrganisationSettings(db)
   const isRep = lead.ownerId === viewer.id && can(viewer, 'leads.work')
+  const cases = casesOfLead(db, lead.id)
   return {
     name: leadName(lead),
     fields: fieldsOf(lead),
@@ -98,11 +99,15 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
     outcomes: outcomesOf(db, lead.id).map((o) => ({ ...o, label: OUTCOME_LABELS[o.outcome] })),
     canRecordOutcome: can(viewer, 'outcomes.record'),
     today: localDate(now, timeZone),
-    cases: casesOfLead(db, lead.id).map((c) => ({
+    cases: cases.map((c) => ({
       ...c,
       openedAt: formatDateTime(c.openedAt, timeZone),
       reviewDueAt: formatDateTime(c.reviewDueAt, timeZone),
+      takenUpAt: c.takenUpAt ? formatDateTime(c.takenUpAt, timeZone) : null,
     })),
+    // A lead rejected in the CRM before Leadcourt: its case waits, not reviewed, for the committee.
+    importedCaseId:
+      lead.status === 'rejected' ? (cases.find((c) => c.status === 'imported')?.id ?? null) : null,
     ...evaluationOf(db, lead),
     sameCompany: sameCompanyLeads(db, lead).map((other) => ({
       id: other.id,

@@ -1,7 +1,7 @@
 // What a user must hear about, shown on their home until they mark it read: a case opened on
 // a lead they answer for, its concession or its verdict. The rows are written by the
 // notifications consumer (consumer.server.ts), from the outbox's events.
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import type { Queryable } from '~db/connection'
 import type { NotificationKind } from '~db/enums'
@@ -34,6 +34,7 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       disposition: cases.disposition,
       rationale: cases.rationale,
       status: cases.status,
+      takenUp: sql<boolean>`${cases.takenUpAt} IS NOT NULL`,
       reasonLabel: cases.reasonLabel,
       leadId: leads.id,
       ...LEAD_NAME_COLUMNS,

@@ -22,6 +22,8 @@ export const ACCESS = {
   'cases.respond': ['marketer'],
   /** Vote or recuse on a case; sit in a seat. */
   'cases.vote': ['committee'],
+  /** Take up cases imported from a CRM, not reviewed, for review. */
+  'cases.take_up': ['committee'],
   /** The review queue of open cases. */
   'review.read': OVERSIGHT,
   /** Record what became of a lead, by hand or from a file. */
@@ -66,6 +68,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'imports.run': 'import leads from a CSV file',
   'cases.respond': 'answer any open rejection case: concede, or contest with a brief',
   'cases.vote': 'vote or recuse on a case, in their seat',
+  'cases.take_up':
+    'take up cases imported from a CRM (not reviewed) for review, one by one or in bulk',
   'review.read': 'the review queue of open cases',
   'outcomes.record': 'record what became of a lead, by hand or from a CSV file',
   'hindsight.read': 'the hindsight-due list',

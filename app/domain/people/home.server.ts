@@ -86,6 +86,7 @@ function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
     rationale: n.rationale,
     caseId: n.caseId,
     kind: n.caseKind,
+    takenUp: !!n.takenUp,
     leadId: n.leadId,
     name: leadName({ ...n, id: n.leadId }),
     company: n.company,
