@@ -54,11 +54,12 @@ const V1_AT = new Date('2024-06-03T09:00:00Z')
 const V2_AT = new Date('2025-09-01T08:00:00Z')
 /**
  * The default cut-off at Friday 27 November 2026, 12:00 with a 48-working-hour follow-up SLA:
- * a lead handed over at the start of Wednesday the 25th ran out of time at the start of Friday;
- * one of Thursday the 26th runs until Monday. London keeps GMT in November.
+ * the latest day at whose start a lead would have run out of time by now. Wednesday 25th 00:00
+ * ran out at Friday 00:00; Thursday 26th 00:00 runs until Monday. London keeps GMT in November.
+ * (The exports have no lead on the 25th: their live leads are those of the 26th and 27th.)
  */
-const CUTOFF = '2026-11-26'
-const CUTOFF_AT = new Date('2026-11-26T00:00:00Z')
+const CUTOFF = '2026-11-25'
+const CUTOFF_AT = new Date('2026-11-25T00:00:00Z')
 
 /** The US org says on the preview what its "Closed - Not Converted" meant: no need. */
 const CHOSEN: Partial<Record<Crm, Record<string, Meaning>>> = {
