@@ -113,6 +113,11 @@ export default function LeadPage() {
         <StatusBadge status={lead.status} />
         <EvaluationBadge evaluation={lead.overall} />
         <span>Handed to Sales {lead.handedOverAt}</span>
+        {lead.history ? (
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">
+            From the CRM’s history: no follow-up clock
+          </span>
+        ) : null}
         {lead.clock ? (
           <span className={lead.clock.overdue ? 'font-medium text-red-800' : 'text-slate-700'}>
             Follow-up: {lead.clock.label} (due {lead.clock.due})

@@ -82,6 +82,8 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
     custom: Object.entries(lead.custom),
     status: lead.status,
     handedOverAt: formatDateTime(lead.handedOverAt, timeZone),
+    /** Imported as history (decision 25): handed over in the CRM, before Leadcourt. */
+    history: lead.history,
     clock: lead.followUpDueAt
       ? {
           ...clockAt(now, lead.followUpDueAt, timeZone),
