@@ -1,6 +1,13 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { BREAKDOWN_LABELS, BREAKDOWNS, PERIOD_LABELS, PERIODS } from '~/domain/reports/query'
+import {
+  BREAKDOWN_LABELS,
+  BREAKDOWNS,
+  HISTORY,
+  HISTORY_LABELS,
+  PERIOD_LABELS,
+  PERIODS,
+} from '~/domain/reports/query'
 import { FilterForm, inputClass, PageHeader, SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]
@@ -99,6 +106,12 @@ function ReportFilters({
         label="Campaign"
         defaultValue={value('campaign')}
         options={campaigns.map((c) => [c, c])}
+      />
+      <SelectField
+        name="history"
+        label="Imported history"
+        defaultValue={value('history') || 'shown'}
+        options={HISTORY.map((h) => [h, HISTORY_LABELS[h]])}
       />
     </FilterForm>
   )

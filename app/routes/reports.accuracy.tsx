@@ -24,7 +24,15 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-const COLUMNS = ['Opened', 'Decided', 'Upheld', 'Overturned', 'Still open', 'Accuracy']
+const COLUMNS = [
+  'Opened',
+  'Decided',
+  'Upheld',
+  'Overturned',
+  'Still open',
+  'Imported, not reviewed',
+  'Accuracy',
+]
 
 function Rows({ rows }: { rows: AccuracyRow[] }) {
   return (
@@ -37,6 +45,7 @@ function Rows({ rows }: { rows: AccuracyRow[] }) {
           <Td>{r.upheld}</Td>
           <Td>{r.overturned}</Td>
           <Td>{r.open}</Td>
+          <Td>{r.imported}</Td>
           <Td className="font-medium">{formatRate(r.accuracy)}</Td>
         </tr>
       ))}
@@ -57,7 +66,8 @@ export default function AccuracyReport() {
         <>
           Of the leads reps rejected, how many the committee upheld: accuracy = upheld ÷ decided, by
           the period the case opened. Conceded cases count as upheld; open cases are not yet
-          decided. See docs/metrics.md.
+          decided; rejections imported from a CRM are not reviewed, so they have no verdict. See
+          docs/metrics.md.
         </>
       }
     >

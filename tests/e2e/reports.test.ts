@@ -22,9 +22,11 @@ describe('reports', () => {
     await felix.getByLabel('Period').selectOption('quarter')
     await felix.getByLabel('Break down by').selectOption('rep')
     await felix.getByLabel('Source').selectOption('Trade show')
+    await felix.getByLabel('Imported history').selectOption('hidden')
     await felix.getByRole('button', { name: 'Apply' }).click()
     await felix.waitForURL(/period=quarter/)
     expect(felix.url()).toContain('source=Trade+show')
+    expect(felix.url()).toContain('history=hidden')
     // The URL changes before React renders the new loader data: wait for the new rows.
     await periods
       .getByRole('row', { name: /^\d{4} Q[1-4]/ })
@@ -38,11 +40,15 @@ describe('reports', () => {
       felix.waitForEvent('download'),
       felix.getByRole('link', { name: 'Download CSV' }).click(),
     ])
-    expect(download.suggestedFilename()).toMatch(/^accuracy_quarter_.*_source-Trade-show\.csv$/)
+    expect(download.suggestedFilename()).toMatch(
+      /^accuracy_quarter_.*_source-Trade-show_history-hidden\.csv$/,
+    )
     const csv = readFileSync((await download.path()) as string, 'utf8')
       .trim()
       .split('\n')
-    expect(csv[0]).toBe('section,name,opened,decided,upheld,overturned,open,accuracy_percent')
+    expect(csv[0]).toBe(
+      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
+    )
     // The CSV has a row for every row of the two tables on the page.
     const shown =
       (await periods.getByRole('row').count()) -

@@ -1,7 +1,8 @@
 // Report dates are checked at the edge: a day that does not exist, an inverted range, more than
 // five years or more than 260 periods get a 400 naming the field, on every report page and CSV
 // (issue 14, findings 1 and 6). Before, an impossible date was dropped, an inverted range swapped,
-// and a range of centuries held the server for a minute and ended in a 500.
+// and a range of centuries held the server for a minute and ended in a 500. The imported-history
+// filter (issue 15) is checked alike: shown or hidden, else a 400 naming it.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loader as accuracy } from '~/routes/reports.accuracy'
@@ -55,6 +56,9 @@ const REFUSED: [string, string][] = [
     'period: a weekly report shows at most 260 weeks, and 2021-01-04 to 2025-12-29 spans 261: choose a longer period or a shorter range',
   ],
   ['period=year', 'period: must be week, month or quarter'],
+  // Imported history is shown or hidden (issue 15), nothing else.
+  ['history=all', 'history: must be shown or hidden'],
+  ['history=__proto__', 'history: must be shown or hidden'],
 ]
 
 const NOW = new Date('2026-11-27T12:00:00Z')
@@ -89,6 +93,8 @@ describe('report date ranges', () => {
         'from=&to=',
         'from=2021-01-01&to=2026-01-01',
         'from=2021-01-04&to=2025-12-28&period=week',
+        'history=shown',
+        'history=hidden&from=',
       ]) {
         expect(statusOf(await call(`${path}?${query}`, loader)), `${path}?${query}`).toBe(200)
       }

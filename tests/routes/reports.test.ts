@@ -131,6 +131,7 @@ type Row = {
   upheld: number
   overturned: number
   open: number
+  imported: number
   accuracy: number | null
 }
 type Report = { report: { periods: Row[]; total: Row; breakdown: Row[] } }
@@ -154,6 +155,8 @@ const row = (
   upheld,
   overturned,
   open,
+  // No rejection here was imported from a CRM (tests/routes/report-filters.test.ts has some).
+  imported: 0,
   accuracy,
 })
 
@@ -210,14 +213,14 @@ describe('rejection accuracy', () => {
       'attachment; filename="accuracy_month_2026-01-01_2026-04-30.csv"',
     )
     expect((await response.text()).trim().split('\n')).toEqual([
-      'section,name,opened,decided,upheld,overturned,open,accuracy_percent',
-      'Period,2026-01,4,3,2,1,1,66.7',
-      'Period,2026-02,0,0,0,0,0,',
-      'Period,2026-03,2,2,2,0,0,100.0',
-      'Period,2026-04,1,0,0,0,1,',
-      'Total,All,7,5,4,1,2,80.0',
-      'Rep,Dana Reyes,5,3,2,1,2,66.7',
-      'Rep,Omar Haddad,2,2,2,0,0,100.0',
+      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
+      'Period,2026-01,4,3,2,1,1,0,66.7',
+      'Period,2026-02,0,0,0,0,0,0,',
+      'Period,2026-03,2,2,2,0,0,0,100.0',
+      'Period,2026-04,1,0,0,0,1,0,',
+      'Total,All,7,5,4,1,2,0,80.0',
+      'Rep,Dana Reyes,5,3,2,1,2,0,66.7',
+      'Rep,Omar Haddad,2,2,2,0,0,0,100.0',
     ])
     const filtered = (await csvLoader(
       getArgs(`/reports/accuracy.csv?period=quarter&${RANGE}&repId=${userId('omar')}`, {
@@ -451,7 +454,7 @@ describe('service levels', () => {
     const { slaReport } = await import('~/domain/reports/sla.server')
     const report = slaReport(
       getDb(),
-      { period: 'month', by: 'reason' },
+      { period: 'month', by: 'reason', history: 'shown' },
       { from: '2026-01-01', to: '2026-04-30' },
       'Europe/London',
       new Date('2026-11-22T12:00:00Z'),
@@ -547,7 +550,7 @@ describe('service levels by reason', () => {
     const returns = (label: string) =>
       slaReport(
         getDb(),
-        { period: 'month', by: 'reason', reasonId: reasonId(label) },
+        { period: 'month', by: 'reason', history: 'shown', reasonId: reasonId(label) },
         { from: '2026-01-01', to: '2026-04-30' },
         'Europe/London',
         new Date('2026-11-22T12:00:00Z'),
@@ -564,7 +567,7 @@ describe('rep scorecard', () => {
     const { repScorecard } = await import('~/domain/reports/sla.server')
     const rows = repScorecard(
       getDb(),
-      { period: 'month', by: 'reason' },
+      { period: 'month', by: 'reason', history: 'shown' },
       { from: '2026-01-01', to: '2026-04-30' },
       'Europe/London',
       new Date('2026-11-22T12:00:00Z'),
@@ -715,11 +718,11 @@ describe('a fuller fixture: May and June', () => {
       }),
     )) as Response
     expect((await csv.text()).trim().split('\n')).toEqual([
-      'section,name,opened,decided,upheld,overturned,open,accuracy_percent',
-      'Period,2026-05,10,9,7,2,1,77.8',
-      'Period,2026-06,10,10,8,2,0,80.0',
-      'Total,All,20,19,15,4,1,78.9',
-      'Source,Webinar,20,19,15,4,1,78.9',
+      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
+      'Period,2026-05,10,9,7,2,1,0,77.8',
+      'Period,2026-06,10,10,8,2,0,0,80.0',
+      'Total,All,20,19,15,4,1,0,78.9',
+      'Source,Webinar,20,19,15,4,1,0,78.9',
     ])
   })
 

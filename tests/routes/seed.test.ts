@@ -189,7 +189,7 @@ describe('demo seed', () => {
     const { TRADE_SHOW_COHORT } = await import('~/demo/judicial.server')
     const report = hindsightReport(
       getDb(),
-      { period: 'quarter', by: 'reason', campaign: TRADE_SHOW_COHORT },
+      { period: 'quarter', by: 'reason', history: 'shown', campaign: TRADE_SHOW_COHORT },
       { from: '2025-01-01', to: '2027-12-31' },
       'Europe/London',
     )
@@ -215,8 +215,12 @@ describe('demo seed', () => {
     const version = getActiveVersion(getDb())
     const since = (version?.activatedAt ?? new Date(0)).toISOString().slice(0, 10)
     const report = (from: string, to: string) =>
-      accuracyReport(getDb(), { period: 'quarter', by: 'reason' }, { from, to }, 'Europe/London')
-        .total
+      accuracyReport(
+        getDb(),
+        { period: 'quarter', by: 'reason', history: 'shown' },
+        { from, to },
+        'Europe/London',
+      ).total
     // Reports span at most five years: four on either side of the signing covers the demo.
     const year = Number(since.slice(0, 4))
     const before = report(`${year - 4}${since.slice(4)}`, since)

@@ -84,6 +84,7 @@ export const QUERIES: { name: string; query: string; dates?: true }[] = [
   // Over five years and 260 periods, yet cheap enough to run where the bound is not yet in force.
   { name: 'range too wide', query: 'from=2000-01-01&to=2026-12-31&period=month', dates: true },
   { name: 'period __proto__', query: 'period=__proto__&by=constructor' },
+  { name: 'unknown history', query: 'history=constructor', dates: true },
   { name: 'repeated params', query: 'period=week&period=month&from=2026-01-01&from=2026-02-01' },
   { name: 'long values', query: `q=${LONG}&source=${LONG}&campaign=${LONG}&cursor=${LONG}` },
   { name: 'unicode', query: `q=${encodeURIComponent('ünï 🚀 \u202e\u0000')}&source=%F0%9F%9A%80` },

@@ -22,17 +22,37 @@ export type AccuracyRow = {
   upheld: number
   overturned: number
   open: number
+  /** Imported from a CRM's history, not reviewed: no verdict, not in review either. */
+  imported: number
   /** upheld / decided, or null when nothing was decided. */
   accuracy: number | null
 }
 
-/** The report's filters as SQL on cases `c` (rep, reason, source, campaign). */
-export function caseFilters(query: ReportQuery): SQL {
+/** Cases the committee can review: every case but those imported from a CRM and not taken up. */
+export const NOT_IMPORTED = sql`c.status <> 'imported'`
+/** The same, for an index without the status: the imported cases' ids, listed once. */
+export const NOT_IMPORTED_BY_ID = sql`c.id NOT IN (
+  SELECT i.id FROM cases i WHERE i.status = 'imported')`
+
+/**
+ * The report's filters as SQL on cases `c` (rep, reason, source, campaign, imported history).
+ * Imported cases (status 'imported': a CRM's rejections, not reviewed) are hidden by their
+ * status where the covering index holds it (every cases_report_* index but the lead one); from
+ * cases_report_lead_idx, which does not, pass `imported: 'by-id'`: their ids are listed once from
+ * cases_review_idx (status, review_due_at, id) instead of reading each case's row.
+ */
+export function caseFilters(
+  query: ReportQuery,
+  { imported = 'by-status' }: { imported?: 'by-status' | 'by-id' } = {},
+): SQL {
   const parts = [
     query.repId ? sql` AND c.rep_id = ${query.repId}` : sql``,
     query.reasonId ? sql` AND c.reason_id = ${query.reasonId}` : sql``,
     query.source ? sql` AND c.source = ${query.source}` : sql``,
     query.campaign ? sql` AND c.campaign = ${query.campaign}` : sql``,
+    query.history === 'hidden'
+      ? sql` AND ${imported === 'by-status' ? NOT_IMPORTED : NOT_IMPORTED_BY_ID}`
+      : sql``,
   ]
   return sql.join(parts, sql``)
 }
@@ -50,8 +70,16 @@ const COUNTS = packed<Counts>({
   upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
   overturned: sql`count(*) FILTER (WHERE c.verdict = 'meets')`,
   open: sql`count(*) FILTER (WHERE c.status = 'in_review')`,
+  imported: sql`count(*) FILTER (WHERE c.status = 'imported')`,
 })
-const zero = (): Counts => ({ opened: 0, decided: 0, upheld: 0, overturned: 0, open: 0 })
+const zero = (): Counts => ({
+  opened: 0,
+  decided: 0,
+  upheld: 0,
+  overturned: 0,
+  open: 0,
+  imported: 0,
+})
 
 const withAccuracy = <T extends Counts>(row: T) => ({
   ...row,
@@ -129,10 +157,21 @@ export function accuracyCsvRows(
     r.upheld,
     r.overturned,
     r.open,
+    r.imported,
     percentCell(r.accuracy),
   ]
   return [
-    ['section', 'name', 'opened', 'decided', 'upheld', 'overturned', 'open', 'accuracy_percent'],
+    [
+      'section',
+      'name',
+      'opened',
+      'decided',
+      'upheld',
+      'overturned',
+      'open',
+      'imported',
+      'accuracy_percent',
+    ],
     ...periodAndTotalRows(report, cells),
     ...report.breakdown.map((r) => [BREAKDOWN_LABELS[by], ...cells(r)]),
   ]

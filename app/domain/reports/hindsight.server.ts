@@ -45,18 +45,19 @@ export function hindsightReport(
   timeZone: string,
 ) {
   const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
-  const filters = caseFilters(query)
   // Rejected cases per period: one range of the (kind, opened_at, …) covering index each.
   const rejected = db.all<{ i: number; n: number }>(sql`
     WITH ${periods}
     SELECT p.i AS i, (
       SELECT count(*) FROM cases c
-      WHERE c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
+      WHERE c.kind = 'rejected' AND c.opened_at >= p.start AND c.opened_at < p.finish
+        ${caseFilters(query)}
     ) AS n
     FROM periods p`)
   // Outcomes are few beside cases: from each lead's latest outcome (the latest date, then the
   // last recorded) to the lead's rejected cases of the range, counted per period, outcome and
-  // verdict.
+  // verdict. The lead's cases come from cases_report_lead_idx, which has no status: hidden
+  // imported cases are told by their ids.
   const known = db.all<{ i: number; outcome: Outcome; verdict: Verdict | null; n: number }>(sql`
     WITH ${periods}
     SELECT p.i AS i, o.outcome AS outcome, c.verdict AS verdict, count(*) AS n
@@ -68,7 +69,8 @@ export function hindsightReport(
           AND (later.occurred_on > o.occurred_on
             OR (later.occurred_on = o.occurred_on AND later.id > o.id)))
       AND c.kind = 'rejected' AND c.lead_id = o.lead_id
-      AND c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}
+      AND c.opened_at >= ${start} AND c.opened_at < ${end}
+      ${caseFilters(query, { imported: 'by-id' })}
       AND c.opened_at >= p.start AND c.opened_at < p.finish
     GROUP BY p.i, o.outcome, c.verdict`)
   const byPeriod = spans.map(zero)

@@ -25,6 +25,17 @@ export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
   campaign: 'Campaign',
 }
 
+/**
+ * Imported history (a CRM's past: leads recorded as history, rejections imported and not
+ * reviewed), shown in the reports by default, or hidden (docs/metrics.md, "Imported history").
+ */
+export const HISTORY = ['shown', 'hidden'] as const
+export type History = (typeof HISTORY)[number]
+export const HISTORY_LABELS: Record<History, string> = {
+  shown: 'Shown',
+  hidden: 'Hidden',
+}
+
 export const ReportQuerySchema = z.object({
   period: z.enum(PERIODS, { error: 'must be week, month or quarter' }).default('month'),
   by: z.enum(BREAKDOWNS).catch('reason'),
@@ -34,10 +45,14 @@ export const ReportQuerySchema = z.object({
   reasonId: z.coerce.number().int().positive().optional().catch(undefined),
   source: z.string().trim().max(100).optional().catch(undefined),
   campaign: z.string().trim().max(200).optional().catch(undefined),
+  history: z.enum(HISTORY, { error: 'must be shown or hidden' }).default('shown'),
 })
 export type ReportQuery = z.infer<typeof ReportQuerySchema>
 
-/** The filters in a file name: "accuracy_month_2026-01-01_2026-12-31_rep-3.csv". */
+/**
+ * The filters in a file name: "accuracy_month_2026-01-01_2026-12-31_rep-3.csv", and
+ * "…_history-hidden.csv" when imported history is hidden.
+ */
 export function reportFileName(
   report: string,
   query: ReportQuery,
@@ -48,6 +63,7 @@ export function reportFileName(
   if (query.reasonId) parts.push(`reason-${query.reasonId}`)
   if (query.source) parts.push(`source-${query.source}`)
   if (query.campaign) parts.push(`campaign-${query.campaign}`)
+  if (query.history === 'hidden') parts.push('history-hidden')
   return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
 }
 

@@ -3,7 +3,7 @@
 // rank over the working times the cells return.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { ANY_KIND, caseFilters } from './accuracy.server'
+import { ANY_KIND, caseFilters, NOT_IMPORTED } from './accuracy.server'
 import { binaryOrder, distinctKeys, packed, percentiles } from './cells.server'
 import { periodTable } from './periods'
 import { hoursCell, percentCell, type ReportQuery } from './query'
@@ -144,7 +144,11 @@ type ReviewRow = {
   p90Ms: number | null
 }
 
-/** Cases opened in each period: how many were decided within the review SLA, and how fast. */
+/**
+ * Cases opened in each period: how many were decided within the review SLA, and how fast.
+ * Imported cases (a CRM's rejections, not reviewed) have no review clock: they are left out
+ * whatever the history filter says, until the committee takes them up.
+ */
 function reviewReport(
   db: Queryable,
   query: ReportQuery,
@@ -172,7 +176,8 @@ function reviewReport(
     WITH ${periods}
     SELECT p.i AS i, (
       SELECT ${counts.sql} FROM cases c
-      WHERE ${ANY_KIND} AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
+      WHERE ${ANY_KIND} AND ${NOT_IMPORTED}
+        AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
     ) AS counts
     FROM periods p`)
   const rows: ReviewRow[] = []

@@ -2,6 +2,7 @@
 // Sales, how many were rejected, and how many of those the committee confirmed bad or good.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
+import { NOT_IMPORTED_BY_ID } from './accuracy.server'
 import { addCounts, binaryOrder } from './cells.server'
 import { periodTable } from './periods'
 import { percentCell, type ReportQuery } from './query'
@@ -66,6 +67,10 @@ export function sourceQualityReport(
     query.campaign ? sql` AND l.campaign = ${query.campaign}` : undefined,
   ].filter((filter) => filter !== undefined)
   const leadFilters = sql.join(filters, sql``)
+  // Hidden imported history: no lead recorded as history, and no rejection imported and not
+  // reviewed (a lead worked now can carry one), counts.
+  const hidden = query.history === 'hidden'
+  const notHistory = hidden ? sql` AND l.history = 0` : sql``
   const byPeriod = spans.map(zero)
   const bySource = new Map<string | null, Counts>()
   const byCampaign = new Map<string | null, Counts>()
@@ -82,7 +87,9 @@ export function sourceQualityReport(
   // Rejected leads, from their rejected cases (far fewer than leads): each lead's cases are a
   // run of the (kind, lead_id, …) index, then the lead itself gives its period, source and
   // campaign. A reason filter keeps the leads rejected at least once for that reason, and
-  // only those count as handed over.
+  // only those count as handed over. The rep, source and campaign filters narrow the cases to
+  // their leads first; the history filter applies where each lead is read by its id, since the
+  // indexes that list a filter's leads do not hold `history`.
   const rejected = db.all<Cell>(sql`
     WITH ${periods}
     SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
@@ -94,7 +101,7 @@ export function sourceQualityReport(
         max(c.verdict = 'does_not_meet') AS bad,
         max(c.verdict = 'meets') AS good
       FROM cases c
-      WHERE c.kind = 'rejected' ${
+      WHERE c.kind = 'rejected' ${hidden ? sql`AND ${NOT_IMPORTED_BY_ID}` : sql``} ${
         filters.length > 0
           ? sql`AND c.lead_id IN (SELECT l.id FROM leads l
               WHERE l.handed_over_at >= ${start} AND l.handed_over_at < ${end} ${leadFilters})`
@@ -106,7 +113,7 @@ export function sourceQualityReport(
     CROSS JOIN leads l
     CROSS JOIN periods p
     WHERE l.id = r.lead_id AND l.handed_over_at >= p.start AND l.handed_over_at < p.finish
-      ${leadFilters}
+      ${leadFilters} ${notHistory}
     GROUP BY p.i, l.source, l.campaign`)
   for (const { i, source, campaign, ...counts } of rejected)
     add(i, source, campaign, { ...counts, handedOver: query.reasonId ? counts.rejected : 0 })
@@ -123,7 +130,7 @@ export function sourceQualityReport(
         SELECT count(*) FROM leads l
         WHERE l.source IS pairs.source AND l.campaign IS pairs.campaign
           AND l.handed_over_at >= p.start AND l.handed_over_at < p.finish
-          ${query.repId ? sql`AND l.owner_id = ${query.repId}` : sql``}
+          ${query.repId ? sql`AND l.owner_id = ${query.repId}` : sql``} ${notHistory}
       ) AS n
       FROM pairs, periods p`))
       if (n > 0) add(i, source, campaign, { ...zero(), handedOver: n })
