@@ -141,6 +141,8 @@ function Statuses({
         <Table key={s.column} caption={`“${s.column}”`} columns={['Value', 'Rows', 'Becomes']}>
           {s.values.map((v, i) => {
             const name = `status-${c}-${i}`
+            // A meaning remembered from an earlier import whose reason is no longer active.
+            const stale = !options.some(([value]) => value === v.choice)
             return (
               <tr key={v.value}>
                 <Td>
@@ -155,6 +157,9 @@ function Statuses({
                     className={inputClass}
                     aria-invalid={errors[name] ? true : undefined}
                   >
+                    {stale ? (
+                      <option value={v.choice}>Rejected: a reason no longer active</option>
+                    ) : null}
                     {options.map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}

@@ -21,7 +21,7 @@ import { getImportJob, type ImportJob as Job } from '~/domain/import/jobs.server
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { type Preview, saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
-import { mappingFromForm } from '~/domain/import/schema'
+import { ImportOptionsSchema, mappingFromForm } from '~/domain/import/schema'
 import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -59,10 +59,12 @@ type JobContext = IntentContext & {
 const INTENTS = {
   'save-mapping': intent({
     // The options' refusals name their fields (date-order, cutoff, status-…), shown beside them.
-    formLevel: false,
-    run: async (_, c: JobContext & { formData: FormData }) => {
+    schema: ImportOptionsSchema,
+    run: async (fields, c: JobContext & { formData: FormData }) => {
       const shown = (c.job.preview as Preview | null)?.crm ?? null
-      const chosen = importOptionsForm(c.db, c.formData, shown, c.now)
+      const statusField = (name: string) =>
+        c.formData.getAll(name).filter((v): v is string => typeof v === 'string')
+      const chosen = importOptionsForm(c.db, fields, statusField, shown, c.now)
       if (!chosen.ok) return { ok: false as const, fieldErrors: refusalOf(chosen) }
       const mapping = mappingFromForm(c.formData, c.job.headers)
       const saved = await saveMapping(c.db, c.job.id, mapping, chosen.options, c.now)

@@ -9,35 +9,39 @@ import { type CrmContext, cutoffInstant, defaultCutoff, statusChoices } from './
 import type { ImportJob } from './jobs.server'
 import type { Mapping } from './mapping'
 import { type ImportOptions, NO_OPTIONS } from './options'
-import { readOptions } from './schema'
+import { type ImportOptionsFields, readOptions } from './schema'
 
-/** The job's options, with the cut-off filled in (the default, unless one was chosen). */
-export function optionsOf(
-  db: Queryable,
-  job: Pick<ImportJob, 'options'>,
-  now: Date,
-): ImportOptions {
-  const options = { ...NO_OPTIONS, ...(job.options as Partial<ImportOptions> | null) }
-  if (options.cutoff) return options
+/** The options a job holds (chosen on its preview, or remembered with its mapping). */
+export const storedOptions = (job: Pick<ImportJob, 'options'>): ImportOptions => ({
+  ...NO_OPTIONS,
+  ...(job.options as Partial<ImportOptions> | null),
+})
+
+/** The default cut-off on `now`'s day: see `defaultCutoff`. */
+export function cutoffDefault(db: Queryable, now: Date): string {
   const { timeZone } = getOrganisationSettings(db)
-  return { ...options, cutoff: defaultCutoff(now, getSlaSettings(db).followUpHours, timeZone) }
+  return defaultCutoff(now, getSlaSettings(db).followUpHours, timeZone)
 }
 
+/** How the rows of an import with `mapping` and `options` are read at `now`. */
 export function crmContext(
   db: Queryable,
   mapping: Mapping,
   options: ImportOptions,
   now: Date,
-): CrmContext {
+): CrmContext & { cutoff: string; cutoffDefault: string } {
   const { timeZone } = getOrganisationSettings(db)
   const reasons = listReasons(db, { activeOnly: true })
   const handOverMapped = Object.values(mapping).includes('handedOverAt')
   const history = options.history ?? (handOverMapped ? 'history' : 'work')
-  const cutoff = options.cutoff ?? defaultCutoff(now, getSlaSettings(db).followUpHours, timeZone)
+  const byDefault = cutoffDefault(db, now)
+  const cutoff = options.cutoff ?? byDefault
   return {
     now,
     timeZone,
     options: { ...options, history },
+    cutoff,
+    cutoffDefault: byDefault,
     cutoffAt: cutoffInstant(cutoff, timeZone),
     handOverMapped,
     reasons: new Map(reasons.map((r) => [r.id, r.label])),
@@ -48,15 +52,12 @@ export function crmContext(
 /** The options the preview's form chose, checked against the active reasons and today. */
 export function importOptionsForm(
   db: Queryable,
-  formData: FormData,
+  fields: ImportOptionsFields,
+  statusField: (name: string) => string[],
   shown: CrmPreview | null,
   now: Date,
 ) {
   const reasonIds = new Set(listReasons(db, { activeOnly: true }).map((r) => r.id))
-  return readOptions(
-    formData,
-    shown,
-    reasonIds,
-    localDate(now, getOrganisationSettings(db).timeZone),
-  )
+  const today = localDate(now, getOrganisationSettings(db).timeZone)
+  return readOptions(fields, statusField, shown, reasonIds, today)
 }

@@ -1,6 +1,7 @@
 // The preview's account of a CRM file's past (decision 25): the order its numeric dates are
 // written in, how the first rows' dates were read, each status column's values with what they
 // become, and how many new leads arrive as history, live, accepted, converted, rejected and won.
+import { type Result, refuse } from '~/domain/result'
 import type { CrmContext, CrmFate } from './crm-row'
 import { dataChunks } from './csv-file.server'
 import {
@@ -43,7 +44,9 @@ export type CrmPreview = {
   }[]
   handOverMapped: boolean
   history: HistoryMode
+  /** The cut-off the preview used, and the default on the preview's day. */
   cutoff: string
+  cutoffDefault: string
   /** What the new leads become. */
   becomes: {
     history: number
@@ -117,35 +120,44 @@ export async function fileDateColumns(job: ImportJob, mapping: Mapping): Promise
   }))
 }
 
-/** The order the file's date columns settle between them, or why they cannot be read. */
+/**
+ * The order the import reads numeric dates in: the one chosen on this preview, else the one
+ * the file settles, else the one remembered with the mapping (a default the file overrides);
+ * or why the file cannot be read: a column, or two columns, written both ways, or a choice the
+ * file contradicts.
+ */
 export function settledOrder(
   columns: DateColumn[],
   chosen: DateOrder | null,
-): { order: DateOrder | null; needsOrder: boolean } | { refusal: string; field: string } {
+  remembered: DateOrder | null,
+): Result<{ order: DateOrder | null; needsOrder: boolean }> {
   const conflict = columns.find((c) => c.order === 'conflict')
   if (conflict)
-    return {
-      field: 'form',
-      refusal: `“${conflict.column}” has dates written day first (line ${conflict.dayFirstLine}) and month first (line ${conflict.monthFirstLine}); correct the file`,
-    }
-  const settled = columns.find((c) => c.order === 'day-first' || c.order === 'month-first')
-  const fileOrder = (settled?.order ?? null) as DateOrder | null
-  if (chosen && fileOrder && chosen !== fileOrder)
-    return {
-      field: 'date-order',
-      refusal: `“${settled?.column}” has a date only ${fileOrder} can read (line ${
-        fileOrder === 'day-first' ? settled?.dayFirstLine : settled?.monthFirstLine
-      }); the file is written ${fileOrder}`,
-    }
-  const order = chosen ?? fileOrder
+    return refuse(
+      `“${conflict.column}” has dates written day first (line ${conflict.dayFirstLine}) and month first (line ${conflict.monthFirstLine}); correct the file`,
+    )
+  const settled = columns.filter((c) => c.order === 'day-first' || c.order === 'month-first')
+  const [first, other] = [settled[0], settled.find((c) => c.order !== settled[0]?.order)]
+  const line = (c: DateColumn) => (c.order === 'day-first' ? c.dayFirstLine : c.monthFirstLine)
+  if (first && other)
+    return refuse(
+      `“${first.column}” is written ${first.order} (line ${line(first)}) and “${other.column}” ${other.order} (line ${line(other)}); correct the file`,
+    )
+  const fileOrder = (first?.order ?? null) as DateOrder | null
+  if (first && chosen && chosen !== fileOrder)
+    return refuse(
+      `“${first.column}” has a date only ${fileOrder} can read (line ${line(first)}); the file is written ${fileOrder}`,
+      'date-order',
+    )
+  const order = chosen ?? fileOrder ?? remembered
   const ambiguous = columns.some((c) => c.order === 'ambiguous')
-  return { order, needsOrder: order === null && ambiguous }
+  return { ok: true, order, needsOrder: order === null && ambiguous }
 }
 
 /** A tally of what the rows of a preview would make of their new leads. */
 export function crmTally(
   columns: DateColumn[],
-  context: CrmContext,
+  context: CrmContext & { cutoff: string; cutoffDefault: string },
   settled: { order: DateOrder | null; needsOrder: boolean },
 ) {
   const statuses = new Map<string, { values: Map<string, number>; more: number }>()
@@ -196,7 +208,7 @@ export function crmTally(
       }
       if (won) becomes.won++
     },
-    result(cutoff: string): CrmPreview {
+    result(): CrmPreview {
       return {
         dates,
         dateOrder: settled.order,
@@ -214,7 +226,8 @@ export function crmTally(
         })),
         handOverMapped: context.handOverMapped,
         history: context.options.history ?? 'work',
-        cutoff,
+        cutoff: context.cutoff,
+        cutoffDefault: context.cutoffDefault,
         becomes,
         rejectedByReason: [...byReason]
           .map(([reasonId, count]) => ({

@@ -9,6 +9,7 @@ import { describeReading, readDate } from './dates'
 import { type DateTarget, TARGET_LABELS } from './mapping'
 import {
   actionOf,
+  chosenStatus,
   combinedChoice,
   convertedFlag,
   defaultStatusChoice,
@@ -42,7 +43,7 @@ export function statusChoices(
     const key = `${column}\u0000${value}`
     let choice = known.get(key)
     if (choice === undefined) {
-      choice = options.statuses[column]?.[value] ?? defaultStatusChoice(value, reasons)
+      choice = chosenStatus(options.statuses, column, value) ?? defaultStatusChoice(value, reasons)
       known.set(key, choice)
     }
     return choice

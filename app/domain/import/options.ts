@@ -20,7 +20,11 @@ export type ImportOptions = {
    * Null: the default, history for a file with hand-over times, work now for one without.
    */
   history: HistoryMode | null
-  /** The cut-off, a date in the organisation's calendar (YYYY-MM-DD); null: the default. */
+  /**
+   * The cut-off, a date in the organisation's calendar (YYYY-MM-DD), when chosen for this
+   * import; null: the default, worked out when the preview reads the file and again when the
+   * import starts (`beginImport` refuses to start if it has moved since).
+   */
   cutoff: string | null
 }
 
@@ -109,7 +113,9 @@ export function defaultStatusChoice(
   value: string,
   reasons: { id: number; label: string }[],
 ): StatusChoice {
-  const known = DEFAULTS[squash(value)]
+  const key = squash(value)
+  // Own properties only: a status "constructor" is not Object's.
+  const known = Object.hasOwn(DEFAULTS, key) ? DEFAULTS[key] : undefined
   if (!known) return 'leave'
   if (typeof known === 'string') return known
   const reason = reasons.find((r) => r.label.toLowerCase() === known.reason.toLowerCase())
@@ -138,13 +144,34 @@ export type OptionsInput = Partial<Omit<ImportOptions, 'statuses'>> & {
   statuses?: ImportOptions['statuses']
 }
 
+/** What a status value was chosen to become, if it was (own properties only: a column or a
+ * value may be called "__proto__" or "toString"). */
+export function chosenStatus(
+  statuses: ImportOptions['statuses'],
+  column: string,
+  value: string,
+): StatusChoice | undefined {
+  const values = Object.hasOwn(statuses, column) ? statuses[column] : undefined
+  return values && Object.hasOwn(values, value) ? values[value] : undefined
+}
+
+/** `statuses` with `column`'s choices `values` added (computed keys define own properties). */
+export const withStatuses = (
+  statuses: ImportOptions['statuses'],
+  column: string,
+  values: Record<string, StatusChoice>,
+): ImportOptions['statuses'] => ({
+  ...statuses,
+  [column]: { ...(Object.hasOwn(statuses, column) ? statuses[column] : {}), ...values },
+})
+
 /** Status choices `chosen` over `before`, column by column. */
 export function mergeStatuses(
   before: ImportOptions['statuses'],
   chosen: ImportOptions['statuses'],
 ): ImportOptions['statuses'] {
-  const merged = { ...before }
-  for (const [column, values] of Object.entries(chosen))
-    merged[column] = { ...before[column], ...values }
-  return merged
+  return Object.entries(chosen).reduce(
+    (merged, [column, values]) => withStatuses(merged, column, values),
+    before,
+  )
 }

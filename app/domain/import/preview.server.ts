@@ -9,13 +9,13 @@ import { type UpsertFate, upsertFate } from '~/domain/leads/upsert-lead.server'
 import { type Result, refuse } from '~/domain/result'
 import type { DB } from '~db/connection'
 import { importJobs } from '~db/schema'
-import { crmContext, optionsOf } from './crm-context.server'
+import { crmContext, storedOptions } from './crm-context.server'
 import { type CrmPreview, crmTally, fileDateColumns, settledOrder } from './crm-preview.server'
-import { type CrmContext, crmFate, describeFate } from './crm-row'
+import { type CrmContext, type CrmFate, crmFate, describeFate } from './crm-row'
 import { dataChunks, UnreadableCsvError } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
 import { type Mapping, TARGETS } from './mapping'
-import { type ImportOptions, mergeStatuses, type OptionsInput } from './options'
+import { type ImportOptions, mergeStatuses, type OptionsInput, withStatuses } from './options'
 import { LABELS, rowPreparer } from './rows'
 
 const PREVIEW_ROWS = 10
@@ -102,10 +102,12 @@ async function previewImport(
     else groups.set(group, { group, count: 1, example: reason, line })
   }
   /** A valid row as the import will write it (upsertFate), without writing: its keys are
-   * matched against the leads earlier rows would write, then against those already there. */
+   * matched against the leads earlier rows would write, then against those already there. What
+   * the CRM knew (`past`) counts only for a lead the row creates, as in the import. */
   const check = (
     line: number,
     fields: LeadFields,
+    past: CrmFate,
   ): { owner: string; error: string | null; creates: boolean } => {
     const { externalId, email } = fields
     const match = classifyMatch(
@@ -117,6 +119,10 @@ async function previewImport(
     if ('refused' in fate) {
       fail(REFUSAL_GROUPS[fate.refused], fate.reason, line)
       return { owner: 'Next rep in turn', error: fate.reason, creates: false }
+    }
+    if ('creates' in fate && !past.ok) {
+      fail(past.group, past.reason, line)
+      return { owner: 'Next rep in turn', error: past.reason, creates: false }
     }
     const found = 'updates' in fate ? fate.updates : null
     written.add(line, found?.id ?? null, externalId ?? found?.externalId ?? null, email ?? null)
@@ -139,12 +145,8 @@ async function previewImport(
         }
         tally.values(prepared.crm)
         const past = crmFate(prepared.crm, context)
-        if (!past.ok) {
-          fail(past.group, past.reason, record.line)
-          continue
-        }
-        const { owner, error, creates } = check(record.line, prepared.fields)
-        if (creates) tally.count(past)
+        const { owner, error, creates } = check(record.line, prepared.fields, past)
+        if (creates && past.ok) tally.count(past)
         if (preview.sample.length < PREVIEW_ROWS) {
           const { owner: _owner, ...fields } = prepared.fields
           preview.sample.push({
@@ -155,7 +157,7 @@ async function previewImport(
             custom: Object.entries(prepared.custom),
             owner,
             error,
-            becomes: creates ? describeFate(past, context.timeZone) : null,
+            becomes: creates && past.ok ? describeFate(past, context.timeZone) : null,
           })
         }
       }
@@ -177,14 +179,16 @@ export async function saveMapping(
 ): Promise<Result<object>> {
   const job = getImportJob(db, jobId)
   if (job?.status !== 'uploaded') return refuse('This import has already started')
-  const clean: Mapping = {}
   for (const header of job.headers) {
-    const target = mapping[header]
+    const target = Object.hasOwn(mapping, header) ? mapping[header] : undefined
     if (!target || !(TARGETS as string[]).includes(target)) {
       return refuse(`Choose what to do with the column “${header}”`)
     }
-    clean[header] = target as Mapping[string]
   }
+  // Built from entries, so that a column called "__proto__" is a column like any other.
+  const clean: Mapping = Object.fromEntries(
+    job.headers.map((header) => [header, mapping[header] as Mapping[string]]),
+  )
   // Any number of columns may hold statuses (a CRM's status, its tags, its quality rating).
   const targets = Object.values(clean).filter(
     (t) => t !== 'custom' && t !== 'ignore' && t !== 'status',
@@ -195,7 +199,7 @@ export async function saveMapping(
   if (!targets.includes('externalId') && !targets.includes('email')) {
     return refuse('Map a column to External id or to Email: every lead needs one of them')
   }
-  const before = optionsOf(db, job, now)
+  const before = storedOptions(job)
   const options: ImportOptions = {
     ...before,
     ...chosen,
@@ -204,16 +208,20 @@ export async function saveMapping(
   let preview: Preview
   try {
     const columns = await fileDateColumns(job, clean)
-    const settled = settledOrder(columns, options.dateOrder)
-    if ('refusal' in settled) return refuse(settled.refusal, settled.field)
+    const settled = settledOrder(columns, chosen.dateOrder ?? null, before.dateOrder)
+    if (!settled.ok) return settled
     options.dateOrder = settled.order
     const context = crmContext(db, clean, options, now)
     const tally = crmTally(columns, context, settled)
     const rows = await previewImport(db, job, clean, context, tally)
-    preview = { ...rows, crm: tally.result(options.cutoff as string) }
+    preview = { ...rows, crm: tally.result() }
     // The values seen keep the meaning they were shown with (defaults included): remembered.
     for (const { column, values } of preview.crm.statuses)
-      options.statuses[column] = Object.fromEntries(values.map((v) => [v.value, v.choice]))
+      options.statuses = withStatuses(
+        options.statuses,
+        column,
+        Object.fromEntries(values.map((v) => [v.value, v.choice])),
+      )
   } catch (error) {
     if (error instanceof UnreadableCsvError) return refuse(error.message)
     throw error

@@ -7,7 +7,7 @@ import { type Result, refuse } from '~/domain/result'
 import { recordAudit } from '~/platform/audit.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { importJobs, importMappings } from '~db/schema'
-import { crmContext, optionsOf } from './crm-context.server'
+import { crmContext, cutoffDefault, storedOptions } from './crm-context.server'
 import { type CrmContext, crmFate } from './crm-row'
 import { type CsvRecord, dataChunks } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
@@ -30,15 +30,28 @@ export function beginImport(db: DB, actorId: number, jobId: number, now: Date): 
       const job = getImportJob(tx, jobId)
       if (job?.status !== 'uploaded') return refuse('This import has already started')
       if (!job.preview || !job.mapping) return refuse('Check the preview before importing')
-      if ((job.preview as Preview).crm?.needsDateOrder)
+      const shown = (job.preview as Preview).crm
+      if (shown?.needsDateOrder)
         return refuse('Choose the order of the file’s dates, then check the preview', 'date-order')
+      const chosen = storedOptions(job)
+      // The default cut-off is a day before today's: the preview's counts hold only that day.
+      if (shown && chosen.cutoff === null && cutoffDefault(tx, now) !== shown.cutoffDefault)
+        return refuse(
+          `The default cut-off has moved to ${cutoffDefault(tx, now)} since the preview (${shown.cutoffDefault}); check the preview again`,
+          'cutoff',
+        )
       tx.update(importJobs)
-        .set({ status: 'running', startedAt: now })
+        // The import keeps the cut-off its preview showed.
+        .set({
+          status: 'running',
+          startedAt: now,
+          options: { ...chosen, cutoff: shown?.cutoff ?? chosen.cutoff },
+        })
         .where(eq(importJobs.id, jobId))
         .run()
       // Remembered with the mapping: the date order, the statuses' meanings, the history choice
       // (not the cut-off, which is a date for this import).
-      const options = { ...(job.options as object | null), cutoff: null }
+      const options = { ...chosen, cutoff: null }
       tx.insert(importMappings)
         .values({
           headersKey: headersKey(job.headers),
@@ -95,12 +108,15 @@ function writeRow(
   now: Date,
 ): string | null {
   const origin = { importJobId: run.job.id, importLine: row.line }
-  // What the CRM knew applies to a lead this import creates; a lead already here keeps its life.
+  // What the CRM knew applies to a lead this import creates; a lead already here keeps its life
+  // (a row that updates one is not failed for a date or a status only a new lead would need).
   const fate = crmFate(row.crm, { ...run.crm, now })
-  if (!fate.ok) return fate.reason
+  if (!fate.ok && 'creates' in upserter.fateOf(row.fields, origin)) return fate.reason
   const written = upserter.upsert(
     row.fields,
-    { custom: row.custom, origin, arrival: fate.arrival, past: fate },
+    fate.ok
+      ? { custom: row.custom, origin, arrival: fate.arrival, past: fate }
+      : { custom: row.custom, origin },
     now,
   )
   if (!written.ok) return Object.values(written.fieldErrors).flat()[0] ?? 'The row was refused'
@@ -203,7 +219,7 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
     if (job?.status !== 'running' || !job.mapping) return
     const mapping = job.mapping as Mapping
     const started = clock()
-    const { now: _now, ...crm } = crmContext(db, mapping, optionsOf(db, job, started), started)
+    const { now: _now, ...crm } = crmContext(db, mapping, storedOptions(job), started)
     const run: ImportRun = { job, prepare: rowPreparer(job.headers, mapping), crm }
     for await (const chunk of dataChunks(job.filePath, formatOf(job))) {
       const records = chunk.filter((record) => record.line > job.linesDone)

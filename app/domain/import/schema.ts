@@ -1,66 +1,74 @@
 // What the import page's form sends: the mapping, one `column-<index>` field per column, and
-// the options of the preview (decision 25): `date-order`, `history`, `cutoff`, and one
-// `status-<column>-<value>` field per value the last preview listed.
-import { Temporal } from 'temporal-polyfill'
+// the options of the preview (decision 25): `date-order`, `history` and `cutoff` (this schema),
+// and one `status-<column>-<value>` field per value the last preview listed.
+import { z } from 'zod'
 import { type Result, refuse } from '~/domain/result'
+import { calendarDate } from '~/domain/sla/clock'
 import type { CrmPreview } from './crm-preview.server'
+import { DATE_ORDERS } from './dates'
 import {
-  isDateOrder,
-  isHistoryMode,
+  HISTORY_MODES,
+  type ImportOptions,
   type OptionsInput,
-  type StatusChoice,
   statusChoiceOf,
+  withStatuses,
 } from './options'
 
 export function mappingFromForm(formData: FormData, headers: string[]): Record<string, string> {
   return Object.fromEntries(headers.map((h, i) => [h, String(formData.get(`column-${i}`) ?? '')]))
 }
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.trim() : null
-}
+export const ImportOptionsSchema = z.object({
+  'date-order': z
+    .enum(['', ...DATE_ORDERS], { error: 'Choose day first or month first' })
+    .optional(),
+  history: z
+    .enum(HISTORY_MODES, {
+      error: 'Choose whether to record old leads as history or work them now',
+    })
+    .optional(),
+  cutoff: z
+    .string()
+    .trim()
+    .optional()
+    .refine((text) => !text || calendarDate(text), 'Give the cut-off as a date (YYYY-MM-DD)'),
+})
+export type ImportOptionsFields = z.output<typeof ImportOptionsSchema>
 
-/** The options the form chose; a field it sends that is not one of its choices is refused. */
+/**
+ * The options the form chose, over those of the preview it was sent from (`shown`). A history
+ * choice or a cut-off equal to the default shown means the default: it follows the mapping (a
+ * file with hand-over times is history by default) and the day the import starts. Each status
+ * field names a value the preview listed; a choice that is not one is refused on its field.
+ */
 export function readOptions(
-  formData: FormData,
+  fields: ImportOptionsFields,
+  statusField: (name: string) => string[],
   shown: CrmPreview | null,
   reasonIds: Set<number>,
   today: string,
 ): Result<{ options: OptionsInput }> {
   const options: OptionsInput = {}
-  const order = text(formData, 'date-order')
-  if (order !== null && order !== '') {
-    if (!isDateOrder(order)) return refuse('Choose day first or month first', 'date-order')
-    options.dateOrder = order
+  const order = fields['date-order']
+  if (order) options.dateOrder = order
+  if (fields.history) {
+    const byDefault = shown ? (shown.handOverMapped ? 'history' : 'work') : null
+    options.history = fields.history === byDefault ? null : fields.history
   }
-  const history = text(formData, 'history')
-  if (history !== null) {
-    if (!isHistoryMode(history))
-      return refuse('Choose whether to record old leads as history or work them now', 'history')
-    options.history = history
+  if (fields.cutoff) {
+    if (fields.cutoff > today) return refuse('The cut-off cannot be after today', 'cutoff')
+    options.cutoff = fields.cutoff === shown?.cutoffDefault ? null : fields.cutoff
   }
-  const cutoff = text(formData, 'cutoff')
-  if (cutoff !== null && cutoff !== '') {
-    let day: Temporal.PlainDate
-    try {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoff)) throw new RangeError()
-      day = Temporal.PlainDate.from(cutoff, { overflow: 'reject' })
-    } catch {
-      return refuse(`${cutoff} is not a date in the calendar (YYYY-MM-DD)`, 'cutoff')
-    }
-    if (Temporal.PlainDate.compare(day, Temporal.PlainDate.from(today)) > 0)
-      return refuse('The cut-off cannot be after today', 'cutoff')
-    options.cutoff = day.toString()
-  }
-  const statuses: Record<string, Record<string, StatusChoice>> = {}
+  let statuses: ImportOptions['statuses'] = {}
   for (const [c, { column, values }] of (shown?.statuses ?? []).entries()) {
     for (const [v, { value }] of values.entries()) {
-      const sent = text(formData, `status-${c}-${v}`)
-      if (sent === null) continue
-      const choice = statusChoiceOf(sent, reasonIds)
-      if (choice === null) return refuse(`Choose what “${value}” becomes`, `status-${c}-${v}`)
-      statuses[column] = { ...statuses[column], [value]: choice }
+      const name = `status-${c}-${v}`
+      const sent = statusField(name)
+      if (sent.length === 0) continue
+      if (sent.length > 1) return refuse(`Send ${name} only once`, name)
+      const choice = statusChoiceOf(sent[0] as string, reasonIds)
+      if (choice === null) return refuse(`Choose what “${value}” becomes`, name)
+      statuses = withStatuses(statuses, column, { [value]: choice })
     }
   }
   options.statuses = statuses

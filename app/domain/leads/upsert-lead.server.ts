@@ -15,7 +15,13 @@ import { type classifyMatch, keyMatcher, type MatchedLead } from './matching.ser
 import { activeReps, findRep, roundRobin } from './owners.server'
 import type { LeadFields } from './schema'
 import { indexNewLeads } from './search-index.server'
-import { type Arrival, type AuditSink, type ImportOrigin, leadWriter } from './writer.server'
+import {
+  type Arrival,
+  type AuditSink,
+  type ImportOrigin,
+  leadWriter,
+  rowAudit,
+} from './writer.server'
 
 type UpsertOptions = {
   /** Attributes beyond the lead's fields (an import's unmapped columns). */
@@ -92,7 +98,10 @@ export function leadUpserter(
   actorId: number | null,
   options: { audit?: AuditSink } = {},
 ) {
-  const audit = options.audit ?? auditTrail(tx)
+  // A row's entries (the lead's, its imported case's, its win's) reach the trail once all its
+  // rows are written: a row rolled back to its savepoint leaves the chain where it was.
+  const row = rowAudit(options.audit ?? auditTrail(tx))
+  const audit = row.sink
   const writer = leadWriter(tx, audit)
   const matchKeys = keyMatcher(tx)
   let reps: Rep[] | undefined
@@ -125,37 +134,18 @@ export function leadUpserter(
     if (past.won) recordImportedWin(tx, audit, actorId, leadId, past.won.on, now)
   }
   return {
+    /** What a write of `fields` would do, without writing (the keys only). */
+    fateOf: (fields: LeadFields, origin?: ImportOrigin) =>
+      upsertFate(matchKeys(fields), fields, repsNow, origin),
     upsert(fields: LeadFields, options: UpsertOptions, now: Date): UpsertResult {
-      const { custom = {}, origin } = options
-      // Keys first (cheap); the whole lead is read only when the write updates one.
-      const fate = upsertFate(matchKeys(fields), fields, repsNow, origin)
-      if ('refused' in fate) return refuse(fate.reason, REFUSED_FIELD[fate.refused])
-      if ('updates' in fate) {
-        const existing = leadById(fate.updates.id)
-        const changed = writer.update(actorId, existing, fields, custom, now, origin)
-        return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
+      try {
+        const result = write(fields, options, now)
+        row.commit()
+        return result
+      } catch (error) {
+        row.discard()
+        throw error
       }
-      let ownerId = options.ownerId ?? fate.creates?.id
-      if (ownerId === undefined) {
-        turns ??= roundRobin(tx, repsNow(), now)
-        ownerId = turns.next() ?? undefined
-      }
-      if (!ownerId) return refuse('There is no active rep to hand the lead to', 'owner')
-      // The version in force now: one activated during a long import applies from then on.
-      if (!options.handOver) handOver ??= currentHandOver(tx, actorId)
-      const by = (options.handOver ?? handOver) as HandOver
-      const leadId = writer.insert(
-        actorId,
-        fields,
-        custom,
-        ownerId,
-        by,
-        now,
-        origin,
-        options.arrival,
-      )
-      if (options.past) recordPast(leadId, options.past, origin, now)
-      return { ok: true, leadId, outcome: 'created' }
     },
     /** Indexes the leads created for search and saves whose turn it is: once, after the last write. */
     finish() {
@@ -163,6 +153,40 @@ export function leadUpserter(
       turns?.save()
     },
   }
+
+  function write(fields: LeadFields, options: UpsertOptions, now: Date): UpsertResult {
+    const { custom = {}, origin } = options
+    // Keys first (cheap); the whole lead is read only when the write updates one.
+    const fate = upsertFate(matchKeys(fields), fields, repsNow, origin)
+    if ('refused' in fate) return refuse(fate.reason, REFUSED_FIELD[fate.refused])
+    if ('updates' in fate) {
+      const existing = leadById(fate.updates.id)
+      const changed = writer.update(actorId, existing, fields, custom, now, origin)
+      return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
+    }
+    let ownerId = options.ownerId ?? fate.creates?.id
+    if (ownerId === undefined) {
+      turns ??= roundRobin(tx, repsNow(), now)
+      ownerId = turns.next() ?? undefined
+    }
+    if (!ownerId) return refuse('There is no active rep to hand the lead to', 'owner')
+    assertConsistent(options.arrival, options.past)
+    // The version in force now: one activated during a long import applies from then on.
+    if (!options.handOver) handOver ??= currentHandOver(tx, actorId)
+    const by = (options.handOver ?? handOver) as HandOver
+    const leadId = writer.insert(actorId, fields, custom, ownerId, by, now, origin, options.arrival)
+    if (options.past) recordPast(leadId, options.past, origin, now)
+    return { ok: true, leadId, outcome: 'created' }
+  }
+}
+
+/** An arrival and a past that say the same: a lead rejected before Leadcourt has its rejection,
+ * and history has no clock. Only a bug makes them disagree. */
+function assertConsistent(arrival: Arrival | undefined, past: Past | undefined) {
+  if (!arrival && !past) return
+  const rejected = arrival?.status === 'rejected'
+  if (rejected !== Boolean(past?.rejected) || (arrival?.history && arrival.clock))
+    throw new Error('A lead’s arrival and its past disagree')
 }
 
 /**

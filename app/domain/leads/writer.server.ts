@@ -61,6 +61,25 @@ function columnsOf(fields: LeadFields, custom: Record<string, string>) {
  */
 export type AuditSink = Pick<ReturnType<typeof auditTrail>, 'append'>
 
+/**
+ * A sink that holds a row's entries until `commit` appends them to `trail` (or `discard` drops
+ * them, when the row's writes are rolled back to a savepoint): the carried hash never runs ahead
+ * of the entries the trail keeps.
+ */
+export function rowAudit(trail: AuditSink) {
+  let held: Parameters<AuditSink['append']>[] = []
+  return {
+    sink: { append: (...entry) => void held.push(entry) } satisfies AuditSink,
+    commit() {
+      for (const entry of held) trail.append(...entry)
+      held = []
+    },
+    discard() {
+      held = []
+    },
+  }
+}
+
 /** Where an imported lead came from: the import and the line (to spot a lead twice in one file). */
 export type ImportOrigin = { importJobId: number; importLine: number }
 
@@ -111,8 +130,9 @@ const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id
  * entry, or a lead updated from a re-imported row. The statements are prepared once per
  * connection; the audit chain is read once and carried from entry to entry, so open one writer
  * per transaction and write every lead of that transaction through it (see `auditTrail`). The
- * audit entry is each lead's last write, so a row rolled back to its savepoint (the import's
- * retry) never leaves the carried hash ahead of the trail. The leads it inserts are searchable
+ * upserter gives it a `rowAudit` sink, which appends a row's entries only once all of the row's
+ * writes are done, so a row rolled back to its savepoint (the import's retry) never leaves the
+ * carried hash ahead of the trail. The leads it inserts are searchable
  * once `indexNewLeads` has run in the same transaction. Use cases write through `upsertLead`
  * or `leadUpserter` (upsert-lead.server.ts), which decide what a write is.
  */

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm'
 import { Temporal } from 'temporal-polyfill'
 import { type Result, refuse } from '~/domain/result'
+import { calendarDate } from '~/domain/sla/clock'
 import type { Period } from './query'
 
 type PeriodSpan = { label: string; start: number; end: number }
@@ -80,15 +81,6 @@ export function periodsBetween(
 export function defaultRange(today: string): { from: string; to: string } {
   const date = Temporal.PlainDate.from(today)
   return { from: date.subtract({ months: 11 }).with({ day: 1 }).toString(), to: today }
-}
-
-/** A calendar date as YYYY-MM-DD, or undefined when there is no such day (2026-02-31). */
-function calendarDate(value: string): Temporal.PlainDate | undefined {
-  try {
-    return Temporal.PlainDate.from(value, { overflow: 'reject' })
-  } catch {
-    return undefined
-  }
 }
 
 const PERIOD_NAMES: Record<Period, { one: string; many: string }> = {

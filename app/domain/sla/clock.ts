@@ -113,6 +113,16 @@ export function localOfInstant(at: Date, timeZone: string): string {
   return zoned(at.getTime(), timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' })
 }
 
+/** A calendar date as YYYY-MM-DD, or undefined when there is no such day (2026-02-31). */
+export function calendarDate(value: string): Temporal.PlainDate | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' })
+  } catch {
+    return undefined
+  }
+}
+
 /** Today's calendar date in the time zone, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
   return zoned(at.getTime(), timeZone).toPlainDate().toString()
