@@ -3,7 +3,7 @@
 // so one "Check the preview" sends the columns and these choices together.
 import type { CrmPreview } from '~/domain/import/crm-preview.server'
 import { DATE_ORDER_LABELS, DATE_ORDERS } from '~/domain/import/dates'
-import { TARGET_LABELS } from '~/domain/import/mapping'
+import { targetName } from '~/domain/import/mapping'
 import { STATUS_ACTION_LABELS } from '~/domain/import/options'
 import { ErrorList, inputClass, Table, Td } from './ui'
 
@@ -25,7 +25,7 @@ function DateColumns({ crm, errors }: { crm: CrmPreview; errors: Errors }) {
       {crm.dates.map((d) => (
         <Table
           key={d.column}
-          caption={`“${d.column}” (${TARGET_LABELS[d.target].replace(/ \(.*\)$/, '')}): ${ORDER_SAYS[d.order]}`}
+          caption={`“${d.column}” (${targetName(d.target)}): ${ORDER_SAYS[d.order]}`}
           columns={['Line', 'As written', 'Read as']}
         >
           {d.samples.map((s) => (

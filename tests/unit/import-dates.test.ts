@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   DATE_ORDER_LABELS,
   type DateOrder,
-  dateOrderOf,
   dateOrderOfValue,
   describeReading,
   readCalendarDate,
@@ -248,19 +247,21 @@ describe('the calendar date a cell names', () => {
   })
 })
 
-describe('the order of a file’s numeric dates', () => {
-  it('is settled by a part above 12, ambiguous without one, none without numeric dates', () => {
-    expect(dateOrderOf(['12/01/2026', '13/01/2026'])).toBe('day-first')
-    expect(dateOrderOf(['12/01/2026', '01/13/2026 10:00 AM'])).toBe('month-first')
-    expect(dateOrderOf(['12/01/2026', '03.04.2026', ''])).toBe('ambiguous')
-    expect(dateOrderOf(['2026-01-13', '15 Apr, 2021 00:03:00', '', 'n/a'])).toBe('none')
-    expect(dateOrderOf([])).toBe('none')
-    expect(dateOrderOf(['13/01/2026', '12/01/2026', '01/13/2026'])).toBe('conflict')
+describe('the order one numeric date tells', () => {
+  it('is settled by a part above 12, ambiguous without one, none for other shapes', () => {
+    expect(dateOrderOfValue('13/01/2026')).toBe('day-first')
+    expect(dateOrderOfValue('01/13/2026 10:00 AM')).toBe('month-first')
+    expect(dateOrderOfValue('12/01/2026')).toBe('ambiguous')
+    expect(dateOrderOfValue('03.04.2026')).toBe('ambiguous')
+    expect(dateOrderOfValue('2026-01-13')).toBe('none')
+    expect(dateOrderOfValue('15 Apr, 2021 00:03:00')).toBe('none')
+    expect(dateOrderOfValue('')).toBe('none')
     // A part that is no day or month at all, and two-digit years, settle nothing.
-    expect(dateOrderOf(['45/01/2026', '13/14/2026'])).toBe('ambiguous')
-    expect(dateOrderOf(['13/01/26'])).toBe('none')
+    expect(dateOrderOfValue('45/01/2026')).toBe('ambiguous')
+    expect(dateOrderOfValue('13/14/2026')).toBe('ambiguous')
+    expect(dateOrderOfValue('13/01/26')).toBe('none')
     // An impossible date still shows the order it was written in.
-    expect(dateOrderOf(['31/02/2026'])).toBe('day-first')
+    expect(dateOrderOfValue('31/02/2026')).toBe('day-first')
   })
 
   it('one value at a time', () => {

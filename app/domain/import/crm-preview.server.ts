@@ -3,14 +3,8 @@
 // become, and how many new leads arrive as history, live, accepted, converted, rejected and won.
 import { type Result, refuse } from '~/domain/result'
 import type { CrmContext, CrmFate } from './crm-row'
-import { dataChunks } from './csv-file.server'
-import {
-  type DateOrder,
-  type dateOrderOf,
-  dateOrderOfValue,
-  describeReading,
-  readDate,
-} from './dates'
+import { type DateScan, scanDateColumns } from './date-columns.server'
+import { type DateOrder, describeReading, readDate } from './dates'
 import { formatOf, type ImportJob } from './jobs.server'
 import { DATE_TARGETS, type DateTarget, type Mapping } from './mapping'
 import type { HistoryMode, StatusChoice } from './options'
@@ -24,7 +18,7 @@ export type DateColumn = {
   column: string
   target: DateTarget
   /** What the file's own values say about their order. */
-  order: ReturnType<typeof dateOrderOf>
+  order: DateScan['order']
   /** A line that settles the order each way, when one does. */
   dayFirstLine: number | null
   monthFirstLine: number | null
@@ -69,55 +63,26 @@ const dateColumns = (headers: string[], mapping: Mapping) =>
       : []
   })
 
-/**
- * Reads the date columns of the whole file for the order of their numeric dates: one value
- * that could only be day-first (25/04/2021) or month-first (04/25/2021) settles a column.
- */
+/** Reads the date columns of the whole file for the order of their numeric dates. */
 export async function fileDateColumns(job: ImportJob, mapping: Mapping): Promise<DateColumn[]> {
-  const columns = dateColumns(job.headers, mapping).map((c) => ({
-    ...c,
-    dayFirstLine: null as number | null,
-    monthFirstLine: null as number | null,
-    /** Some value reads differently day first and month first. */
-    numeric: false,
-    texts: [] as { line: number; text: string }[],
-  }))
-  if (columns.length === 0) return []
-  for await (const records of dataChunks(job.filePath, formatOf(job))) {
-    for (const { line, values } of records) {
-      for (const column of columns) {
-        const text = (values[column.index] ?? '').trim()
-        if (!text) continue
-        if (column.texts.length < DATE_SAMPLES) column.texts.push({ line, text })
-        const order = dateOrderOfValue(text)
-        if (order === 'none') continue
-        // 05/05/2021 reads the same either way: only a value that differs needs the order.
-        if (order === 'ambiguous' && !column.numeric) {
-          const read = readDate(text, { order: null, timeZone: 'UTC' })
-          column.numeric = !read.ok && read.needsOrder === true
-        }
-        if (order === 'day-first') column.dayFirstLine ??= line
-        if (order === 'month-first') column.monthFirstLine ??= line
-      }
+  const columns = dateColumns(job.headers, mapping)
+  const scans = await scanDateColumns(
+    job.filePath,
+    formatOf(job),
+    columns.map((c) => c.index),
+    DATE_SAMPLES,
+  )
+  return columns.map(({ column, target }, i) => {
+    const scan = scans[i] as DateScan
+    return {
+      column,
+      target,
+      order: scan.order,
+      dayFirstLine: scan.dayFirst?.line ?? null,
+      monthFirstLine: scan.monthFirst?.line ?? null,
+      samples: scan.samples.map((sample) => ({ ...sample, read: null, error: null })),
     }
-  }
-  return columns.map(({ column, target, dayFirstLine, monthFirstLine, numeric, texts }) => ({
-    column,
-    target,
-    dayFirstLine,
-    monthFirstLine,
-    order:
-      dayFirstLine && monthFirstLine
-        ? 'conflict'
-        : dayFirstLine
-          ? 'day-first'
-          : monthFirstLine
-            ? 'month-first'
-            : numeric
-              ? 'ambiguous'
-              : 'none',
-    samples: texts.map(({ line, text }) => ({ line, text, read: null, error: null })),
-  }))
+  })
 }
 
 /**

@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill'
 import type { Arrival } from '~/domain/leads/writer.server'
 import { addWorkingHours, instantOfLocal, localDate } from '~/domain/sla/clock'
 import { describeReading, readDate } from './dates'
-import { type DateTarget, TARGET_LABELS } from './mapping'
+import { type DateTarget, targetName } from './mapping'
 import {
   actionOf,
   chosenStatus,
@@ -86,7 +86,7 @@ function readDates(crm: CrmCells, context: CrmContext): Dates | { group: string;
     const text = crm[target]
     if (!text) continue
     const read = readDate(text, { order: context.options.dateOrder, timeZone: context.timeZone })
-    const label = TARGET_LABELS[target].replace(/ \(.*\)$/, '')
+    const label = targetName(target)
     if (!read.ok)
       return {
         group: read.needsOrder ? 'Date order not chosen' : `Invalid ${label}`,

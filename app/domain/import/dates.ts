@@ -303,24 +303,6 @@ export function dateOrderOfValue(value: string): DateOrder | 'ambiguous' | 'none
   return allowed === 'day-first' || allowed === 'month-first' ? allowed : 'ambiguous'
 }
 
-/** What the numeric dates among `values` say about their order: 'day-first' or 'month-first'
- * when some value settles it (a first part above 12 → day-first, a second above 12 → month-first),
- * 'ambiguous' when numeric dates exist but none settles it, 'none' when there are no numeric
- * dates (ISO, named months, blanks only), 'conflict' when values settle it both ways. */
-export function dateOrderOf(
-  values: Iterable<string>,
-): DateOrder | 'ambiguous' | 'none' | 'conflict' {
-  const seen = new Set<DateOrder | 'ambiguous'>()
-  for (const value of values) {
-    const order = dateOrderOfValue(value)
-    if (order !== 'none') seen.add(order)
-  }
-  if (seen.has('day-first') && seen.has('month-first')) return 'conflict'
-  if (seen.has('day-first')) return 'day-first'
-  if (seen.has('month-first')) return 'month-first'
-  return seen.has('ambiguous') ? 'ambiguous' : 'none'
-}
-
 /** One cell read as an instant. Times without a zone/offset are read in `timeZone` (IANA);
  * a date without a time is midnight there. `order` is required only for numeric dates: when it is
  * null and the text is a numeric date whose parts could be either order, the result is

@@ -31,6 +31,9 @@ export const TARGET_LABELS: Record<Target, string> = {
 
 export const TARGETS = Object.keys(TARGET_LABELS) as Target[]
 
+/** A target's label without its explanation: "Hand-over time". */
+export const targetName = (target: Target) => TARGET_LABELS[target].replace(/ \(.*\)$/, '')
+
 const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '')
 
 // The usual headers of Salesforce, HubSpot and Zoho CRM lead exports (and common plain ones),

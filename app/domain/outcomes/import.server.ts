@@ -15,11 +15,10 @@ import {
   inspectCsv,
   UnreadableCsvError,
 } from '~/domain/import/csv-file.server'
+import { type DateExample, scanDateColumns } from '~/domain/import/date-columns.server'
 import {
   DATE_ORDER_LABELS,
   type DateOrder,
-  dateOrderOf,
-  dateOrderOfValue,
   readCalendarDate,
   spellDate,
 } from '~/domain/import/dates'
@@ -73,30 +72,7 @@ function outcomeOf(value: string): Outcome | null {
   )
 }
 
-type Example = { line: number; text: string }
-
-/**
- * The first value of each kind the date column holds: one that is day-first, one that is
- * month-first, and one that needs the order to be read (05/05/2026 reads the same either way,
- * so it needs none).
- */
-async function dateOrderExamples(
-  path: string,
-  format: CsvFormat,
-  column: number,
-  timeZone: string,
-) {
-  const examples: Partial<Record<DateOrder | 'ambiguous', Example>> = {}
-  for await (const { line, values } of dataRecords(path, format)) {
-    const text = (values[column] ?? '').trim()
-    const order = dateOrderOfValue(text)
-    if (order === 'none' || examples[order]) continue
-    const read = order === 'ambiguous' && readCalendarDate(text, { order: null, timeZone })
-    if (!read || (!read.ok && read.needsOrder)) examples[order] = { line, text }
-    if (examples['day-first'] && examples['month-first']) break
-  }
-  return examples
-}
+type Example = DateExample
 
 const quoted = (example: Example | undefined) =>
   example ? `line ${example.line} has “${example.text}”` : ''
@@ -109,9 +85,13 @@ async function orderOfFile(
   chosen: DateOrder | null,
   timeZone: string,
 ): Promise<Result<{ order: DateOrder | null }>> {
-  const examples = await dateOrderExamples(path, format, column, timeZone)
-  // The examples hold one value of each kind the column has, so they say what all values say.
-  const said = dateOrderOf(Object.values(examples).map((e) => e.text))
+  const [scan] = await scanDateColumns(path, format, [column])
+  const said = scan?.order ?? 'none'
+  const examples = {
+    'day-first': scan?.dayFirst ?? undefined,
+    'month-first': scan?.monthFirst ?? undefined,
+    ambiguous: scan?.ambiguous ?? undefined,
+  }
   if (said === 'conflict')
     return refuse(
       `This file’s dates are written both day first and month first (${quoted(examples['day-first'])}, ${quoted(examples['month-first'])}): write them all one way and import it again.`,
