@@ -23,19 +23,31 @@ function DateColumns({ crm, errors }: { crm: CrmPreview; errors: Errors }) {
     <fieldset className="space-y-3">
       <legend className="font-medium">Dates</legend>
       {crm.dates.map((d) => (
-        <Table
-          key={d.column}
-          caption={`“${d.column}” (${targetName(d.target)}): ${ORDER_SAYS[d.order]}`}
-          columns={['Line', 'As written', 'Read as']}
-        >
-          {d.samples.map((s) => (
-            <tr key={s.line}>
-              <Td>{s.line}</Td>
-              <Td>{s.text}</Td>
-              <Td className={s.error ? 'text-red-700' : undefined}>{s.read ?? s.error}</Td>
-            </tr>
-          ))}
-        </Table>
+        <div key={d.column} className="space-y-1">
+          <p className="text-sm">
+            <span className="font-medium">
+              “{d.column}” ({targetName(d.target)})
+            </span>
+            : {ORDER_SAYS[d.order]}
+            {d.order === 'day-first' && d.dayFirstLine ? ` (line ${d.dayFirstLine})` : ''}
+            {d.order === 'month-first' && d.monthFirstLine ? ` (line ${d.monthFirstLine})` : ''}
+            {d.order !== 'none' && crm.dateOrder && d.order === 'ambiguous'
+              ? `; read ${crm.dateOrder === 'day-first' ? 'day first' : 'month first'}, as chosen or remembered`
+              : ''}
+          </p>
+          <Table
+            caption={`“${d.column}” (${targetName(d.target)}): ${ORDER_SAYS[d.order]}`}
+            columns={['Line', 'As written', 'Read as']}
+          >
+            {d.samples.map((s) => (
+              <tr key={s.line}>
+                <Td>{s.line}</Td>
+                <Td>{s.text}</Td>
+                <Td className={s.error ? 'text-red-700' : undefined}>{s.read ?? s.error}</Td>
+              </tr>
+            ))}
+          </Table>
+        </div>
       ))}
       {numeric ? (
         <div>
@@ -138,48 +150,51 @@ function Statuses({
         records that it was won all the same.
       </p>
       {crm.statuses.map((s, c) => (
-        <Table key={s.column} caption={`“${s.column}”`} columns={['Value', 'Rows', 'Becomes']}>
-          {s.values.map((v, i) => {
-            const name = `status-${c}-${i}`
-            // A meaning remembered from an earlier import whose reason is no longer active.
-            const stale = !options.some(([value]) => value === v.choice)
-            return (
-              <tr key={v.value}>
-                <Td>
-                  <label htmlFor={name}>{v.value}</label>
-                </Td>
-                <Td>{v.count}</Td>
-                <Td>
-                  <select
-                    id={name}
-                    name={name}
-                    defaultValue={v.choice}
-                    className={inputClass}
-                    aria-invalid={errors[name] ? true : undefined}
-                  >
-                    {stale ? (
-                      <option value={v.choice}>Rejected: a reason no longer active</option>
-                    ) : null}
-                    {options.map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                  <ErrorList errors={errors[name]} />
+        <div key={s.column} className="space-y-1">
+          <p className="text-sm font-medium">Column “{s.column}”</p>
+          <Table caption={`“${s.column}”`} columns={['Value', 'Rows', 'Becomes']}>
+            {s.values.map((v, i) => {
+              const name = `status-${c}-${i}`
+              // A meaning remembered from an earlier import whose reason is no longer active.
+              const stale = !options.some(([value]) => value === v.choice)
+              return (
+                <tr key={v.value}>
+                  <Td>
+                    <label htmlFor={name}>{v.value}</label>
+                  </Td>
+                  <Td>{v.count}</Td>
+                  <Td>
+                    <select
+                      id={name}
+                      name={name}
+                      defaultValue={v.choice}
+                      className={inputClass}
+                      aria-invalid={errors[name] ? true : undefined}
+                    >
+                      {stale ? (
+                        <option value={v.choice}>Rejected: a reason no longer active</option>
+                      ) : null}
+                      {options.map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    <ErrorList errors={errors[name]} />
+                  </Td>
+                </tr>
+              )
+            })}
+            {s.more > 0 ? (
+              <tr>
+                <Td colSpan={3} className="text-slate-600">
+                  {s.more} more rows hold rarer values: each gets its CRM’s usual meaning, or is
+                  left as it is.
                 </Td>
               </tr>
-            )
-          })}
-          {s.more > 0 ? (
-            <tr>
-              <Td colSpan={3} className="text-slate-600">
-                {s.more} more rows hold other values: each gets its CRM’s usual meaning, or is left
-                as it is.
-              </Td>
-            </tr>
-          ) : null}
-        </Table>
+            ) : null}
+          </Table>
+        </div>
       ))}
     </fieldset>
   )
@@ -196,8 +211,13 @@ export function ImportOptions({
   errors: Errors
 }) {
   return (
-    <div className="mt-6 space-y-5 border-t border-slate-200 pt-4">
+    <div id="crm-knew" className="mt-6 space-y-5 border-t border-slate-200 pt-4">
       <h3 className="text-lg font-semibold">What the CRM knew</h3>
+      {Object.keys(errors).some((field) => field !== '') ? (
+        <p className="text-sm text-red-700" role="alert">
+          Some answers below need another look.
+        </p>
+      ) : null}
       {crm.dates.length ? <DateColumns crm={crm} errors={errors} /> : null}
       <History crm={crm} errors={errors} />
       {crm.statuses.length ? <Statuses crm={crm} reasons={reasons} errors={errors} /> : null}
@@ -220,6 +240,13 @@ export function CrmBecomes({ crm }: { crm: CrmPreview }) {
   return (
     <div className="space-y-2">
       <h3 className="font-medium">What the new leads become</h3>
+      {b.overdue ? (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
+          {b.overdue} of the leads waiting with a clock were handed over so long ago that their
+          follow-up time has already run out: they become ignored cases at the next sweep. Move the
+          cut-off later, or record them as history, if they were worked in the CRM.
+        </p>
+      ) : null}
       <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
         {rows.map(([label, n]) => (
           <div key={label} className="rounded-md bg-slate-50 p-2">
@@ -228,6 +255,9 @@ export function CrmBecomes({ crm }: { crm: CrmPreview }) {
           </div>
         ))}
       </dl>
+      <p className="text-sm text-slate-600">
+        Leads recorded as history are counted again under what they became.
+      </p>
       {crm.rejectedByReason.length ? (
         <Table caption="Rejections by reason" columns={['Reason', 'Leads']}>
           {crm.rejectedByReason.map((r) => (

@@ -19,7 +19,7 @@ import { importOptionsForm } from '~/domain/import/crm-context.server'
 import { importJobPage } from '~/domain/import/job-page.server'
 import { getImportJob, type ImportJob as Job } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
-import { type Preview, saveMapping } from '~/domain/import/preview.server'
+import { changedSincePreview, type Preview, saveMapping } from '~/domain/import/preview.server'
 import { beginImport, runImport } from '~/domain/import/run.server'
 import { ImportOptionsSchema, mappingFromForm } from '~/domain/import/schema'
 import { readForm } from '~/http/form.server'
@@ -55,6 +55,10 @@ type JobContext = IntentContext & {
   clock: () => Date
 }
 
+/** The values a status field was sent with (more than one is refused). */
+const statusField = (formData: FormData) => (name: string) =>
+  formData.getAll(name).filter((v): v is string => typeof v === 'string')
+
 // The step the job is at: map the columns (then preview), or start the import.
 const INTENTS = {
   'save-mapping': intent({
@@ -62,9 +66,7 @@ const INTENTS = {
     schema: ImportOptionsSchema,
     run: async (fields, c: JobContext & { formData: FormData }) => {
       const shown = (c.job.preview as Preview | null)?.crm ?? null
-      const statusField = (name: string) =>
-        c.formData.getAll(name).filter((v): v is string => typeof v === 'string')
-      const chosen = importOptionsForm(c.db, fields, statusField, shown, c.now)
+      const chosen = importOptionsForm(c.db, fields, statusField(c.formData), shown, c.now)
       if (!chosen.ok) return { ok: false as const, fieldErrors: refusalOf(chosen) }
       const mapping = mappingFromForm(c.formData, c.job.headers)
       const saved = await saveMapping(c.db, c.job.id, mapping, chosen.options, c.now)
@@ -74,7 +76,24 @@ const INTENTS = {
     },
   }),
   start: intent({
-    run: (_, c: JobContext & { formData: FormData }) => {
+    schema: ImportOptionsSchema,
+    formLevel: true,
+    run: (fields, c: JobContext & { formData: FormData }) => {
+      // "Import leads" sends the mapping form: a change not yet previewed is not imported.
+      if (c.formData.has('column-0')) {
+        const shown = (c.job.preview as Preview | null)?.crm ?? null
+        const chosen = importOptionsForm(c.db, fields, statusField(c.formData), shown, c.now)
+        const mapping = mappingFromForm(c.formData, c.job.headers)
+        if (!chosen.ok || changedSincePreview(c.job, mapping, chosen.options))
+          return {
+            ok: false as const,
+            fieldErrors: {
+              form: [
+                'You changed the mapping or the answers since the preview: check the preview again, then import',
+              ],
+            },
+          }
+      }
       const started = beginImport(c.db, c.user.id, c.job.id, c.now)
       if (!started.ok) return { ok: false as const, fieldErrors: refusalOf(started) }
       // The import carries on after this response; the page shows its progress.
@@ -132,7 +151,7 @@ export default function ImportJob() {
             Columns Leadcourt recognises are already mapped. Anything else is kept as a custom
             attribute unless you choose a field or ignore it.
           </p>
-          <Form method="post">
+          <Form method="post" id="mapping-form">
             <Table caption="Column mapping" columns={['Column', 'First values', 'Import as']}>
               {job.headers.map((header, i) => (
                 <tr key={header}>
@@ -218,11 +237,21 @@ export default function ImportJob() {
               </li>
             ))}
           </ol>
-          <Form method="post">
-            <Button type="submit" name="intent" value="start" disabled={busy}>
+          {/* Sends the mapping form: a change made above and not previewed is refused. */}
+          <div className="space-y-2">
+            {formErrorOf(actionData) ? <Alert tone="error">{formErrorOf(actionData)}</Alert> : null}
+            {preview.crm ? (
+              <p className="text-sm text-slate-700">
+                <a href="#crm-knew" className="text-brand-700 underline">
+                  Check what the CRM knew
+                </a>{' '}
+                (dates, history, statuses) before importing.
+              </p>
+            ) : null}
+            <Button type="submit" form="mapping-form" name="intent" value="start" disabled={busy}>
               Import leads
             </Button>
-          </Form>
+          </div>
         </section>
       ) : null}
 

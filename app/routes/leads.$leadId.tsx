@@ -147,8 +147,9 @@ export default function LeadPage() {
                 title={lead.status === 'returned' ? 'Returned by the committee' : 'Your decision'}
               >
                 <p className="mb-3 text-sm text-slate-700">
-                  Accept the lead to start work, or reject it with a reason. Either stops the
-                  follow-up clock; if it runs out, the lead goes to the committee as ignored.
+                  {lead.clock
+                    ? 'Accept the lead to start work, or reject it with a reason. Either stops the follow-up clock; if it runs out, the lead goes to the committee as ignored.'
+                    : 'Accept the lead to start work, or reject it with a reason. It has no follow-up clock: it came from the CRM’s history.'}
                 </p>
                 <AcceptLeadForm lastResult={replyFor(actionData, 'accept')} />
               </Card>

@@ -147,6 +147,29 @@ describe('the history choice and the cut-off', () => {
     expect(crmOf(job)).toMatchObject({ history: 'history', becomes: { history: 1 } })
   })
 
+  it('by default exactly the leads whose follow-up time has run out are history', async () => {
+    const job = await upload([
+      HEADERS,
+      // 48 working hours: due Friday 27th 10:00, run out by noon; due 13:00, not yet.
+      'EX-1,ex1@x.example,2026-11-25 10:00,',
+      'EX-2,ex2@x.example,2026-11-25 13:00,',
+      'EX-3,ex3@x.example,2026-11-10 09:00,',
+    ])
+    const mapping = {
+      'Lead ID': 'externalId',
+      Email: 'email',
+      'Created Date': 'handedOverAt',
+      'First Contact': 'ignore',
+    }
+    expect(await saveMapping(getDb(), job, mapping, {}, NOW)).toEqual({ ok: true })
+    expect(crmOf(job).becomes).toMatchObject({ history: 2, waitingWithClock: 1, overdue: 0 })
+    // An earlier cut-off chosen: the lead of 10 November starts a clock that has run out.
+    expect(await saveMapping(getDb(), job, mapping, { cutoff: '2026-11-01' }, NOW)).toEqual({
+      ok: true,
+    })
+    expect(crmOf(job).becomes).toMatchObject({ history: 0, waitingWithClock: 3, overdue: 2 })
+  })
+
   it('a start on a later day than the preview is refused when the default cut-off moved', async () => {
     const job = await upload([HEADERS, 'CO-1,co1@x.example,2026-11-26 09:00,'])
     const mapping = {

@@ -270,6 +270,27 @@ describe('importing a Salesforce export', () => {
     )
   })
 
+  it('“Import leads” refuses a mapping changed since the preview, and imports one that is not', async () => {
+    const uploaded = await upload(SALESFORCE, 'changed.csv')
+    const id = Number(locationOf(uploaded)?.split('/').pop())
+    const page = await jobPage(id)
+    await onJob(id, { intent: 'save-mapping', ...mappingFields(page) })
+    const previewed = await jobPage(id)
+    const changed = await onJob(id, {
+      intent: 'start',
+      ...mappingFields(previewed, { 'Last Name': 'ignore' }),
+    })
+    expect(statusOf(changed)).toBe(400)
+    expect(formErrorOf(payloadOf<ActionReply>(changed))).toBe(
+      'You changed the mapping or the answers since the preview: check the preview again, then import',
+    )
+    expect(getImportJob(getDb(), id)?.status).toBe('uploaded')
+    // The history choice as the preview showed it is no change.
+    const same = await onJob(id, { intent: 'start', ...mappingFields(previewed), history: 'work' })
+    expect(statusOf(same)).toBe(302)
+    await waitForImport(id)
+  })
+
   it('a mapping without an identifier, or with a field twice, is refused', async () => {
     const uploaded = await upload(SALESFORCE)
     const id = Number(locationOf(uploaded)?.split('/').pop())

@@ -216,6 +216,7 @@ describe.skipIf(!existsSync(FILE))('importing the X Education export', () => {
     expect(crm?.becomes).toEqual({
       history: rows.length,
       waitingWithClock: 0,
+      overdue: 0,
       waitingWithoutClock: all.filter((e) => e.status === 'new').length,
       accepted: all.filter((e) => e.status === 'working').length,
       converted: all.filter((e) => e.status === 'converted').length,
@@ -365,6 +366,7 @@ describe.skipIf(!existsSync(FILE))('importing the X Education export', () => {
     expect(crm?.becomes).toEqual({
       history: 0,
       waitingWithClock: 0,
+      overdue: 0,
       waitingWithoutClock: 0,
       accepted: 0,
       converted: 0,

@@ -19,6 +19,8 @@ const ACTION_LABELS: Record<string, string> = {
   'definition.activated': 'Version activated',
   'definition.superseded': 'Version superseded',
   'lead.created': 'Lead handed to Sales',
+  'lead.imported': 'Lead imported from the CRM, with its own hand-over time and status',
+  'lead.outcome_recorded': 'Outcome recorded',
   'lead.updated': 'Lead updated',
   'lead.accepted': 'Lead accepted',
   'lead.rejected': 'Lead rejected: case opened',

@@ -2,7 +2,7 @@
 // options, the organisation's calendar, the cut-off and the active reasons.
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
-import { localDate } from '~/domain/sla/clock'
+import { addWorkingHours, localDate } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { CrmPreview } from './crm-preview.server'
 import { type CrmContext, cutoffInstant, defaultCutoff, statusChoices } from './crm-row'
@@ -36,13 +36,19 @@ export function crmContext(
   const history = options.history ?? (handOverMapped ? 'history' : 'work')
   const byDefault = cutoffDefault(db, now)
   const cutoff = options.cutoff ?? byDefault
+  const { followUpHours } = getSlaSettings(db)
+  const overdue = (at: Date) => addWorkingHours(at, followUpHours, timeZone) <= now
+  const chosenCutoff = options.cutoff ? cutoffInstant(options.cutoff, timeZone) : null
   return {
     now,
     timeZone,
     options: { ...options, history },
     cutoff,
     cutoffDefault: byDefault,
-    cutoffAt: cutoffInstant(cutoff, timeZone),
+    // By default exactly the leads whose follow-up time has run out; the cut-off shown is the
+    // day before which every lead's has.
+    isOld: chosenCutoff ? (at) => at < chosenCutoff : overdue,
+    overdue,
     handOverMapped,
     reasons: new Map(reasons.map((r) => [r.id, r.label])),
     statusChoice: statusChoices(options, reasons),

@@ -10,8 +10,10 @@ import { DATE_TARGETS, type DateTarget, type Mapping } from './mapping'
 import type { HistoryMode, StatusChoice } from './options'
 import type { CrmCells } from './rows'
 
-/** Distinct values shown per status column; a column with more is not much of a status. */
+/** Distinct values shown per status column, the most frequent first; a column with more is
+ * not much of a status. Up to MAX_COUNTED are counted to find them. */
 const MAX_STATUS_VALUES = 60
+const MAX_COUNTED = 5_000
 const DATE_SAMPLES = 5
 
 export type DateColumn = {
@@ -45,6 +47,8 @@ export type CrmPreview = {
   becomes: {
     history: number
     waitingWithClock: number
+    /** Of those, leads whose clock has run out already: ignored cases at the next sweep. */
+    overdue: number
     waitingWithoutClock: number
     accepted: number
     converted: number
@@ -129,6 +133,7 @@ export function crmTally(
   const becomes: CrmPreview['becomes'] = {
     history: 0,
     waitingWithClock: 0,
+    overdue: 0,
     waitingWithoutClock: 0,
     accepted: 0,
     converted: 0,
@@ -153,7 +158,7 @@ export function crmTally(
         statuses.set(column, tally)
         const count = tally.values.get(value)
         if (count !== undefined) tally.values.set(value, count + 1)
-        else if (tally.values.size < MAX_STATUS_VALUES) tally.values.set(value, 1)
+        else if (tally.values.size < MAX_COUNTED) tally.values.set(value, 1)
         else tally.more++
       }
     },
@@ -161,10 +166,11 @@ export function crmTally(
     count(fate: Extract<CrmFate, { ok: true }>) {
       const { arrival, rejected, won } = fate
       if (arrival.history) becomes.history++
-      if (arrival.status === 'new') {
-        if (arrival.clock) becomes.waitingWithClock++
-        else becomes.waitingWithoutClock++
+      if (arrival.status === 'new' && arrival.clock) {
+        becomes.waitingWithClock++
+        if (context.overdue(arrival.handedOverAt)) becomes.overdue++
       }
+      if (arrival.status === 'new' && !arrival.clock) becomes.waitingWithoutClock++
       if (arrival.status === 'working') becomes.accepted++
       if (arrival.status === 'converted') becomes.converted++
       if (rejected) {

@@ -23,8 +23,13 @@ export type CrmContext = {
   now: Date
   timeZone: string
   options: ImportOptions
-  /** Leads handed over before this instant are old enough for the history choice. */
-  cutoffAt: Date
+  /**
+   * Whether a lead handed over at this instant is old enough for the history choice: handed
+   * over before the chosen cut-off or, by default, its follow-up time already run out.
+   */
+  isOld: (handedOverAt: Date) => boolean
+  /** Whether a clock started at this instant has already run out. */
+  overdue: (handedOverAt: Date) => boolean
   /** Whether the file has a hand-over time: without one, the history choice covers every lead. */
   handOverMapped: boolean
   /** The active reasons, by id. */
@@ -122,7 +127,7 @@ export function crmFate(crm: CrmCells, context: CrmContext): CrmFate {
     }
   // Old enough for the history choice: before the cut-off, or any lead of a file without dates.
   const old = context.handOverMapped
-    ? dates.handedOverAt !== undefined && dates.handedOverAt < context.cutoffAt
+    ? dates.handedOverAt !== undefined && context.isOld(dates.handedOverAt)
     : true
   const history = old && options.history === 'history'
   const handedOverAt = old && !history ? now : (dates.handedOverAt ?? now)

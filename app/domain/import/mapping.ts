@@ -59,7 +59,7 @@ const KNOWN: Record<string, Target> = Object.fromEntries(
       ['lastName', ['Last Name', 'Surname', 'Family Name']],
       ['phone', ['Phone', 'Phone Number', 'Mobile', 'Mobile Phone', 'Mobile Phone Number']],
       ['title', ['Title', 'Job Title', 'Designation']],
-      ['company', ['Company', 'Company Name', 'Account Name', 'Organization']],
+      ['company', ['Company', 'Company Name', 'Account Name', 'Organization', 'Company / Account']],
       [
         'companyDomain',
         ['Website', 'Website URL', 'Company Domain', 'Company Domain Name', 'Domain'],

@@ -15,7 +15,13 @@ import { type CrmContext, type CrmFate, crmFate, describeFate } from './crm-row'
 import { dataChunks, UnreadableCsvError } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
 import { type Mapping, TARGETS } from './mapping'
-import { type ImportOptions, mergeStatuses, type OptionsInput, withStatuses } from './options'
+import {
+  chosenStatus,
+  type ImportOptions,
+  mergeStatuses,
+  type OptionsInput,
+  withStatuses,
+} from './options'
 import { LABELS, rowPreparer } from './rows'
 
 const PREVIEW_ROWS = 10
@@ -167,6 +173,29 @@ async function previewImport(
   }
   preview.groups = [...groups.values()].sort((a, b) => b.count - a.count)
   return preview
+}
+
+/**
+ * Whether a form sent with "Import leads" says something other than what the preview was
+ * checked with: a column mapped otherwise, or a choice changed and not previewed.
+ */
+export function changedSincePreview(
+  job: ImportJob,
+  mapping: Record<string, string>,
+  chosen: OptionsInput,
+): boolean {
+  const stored = storedOptions(job)
+  const saved = job.mapping ?? {}
+  if (job.headers.some((h) => (Object.hasOwn(saved, h) ? saved[h] : undefined) !== mapping[h]))
+    return true
+  if (chosen.dateOrder !== undefined && chosen.dateOrder !== stored.dateOrder) return true
+  if (chosen.history !== undefined && chosen.history !== stored.history) return true
+  if (chosen.cutoff !== undefined && chosen.cutoff !== stored.cutoff) return true
+  return Object.entries(chosen.statuses ?? {}).some(([column, values]) =>
+    Object.entries(values).some(
+      ([value, choice]) => chosenStatus(stored.statuses, column, value) !== choice,
+    ),
+  )
 }
 
 /** Saves the mapping and options the user chose and the preview they give. */

@@ -16,7 +16,8 @@ export type HandOver = {
   followUpDue: (at: Date) => Date
   /**
    * The version that was in force at `at` (a lead of a CRM's history handed over then is judged
-   * against it), or none when no version had been activated yet.
+   * against it). Before the first version, the first: a customer's history mostly predates the
+   * definition both teams signed, and the committee needs one to rule by (decision 25).
    */
   inForceAt: (at: Date) => { versionId: number | null; criteria: ReturnType<typeof criteriaOf> }
 }
@@ -71,9 +72,10 @@ export function currentHandOver(db: Queryable, byUserId: number | null): HandOve
     inForceAt(at) {
       spans ??= versionsInForce(db)
       const time = at.getTime()
-      const span = spans.findLast(
-        (v) => (v.from as Date).getTime() <= time && (!v.until || time < v.until.getTime()),
-      )
+      const span =
+        spans.findLast(
+          (v) => (v.from as Date).getTime() <= time && (!v.until || time < v.until.getTime()),
+        ) ?? (time < ((spans[0]?.from as Date | undefined)?.getTime() ?? 0) ? spans[0] : undefined)
       if (!span) return { versionId: null, criteria: [] }
       if (!criteria.has(span.id)) criteria.set(span.id, criteriaOf(db, span.id))
       return { versionId: span.id, criteria: criteria.get(span.id) ?? [] }

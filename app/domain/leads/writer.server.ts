@@ -207,7 +207,8 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
       audit.append(
         {
           actorId,
-          action: 'lead.created',
+          // A lead of a CRM's past was handed over there, not by this import.
+          action: arrival.history || at !== now.getTime() ? 'lead.imported' : 'lead.created',
           subjectType: 'lead',
           subjectId: id,
           after: {
