@@ -276,6 +276,15 @@ export default function ImportJob() {
               </div>
             ))}
           </dl>
+          {job.status === 'done' && preview?.crm && preview.crm.becomes.rejected > 0 ? (
+            <p className="mt-3 text-sm">
+              The CRM’s rejections are cases imported, not reviewed:{' '}
+              <Link to="/cases?status=imported" className="text-brand-700 underline">
+                see them in Cases
+              </Link>
+              .
+            </p>
+          ) : null}
           {errors && errors.total > 0 ? (
             <div className="mt-4 space-y-2">
               <p className="text-sm">

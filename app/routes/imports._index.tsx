@@ -28,6 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
       status: STATUS[j.status],
       created: j.created,
       updated: j.updated,
+      unchanged: j.unchanged,
       failed: j.failed,
     })),
   }
@@ -50,7 +51,7 @@ export default function Imports() {
       ) : (
         <Table
           caption="Lead imports, newest first"
-          columns={['File', 'Uploaded', 'Status', 'Created', 'Updated', 'Failed']}
+          columns={['File', 'Uploaded', 'Status', 'Created', 'Updated', 'Unchanged', 'Failed']}
         >
           {jobs.map((j) => (
             <tr key={j.id}>
@@ -63,6 +64,7 @@ export default function Imports() {
               <Td>{j.status}</Td>
               <Td>{j.created}</Td>
               <Td>{j.updated}</Td>
+              <Td>{j.unchanged}</Td>
               <Td>{j.failed}</Td>
             </tr>
           ))}
