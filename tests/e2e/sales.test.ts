@@ -24,6 +24,9 @@ describe('the sales side', () => {
     await dana.getByLabel('Note', { exact: true }).fill('Spoke to the office manager')
     await dana.getByRole('button', { name: 'Log contact attempt' }).click()
     await dana.getByText('Contact attempt logged.').waitFor()
+    // The page reloads its data after the attempt and the reject form starts again from it:
+    // on a busy machine that can land after the next click and wipe its error, so wait for it.
+    await expect.poll(() => dana.getByLabel('Contact attempts').inputValue()).toBe('1')
     await dana.getByRole('button', { name: 'Reject lead' }).click()
     await dana.getByText('Choose a reason').last().waitFor()
     await dana.getByLabel('Reason').selectOption({ label: 'No budget' })
