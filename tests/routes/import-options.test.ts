@@ -204,6 +204,18 @@ describe('the history choice and the cut-off', () => {
 })
 
 describe('status values are plain values', () => {
+  it('the values listed are the 60 most frequent; rarer ones are counted, not listed', async () => {
+    const rare = Array.from({ length: 60 }, (_, i) => `RV-${i},rv${i}@x.example,Tag ${i}`)
+    const lost = Array.from({ length: 50 }, (_, i) => `LV-${i},lv${i}@x.example,Lost Lead`)
+    const job = await upload(['Lead ID,Email,Tags', ...rare, ...lost])
+    const mapping = { 'Lead ID': 'externalId', Email: 'email', Tags: 'status' }
+    expect(await saveMapping(getDb(), job, mapping, {}, NOW)).toEqual({ ok: true })
+    const [tags] = crmOf(job).statuses
+    expect(tags?.values).toHaveLength(60)
+    expect(tags?.values[0]).toMatchObject({ value: 'Lost Lead', count: 50 })
+    expect(tags?.more).toBe(1)
+  })
+
   it('“constructor”, “toString” and a column called “__proto__” are read, not looked up', async () => {
     const job = await upload([
       'Lead ID,Email,__proto__,Lead Status',

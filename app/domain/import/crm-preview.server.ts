@@ -184,17 +184,19 @@ export function crmTally(
         dates,
         dateOrder: settled.order,
         needsDateOrder: settled.needsOrder,
-        statuses: [...statuses].map(([column, { values, more }]) => ({
-          column,
-          more,
-          values: [...values]
-            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-            .map(([value, count]) => ({
+        statuses: [...statuses].map(([column, { values, more }]) => {
+          const ranked = [...values].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          const rarer = ranked.slice(MAX_STATUS_VALUES).reduce((sum, [, count]) => sum + count, 0)
+          return {
+            column,
+            more: more + rarer,
+            values: ranked.slice(0, MAX_STATUS_VALUES).map(([value, count]) => ({
               value,
               count,
               choice: context.statusChoice(column, value),
             })),
-        })),
+          }
+        }),
         handOverMapped: context.handOverMapped,
         history: context.options.history ?? 'work',
         cutoff: context.cutoff,
