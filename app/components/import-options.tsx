@@ -126,15 +126,13 @@ function History({ crm, errors }: { crm: CrmPreview; errors: Errors }) {
   )
 }
 
-function Statuses({
-  crm,
-  reasons,
-  errors,
-}: {
+type OptionsProps = {
   crm: CrmPreview
   reasons: { id: number; label: string }[]
   errors: Errors
-}) {
+}
+
+function Statuses({ crm, reasons, errors }: OptionsProps) {
   const options = [
     ...(['leave', 'waiting', 'accepted', 'converted'] as const).map(
       (a) => [a, STATUS_ACTION_LABELS[a]] as const,
@@ -201,15 +199,7 @@ function Statuses({
 }
 
 /** The questions, once a preview has read the file. */
-export function ImportOptions({
-  crm,
-  reasons,
-  errors,
-}: {
-  crm: CrmPreview
-  reasons: { id: number; label: string }[]
-  errors: Errors
-}) {
+export function ImportOptions({ crm, reasons, errors }: OptionsProps) {
   return (
     <div id="crm-knew" className="mt-6 space-y-5 border-t border-slate-200 pt-4">
       <h3 className="text-lg font-semibold">What the CRM knew</h3>

@@ -45,6 +45,13 @@ async function upload(lines: string[]) {
 const crmOf = (jobId: number) =>
   (getImportJob(getDb(), jobId) as { preview: { crm: CrmPreview } }).preview.crm
 const HEADERS = 'Lead ID,Email,Created Date,First Contact'
+/** The mapping of a file with HEADERS: its two date columns mapped as given. */
+const columns = (created: string, contact: string) => ({
+  'Lead ID': 'externalId',
+  Email: 'email',
+  'Created Date': created,
+  'First Contact': contact,
+})
 
 describe('the date order', () => {
   it('a remembered order gives way to the order the next file settles', async () => {
@@ -53,12 +60,7 @@ describe('the date order', () => {
       'DO-1,do1@x.example,25/04/2021,',
       'DO-2,do2@x.example,03/05/2021,',
     ])
-    const mapping = {
-      'Lead ID': 'externalId',
-      Email: 'email',
-      'Created Date': 'handedOverAt',
-      'First Contact': 'firstContactAt',
-    }
+    const mapping = columns('handedOverAt', 'firstContactAt')
     expect(await saveMapping(getDb(), dayFirst, mapping, {}, NOW)).toEqual({ ok: true })
     expect(crmOf(dayFirst).dateOrder).toBe('day-first')
     expect(beginImport(getDb(), userId('maya'), dayFirst, NOW)).toEqual({ ok: true })
@@ -91,12 +93,7 @@ describe('the date order', () => {
 
   it('two date columns written in different orders are refused', async () => {
     const job = await upload([HEADERS, 'DX-1,dx1@x.example,25/04/2021,04/26/2021'])
-    const mapping = {
-      'Lead ID': 'externalId',
-      Email: 'email',
-      'Created Date': 'handedOverAt',
-      'First Contact': 'firstContactAt',
-    }
+    const mapping = columns('handedOverAt', 'firstContactAt')
     expect(await saveMapping(getDb(), job, mapping, {}, NOW)).toEqual({
       ok: false,
       fieldErrors: {
@@ -131,12 +128,7 @@ describe('the history choice and the cut-off', () => {
 
   it('follows the mapping: work now without hand-over times, history once they are mapped', async () => {
     const job = await upload([HEADERS, 'HC-1,hc1@x.example,2021-04-15,'])
-    const without = {
-      'Lead ID': 'externalId',
-      Email: 'email',
-      'Created Date': 'ignore',
-      'First Contact': 'ignore',
-    }
+    const without = columns('ignore', 'ignore')
     expect(await saveMapping(getDb(), job, without, {}, NOW)).toEqual({ ok: true })
     expect(crmOf(job).history).toBe('work')
     // The form posts the radio as shown: the default, so it is no choice.
@@ -155,12 +147,7 @@ describe('the history choice and the cut-off', () => {
       'EX-2,ex2@x.example,2026-11-25 13:00,',
       'EX-3,ex3@x.example,2026-11-10 09:00,',
     ])
-    const mapping = {
-      'Lead ID': 'externalId',
-      Email: 'email',
-      'Created Date': 'handedOverAt',
-      'First Contact': 'ignore',
-    }
+    const mapping = columns('handedOverAt', 'ignore')
     expect(await saveMapping(getDb(), job, mapping, {}, NOW)).toEqual({ ok: true })
     expect(crmOf(job).becomes).toMatchObject({ history: 2, waitingWithClock: 1, overdue: 0 })
     // An earlier cut-off chosen: the lead of 10 November starts a clock that has run out.
@@ -172,12 +159,7 @@ describe('the history choice and the cut-off', () => {
 
   it('a start on a later day than the preview is refused when the default cut-off moved', async () => {
     const job = await upload([HEADERS, 'CO-1,co1@x.example,2026-11-26 09:00,'])
-    const mapping = {
-      'Lead ID': 'externalId',
-      Email: 'email',
-      'Created Date': 'handedOverAt',
-      'First Contact': 'ignore',
-    }
+    const mapping = columns('handedOverAt', 'ignore')
     expect(await saveMapping(getDb(), job, mapping, {}, NOW)).toEqual({ ok: true })
     expect(crmOf(job)).toMatchObject({ cutoff: '2026-11-25', becomes: { waitingWithClock: 1 } })
     expect(beginImport(getDb(), userId('maya'), job, TWO_WEEKS_ON)).toEqual({
