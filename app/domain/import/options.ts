@@ -2,7 +2,7 @@
 // what each value of its status columns becomes, and whether leads handed over before a cut-off
 // are recorded as history or worked now. Chosen on the import's preview, remembered with the
 // mapping. Shared by the page (no server imports) and the importer.
-import { DATE_ORDERS, type DateOrder } from './dates'
+import type { DateOrder } from './dates'
 
 /** What one value of a status column becomes; `rejected:<reason id>` names the reason. */
 export type StatusChoice = 'leave' | 'waiting' | 'accepted' | 'converted' | `rejected:${number}`
@@ -133,11 +133,6 @@ export function statusChoiceOf(text: string, reasonIds: Set<number>): StatusChoi
   const match = /^rejected:([1-9][0-9]{0,9})$/.exec(text)
   return match && reasonIds.has(Number(match[1])) ? (`rejected:${Number(match[1])}` as const) : null
 }
-
-export const isDateOrder = (text: string): text is DateOrder =>
-  (DATE_ORDERS as readonly string[]).includes(text)
-export const isHistoryMode = (text: string): text is HistoryMode =>
-  (HISTORY_MODES as readonly string[]).includes(text)
 
 /** What the preview's form chose; what it does not say keeps what was chosen before. */
 export type OptionsInput = Partial<Omit<ImportOptions, 'statuses'>> & {

@@ -99,7 +99,7 @@ export type Arrival = {
 }
 
 /** The arrival of a lead handed over now: new, waiting for its rep with a running clock. */
-export const arrivingNow = (now: Date): Arrival => ({
+const arrivingNow = (now: Date): Arrival => ({
   handedOverAt: now,
   clock: true,
   history: false,
