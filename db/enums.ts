@@ -56,7 +56,21 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 export const CONTACT_CHANNELS = ['call', 'email', 'meeting'] as const
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
 
-export const NOTIFICATION_KINDS = ['case_opened', 'verdict', 'conceded'] as const
+export const NOTIFICATION_KINDS = [
+  'case_opened',
+  'verdict',
+  'conceded',
+  // The follow-up clock has its last share left (Settings), to the rep.
+  'follow_up_reminder',
+  // The review clock has its last share left, to each member who has not voted.
+  'review_reminder',
+  // A lead the rep let run out went on to the next rep, to that rep.
+  'escalated',
+  // A nurtured lead woke up (or was handed back automatically), to its marketer; a lead handed
+  // back from nurture, to its rep.
+  'reengaged',
+  'handed_back',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export const VERDICTS = ['meets', 'does_not_meet'] as const
@@ -89,4 +103,19 @@ export const FOLLOW_UP_KINDS = ['hand_over', 'return'] as const
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
 
 export const FOLLOW_UP_ACTIONS = ['accepted', 'rejected', 'ignored'] as const
+
+/** How a stay in the Nurture pool ended: handed back by a marketer, or automatically (Settings). */
+export const NURTURE_ENDINGS = ['handed_back', 'auto_handed_back'] as const
+export type NurtureEnding = (typeof NURTURE_ENDINGS)[number]
+
+/**
+ * A case's kind as lists, filters and reports tell it apart: rejected before contact (new or
+ * returned), rejected after contact (accepted and worked), or ignored (the clock ran out).
+ */
+export const CASE_STAGES = ['before_contact', 'after_contact', 'ignored'] as const
+export type CaseStage = (typeof CASE_STAGES)[number]
+
+/** A hand-over is net-new (the lead's first) or re-engaged (handed back from nurture). */
+export const HAND_OVERS = ['net_new', 're_engaged'] as const
+export type HandOver = (typeof HAND_OVERS)[number]
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number]

@@ -1,18 +1,31 @@
-import { getSelectProps } from '@conform-to/react'
+import { getInputProps, getSelectProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
-import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
 import {
+  Alert,
+  Button,
+  ErrorList,
+  Field,
+  inputClass,
+  PageHeader,
+  SelectInput,
+} from '~/components/ui'
+import {
+  CLOCK_OUT_CHOICES,
+  CLOCK_OUT_LABELS,
   CommitteeSettingsSchema,
+  NurtureSettingsSchema,
   OrganisationSettingsSchema,
   SlaSettingsSchema,
 } from '~/domain/settings/schema'
 import {
   getCommitteeSettings,
+  getNurtureSettings,
   getOrganisationSettings,
   getSlaSettings,
   updateCommitteeSettings,
+  updateNurtureSettings,
   updateOrganisationSettings,
   updateSlaSettings,
 } from '~/domain/settings/settings.server'
@@ -30,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     settings: getOrganisationSettings(getDb()),
     sla: getSlaSettings(getDb()),
     committee: getCommitteeSettings(getDb()),
+    nurture: getNurtureSettings(getDb()),
     timeZones: Intl.supportedValuesOf('timeZone'),
   }
 }
@@ -37,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type SettingsContext = IntentContext & { now: Date }
 const SAVED = 'Settings saved.'
 
-// Three forms on one page, each saving one group of settings.
+// Four forms on one page, each saving one group of settings.
 const INTENTS = {
   organisation: intent({
     schema: OrganisationSettingsSchema,
@@ -63,6 +77,14 @@ const INTENTS = {
     },
     notice: SAVED,
   }),
+  nurture: intent({
+    schema: NurtureSettingsSchema,
+    run: (v, c: SettingsContext) => {
+      updateNurtureSettings(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
 }
 type Intent = keyof typeof INTENTS
 
@@ -73,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, sla, committee, timeZones } = useLoaderData<typeof loader>()
+  const { settings, sla, committee, nurture, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const replyFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined
@@ -92,7 +114,15 @@ export default function Settings() {
     lastResult: replyFor('committee'),
     defaultValue: { ...committee },
   })
+  const [nurtureForm, nurtureFields] = useSchemaForm(NurtureSettingsSchema, {
+    id: 'nurture',
+    lastResult: replyFor('nurture'),
+    defaultValue: { ...nurture },
+  })
   const { key, ...tzProps } = getSelectProps(fields.timeZone)
+  const { key: autoKey, ...autoProps } = getInputProps(nurtureFields.autoHandBack, {
+    type: 'checkbox',
+  })
   return (
     <div className="max-w-xl">
       <PageHeader title="Settings" />
@@ -154,6 +184,20 @@ export default function Settings() {
           type="number"
           min={1}
         />
+        <Field
+          label="Reminder when this share of a clock is left (%)"
+          hint="The rep is reminded of a follow-up clock, and members who have not voted of a review clock, when this much of the time is left."
+          meta={slaFields.reminderPercent}
+          type="number"
+          min={1}
+          max={90}
+        />
+        <SelectInput
+          label="When a follow-up clock runs out"
+          hint="An ignored case opens either way; this says who has the lead next."
+          meta={slaFields.onClockOut}
+          options={CLOCK_OUT_CHOICES.map((c) => [c, CLOCK_OUT_LABELS[c]] as const)}
+        />
         <Button type="submit">Save service levels</Button>
       </FormCard>
       <h2 className="mt-8 mb-2 text-lg font-semibold">Deciding rule</h2>
@@ -165,6 +209,28 @@ export default function Settings() {
         <input type="hidden" name="intent" value="committee" />
         <Field label="Quorum (votes)" meta={committeeFields.quorum} type="number" min={1} />
         <Button type="submit">Save deciding rule</Button>
+      </FormCard>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Nurture pool</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        A nurtured lead is flagged Re-engaged when an import or an edit makes it meet the definition
+        in force, or lifts its engagement score to this score or above. Its marketer is told.
+      </p>
+      <FormCard form={nurtureForm}>
+        <input type="hidden" name="intent" value="nurture" />
+        <Field
+          label="Re-engagement score (0–100)"
+          meta={nurtureFields.reengagementScore}
+          type="number"
+          min={1}
+          max={100}
+        />
+        <div className="flex items-center gap-2">
+          <input key={autoKey} {...autoProps} />
+          <label htmlFor={nurtureFields.autoHandBack.id} className="text-sm">
+            Hand re-engaged leads back to Sales automatically
+          </label>
+        </div>
+        <Button type="submit">Save nurture settings</Button>
       </FormCard>
     </div>
   )

@@ -80,10 +80,24 @@ export const cases = sqliteTable(
     // A case imported from a CRM's history (status 'imported') that the committee took up: its
     // review clock runs from here, not from when the rep rejected the lead years ago.
     takenUpAt: integer('taken_up_at', { mode: 'timestamp_ms' }),
+    // Rejected after the rep accepted and worked the lead (contact attempts logged), not before.
+    afterContact: integer('after_contact', { mode: 'boolean' }).notNull().default(false),
+    // Opened on a re-engaged hand-over (a lead handed back from nurture), not a net-new one.
+    reengaged: integer('reengaged', { mode: 'boolean' }).notNull().default(false),
+    // "Already working this account": the lead in the buying group the rep says is being worked.
+    workingLeadId: integer('working_lead_id').references((): AnySQLiteColumn => leads.id),
+    // The lead went on to another rep when this ignored case opened (escalation): the verdict is
+    // recorded but does not move the lead.
+    leadMovedOn: integer('lead_moved_on', { mode: 'boolean' }).notNull().default(false),
+    // When the committee members who had not voted were reminded of the review clock.
+    reviewRemindedAt: integer('review_reminded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
-    uniqueIndex('cases_one_open_per_lead').on(t.leadId).where(sql`${t.status} = 'in_review'`),
+    // (An ignored case whose lead moved on to the next rep does not hold the lead.)
+    uniqueIndex('cases_one_open_per_lead')
+      .on(t.leadId)
+      .where(sql`${t.status} = 'in_review' AND ${t.leadMovedOn} = 0`),
     index('cases_lead_idx').on(t.leadId, t.id),
     index('cases_review_idx').on(t.status, t.reviewDueAt, t.id),
     index('cases_rep_idx').on(t.repId, t.openedAt, t.id),

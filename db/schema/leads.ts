@@ -54,6 +54,15 @@ export const leads = sqliteTable(
     // Imported as history (decision 25): handed over before the import's cut-off, judged against
     // the version in force then, with no clock; reports can hide it.
     history: integer('history', { mode: 'boolean' }).notNull().default(false),
+    // Marked converted by its rep (decision 26): the end of the sales side's clock, with the
+    // opportunity it became where the rep gave one.
+    convertedAt: integer('converted_at', { mode: 'timestamp_ms' }),
+    opportunityRef: text('opportunity_ref'),
+    opportunityAmount: integer('opportunity_amount'),
+    // The lead's current hand-over is a re-engaged one (handed back from nurture), not net-new;
+    // reengagedAt is when it was handed back.
+    reengaged: integer('reengaged', { mode: 'boolean' }).notNull().default(false),
+    reengagedAt: integer('reengaged_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('leads_external_id_unique').on(t.externalId),

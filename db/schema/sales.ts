@@ -16,6 +16,8 @@ export const reasons = sqliteTable(
     // from one version to the next), or null when it disputes none.
     criterionKey: text('criterion_key'),
     notesRequired: integer('notes_required', { mode: 'boolean' }).notNull().default(false),
+    // Rejecting for this reason names the lead in the buying group being worked instead.
+    namesWorkingLead: integer('names_working_lead', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     position: integer('position').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -66,11 +68,19 @@ export const followUps = sqliteTable(
     actedAt: integer('acted_at', { mode: 'timestamp_ms' }),
     action: text('action', { enum: FOLLOW_UP_ACTIONS }),
     workingMs: integer('working_ms'),
+    // When the rep was reminded that the clock had its last share left.
+    remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    // A re-engaged hand-over (handed back from nurture), not a net-new one.
+    reengaged: integer('reengaged', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('follow_ups_one_open_per_lead').on(t.leadId).where(sql`${t.actedAt} IS NULL`),
     index('follow_ups_started_idx').on(t.kind, t.startedAt, t.id),
     index('follow_ups_rep_idx').on(t.repId, t.startedAt, t.id),
+    // The reminder job reads the open clocks not yet reminded, soonest due first.
+    index('follow_ups_reminder_idx')
+      .on(t.dueAt)
+      .where(sql`${t.actedAt} IS NULL AND ${t.remindedAt} IS NULL`),
     // The SLA report and the scorecard count cells of these (app/domain/reports/sla.server.ts):
     // per rep and period, and per lead for the lead's source or campaign.
     index('follow_ups_report_rep_idx').on(

@@ -8,6 +8,7 @@ import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
+import { SLA_DEFAULTS } from '~/domain/settings/schema'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
@@ -81,18 +82,13 @@ describe('the sweep, with a fixed clock', () => {
     updateSlaSettings(
       db,
       userId('sasha'),
-      { followUpHours: 24, reviewDays: 5, returnHours: 24 },
+      { ...SLA_DEFAULTS, followUpHours: 24 },
       new Date('2026-11-20T17:30:00Z'),
     )
     const after = handOver('omar', FRIDAY_5PM)
     expect(leadRow(before)?.followUpDueAt).toEqual(TUESDAY_5PM)
     expect(leadRow(after)?.followUpDueAt).toEqual(new Date('2026-11-23T17:00:00Z'))
-    updateSlaSettings(
-      db,
-      userId('sasha'),
-      { followUpHours: 48, reviewDays: 5, returnHours: 24 },
-      new Date('2026-11-20T17:31:00Z'),
-    )
+    updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2026-11-20T17:31:00Z'))
   })
 
   it('the rep’s queue: most urgent first, with open, due-today and overdue counts', () => {

@@ -1,8 +1,8 @@
 // A case opens on a lead that waits for its rep: rejected by the rep, or ignored past its
 // follow-up clock. The lead goes into review with a snapshot of itself.
 import { desc, eq } from 'drizzle-orm'
-import { LEAD_FIELD_KEYS } from '~/domain/leads/fields'
 import type { Lead } from '~/domain/leads/lead.server'
+import { snapshotOf } from '~/domain/leads/snapshot'
 import type { AuditSink } from '~/domain/leads/writer.server'
 import { endFollowUp } from '~/domain/sales/follow-up.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
@@ -12,16 +12,6 @@ import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { cases, leads } from '~db/schema'
 import type { Case } from './case.server'
-
-/** The lead as it stands, kept with the case: its fields, custom attributes and status. */
-function snapshotOf(lead: Lead): Record<string, unknown> {
-  return {
-    ...Object.fromEntries(LEAD_FIELD_KEYS.map((key) => [key, lead[key]])),
-    custom: lead.custom,
-    status: lead.status,
-    ownerId: lead.ownerId,
-  }
-}
 
 /**
  * When a review starting at `from` is due: the organisation's review SLA in working days, on its

@@ -24,14 +24,47 @@ const whole = (what: string, min: number, max: number) =>
     .min(min, `The ${what} must be at least ${min}`)
     .max(max, `The ${what} must be at most ${max}`)
 
-/** How long each side has to act, in working time (Saturdays and Sundays do not count). */
+/** What happens to a lead whose follow-up clock ran out, beside the ignored case that opens. */
+export const CLOCK_OUT_CHOICES = ['stay', 'next_rep'] as const
+export type ClockOutChoice = (typeof CLOCK_OUT_CHOICES)[number]
+export const CLOCK_OUT_LABELS: Record<ClockOutChoice, string> = {
+  stay: 'Stay with the rep (the committee rules on it first)',
+  next_rep: 'Go to the next active rep in turn, with a fresh clock',
+}
+
+/**
+ * How long each side has to act, in working time (Saturdays and Sundays do not count), when the
+ * people on a clock are reminded, and what a clock that runs out does to the lead. The later
+ * fields have defaults, so settings saved before they existed still read.
+ */
 export const SlaSettingsSchema = z.object({
   followUpHours: whole('follow-up SLA', 1, 720),
   reviewDays: whole('review SLA', 1, 60),
   returnHours: whole('return SLA', 1, 720),
+  reminderPercent: whole('reminder share', 1, 90).default(25),
+  onClockOut: z
+    .enum(CLOCK_OUT_CHOICES, { error: 'Choose what happens to a lead whose clock ran out' })
+    .default('stay'),
 })
 export type SlaSettings = z.infer<typeof SlaSettingsSchema>
-export const SLA_DEFAULTS: SlaSettings = { followUpHours: 48, reviewDays: 5, returnHours: 24 }
+export const SLA_DEFAULTS: SlaSettings = {
+  followUpHours: 48,
+  reviewDays: 5,
+  returnHours: 24,
+  reminderPercent: 25,
+  onClockOut: 'stay',
+}
+
+/**
+ * The Nurture pool: the engagement score past which a nurtured lead counts as re-engaged, and
+ * whether re-engaged leads go back to Sales by themselves instead of waiting for a marketer.
+ */
+export const NurtureSettingsSchema = z.object({
+  reengagementScore: whole('re-engagement score', 1, 100),
+  autoHandBack: z.boolean().default(false),
+})
+export type NurtureSettings = z.infer<typeof NurtureSettingsSchema>
+export const NURTURE_DEFAULTS: NurtureSettings = { reengagementScore: 70, autoHandBack: false }
 
 /** The committee's deciding rule: how many eligible votes decide a case. */
 export const CommitteeSettingsSchema = z.object({ quorum: whole('quorum', 1, 15) })

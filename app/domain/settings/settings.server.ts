@@ -8,6 +8,9 @@ import {
   COMMITTEE_DEFAULTS,
   type CommitteeSettings,
   CommitteeSettingsSchema,
+  NURTURE_DEFAULTS,
+  type NurtureSettings,
+  NurtureSettingsSchema,
   type OrganisationSettings,
   OrganisationSettingsSchema,
   SLA_DEFAULTS,
@@ -19,6 +22,7 @@ const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone
 const ORGANISATION_KEY = 'organisation'
 const SLA_KEY = 'sla'
 const COMMITTEE_KEY = 'committee'
+const NURTURE_KEY = 'nurture'
 const SESSION_SECRET_KEY = 'session_secret'
 
 export function readSetting(db: Queryable, key: string): unknown {
@@ -108,6 +112,11 @@ const committee = settingGroup<CommitteeSettings>(
 )
 export const getCommitteeSettings = committee.get
 export const updateCommitteeSettings = committee.update
+
+/** The Nurture pool's re-engagement rule. A change applies to imports and edits after it. */
+const nurture = settingGroup<NurtureSettings>(NURTURE_KEY, NurtureSettingsSchema, NURTURE_DEFAULTS)
+export const getNurtureSettings = nurture.get
+export const updateNurtureSettings = nurture.update
 
 /** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */
 export function getOrCreateSessionSecret(db: DB, fromEnv: string | undefined): string {
