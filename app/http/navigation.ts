@@ -11,6 +11,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases', label: 'Cases', capability: 'cases.read' },
   { to: '/review', label: 'Review queue', capability: 'review.read' },
   { to: '/reports', label: 'Reports', capability: 'reports.read' },
+  { to: '/nurture', label: 'Nurture pool', capability: 'nurture.read' },
   { to: '/hindsight', label: 'Hindsight', capability: 'hindsight.read' },
   { to: '/imports', label: 'Imports', capability: 'imports.run' },
   { to: '/definition', label: 'Lead definition', capability: 'definition.read' },

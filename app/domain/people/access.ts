@@ -28,6 +28,10 @@ export const ACCESS = {
   'review.read': OVERSIGHT,
   /** Record what became of a lead, by hand or from a file. */
   'outcomes.record': ['marketer'],
+  /** The Nurture pool: leads sent to nurture, what changed since, which re-engaged. */
+  'nurture.read': ['marketer', ...OVERSIGHT],
+  /** Hand a nurtured lead back to Sales (a re-engaged hand-over). */
+  'nurture.hand_back': ['marketer'],
   /** The hindsight-due list. */
   'hindsight.read': ['marketer', ...OVERSIGHT],
   /** The reports index. */
@@ -40,6 +44,7 @@ export const ACCESS = {
   'reports.sources': ['marketer', ...OVERSIGHT],
   'reports.verdicts': OVERSIGHT,
   'reports.sla': OVERSIGHT,
+  'reports.definition': ['marketer', ...OVERSIGHT],
   'audit.read': ['admin', 'leadership'],
   'users.manage': ['admin'],
   'reasons.manage': ['admin'],
@@ -72,6 +77,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
     'take up cases imported from a CRM (not reviewed) for review, one by one or in bulk',
   'review.read': 'the review queue of open cases',
   'outcomes.record': 'record what became of a lead, by hand or from a CSV file',
+  'nurture.read': 'the Nurture pool: leads in nurture, what changed since, which re-engaged',
+  'nurture.hand_back': 'hand a nurtured lead back to Sales with a note saying what is new',
   'hindsight.read': 'the hindsight-due list',
   'reports.read': 'the reports index',
   'reports.read.all': "every rep's figures in the reports, not only their own",
@@ -81,6 +88,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'reports.sources': 'the source and campaign quality report and its CSV',
   'reports.verdicts': 'the verdicts report and its CSV',
   'reports.sla': 'the service levels report and its CSV',
+  'reports.definition':
+    'the hindsight of the definition report (is the definition any good?) and its CSV',
   'audit.read': 'the audit trail',
   'users.manage': 'add, edit, deactivate people; roles and seats',
   'reasons.manage': 'the catalog of rejection reasons',
