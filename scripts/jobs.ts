@@ -1,5 +1,5 @@
 // `npm run jobs [-- --watch]`: runs the app's background work on DATABASE_PATH by hand. Once:
-// every periodic job (the sweep, the purge, the deletion of uploads not imported within 24
+// every periodic job (the reminders, the sweep, the purge, the deletion of uploads not imported within 24
 // hours) until it has nothing left to do, then every event waiting in the outbox to its
 // consumers (notifications), and exits. With --watch it keeps
 // running the same loop as the server's. Safe beside the server: every batch is one short
@@ -38,7 +38,8 @@ if (args.watch) {
   const done = await runJobsOnce(db, periodicJobs(1), () => new Date())
   const handled = drainEvents(db, new Date())
   console.log(
-    `Jobs on ${env.DATABASE_PATH}: sweep opened ${done.sweep} ignored case(s); purge ran; ` +
+    `Jobs on ${env.DATABASE_PATH}: reminded ${done.reminders} clock(s) near their end; ` +
+      `sweep opened ${done.sweep} ignored case(s); purge ran; ` +
       `uploads: deleted ${done.uploads} not imported within 24 hours; ` +
       `events handled: ${Object.entries(handled)
         .map(([name, n]) => `${name} ${n}`)

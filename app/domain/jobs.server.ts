@@ -5,6 +5,7 @@ import { runImport } from '~/domain/import/run.server'
 import { sweepUploads } from '~/domain/import/uploads.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
+import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
 import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
 import { purgeSignInAttempts } from '~/platform/rate-limit.server'
@@ -17,13 +18,41 @@ export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
 const SWEEP_BATCH = 100
 
+/** One batch of reminders: clocks read (not reminded) per transaction. */
+const REMINDER_BATCH = 200
+
 /**
- * The periodic jobs: the sweep every `sweepSeconds` (0: once when the runner starts, no more),
- * the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
+ * The reminders (app/domain/sla/reminders.server.ts), one batch a run: a pass reads every
+ * running follow-up clock near its end, then every open case's review clock; `more` until the
+ * pass is over, so the runner carries on at once and `npm run jobs` runs it to the end.
+ */
+function remindersJob(everyMs: number): PeriodicJob {
+  let phase: 'follow_ups' | 'reviews' = 'follow_ups'
+  let after: ReminderCursor = null
+  return {
+    name: 'reminders',
+    everyMs,
+    run(db, now) {
+      const remind = phase === 'follow_ups' ? remindFollowUps : remindReviews
+      const step = remind(db, now, { after, batchSize: REMINDER_BATCH })
+      after = step.next
+      if (after) return { done: step.reminded, more: true }
+      const more = phase === 'follow_ups'
+      phase = more ? 'reviews' : 'follow_ups'
+      return { done: step.reminded, more }
+    },
+    describe: (reminded) => `Reminders: ${reminded} clock(s) near their end.`,
+  }
+}
+
+/**
+ * The periodic jobs: the sweep and the reminders every `sweepSeconds` (0: once when the runner
+ * starts, no more), the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
  * not imported within 24 hours.
  */
 export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
   return [
+    remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
     {
       name: 'sweep',
       everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,

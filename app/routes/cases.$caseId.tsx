@@ -121,6 +121,12 @@ export default function CaseFile() {
         ) : null}
         {c.waitingFor ? <span>Waiting for {c.waitingFor}.</span> : null}
       </p>
+      {c.movedOnTo ? (
+        <p className="text-sm text-slate-800">
+          When this case opened the lead went on to {c.movedOnTo}, with a fresh follow-up clock. The
+          verdict is recorded but does not move the lead.
+        </p>
+      ) : null}
       {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
       {actionData?.intent === 'take-up' && formErrorOf(actionData) ? (
         <Alert tone="error">{formErrorOf(actionData)}</Alert>
@@ -157,6 +163,9 @@ export default function CaseFile() {
               ? `Conceded by marketing, ${c.outcome.at}.`
               : `Decided ${c.outcome.at}, ${c.outcome.unanimous ? 'unanimously' : c.outcome.byChair ? 'on the chair’s casting vote' : 'by a majority'}.`}
             {c.outcome.returnedTo ? ` Returned to ${c.outcome.returnedTo}.` : ''}
+            {c.movedOnTo
+              ? ` The verdict did not move the lead: it had gone on to ${c.movedOnTo} when the case opened.`
+              : ''}
           </p>
           {c.status === 'decided' ? (
             <p className="mt-1 text-sm">

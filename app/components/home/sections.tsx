@@ -56,7 +56,39 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'a
   )
 }
 
-/** The unread notifications, each with a link to its case and a button to mark it read. */
+type Notice = Home['notifications'][number]
+
+/** What a notification says, in plain words (the lead's name is its link, above). */
+export function noticeText(n: Notice): string {
+  const lead = `${n.name}${n.company ? ` (${n.company})` : ''}`
+  switch (n.notice) {
+    case 'case_opened':
+      if (n.takenUp)
+        return `The committee took up ${n.repName}’s rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
+      return n.kind === 'rejected'
+        ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+        : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
+    case 'conceded':
+    case 'verdict':
+      return `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`
+    case 'follow_up_reminder':
+      return n.followUpLeft
+        ? `The follow-up clock on ${lead} has ${n.followUpLeft} left. Accept or reject it before it runs out.`
+        : `The follow-up clock on ${lead} was near its end; it is no longer running.`
+    case 'review_reminder':
+      return n.reviewLeft
+        ? `The review clock on case ${n.caseId} (${lead}) has ${n.reviewLeft} left, and your vote is not in yet.`
+        : `The review clock on case ${n.caseId} (${lead}) was near its end; the case is no longer waiting for you.`
+    case 'escalated':
+      return `${lead} came to you: ${n.repName ?? 'another rep'}’s clock ran out.${n.followUpLeft ? ` Your follow-up clock has ${n.followUpLeft} left.` : ''}`
+    case 'reengaged':
+      return `${lead} in the Nurture pool re-engaged.`
+    case 'handed_back':
+      return `${lead} was handed back to you from nurture (Re-engaged).`
+  }
+}
+
+/** The unread notifications, each with a link to its lead (and case) and a button to mark it read. */
 export function Notifications({ notifications }: { notifications: Home['notifications'] }) {
   return (
     <Card title="Needs your attention">
@@ -70,28 +102,26 @@ export function Notifications({ notifications }: { notifications: Home['notifica
         {notifications.map((n) => (
           <li key={n.id} className="rounded-md border border-slate-200 p-3">
             <p className="flex flex-wrap items-center gap-2">
-              <CaseKindBadge kind={n.kind} />
+              {n.kind ? <CaseKindBadge kind={n.kind} /> : null}
               <Link to={`/leads/${n.leadId}`} className="font-medium text-brand-700 underline">
                 {n.name}
                 {n.company ? `, ${n.company}` : ''}
               </Link>
               <span className="text-slate-600">{n.at}</span>
             </p>
-            <p className="mt-1 text-slate-700">
-              {n.notice === 'case_opened'
-                ? n.takenUp
-                  ? `The committee took up ${n.repName}’s rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
-                  : n.kind === 'rejected'
-                    ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
-                    : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
-                : `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`}
-            </p>
+            <p className="mt-1 text-slate-700">{noticeText(n)}</p>
             {n.notice === 'verdict' && n.rationale ? (
               <p className="mt-1 whitespace-pre-line text-slate-800">{n.rationale}</p>
             ) : null}
-            <Link to={`/cases/${n.caseId}`} className="text-sm text-brand-700 underline">
-              Open case {n.caseId}
-            </Link>
+            {n.caseId ? (
+              <Link to={`/cases/${n.caseId}`} className="text-sm text-brand-700 underline">
+                Open case {n.caseId}
+              </Link>
+            ) : n.notice === 'reengaged' ? (
+              <Link to="/nurture" className="text-sm text-brand-700 underline">
+                Open the Nurture pool
+              </Link>
+            ) : null}
             <Form method="post" className="mt-2">
               <input type="hidden" name="intent" value="mark-read" />
               <button

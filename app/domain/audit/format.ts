@@ -27,6 +27,7 @@ const ACTION_LABELS: Record<string, string> = {
   'lead.ignored': 'Follow-up SLA ran out: ignored case opened',
   'lead.contact_logged': 'Contact attempt logged',
   'lead.returned': 'Returned to Sales',
+  'lead.escalated': 'Follow-up SLA ran out: handed on to the next rep with a fresh clock',
   'case.opened': 'Case opened',
   'case.imported': 'Imported from the CRM, not reviewed',
   'case.taken_up': 'Taken up for review by the committee',

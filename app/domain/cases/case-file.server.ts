@@ -8,6 +8,7 @@ import { activeReps } from '~/domain/leads/owners.server'
 import { sameCompanyLeads } from '~/domain/leads/same-company.server'
 import { can } from '~/domain/people/access'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
+import { escalatedTo } from '~/domain/sales/escalate.server'
 import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
 import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
@@ -117,6 +118,8 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
       c.status === 'imported' || c.takenUpAt
         ? { rejectedBy: nameOf(c.filedBy), on: when(c.openedAt), takenUpAt: when(c.takenUpAt) }
         : null,
+    // Escalation: the rep the lead went on to when this case opened (its verdict leaves it there).
+    movedOnTo: c.leadMovedOn ? (nameOf(escalatedTo(db, c)) ?? 'the next rep') : null,
     reviewClock: c.status === 'in_review' ? clockAt(now, c.reviewDueAt, timeZone) : null,
     reviewDueAt: when(c.reviewDueAt),
     rep: nameOf(c.repId),

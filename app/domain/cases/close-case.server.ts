@@ -13,7 +13,8 @@ import { type Case, reviewTime } from './case.server'
 
 /** How a case closes, and what that way of closing records. */
 export type Closing =
-  | { how: 'conceded'; by: number; disposition: Disposition }
+  /** The disposition is null only on a case whose lead had moved on (`movedOnClosing`). */
+  | { how: 'conceded'; by: number; disposition: Disposition | null }
   | {
       how: 'decided'
       verdict: Verdict
@@ -102,11 +103,24 @@ export function leadDisposedAudit(
 }
 
 /**
+ * The closing of a case whose lead went on to the next rep when it opened (escalation, decision
+ * 26): the verdict and what it says of the definition are recorded, but nothing is done to the
+ * lead, so no disposition and no rep to return it to.
+ */
+export function movedOnClosing(closing: Closing): Closing {
+  return closing.how === 'conceded'
+    ? { ...closing, disposition: null }
+    : { ...closing, disposition: null, returnTo: null }
+}
+
+/**
  * Closes an open case inside the caller's (immediate) transaction: writes the verdict, then
  * either returns the lead to Sales (a "meets" verdict) or disposes of it, with the audit
- * entries and events of both.
+ * entries and events of both. A case whose lead moved on (`lead_moved_on`) leaves the lead
+ * where it is, with its new rep.
  */
-export function closeCase(tx: Queryable, c: Case, closing: Closing, now: Date): void {
+export function closeCase(tx: Queryable, c: Case, asClosed: Closing, now: Date): void {
+  const closing = c.leadMovedOn ? movedOnClosing(asClosed) : asClosed
   tx.update(cases)
     .set(closedCaseFields(closing, now, reviewTime(tx, c, now)))
     .where(eq(cases.id, c.id))
@@ -140,6 +154,7 @@ export function closeCase(tx: Queryable, c: Case, closing: Closing, now: Date): 
       },
       now,
     )
+  if (c.leadMovedOn) return
   const returnTo = closing.how === 'decided' ? closing.returnTo : null
   if (returnTo !== null) returnLeadToSales(tx, c.leadId, returnTo, now)
   else disposeOfLead(tx, c, closing, now)

@@ -36,7 +36,8 @@ type Opening =
       notes: string | null
       attempts: number
     }
-  | { kind: 'ignored' }
+  /** `leadMovedOn`: the sweep hands the lead on to the next rep (escalation, decision 26). */
+  | { kind: 'ignored'; leadMovedOn?: boolean }
 
 /**
  * Opens a case on a waiting lead and puts the lead in review, inside the caller's transaction:
@@ -66,6 +67,7 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       campaign: lead.campaign,
       openedAt: now,
       reviewDueAt: reviewDueFrom(tx, now),
+      leadMovedOn: opening.kind === 'ignored' && opening.leadMovedOn === true,
     })
     .returning({ id: cases.id })
     .get()

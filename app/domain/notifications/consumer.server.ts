@@ -29,6 +29,22 @@ function handle(tx: Queryable, event: StoredEvent) {
       notify(tx, told, { kind: 'verdict', caseId, leadId }, at)
       return
     }
+    case 'lead.escalated': {
+      // The new rep hears that the lead came to them (the rep it left was told of the case).
+      const { caseId, leadId, repId } = event.payload
+      notify(tx, [repId], { kind: 'escalated', caseId, leadId }, at)
+      return
+    }
+    case 'follow_up.reminder': {
+      const { leadId, repId } = event.payload
+      notify(tx, [repId], { kind: 'follow_up_reminder', caseId: null, leadId }, at)
+      return
+    }
+    case 'case.review_reminder': {
+      const { caseId, leadId, memberIds } = event.payload
+      notify(tx, memberIds, { kind: 'review_reminder', caseId, leadId }, at)
+      return
+    }
     default:
       return
   }

@@ -1,5 +1,6 @@
 // What a user must hear about, shown on their home until they mark it read: a case opened on
-// a lead they answer for, its concession or its verdict. The rows are written by the
+// a lead they answer for, its concession or its verdict; a clock near its end; a lead that came
+// to them from a rep who let its clock run out; a nurtured lead that woke up. The rows are written by the
 // notifications consumer (consumer.server.ts), from the outbox's events.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
@@ -10,7 +11,8 @@ import { cases, leads, notifications, users } from '~db/schema'
 export function notify(
   db: Queryable,
   userIds: number[],
-  about: { kind: NotificationKind; caseId: number; leadId: number },
+  /** `caseId` is null for a notice about a lead alone (a follow-up reminder, the Nurture pool). */
+  about: { kind: NotificationKind; caseId: number | null; leadId: number },
   now: Date,
 ) {
   const recipients = [...new Set(userIds)]
@@ -20,7 +22,10 @@ export function notify(
     .run()
 }
 
-/** The user's unread notifications, newest first, with the case and lead they are about. */
+/**
+ * The user's unread notifications, newest first, with the lead they are about, its clock, and
+ * the case where there is one.
+ */
 export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
   return db
     .select({
@@ -36,14 +41,16 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       status: cases.status,
       takenUp: sql<boolean>`${cases.takenUpAt} IS NOT NULL`,
       reasonLabel: cases.reasonLabel,
+      reviewDueAt: cases.reviewDueAt,
       leadId: leads.id,
       ...LEAD_NAME_COLUMNS,
+      followUpDueAt: leads.followUpDueAt,
       repName: users.name,
     })
     .from(notifications)
-    .innerJoin(cases, eq(cases.id, notifications.caseId))
-    .innerJoin(leads, eq(leads.id, cases.leadId))
-    .innerJoin(users, eq(users.id, cases.repId))
+    .innerJoin(leads, eq(leads.id, notifications.leadId))
+    .leftJoin(cases, eq(cases.id, notifications.caseId))
+    .leftJoin(users, eq(users.id, cases.repId))
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .orderBy(desc(notifications.id))
     .limit(limit)

@@ -6,7 +6,7 @@ import { leadName } from '~/domain/leads/fields'
 import { unreadNotifications } from '~/domain/notifications/notifications.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
-import { clockAt } from '~/domain/sla/clock'
+import { clockAt, formatWorkingTime, workingMsBetween } from '~/domain/sla/clock'
 import { takeFailedSignIns } from '~/platform/rate-limit.server'
 import { formatDateTime } from '~/platform/time'
 import type { DB } from '~db/connection'
@@ -76,8 +76,14 @@ function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
   }))
 }
 
-/** The viewer's unread notifications, newest first. */
-function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
+/** A clock still running at `now`: how much working time it has left, as people read it. */
+function timeLeft(now: Date, due: Date | null, timeZone: string): string | null {
+  if (!due || due <= now) return null
+  return formatWorkingTime(workingMsBetween(now, due, timeZone))
+}
+
+/** The viewer's unread notifications, newest first, with the clocks the reminders speak of. */
+function notificationsHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
   return unreadNotifications(db, viewer.id).map((n) => ({
     id: n.id,
     notice: n.kind,
@@ -94,6 +100,9 @@ function notificationsHome(db: DB, viewer: Viewer, timeZone: string) {
     reason: n.reasonLabel,
     notes: n.notes,
     at: formatDateTime(n.createdAt, timeZone),
+    // The lead's follow-up clock, and the case's review clock while it is open.
+    followUpLeft: timeLeft(now, n.followUpDueAt, timeZone),
+    reviewLeft: n.status === 'in_review' ? timeLeft(now, n.reviewDueAt, timeZone) : null,
   }))
 }
 
@@ -124,7 +133,7 @@ export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now:
     myCases: rep?.myCases ?? [],
     toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
     toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
-    notifications: notificationsHome(db, viewer, timeZone),
+    notifications: notificationsHome(db, viewer, now, timeZone),
     signInNotice: signInNotice(db, viewer, timeZone),
   }
 }

@@ -18,7 +18,8 @@ export type EventPayloads = {
     repId: number
     /** The marketer who conceded. */
     by: number
-    disposition: Disposition
+    /** Null on a case whose lead had moved on to the next rep (nothing is done to it). */
+    disposition: Disposition | null
   }
   'case.vote_cast': { caseId: number; memberId: number; verdict: Verdict; changed: boolean }
   'case.recused': { caseId: number; memberId: number }
@@ -35,6 +36,12 @@ export type EventPayloads = {
   'lead.rejected': { leadId: number; caseId: number; repId: number; reasonId: number }
   'lead.contact_logged': { leadId: number; repId: number; attemptId: number }
   'lead.returned': { leadId: number; repId: number; previousRepId: number }
+  /** The sweep handed a lead whose clock ran out to the next rep (`repId`), beside case `caseId`. */
+  'lead.escalated': { leadId: number; caseId: number; repId: number; previousRepId: number }
+  /** The rep's follow-up clock on the lead has its last share left (Settings). */
+  'follow_up.reminder': { followUpId: number; leadId: number; repId: number; dueAt: number }
+  /** The case's review clock has its last share left; `memberIds` have yet to vote. */
+  'case.review_reminder': { caseId: number; leadId: number; memberIds: number[]; dueAt: number }
   'lead.disposed': { leadId: number; caseId: number; disposition: Disposition }
   'definition.activated': { versionId: number; version: number; by: number }
   'outcome.recorded': { leadId: number; outcomeId: number; outcome: string; occurredOn: string }
