@@ -19,6 +19,7 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
+import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
@@ -258,6 +259,7 @@ export async function seedDemo(
       })
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
+      seedLifecycleReminders(tx, now)
       drainEvents(tx, now)
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { seedDemo } from '~/demo/seed.server'
 import { getActiveVersion, getVersion } from '~/domain/definition/versions.server'
 import { countUsers } from '~/domain/people/users.server'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { verifyAuditTrail } from '~/platform/audit.server'
 import { getDb } from '~/platform/db.server'
 
@@ -43,17 +43,18 @@ describe('demo seed', () => {
       ['marketing', 'Clara Moreau'],
     ])
     const sqlite = getDb().$client
-    // 360 leads across the year, and the ten trade-show badge scans of PRODUCT.md's story.
-    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 370 })
+    // 360 leads across the year, the ten trade-show badge scans of PRODUCT.md's story, and the
+    // three leads near the end of a clock (lifecycle-reminders.server.ts).
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 373 })
     const owners = sqlite
       .prepare(
         'SELECT u.name, count(*) AS n FROM leads l JOIN users u ON u.id = l.owner_id GROUP BY 1 ORDER BY 1',
       )
       .all()
     expect(owners).toEqual([
-      { name: 'Dana Reyes', n: 124 },
-      { name: 'Lucy Chen', n: 123 },
-      { name: 'Omar Haddad', n: 123 },
+      { name: 'Dana Reyes', n: 125 },
+      { name: 'Lucy Chen', n: 124 },
+      { name: 'Omar Haddad', n: 124 },
     ])
     const span = sqlite
       .prepare('SELECT (max(handed_over_at) - min(handed_over_at)) / 86400000.0 AS days FROM leads')
@@ -84,7 +85,7 @@ describe('demo seed', () => {
       )
       .all() as { number: number; n: number }[]
     expect(byVersion.map((r) => r.number)).toEqual([1, 2])
-    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(370)
+    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(373)
   })
 
   it('has a year of sales work: accepted, rejected with reasons and notes, ignored, and fresh leads', () => {
@@ -182,6 +183,54 @@ describe('demo seed', () => {
         .get(),
     ).toEqual({ n: 0 })
     expect(verifyAuditTrail(getDb()).ok).toBe(true)
+  })
+
+  it('shows reminders: two reps’ fresh leads near the end of their clocks, a case near its review clock; the lead stays with a rep whose clock runs out', () => {
+    const sqlite = getDb().$client
+    expect(getSlaSettings(getDb())).toMatchObject({ reminderPercent: 25, onClockOut: 'stay' })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM cases WHERE lead_moved_on = 1').get()).toEqual(
+      {
+        n: 0,
+      },
+    )
+    // Unread, on the home of the rep whose clock it is; still running, in its last quarter.
+    const followUps = sqlite
+      .prepare(
+        `SELECT l.external_id AS lead, u.email AS rep, l.follow_up_due_at > ? AS running
+         FROM notifications n JOIN leads l ON l.id = n.lead_id JOIN users u ON u.id = n.user_id
+         WHERE n.kind = 'follow_up_reminder' AND n.read_at IS NULL AND n.case_id IS NULL
+           AND l.external_id LIKE 'BL-REMIND-%' ORDER BY 1`,
+      )
+      .all(Date.now())
+    expect(followUps).toEqual([
+      { lead: 'BL-REMIND-1', rep: 'dana@brightline.test', running: 1 },
+      { lead: 'BL-REMIND-2', rep: 'lucy@brightline.test', running: 1 },
+    ])
+    expect(
+      sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM follow_ups f JOIN leads l ON l.id = f.lead_id
+           WHERE l.external_id IN ('BL-REMIND-1', 'BL-REMIND-2') AND f.reminded_at IS NOT NULL AND f.acted_at IS NULL`,
+        )
+        .get(),
+    ).toEqual({ n: 2 })
+    // Omar's rejection is in review, reminded, and every member who may vote was told.
+    const review = sqlite
+      .prepare(
+        `SELECT c.id, c.status, c.review_reminded_at IS NOT NULL AS reminded, c.review_due_at > ? AS running
+         FROM cases c JOIN leads l ON l.id = c.lead_id WHERE l.external_id = 'BL-REMIND-3'`,
+      )
+      .all(Date.now()) as { id: number }[]
+    expect(review).toEqual([{ id: review[0]?.id, status: 'in_review', reminded: 1, running: 1 }])
+    expect(
+      sqlite
+        .prepare(
+          `SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id
+           WHERE n.kind = 'review_reminder' AND n.case_id = ? AND n.read_at IS NULL ORDER BY 1`,
+        )
+        .all(review[0]?.id)
+        .map((r) => (r as { email: string }).email),
+    ).toEqual(['clara@brightline.test', 'erin@brightline.test', 'victor@brightline.test'])
   })
 
   it('tells PRODUCT.md’s story: ten trade-show leads rejected as rubbish read 50% in hindsight', async () => {
