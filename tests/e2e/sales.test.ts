@@ -10,8 +10,9 @@ describe('the sales side', () => {
     await dana.getByRole('heading', { name: 'Your queue' }).waitFor()
     const queue = dana.getByRole('table', { name: /waiting for you/ })
     const rows = queue.getByRole('row')
-    // A header and four fresh demo leads, each with its clock.
-    expect(await rows.count()).toBe(5)
+    // A header, four fresh demo leads and one near the end of its clock (reminded), each with
+    // its clock.
+    expect(await rows.count()).toBe(6)
     await queue.getByText(/ left/).first().waitFor()
     const first = queue.getByRole('link').first()
     const leadName = (await first.textContent()) as string
