@@ -564,7 +564,7 @@ describe('service levels by reason', () => {
 
 describe('rep scorecard', () => {
   it('per rep: received, accepted, rejected, ignored, acceptance, accuracy, median time to act, SLA compliance', async () => {
-    const { repScorecard } = await import('~/domain/reports/sla.server')
+    const { repScorecard } = await import('~/domain/reports/scorecard.server')
     const rows = repScorecard(
       getDb(),
       { period: 'month', by: 'reason', history: 'shown' },
