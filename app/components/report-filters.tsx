@@ -3,14 +3,21 @@ import type { ReactNode } from 'react'
 import {
   BREAKDOWN_LABELS,
   BREAKDOWNS,
+  CASE_STAGES,
+  HAND_OVER_LABELS,
+  HAND_OVERS,
   HISTORY,
   HISTORY_LABELS,
   PERIOD_LABELS,
   PERIODS,
+  STAGE_LABELS,
 } from '~/domain/reports/query'
 import { FilterForm, inputClass, PageHeader, SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]
+
+/** The filters only some reports have: the breakdown, the case stage, the hand-over. */
+type Extra = { breakdown?: boolean; stage?: boolean; handOver?: boolean }
 
 /** The range and the filter choices a report's loader returns for its filter form. */
 type FilterChoices = {
@@ -31,11 +38,12 @@ function ReportFilters({
   sources,
   campaigns,
   breakdown,
+  stage,
+  handOver,
 }: FilterChoices & {
   action: string
   params: URLSearchParams
-  breakdown?: boolean
-}) {
+} & Extra) {
   const value = (name: string) => params.get(name) ?? ''
   return (
     <FilterForm label="Report filters" clearTo={action}>
@@ -113,6 +121,24 @@ function ReportFilters({
         defaultValue={value('history') || 'shown'}
         options={HISTORY.map((h) => [h, HISTORY_LABELS[h]])}
       />
+      {stage ? (
+        <SelectField
+          emptyLabel="All"
+          name="stage"
+          label="Stage"
+          defaultValue={value('stage')}
+          options={CASE_STAGES.map((s) => [s, STAGE_LABELS[s]])}
+        />
+      ) : null}
+      {handOver ? (
+        <SelectField
+          emptyLabel="All"
+          name="handOver"
+          label="Hand-over"
+          defaultValue={value('handOver')}
+          options={HAND_OVERS.map((h) => [h, HAND_OVER_LABELS[h]])}
+        />
+      ) : null}
     </FilterForm>
   )
 }
@@ -127,15 +153,16 @@ export function ReportFrame({
   description,
   data,
   breakdown,
+  stage,
+  handOver,
   children,
 }: {
   title: string
   path: string
   description: ReactNode
   data: FilterChoices
-  breakdown?: boolean
   children: ReactNode
-}) {
+} & Extra) {
   const [params] = useSearchParams()
   return (
     <div className="space-y-6">
@@ -154,6 +181,8 @@ export function ReportFrame({
         sources={data.sources}
         campaigns={data.campaigns}
         breakdown={breakdown}
+        stage={stage}
+        handOver={handOver}
       />
       <p className="text-sm">
         <a href={`${path}.csv?${params}`} className="text-brand-700 underline" download>

@@ -26,6 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const COLUMNS = [
   'Opened',
+  'Rejected before contact',
+  'Rejected after contact',
+  'Ignored',
   'Decided',
   'Upheld',
   'Overturned',
@@ -41,6 +44,9 @@ function Rows({ rows }: { rows: AccuracyRow[] }) {
         <tr key={r.name}>
           <Td>{r.name}</Td>
           <Td>{r.opened}</Td>
+          <Td>{r.beforeContact}</Td>
+          <Td>{r.afterContact}</Td>
+          <Td>{r.ignored}</Td>
           <Td>{r.decided}</Td>
           <Td>{r.upheld}</Td>
           <Td>{r.overturned}</Td>
@@ -61,13 +67,16 @@ export default function AccuracyReport() {
       title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}
       path="/reports/accuracy"
       data={data}
+      stage
+      handOver
       breakdown
       description={
         <>
           Of the leads reps rejected, how many the committee upheld: accuracy = upheld ÷ decided, by
-          the period the case opened. Conceded cases count as upheld; open cases are not yet
-          decided; rejections imported from a CRM are not reviewed, so they have no verdict. See
-          docs/metrics.md.
+          the period the case opened. Opened rejections are split into rejected before contact and
+          after contact; ignored cases are counted beside them but are not rejections. Conceded
+          cases count as upheld; open cases are not yet decided; rejections imported from a CRM are
+          not reviewed, so they have no verdict. See docs/metrics.md.
         </>
       }
     >

@@ -32,6 +32,8 @@ export default function HindsightReport() {
       title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}
       path="/reports/hindsight"
       data={data}
+      stage
+      handOver
       description={
         <>
           What became of rejected leads, by the period the case opened. Hindsight accuracy of

@@ -28,11 +28,16 @@ export default function Scorecard() {
       title={data.own ? 'Your scorecard' : 'Rep scorecard'}
       path="/reports/scorecard"
       data={data}
+      stage
+      handOver
       description={
         <>
-          For the leads handed to each rep in the range: what they did with them, how often their
-          rejections were upheld, how fast they first acted (working time) and how often within the
-          follow-up SLA. The field’s benchmark for acceptance is 90% or more. See docs/metrics.md.
+          For the leads handed to each rep in the range: what they did with them (rejections after
+          contact are those of the range), how often their rejections were upheld, how many leads
+          they marked converted in the range, the share of the leads they accepted that they have
+          since converted (conversion rate), how fast they first acted (working time) and how often
+          within the follow-up SLA. The field’s benchmark for acceptance is 90% or more. See
+          docs/metrics.md.
         </>
       }
     >
@@ -43,10 +48,13 @@ export default function Scorecard() {
             'Rep',
             'Received',
             'Accepted',
-            'Rejected',
+            'Rejected before contact',
+            'Rejected after contact',
             'Ignored',
             'Acceptance',
             'Rejection accuracy',
+            'Converted',
+            'Conversion rate',
             'Median to first action',
             'Follow-up SLA',
           ]}
@@ -56,10 +64,13 @@ export default function Scorecard() {
               <Td>{r.name}</Td>
               <Td>{r.received}</Td>
               <Td>{r.accepted}</Td>
-              <Td>{r.rejected}</Td>
+              <Td>{r.rejectedBeforeContact}</Td>
+              <Td>{r.rejectedAfterContact}</Td>
               <Td>{r.ignored}</Td>
               <Td className="font-medium">{formatRate(r.acceptanceRate)}</Td>
               <Td>{formatRate(r.accuracy)}</Td>
+              <Td>{r.converted}</Td>
+              <Td>{formatRate(r.conversionRate)}</Td>
               <Td>{formatHours(r.medianMs)}</Td>
               <Td>{formatRate(r.compliance)}</Td>
             </tr>

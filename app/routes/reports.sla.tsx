@@ -61,6 +61,8 @@ export default function SlaReport() {
       title="Service levels"
       path="/reports/sla"
       data={data}
+      stage
+      handOver
       description={
         <>
           Follow-up (reps acting on new leads), review (the committee deciding cases) and return

@@ -22,7 +22,15 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-const COLUMNS = ['Handed over', 'Rejected', 'Confirmed bad', 'Confirmed good', 'Confirmed-bad rate']
+const COLUMNS = [
+  'Handed over',
+  'Net-new',
+  'Re-engaged',
+  'Rejected',
+  'Confirmed bad',
+  'Confirmed good',
+  'Confirmed-bad rate',
+]
 
 function Rows({ rows }: { rows: QualityRow[] }) {
   return (
@@ -31,6 +39,8 @@ function Rows({ rows }: { rows: QualityRow[] }) {
         <tr key={r.name}>
           <Td>{r.name}</Td>
           <Td>{r.handedOver}</Td>
+          <Td>{r.netNew}</Td>
+          <Td>{r.reEngaged}</Td>
           <Td>{r.rejected}</Td>
           <Td>{r.confirmedBad}</Td>
           <Td>{r.confirmedGood}</Td>
@@ -49,11 +59,14 @@ export default function SourceQuality() {
       title="Source and campaign quality"
       path="/reports/sources"
       data={data}
+      stage
+      handOver
       description={
         <>
-          Of the leads each source and campaign handed to Sales (by the period they were handed
-          over): how many reps rejected, how many of those the committee confirmed bad (upheld) or
-          good (overturned). See docs/metrics.md.
+          Of the hand-overs of each source and campaign to Sales (by the period of the hand-over:
+          net-new, a lead's first, or re-engaged, handed back from the Nurture pool): how many reps
+          rejected, how many of those the committee confirmed bad (upheld) or good (overturned). The
+          stage filter chooses which cases count as rejections. See docs/metrics.md.
         </>
       }
     >

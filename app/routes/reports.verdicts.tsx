@@ -31,6 +31,8 @@ export default function VerdictReport() {
       title="Verdicts"
       path="/reports/verdicts"
       data={data}
+      stage
+      handOver
       description={
         <>
           What the committee decided, by the period the case opened: results and dispositions,

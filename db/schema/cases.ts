@@ -107,7 +107,8 @@ export const cases = sqliteTable(
     index('cases_kind_idx').on(t.kind, t.openedAt, t.id),
     index('cases_decided_idx').on(t.decidedAt, t.id),
     // The reports (app/domain/reports) count cells of covering indexes, never the table: per
-    // period, every column the verdict, review and hindsight figures and the filters read...
+    // period, every column the verdict, review and hindsight figures and the filters read (the
+    // stage and hand-over filters, issue 16, read after_contact and reengaged at the end)...
     index('cases_report_opened_idx').on(
       t.kind,
       t.openedAt,
@@ -124,6 +125,8 @@ export const cases = sqliteTable(
       t.decidedAt,
       t.reviewDueAt,
       t.reviewWorkingMs,
+      t.afterContact,
+      t.reengaged,
     ),
     // ...per period and rep, reason, source or campaign, what rejection accuracy reads...
     index('cases_report_rep_idx').on(
@@ -135,6 +138,8 @@ export const cases = sqliteTable(
       t.campaign,
       t.status,
       t.verdict,
+      t.afterContact,
+      t.reengaged,
     ),
     index('cases_report_reason_idx').on(
       t.kind,
@@ -145,6 +150,8 @@ export const cases = sqliteTable(
       t.campaign,
       t.status,
       t.verdict,
+      t.afterContact,
+      t.reengaged,
     ),
     index('cases_report_source_idx').on(
       t.kind,
@@ -155,6 +162,8 @@ export const cases = sqliteTable(
       t.campaign,
       t.status,
       t.verdict,
+      t.afterContact,
+      t.reengaged,
     ),
     index('cases_report_campaign_idx').on(
       t.kind,
@@ -165,6 +174,8 @@ export const cases = sqliteTable(
       t.source,
       t.status,
       t.verdict,
+      t.afterContact,
+      t.reengaged,
     ),
     // ...per lead, for hindsight (from outcomes) and source quality (from rejected cases)...
     index('cases_report_lead_idx').on(
@@ -176,6 +187,8 @@ export const cases = sqliteTable(
       t.repId,
       t.source,
       t.campaign,
+      t.afterContact,
+      t.reengaged,
     ),
     // ...and the few decided cases that departed from the definition.
     index('cases_report_departures_idx')

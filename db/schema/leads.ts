@@ -82,6 +82,10 @@ export const leads = sqliteTable(
     // Source and campaign quality counts leads per source, campaign and period from this
     // (app/domain/reports/source-quality.server.ts), the owner filter included.
     index('leads_report_idx').on(t.source, t.campaign, t.handedOverAt, t.ownerId, t.history),
+    // The scorecard's conversions: the few converted leads, per owner and when converted.
+    index('leads_converted_idx')
+      .on(t.ownerId, t.convertedAt, t.source, t.campaign, t.reengaged, t.history)
+      .where(sql`${t.convertedAt} IS NOT NULL`),
     // A rep's queue (their waiting leads, most urgent first) and the sweep (every waiting lead
     // whose clock ran out) read only the leads that wait: partial indexes stay small.
     index('leads_queue_idx')

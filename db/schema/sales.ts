@@ -91,6 +91,7 @@ export const followUps = sqliteTable(
       t.actedAt,
       t.dueAt,
       t.workingMs,
+      t.reengaged,
     ),
     index('follow_ups_report_lead_idx').on(
       t.leadId,
@@ -101,7 +102,13 @@ export const followUps = sqliteTable(
       t.actedAt,
       t.dueAt,
       t.workingMs,
+      t.reengaged,
     ),
+    // The re-engaged hand-overs (few beside the clocks), by when they started: source and
+    // campaign quality counts them per period, joined to their leads.
+    index('follow_ups_reengaged_idx')
+      .on(t.startedAt, t.leadId)
+      .where(sql`${t.kind} = 'hand_over' AND ${t.reengaged} = 1`),
     check('follow_ups_kind_valid', sql`${t.kind} IN (${inList(FOLLOW_UP_KINDS)})`),
   ],
 )

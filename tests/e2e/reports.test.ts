@@ -47,7 +47,7 @@ describe('reports', () => {
       .trim()
       .split('\n')
     expect(csv[0]).toBe(
-      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
+      'section,name,opened,rejected_before_contact,rejected_after_contact,ignored,decided,upheld,overturned,open,imported,accuracy_percent',
     )
     // The CSV has a row for every row of the two tables on the page.
     const shown =
@@ -85,6 +85,52 @@ describe('reports', () => {
         new RegExp(`^${path.split('/').pop()}_week_.*_campaign-.*\\.csv$`),
       )
     }
+    await felix.context().close()
+  })
+
+  it('Felix reads the scorecard for net-new leads rejected after contact, with conversions', async () => {
+    const felix = await signedIn(e2e.browser, e2e.app.url, 'felix@brightline.test')
+    await felix.goto(`${e2e.app.url}/reports/scorecard`)
+    await felix.getByRole('heading', { name: 'Rep scorecard', level: 1 }).waitFor()
+    const table = felix.getByRole('table', { name: 'Rep scorecard' })
+    for (const column of [
+      'Rejected before contact',
+      'Rejected after contact',
+      'Ignored',
+      'Converted',
+      'Conversion rate',
+    ])
+      await table.getByRole('columnheader', { name: column, exact: true }).waitFor()
+    await felix.getByLabel('Stage').selectOption('Rejected after contact')
+    await felix.getByLabel('Hand-over').selectOption('Net-new')
+    await felix.getByRole('button', { name: 'Apply' }).click()
+    await felix.waitForURL(/stage=after_contact/)
+    expect(felix.url()).toContain('handOver=net_new')
+    await felix
+      .locator('a[download][href*="stage=after_contact"][href*="handOver=net_new"]')
+      .waitFor()
+    const [file] = await Promise.all([
+      felix.waitForEvent('download'),
+      felix.getByRole('link', { name: 'Download CSV' }).click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(
+      /^scorecard_month_.*_stage-after_contact_hand-over-net_new\.csv$/,
+    )
+    const csv = readFileSync((await file.path()) as string, 'utf8')
+      .trim()
+      .split('\n')
+    expect(csv[0]).toBe(
+      'rep,received,accepted,rejected_before_contact,rejected_after_contact,ignored,acceptance_percent,accuracy_percent,converted,accepted_converted,conversion_percent,median_hours_to_first_action,sla_compliance_percent',
+    )
+    // Under the stage "Rejected after contact", the other stages' columns read 0.
+    for (const row of csv.slice(1)) {
+      const cells = row.split(',')
+      expect([cells[3], cells[5]], row).toEqual(['0', '0'])
+    }
+    // A stage that is not one is refused, naming the field.
+    const refused = await felix.goto(`${e2e.app.url}/reports/scorecard?stage=lost`)
+    expect(refused?.status()).toBe(400)
+    await felix.getByText('stage: must be before_contact, after_contact or ignored').waitFor()
     await felix.context().close()
   })
 

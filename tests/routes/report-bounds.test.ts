@@ -59,6 +59,11 @@ const REFUSED: [string, string][] = [
   // Imported history is shown or hidden (issue 15), nothing else.
   ['history=all', 'history: must be shown or hidden'],
   ['history=__proto__', 'history: must be shown or hidden'],
+  // The stage and the hand-over (issue 16): one of their values, or none.
+  ['stage=rejected', 'stage: must be before_contact, after_contact or ignored'],
+  ['stage=Ignored', 'stage: must be before_contact, after_contact or ignored'],
+  ['handOver=all', 'handOver: must be net_new or re_engaged'],
+  ['handOver=net-new', 'handOver: must be net_new or re_engaged'],
 ]
 
 const NOW = new Date('2026-11-27T12:00:00Z')
@@ -95,6 +100,9 @@ describe('report date ranges', () => {
         'from=2021-01-04&to=2025-12-28&period=week',
         'history=shown',
         'history=hidden&from=',
+        'stage=&handOver=',
+        'stage=after_contact&handOver=re_engaged',
+        'stage=ignored&handOver=net_new',
       ]) {
         expect(statusOf(await call(`${path}?${query}`, loader)), `${path}?${query}`).toBe(200)
       }

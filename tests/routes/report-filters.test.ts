@@ -4,7 +4,8 @@
 // out from the world's facts (docs/metrics.md). Then, section by section, that each filter
 // narrows what it applies to and leaves the rest as it was: which filters apply where is the
 // APPLIES table below, the rule of docs/metrics.md. Before issue 15, the SLA report's return
-// rows ignored the reason filter; imported history could not be hidden at all.
+// rows ignored the reason filter; imported history could not be hidden at all. Issue 16 adds the
+// stage (rejected before or after contact, ignored) and hand-over (net-new, re-engaged) filters.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { inArray } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +14,7 @@ import { getDb } from '~/platform/db.server'
 import { loader as accuracyPage } from '~/routes/reports.accuracy'
 import { loader as accuracy } from '~/routes/reports.accuracy[.csv]'
 import { loader as hindsight } from '~/routes/reports.hindsight[.csv]'
+import { loader as scorecardPage } from '~/routes/reports.scorecard'
 import { loader as scorecard } from '~/routes/reports.scorecard[.csv]'
 import { loader as sla } from '~/routes/reports.sla[.csv]'
 import { loader as sources } from '~/routes/reports.sources[.csv]'
@@ -64,10 +66,18 @@ const FILTERS: [string, Filter][] = [
   ['source', { source: 'Webinar' }],
   ['campaign', { campaign: 'Spring' }],
   ['history', { history: 'hidden' }],
+  ['after contact', { stage: 'after_contact' }],
+  ['ignored', { stage: 'ignored' }],
+  ['net-new', { handOver: 'net_new' }],
+  ['re-engaged', { handOver: 're_engaged' }],
 ]
 const COMBINED: [string, Filter][] = [
   ['Omar without history', { rep: 'omar', history: 'hidden' }],
   ['No authority from webinars', { reason: 'No authority', source: 'Webinar' }],
+  ['before contact', { stage: 'before_contact' }],
+  ['re-engaged, before contact', { stage: 'before_contact', handOver: 're_engaged' }],
+  ['Dana, net-new, no history', { rep: 'dana', handOver: 'net_new', history: 'hidden' }],
+  ['Omar, after contact, Expo', { rep: 'omar', stage: 'after_contact', campaign: 'Expo' }],
 ]
 
 // Which filters narrow which section of each CSV (docs/metrics.md). Follow-up clocks start at
@@ -75,8 +85,12 @@ const COMBINED: [string, Filter][] = [
 // verdict and no review clock: so the reason filter leaves the follow-up clocks (and the
 // scorecard, whose accuracy is the rep's over every reason) alone, and hiding history changes
 // neither the clocks nor the review rows nor the verdicts.
-const EVERY = ['rep', 'reason', 'source', 'campaign', 'history']
-const CASES = ['rep', 'reason', 'source', 'campaign']
+// The stage filter narrows what counts cases (and the scorecard's clock endings), never the
+// clocks themselves; the hand-over filter narrows cases and hand-over clocks, not returns.
+const STAGE = ['after contact', 'ignored']
+const HAND_OVER = ['net-new', 're-engaged']
+const EVERY = ['rep', 'reason', 'source', 'campaign', 'history', ...STAGE, ...HAND_OVER]
+const CASES = ['rep', 'reason', 'source', 'campaign', ...STAGE, ...HAND_OVER]
 const CLOCKS = ['rep', 'source', 'campaign']
 const APPLIES: Record<string, Record<string, string[]>> = {
   accuracy: {
@@ -90,8 +104,12 @@ const APPLIES: Record<string, Record<string, string[]>> = {
   sources: { Period: EVERY, Source: EVERY, Campaign: EVERY },
   hindsight: { Period: EVERY, Total: EVERY, Outcome: EVERY },
   verdicts: { Period: CASES, Total: CASES, Departures: CASES, Participation: CASES },
-  sla: { 'Follow-up': CLOCKS, Review: CASES, Return: CASES },
-  scorecard: { Reps: CLOCKS },
+  sla: {
+    'Follow-up': [...CLOCKS, ...HAND_OVER],
+    Review: CASES,
+    Return: ['rep', 'reason', 'source', 'campaign'],
+  },
+  scorecard: { Reps: [...CLOCKS, ...STAGE, ...HAND_OVER] },
 }
 
 let world: World
@@ -113,6 +131,8 @@ function queryOf(filter: Filter, by?: string): string {
   if (filter.source) params.set('source', filter.source)
   if (filter.campaign) params.set('campaign', filter.campaign)
   if (filter.history) params.set('history', filter.history)
+  if (filter.stage) params.set('stage', filter.stage)
+  if (filter.handOver) params.set('handOver', filter.handOver)
   return params.toString()
 }
 
@@ -175,15 +195,15 @@ describe('imported history', () => {
       ).report.periods.map((p) => [p.name, p.opened, p.imported])
     // Imported on 10 April, yet H1's rejection counts in January, H3's and W1's in March.
     expect(await page()).toEqual([
-      ['2026-01', 4, 1],
+      ['2026-01', 5, 1],
       ['2026-02', 1, 0],
-      ['2026-03', 4, 2],
+      ['2026-03', 5, 2],
       ['2026-04', 0, 0],
     ])
     expect(await page('hidden')).toEqual([
-      ['2026-01', 3, 0],
+      ['2026-01', 4, 0],
       ['2026-02', 1, 0],
-      ['2026-03', 2, 0],
+      ['2026-03', 3, 0],
       ['2026-04', 0, 0],
     ])
     expect((await csvOf(REPORTS[0]?.[1] as Report, { history: 'hidden' })).name).toBe(
@@ -197,5 +217,59 @@ describe('imported history', () => {
     expect(
       getDb().select().from(followUps).where(inArray(followUps.leadId, history)).all(),
     ).toEqual([])
+  })
+})
+
+describe('a lead’s whole life (issue 16)', () => {
+  const pageOf = async <T>(loader: Loader, path: string, filter: Filter) =>
+    payloadOf<T>(await loader(getArgs(`${path}?${queryOf(filter)}`, { cookie, now: NOW })))
+
+  it('a re-engaged lead’s outcome counts for its earlier rejection and for its re-engaged one', async () => {
+    const csv = async (filter: Filter) => (await csvOf(REPORTS[5]?.[1] as Report, filter)).lines
+    // L4 was rejected after contact in January (net-new), handed back from nurture and rejected
+    // again in March (re-engaged); in April it turned out to be in a buying process.
+    expect(await csv({ stage: 'after_contact' })).toContain('Period,2026-01,1,1,1,0,0.0,1,0,0.0')
+    expect(await csv({ handOver: 're_engaged' })).toEqual([
+      expect.stringMatching(/^section,/),
+      'Period,2026-01,0,0,0,0,,0,0,',
+      'Period,2026-02,0,0,0,0,,0,0,',
+      'Period,2026-03,1,1,1,0,0.0,1,0,0.0',
+      'Period,2026-04,0,0,0,0,,0,0,',
+      'Total,All,1,1,1,0,0.0,1,0,0.0',
+      'Outcome,Won (bought from us),0',
+      'Outcome,Bought elsewhere,0',
+      'Outcome,In a buying process,1',
+      'Outcome,Plans to buy,0',
+      'Outcome,No plans,0',
+      'Outcome,Not a fit,0',
+    ])
+    expect(await csv({})).toContain('Outcome,In a buying process,2')
+  })
+
+  it('the scorecard counts conversions by when, and the conversion rate of accepted leads', async () => {
+    type Row = { name: string; converted: number; acceptedConverted: number; accepted: number }
+    const { rows } = await pageOf<{ rows: (Row & { conversionRate: number | null })[] }>(
+      scorecardPage,
+      '/reports/scorecard',
+      {},
+    )
+    // Dana converted L11 (accepted at hand-over) in March and L3 (accepted on its return) in
+    // April: two conversions, and one of her one accepted hand-over. Omar accepted L4, rejected
+    // it after contact: none.
+    expect(
+      rows.map((r) => [r.name, r.accepted, r.converted, r.acceptedConverted, r.conversionRate]),
+    ).toEqual([
+      ['Dana Reyes', 1, 2, 1, 1],
+      ['Omar Haddad', 1, 0, 0, 0],
+    ])
+  })
+
+  it('the file name carries the stage and the hand-over', async () => {
+    expect(
+      (await csvOf(REPORTS[0]?.[1] as Report, { stage: 'after_contact', handOver: 'net_new' }))
+        .name,
+    ).toBe(
+      'attachment; filename="accuracy_month_2026-01-01_2026-04-30_stage-after_contact_hand-over-net_new.csv"',
+    )
   })
 })

@@ -67,6 +67,9 @@ const totalOf = (result: unknown) =>
 const DANA = {
   name: 'All',
   opened: 2,
+  beforeContact: 2,
+  afterContact: 0,
+  ignored: 0,
   decided: 1,
   upheld: 1,
   overturned: 0,

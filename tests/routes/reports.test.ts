@@ -127,6 +127,9 @@ beforeAll(async () => {
 type Row = {
   name: string
   opened: number
+  beforeContact: number
+  afterContact: number
+  ignored: number
   decided: number
   upheld: number
   overturned: number
@@ -148,9 +151,14 @@ const row = (
   overturned: number,
   open: number,
   accuracy: number | null,
+  ignored = 0,
 ): Row => ({
   name,
   opened,
+  // Every rejection here was before contact (report-filters.test.ts has some after contact).
+  beforeContact: opened,
+  afterContact: 0,
+  ignored,
   decided,
   upheld,
   overturned,
@@ -167,12 +175,14 @@ describe('rejection accuracy', () => {
       row('2026-01', 4, 3, 2, 1, 1, 2 / 3),
       row('2026-02', 0, 0, 0, 0, 0, null),
       row('2026-03', 2, 2, 2, 0, 0, 1),
-      row('2026-04', 1, 0, 0, 0, 1, null),
+      // The sweep of 10 April escalated four leads: ignored, beside the rejections.
+      row('2026-04', 1, 0, 0, 0, 1, null, 4),
     ])
-    expect(report.total).toEqual(row('All', 7, 5, 4, 1, 2, 0.8))
+    expect(report.total).toEqual(row('All', 7, 5, 4, 1, 2, 0.8, 4))
     expect(report.breakdown).toEqual([
-      row('Dana Reyes', 5, 3, 2, 1, 2, 2 / 3),
-      row('Omar Haddad', 2, 2, 2, 0, 0, 1),
+      row('Dana Reyes', 5, 3, 2, 1, 2, 2 / 3, 1),
+      row('Omar Haddad', 2, 2, 2, 0, 0, 1, 2),
+      row('Lucy Chen', 0, 0, 0, 0, 0, null, 1),
     ])
   })
 
@@ -180,11 +190,12 @@ describe('rejection accuracy', () => {
     const quarters = await load(`period=quarter&${RANGE}&by=reason`)
     expect(quarters.periods).toEqual([
       row('2026 Q1', 6, 5, 4, 1, 1, 0.8),
-      row('2026 Q2', 1, 0, 0, 0, 1, null),
+      row('2026 Q2', 1, 0, 0, 0, 1, null, 4),
     ])
     expect(quarters.breakdown).toEqual([
       row('No budget', 5, 3, 2, 1, 2, 2 / 3),
       row('No authority', 2, 2, 2, 0, 0, 1),
+      row('No reason', 0, 0, 0, 0, 0, null, 4),
     ])
     const omar = await load(`period=month&${RANGE}&repId=${userId('omar')}`)
     expect(omar.periods.map((p) => [p.name, p.decided, p.accuracy])).toEqual([
@@ -197,7 +208,7 @@ describe('rejection accuracy', () => {
 
   it('a rep sees only their own figures, whatever the URL asks; a marketer is refused', async () => {
     const dana = await load(`period=month&${RANGE}&repId=${userId('omar')}`, 'dana')
-    expect(dana.total).toEqual(row('All', 5, 3, 2, 1, 2, 2 / 3))
+    expect(dana.total).toEqual(row('All', 5, 3, 2, 1, 2, 2 / 3, 1))
     expect(
       statusOf(
         await settle(() => accuracyLoader(getArgs('/reports/accuracy', { cookie: cookies.maya }))),
@@ -213,14 +224,15 @@ describe('rejection accuracy', () => {
       'attachment; filename="accuracy_month_2026-01-01_2026-04-30.csv"',
     )
     expect((await response.text()).trim().split('\n')).toEqual([
-      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
-      'Period,2026-01,4,3,2,1,1,0,66.7',
-      'Period,2026-02,0,0,0,0,0,0,',
-      'Period,2026-03,2,2,2,0,0,0,100.0',
-      'Period,2026-04,1,0,0,0,1,0,',
-      'Total,All,7,5,4,1,2,0,80.0',
-      'Rep,Dana Reyes,5,3,2,1,2,0,66.7',
-      'Rep,Omar Haddad,2,2,2,0,0,0,100.0',
+      'section,name,opened,rejected_before_contact,rejected_after_contact,ignored,decided,upheld,overturned,open,imported,accuracy_percent',
+      'Period,2026-01,4,4,0,0,3,2,1,1,0,66.7',
+      'Period,2026-02,0,0,0,0,0,0,0,0,0,',
+      'Period,2026-03,2,2,0,0,2,2,0,0,0,100.0',
+      'Period,2026-04,1,1,0,4,0,0,0,1,0,',
+      'Total,All,7,7,0,4,5,4,1,2,0,80.0',
+      'Rep,Dana Reyes,5,5,0,1,3,2,1,2,0,66.7',
+      'Rep,Omar Haddad,2,2,0,2,2,2,0,0,0,100.0',
+      'Rep,Lucy Chen,0,0,0,1,0,0,0,0,0,',
     ])
     const filtered = (await csvLoader(
       getArgs(`/reports/accuracy.csv?period=quarter&${RANGE}&repId=${userId('omar')}`, {
@@ -237,6 +249,8 @@ describe('source and campaign quality', () => {
   type Quality = {
     name: string
     handedOver: number
+    netNew: number
+    reEngaged: number
     rejected: number
     confirmedBad: number
     confirmedGood: number
@@ -252,6 +266,9 @@ describe('source and campaign quality', () => {
   ): Quality => ({
     name,
     handedOver,
+    // No lead here was re-engaged (report-filters.test.ts has one).
+    netNew: handedOver,
+    reEngaged: 0,
     rejected,
     confirmedBad: bad,
     confirmedGood: good,
@@ -298,11 +315,11 @@ describe('source and campaign quality', () => {
       'attachment; filename="sources_quarter_2026-01-01_2026-04-30_source-Trade-show.csv"',
     )
     expect((await csv.text()).trim().split('\n')).toEqual([
-      'section,name,handed_over,rejected,confirmed_bad,confirmed_good,confirmed_bad_percent',
-      'Period,2026 Q1,2,0,0,0,0.0',
-      'Period,2026 Q2,0,0,0,0,',
-      'Source,Trade show,2,0,0,0,0.0',
-      'Campaign,Expo,2,0,0,0,0.0',
+      'section,name,handed_over,net_new,re_engaged,rejected,confirmed_bad,confirmed_good,confirmed_bad_percent',
+      'Period,2026 Q1,2,2,0,0,0,0,0.0',
+      'Period,2026 Q2,0,0,0,0,0,0,',
+      'Source,Trade show,2,2,0,0,0,0,0.0',
+      'Campaign,Expo,2,2,0,0,0,0,0.0',
     ])
     expect(
       statusOf(
@@ -564,7 +581,7 @@ describe('service levels by reason', () => {
 
 describe('rep scorecard', () => {
   it('per rep: received, accepted, rejected, ignored, acceptance, accuracy, median time to act, SLA compliance', async () => {
-    const { repScorecard } = await import('~/domain/reports/sla.server')
+    const { repScorecard } = await import('~/domain/reports/scorecard.server')
     const rows = repScorecard(
       getDb(),
       { period: 'month', by: 'reason', history: 'shown' },
@@ -579,10 +596,14 @@ describe('rep scorecard', () => {
         name: 'Dana Reyes',
         received: 5,
         accepted: 0,
-        rejected: 5,
+        rejectedBeforeContact: 5,
+        rejectedAfterContact: 0,
         ignored: 0,
         acceptanceRate: 0,
         accuracy: 2 / 3,
+        converted: 0,
+        acceptedConverted: 0,
+        conversionRate: null,
         medianMs: HOUR,
         compliance: 1,
       },
@@ -590,10 +611,14 @@ describe('rep scorecard', () => {
         name: 'Lucy Chen',
         received: 1,
         accepted: 0,
-        rejected: 0,
+        rejectedBeforeContact: 0,
+        rejectedAfterContact: 0,
         ignored: 1,
         acceptanceRate: 0,
         accuracy: null,
+        converted: 0,
+        acceptedConverted: 0,
+        conversionRate: null,
         medianMs: null,
         compliance: 0,
       },
@@ -602,10 +627,14 @@ describe('rep scorecard', () => {
         name: 'Omar Haddad',
         received: 4,
         accepted: 0,
-        rejected: 2,
+        rejectedBeforeContact: 2,
+        rejectedAfterContact: 0,
         ignored: 2,
         acceptanceRate: 0,
         accuracy: 1,
+        converted: 0,
+        acceptedConverted: 0,
+        conversionRate: null,
         medianMs: HOUR,
         compliance: 0.5,
       },
@@ -625,8 +654,8 @@ describe('scorecard and SLA pages', () => {
       getArgs(`/reports/scorecard.csv?${RANGE}`, { cookie: cookies.dana }),
     )) as Response
     expect((await csv.text()).trim().split('\n')).toEqual([
-      'rep,received,accepted,rejected,ignored,acceptance_percent,accuracy_percent,median_hours_to_first_action,sla_compliance_percent',
-      'Dana Reyes,5,0,5,0,0.0,66.7,1.0,100.0',
+      'rep,received,accepted,rejected_before_contact,rejected_after_contact,ignored,acceptance_percent,accuracy_percent,converted,accepted_converted,conversion_percent,median_hours_to_first_action,sla_compliance_percent',
+      'Dana Reyes,5,0,5,0,0,0.0,66.7,0,0,,1.0,100.0',
     ])
     for (const who of ['maya', 'dana'])
       expect(
@@ -718,11 +747,11 @@ describe('a fuller fixture: May and June', () => {
       }),
     )) as Response
     expect((await csv.text()).trim().split('\n')).toEqual([
-      'section,name,opened,decided,upheld,overturned,open,imported,accuracy_percent',
-      'Period,2026-05,10,9,7,2,1,0,77.8',
-      'Period,2026-06,10,10,8,2,0,0,80.0',
-      'Total,All,20,19,15,4,1,0,78.9',
-      'Source,Webinar,20,19,15,4,1,0,78.9',
+      'section,name,opened,rejected_before_contact,rejected_after_contact,ignored,decided,upheld,overturned,open,imported,accuracy_percent',
+      'Period,2026-05,10,10,0,0,9,7,2,1,0,77.8',
+      'Period,2026-06,10,10,0,0,10,8,2,0,0,80.0',
+      'Total,All,20,20,0,0,19,15,4,1,0,78.9',
+      'Source,Webinar,20,20,0,0,19,15,4,1,0,78.9',
     ])
   })
 

@@ -278,4 +278,35 @@ describe('demo seed', () => {
     expect(after.decided).toBeGreaterThan(20)
     expect((after.accuracy ?? 0) - (before.accuracy ?? 0)).toBeGreaterThan(0.08)
   })
+
+  it('splits its reports by stage and hand-over: the parts add up to the whole', async () => {
+    const { accuracyReport } = await import('~/domain/reports/accuracy.server')
+    const { sourceQualityReport } = await import('~/domain/reports/source-quality.server')
+    const base = { period: 'quarter', by: 'reason', history: 'shown' } as const
+    const range = { from: '2024-06-01', to: '2027-05-31' }
+    const accuracy = (extra: object) =>
+      accuracyReport(getDb(), { ...base, ...extra }, range, 'Europe/London').total
+    const all = accuracy({})
+    expect(all.opened).toBeGreaterThan(0)
+    expect(all.ignored).toBeGreaterThan(0)
+    expect(all.beforeContact + all.afterContact).toBe(all.opened)
+    expect(accuracy({ stage: 'before_contact' }).opened).toBe(all.beforeContact)
+    expect(accuracy({ stage: 'after_contact' }).opened).toBe(all.afterContact)
+    expect(accuracy({ stage: 'ignored' }).ignored).toBe(all.ignored)
+    const netNew = accuracy({ handOver: 'net_new' })
+    const reEngaged = accuracy({ handOver: 're_engaged' })
+    expect(netNew.opened + reEngaged.opened).toBe(all.opened)
+    expect(netNew.decided + reEngaged.decided).toBe(all.decided)
+    const sources = (extra: object) =>
+      sourceQualityReport(getDb(), { ...base, ...extra }, range, 'Europe/London').bySource
+    const handedOver = (rows: { handedOver: number }[]) =>
+      rows.reduce((sum, r) => sum + r.handedOver, 0)
+    const every = sources({})
+    expect(handedOver(every)).toBeGreaterThan(0)
+    expect(every.every((r) => r.netNew + r.reEngaged === r.handedOver)).toBe(true)
+    expect(
+      handedOver(sources({ handOver: 'net_new' })) +
+        handedOver(sources({ handOver: 're_engaged' })),
+    ).toBe(handedOver(every))
+  })
 })

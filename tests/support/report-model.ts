@@ -2,7 +2,7 @@
 // of docs/metrics.md, on its own: no report code, only the labels the CSVs print. Months in
 // Europe/London; medians and 90th percentiles by nearest rank, by sorting.
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
-import { OUTCOMES, type Outcome } from '~db/enums'
+import { type CaseStage, type HandOver, OUTCOMES, type Outcome } from '~db/enums'
 import type { CaseFact, ClockFact, LeadFact, World } from './report-world'
 
 /** A report filter as the test sees it: rep by first name, reason by label. */
@@ -12,6 +12,8 @@ export type Filter = {
   source?: string
   campaign?: string
   history?: 'hidden'
+  stage?: CaseStage
+  handOver?: HandOver
 }
 type Row = (string | number)[]
 type Model = { world: World; filter: Filter; months: string[]; now: Date }
@@ -43,13 +45,23 @@ function ranks(values: number[]): [number | undefined, number | undefined] {
   return [sorted[Math.ceil(n / 2) - 1], sorted[Math.ceil((9 * n) / 10) - 1]]
 }
 
-/** A case the case filters keep: rep, reason, source, campaign, and not imported if hidden. */
+/** A case's stage: ignored, or rejected before or after contact. */
+const stageOf = (c: CaseFact): CaseStage =>
+  c.kind === 'ignored' ? 'ignored' : c.afterContact ? 'after_contact' : 'before_contact'
+const handOverOf = (reengaged: boolean): HandOver => (reengaged ? 're_engaged' : 'net_new')
+
+/**
+ * A case the case filters keep: rep, reason, source, campaign, not imported if hidden, its
+ * stage, and its hand-over (the one it opened on).
+ */
 const caseKept = ({ filter: f }: Model, c: CaseFact, reason = true) =>
   (!f.rep || c.rep === f.rep) &&
   (!reason || !f.reason || c.reason === f.reason) &&
   (!f.source || c.lead.source === f.source) &&
   (!f.campaign || c.lead.campaign === f.campaign) &&
-  (!f.history || c.status !== 'imported')
+  (!f.history || c.status !== 'imported') &&
+  (!f.stage || stageOf(c) === f.stage) &&
+  (!f.handOver || handOverOf(c.reengaged) === f.handOver)
 const inRange = (m: Model, date: Date) => m.months.includes(month(date))
 
 /** Rows per period, then the total: `cells` of the items of each. */
@@ -61,14 +73,17 @@ function periodRows<T>(m: Model, items: T[], date: (item: T) => Date, cells: (of
 }
 
 export function accuracyCsv(m: Model, by: 'rep' | 'reason' | 'source' | 'campaign'): Row[] {
-  const cases = m.world.cases.filter(
-    (c) => c.kind === 'rejected' && caseKept(m, c) && inRange(m, c.openedAt),
-  )
-  const figures = (of: CaseFact[]) => {
+  // Rejections, and beside them the ignored cases (in no other column).
+  const cases = m.world.cases.filter((c) => caseKept(m, c) && inRange(m, c.openedAt))
+  const figures = (all: CaseFact[]) => {
+    const of = all.filter((c) => c.kind === 'rejected')
     const decided = count(of, (c) => c.verdict !== null)
     const upheld = count(of, (c) => c.verdict === 'does_not_meet')
     return [
       of.length,
+      count(of, (c) => !c.afterContact),
+      count(of, (c) => c.afterContact),
+      all.length - of.length,
       decided,
       upheld,
       count(of, (c) => c.verdict === 'meets'),
@@ -80,19 +95,22 @@ export function accuracyCsv(m: Model, by: 'rep' | 'reason' | 'source' | 'campaig
   const key = (c: CaseFact) =>
     ({
       rep: NAMES[c.rep] as string,
-      reason: c.reason as string,
+      reason: c.reason ?? 'No reason',
       source: c.lead.source,
       campaign: c.lead.campaign,
     })[by]
   const label = { rep: 'Rep', reason: 'Reason', source: 'Source', campaign: 'Campaign' }[by]
   const breakdown = [...new Set(cases.map(key))]
     .map((name) => [label, name, ...figures(cases.filter((c) => key(c) === name))])
-    .sort((a, b) => (b[3] as number) - (a[3] as number) || byName(String(a[1]), String(b[1])))
+    .sort((a, b) => (b[6] as number) - (a[6] as number) || byName(String(a[1]), String(b[1])))
   return [
     [
       'section',
       'name',
       'opened',
+      'rejected_before_contact',
+      'rejected_after_contact',
+      'ignored',
       'decided',
       'upheld',
       'overturned',
@@ -105,50 +123,88 @@ export function accuracyCsv(m: Model, by: 'rep' | 'reason' | 'source' | 'campaig
   ]
 }
 
+/**
+ * A hand-over: net-new (a lead's first, at its hand-over) or re-engaged (a re-engaged clock),
+ * with the cases opened on it: a net-new hand-over's are the lead's net-new cases, a re-engaged
+ * one's the lead's re-engaged cases from it until the lead's next re-engaged hand-over.
+ */
+type HandOverUnit = { lead: LeadFact; at: Date; reengaged: boolean; cases: CaseFact[] }
+
+function handOvers(m: Model): HandOverUnit[] {
+  const f = m.filter
+  const rejection = (c: CaseFact) =>
+    (f.stage ? stageOf(c) === f.stage : c.kind === 'rejected') &&
+    (!f.history || c.status !== 'imported')
+  const netNew = m.world.leads.map((lead) => ({
+    lead,
+    at: lead.handedOverAt,
+    reengaged: false,
+    cases: m.world.cases.filter((c) => c.lead === lead && !c.reengaged && rejection(c)),
+  }))
+  const backs = m.world.clocks.filter((c) => c.kind === 'hand_over' && c.reengaged)
+  const reEngaged = backs.map((back) => {
+    const next = backs
+      .filter((b) => b.lead === back.lead && b.startedAt > back.startedAt)
+      .map((b) => b.startedAt.getTime())
+    const until = Math.min(Infinity, ...next)
+    return {
+      lead: back.lead,
+      at: back.startedAt,
+      reengaged: true,
+      cases: m.world.cases.filter(
+        (c) =>
+          c.lead === back.lead &&
+          c.reengaged &&
+          rejection(c) &&
+          c.openedAt >= back.startedAt &&
+          c.openedAt.getTime() < until,
+      ),
+    }
+  })
+  return [...netNew, ...reEngaged]
+}
+
 export function sourcesCsv(m: Model): Row[] {
   const f = m.filter
-  const rejections = (l: LeadFact) =>
-    m.world.cases.filter(
-      (c) => c.lead === l && c.kind === 'rejected' && (!f.history || c.status !== 'imported'),
-    )
-  const leads = m.world.leads.filter(
-    (l) =>
-      inRange(m, l.handedOverAt) &&
+  const units = handOvers(m).filter(
+    ({ lead: l, at, reengaged, cases }) =>
+      inRange(m, at) &&
+      (!f.handOver || handOverOf(reengaged) === f.handOver) &&
       (!f.rep || l.rep === f.rep) &&
       (!f.source || l.source === f.source) &&
       (!f.campaign || l.campaign === f.campaign) &&
       (!f.history || !l.history) &&
-      (!f.reason || rejections(l).some((c) => c.reason === f.reason)),
+      (!f.reason || cases.some((c) => c.reason === f.reason)),
   )
-  const figures = (of: LeadFact[]) => {
-    const bad = count(of, (l) => rejections(l).some((c) => c.verdict === 'does_not_meet'))
+  const figures = (of: HandOverUnit[]) => {
+    const bad = count(of, (u) => u.cases.some((c) => c.verdict === 'does_not_meet'))
     return [
       of.length,
-      count(of, (l) => rejections(l).length > 0),
+      count(of, (u) => !u.reengaged),
+      count(of, (u) => u.reengaged),
+      count(of, (u) => u.cases.length > 0),
       bad,
-      count(of, (l) => rejections(l).some((c) => c.verdict === 'meets')),
+      count(of, (u) => u.cases.some((c) => c.verdict === 'meets')),
       percent(bad, of.length),
     ]
   }
   const grouped = (section: string, key: (l: LeadFact) => string) =>
-    [...new Set(leads.map(key))]
-      .map((name) => [section, name, ...figures(leads.filter((l) => key(l) === name))])
+    [...new Set(units.map((u) => key(u.lead)))]
+      .map((name) => [section, name, ...figures(units.filter((u) => key(u.lead) === name))])
       .sort((a, b) => (b[2] as number) - (a[2] as number) || byName(String(a[1]), String(b[1])))
   return [
     [
       'section',
       'name',
       'handed_over',
+      'net_new',
+      're_engaged',
       'rejected',
       'confirmed_bad',
       'confirmed_good',
       'confirmed_bad_percent',
     ],
-    ...m.months.map((p) => [
-      'Period',
-      p,
-      ...figures(leads.filter((l) => month(l.handedOverAt) === p)),
-    ]),
+    ...m.months.map((p) => ['Period', p, ...figures(units.filter((u) => month(u.at) === p))]),
     ...grouped('Source', (l) => l.source),
     ...grouped('Campaign', (l) => l.campaign),
   ]
@@ -268,7 +324,10 @@ const workingTimes = (clocks: ClockFact[]) =>
     .filter((c) => c.action === 'accepted' || c.action === 'rejected')
     .map((c) => (c.actedAt as Date).getTime() - c.startedAt.getTime())
 
-/** The clocks of a kind the filters keep: rep, the lead's source and campaign, a return's reason. */
+/**
+ * The clocks of a kind the filters keep: rep, the lead's source and campaign, a return's reason,
+ * a hand-over's kind (net-new or re-engaged).
+ */
 function clocksOf(m: Model, kind: 'hand_over' | 'return', range: (date: Date) => boolean) {
   const f = m.filter
   return m.world.clocks.filter(
@@ -278,7 +337,8 @@ function clocksOf(m: Model, kind: 'hand_over' | 'return', range: (date: Date) =>
       (!f.rep || c.rep === f.rep) &&
       (!f.source || c.lead.source === f.source) &&
       (!f.campaign || c.lead.campaign === f.campaign) &&
-      (kind === 'hand_over' || !f.reason || c.reason === f.reason),
+      (kind === 'hand_over' || !f.reason || c.reason === f.reason) &&
+      (kind === 'return' || !f.handOver || handOverOf(c.reengaged) === f.handOver),
   )
 }
 
@@ -348,26 +408,48 @@ export function slaCsv(m: Model): Row[] {
 }
 
 export function scorecardCsv(m: Model): Row[] {
+  const f = m.filter
   const clocks = clocksOf(m, 'hand_over', (date) => inRange(m, date))
+  const shows = (stage: CaseStage) => !f.stage || f.stage === stage
   const rows = [...new Set(clocks.map((c) => c.rep))].map((rep) => {
     const own = clocks.filter((c) => c.rep === rep)
-    const accepted = count(own, (c) => c.action === 'accepted')
+    const accepted = own.filter((c) => c.action === 'accepted')
     const cases = m.world.cases.filter(
       (c) =>
         c.kind === 'rejected' && c.rep === rep && caseKept(m, c, false) && inRange(m, c.openedAt),
     )
     const [ok, late] = [count(own, inTime), count(own, (c) => breached(m, c))]
+    // Conversions: the rep's leads converted in the range; and of the clocks they accepted, those
+    // whose lead they have converted since.
+    const converted = m.world.leads.filter(
+      (l) =>
+        l.rep === rep &&
+        l.convertedAt !== null &&
+        inRange(m, l.convertedAt) &&
+        (!f.source || l.source === f.source) &&
+        (!f.campaign || l.campaign === f.campaign) &&
+        (!f.history || !l.history) &&
+        (!f.handOver || handOverOf(l.reengaged) === f.handOver),
+    )
+    const acceptedConverted = count(
+      accepted,
+      (c) => c.lead.convertedAt !== null && c.lead.rep === rep,
+    )
     return [
       NAMES[rep] as string,
       own.length,
-      accepted,
-      count(own, (c) => c.action === 'rejected'),
-      count(own, (c) => c.action === 'ignored'),
-      percent(accepted, own.length),
+      accepted.length,
+      shows('before_contact') ? count(own, (c) => c.action === 'rejected') : 0,
+      count(cases, (c) => c.afterContact),
+      shows('ignored') ? count(own, (c) => c.action === 'ignored') : 0,
+      percent(accepted.length, own.length),
       percent(
         count(cases, (c) => c.verdict === 'does_not_meet'),
         count(cases, (c) => c.verdict !== null),
       ),
+      converted.length,
+      acceptedConverted,
+      percent(acceptedConverted, accepted.length),
       hours(ranks(workingTimes(own))[0]),
       percent(ok, ok + late),
     ]
@@ -377,10 +459,14 @@ export function scorecardCsv(m: Model): Row[] {
       'rep',
       'received',
       'accepted',
-      'rejected',
+      'rejected_before_contact',
+      'rejected_after_contact',
       'ignored',
       'acceptance_percent',
       'accuracy_percent',
+      'converted',
+      'accepted_converted',
+      'conversion_percent',
       'median_hours_to_first_action',
       'sla_compliance_percent',
     ],

@@ -4,7 +4,10 @@
 // made through the domain functions at a pinned instant. Beside them, the world writes down the
 // facts the reports count (whose, what, when), from which tests/support/report-model.ts works
 // out every figure on its own. Every clock runs on weekdays within one week, so a working time
-// is the time between two instants, and a due time is a whole number of days later.
+// is the time between two instants, and a due time is a whole number of days later. Issue 16
+// adds a lead's whole life: L4, accepted, is rejected after contact, sent to nurture, handed
+// back (re-engaged), rejected again and upheld, then turns out a real buyer; L11 and L3 are
+// marked converted (tests/support/lifecycle.ts writes what other branches' use cases will).
 import { castVote } from '~/domain/cases/cast-vote.server'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
@@ -18,6 +21,7 @@ import type { CaseStatus, Disposition, Outcome, Verdict } from '~db/enums'
 import { activateDefinition, ICP_CRITERIA } from './definition'
 import { seedTeam } from './factories'
 import { handOverLead, importedLead, userId } from './leads'
+import { handBack, markCaseReengaged, markConverted, rejectAfterContact } from './lifecycle'
 
 export type LeadFact = {
   key: string
@@ -27,11 +31,19 @@ export type LeadFact = {
   campaign: string
   handedOverAt: Date
   history: boolean
+  /** When its rep marked it converted, if they did. */
+  convertedAt: Date | null
+  /** Its current hand-over is a re-engaged one. */
+  reengaged: boolean
 }
 export type CaseFact = {
   key: string
   lead: LeadFact
   kind: 'rejected' | 'ignored'
+  /** A rejection after contact (the lead was accepted and worked). */
+  afterContact: boolean
+  /** Opened on a re-engaged hand-over. */
+  reengaged: boolean
   status: CaseStatus
   reason: string | null
   rep: string
@@ -49,6 +61,8 @@ export type CaseFact = {
 }
 export type ClockFact = {
   kind: 'hand_over' | 'return'
+  /** A re-engaged hand-over (handed back from nurture). */
+  reengaged: boolean
   lead: LeadFact
   rep: string
   /** A return's: the reason of the case whose verdict sent the lead back. */
@@ -94,11 +108,22 @@ export async function reportWorld(): Promise<World> {
   const live = (key: string, rep: string, source: string, campaign: string, when: string) => {
     const handedOverAt = at(when)
     const id = handOverLead(rep, { source, campaign }, { at: handedOverAt })
-    const fact = { key, id, rep, source, campaign, handedOverAt, history: false }
+    const fact = {
+      key,
+      id,
+      rep,
+      source,
+      campaign,
+      handedOverAt,
+      history: false,
+      convertedAt: null,
+      reengaged: false,
+    }
     world.leads.push(fact)
     const dueAt = later(handedOverAt, 2 * DAY)
     world.clocks.push({
       kind: 'hand_over',
+      reengaged: false,
       lead: fact,
       rep,
       reason: null,
@@ -122,6 +147,8 @@ export async function reportWorld(): Promise<World> {
       key,
       lead: of,
       kind,
+      afterContact: false,
+      reengaged: false,
       status: 'in_review',
       reason,
       rep: of.rep,
@@ -135,7 +162,7 @@ export async function reportWorld(): Promise<World> {
       departures: [],
       voters: [],
     })
-  const reject = (key: string, reason: string, when: string) => {
+  const reject = (key: string, reason: string, when: string, caseKey = `C-${key}`) => {
     const of = lead(key)
     const { caseId } = check(
       rejectLead(
@@ -146,9 +173,9 @@ export async function reportWorld(): Promise<World> {
         at(when),
       ),
     )
-    ids.set(`C-${key}`, caseId)
+    ids.set(caseKey, caseId)
     act(key, 'rejected', at(when))
-    opened(`C-${key}`, of, 'rejected', reason, at(when))
+    opened(caseKey, of, 'rejected', reason, at(when))
   }
   const accept = (key: string, when: string) => {
     check(acceptLead(db, { id: userId(lead(key).rep) }, lead(key).id, at(when)))
@@ -212,6 +239,7 @@ export async function reportWorld(): Promise<World> {
     if (verdict === 'meets')
       world.clocks.push({
         kind: 'return',
+        reengaged: false,
         lead: c.lead,
         rep: c.rep,
         reason: c.reason,
@@ -232,6 +260,46 @@ export async function reportWorld(): Promise<World> {
       ),
     )
     world.outcomes.push({ lead: lead(key), outcome: value, occurredOn })
+  }
+  /** Its rep rejects a working lead after contact; the review clock is the one the case got. */
+  const rejectWorked = (key: string, reason: string, when: string) => {
+    const of = lead(key)
+    const opening = rejectAfterContact(
+      of.id,
+      { id: reasonId(reason), label: reason },
+      userId(of.rep),
+      at(when),
+    )
+    ids.set(`C-${key}`, opening.caseId)
+    opened(`C-${key}`, of, 'rejected', reason, at(when))
+    Object.assign(kase(`C-${key}`), { afterContact: true, reviewDueAt: opening.reviewDueAt })
+  }
+  /** Handed back from nurture to its rep (a re-engaged hand-over): a fresh 48-hour clock. */
+  const handedBack = (key: string, when: string) => {
+    const of = Object.assign(lead(key), { reengaged: true })
+    const dueAt = later(at(when), 2 * DAY)
+    handBack(of.id, userId(of.rep), at(when), dueAt)
+    world.clocks.push({
+      kind: 'hand_over',
+      reengaged: true,
+      lead: of,
+      rep: of.rep,
+      reason: null,
+      startedAt: at(when),
+      dueAt,
+      actedAt: null,
+      action: null,
+    })
+  }
+  /** A rejection of a re-engaged lead: a re-engaged case (`key` R-…). */
+  const rejectAgain = (key: string, reason: string, when: string) => {
+    reject(key, reason, when, `R-${key}`)
+    const c = Object.assign(kase(`R-${key}`), { reengaged: true })
+    c.reviewDueAt = markCaseReengaged(ids.get(`R-${key}`) as number).reviewDueAt
+  }
+  const converted = (key: string, when: string) => {
+    markConverted(lead(key).id, at(when))
+    lead(key).convertedAt = at(when)
   }
   /** A lead from the CRM, imported on 10 April: history unless `live`; rejected, won, or accepted then. */
   const imported = (
@@ -264,7 +332,17 @@ export async function reportWorld(): Promise<World> {
         importedAt: at('2026-04-10T10:00'),
       },
     )
-    const fact = { key, id, rep, source, campaign, handedOverAt, history: !crm.live }
+    const fact = {
+      key,
+      id,
+      rep,
+      source,
+      campaign,
+      handedOverAt,
+      history: !crm.live,
+      convertedAt: null,
+      reengaged: false,
+    }
     world.leads.push(fact)
     if (rejected) {
       opened(`IC-${key}`, fact, 'rejected', rejected.reason.label, rejected.at)
@@ -299,6 +377,13 @@ export async function reportWorld(): Promise<World> {
     departures: [],
   })
   accept('L3', '2026-01-14T15:00')
+  // L4, accepted, is rejected after contact; upheld, it goes to nurture.
+  rejectWorked('L4', 'No budget', '2026-01-20T10:00')
+  decide('C-L4', '2026-01-22T10:00', upheld, {
+    disposition: 'nurture',
+    agree: true,
+    departures: [],
+  })
   // February: L5 rejected late and never ruled on; L6 ignored.
   live('L5', 'dana', 'Webinar', 'Expo', '2026-02-02T09:00')
   live('L6', 'omar', 'Webinar', 'Spring', '2026-02-03T09:00')
@@ -306,6 +391,9 @@ export async function reportWorld(): Promise<World> {
   if (sweepIgnoredLeads(db, at('2026-02-06T09:00')) !== 1) throw new Error('One lead was ignored')
   Object.assign(runningClock('L6'), { actedAt: at('2026-02-06T09:00'), action: 'ignored' })
   opened('I-L6', lead('L6'), 'ignored', null, at('2026-02-06T09:00'))
+  // L11 is accepted, and converted in March.
+  live('L11', 'dana', 'Webinar', 'Spring', '2026-02-09T09:00')
+  accept('L11', '2026-02-09T11:00')
   // March: L7 upheld by a split vote; L8 never acted on; L10 overturned against the definition
   // (its company is too small by the committee's findings) and returned to Omar, who does not act.
   live('L7', 'dana', 'Trade show', 'Expo', '2026-03-02T09:00')
@@ -329,6 +417,17 @@ export async function reportWorld(): Promise<World> {
     departures: ['company_size'],
     justification: 'Growing fast',
   })
+  // L11 converted; L4 handed back from nurture (re-engaged), rejected before contact, and upheld
+  // against the definition (the lead meets it).
+  converted('L11', '2026-03-05T10:00')
+  handedBack('L4', '2026-03-23T09:00')
+  rejectAgain('L4', 'No authority', '2026-03-24T10:00')
+  decide('R-L4', '2026-03-26T10:00', all('does_not_meet', { engagement: 'unmet' }), {
+    disposition: 'nurture',
+    agree: false,
+    departures: ['*'],
+    justification: 'Not ready to buy yet',
+  })
   // 10 April: the CRM's history (H1 rejected and won, H2 accepted, H3 rejected), and W1, handed
   // over after the cut-off, imported live with its CRM rejection and its win.
   imported('H1', 'dana', 'Webinar', 'Spring', '2026-01-08T09:00', {
@@ -346,10 +445,13 @@ export async function reportWorld(): Promise<World> {
   })
   // April: L9 still waiting when the reports are read (15 April, noon); outcomes learnt.
   live('L9', 'dana', 'Webinar', 'Spring', '2026-04-14T08:00')
+  converted('L3', '2026-04-02T10:00')
   outcome('L1', 'no_plans', '2026-03-01')
   outcome('L2', 'won', '2026-03-15')
   outcome('L3', 'won', '2026-03-20')
   outcome('L7', 'plans_to_buy', '2026-04-01')
   outcome('L10', 'not_a_fit', '2026-04-02')
+  // L4 was a real buyer: the outcome counts for both its rejections (hindsight is per lead).
+  outcome('L4', 'in_buying_process', '2026-04-05')
   return world
 }

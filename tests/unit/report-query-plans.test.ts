@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { accuracyReport } from '~/domain/reports/accuracy.server'
 import { hindsightReport } from '~/domain/reports/hindsight.server'
 import type { ReportQuery } from '~/domain/reports/query'
-import { repScorecard, slaReport } from '~/domain/reports/sla.server'
+import { repScorecard } from '~/domain/reports/scorecard.server'
+import { slaReport } from '~/domain/reports/sla.server'
 import { sourceQualityReport } from '~/domain/reports/source-quality.server'
 import { verdictReport } from '~/domain/reports/verdicts.server'
 import type { DB } from '~db/connection'
@@ -12,7 +13,9 @@ import { memoryDb } from '../support/memory-db'
 // come from a covering index, one range per cell (app/domain/reports/cells.server.ts), never from
 // a scan of cases, follow_ups, leads or votes, and never by sorting the rows it counts. No
 // ANALYZE: the production database has no statistics either. Some leads are history and some
-// rejections imported (issue 15), so hiding them is planned on data that has them.
+// rejections imported (issue 15), so hiding them is planned on data that has them; some cases
+// are rejections after contact, some hand-overs and cases re-engaged, some leads converted
+// (issue 16), so the stage and hand-over filters and the conversions are planned on them too.
 
 let db: DB
 const T0 = Date.UTC(2026, 0, 5, 9)
@@ -41,21 +44,25 @@ beforeAll(() => {
     const lead = Number(
       run(
         `INSERT INTO leads (external_id, source, campaign, owner_id, status, handed_over_at,
-           created_at, updated_at, history) VALUES (?, ?, ?, ?, 'working', ?, ?, ?, ?)`,
+           created_at, updated_at, history, converted_at, reengaged)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         `E${i}`,
         i % 7 ? `S${i % 4}` : null,
         i % 5 ? `K${i % 9}` : null,
         rep,
+        i % 8 === 4 ? 'converted' : 'working',
         at,
         at,
         at,
         i % 6 === 0 ? 1 : 0,
+        i % 8 === 4 ? at + 3 * DAY : null,
+        i % 9 === 2 ? 1 : 0,
       ).lastInsertRowid,
     )
     const action = ['accepted', 'rejected', 'ignored', null][i % 4]
     run(
       `INSERT INTO follow_ups (lead_id, rep_id, kind, started_at, due_at, acted_at, action,
-         working_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         working_ms, reengaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       lead,
       rep,
       i % 10 ? 'hand_over' : 'return',
@@ -64,6 +71,7 @@ beforeAll(() => {
       action ? at + DAY : null,
       action,
       action ? DAY : null,
+      i % 10 && i % 9 === 2 ? 1 : 0,
     )
     if (action !== 'rejected' && action !== 'ignored') continue
     const decided = i % 3 !== 0
@@ -71,8 +79,9 @@ beforeAll(() => {
       run(
         `INSERT INTO cases (lead_id, kind, status, reason_id, filed_by, rep_id, lead_snapshot,
            source, campaign, opened_at, review_due_at, verdict, disposition, decided_at,
-           unanimous, decided_by_chair, agrees_with_definition, departures, review_working_ms)
-         VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
+           unanimous, decided_by_chair, agrees_with_definition, departures, review_working_ms,
+           after_contact, reengaged)
+         VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)`,
         lead,
         action,
         decided ? 'decided' : i % 24 === 9 ? 'imported' : 'in_review',
@@ -89,6 +98,8 @@ beforeAll(() => {
         decided ? 1 : null,
         decided ? (i % 11 ? '[]' : '["engagement"]') : null,
         decided ? DAY : null,
+        action === 'rejected' && i % 5 === 0 ? 1 : 0,
+        i % 9 === 2 ? 1 : 0,
       ).lastInsertRowid,
     )
     if (decided)
@@ -158,6 +169,12 @@ const FILTERS: [string, Partial<ReportQuery>][] = [
   ['one reason', { reasonId: 1 }],
   ['by week', { period: 'week' }],
   ['imported history hidden', { history: 'hidden' }],
+  ['rejected after contact', { stage: 'after_contact' }],
+  ['rejected before contact', { stage: 'before_contact' }],
+  ['ignored', { stage: 'ignored' }],
+  ['net-new', { handOver: 'net_new' }],
+  ['re-engaged', { handOver: 're_engaged' }],
+  ['re-engaged, one rep, one source', { handOver: 're_engaged', repId: 2, source: 'S1' }],
 ]
 
 describe('report query plans', () => {
@@ -280,6 +297,50 @@ describe('report query plans', () => {
     expect(plansOf('sources', { ...hidden, repId: 2 })).toMatch(
       /SEARCH l USING COVERING INDEX leads_report_idx \(source=\? AND campaign=\? AND handed_over_at>\? AND handed_over_at<\?\)/,
     )
+  })
+
+  it('stage and hand-over: the same covering indexes, which end with after_contact and reengaged', () => {
+    for (const filter of [{ stage: 'after_contact' }, { handOver: 're_engaged' }] as const) {
+      for (const by of ['rep', 'reason', 'source', 'campaign'] as const)
+        expect(plansOf('accuracy', { ...filter, by })).toMatch(
+          new RegExp(`SEARCH c USING COVERING INDEX cases_report_${by}_idx \\(kind=\\? AND`),
+        )
+      for (const report of ['hindsight', 'verdicts', 'sla'] as const)
+        expect(plansOf(report, filter)).toMatch(
+          /SEARCH c USING COVERING INDEX cases_report_opened_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/,
+        )
+    }
+    // Re-engaged hand-overs from their partial index; each one's cases by its lead.
+    const reEngaged = plansOf('sources', { handOver: 're_engaged' })
+    expect(reEngaged).toMatch(
+      /SEARCH h USING COVERING INDEX follow_ups_reengaged_idx \(started_at>\? AND started_at<\?\)/,
+    )
+    expect(reEngaged).toMatch(
+      /SEARCH c USING COVERING INDEX cases_report_lead_idx \(kind=\? AND lead_id=\? AND opened_at>\?\)/,
+    )
+    expect(reEngaged).toMatch(
+      /SEARCH n USING COVERING INDEX follow_ups_report_lead_idx \(lead_id=\? AND kind=\? AND started_at>\? AND started_at<\?\)/,
+    )
+    expect(reEngaged).not.toMatch(/leads_report_idx/)
+    expect(plansOf('sla', { handOver: 're_engaged' })).toMatch(
+      /SEARCH f USING COVERING INDEX follow_ups_report_rep_idx \(kind=\? AND rep_id=\? AND started_at>\? AND started_at<\?\)/,
+    )
+  })
+
+  it('scorecard conversions: the rep’s converted leads, and their accepted clocks of the range', () => {
+    for (const filter of [{}, { history: 'hidden' }, { handOver: 'net_new' }] as const) {
+      const steps = plansOf('scorecard', filter)
+      expect(steps).toMatch(
+        /SEARCH l USING COVERING INDEX leads_converted_idx \(owner_id=\? AND converted_at>\? AND converted_at<\?\)/,
+      )
+      // Every converted lead of the rep (`converted_at IS NOT NULL` is planned as a range).
+      expect(steps).toMatch(
+        /SEARCH l USING COVERING INDEX leads_converted_idx \(owner_id=\? AND converted_at>\?\)\n/,
+      )
+      expect(steps).toMatch(
+        /SEARCH f USING COVERING INDEX follow_ups_report_lead_idx \(lead_id=\? AND kind=\? AND started_at>\? AND started_at<\?\)/,
+      )
+    }
   })
 
   it('source quality: leads per source, campaign and period; rejected leads from their cases', () => {

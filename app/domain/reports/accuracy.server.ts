@@ -1,11 +1,12 @@
 // Rejection accuracy (docs/metrics.md): of the rejections ruled on, how many the committee
 // upheld. Counted in SQL, per period of the month (or week, quarter) the case opened, and
 // broken down by rep, reason, source or campaign: one cell per period and value of the
-// breakdown, each a range of the breakdown's covering index (cases_report_*_idx).
+// breakdown, each a range of the breakdown's covering index (cases_report_*_idx). Beside the
+// rejections (before and after contact), the ignored cases of the same cell are counted too.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { CASE_KINDS } from '~db/enums'
-import { addCounts, binaryOrder, distinctKeys, packed, sumCounts } from './cells.server'
+import { CASE_KINDS, type CaseStage } from '~db/enums'
+import { addCounts, binaryOrder, distinctKeysOfKinds, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import {
   BREAKDOWN_LABELS,
@@ -17,7 +18,12 @@ import {
 
 export type AccuracyRow = {
   name: string
+  /** Rejected cases: before contact + after contact. */
   opened: number
+  beforeContact: number
+  afterContact: number
+  /** Ignored cases (not rejections: in no other column). */
+  ignored: number
   decided: number
   upheld: number
   overturned: number
@@ -34,8 +40,24 @@ export const NOT_IMPORTED = sql`c.status <> 'imported'`
 export const NOT_IMPORTED_BY_ID = sql`c.id NOT IN (
   SELECT i.id FROM cases i WHERE i.status = 'imported')`
 
+/** A stage as SQL on cases `c` (docs/metrics.md, "Stage and hand-over"). */
+export const STAGE_SQL: Record<CaseStage, SQL> = {
+  before_contact: sql`c.kind = 'rejected' AND c.after_contact = 0`,
+  after_contact: sql`c.kind = 'rejected' AND c.after_contact = 1`,
+  ignored: sql`c.kind = 'ignored'`,
+}
+
+/** The case kinds a stage filter leaves: both, or the stage's own. */
+export const kindsOf = (stage: CaseStage | undefined) =>
+  stage === undefined
+    ? (['rejected', 'ignored'] as const)
+    : stage === 'ignored'
+      ? (['ignored'] as const)
+      : (['rejected'] as const)
+
 /**
- * The report's filters as SQL on cases `c` (rep, reason, source, campaign, imported history).
+ * The report's filters as SQL on cases `c` (rep, reason, source, campaign, imported history,
+ * stage, hand-over: a case is re-engaged when it opened on a re-engaged hand-over).
  * Imported cases (status 'imported': a CRM's rejections, not reviewed) are hidden by their
  * status where the covering index holds it (every cases_report_* index but the lead one); from
  * cases_report_lead_idx, which does not, pass `imported: 'by-id'`: their ids are listed once from
@@ -53,6 +75,8 @@ export function caseFilters(
     query.history === 'hidden'
       ? sql` AND ${imported === 'by-status' ? NOT_IMPORTED : NOT_IMPORTED_BY_ID}`
       : sql``,
+    query.stage ? sql` AND ${STAGE_SQL[query.stage]}` : sql``,
+    query.handOver ? sql` AND c.reengaged = ${query.handOver === 're_engaged' ? 1 : 0}` : sql``,
   ]
   return sql.join(parts, sql``)
 }
@@ -64,8 +88,11 @@ export const ANY_KIND = sql`c.kind IN (${sql.join(
 )})`
 
 type Counts = Omit<AccuracyRow, 'name' | 'accuracy'>
-const COUNTS = packed<Counts>({
+type Rejections = Omit<Counts, 'ignored'>
+const REJECTIONS = packed<Rejections>({
   opened: sql`count(*)`,
+  beforeContact: sql`count(*) FILTER (WHERE c.after_contact = 0)`,
+  afterContact: sql`count(*) FILTER (WHERE c.after_contact = 1)`,
   decided: sql`count(c.verdict)`,
   upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
   overturned: sql`count(*) FILTER (WHERE c.verdict = 'meets')`,
@@ -74,6 +101,9 @@ const COUNTS = packed<Counts>({
 })
 const zero = (): Counts => ({
   opened: 0,
+  beforeContact: 0,
+  afterContact: 0,
+  ignored: 0,
   decided: 0,
   upheld: 0,
   overturned: 0,
@@ -114,26 +144,40 @@ export function accuracyReport(
 ) {
   const { spans, periods } = periodTable(query.period, range, timeZone)
   const group = GROUPS[query.by]
-  const cells = db.all<{ key: string | number | null; name: string; i: number; counts: string }>(
-    sql`
+  const kinds = kindsOf(query.stage)
+  // One cell per kind, each a range of the covering index (a `kind IN (…)` would not be one).
+  const cell = (kind: 'rejected' | 'ignored', counts: SQL) =>
+    (kinds as readonly string[]).includes(kind)
+      ? sql`(
+      SELECT ${counts} FROM cases c
+      WHERE c.kind = ${kind} AND ${group.column} IS keys.k
+        AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)})`
+      : sql`NULL`
+  const cells = db.all<{
+    key: string | number | null
+    name: string
+    i: number
+    rejections: string | null
+    ignored: number | null
+  }>(sql`
     WITH RECURSIVE ${periods},
-    ${distinctKeys(sql`cases c`, group.column, sql`c.kind = 'rejected'`, query[group.only] || undefined)}
-    SELECT keys.k AS key, ${group.name} AS name, p.i AS i, (
-      SELECT ${COUNTS.sql} FROM cases c
-      WHERE c.kind = 'rejected' AND ${group.column} IS keys.k
-        AND c.opened_at >= p.start AND c.opened_at < p.finish ${caseFilters(query)}
-    ) AS counts
-    FROM keys, periods p`,
-  )
+    ${distinctKeysOfKinds(group.column, kinds, query[group.only] || undefined)}
+    SELECT keys.k AS key, ${group.name} AS name, p.i AS i,
+      ${cell('rejected', REJECTIONS.sql)} AS rejections,
+      ${cell('ignored', sql`count(*)`)} AS ignored
+    FROM keys, periods p`)
   const byPeriod = spans.map(zero)
   const byKey = new Map<string | number | null, Counts & { name: string }>()
-  for (const { key, name, i, counts } of cells) {
-    const cell = COUNTS.unpack(counts)
-    if (cell.opened === 0) continue
-    addCounts(byPeriod[i] as Counts, cell)
+  for (const { key, name, i, rejections, ignored } of cells) {
+    const counts: Counts = {
+      ...(rejections === null ? zero() : REJECTIONS.unpack(rejections)),
+      ignored: ignored ?? 0,
+    }
+    if (counts.opened === 0 && counts.ignored === 0) continue
+    addCounts(byPeriod[i] as Counts, counts)
     const row = byKey.get(key) ?? { name, ...zero() }
     byKey.set(key, row)
-    addCounts<Counts>(row, cell)
+    addCounts<Counts>(row, counts)
   }
   const total = sumCounts(byPeriod, zero())
   return {
@@ -153,6 +197,9 @@ export function accuracyCsvRows(
   const cells = (r: AccuracyRow) => [
     r.name,
     r.opened,
+    r.beforeContact,
+    r.afterContact,
+    r.ignored,
     r.decided,
     r.upheld,
     r.overturned,
@@ -165,6 +212,9 @@ export function accuracyCsvRows(
       'section',
       'name',
       'opened',
+      'rejected_before_contact',
+      'rejected_after_contact',
+      'ignored',
       'decided',
       'upheld',
       'overturned',

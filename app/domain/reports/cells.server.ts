@@ -27,24 +27,45 @@ export function packed<T extends Record<string, number | number[]>>(
 }
 
 /**
- * A `keys(k)` table for a WITH RECURSIVE: the distinct values of `column` among the rows of
- * `table` that `where` selects, ascending, then NULL (the row that ends the recursion). A loose
- * index scan: one seek per value in an index on (the `where` columns, `column`), where a
- * SELECT DISTINCT would read every row. Or, when the report is filtered on that very column,
- * just that value.
+ * A `keys(k)` table (or `name(k)`) for a WITH RECURSIVE: the distinct values of `column` among
+ * the rows of `table` that `where` selects, ascending, then NULL (the row that ends the
+ * recursion). A loose index scan: one seek per value in an index on (the `where` columns,
+ * `column`), where a SELECT DISTINCT would read every row. Or, when the report is filtered on
+ * that very column, just that value.
  */
 export function distinctKeys(
   table: SQL,
   column: SQL,
   where: SQL,
   only?: string | number | undefined,
+  name = 'keys',
 ): SQL {
-  if (only !== undefined) return sql`keys(k) AS (VALUES (${only}))`
-  return sql`keys(k) AS (
+  const keys = sql.raw(name)
+  if (only !== undefined) return sql`${keys}(k) AS (VALUES (${only}))`
+  return sql`${keys}(k) AS (
     SELECT min(${column}) FROM ${table} WHERE ${where}
     UNION ALL
-    SELECT (SELECT min(${column}) FROM ${table} WHERE ${where} AND ${column} > keys.k)
-    FROM keys WHERE keys.k IS NOT NULL)`
+    SELECT (SELECT min(${column}) FROM ${table} WHERE ${where} AND ${column} > ${keys}.k)
+    FROM ${keys} WHERE ${keys}.k IS NOT NULL)`
+}
+
+/**
+ * The `keys(k)` table of the values of `column` among the cases of one kind, or of two: one
+ * loose scan per kind (a `kind IN (…)` has no loose scan), the second kind's values added where
+ * the first has not got them. NULL, the end of each scan, is among the keys once.
+ */
+export function distinctKeysOfKinds(
+  column: SQL,
+  kinds: readonly [string] | readonly [string, string],
+  only?: string | number | undefined,
+): SQL {
+  const [first, second] = kinds
+  if (only !== undefined || second === undefined)
+    return distinctKeys(sql`cases c`, column, sql`c.kind = ${first}`, only)
+  return sql`${distinctKeys(sql`cases c`, column, sql`c.kind = ${first}`, undefined, 'keys_0')},
+    ${distinctKeys(sql`cases c`, column, sql`c.kind = ${second}`, undefined, 'keys_1')},
+    keys(k) AS (SELECT k FROM keys_0 UNION ALL SELECT k FROM keys_1 k1
+      WHERE NOT EXISTS (SELECT 1 FROM keys_0 k0 WHERE k0.k IS k1.k))`
 }
 
 /** The order of SQLite's BINARY collation (UTF-8 bytes), for sorting names as ORDER BY would. */

@@ -1,6 +1,7 @@
 // What every report shares: the period, the date range and the filters, kept in the URL so a
 // view can be bookmarked and shared. Shared by the browser (the filter form) and the server.
 import { z } from 'zod'
+import { CASE_STAGES, type CaseStage, HAND_OVERS, type HandOver } from '~db/enums'
 
 export const PERIODS = ['week', 'month', 'quarter'] as const
 export type Period = (typeof PERIODS)[number]
@@ -36,6 +37,27 @@ export const HISTORY_LABELS: Record<History, string> = {
   hidden: 'Hidden',
 }
 
+/**
+ * A case's stage (issue 16): rejected before contact (a new or returned lead), rejected after
+ * contact (an accepted lead, worked), or ignored (its clock ran out). Absent: every stage.
+ */
+export const STAGE_LABELS: Record<CaseStage, string> = {
+  before_contact: 'Rejected before contact',
+  after_contact: 'Rejected after contact',
+  ignored: 'Ignored',
+}
+export { CASE_STAGES, HAND_OVERS }
+
+/** A hand-over: net-new (the lead's first) or re-engaged (handed back from nurture). */
+export const HAND_OVER_LABELS: Record<HandOver, string> = {
+  net_new: 'Net-new',
+  re_engaged: 'Re-engaged',
+}
+
+/** An optional choice of `values`: absent or empty stands for every one; anything else is refused. */
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error }).optional())
+
 export const ReportQuerySchema = z.object({
   period: z.enum(PERIODS, { error: 'must be week, month or quarter' }).default('month'),
   by: z.enum(BREAKDOWNS).catch('reason'),
@@ -46,12 +68,15 @@ export const ReportQuerySchema = z.object({
   source: z.string().trim().max(100).optional().catch(undefined),
   campaign: z.string().trim().max(200).optional().catch(undefined),
   history: z.enum(HISTORY, { error: 'must be shown or hidden' }).default('shown'),
+  stage: oneOf(CASE_STAGES, 'must be before_contact, after_contact or ignored'),
+  handOver: oneOf(HAND_OVERS, 'must be net_new or re_engaged'),
 })
 export type ReportQuery = z.infer<typeof ReportQuerySchema>
 
 /**
  * The filters in a file name: "accuracy_month_2026-01-01_2026-12-31_rep-3.csv", and
- * "…_history-hidden.csv" when imported history is hidden.
+ * "…_history-hidden.csv" when imported history is hidden, "…_stage-after_contact" and
+ * "…_hand-over-re_engaged" under the stage and hand-over filters.
  */
 export function reportFileName(
   report: string,
@@ -64,6 +89,8 @@ export function reportFileName(
   if (query.source) parts.push(`source-${query.source}`)
   if (query.campaign) parts.push(`campaign-${query.campaign}`)
   if (query.history === 'hidden') parts.push('history-hidden')
+  if (query.stage) parts.push(`stage-${query.stage}`)
+  if (query.handOver) parts.push(`hand-over-${query.handOver}`)
   return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
 }
 

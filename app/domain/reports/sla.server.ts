@@ -4,7 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters, NOT_IMPORTED } from './accuracy.server'
-import { binaryOrder, distinctKeys, packed, percentiles } from './cells.server'
+import { distinctKeys, packed, percentiles } from './cells.server'
 import { periodTable } from './periods'
 import { hoursCell, percentCell, type ReportQuery } from './query'
 
@@ -20,17 +20,17 @@ export type ClockRow = {
   p90Ms: number | null
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+export const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 const ACTED = sql`f.action IN ('accepted', 'rejected')`
 /** What the SLA report and the scorecard both count: clocks acted on in time, breached. */
-const compliance = (now: Date) => ({
+export const compliance = (now: Date) => ({
   inTime: sql`count(*) FILTER (WHERE ${ACTED} AND f.acted_at <= f.due_at)`,
   breached: sql`count(*) FILTER (WHERE f.action = 'ignored' OR (${ACTED} AND f.acted_at > f.due_at)
     OR (f.acted_at IS NULL AND f.due_at < ${now.getTime()}))`,
 })
 /** The working times to the first accept or reject, for the percentiles. */
-const TIMES = sql`json_group_array(f.working_ms) FILTER (WHERE ${ACTED} AND f.working_ms IS NOT NULL)`
+export const TIMES = sql`json_group_array(f.working_ms) FILTER (WHERE ${ACTED} AND f.working_ms IS NOT NULL)`
 
 /**
  * The clocks of one kind started in each of `periods`, counted per rep and period. Without a
@@ -39,7 +39,7 @@ const TIMES = sql`json_group_array(f.working_ms) FILTER (WHERE ${ACTED} AND f.wo
  * in the order they were handed over (which is nearly the order of their ids, so the lookups
  * walk the (lead_id, kind, started_at, …) covering index forwards), to their clocks.
  */
-function clockCells<T extends Record<string, number | number[]>>(
+export function clockCells<T extends Record<string, number | number[]>>(
   db: Queryable,
   counts: ReturnType<typeof packed<T>>,
   kind: 'hand_over' | 'return',
@@ -59,6 +59,11 @@ function clockCells<T extends Record<string, number | number[]>>(
           WHERE c.lead_id = f.lead_id AND c.decided_at = f.started_at
             AND c.reason_id = ${query.reasonId})`
       : sql``
+  // A hand-over is net-new or re-engaged (handed back from nurture); a return is neither.
+  const handOver =
+    kind === 'hand_over' && query.handOver
+      ? sql`AND f.reengaged = ${query.handOver === 're_engaged' ? 1 : 0}`
+      : sql``
   const cells =
     leadFilters.length === 0
       ? db.all<{ rep: number | null; i: number; counts: string }>(sql`
@@ -67,7 +72,7 @@ function clockCells<T extends Record<string, number | number[]>>(
           SELECT keys.k AS rep, p.i AS i, (
             SELECT ${counts.sql} FROM follow_ups f
             WHERE f.kind = ${kind} AND f.rep_id = keys.k
-              AND f.started_at >= p.start AND f.started_at < p.finish ${reason}
+              AND f.started_at >= p.start AND f.started_at < p.finish ${reason} ${handOver}
           ) AS counts
           FROM keys, periods p`)
       : db.all<{ rep: number; i: number; counts: string }>(sql`
@@ -77,7 +82,7 @@ function clockCells<T extends Record<string, number | number[]>>(
           CROSS JOIN follow_ups f CROSS JOIN periods p
           WHERE ${sql.join(leadFilters, sql` AND `)} AND f.lead_id = l.id AND f.kind = ${kind}
             ${query.repId ? sql`AND f.rep_id = ${query.repId}` : sql``}
-            AND f.started_at >= p.start AND f.started_at < p.finish ${reason}
+            AND f.started_at >= p.start AND f.started_at < p.finish ${reason} ${handOver}
           GROUP BY f.rep_id, p.i`)
   return cells.map((cell) => ({ rep: cell.rep, i: cell.i, counts: counts.unpack(cell.counts) }))
 }
@@ -207,128 +212,6 @@ export function slaReport(
     review: reviewReport(db, query, range, timeZone, now),
     return: clockReport(db, 'return', query, range, timeZone, now),
   }
-}
-
-type ScorecardRow = {
-  repId: number
-  name: string
-  received: number
-  accepted: number
-  rejected: number
-  ignored: number
-  /** Accepted ÷ received. */
-  acceptanceRate: number | null
-  /** Upheld ÷ decided, over the rep's rejections opened in the range. */
-  accuracy: number | null
-  medianMs: number | null
-  /** Follow-up SLA compliance: acted in time ÷ (in time + breached). */
-  compliance: number | null
-}
-
-/** Per rep, over the leads handed to them in the range (the follow-up clocks started in it). */
-export function repScorecard(
-  db: Queryable,
-  query: ReportQuery,
-  range: { from: string; to: string },
-  timeZone: string,
-  now: Date,
-): ScorecardRow[] {
-  const { start, end } = periodTable(query.period, range, timeZone)
-  const counts = packed<{
-    received: number
-    accepted: number
-    rejected: number
-    ignored: number
-    inTime: number
-    breached: number
-    times: number[]
-  }>({
-    received: sql`count(*)`,
-    accepted: sql`count(*) FILTER (WHERE f.action = 'accepted')`,
-    rejected: sql`count(*) FILTER (WHERE f.action = 'rejected')`,
-    ignored: sql`count(*) FILTER (WHERE f.action = 'ignored')`,
-    ...compliance(now),
-    times: TIMES,
-  })
-  // The whole range as one period: one cell per rep.
-  const cells = clockCells(
-    db,
-    counts,
-    'hand_over',
-    query,
-    sql`periods(i, start, finish) AS (VALUES (0, ${start}, ${end}))`,
-  ).filter((cell) => cell.rep !== null && cell.counts.received > 0)
-  if (cells.length === 0) return []
-  const reps = sql.join(
-    cells.map((cell) => sql`(${cell.rep})`),
-    sql`, `,
-  )
-  const repFilters = caseFilters({ ...query, reasonId: undefined })
-  const RULED = packed<{ decided: number; upheld: number }>({
-    decided: sql`count(c.verdict)`,
-    upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
-  })
-  const accuracy = new Map(
-    db
-      .all<{ repId: number; name: string; ruled: string }>(sql`
-        WITH reps(id) AS (VALUES ${reps})
-        SELECT reps.id AS repId, (SELECT u.name FROM users u WHERE u.id = reps.id) AS name, (
-          SELECT ${RULED.sql} FROM cases c
-          WHERE c.kind = 'rejected' AND c.rep_id = reps.id
-            AND c.opened_at >= ${start} AND c.opened_at < ${end} ${repFilters}
-        ) AS ruled
-        FROM reps`)
-      .map(({ repId, name, ruled }) => {
-        const { decided, upheld } = RULED.unpack(ruled)
-        return [repId, { name, accuracy: rate(upheld, decided) }]
-      }),
-  )
-  return cells
-    .map(({ rep, counts: row }) => {
-      const repId = rep as number
-      const { name = '', accuracy: ruled = null } = accuracy.get(repId) ?? {}
-      return {
-        repId,
-        name,
-        received: row.received,
-        accepted: row.accepted,
-        rejected: row.rejected,
-        ignored: row.ignored,
-        acceptanceRate: rate(row.accepted, row.received),
-        accuracy: ruled,
-        medianMs: percentiles([row.times]).median,
-        compliance: rate(row.inTime, row.inTime + row.breached),
-      }
-    })
-    .sort((a, b) => binaryOrder(a.name, b.name))
-}
-
-/** The rep scorecard as CSV rows (a header, then a row per rep), as the page shows it. */
-export function scorecardCsvRows(rows: ScorecardRow[]): (string | number)[][] {
-  return [
-    [
-      'rep',
-      'received',
-      'accepted',
-      'rejected',
-      'ignored',
-      'acceptance_percent',
-      'accuracy_percent',
-      'median_hours_to_first_action',
-      'sla_compliance_percent',
-    ],
-    ...rows.map((r) => [
-      r.name,
-      r.received,
-      r.accepted,
-      r.rejected,
-      r.ignored,
-      percentCell(r.acceptanceRate),
-      percentCell(r.accuracy),
-      hoursCell(r.medianMs),
-      percentCell(r.compliance),
-    ]),
-  ]
 }
 
 /** The SLA report's numbers as CSV rows (a header, then each section), as the page shows them. */

@@ -1,15 +1,19 @@
-// Source and campaign quality (docs/metrics.md): of the leads each source or campaign handed to
-// Sales, how many were rejected, and how many of those the committee confirmed bad or good.
+// Source and campaign quality (docs/metrics.md): of the hand-overs of each source or campaign to
+// Sales (net-new: a lead's first; re-engaged: handed back from nurture), how many were rejected,
+// and how many of those the committee confirmed bad or good.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
-import { NOT_IMPORTED_BY_ID } from './accuracy.server'
+import { NOT_IMPORTED_BY_ID, STAGE_SQL } from './accuracy.server'
 import { addCounts, binaryOrder } from './cells.server'
 import { periodTable } from './periods'
 import { percentCell, type ReportQuery } from './query'
 
 export type QualityRow = {
   name: string
+  /** Hand-overs: net-new + re-engaged. */
   handedOver: number
+  netNew: number
+  reEngaged: number
   rejected: number
   confirmedBad: number
   confirmedGood: number
@@ -18,12 +22,25 @@ export type QualityRow = {
 }
 
 type Counts = Omit<QualityRow, 'name' | 'confirmedBadRate'>
-type Cell = Omit<Counts, 'handedOver'> & {
+type Cell = Omit<Counts, 'handedOver' | 'netNew' | 'reEngaged'> & {
   i: number
   source: string | null
   campaign: string | null
 }
-const zero = (): Counts => ({ handedOver: 0, rejected: 0, confirmedBad: 0, confirmedGood: 0 })
+const zero = (): Counts => ({
+  handedOver: 0,
+  netNew: 0,
+  reEngaged: 0,
+  rejected: 0,
+  confirmedBad: 0,
+  confirmedGood: 0,
+})
+/** Net-new or re-engaged hand-overs counted: both columns and the total. */
+const handedOver = (netNew: number, reEngaged: number) => ({
+  handedOver: netNew + reEngaged,
+  netNew,
+  reEngaged,
+})
 const withRate = <T extends Counts>(row: T) => ({
   ...row,
   confirmedBadRate: row.handedOver > 0 ? row.confirmedBad / row.handedOver : null,
@@ -52,6 +69,50 @@ function pairsOf(query: ReportQuery): SQL {
           WHERE l.source IS pairs.source AND l.campaign > pairs.campaign)
         FROM pairs WHERE campaign IS NOT NULL)`
   return sql`${sources}, ${pairs}`
+}
+
+/**
+ * Re-engaged hand-overs (few: a partial index lists them by when they started), per period,
+ * source and campaign of their leads. A re-engaged hand-over's cases are its lead's re-engaged
+ * cases opened from it until the lead's next re-engaged hand-over. A reason filter keeps the
+ * hand-overs with a rejection for that reason.
+ */
+function reEngagedCells(
+  db: Queryable,
+  query: ReportQuery,
+  periods: SQL,
+  within: { start: number; end: number; stage: SQL; leadFilters: SQL },
+) {
+  const cases = (condition: SQL) => sql`EXISTS (
+    SELECT 1 FROM cases c
+    WHERE ${within.stage} AND c.lead_id = h.lead_id AND c.reengaged = 1
+      AND c.opened_at >= h.started_at AND ${condition}
+      AND NOT EXISTS (
+        SELECT 1 FROM follow_ups n
+        WHERE n.lead_id = h.lead_id AND n.kind = 'hand_over' AND n.reengaged = 1
+          AND n.started_at > h.started_at AND n.started_at <= c.opened_at))`
+  return db.all<Cell & { handedOver: number }>(sql`
+    WITH ${periods}
+    SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
+      count(*) AS handedOver,
+      count(*) FILTER (WHERE r.rejected) AS rejected,
+      count(*) FILTER (WHERE r.bad) AS confirmedBad,
+      count(*) FILTER (WHERE r.good) AS confirmedGood
+    FROM (
+      SELECT h.lead_id AS lead_id, h.started_at AS started_at,
+        ${cases(sql`1`)} AS rejected,
+        ${cases(sql`c.verdict = 'does_not_meet'`)} AS bad,
+        ${cases(sql`c.verdict = 'meets'`)} AS good
+      FROM follow_ups h INDEXED BY follow_ups_reengaged_idx
+      WHERE h.kind = 'hand_over' AND h.reengaged = 1
+        AND h.started_at >= ${within.start} AND h.started_at < ${within.end}
+        ${query.reasonId ? sql`AND ${cases(sql`c.reason_id = ${query.reasonId}`)}` : sql``}
+    ) r
+    CROSS JOIN leads l
+    CROSS JOIN periods p
+    WHERE l.id = r.lead_id AND r.started_at >= p.start AND r.started_at < p.finish
+      ${within.leadFilters}
+    GROUP BY p.i, l.source, l.campaign`)
 }
 
 export function sourceQualityReport(
@@ -84,13 +145,19 @@ export function sourceQualityReport(
     addTo(bySource, source, cell)
     addTo(byCampaign, campaign, cell)
   }
-  // Rejected leads, from their rejected cases (far fewer than leads): each lead's cases are a
-  // run of the (kind, lead_id, …) index, then the lead itself gives its period, source and
-  // campaign. A reason filter keeps the leads rejected at least once for that reason, and
-  // only those count as handed over. The rep, source and campaign filters narrow the cases to
-  // their leads first; the history filter applies where each lead is read by its id, since the
-  // indexes that list a filter's leads do not hold `history`.
-  const rejected = db.all<Cell>(sql`
+  // The cases a stage filter keeps (absent: the rejections, before and after contact).
+  const stage = query.stage ? STAGE_SQL[query.stage] : sql`c.kind = 'rejected'`
+  const netNew = query.handOver !== 're_engaged'
+  const reEngaged = query.handOver !== 'net_new'
+  // Net-new hand-overs' rejected leads, from their net-new cases (far fewer than leads): each
+  // lead's cases are a run of the (kind, lead_id, …) index, then the lead itself gives its
+  // period, source and campaign. A reason filter keeps the leads rejected at least once for
+  // that reason, and only those count as handed over. The rep, source and campaign filters
+  // narrow the cases to their leads first; the history filter applies where each lead is read
+  // by its id, since the indexes that list a filter's leads do not hold `history`.
+  const rejected = !netNew
+    ? []
+    : db.all<Cell>(sql`
     WITH ${periods}
     SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
       count(*) AS rejected,
@@ -101,7 +168,7 @@ export function sourceQualityReport(
         max(c.verdict = 'does_not_meet') AS bad,
         max(c.verdict = 'meets') AS good
       FROM cases c
-      WHERE c.kind = 'rejected' ${hidden ? sql`AND ${NOT_IMPORTED_BY_ID}` : sql``} ${
+      WHERE ${stage} AND c.reengaged = 0 ${hidden ? sql`AND ${NOT_IMPORTED_BY_ID}` : sql``} ${
         filters.length > 0
           ? sql`AND c.lead_id IN (SELECT l.id FROM leads l
               WHERE l.handed_over_at >= ${start} AND l.handed_over_at < ${end} ${leadFilters})`
@@ -116,9 +183,12 @@ export function sourceQualityReport(
       ${leadFilters} ${notHistory}
     GROUP BY p.i, l.source, l.campaign`)
   for (const { i, source, campaign, ...counts } of rejected)
-    add(i, source, campaign, { ...counts, handedOver: query.reasonId ? counts.rejected : 0 })
-  // Leads handed over, per period, source and campaign: a cell of leads_report_idx each.
-  if (!query.reasonId)
+    add(i, source, campaign, {
+      ...counts,
+      ...handedOver(query.reasonId ? counts.rejected : 0, 0),
+    })
+  // Leads handed over (net-new), per period, source and campaign: a cell of leads_report_idx each.
+  if (netNew && !query.reasonId)
     for (const { i, source, campaign, n } of db.all<{
       i: number
       source: string | null
@@ -133,7 +203,18 @@ export function sourceQualityReport(
           ${query.repId ? sql`AND l.owner_id = ${query.repId}` : sql``} ${notHistory}
       ) AS n
       FROM pairs, periods p`))
-      if (n > 0) add(i, source, campaign, { ...zero(), handedOver: n })
+      if (n > 0) add(i, source, campaign, { ...zero(), ...handedOver(n, 0) })
+  if (reEngaged)
+    for (const { i, source, campaign, ...counts } of reEngagedCells(db, query, periods, {
+      start,
+      end,
+      stage,
+      leadFilters: sql`${leadFilters} ${notHistory}`,
+    }))
+      add(i, source, campaign, {
+        ...counts,
+        ...handedOver(0, query.reasonId ? counts.rejected : counts.handedOver),
+      })
   const grouped = (groups: Map<string | null, Counts>, none: string) =>
     [...groups]
       .map(([value, row]) => ({ name: value ?? none, ...row }))
@@ -161,6 +242,8 @@ export function sourceQualityCsvRows(
       'section',
       'name',
       'handed_over',
+      'net_new',
+      're_engaged',
       'rejected',
       'confirmed_bad',
       'confirmed_good',
@@ -170,6 +253,8 @@ export function sourceQualityCsvRows(
       section,
       r.name,
       r.handedOver,
+      r.netNew,
+      r.reEngaged,
       r.rejected,
       r.confirmedBad,
       r.confirmedGood,
