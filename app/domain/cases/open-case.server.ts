@@ -35,6 +35,10 @@ type Opening =
       reason: { id: number; label: string }
       notes: string | null
       attempts: number
+      /** Rejected after the rep accepted and worked the lead (decision 26). */
+      afterContact?: boolean
+      /** The lead in the buying group the rep says is being worked. */
+      workingLeadId?: number | null
     }
   | { kind: 'ignored' }
 
@@ -55,6 +59,8 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       reasonLabel: rejected?.reason.label ?? null,
       notes: rejected?.notes ?? null,
       contactAttempts: rejected?.attempts ?? null,
+      afterContact: rejected?.afterContact ?? false,
+      workingLeadId: rejected?.workingLeadId ?? null,
       filedBy: rejected?.filedBy ?? null,
       repId: lead.ownerId,
       marketerId: lead.marketerId,
@@ -99,6 +105,8 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
         reason: rejected?.reason.label ?? null,
         notes: rejected?.notes ?? null,
         contactAttempts: rejected?.attempts ?? null,
+        ...(rejected?.afterContact ? { afterContact: true } : {}),
+        ...(rejected?.workingLeadId ? { workingLeadId: rejected.workingLeadId } : {}),
         definitionVersionId: lead.definitionVersionId,
         previousCaseId: previous?.id ?? null,
       },
