@@ -30,9 +30,15 @@ export function groupSummary(group: BuyingGroupView): string {
   return `${leads} at ${group.domain} (this one included), ${group.working} being worked`
 }
 
-/** How a member is named to someone who may not open it: its title and owner, no name. */
-export function memberLabel(m: Pick<Member, 'name' | 'title' | 'ownerName'>): string {
-  return m.name ?? `${m.title ?? 'No title'} (${m.ownerName}’s lead)`
+/** A member's name, or to someone who may not open it, its title (no name). */
+export function memberLabel(m: Pick<Member, 'name' | 'title'>): string {
+  return m.name ?? `${m.title ?? 'No title'} (not yours to open)`
+}
+
+/** A member as the reject form's choice names it: who, title, owner and status. */
+export function memberChoice(m: Pick<Member, 'name' | 'title' | 'ownerName'>, status: string) {
+  const who = m.name ? `${m.name}${m.title ? `, ${m.title}` : ''}` : (m.title ?? 'No title')
+  return `${who} — ${m.ownerName}, ${status}`
 }
 
 function MemberName({ member }: { member: Member }) {

@@ -12,7 +12,7 @@ import {
   MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
-import { type BuyingGroupView, groupSummary, memberLabel } from './buying-group'
+import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, Field, SelectInput, TextArea } from './ui'
 
@@ -91,11 +91,7 @@ export function RejectLeadForm({
           hint={`Which lead at ${group?.domain} is already being worked. Required for “${chosen.label}”.`}
           meta={fields.workingLeadId}
           options={others.map(
-            (o) =>
-              [
-                o.id,
-                `${memberLabel(o)}${o.name && o.title ? `, ${o.title}` : ''} — ${o.ownerName}, ${LEAD_STATUS_LABELS[o.status].toLowerCase()}`,
-              ] as const,
+            (o) => [o.id, memberChoice(o, LEAD_STATUS_LABELS[o.status].toLowerCase())] as const,
           )}
           emptyLabel="Choose the lead"
         />
