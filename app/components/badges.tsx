@@ -1,7 +1,7 @@
 import { EVALUATION_LABELS } from '~/domain/definition/evaluator'
 import { LEAD_STATUS_LABELS } from '~/domain/leads/schema'
-import { CASE_KIND_LABELS } from '~/domain/sales/schema'
-import type { CaseKind, Evaluation, LeadStatus } from '~db/enums'
+import { CASE_KIND_LABELS, CASE_STAGE_LABELS, stageOf } from '~/domain/sales/schema'
+import type { CaseKind, CaseStage, Evaluation, LeadStatus } from '~db/enums'
 import { cx } from './ui'
 
 const EVALUATION_STYLES: Record<Evaluation, string> = {
@@ -47,6 +47,27 @@ export function CaseKindBadge({ kind }: { kind: CaseKind }) {
       )}
     >
       {CASE_KIND_LABELS[kind]}
+    </span>
+  )
+}
+
+const CASE_STAGE_STYLES: Record<CaseStage, string> = {
+  before_contact: 'bg-red-50 text-red-800 ring-red-200',
+  after_contact: 'bg-orange-50 text-orange-900 ring-orange-200',
+  ignored: 'bg-violet-50 text-violet-800 ring-violet-200',
+}
+
+/** A case's stage (decision 26): rejected before contact, rejected after contact, or ignored. */
+export function CaseStageBadge({ kind, afterContact }: { kind: CaseKind; afterContact: boolean }) {
+  const stage = stageOf({ kind, afterContact })
+  return (
+    <span
+      className={cx(
+        'inline-block rounded px-2 py-0.5 text-xs font-medium ring-1',
+        CASE_STAGE_STYLES[stage],
+      )}
+    >
+      {CASE_STAGE_LABELS[stage]}
     </span>
   )
 }

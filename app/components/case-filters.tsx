@@ -1,9 +1,12 @@
-import { CASE_KIND_LABELS, CASE_KINDS } from '~/domain/sales/schema'
+import { CASE_STAGE_FILTER_LABELS, CASE_STAGE_FILTERS } from '~/domain/sales/schema'
 import { SelectField } from './ui'
 
 type Options = readonly (readonly [string, string])[]
 
-/** The filters every list of cases shares: kind, reason, rep, source and campaign. */
+/**
+ * The filters every list of cases shares: stage, reason, rep, source and campaign. An older
+ * link's `kind=rejected` or `kind=ignored` shows as the stage of the same name.
+ */
 export function CaseFilterFields({
   filter,
   reasons,
@@ -20,11 +23,11 @@ export function CaseFilterFields({
   return (
     <>
       <SelectField
-        emptyLabel="Rejected or ignored"
-        name="kind"
-        label="Kind"
-        defaultValue={filter('kind')}
-        options={CASE_KINDS.map((k) => [k, CASE_KIND_LABELS[k]])}
+        emptyLabel="Any stage"
+        name="stage"
+        label="Stage"
+        defaultValue={filter('stage') || filter('kind')}
+        options={CASE_STAGE_FILTERS.map((s) => [s, CASE_STAGE_FILTER_LABELS[s]])}
       />
       <SelectField
         emptyLabel="Any"

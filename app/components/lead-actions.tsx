@@ -1,14 +1,18 @@
-// What a rep does on their lead's page: accept it, reject it with a reason, log a contact attempt.
+// What a rep does on their lead's page: accept it, reject it with a reason (before or after
+// contact), log a contact attempt, mark it converted.
 import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { OUTCOME_LABELS, OutcomeSchema } from '~/domain/cases/schema'
+import { LEAD_STATUS_LABELS } from '~/domain/leads/schema'
 import {
   AcceptSchema,
   CHANNEL_LABELS,
   ContactAttemptSchema,
   MAX_CONTACT_ATTEMPTS,
+  MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, Field, SelectInput, TextArea } from './ui'
 
@@ -30,16 +34,26 @@ export function AcceptLeadForm({ lastResult }: { lastResult: Reply }) {
   )
 }
 
+type Reason = { id: number; label: string; notesRequired: boolean; namesWorkingLead: boolean }
+
+/**
+ * Reject lead: before contact (the lead waits) or after (the rep worked it). A reason that names
+ * the lead being worked asks which of the buying group's other leads it is.
+ */
 export function RejectLeadForm({
   lastResult,
   reasons,
   loggedAttempts,
   ruledReason,
+  afterContact,
+  group,
 }: {
   lastResult: Reply
-  reasons: { id: number; label: string; notesRequired: boolean }[]
+  reasons: Reason[]
   loggedAttempts: number
   ruledReason: string | null
+  afterContact: boolean
+  group: BuyingGroupView | null
 }) {
   const [form, fields] = useSchemaForm(RejectSchema, {
     id: 'reject',
@@ -47,15 +61,23 @@ export function RejectLeadForm({
     defaultValue: { contactAttempts: String(loggedAttempts) },
   })
   const needsNotes = reasons.filter((r) => r.notesRequired).map((r) => r.label)
+  const chosen = reasons.find((r) => String(r.id) === fields.reasonId.value)
+  const others = group?.others ?? []
   return (
     <FormCard form={form}>
       <h3 className="font-semibold text-slate-900">Reject lead</h3>
       <p className="text-sm text-slate-700">
+        {afterContact
+          ? 'You have worked this lead: rejecting it now records a rejection after contact. '
+          : ''}
         Rejecting opens a case: the committee rules whether the lead met the definition.
         {ruledReason
           ? ` The committee already ruled on ${ruledReason}; choose another reason.`
           : ''}
       </p>
+      {group ? (
+        <p className="text-sm text-slate-700">Buying group: {groupSummary(group)}.</p>
+      ) : null}
       <input type="hidden" name="intent" value="reject" />
       <SelectInput
         label="Reason"
@@ -63,6 +85,17 @@ export function RejectLeadForm({
         options={reasons.map((r) => [r.id, r.label] as const)}
         emptyLabel="Choose a reason"
       />
+      {chosen?.namesWorkingLead && others.length ? (
+        <SelectInput
+          label="Lead being worked"
+          hint={`Which lead at ${group?.domain} is already being worked. Required for “${chosen.label}”.`}
+          meta={fields.workingLeadId}
+          options={others.map(
+            (o) => [o.id, memberChoice(o, LEAD_STATUS_LABELS[o.status].toLowerCase())] as const,
+          )}
+          emptyLabel="Choose the lead"
+        />
+      ) : null}
       <TextArea
         label="Notes"
         hint={
@@ -74,15 +107,44 @@ export function RejectLeadForm({
       />
       <Field
         label="Contact attempts"
-        hint={`How many times you tried to reach them (0 to ${MAX_CONTACT_ATTEMPTS}); ${loggedAttempts} logged here.`}
+        hint={`How many times you tried to reach them (${loggedAttempts} to ${MAX_CONTACT_ATTEMPTS}); ${loggedAttempts} logged here, and you may not give fewer.`}
         meta={fields.contactAttempts}
         type="number"
-        min={0}
+        min={loggedAttempts}
         max={MAX_CONTACT_ATTEMPTS}
       />
       <Button type="submit" variant="danger">
         Reject lead
       </Button>
+    </FormCard>
+  )
+}
+
+/** Mark converted: the working lead became an opportunity; its reference and amount optional. */
+export function MarkConvertedForm({ lastResult }: { lastResult: Reply }) {
+  const [form, fields] = useSchemaForm(MarkConvertedSchema, { id: 'mark-converted', lastResult })
+  return (
+    <FormCard form={form}>
+      <h3 className="font-semibold text-slate-900">Mark converted</h3>
+      <p className="text-sm text-slate-700">
+        The lead became an opportunity. This ends its time with Sales.
+      </p>
+      <input type="hidden" name="intent" value="mark-converted" />
+      <Field
+        label="Opportunity reference"
+        hint="Optional: the opportunity's id or name in your CRM."
+        meta={fields.opportunityRef}
+      />
+      <Field
+        label="Amount"
+        hint="Optional: the opportunity's value, in whole units of your currency."
+        meta={fields.opportunityAmount}
+        type="number"
+        min={0}
+        step={1}
+        inputMode="numeric"
+      />
+      <Button type="submit">Mark converted</Button>
     </FormCard>
   )
 }

@@ -12,6 +12,9 @@ export function ReasonFields({
   criteria: { key: string; label: string }[]
 }) {
   const { key, ...checkbox } = getInputProps(fields.notesRequired, { type: 'checkbox' })
+  const { key: workingKey, ...working } = getInputProps(fields.namesWorkingLead, {
+    type: 'checkbox',
+  })
   return (
     <>
       <Field label="Reason" meta={fields.label} />
@@ -26,6 +29,13 @@ export function ReasonFields({
         <input key={key} {...checkbox} />
         <label htmlFor={fields.notesRequired.id} className="text-sm">
           Notes required (reps must explain, as for “Other”)
+        </label>
+      </div>
+      <div className="flex items-center gap-2">
+        <input key={workingKey} {...working} />
+        <label htmlFor={fields.namesWorkingLead.id} className="text-sm">
+          Names the lead being worked (reps choose which lead in the buying group, as for “Already
+          working this account / duplicate”)
         </label>
       </div>
     </>

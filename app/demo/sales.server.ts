@@ -4,6 +4,7 @@
 // them; the rest are accepted. Everything goes through the same functions the app uses.
 
 import { evaluate } from '~/domain/definition/evaluator'
+import { buyingGroupQuery } from '~/domain/leads/buying-group.server'
 import type { HandOver } from '~/domain/leads/hand-over.server'
 import { listReasons, updateReason } from '~/domain/reasons/reasons.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
@@ -104,6 +105,16 @@ export function linkDemoReasons(db: Queryable, adminId: number, at: Date) {
 type Rng = ReturnType<typeof random>
 
 /**
+ * The lead a rep names as worked when rejecting for "Already working this account": one of the
+ * buying group's leads in work if any, else its newest other lead (none without a group).
+ */
+export function demoWorkingLead(db: Queryable, lead: { id: number; companyDomain?: unknown }) {
+  if (typeof lead.companyDomain !== 'string' || !lead.companyDomain) return undefined
+  const others = buyingGroupQuery(db, { id: lead.id, companyDomain: lead.companyDomain }, 50).all()
+  return (others.find((o) => o.status === 'working') ?? others[0])?.id
+}
+
+/**
  * What the rep does with one lead whose clock ran out before `now`: accept it, reject it with a
  * reason and notes, or let the clock run out (the sweep then opens an "ignored" case).
  */
@@ -171,7 +182,14 @@ export function actOnDemoLead(
       db,
       rep,
       lead.id,
-      { reasonId: reason.id, notes: rng.pick(NOTES[label] ?? ['']), contactAttempts: attempts },
+      {
+        reasonId: reason.id,
+        notes: rng.pick(NOTES[label] ?? ['']),
+        contactAttempts: attempts,
+        workingLeadId: reason.namesWorkingLead
+          ? demoWorkingLead(db, { id: lead.id, companyDomain: lead.values.companyDomain })
+          : undefined,
+      },
       actAt,
     ),
     'reject a lead',

@@ -20,6 +20,7 @@ import { notifications } from '~db/schema'
 import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
 import { seedLifecycleReminders } from './lifecycle-reminders.server'
+import { seedLifecycleSales } from './lifecycle-sales.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
@@ -257,6 +258,7 @@ export async function seedDemo(
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
+      seedLifecycleSales(tx, now, DEMO_TIME_ZONE, (name) => id(`${name}@brightline.test`))
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)

@@ -7,6 +7,7 @@ import {
   RepQueue,
   RoleSections,
 } from '~/components/home/sections'
+import { WorkingLeads } from '~/components/home/working-leads'
 import { Alert, PageHeader } from '~/components/ui'
 import { markNotificationsRead } from '~/domain/notifications/notifications.server'
 import { homePage } from '~/domain/people/home.server'
@@ -51,6 +52,7 @@ export default function Home() {
     counts,
     queue,
     myCases,
+    working,
     notifications,
     toVote,
     toAnswer,
@@ -72,6 +74,7 @@ export default function Home() {
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}
       {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
+      {working ? <WorkingLeads working={working} /> : null}
       <RoleSections roles={roles} />
     </div>
   )

@@ -77,6 +77,7 @@ export default function EditReason() {
       label: reason.label,
       criterionKey: reason.criterionKey ?? '',
       notesRequired: reason.notesRequired ? 'on' : undefined,
+      namesWorkingLead: reason.namesWorkingLead ? 'on' : undefined,
     },
   })
   return (

@@ -58,13 +58,14 @@ export default function Reasons() {
       </p>
       <Table
         caption="Reasons for rejecting a lead"
-        columns={['Reason', 'Disputes criterion', 'Notes', 'In use', '']}
+        columns={['Reason', 'Disputes criterion', 'Notes', 'Names the lead worked', 'In use', '']}
       >
         {reasons.map((r) => (
           <tr key={r.id}>
             <Td className={r.active ? undefined : 'text-slate-500'}>{r.label}</Td>
             <Td>{r.criterion ?? '—'}</Td>
             <Td>{r.notesRequired ? 'Required' : 'Optional'}</Td>
+            <Td>{r.namesWorkingLead ? 'Yes' : 'No'}</Td>
             <Td>{r.active ? 'Yes' : 'Deactivated'}</Td>
             <Td>
               <Link to={`/admin/reasons/${r.id}`} className="text-brand-700 underline">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { BuyingGroupCard, memberLabel } from '~/components/buying-group'
 import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
 import { CriterionResults } from '~/components/criteria-list'
 import { Timeline } from '~/components/timeline'
@@ -102,7 +103,7 @@ export default function CaseFile() {
         </Link>
       </PageHeader>
       <p className="flex flex-wrap items-center gap-3 text-slate-700">
-        <CaseKindBadge kind={c.kind} />
+        <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">
           {CASE_STATUS_LABELS[c.status]}
         </span>
@@ -185,8 +186,29 @@ export default function CaseFile() {
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-600">Rep</dt>
               <dd>{c.rep}</dd>
+              <dt className="text-slate-600">Stage</dt>
+              <dd>
+                {c.afterContact
+                  ? 'Rejected after contact: the rep accepted and worked the lead'
+                  : 'Rejected before contact: the lead was waiting for the rep'}
+              </dd>
               <dt className="text-slate-600">Reason</dt>
               <dd>{c.reason}</dd>
+              {c.workingLead ? (
+                <>
+                  <dt className="text-slate-600">Already worked as</dt>
+                  <dd>
+                    {c.workingLead.canOpen ? (
+                      <Link to={`/leads/${c.workingLead.id}`} className="text-brand-700 underline">
+                        {memberLabel(c.workingLead)}
+                      </Link>
+                    ) : (
+                      memberLabel(c.workingLead)
+                    )}
+                    , {c.workingLead.ownerName}, <StatusBadge status={c.workingLead.status} />
+                  </dd>
+                </>
+              ) : null}
               <dt className="text-slate-600">Notes</dt>
               <dd>{c.notes ?? '—'}</dd>
               <dt className="text-slate-600">Contact attempts</dt>
@@ -328,7 +350,7 @@ export default function CaseFile() {
           <ul className="space-y-1 text-sm">
             {c.earlierCases.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center gap-2">
-                <CaseKindBadge kind={e.kind} />
+                <CaseStageBadge kind={e.kind} afterContact={e.afterContact} />
                 <Link to={`/cases/${e.id}`} className="text-brand-700 underline">
                   Case {e.id}
                 </Link>
@@ -341,38 +363,7 @@ export default function CaseFile() {
         </Card>
       ) : null}
 
-      <Card title="Others at the same company">
-        {c.sameCompany.length === 0 ? (
-          <p className="text-sm text-slate-700">No other leads from this company.</p>
-        ) : (
-          <Table
-            caption="Other leads and cases at the same company"
-            columns={['Lead', 'Title', 'Status', 'Owner', 'Cases']}
-          >
-            {c.sameCompany.map((o) => (
-              <tr key={o.id}>
-                <Td>{o.name}</Td>
-                <Td>{o.title ?? '—'}</Td>
-                <Td>
-                  <StatusBadge status={o.status} />
-                </Td>
-                <Td>{o.ownerName}</Td>
-                <Td>
-                  {o.cases.map((oc) => (
-                    <div key={oc.id}>
-                      <Link to={`/cases/${oc.id}`} className="text-brand-700 underline">
-                        Case {oc.id}
-                      </Link>{' '}
-                      {oc.reason ?? 'ignored'}
-                      {oc.verdict ? ` — ${VERDICT_LABELS[oc.verdict]}` : ''}
-                    </div>
-                  ))}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <BuyingGroupCard group={c.buyingGroup} showCases />
 
       <Timeline entries={c.timeline} />
     </div>

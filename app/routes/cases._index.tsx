@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CaseKindBadge } from '~/components/badges'
+import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
 import { Alert, Button, FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { countCases, listCases } from '~/domain/cases/lists.server'
@@ -44,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     rows: page.rows.map((c) => ({
       id: c.id,
       kind: c.kind,
+      afterContact: c.afterContact,
       status: c.status,
       leadId: c.leadId,
       name: leadName({ ...c, id: c.leadId }),
@@ -189,7 +190,7 @@ export default function Cases() {
       ) : (
         <Table
           caption="Rejected and ignored leads, newest first"
-          columns={['Lead', 'Kind', 'Reason and notes', 'Rep', 'Source', 'Opened', 'Case']}
+          columns={['Lead', 'Stage', 'Reason and notes', 'Rep', 'Source', 'Opened', 'Case']}
         >
           {data.rows.map((c) => (
             <tr key={c.id}>
@@ -200,7 +201,7 @@ export default function Cases() {
                 {c.company ? <div className="text-slate-600">{c.company}</div> : null}
               </Td>
               <Td>
-                <CaseKindBadge kind={c.kind} />
+                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
               </Td>
               <Td>
                 {c.kind === 'rejected' ? (

@@ -1,27 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { EvaluationBadge, StatusBadge } from '~/components/badges'
+import { BuyingGroupCard } from '~/components/buying-group'
 import { CriterionResults } from '~/components/criteria-list'
-import {
-  AcceptLeadForm,
-  ContactAttemptForm,
-  OutcomeForm,
-  RejectLeadForm,
-} from '~/components/lead-actions'
+import { OutcomeForm } from '~/components/lead-actions'
+import { ConversionNote, LeadCases, RepPanel } from '~/components/lead-page'
 import { Timeline } from '~/components/timeline'
-import { Alert, Card, PageHeader, Table, Td } from '~/components/ui'
-import { DISPOSITION_LABELS, OutcomeSchema, VERDICT_LABELS } from '~/domain/cases/schema'
-import { LIFECYCLE_LABELS } from '~/domain/leads/fields'
+import { Alert, Card, PageHeader } from '~/components/ui'
+import { OutcomeSchema } from '~/domain/cases/schema'
 import { getLeadForViewer } from '~/domain/leads/lead.server'
 import { leadPage } from '~/domain/leads/lead-page.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
+import { markConverted } from '~/domain/sales/mark-converted.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import {
   AcceptSchema,
-  CASE_KIND_LABELS,
   ContactAttemptSchema,
+  MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
 import { readForm } from '~/http/form.server'
@@ -46,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type LeadContext = IntentContext & {
   db: DB
-  lead: { id: number; ownerId: number | null }
+  lead: { id: number; ownerId: number | null; status: string }
   now: Date
 }
 
@@ -55,7 +52,8 @@ const onlyTheRep = ({ user, lead }: LeadContext) => {
     throw new Response('Only the lead’s rep can act on it', { status: 403 })
 }
 
-// Who does what: the lead's rep works it; a marketer records what became of it.
+// Who does what: the lead's rep works it (accept, reject before or after contact, log attempts,
+// mark converted); a marketer records what became of it.
 const INTENTS = {
   accept: intent({
     schema: AcceptSchema,
@@ -70,7 +68,18 @@ const INTENTS = {
     capability: 'leads.work',
     authorize: onlyTheRep,
     run: (v, c: LeadContext) => rejectLead(c.db, c.user, c.lead.id, v, c.now),
-    notice: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
+    notice: (_, c) =>
+      c.lead.status === 'working'
+        ? 'Lead rejected after contact. A case is open for the committee, and the marketer has been told.'
+        : 'Lead rejected. A case is open for the committee, and the marketer has been told.',
+    resetForm: true,
+  }),
+  'mark-converted': intent({
+    schema: MarkConvertedSchema,
+    capability: 'leads.work',
+    authorize: onlyTheRep,
+    run: (v, c: LeadContext) => markConverted(c.db, c.user, c.lead.id, v, c.now),
+    notice: 'Marked converted. The lead is now an opportunity.',
     resetForm: true,
   }),
   'log-contact': intent({
@@ -139,92 +148,11 @@ export default function LeadPage() {
         </Alert>
       ) : null}
 
-      {lead.rep ? (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <div className="space-y-4">
-            {lead.rep.canDecide ? (
-              <Card
-                title={lead.status === 'returned' ? 'Returned by the committee' : 'Your decision'}
-              >
-                <p className="mb-3 text-sm text-slate-700">
-                  {lead.clock
-                    ? 'Accept the lead to start work, or reject it with a reason. Either stops the follow-up clock; if it runs out, the lead goes to the committee as ignored.'
-                    : 'Accept the lead to start work, or reject it with a reason. It has no follow-up clock: it came from the CRM’s history.'}
-                </p>
-                <AcceptLeadForm lastResult={replyFor(actionData, 'accept')} />
-              </Card>
-            ) : null}
-            <ContactAttemptForm
-              lastResult={replyFor(actionData, 'log-contact')}
-              now={lead.rep.now}
-            />
-          </div>
-          {lead.rep.canDecide ? (
-            <RejectLeadForm
-              // A newly logged attempt updates the count the form suggests.
-              key={lead.attempts.length}
-              lastResult={replyFor(actionData, 'reject')}
-              reasons={lead.rep.reasons}
-              loggedAttempts={lead.attempts.length}
-              ruledReason={lead.rep.ruledReason}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      {lead.conversion ? <ConversionNote conversion={lead.conversion} /> : null}
 
-      {lead.cases.length ? (
-        <Card title="Cases">
-          <ul className="space-y-3 text-sm">
-            {lead.cases.map((c) => (
-              <li key={c.id} className="rounded-md border border-slate-200 p-3">
-                <p className="flex flex-wrap items-center gap-2 font-medium">
-                  <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
-                    Case {c.id}
-                  </Link>{' '}
-                  <CaseKindBadge kind={c.kind} />
-                  <span className="font-normal text-slate-600">
-                    {c.status === 'imported' || c.takenUpAt
-                      ? `rejected in the CRM ${c.openedAt}, ${c.takenUpAt ? `taken up ${c.takenUpAt}` : 'not reviewed'}`
-                      : `opened ${c.openedAt}`}
-                    {c.status === 'in_review' ? `, review due ${c.reviewDueAt}` : ''}
-                  </span>
-                </p>
-                {c.kind === 'rejected' ? (
-                  <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4">
-                    <dt className="text-slate-600">Reason</dt>
-                    <dd>{c.reasonLabel}</dd>
-                    <dt className="text-slate-600">Notes</dt>
-                    <dd>{c.notes ?? '—'}</dd>
-                    <dt className="text-slate-600">Contact attempts</dt>
-                    <dd>{c.contactAttempts ?? '—'}</dd>
-                    <dt className="text-slate-600">Filed by</dt>
-                    <dd>{c.filedByName}</dd>
-                  </dl>
-                ) : (
-                  <p className="mt-1 text-slate-700">
-                    {CASE_KIND_LABELS.ignored}: the follow-up clock ran out with no accept or
-                    reject.
-                  </p>
-                )}
-                {c.verdict ? (
-                  <p className="mt-1">
-                    <span className="font-medium">{VERDICT_LABELS[c.verdict]}</span>
-                    {c.disposition ? ` — ${DISPOSITION_LABELS[c.disposition]}` : ''}
-                    {c.rationale ? (
-                      <span className="block whitespace-pre-line text-slate-700">
-                        {c.rationale}
-                      </span>
-                    ) : null}
-                  </p>
-                ) : null}
-                {c.previousCaseId ? (
-                  <p className="mt-1 text-slate-600">Follows case {c.previousCaseId}.</p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      {lead.rep ? <RepPanel lead={lead} rep={lead.rep} actionData={actionData} /> : null}
+
+      <LeadCases cases={lead.cases} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="The lead">
@@ -273,44 +201,7 @@ export default function LeadPage() {
         </Card>
       </div>
 
-      <Card
-        title={
-          lead.companyDomain ? `Others at ${lead.companyDomain}` : 'Others at the same company'
-        }
-      >
-        {lead.sameCompany.length === 0 ? (
-          <p className="text-sm text-slate-700">
-            {lead.companyDomain
-              ? 'No other leads from this company.'
-              : 'The lead has no company domain to match on.'}
-          </p>
-        ) : (
-          <Table
-            caption="Other leads from the same company domain"
-            columns={['Lead', 'Title', 'Lifecycle stage', 'Status', 'Owner']}
-          >
-            {lead.sameCompany.map((o) => (
-              <tr key={o.id}>
-                <Td>
-                  {o.canOpen ? (
-                    <Link to={`/leads/${o.id}`} className="text-brand-700 underline">
-                      {o.name}
-                    </Link>
-                  ) : (
-                    o.name
-                  )}
-                </Td>
-                <Td>{o.title ?? '—'}</Td>
-                <Td>{o.lifecycleStage ? LIFECYCLE_LABELS[o.lifecycleStage] : '—'}</Td>
-                <Td>
-                  <StatusBadge status={o.status} />
-                </Td>
-                <Td>{o.ownerName}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <BuyingGroupCard group={lead.buyingGroup} />
 
       {lead.cases.length ? (
         <div className="grid gap-6 lg:grid-cols-2">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CaseKindBadge } from '~/components/badges'
+import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
 import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { reviewQueue } from '~/domain/cases/lists.server'
@@ -31,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
     rows: page.rows.map((c) => ({
       id: c.id,
       kind: c.kind,
+      afterContact: c.afterContact,
       name: leadName({ ...c, id: c.leadId }),
       company: c.company,
       reason: c.reasonLabel,
@@ -95,7 +96,7 @@ export default function ReviewQueue() {
       ) : (
         <Table
           caption="Open cases, most overdue first"
-          columns={['Case', 'Lead', 'Kind and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
+          columns={['Case', 'Lead', 'Stage and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
         >
           {data.rows.map((c) => (
             <tr key={c.id}>
@@ -114,7 +115,7 @@ export default function ReviewQueue() {
                 {c.company ? <div className="text-slate-600">{c.company}</div> : null}
               </Td>
               <Td>
-                <CaseKindBadge kind={c.kind} />
+                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
                 {c.reason ? <div>{c.reason}</div> : null}
                 <div className="text-slate-600">
                   {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}

@@ -51,7 +51,7 @@ describe('the sales side', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Cases' })
       .click()
-    await marketer.getByLabel('Kind').selectOption('rejected')
+    await marketer.getByLabel('Stage').selectOption('before_contact')
     await marketer.getByRole('button', { name: 'Apply' }).click()
     const row = marketer.getByRole('row').filter({ has: leadLink(marketer) })
     await row.getByText('Budget frozen until April; call back in Q2').waitFor()

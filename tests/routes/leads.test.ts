@@ -293,7 +293,12 @@ describe('lead page', () => {
     const lead = getDb().select().from(leads).where(eq(leads.externalId, 'BULK-7')).get()
     const page = payloadOf<{
       criteria: { key: string; result: string; rule: string }[]
-      sameCompany: { name: string; canOpen: boolean }[]
+      buyingGroup: {
+        domain: string
+        members: number
+        working: number
+        others: { name: string | null; canOpen: boolean; title: string | null; ownerName: string }[]
+      }
       timeline: { what: string }[]
       version: { number: number }
     }>(await open(lead?.id ?? 0, 'dana'))
@@ -321,10 +326,13 @@ describe('lead page', () => {
         result: 'unknown',
       },
     ])
-    // acme0.example: BULK-0, 7, 14, … 133 → 19 others, the newest 19 (limit 20).
-    expect(page.sameCompany).toHaveLength(19)
-    expect(page.sameCompany.find((o) => o.name === 'Person133')?.canOpen).toBe(false)
-    expect(page.sameCompany.find((o) => o.name === 'Person14')?.canOpen).toBe(true)
+    // acme0.example: BULK-0, 7, 14, … 133 → a buying group of 20, none worked; 19 others.
+    const group = page.buyingGroup
+    expect([group.domain, group.members, group.working]).toEqual(['acme0.example', 20, 0])
+    expect(group.others).toHaveLength(19)
+    // BULK-133 is Omar's: Dana sees its title, status and owner, not its name.
+    expect(group.others[0]).toMatchObject({ name: null, canOpen: false, ownerName: 'Omar Haddad' })
+    expect(group.others.find((o) => o.name === 'Person14')?.canOpen).toBe(true)
     expect(page.timeline.map((e) => e.what)).toEqual(['Lead handed to Sales'])
   })
 

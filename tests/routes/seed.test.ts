@@ -44,17 +44,17 @@ describe('demo seed', () => {
     ])
     const sqlite = getDb().$client
     // 360 leads across the year, the ten trade-show badge scans of PRODUCT.md's story, and the
-    // three leads near the end of a clock (lifecycle-reminders.server.ts).
-    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 373 })
+    // sixteen of the life after acceptance (nine worked, seven in one buying group).
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 386 })
     const owners = sqlite
       .prepare(
         'SELECT u.name, count(*) AS n FROM leads l JOIN users u ON u.id = l.owner_id GROUP BY 1 ORDER BY 1',
       )
       .all()
     expect(owners).toEqual([
-      { name: 'Dana Reyes', n: 125 },
-      { name: 'Lucy Chen', n: 124 },
-      { name: 'Omar Haddad', n: 124 },
+      { name: 'Dana Reyes', n: 129 },
+      { name: 'Lucy Chen', n: 129 },
+      { name: 'Omar Haddad', n: 128 },
     ])
     const span = sqlite
       .prepare('SELECT (max(handed_over_at) - min(handed_over_at)) / 86400000.0 AS days FROM leads')
@@ -85,7 +85,7 @@ describe('demo seed', () => {
       )
       .all() as { number: number; n: number }[]
     expect(byVersion.map((r) => r.number)).toEqual([1, 2])
-    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(373)
+    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(386)
   })
 
   it('has a year of sales work: accepted, rejected with reasons and notes, ignored, and fresh leads', () => {
@@ -308,5 +308,68 @@ describe('demo seed', () => {
       handedOver(sources({ handOver: 'net_new' })) +
         handedOver(sources({ handOver: 're_engaged' })),
     ).toBe(handedOver(every))
+  })
+
+  it('has the life after acceptance: converted leads, rejections after contact, and a buying group of seven', () => {
+    const sqlite = getDb().$client
+    const all = <T>(query: string, ...params: unknown[]) =>
+      sqlite.prepare(query).all(...params) as T[]
+    // Seven converted, five with an opportunity; each converted after it was accepted.
+    expect(
+      all(
+        `SELECT count(*) AS n, count(opportunity_ref) AS refs, sum(opportunity_amount) AS amount,
+                sum(converted_at > accepted_at) AS after
+           FROM leads WHERE status = 'converted'`,
+      ),
+    ).toEqual([{ n: 7, refs: 5, amount: 491_500, after: 7 }])
+    // Rejected after contact: the demo's three, each with its attempts logged, in review.
+    const after = all<{ attempts: number; logged: number; status: string; lead: string }>(
+      `SELECT c.contact_attempts AS attempts, c.status, l.status AS lead,
+              (SELECT count(*) FROM contact_attempts a WHERE a.lead_id = c.lead_id) AS logged
+         FROM cases c JOIN leads l ON l.id = c.lead_id WHERE c.after_contact = 1 ORDER BY c.id`,
+    )
+    expect(after).toEqual([
+      { attempts: 3, logged: 3, status: 'in_review', lead: 'in_review' },
+      { attempts: 2, logged: 2, status: 'in_review', lead: 'in_review' },
+      { attempts: 4, logged: 4, status: 'in_review', lead: 'in_review' },
+    ])
+    // The buying group at Harbourline Freight: seven people, four being worked.
+    expect(
+      all(
+        `SELECT count(*) AS n, sum(status = 'working') AS working, sum(status = 'converted') AS converted,
+                sum(status = 'nurture') AS nurture
+           FROM leads WHERE company_domain = 'harbourlinefreight.example'`,
+      ),
+    ).toEqual([{ n: 7, working: 5, converted: 1, nurture: 1 }])
+    // Dana rejected the CFO as already worked, naming Omar's VP Operations; the committee
+    // overturned it and returned her to Dana, who took her on.
+    expect(
+      all(
+        `SELECT c.reason_label AS reason, worked.title AS worked, c.status, c.verdict,
+                u.name AS returnedTo, l.status AS lead
+           FROM cases c JOIN leads l ON l.id = c.lead_id JOIN leads worked ON worked.id = c.working_lead_id
+           JOIN users u ON u.id = c.returned_to
+          WHERE l.company_domain = 'harbourlinefreight.example'`,
+      ),
+    ).toEqual([
+      {
+        reason: 'Already working this account / duplicate',
+        worked: 'VP Operations',
+        status: 'decided',
+        verdict: 'meets',
+        returnedTo: 'Dana Reyes',
+        lead: 'working',
+      },
+    ])
+    // Every demo rejection for a reason that names the lead being worked names one in its group
+    // (or its lead has no one else at its company).
+    expect(
+      all(
+        `SELECT count(*) AS n FROM cases c JOIN reasons r ON r.id = c.reason_id JOIN leads l ON l.id = c.lead_id
+          WHERE r.names_working_lead = 1 AND c.status <> 'imported' AND (c.working_lead_id IS NULL
+            OR NOT EXISTS (SELECT 1 FROM leads w WHERE w.id = c.working_lead_id AND w.company_domain = l.company_domain AND w.id <> l.id))
+            AND EXISTS (SELECT 1 FROM leads o WHERE o.company_domain = l.company_domain AND o.id <> l.id AND o.handed_over_at <= c.opened_at)`,
+      ),
+    ).toEqual([{ n: 0 }])
   })
 })

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { buyingGroupQuery } from '~/domain/leads/buying-group.server'
 import {
   COMMON_SEARCH_MATCHES,
   LEAD_PAGE_SIZE,
@@ -6,7 +7,6 @@ import {
   leadListQuery,
   listLeads,
 } from '~/domain/leads/list.server'
-import { sameCompanyQuery } from '~/domain/leads/same-company.server'
 import { indexNewLeads } from '~/domain/leads/search-index.server'
 import type { DB } from '~db/connection'
 import { leads, type Role, users } from '~db/schema'
@@ -132,8 +132,8 @@ describe('lead list query plans', () => {
     },
   )
 
-  it('other leads at the same company come straight from their index, in order', () => {
-    const { sql, params } = sameCompanyQuery(db, { id: 5, companyDomain: 'c1.test' }, 20).toSQL()
+  it('the other members of a buying group come straight from their index, in order', () => {
+    const { sql, params } = buyingGroupQuery(db, { id: 5, companyDomain: 'c1.test' }, 20).toSQL()
     const steps = (
       db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
     ).map((r) => r.detail)

@@ -2,7 +2,7 @@
 
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
-import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { CaseKindBadge, CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { Button, Card, Table, Td } from '~/components/ui'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import type { HomePage } from '~/domain/people/home.server'
@@ -264,7 +264,7 @@ export function RepQueue({
           <ul className="space-y-1 text-sm">
             {myCases.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-2">
-                <CaseKindBadge kind={c.kind} />
+                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
                 <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
                   {c.name}
                 </Link>

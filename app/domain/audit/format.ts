@@ -23,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   'lead.outcome_recorded': 'Outcome recorded',
   'lead.updated': 'Lead updated',
   'lead.accepted': 'Lead accepted',
+  'lead.converted': 'Marked converted',
   'lead.rejected': 'Lead rejected: case opened',
   'lead.ignored': 'Follow-up SLA ran out: ignored case opened',
   'lead.contact_logged': 'Contact attempt logged',

@@ -3,9 +3,9 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { timelineOf } from '~/domain/audit/trail.server'
 import { describeRule, evaluate } from '~/domain/definition/evaluator'
 import { getVersion } from '~/domain/definition/versions.server'
+import { buyingGroup, groupMember } from '~/domain/leads/buying-group.server'
 import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
-import { sameCompanyLeads } from '~/domain/leads/same-company.server'
 import { can } from '~/domain/people/access'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
 import { escalatedTo } from '~/domain/sales/escalate.server'
@@ -75,7 +75,9 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     })),
     getCommitteeSettings(db),
   )
-  const others = sameCompanyLeads(db, lead)
+  const group = buyingGroup(db, viewer, lead)
+  // Cases of the group's other leads, where the viewer may open the lead.
+  const others = (group?.others ?? []).filter((o) => o.canOpen)
   const otherCases = others.length
     ? db
         .select({
@@ -107,6 +109,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
   return {
     id: c.id,
     kind: c.kind,
+    afterContact: c.afterContact,
     status: c.status,
     leadId: lead.id,
     name: leadName(lead),
@@ -226,20 +229,30 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
       .map((other) => ({
         id: other.id,
         kind: other.kind,
+        afterContact: other.afterContact,
         reason: other.reasonLabel,
         verdict: other.verdict,
         openedAt: when(other.openedAt),
       })),
-    sameCompany: others.map((o) => ({
-      id: o.id,
-      name: leadName(o),
-      title: o.title,
-      status: o.status,
-      ownerName: o.ownerName,
-      cases: otherCases
-        .filter((oc) => oc.leadId === o.id)
-        .map((oc) => ({ id: oc.id, kind: oc.kind, reason: oc.reasonLabel, verdict: oc.verdict })),
-    })),
+    // "Already working this account": the lead in the buying group the rep said is worked.
+    workingLead: c.workingLeadId ? groupMember(db, viewer, c.workingLeadId) : null,
+    buyingGroup: group
+      ? {
+          ...group,
+          others: group.others.map((o) => ({
+            ...o,
+            isWorkingLead: o.id === c.workingLeadId,
+            cases: otherCases
+              .filter((oc) => oc.leadId === o.id)
+              .map((oc) => ({
+                id: oc.id,
+                kind: oc.kind,
+                reason: oc.reasonLabel,
+                verdict: oc.verdict,
+              })),
+          })),
+        }
+      : null,
     timeline: timelineOf(db, 'case', c.id, timeZone).filter(
       (e) => isCommittee || !COMMITTEE_ONLY.has(e.action),
     ),

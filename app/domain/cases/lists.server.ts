@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { decodeCursor } from '~/domain/cursor'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
+import type { CaseStageFilter } from '~/domain/sales/schema'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
 import { cases, leads, recusals, users, votes } from '~db/schema'
@@ -19,6 +20,7 @@ export function casesOfLead(db: Queryable, leadId: number) {
     .select({
       id: cases.id,
       kind: cases.kind,
+      afterContact: cases.afterContact,
       status: cases.status,
       reasonLabel: cases.reasonLabel,
       notes: cases.notes,
@@ -42,7 +44,30 @@ export function casesOfLead(db: Queryable, leadId: number) {
 
 const CASE_PAGE_SIZE = 50
 
+/**
+ * The stage filter (decision 26): rejected before contact, after contact, either, or ignored.
+ * A `kind` from an older link filters as the stage of the same name ('rejected', 'ignored').
+ */
+export function stageCondition(query: {
+  stage?: CaseStageFilter
+  kind?: CaseKind
+}): SQL | undefined {
+  switch (query.stage ?? query.kind) {
+    case 'before_contact':
+      return and(eq(cases.kind, 'rejected'), eq(cases.afterContact, false))
+    case 'after_contact':
+      return and(eq(cases.kind, 'rejected'), eq(cases.afterContact, true))
+    case 'rejected':
+      return eq(cases.kind, 'rejected')
+    case 'ignored':
+      return eq(cases.kind, 'ignored')
+    default:
+      return undefined
+  }
+}
+
 type CaseQuery = {
+  stage?: CaseStageFilter
   kind?: CaseKind
   status?: CaseStatus
   reasonId?: number
@@ -62,7 +87,7 @@ function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
         : undefined
       : eq(cases.repId, viewer.id),
     query.marketerId ? eq(cases.marketerId, query.marketerId) : undefined,
-    query.kind ? eq(cases.kind, query.kind) : undefined,
+    stageCondition(query),
     query.status ? eq(cases.status, query.status) : undefined,
     query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
     query.source ? eq(cases.source, query.source) : undefined,
@@ -85,6 +110,7 @@ export function caseListQuery(
     .select({
       id: cases.id,
       kind: cases.kind,
+      afterContact: cases.afterContact,
       status: cases.status,
       openedAt: cases.openedAt,
       reviewDueAt: cases.reviewDueAt,
@@ -132,6 +158,7 @@ export function listCases(
 // ——— The committee's review queue ———
 
 type ReviewQuery = {
+  stage?: CaseStageFilter
   kind?: CaseKind
   reasonId?: number
   repId?: number
@@ -157,6 +184,7 @@ export function reviewQueueQuery(
     .select({
       id: cases.id,
       kind: cases.kind,
+      afterContact: cases.afterContact,
       reasonLabel: cases.reasonLabel,
       source: cases.source,
       campaign: cases.campaign,
@@ -176,7 +204,7 @@ export function reviewQueueQuery(
     .where(
       and(
         eq(cases.status, 'in_review'),
-        query.kind ? eq(cases.kind, query.kind) : undefined,
+        stageCondition(query),
         query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
         query.repId ? eq(cases.repId, query.repId) : undefined,
         query.source ? eq(cases.source, query.source) : undefined,

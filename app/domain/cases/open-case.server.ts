@@ -35,6 +35,10 @@ type Opening =
       reason: { id: number; label: string }
       notes: string | null
       attempts: number
+      /** Rejected after the rep accepted and worked the lead (decision 26). */
+      afterContact?: boolean
+      /** The lead in the buying group the rep says is being worked. */
+      workingLeadId?: number | null
     }
   /** `leadMovedOn`: the sweep hands the lead on to the next rep (escalation, decision 26). */
   | { kind: 'ignored'; leadMovedOn?: boolean }
@@ -56,6 +60,8 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       reasonLabel: rejected?.reason.label ?? null,
       notes: rejected?.notes ?? null,
       contactAttempts: rejected?.attempts ?? null,
+      afterContact: rejected?.afterContact ?? false,
+      workingLeadId: rejected?.workingLeadId ?? null,
       filedBy: rejected?.filedBy ?? null,
       repId: lead.ownerId,
       marketerId: lead.marketerId,
@@ -101,6 +107,8 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
         reason: rejected?.reason.label ?? null,
         notes: rejected?.notes ?? null,
         contactAttempts: rejected?.attempts ?? null,
+        ...(rejected?.afterContact ? { afterContact: true } : {}),
+        ...(rejected?.workingLeadId ? { workingLeadId: rejected.workingLeadId } : {}),
         definitionVersionId: lead.definitionVersionId,
         previousCaseId: previous?.id ?? null,
       },

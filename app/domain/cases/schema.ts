@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
+import { CASE_STAGE_FILTERS } from '~/domain/sales/schema'
 import {
   CASE_KINDS,
   DISPOSITIONS,
@@ -103,6 +104,8 @@ export const TakeUpCasesSchema = z.object({
 
 /** The review queue's query string; anything unknown is ignored. */
 export const ReviewQuerySchema = z.object({
+  stage: optionalEnum(CASE_STAGE_FILTERS),
+  // The filter before stages (decision 26): old links with `kind=` still filter.
   kind: optionalEnum(CASE_KINDS),
   reasonId: z.coerce.number().int().positive().optional().catch(undefined),
   repId: z.coerce.number().int().positive().optional().catch(undefined),

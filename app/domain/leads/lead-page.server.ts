@@ -1,6 +1,6 @@
 // What the lead page shows a viewer: the lead's fields, its follow-up clock, what the viewer
 // may do with it, its contact attempts, outcomes, cases, evaluation against the version in
-// force at hand-over, other leads at the same company and its timeline.
+// force at hand-over, its buying group (other leads at the same company) and its timeline.
 import { timelineOf } from '~/domain/audit/trail.server'
 import { casesOfLead } from '~/domain/cases/lists.server'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
@@ -11,15 +11,16 @@ import { can } from '~/domain/people/access'
 import type { Role } from '~/domain/people/roles'
 import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
 import { isWaiting } from '~/domain/sales/own-lead.server'
+import { attemptsThisRound } from '~/domain/sales/reject-lead.server'
 import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
 import { CHANNEL_LABELS } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
+import { buyingGroup } from './buying-group.server'
 import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from './fields'
 import { getLeadForViewer } from './lead.server'
-import { sameCompanyLeads } from './same-company.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 type Lead = NonNullable<ReturnType<typeof getLeadForViewer>>
@@ -38,17 +39,32 @@ function fieldsOf(lead: Lead) {
   })
 }
 
-/** What the lead's own rep may do: decide while it waits, with the reasons still open to them. */
+/**
+ * What the lead's own rep may do: accept or reject it while it waits; once working, log
+ * attempts, mark it converted or reject it after contact, with the reasons still open to them.
+ */
 function repPanel(db: Queryable, lead: Lead, now: Date, timeZone: string) {
   const waiting = isWaiting(lead)
+  const working = lead.status === 'working'
   const { open, ruled } = rejectableReasons(db, lead)
   return {
     canDecide: waiting,
+    canConvert: working,
+    canReject: waiting || working,
+    afterContact: working,
     now: localOfInstant(now, timeZone),
-    reasons: waiting
-      ? open.map((r) => ({ id: r.id, label: r.label, notesRequired: r.notesRequired }))
-      : [],
+    reasons:
+      waiting || working
+        ? open.map((r) => ({
+            id: r.id,
+            label: r.label,
+            notesRequired: r.notesRequired,
+            namesWorkingLead: r.namesWorkingLead,
+          }))
+        : [],
     ruledReason: ruled.map((r) => `“${r.label}”`).join(', ') || null,
+    // The fewest contact attempts a rejection may give: those logged since the lead came to Sales.
+    loggedAttempts: attemptsThisRound(db, lead.id),
   }
 }
 
@@ -111,16 +127,14 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
     importedCaseId:
       lead.status === 'rejected' ? (cases.find((c) => c.status === 'imported')?.id ?? null) : null,
     ...evaluationOf(db, lead),
-    sameCompany: sameCompanyLeads(db, lead).map((other) => ({
-      id: other.id,
-      name: leadName(other),
-      title: other.title,
-      status: other.status,
-      lifecycleStage: other.lifecycleStage,
-      ownerName: other.ownerName,
-      // The same rule as getLeadForViewer: all leads for those who see all, else one's own.
-      canOpen: can(viewer, 'leads.read.all') || other.ownerId === viewer.id,
-    })),
+    conversion: lead.convertedAt
+      ? {
+          at: formatDateTime(lead.convertedAt, timeZone),
+          opportunityRef: lead.opportunityRef,
+          opportunityAmount: lead.opportunityAmount,
+        }
+      : null,
+    buyingGroup: buyingGroup(db, viewer, lead),
     companyDomain: lead.companyDomain,
     timeline: timelineOf(db, 'lead', lead.id, timeZone),
   }

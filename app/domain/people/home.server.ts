@@ -5,6 +5,7 @@ import { awaitingResponse, listCases, reviewQueue } from '~/domain/cases/lists.s
 import { leadName } from '~/domain/leads/fields'
 import { unreadNotifications } from '~/domain/notifications/notifications.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
+import { workingLeads } from '~/domain/sales/working-leads.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt, formatWorkingTime, workingMsBetween } from '~/domain/sla/clock'
 import { takeFailedSignIns } from '~/platform/rate-limit.server'
@@ -23,10 +24,23 @@ type Viewer = {
   signedInAt: Date
 }
 
-/** The rep's home: counts, the queue page at `cursor`, and their five newest cases. */
+/** The rep's home: counts, the queue page at `cursor`, their working leads and newest cases. */
 function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, timeZone: string) {
   const queue = repQueue(db, viewer.id, now, timeZone, cursor)
+  const working = workingLeads(db, viewer.id)
   return {
+    working: {
+      total: working.total,
+      rows: working.rows.map((r) => ({
+        id: r.id,
+        name: leadName(r),
+        company: r.company,
+        title: r.title,
+        acceptedAt: r.acceptedAt ? formatDateTime(r.acceptedAt, timeZone) : null,
+        attempts: r.attempts,
+        lastAttemptAt: r.lastAttemptAt ? formatDateTime(new Date(r.lastAttemptAt), timeZone) : null,
+      })),
+    },
     counts: queueCounts(db, viewer.id, now, timeZone),
     queue: {
       nextCursor: queue.nextCursor,
@@ -45,6 +59,7 @@ function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, 
     myCases: listCases(db, viewer, {}, 5).rows.map((c) => ({
       id: c.id,
       kind: c.kind,
+      afterContact: c.afterContact,
       leadId: c.leadId,
       name: leadName({ ...c, id: c.leadId }),
       reason: c.reasonLabel,
@@ -131,6 +146,7 @@ export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now:
     counts: rep?.counts ?? null,
     queue: rep?.queue ?? null,
     myCases: rep?.myCases ?? [],
+    working: rep?.working ?? null,
     toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
     toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
     notifications: notificationsHome(db, viewer, now, timeZone),

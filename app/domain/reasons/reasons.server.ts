@@ -47,7 +47,12 @@ function checked(db: Queryable, input: ReasonInput, exceptId?: number) {
     return refuse('Choose a criterion of the lead definition', 'criterionKey')
   return {
     ok: true as const,
-    values: { label: input.label, criterionKey: key, notesRequired: input.notesRequired },
+    values: {
+      label: input.label,
+      criterionKey: key,
+      notesRequired: input.notesRequired,
+      namesWorkingLead: input.namesWorkingLead,
+    },
   }
 }
 
@@ -113,6 +118,7 @@ export function updateReason(
             label: reason.label,
             criterionKey: reason.criterionKey,
             notesRequired: reason.notesRequired,
+            namesWorkingLead: reason.namesWorkingLead,
           },
           after: valid.values,
         },

@@ -9,5 +9,7 @@ export const ReasonSchema = z.object({
     .max(80, 'Keep the reason under 80 characters'),
   criterionKey: z.string().trim().max(40).optional(),
   notesRequired: z.boolean().default(false),
+  // Rejecting for it asks which lead in the buying group is being worked (decision 26).
+  namesWorkingLead: z.boolean().default(false),
 })
 export type ReasonInput = z.infer<typeof ReasonSchema>

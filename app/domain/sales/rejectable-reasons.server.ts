@@ -1,5 +1,6 @@
 // The reasons a lead may be rejected for: the active reasons, less those the committee already
-// ruled on for this lead (a returned lead cannot be rejected again for a reason ruled "meets").
+// ruled on for this lead (a returned lead, or one accepted after its return and worked, cannot
+// be rejected again for a reason ruled "meets").
 // The lead page offers `rejectableReasons`; `rejectLead` checks the rep's choice with
 // `rejectionReason`: one rule, read by both.
 import { and, eq } from 'drizzle-orm'
@@ -21,7 +22,8 @@ function ruledReasonIds(db: Queryable, leadId: number): number[] {
 }
 
 function sorted(db: Queryable, lead: RejectableLead) {
-  const ruledIds = lead.status === 'returned' ? ruledReasonIds(db, lead.id) : []
+  const ruledIds =
+    lead.status === 'returned' || lead.status === 'working' ? ruledReasonIds(db, lead.id) : []
   const all = listReasons(db)
   return {
     all,

@@ -4,8 +4,10 @@ import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
 import {
   CASE_KINDS,
+  CASE_STAGES,
   CASE_STATUSES,
   type CaseKind,
+  type CaseStage,
   type CaseStatus,
   CONTACT_CHANNELS,
   type ContactChannel,
@@ -23,7 +25,31 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   rejected: 'Rejected',
   ignored: 'Ignored',
 }
-export { CASE_KINDS, CASE_STATUSES }
+export { CASE_KINDS, CASE_STAGES, CASE_STATUSES }
+
+/** A case's stage in words (decision 26): rejected before or after contact, or ignored. */
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
+  before_contact: 'Rejected before contact',
+  after_contact: 'Rejected after contact',
+  ignored: 'Ignored',
+}
+
+/** The stage of a case: ignored, or rejected before contact (new, returned) or after (working). */
+export function stageOf(c: { kind: CaseKind; afterContact: boolean }): CaseStage {
+  if (c.kind === 'ignored') return 'ignored'
+  return c.afterContact ? 'after_contact' : 'before_contact'
+}
+
+/** What the case lists filter on: a stage, or `rejected` (either stage of rejection). */
+export const CASE_STAGE_FILTERS = [...CASE_STAGES, 'rejected'] as const
+export type CaseStageFilter = (typeof CASE_STAGE_FILTERS)[number]
+export const CASE_STAGE_FILTER_LABELS: Record<CaseStageFilter, string> = {
+  ...CASE_STAGE_LABELS,
+  rejected: 'Rejected, before or after contact',
+}
+
+/** The most an opportunity's amount may be, in whole currency units. */
+export const MAX_OPPORTUNITY_AMOUNT = 1_000_000_000_000
 
 const notes = z.string().trim().max(4000, 'Keep the notes under 4,000 characters').optional()
 
@@ -44,8 +70,32 @@ export const RejectSchema = z.object({
       MAX_CONTACT_ATTEMPTS,
       `More than ${MAX_CONTACT_ATTEMPTS} contact attempts is not believable; enter the number made`,
     ),
+  // The lead in the buying group being worked, for a reason that names it ("Already working
+  // this account / duplicate"); required then, ignored otherwise (`rejectLead` checks it).
+  workingLeadId: z.coerce
+    .number<string>({ error: 'Choose the lead being worked' })
+    .int('Choose the lead being worked')
+    .positive('Choose the lead being worked')
+    .optional(),
 })
 export type RejectInput = z.infer<typeof RejectSchema>
+
+/** Mark converted: the working lead became an opportunity (its reference and amount optional). */
+export const MarkConvertedSchema = z.object({
+  intent: z.literal('mark-converted'),
+  opportunityRef: z
+    .string()
+    .trim()
+    .max(100, 'Keep the opportunity reference under 100 characters')
+    .optional(),
+  opportunityAmount: z.coerce
+    .number<string>({ error: 'Enter the amount as a whole number, such as 25000' })
+    .int('Enter the amount in whole units, without decimals')
+    .min(0, 'The amount cannot be negative')
+    .max(MAX_OPPORTUNITY_AMOUNT, 'Enter an amount under 1,000,000,000,000')
+    .optional(),
+})
+export type MarkConvertedInput = z.infer<typeof MarkConvertedSchema>
 
 export const ContactAttemptSchema = z.object({
   intent: z.literal('log-contact'),
@@ -70,6 +120,8 @@ export const HomeQuerySchema = z.object({ queue: cursorParam })
 
 /** The case list's query string; anything unknown is ignored. `marketer=any` widens a marketer's list to everyone's leads. */
 export const CaseListQuerySchema = z.object({
+  stage: optionalEnum(CASE_STAGE_FILTERS),
+  // The filter before stages (decision 26): old links with `kind=` still filter.
   kind: optionalEnum(CASE_KINDS),
   status: optionalEnum(CASE_STATUSES),
   reasonId: z.coerce.number().int().positive().optional().catch(undefined),

@@ -33,6 +33,12 @@ export type EventPayloads = {
     returnedTo: number | null
   }
   'lead.accepted': { leadId: number; repId: number }
+  'lead.converted': {
+    leadId: number
+    repId: number
+    opportunityRef: string | null
+    opportunityAmount: number | null
+  }
   'lead.rejected': { leadId: number; caseId: number; repId: number; reasonId: number }
   'lead.contact_logged': { leadId: number; repId: number; attemptId: number }
   'lead.returned': { leadId: number; repId: number; previousRepId: number }
