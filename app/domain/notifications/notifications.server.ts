@@ -10,7 +10,7 @@ import { cases, leads, notifications, users } from '~db/schema'
 export function notify(
   db: Queryable,
   userIds: number[],
-  about: { kind: NotificationKind; caseId: number; leadId: number },
+  about: { kind: NotificationKind; caseId: number | null; leadId: number },
   now: Date,
 ) {
   const recipients = [...new Set(userIds)]
