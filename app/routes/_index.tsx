@@ -4,6 +4,7 @@ import {
   CasesToAnswer,
   CasesToVote,
   Notifications,
+  ReengagedInPool,
   RepQueue,
   RoleSections,
 } from '~/components/home/sections'
@@ -54,6 +55,7 @@ export default function Home() {
     notifications,
     toVote,
     toAnswer,
+    reengagedInPool,
     signInNotice,
   } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
@@ -71,6 +73,7 @@ export default function Home() {
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}
+      {reengagedInPool !== null ? <ReengagedInPool count={reengagedInPool} /> : null}
       {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
       <RoleSections roles={roles} />
     </div>

@@ -2,7 +2,6 @@
 // there, with the verdict that sent it, its age in the pool, what changed since it entered,
 // the new leads at its company since, and how the definition in force judges it now.
 import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import { EVALUATION_LABELS, evaluate } from '~/domain/definition/evaluator'
 import { getActiveVersion } from '~/domain/definition/versions.server'
 import { leadName } from '~/domain/leads/fields'
@@ -15,8 +14,6 @@ import { whatChanged } from './what-changed'
 export const POOL_PAGE_SIZE = 25
 const DAY = 24 * 3_600_000
 const RATIONALE_EXCERPT = 160
-
-const others = alias(leads, 'others')
 
 /**
  * One segment of the pool (re-engaged, or not yet), oldest stay first from `after`: walks the
@@ -47,7 +44,7 @@ export function poolSegmentQuery(
       disposition: cases.disposition,
       rationale: cases.rationale,
       // The leads at the same company handed over since the stay began (by the domain index).
-      newContacts: sql<number>`(SELECT count(*) FROM ${others} WHERE ${others.companyDomain} = ${leads.companyDomain} AND ${others.handedOverAt} >= ${nurtureStays.startedAt} AND ${others.id} <> ${leads.id})`,
+      newContacts: sql<number>`(SELECT count(*) FROM leads AS others WHERE others.company_domain = ${leads.companyDomain} AND others.handed_over_at >= ${nurtureStays.startedAt} AND others.id <> ${leads.id})`,
     })
     .from(nurtureStays)
     .innerJoin(leads, eq(leads.id, nurtureStays.leadId))
