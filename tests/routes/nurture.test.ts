@@ -13,6 +13,9 @@ import { addWorkingHours } from '~/domain/sla/clock'
 import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
+import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
+import { action as uploadAction } from '~/routes/imports.new'
+import { action as editAction, loader as editLoader } from '~/routes/leads.$leadId.edit'
 import { action as poolAction, loader as poolLoader } from '~/routes/nurture._index'
 import {
   auditEvents,
@@ -25,7 +28,16 @@ import {
 } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { rejectedLead, seedTeam } from '../support/factories'
-import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import {
+  getArgs,
+  locationOf,
+  payloadOf,
+  postArgs,
+  settle,
+  statusOf,
+  uploadArgs,
+} from '../support/http'
+import { waitForImport } from '../support/imports'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -231,6 +243,83 @@ describe('re-engagement', () => {
     } finally {
       updateNurtureSettings(db, sasha, { reengagementScore: 70, autoHandBack: false }, CHANGED)
     }
+  })
+})
+
+describe('re-engagement through the import and the edit form', () => {
+  const onJob = (id: number, fields: Record<string, string>) =>
+    settle(() =>
+      jobAction(
+        postArgs(`/imports/${id}`, fields, { cookie: cookies.maya }, { jobId: String(id) }),
+      ),
+    )
+
+  it('an imported row that lifts a nurtured lead’s score flags it in the pool', async () => {
+    const { leadId, externalId } = nurturedLead()
+    const csv = `Lead ID,Engagement Score,Title\r\n${externalId},91,Head of Operations\r\n`
+    const uploaded = await settle(() =>
+      uploadAction(
+        uploadArgs('/imports/new', { name: 'hubspot.csv', content: csv }, { cookie: cookies.maya }),
+      ),
+    )
+    const id = Number(locationOf(uploaded)?.split('/').pop())
+    const page = payloadOf<{ job: { mapping: Record<string, string> } }>(
+      await jobLoader(getArgs(`/imports/${id}`, { cookie: cookies.maya }, { jobId: String(id) })),
+    )
+    expect(page.job.mapping).toEqual({
+      'Lead ID': 'externalId',
+      'Engagement Score': 'engagementScore',
+      Title: 'title',
+    })
+    const mapping = Object.fromEntries(
+      Object.values(page.job.mapping).map((target, i) => [`column-${i}`, target]),
+    )
+    expect(statusOf(await onJob(id, { intent: 'save-mapping', ...mapping }))).toBe(302)
+    await onJob(id, { intent: 'start' })
+    expect(await waitForImport(id)).toMatchObject({ status: 'done', updated: 1, failed: 0 })
+    expect(staysOf(leadId)[0]?.reengagedWhy).toEqual(['Engagement score 30 → 91'])
+    expect(leadRow(leadId)).toMatchObject({ status: 'nurture', title: 'Head of Operations' })
+  })
+
+  it('a marketer’s edit that makes the lead meet the definition flags it; a rep may not edit', async () => {
+    const { leadId, externalId } = nurturedLead()
+    const params = { leadId: String(leadId) }
+    expect(
+      statusOf(
+        await settle(() =>
+          editLoader(getArgs(`/leads/${leadId}/edit`, { cookie: cookies.dana }, params)),
+        ),
+      ),
+    ).toBe(403)
+    const saved = await settle(() =>
+      editAction(
+        postArgs(
+          `/leads/${leadId}/edit`,
+          // The keys the form sends are ignored: the lead keeps its own.
+          { externalId: 'SOMETHING-ELSE', email: '', employeeCount: '300', title: '' },
+          { cookie: cookies.maya, now: CHANGED },
+          params,
+        ),
+      ),
+    )
+    expect(locationOf(saved)).toBe(`/leads/${leadId}`)
+    expect(leadRow(leadId)).toMatchObject({ externalId, employeeCount: 300, title: 'Analyst' })
+    expect(staysOf(leadId)[0]).toMatchObject({
+      reengagedAt: CHANGED,
+      reengagedWhy: ['Meets the definition v1'],
+    })
+    const bad = await settle(() =>
+      editAction(
+        postArgs(
+          `/leads/${leadId}/edit`,
+          { externalId, engagementScore: '250' },
+          { cookie: cookies.maya, now: CHANGED },
+          params,
+        ),
+      ),
+    )
+    expect(statusOf(bad)).toBe(400)
+    expect(errorsOf(bad).engagementScore).toEqual(['Engagement score must be between 0 and 100'])
   })
 })
 
