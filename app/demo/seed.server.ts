@@ -19,6 +19,7 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
+import { seedNurturePool } from './lifecycle-nurture.server'
 import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { seedLifecycleSales } from './lifecycle-sales.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
@@ -259,6 +260,7 @@ export async function seedDemo(
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
       seedLifecycleSales(tx, now, DEMO_TIME_ZONE, (name) => id(`${name}@brightline.test`))
+      seedNurturePool(tx, now, maya)
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)

@@ -4,6 +4,7 @@ import {
   CasesToAnswer,
   CasesToVote,
   Notifications,
+  ReengagedInPool,
   RepQueue,
   RoleSections,
 } from '~/components/home/sections'
@@ -56,6 +57,7 @@ export default function Home() {
     notifications,
     toVote,
     toAnswer,
+    reengagedInPool,
     signInNotice,
   } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
@@ -73,6 +75,7 @@ export default function Home() {
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}
+      {reengagedInPool !== null ? <ReengagedInPool count={reengagedInPool} /> : null}
       {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
       {working ? <WorkingLeads working={working} /> : null}
       <RoleSections roles={roles} />

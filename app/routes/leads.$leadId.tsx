@@ -11,6 +11,7 @@ import { OutcomeSchema } from '~/domain/cases/schema'
 import { getLeadForViewer } from '~/domain/leads/lead.server'
 import { leadPage } from '~/domain/leads/lead-page.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
+import { can } from '~/domain/people/access'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
 import { markConverted } from '~/domain/sales/mark-converted.server'
@@ -38,7 +39,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args)
   const page = leadPage(getDb(), user, idParam(args.params, 'leadId'), nowOf(args.context))
   if (!page) throw new Response('Not found', { status: 404 })
-  return page
+  return {
+    ...page,
+    leadId: idParam(args.params, 'leadId'),
+    canEdit: can(user, 'leads.create'),
+    canHandBack: can(user, 'nurture.hand_back'),
+  }
 }
 
 type LeadContext = IntentContext & {
@@ -114,6 +120,16 @@ export default function LeadPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={lead.name}>
+        {lead.canHandBack && lead.status === 'nurture' ? (
+          <Link to={`/nurture?lead=${lead.leadId}`} className="text-sm text-brand-700 underline">
+            Hand back to Sales
+          </Link>
+        ) : null}
+        {lead.canEdit ? (
+          <Link to={`/leads/${lead.leadId}/edit`} className="text-sm text-brand-700 underline">
+            Edit lead
+          </Link>
+        ) : null}
         <Link to="/leads" className="text-sm text-brand-700 underline">
           All leads
         </Link>

@@ -67,15 +67,16 @@ describe('demo seed', () => {
     ).toEqual({ n: 6, c: 12 })
     // Every lead is judged against v1, which was in force when it was handed over.
     // Each lead is judged against the version in force when it was handed over: v1 until v2
-    // was activated half a year ago, v2 since.
+    // was activated half a year ago, v2 since; a lead handed back from nurture (re-engaged) is
+    // judged against the version in force when it was handed back (decision 26).
     const activatedAt = version?.activatedAt?.getTime() ?? 0
     expect(
       sqlite
         .prepare(
           `SELECT count(*) AS n FROM leads l JOIN definition_versions v ON v.id = l.definition_version_id
            WHERE l.evaluation IS NULL
-              OR (v.number = 1 AND l.handed_over_at >= ?)
-              OR (v.number = 2 AND l.handed_over_at < ?)`,
+              OR (l.reengaged = 0 AND v.number = 1 AND l.handed_over_at >= ?)
+              OR (l.reengaged = 0 AND v.number = 2 AND l.handed_over_at < ?)`,
         )
         .get(activatedAt, activatedAt),
     ).toEqual({ n: 0 })
@@ -371,5 +372,49 @@ describe('demo seed', () => {
             AND EXISTS (SELECT 1 FROM leads o WHERE o.company_domain = l.company_domain AND o.id <> l.id AND o.handed_over_at <= c.opened_at)`,
       ),
     ).toEqual([{ n: 0 }])
+  })
+
+  it('has a Nurture pool: every nurtured lead in it, three re-engaged, one handed back and accepted', () => {
+    const sqlite = getDb().$client
+    const nurtured = sqlite
+      .prepare("SELECT count(*) AS n FROM leads WHERE status = 'nurture'")
+      .get()
+    const open = sqlite
+      .prepare('SELECT count(*) AS n FROM nurture_stays WHERE ended_at IS NULL')
+      .get()
+    expect(open).toEqual(nurtured)
+    expect((open as { n: number }).n).toBeGreaterThan(10)
+    const flagged = sqlite
+      .prepare(
+        'SELECT lead_id AS leadId, reengaged_why AS why, ended_how AS endedHow, note FROM nurture_stays WHERE reengaged_at IS NOT NULL ORDER BY reengaged_at',
+      )
+      .all() as { leadId: number; why: string; endedHow: string | null; note: string | null }[]
+    expect(flagged).toHaveLength(3)
+    for (const stay of flagged) expect(JSON.parse(stay.why).join(' ')).toMatch(/Engagement score/)
+    expect(flagged.map((s) => s.endedHow)).toEqual([null, null, 'handed_back'])
+    expect(flagged[2]?.note).toMatch(/pricing guide/)
+    const back = flagged[2]?.leadId
+    expect(sqlite.prepare('SELECT status, reengaged FROM leads WHERE id = ?').get(back)).toEqual({
+      status: 'working',
+      reengaged: 1,
+    })
+    expect(
+      sqlite
+        .prepare(
+          "SELECT action, reengaged FROM follow_ups WHERE lead_id = ? AND kind = 'hand_over' ORDER BY id DESC LIMIT 1",
+        )
+        .get(back),
+    ).toEqual({ action: 'accepted', reengaged: 1 })
+    // The marketers heard of the three; the rep of the one handed back.
+    expect(
+      sqlite
+        .prepare(
+          "SELECT kind, count(*) AS n FROM notifications WHERE kind IN ('reengaged', 'handed_back') GROUP BY kind ORDER BY kind",
+        )
+        .all(),
+    ).toEqual([
+      { kind: 'handed_back', n: 1 },
+      { kind: 'reengaged', n: 3 },
+    ])
   })
 })

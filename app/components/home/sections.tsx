@@ -3,6 +3,7 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { CaseKindBadge, CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { ReengagedBadge } from '~/components/nurture'
 import { Button, Card, Table, Td } from '~/components/ui'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import type { HomePage } from '~/domain/people/home.server'
@@ -241,7 +242,7 @@ export function RepQueue({
               <Td>{r.company ?? '—'}</Td>
               <Td>{r.source ?? '—'}</Td>
               <Td>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} /> {r.reengaged ? <ReengagedBadge /> : null}
               </Td>
               <Td>
                 <EvaluationBadge evaluation={r.evaluation} />
@@ -309,5 +310,16 @@ export function RoleSections({ roles }: { roles: Role[] }) {
         )
       })}
     </div>
+  )
+}
+
+/** The marketer's line to the leads that woke up in the Nurture pool. */
+export function ReengagedInPool({ count }: { count: number }) {
+  return (
+    <p className="text-slate-700">
+      <Link to="/nurture?reengaged=1" className="text-brand-700 underline">
+        {count === 1 ? '1 re-engaged lead' : `${count} re-engaged leads`} in the Nurture pool
+      </Link>
+    </p>
   )
 }

@@ -40,6 +40,8 @@ const ACTION_LABELS: Record<string, string> = {
   'case.recused': 'Recused',
   'case.decided': 'Case decided',
   'lead.disposed': 'Lead disqualified or sent to nurture',
+  'lead.reengaged': 'Re-engaged in the Nurture pool',
+  'lead.handed_back': 'Handed back to Sales from the Nurture pool (re-engaged)',
   'reason.created': 'Reason added',
   'reason.updated': 'Reason changed',
   'reason.deactivated': 'Reason deactivated',

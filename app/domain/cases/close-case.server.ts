@@ -3,6 +3,7 @@
 // disposition or its return to Sales, the audit entries and the events (from which the
 // notifications consumer tells the people concerned).
 import { eq } from 'drizzle-orm'
+import { enterNurture } from '~/domain/nurture/enter-nurture.server'
 import { returnLeadToSales } from '~/domain/sales/return-lead.server'
 import { type AuditEntry, recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
@@ -170,4 +171,5 @@ function disposeOfLead(tx: Queryable, c: Case, closing: Closing, now: Date) {
     .run()
   recordAudit(tx, leadDisposedAudit(c, closing, lead?.status), now)
   appendEvent(tx, 'lead.disposed', { leadId: c.leadId, caseId: c.id, disposition }, now)
+  if (disposition === 'nurture') enterNurture(tx, c.leadId, c.id, now)
 }

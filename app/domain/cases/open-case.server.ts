@@ -69,6 +69,8 @@ export function openCase(tx: Queryable, lead: Lead, opening: Opening, now: Date)
       evaluation: lead.evaluation,
       leadSnapshot: snapshotOf(lead),
       previousCaseId: previous?.id ?? null,
+      // Opened on a re-engaged hand-over (handed back from nurture): decision 26.
+      reengaged: lead.reengaged,
       source: lead.source,
       campaign: lead.campaign,
       openedAt: now,

@@ -4,6 +4,8 @@
 // caller's transaction with statements prepared once.
 import { eq, sql } from 'drizzle-orm'
 import { openImportedCase } from '~/domain/cases/open-case.server'
+import { getActiveVersion } from '~/domain/definition/versions.server'
+import { noticeReengagement } from '~/domain/nurture/notice-reengagement.server'
 import { recordImportedWin } from '~/domain/outcomes/outcomes.server'
 import { type Result, refuse } from '~/domain/result'
 import { auditTrail } from '~/platform/audit.server'
@@ -133,6 +135,27 @@ export function leadUpserter(
       )
     if (past.won) recordImportedWin(tx, audit, actorId, leadId, past.won.on, now)
   }
+  let version: ReturnType<typeof getActiveVersion> | undefined
+  /** A nurtured lead the write changed may have woken up (decision 26): the Nurture pool's check. */
+  const checkReengaged = (before: Lead, now: Date) => {
+    version ??= getActiveVersion(tx)
+    handOver ??= currentHandOver(tx, actorId)
+    noticeReengagement(
+      tx,
+      before,
+      leadById(before.id),
+      {
+        audit,
+        handOver,
+        version,
+        nextRep: () => {
+          turns ??= roundRobin(tx, repsNow(), now)
+          return turns.next()
+        },
+      },
+      now,
+    )
+  }
   return {
     /** What a write of `fields` would do, without writing (the keys only). */
     fateOf: (fields: LeadFields, origin?: ImportOrigin) =>
@@ -162,6 +185,8 @@ export function leadUpserter(
     if ('updates' in fate) {
       const existing = leadById(fate.updates.id)
       const changed = writer.update(actorId, existing, fields, custom, now, origin)
+      // Only leads in nurture are checked: an import of other leads pays nothing for it.
+      if (changed && existing.status === 'nurture') checkReengaged(existing, now)
       return { ok: true, leadId: existing.id, outcome: changed ? 'updated' : 'unchanged' }
     }
     let ownerId = options.ownerId ?? fate.creates?.id

@@ -45,6 +45,17 @@ function handle(tx: Queryable, event: StoredEvent) {
       notify(tx, memberIds, { kind: 'review_reminder', caseId, leadId }, at)
       return
     }
+    case 'lead.reengaged': {
+      // The lead's marketer (every marketer when none answers for it) hears it woke up.
+      const { caseId, leadId, marketerId } = event.payload
+      notify(tx, marketersToTell(tx, marketerId), { kind: 'reengaged', caseId, leadId }, at)
+      return
+    }
+    case 'lead.handed_back': {
+      const { caseId, leadId, repId } = event.payload
+      notify(tx, [repId], { kind: 'handed_back', caseId, leadId }, at)
+      return
+    }
     default:
       return
   }

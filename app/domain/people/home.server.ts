@@ -4,6 +4,7 @@
 import { awaitingResponse, listCases, reviewQueue } from '~/domain/cases/lists.server'
 import { leadName } from '~/domain/leads/fields'
 import { unreadNotifications } from '~/domain/notifications/notifications.server'
+import { reengagedInPool } from '~/domain/nurture/pool.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { workingLeads } from '~/domain/sales/working-leads.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
@@ -51,6 +52,7 @@ function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, 
         title: r.title,
         source: r.source,
         status: r.status,
+        reengaged: r.reengaged,
         evaluation: r.evaluation,
         clock: r.clock,
         due: formatDateTime(r.followUpDueAt as Date, timeZone),
@@ -149,6 +151,8 @@ export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now:
     working: rep?.working ?? null,
     toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
     toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
+    // The marketer's line to the Nurture pool: leads that woke up, waiting to be handed back.
+    reengagedInPool: can(viewer, 'nurture.hand_back') ? reengagedInPool(db) : null,
     notifications: notificationsHome(db, viewer, now, timeZone),
     signInNotice: signInNotice(db, viewer, timeZone),
   }

@@ -36,6 +36,8 @@ export function queueQuery(db: Queryable, repId: number, after?: { due: number; 
       handedOverAt: leads.handedOverAt,
       clockStartedAt: leads.clockStartedAt,
       followUpDueAt: leads.followUpDueAt,
+      // Handed back from the Nurture pool: a re-engaged hand-over, not net-new (decision 26).
+      reengaged: leads.reengaged,
     })
     .from(leads)
     .where(

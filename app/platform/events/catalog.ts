@@ -49,6 +49,25 @@ export type EventPayloads = {
   /** The case's review clock has its last share left; `memberIds` have yet to vote. */
   'case.review_reminder': { caseId: number; leadId: number; memberIds: number[]; dueAt: number }
   'lead.disposed': { leadId: number; caseId: number; disposition: Disposition }
+  /** A nurtured lead woke up (decision 26); `handedBack` when Settings hand it back at once. */
+  'lead.reengaged': {
+    leadId: number
+    stayId: number
+    /** The case that sent it to nurture. */
+    caseId: number | null
+    marketerId: number | null
+    why: string[]
+    handedBack: boolean
+  }
+  /** A lead handed back from nurture to Sales, by a marketer (`by`) or automatically. */
+  'lead.handed_back': {
+    leadId: number
+    stayId: number
+    caseId: number | null
+    repId: number
+    by: number | null
+    auto: boolean
+  }
   'definition.activated': { versionId: number; version: number; by: number }
   'outcome.recorded': { leadId: number; outcomeId: number; outcome: string; occurredOn: string }
 }
