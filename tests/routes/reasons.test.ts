@@ -139,7 +139,13 @@ describe('service levels', () => {
     )
 
   it('has the defaults of PRODUCT.md and refuses nonsense with field errors', async () => {
-    expect(getSlaSettings(getDb())).toEqual({ followUpHours: 48, reviewDays: 5, returnHours: 24 })
+    expect(getSlaSettings(getDb())).toEqual({
+      followUpHours: 48,
+      reviewDays: 5,
+      returnHours: 24,
+      reminderPercent: 25,
+      onClockOut: 'stay',
+    })
     const bad = await save({ followUpHours: '0', reviewDays: 'five', returnHours: '24.5' })
     expect(statusOf(bad)).toBe(400)
     const errors = payloadOf<{ result: Errors }>(bad).result.error
@@ -155,15 +161,33 @@ describe('service levels', () => {
     ).toBe(403)
     const ok = await save({ followUpHours: '24', reviewDays: '3', returnHours: '8' })
     expect(payloadOf<ActionReply>(ok).notice).toBe('Settings saved.')
-    expect(getSlaSettings(getDb())).toEqual({ followUpHours: 24, reviewDays: 3, returnHours: 8 })
+    expect(getSlaSettings(getDb())).toEqual({
+      followUpHours: 24,
+      reviewDays: 3,
+      returnHours: 8,
+      reminderPercent: 25,
+      onClockOut: 'stay',
+    })
     const audit = getDb()
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.subjectId, 'sla'))
       .all()
       .at(-1)
-    expect(audit?.before).toEqual({ followUpHours: 48, reviewDays: 5, returnHours: 24 })
-    expect(audit?.after).toEqual({ followUpHours: 24, reviewDays: 3, returnHours: 8 })
+    expect(audit?.before).toEqual({
+      followUpHours: 48,
+      reviewDays: 5,
+      returnHours: 24,
+      reminderPercent: 25,
+      onClockOut: 'stay',
+    })
+    expect(audit?.after).toEqual({
+      followUpHours: 24,
+      reviewDays: 3,
+      returnHours: 8,
+      reminderPercent: 25,
+      onClockOut: 'stay',
+    })
   })
 })
 

@@ -44,17 +44,18 @@ describe('demo seed', () => {
     ])
     const sqlite = getDb().$client
     // 360 leads across the year, the ten trade-show badge scans of PRODUCT.md's story, and the
-    // sixteen of the life after acceptance (nine worked, seven in one buying group).
-    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 386 })
+    // sixteen of the life after acceptance (nine worked, seven in one buying group), and three
+    // near the end of a clock (lifecycle-reminders.server.ts).
+    expect(sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 389 })
     const owners = sqlite
       .prepare(
         'SELECT u.name, count(*) AS n FROM leads l JOIN users u ON u.id = l.owner_id GROUP BY 1 ORDER BY 1',
       )
       .all()
     expect(owners).toEqual([
-      { name: 'Dana Reyes', n: 129 },
-      { name: 'Lucy Chen', n: 129 },
-      { name: 'Omar Haddad', n: 128 },
+      { name: 'Dana Reyes', n: 130 },
+      { name: 'Lucy Chen', n: 130 },
+      { name: 'Omar Haddad', n: 129 },
     ])
     const span = sqlite
       .prepare('SELECT (max(handed_over_at) - min(handed_over_at)) / 86400000.0 AS days FROM leads')
@@ -86,7 +87,7 @@ describe('demo seed', () => {
       )
       .all() as { number: number; n: number }[]
     expect(byVersion.map((r) => r.number)).toEqual([1, 2])
-    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(386)
+    expect(byVersion.reduce((sum, r) => sum + r.n, 0)).toBe(389)
   })
 
   it('has a year of sales work: accepted, rejected with reasons and notes, ignored, and fresh leads', () => {
