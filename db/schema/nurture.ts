@@ -36,6 +36,10 @@ export const nurtureStays = sqliteTable(
   (t) => [
     uniqueIndex('nurture_stays_one_open_per_lead').on(t.leadId).where(sql`${t.endedAt} IS NULL`),
     index('nurture_stays_pool_idx').on(t.endedAt, t.startedAt, t.id),
+    // The re-engaged leads still in the pool: the pool's filter and the marketer's home count.
+    index('nurture_stays_reengaged_idx')
+      .on(t.startedAt, t.id)
+      .where(sql`${t.endedAt} IS NULL AND ${t.reengagedAt} IS NOT NULL`),
     index('nurture_stays_lead_idx').on(t.leadId, t.id),
     index('nurture_stays_ended_idx').on(t.endedHow, t.endedAt, t.id),
     check(

@@ -1,0 +1,1 @@
+CREATE INDEX `nurture_stays_reengaged_idx` ON `nurture_stays` (`started_at`,`id`) WHERE "nurture_stays"."ended_at" IS NULL AND "nurture_stays"."reengaged_at" IS NOT NULL;
