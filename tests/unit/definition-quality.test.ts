@@ -125,11 +125,10 @@ describe('evaluating against several versions at once', () => {
     ]
     for (const lead of leads) {
       expect(many.evaluate(lead)).toEqual(versions.map((v) => evaluate(lead, v).overall))
-      versions.forEach((v, i) =>
-        v.forEach((_, j) => {
+      for (const [i, v] of versions.entries()) {
+        for (const [j] of v.entries())
           expect(many.result(i, j)).toBe(evaluate(lead, v).criteria[j]?.result)
-        }),
-      )
+      }
     }
   })
 })
