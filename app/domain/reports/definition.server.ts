@@ -2,13 +2,13 @@
 // quality"): every lead handed over in the range whose fate is known, what the version in force
 // at its hand-over said of it against what became of it, per version and per criterion. Runs on
 // a report thread; leads are read a chunk at a time (lead-rows.server.ts), never all at once.
+import { Temporal } from 'temporal-polyfill'
 import type { CriterionRule } from '~/domain/definition/evaluator'
 import { chunkedRows, evaluatedFields } from '~/domain/definition/lead-rows.server'
 import { definitionHindsight, fateOf } from '~/domain/definition/quality'
 import { criteriaOf, listVersions } from '~/domain/definition/versions.server'
 import type { DB } from '~db/connection'
 import type { Evaluation, LeadStatus, Outcome } from '~db/enums'
-import { periodsBetween } from './periods'
 import { percentCell, type ReportQuery } from './query'
 
 type Row = {
@@ -34,7 +34,9 @@ export function definitionReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  const spans = periodsBetween(range.from, range.to, query.period, timeZone)
+  // Hand-overs from the first day's start to the last day's end, in the organisation's calendar
+  // (the report has no periods: the range is taken to the day).
+  const dayStart = (day: Temporal.PlainDate) => day.toZonedDateTime(timeZone).epochMilliseconds
   const versions = listVersions(db).map((v) => ({
     id: v.id,
     number: v.number,
@@ -42,8 +44,8 @@ export function definitionReport(
   }))
   const fields = evaluatedFields(versions.flatMap((v) => v.criteria))
   const params = {
-    start: spans[0]?.start ?? 0,
-    end: spans.at(-1)?.end ?? 0,
+    start: dayStart(Temporal.PlainDate.from(range.from)),
+    end: dayStart(Temporal.PlainDate.from(range.to).add({ days: 1 })),
     ...(query.repId ? { repId: query.repId } : {}),
     ...(query.source ? { source: query.source } : {}),
     ...(query.campaign ? { campaign: query.campaign } : {}),
