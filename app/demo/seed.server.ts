@@ -19,6 +19,7 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
+import { seedDefinitionQuality } from './lifecycle-definition.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
@@ -256,6 +257,7 @@ export async function seedDemo(
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })
+      seedDefinitionQuality(tx, now, id, DEMO_TIME_ZONE)
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       drainEvents(tx, now)
