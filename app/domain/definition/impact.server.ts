@@ -65,11 +65,15 @@ export function computeVersionImpact(db: DB, input: ImpactInput): VersionImpact 
       if (list) list.push(c)
       else cases.set(c.leadId, [c])
     }
-    const rows = db.$client.prepare(leadsOf).iterate({ ...chunk, ...window })
-    for (const row of rows as Iterable<Record<string, unknown> & { id: number }>) {
-      const lead = fields.lead(row)
+    // Raw rows into one reused lead: a million row objects cost more than reading them.
+    const rows = db.$client
+      .prepare(leadsOf)
+      .raw(true)
+      .iterate({ ...chunk, ...window })
+    for (const row of rows as Iterable<unknown[]>) {
+      const lead = fields.rawLead(row, 1)
       const underProposed = impact.addLead(lead)
-      for (const c of cases.get(row.id) ?? []) {
+      for (const c of cases.get(row[0] as number) ?? []) {
         const judgedBy = c.versionId === null ? undefined : versions.get(c.versionId)
         const judged = judgedBy ? (judgedBy.evaluator.evaluate(lead)[0] ?? null) : null
         impact.addCase({ kind: c.kind, verdict: c.verdict, judged }, underProposed)

@@ -26,10 +26,23 @@ export function evaluatedFields(criteria: readonly CriterionRule[]) {
   }
   const list = [...fields].map((f) => `l.${COLUMNS[f as keyof typeof COLUMNS].name} AS "${f}"`)
   if (custom) list.push('l.custom AS custom')
+  const names = [...fields, ...(custom ? ['custom'] : [])]
+  const reused: LeadValues = {}
   return {
     select: list.length > 0 ? list.join(', ') : 'NULL AS "none"',
     lead: (row: Record<string, unknown>): LeadValues =>
       custom ? { ...row, custom: JSON.parse(String(row.custom ?? '{}')) } : row,
+    /**
+     * The lead of a raw row (the select list's values in order, after `skip` leading ones),
+     * written into one object reused row after row: read it before the next row.
+     */
+    rawLead(row: unknown[], skip: number): LeadValues {
+      names.forEach((name, i) => {
+        reused[name] = row[skip + i]
+      })
+      if (custom) reused.custom = JSON.parse(String(reused.custom ?? '{}'))
+      return reused
+    },
   }
 }
 
