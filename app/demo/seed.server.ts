@@ -19,6 +19,7 @@ import type { DB, Queryable } from '~db/connection'
 import { notifications } from '~db/schema'
 import { DEMO_DEFINITION, demoLeads, random } from './data.server'
 import { seedDemoCases, seedTradeShowCohort } from './judicial.server'
+import { seedDefinitionQuality } from './lifecycle-definition.server'
 import { seedNurturePool } from './lifecycle-nurture.server'
 import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { seedLifecycleSales } from './lifecycle-sales.server'
@@ -261,6 +262,7 @@ export async function seedDemo(
       })
       seedLifecycleSales(tx, now, DEMO_TIME_ZONE, (name) => id(`${name}@brightline.test`))
       seedNurturePool(tx, now, maya)
+      seedDefinitionQuality(tx, now, id, DEMO_TIME_ZONE)
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)

@@ -14,6 +14,7 @@ import {
   type ReportOutput,
   type ReportTask,
   runReportTask,
+  type TaskInput,
 } from '~/domain/reports/run-report.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate } from '~/domain/sla/clock'
@@ -78,7 +79,7 @@ export async function reportRequest(args: LoaderFunctionArgs, report: ReportKey)
  */
 export async function runReport<T extends ReportTask>(
   task: T,
-  input: ReportInput,
+  input: TaskInput<T>,
 ): Promise<ReportOutput<T>> {
   const result = await runReportTask(task, input)
   if (result.ok) return result.value

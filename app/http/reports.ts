@@ -9,6 +9,7 @@ export const REPORTS = {
   sources: { capability: 'reports.sources', path: '/reports/sources' },
   verdicts: { capability: 'reports.verdicts', path: '/reports/verdicts' },
   sla: { capability: 'reports.sla', path: '/reports/sla' },
+  definition: { capability: 'reports.definition', path: '/reports/definition' },
 } as const satisfies Record<string, { capability: Capability; path: string }>
 
 export type ReportKey = keyof typeof REPORTS

@@ -9,18 +9,22 @@ import { CriteriaList } from '~/components/criteria-list'
 import { CriterionBuilder } from '~/components/criterion-builder'
 import { Signoffs } from '~/components/signoffs'
 import { Alert, Button, Card, PageHeader } from '~/components/ui'
+import { VersionImpactCard } from '~/components/version-impact'
 import { removeCriterion, saveCriterion } from '~/domain/definition/drafting.server'
+import { versionImpactView } from '~/domain/definition/impact-view.server'
 import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
 import { proposeVersion, withdrawVersion } from '~/domain/definition/proposal.server'
-import { CriterionSchema, VersionIntentSchema } from '~/domain/definition/schema'
+import { CriterionSchema, ImpactQuerySchema, VersionIntentSchema } from '~/domain/definition/schema'
 import { signOff } from '~/domain/definition/sign-off.server'
 import { versionPage } from '~/domain/definition/version-page.server'
 import { versionView } from '~/domain/definition/view.server'
 import { SEAT_LABELS } from '~/domain/people/roles'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
 import { idParam } from '~/http/params'
+import { queryOf } from '~/http/query'
 import { formErrorOf, replyFor } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
@@ -39,9 +43,18 @@ function findVersion(params: Record<string, string | undefined>) {
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args)
   const editId = Number(new URL(args.request.url).searchParams.get('edit'))
-  const page = versionPage(getDb(), user, idParam(args.params, 'versionId'), editId)
+  const query = ImpactQuerySchema.safeParse(queryOf(args.request))
+  if (!query.success)
+    throw new Response(`months: ${query.error.issues[0]?.message}`, { status: 400 })
+  const db = getDb()
+  const page = versionPage(db, user, idParam(args.params, 'versionId'), editId)
   if (!page) throw new Response('Not found', { status: 404 })
-  return page
+  const { months } = query.data
+  const { timeZone } = getOrganisationSettings(db)
+  const impact = page.showsImpact
+    ? await versionImpactView(db, page.version.id, months, nowOf(args.context), timeZone)
+    : null
+  return { ...page, months, impact }
 }
 
 type VersionContext = IntentContext & { db: DB; versionId: number; now: Date; here: string }
@@ -104,7 +117,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Version() {
-  const { version, canEdit, canWithdraw, editing, signOffAs } = useLoaderData<typeof loader>()
+  const { version, canEdit, canWithdraw, editing, signOffAs, impact, months } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="space-y-6">
@@ -152,6 +166,8 @@ export default function Version() {
           }
         />
       </Card>
+
+      {impact ? <VersionImpactCard view={impact} months={months} /> : null}
 
       {canEdit ? (
         <>

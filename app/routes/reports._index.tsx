@@ -10,7 +10,15 @@ export const meta: MetaFunction = () => [{ title: 'Reports · Leadcourt' }]
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireAccess(args, 'reports.read')
-  const order: ReportKey[] = ['accuracy', 'hindsight', 'scorecard', 'sla', 'verdicts', 'sources']
+  const order: ReportKey[] = [
+    'accuracy',
+    'hindsight',
+    'scorecard',
+    'sla',
+    'verdicts',
+    'sources',
+    'definition',
+  ]
   return {
     own: ownFiguresOnly(user),
     reports: order.filter((key) => can(user, REPORTS[key].capability)),
@@ -44,6 +52,10 @@ const CARDS: Record<ReportKey, { title: string; own?: string; text: string }> = 
   sources: {
     title: 'Source and campaign quality',
     text: 'Leads handed over, rejected, confirmed bad and confirmed good, by source and campaign.',
+  },
+  definition: {
+    title: 'Is the definition any good?',
+    text: 'Hindsight of the definition: what each version said of leads whose fate is known, against what became of them, per version and per criterion.',
   },
 }
 

@@ -22,6 +22,8 @@ import { loader as newLeadLoader } from '~/routes/leads.new'
 import { loader as reportsLoader } from '~/routes/reports._index'
 import { loader as accuracyLoader } from '~/routes/reports.accuracy'
 import { loader as accuracyCsv } from '~/routes/reports.accuracy[.csv]'
+import { loader as definitionReportLoader } from '~/routes/reports.definition'
+import { loader as definitionCsv } from '~/routes/reports.definition[.csv]'
 import { loader as hindsightReportLoader } from '~/routes/reports.hindsight'
 import { loader as hindsightCsv } from '~/routes/reports.hindsight[.csv]'
 import { loader as scorecardLoader } from '~/routes/reports.scorecard'
@@ -84,6 +86,10 @@ const GUARDED: Partial<Record<Capability, Call[]>> = {
     get(verdictsCsv, '/reports/verdicts.csv'),
   ],
   'reports.sla': [get(slaLoader, '/reports/sla'), get(slaCsv, '/reports/sla.csv')],
+  'reports.definition': [
+    get(definitionReportLoader, '/reports/definition'),
+    get(definitionCsv, '/reports/definition.csv'),
+  ],
   'audit.read': [get(auditLoader, '/audit')],
   'users.manage': [get(usersLoader, '/admin/users')],
   'reasons.manage': [get(reasonsLoader, '/admin/reasons')],

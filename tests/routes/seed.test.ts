@@ -418,4 +418,53 @@ describe('demo seed', () => {
       { kind: 'reengaged', n: 3 },
     ])
   })
+
+  it('shows the definition’s quality: outcomes for its hindsight, and v3 proposed with its impact', async () => {
+    const { definitionReport } = await import('~/domain/reports/definition.server')
+    const { computeVersionImpact } = await import('~/domain/definition/impact.server')
+    const db = getDb()
+    const v3 = db.$client
+      .prepare("SELECT id, number, status FROM definition_versions WHERE status = 'proposed'")
+      .all() as { id: number; number: number; status: string }[]
+    expect(v3.map((v) => v.number)).toEqual([3])
+    const proposed = getVersion(db, v3[0]?.id ?? 0)
+    expect(proposed?.signoffs).toEqual([])
+    expect(proposed?.criteria.find((c) => c.key === 'company_size')?.value).toBe(100)
+
+    const now = new Date()
+    const year = now.getFullYear()
+    const { versions } = definitionReport(
+      db,
+      { period: 'quarter', by: 'reason', history: 'shown' },
+      { from: `${year - 2}-01-01`, to: `${year + 1}-12-31` },
+      'Europe/London',
+    )
+    // Both versions in force over the year judged leads whose fate is now known, and some
+    // leads they turned away were real buyers all the same.
+    expect(versions.map((v) => v.number)).toEqual([2, 1])
+    for (const v of versions) {
+      expect(v.leads).toBeGreaterThan(5)
+      expect(v.table.does_not_meet.realBuyers).toBeGreaterThan(0)
+      expect(v.meetsRealBuyerShare).not.toBeNull()
+    }
+    expect(
+      versions.some((v) =>
+        v.criteria.some((c) => c.unmetRealBuyers > 0 && c.key === 'company_size'),
+      ),
+    ).toBe(true)
+
+    const impact = computeVersionImpact(db, {
+      versionId: v3[0]?.id ?? 0,
+      months: 12,
+      now,
+      timeZone: 'Europe/London',
+    })
+    expect(impact?.inForce?.number).toBe(2)
+    expect(impact?.leads).toBeGreaterThan(300)
+    expect(impact?.leadsChanged).toBeGreaterThan(0)
+    expect(impact?.criteria.map((c) => [c.key, c.change, c.flips])).toEqual([
+      ['company_size', 'changed', impact?.leadsChanged],
+    ])
+    expect(impact?.rejections.otherWay).toBeGreaterThan(0)
+  })
 })

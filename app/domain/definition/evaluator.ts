@@ -17,7 +17,7 @@ export type CriterionRule = {
 
 export type CriterionResult = 'met' | 'unmet' | 'unknown'
 
-type LeadValues = { [field: string]: unknown; custom?: Record<string, unknown> | null }
+export type LeadValues = { [field: string]: unknown; custom?: Record<string, unknown> | null }
 
 type EvaluationResult = {
   overall: Evaluation

@@ -99,3 +99,15 @@ export const CompareSchema = z.object({
   from: z.coerce.number().int().positive().optional().catch(undefined),
   to: z.coerce.number().int().positive().optional().catch(undefined),
 })
+
+const MONTHS_MESSAGE = 'must be a whole number of months from 1 to 36'
+
+/** The version page's query: how many months of hand-overs "Impact of this version" looks back. */
+export const ImpactQuerySchema = z.object({
+  months: z.coerce
+    .number({ error: MONTHS_MESSAGE })
+    .int(MONTHS_MESSAGE)
+    .min(1, MONTHS_MESSAGE)
+    .max(36, MONTHS_MESSAGE)
+    .default(12),
+})

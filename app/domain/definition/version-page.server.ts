@@ -17,6 +17,10 @@ export function versionPage(db: DB, viewer: Viewer, versionId: number, editId: n
     version,
     canEdit,
     canWithdraw: drafts && version.status === 'proposed',
+    // Before sign-off, what it would have done: for those who draft, sign off or judge the definition.
+    showsImpact:
+      (version.status === 'draft' || version.status === 'proposed') &&
+      (drafts || can(viewer, 'definition.sign') || can(viewer, 'reports.definition')),
     editing: canEdit ? (version.criteria.find((c) => c.id === editId) ?? null) : null,
     signOffAs:
       can(viewer, 'definition.sign') &&

@@ -4,9 +4,9 @@
 // read-only connection on DATABASE_PATH, running the tasks of tasks.server.ts.
 import { getEnv } from '~/platform/env.server'
 import { startTaskPool, type TaskPoolOptions, taskPool } from '~/platform/task-pool.server'
-import type { ReportInput, ReportOutput, ReportTask } from './tasks.server'
+import type { ReportInput, ReportOutput, ReportTask, TaskInput } from './tasks.server'
 
-export type { ReportInput, ReportOutput, ReportTask }
+export type { ReportInput, ReportOutput, ReportTask, TaskInput }
 
 /** What each report thread is handed: where the database is and how long to wait for a lock. */
 export type ReportWorkerData = { databasePath: string; busyTimeoutMs: number }
@@ -46,6 +46,6 @@ export function startReportPool(overrides: { size?: number; timeoutMs?: number }
  * A report's figures or a CSV's rows, computed on a report thread; or why not: it took longer
  * than the time limit (the report then stops at its next query), or too many are waiting.
  */
-export function runReportTask<T extends ReportTask>(task: T, input: ReportInput) {
+export function runReportTask<T extends ReportTask>(task: T, input: TaskInput<T>) {
   return taskPool(POOL, poolOptions).run<ReportOutput<T>>(task, input)
 }
