@@ -135,11 +135,15 @@ export async function expectReportsToAgree(
   const accuracy = await load<Accuracy>(accuracyLoader, '/reports/accuracy')
   expect(accuracy.periods).toEqual(
     periods.map((name) => {
-      // Every rejection of a CRM's history is imported, not reviewed: opened, never decided.
+      // Every rejection of a CRM's history is imported, not reviewed: opened, never decided;
+      // the CRM says nothing of contact, so each is a rejection before contact.
       const opened = of(name).filter((l) => l.reason).length
       return {
         name,
         opened,
+        beforeContact: opened,
+        afterContact: 0,
+        ignored: 0,
         decided: 0,
         upheld: 0,
         overturned: 0,
@@ -157,8 +161,11 @@ export async function expectReportsToAgree(
 
   type Quality = { periods: Record<string, unknown>[]; bySource: Record<string, unknown>[] }
   const quality = await load<Quality>(sourcesLoader, '/reports/sources')
+  // A CRM's history holds no hand-back from nurture: every hand-over is net-new.
   const qualityOf = (list: LeadFromFile[]) => ({
     handedOver: list.length,
+    netNew: list.length,
+    reEngaged: 0,
     rejected: list.filter((l) => l.reason).length,
     confirmedBad: 0,
     confirmedGood: 0,

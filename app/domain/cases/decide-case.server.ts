@@ -134,7 +134,9 @@ export function decideIfComplete(
   const outcome = decisionOf(cast, getCommitteeSettings(tx), caseEvaluation(tx, c), names)
   if (!outcome.decided) return outcome
   const { closing, majority } = outcome
-  const returnTo = closing.verdict === 'meets' ? returnRep(tx, c, deciding, majority, now) : null
+  // A case whose lead moved on to the next rep returns nothing: no rep is chosen (nor a turn taken).
+  const returnTo =
+    closing.verdict === 'meets' && !c.leadMovedOn ? returnRep(tx, c, deciding, majority, now) : null
   closeCase(tx, c, { ...closing, returnTo }, now)
   return { decided: true, verdict: closing.verdict }
 }

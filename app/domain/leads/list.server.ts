@@ -106,7 +106,7 @@ export function leadListQuery(db: Queryable, viewer: Viewer, query: LeadQuery) {
     ownerName: users.name,
     // Whether a lead in review was rejected or ignored: its one open case, by a unique index
     // (a subquery, so the join order that serves the sort stays as it is).
-    caseKind: sql<CaseKind | null>`(SELECT ${cases.kind} FROM ${cases} WHERE ${cases.leadId} = ${leads.id} AND ${cases.status} = 'in_review')`,
+    caseKind: sql<CaseKind | null>`(SELECT ${cases.kind} FROM ${cases} WHERE ${cases.leadId} = ${leads.id} AND ${cases.status} = 'in_review' AND ${cases.leadMovedOn} = 0)`,
   }
   const search = query.q ? searchExpression(query.q) : null
   // A list without search walks the index that serves its filter and order. So does a search

@@ -72,6 +72,16 @@ function pairsOf(query: ReportQuery): SQL {
 }
 
 /**
+ * A re-engaged lead whose clock ran out and went on to the next rep (escalation) starts a new
+ * clock flagged re-engaged, at the instant its moved-on ignored case opened: that clock goes on
+ * the same hand-back, it is not another one.
+ */
+const notEscalation = (clock: 'h' | 'n') =>
+  sql.raw(`NOT EXISTS (
+  SELECT 1 FROM cases m WHERE m.lead_id = ${clock}.lead_id AND m.kind = 'ignored'
+    AND m.opened_at = ${clock}.started_at AND m.lead_moved_on = 1)`)
+
+/**
  * Re-engaged hand-overs (few: a partial index lists them by when they started), per period,
  * source and campaign of their leads. A re-engaged hand-over's cases are its lead's re-engaged
  * cases opened from it until the lead's next re-engaged hand-over. A reason filter keeps the
@@ -90,7 +100,8 @@ function reEngagedCells(
       AND NOT EXISTS (
         SELECT 1 FROM follow_ups n
         WHERE n.lead_id = h.lead_id AND n.kind = 'hand_over' AND n.reengaged = 1
-          AND n.started_at > h.started_at AND n.started_at <= c.opened_at))`
+          AND n.started_at > h.started_at AND n.started_at <= c.opened_at
+          AND ${notEscalation('n')}))`
   return db.all<Cell & { handedOver: number }>(sql`
     WITH ${periods}
     SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
@@ -104,7 +115,7 @@ function reEngagedCells(
         ${cases(sql`c.verdict = 'does_not_meet'`)} AS bad,
         ${cases(sql`c.verdict = 'meets'`)} AS good
       FROM follow_ups h INDEXED BY follow_ups_reengaged_idx
-      WHERE h.kind = 'hand_over' AND h.reengaged = 1
+      WHERE h.kind = 'hand_over' AND h.reengaged = 1 AND ${notEscalation('h')}
         AND h.started_at >= ${within.start} AND h.started_at < ${within.end}
         ${query.reasonId ? sql`AND ${cases(sql`c.reason_id = ${query.reasonId}`)}` : sql``}
     ) r

@@ -26,26 +26,30 @@ export function nextRepAfter(tx: Queryable, fromRepId: number, now: Date): numbe
 
 /**
  * Hands a lead whose clock ran out to `toRepId`, inside the sweep's transaction, after its
- * ignored case (`caseId`, marked `lead_moved_on`) opened: `new` again with the new rep, a fresh
- * follow-up clock of the follow-up SLA (a `hand_over` clock; the hand-over stays the lead's
- * first, net-new or re-engaged as it was), the audit entry `lead.escalated` and the event from
- * which the new rep hears of it.
+ * ignored case (`caseId`, marked `lead_moved_on`) opened: waiting again with the new rep, with
+ * a fresh clock of the same kind as the one that ran out (the hand-over stays the lead's first,
+ * net-new or re-engaged as it was): a lead handed over is `new` with a follow-up clock; a lead
+ * the committee returned stays `returned`, with a return clock, so the reasons already ruled on
+ * stay closed to it. The audit entry `lead.escalated` and the event from which the new rep hears
+ * of it.
  */
 export function escalateLead(
   tx: Queryable,
   leadId: number,
   caseId: number,
   toRepId: number,
-  now: Date,
+  ran: { out: 'hand_over' | 'return'; at: Date },
 ) {
+  const now = ran.at
   const lead = tx.select().from(leads).where(eq(leads.id, leadId)).get()
   if (!lead) throw new Error(`No lead ${leadId}`)
   const { timeZone } = getOrganisationSettings(tx)
-  const { followUpHours } = getSlaSettings(tx)
-  const dueAt = addWorkingHours(now, followUpHours, timeZone)
+  const { followUpHours, returnHours } = getSlaSettings(tx)
+  const status = ran.out === 'return' ? 'returned' : 'new'
+  const dueAt = addWorkingHours(now, ran.out === 'return' ? returnHours : followUpHours, timeZone)
   tx.update(leads)
     .set({
-      status: 'new',
+      status,
       ownerId: toRepId,
       clockStartedAt: now,
       followUpDueAt: dueAt,
@@ -57,7 +61,7 @@ export function escalateLead(
     .values({
       leadId,
       repId: toRepId,
-      kind: 'hand_over',
+      kind: ran.out,
       startedAt: now,
       dueAt,
       reengaged: lead.reengaged,
@@ -71,7 +75,7 @@ export function escalateLead(
       subjectType: 'lead',
       subjectId: leadId,
       before: { status: lead.status, ownerId: lead.ownerId },
-      after: { status: 'new', ownerId: toRepId, caseId, followUpDueAt: dueAt },
+      after: { status, ownerId: toRepId, caseId, followUpDueAt: dueAt },
     },
     now,
   )
@@ -95,13 +99,7 @@ export function escalatedTo(
   const clock = db
     .select({ repId: followUps.repId })
     .from(followUps)
-    .where(
-      and(
-        eq(followUps.leadId, c.leadId),
-        eq(followUps.kind, 'hand_over'),
-        eq(followUps.startedAt, c.openedAt),
-      ),
-    )
+    .where(and(eq(followUps.leadId, c.leadId), eq(followUps.startedAt, c.openedAt)))
     .get()
   return clock?.repId ?? null
 }

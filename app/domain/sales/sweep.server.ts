@@ -28,7 +28,9 @@ export function dueLeadsQuery(db: Queryable, now: Date, limit: number) {
 function clockRanOut(tx: Queryable, lead: Lead, escalate: boolean, now: Date) {
   const next = escalate ? nextRepAfter(tx, lead.ownerId, now) : null
   const caseId = openCase(tx, lead, { kind: 'ignored', leadMovedOn: next !== null }, now)
-  if (next !== null) escalateLead(tx, lead.id, caseId, next, now)
+  if (next === null) return
+  const out = lead.status === 'returned' ? 'return' : 'hand_over'
+  escalateLead(tx, lead.id, caseId, next, { out, at: now })
 }
 
 /**
