@@ -13,6 +13,7 @@ import { periodicJobs } from '~/domain/jobs.server'
 import { homePage } from '~/domain/people/home.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
+import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { SLA_DEFAULTS } from '~/domain/settings/schema'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
@@ -359,5 +360,64 @@ describe('escalation: a clock that runs out', () => {
     })
     expect(leadRow(leadId)).toMatchObject({ status: 'in_review', ownerId: userId('lucy') })
     updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2027-01-15T12:00:00Z'))
+  })
+
+  it('a returned lead that runs out goes on as returned, with a return clock: ruled reasons stay closed', () => {
+    const db = getDb()
+    updateSlaSettings(
+      db,
+      userId('sasha'),
+      { ...SLA_DEFAULTS, onClockOut: 'next_rep' },
+      new Date('2027-02-01T09:00:00Z'),
+    )
+    const returned = handOverLead(
+      'omar',
+      { company: 'Initech' },
+      { at: new Date('2027-02-01T09:00:00Z') },
+    )
+    const noBudget = db.select().from(reasons).where(eq(reasons.label, 'No budget')).get()
+    const rejected = rejectLead(
+      db,
+      { id: userId('omar') },
+      returned,
+      { reasonId: noBudget?.id ?? 0, notes: 'No budget', contactAttempts: 0 },
+      new Date('2027-02-01T10:00:00Z'),
+    )
+    if (!rejected.ok) throw new Error('not rejected')
+    // The committee overturns it on Monday 8 February by 09:00 and returns it to Omar: 24
+    // working hours, due Tuesday 9 February at 09:00.
+    for (const [i, member] of ['victor', 'clara', 'erin'].entries())
+      castVote(
+        db,
+        userId(member),
+        rejected.caseId,
+        { verdict: 'meets', rationale: 'They have budget', finding: {} },
+        new Date(Date.UTC(2027, 1, 8, 7 + i)),
+      )
+    expect(leadRow(returned)).toMatchObject({ status: 'returned', ownerId: userId('omar') })
+    const out = new Date('2027-02-09T09:00:00Z')
+    expect(sweepIgnoredLeads(db, out)).toBe(1)
+    // The next rep in turn (Dana: the turn passed Lucy in the test above) gets it back as a
+    // returned lead, her return clock due 24 working hours on.
+    expect(leadRow(returned)).toMatchObject({
+      status: 'returned',
+      ownerId: userId('dana'),
+      followUpDueAt: new Date('2027-02-10T09:00:00Z'),
+    })
+    const lead = leadRow(returned)
+    if (!lead) throw new Error('no lead')
+    expect(rejectableReasons(db, lead).ruled.map((r) => r.label)).toEqual(['No budget'])
+    const clocks = db
+      .select({ kind: followUps.kind, repId: followUps.repId, action: followUps.action })
+      .from(followUps)
+      .where(eq(followUps.leadId, returned))
+      .orderBy(asc(followUps.id))
+      .all()
+    expect(clocks).toEqual([
+      { kind: 'hand_over', repId: userId('omar'), action: 'rejected' },
+      { kind: 'return', repId: userId('omar'), action: 'ignored' },
+      { kind: 'return', repId: userId('dana'), action: null },
+    ])
+    updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2027-02-09T12:00:00Z'))
   })
 })

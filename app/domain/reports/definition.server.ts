@@ -50,8 +50,13 @@ export function definitionReport(
     ...(query.source ? { source: query.source } : {}),
     ...(query.campaign ? { campaign: query.campaign } : {}),
   }
-  const columns = `l.status AS status, l.definition_version_id AS versionId,
-    l.evaluation AS evaluation, ${fields.select}`
+  // A lead handed back from nurture was re-judged by the version in force at its hand-back; what
+  // its first (net-new) hand-over said is kept by the case it was first rejected or ignored in.
+  const atFirstHandOver = (column: string) => `CASE WHEN l.reengaged = 1 THEN (
+      SELECT c.${column} FROM cases c WHERE c.lead_id = l.id AND c.reengaged = 0
+      ORDER BY c.id LIMIT 1) ELSE l.${column} END`
+  const columns = `l.status AS status, ${atFirstHandOver('definition_version_id')} AS versionId,
+    ${atFirstHandOver('evaluation')} AS evaluation, ${fields.select}`
   const inRange = `l.handed_over_at >= @start AND l.handed_over_at < @end${leadFilters(query)}`
   // Leads with an outcome, by each lead's latest one (the latest date, then the last recorded),
   // a chunk of lead ids at a time from the outcomes' covering index (CROSS JOIN keeps SQLite
