@@ -1,7 +1,7 @@
 // What every report shares: the period, the date range and the filters, kept in the URL so a
 // view can be bookmarked and shared. Shared by the browser (the filter form) and the server.
 import { z } from 'zod'
-import { CASE_STAGES, type CaseStage, HAND_OVERS, type HandOver } from '~db/enums'
+import { CASE_STAGES, HAND_OVERS, type HandOver } from '~db/enums'
 
 export const PERIODS = ['week', 'month', 'quarter'] as const
 export type Period = (typeof PERIODS)[number]
@@ -41,11 +41,7 @@ export const HISTORY_LABELS: Record<History, string> = {
  * A case's stage (issue 16): rejected before contact (a new or returned lead), rejected after
  * contact (an accepted lead, worked), or ignored (its clock ran out). Absent: every stage.
  */
-export const STAGE_LABELS: Record<CaseStage, string> = {
-  before_contact: 'Rejected before contact',
-  after_contact: 'Rejected after contact',
-  ignored: 'Ignored',
-}
+export { CASE_STAGE_LABELS as STAGE_LABELS } from '~/domain/sales/schema'
 export { CASE_STAGES, HAND_OVERS }
 
 /** A hand-over: net-new (the lead's first) or re-engaged (handed back from nurture). */
