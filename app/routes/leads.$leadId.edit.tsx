@@ -1,4 +1,3 @@
-import { getSelectProps } from '@conform-to/react'
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -7,9 +6,10 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
-import { Button, ErrorList, Field, inputClass, PageHeader, TextArea } from '~/components/ui'
+import { LeadProfileFields } from '~/components/lead-profile-fields'
+import { Button, PageHeader, TextArea } from '~/components/ui'
 import { editLead } from '~/domain/leads/edit-lead.server'
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, leadName } from '~/domain/leads/fields'
+import { leadName } from '~/domain/leads/fields'
 import { getLeadForViewer } from '~/domain/leads/lead.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { parseForm, readForm } from '~/http/form.server'
@@ -54,7 +54,6 @@ export default function EditLead() {
     lastResult: actionData?.result,
     defaultValue: defaults,
   })
-  const { key: stageKey, ...stageProps } = getSelectProps(fields.lifecycleStage)
   return (
     <div className="max-w-3xl">
       <PageHeader title={`Edit ${name}`}>
@@ -71,45 +70,7 @@ export default function EditLead() {
         <input type="hidden" name="externalId" value={lead.externalId ?? ''} />
         <input type="hidden" name="email" value={lead.email ?? ''} />
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label="First name" meta={fields.firstName} />
-          <Field label="Last name" meta={fields.lastName} />
-          <Field label="Title" meta={fields.title} />
-          <Field label="Phone" meta={fields.phone} type="tel" />
-          <Field label="Company" meta={fields.company} />
-          <Field label="Company domain" meta={fields.companyDomain} />
-          <Field label="Industry" meta={fields.industry} />
-          <Field label="Employee count" meta={fields.employeeCount} inputMode="numeric" />
-          <Field label="Country" meta={fields.country} />
-          <Field label="Source" meta={fields.source} />
-          <Field label="Campaign" meta={fields.campaign} />
-          <div>
-            <label
-              htmlFor={fields.lifecycleStage.id}
-              className="mb-1 block text-sm font-medium text-slate-800"
-            >
-              Lifecycle stage
-            </label>
-            <select key={stageKey} {...stageProps} className={inputClass}>
-              <option value="">Not known</option>
-              {LIFECYCLE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {LIFECYCLE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.lifecycleStage.errorId} errors={fields.lifecycleStage.errors} />
-          </div>
-          <Field
-            label="Engagement score"
-            meta={fields.engagementScore}
-            hint="0 to 100."
-            inputMode="numeric"
-          />
-          <Field
-            label="Purchase timeline (months)"
-            meta={fields.purchaseTimelineMonths}
-            inputMode="numeric"
-          />
+          <LeadProfileFields fields={fields} />
         </div>
         <TextArea label="Notes" meta={fields.notes} />
         <Button type="submit">Save lead</Button>

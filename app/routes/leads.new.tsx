@@ -7,9 +7,9 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
+import { LeadProfileFields } from '~/components/lead-profile-fields'
 import { Alert, Button, ErrorList, Field, inputClass, PageHeader } from '~/components/ui'
 import { createLead } from '~/domain/leads/create-lead.server'
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES } from '~/domain/leads/fields'
 import { activeReps } from '~/domain/leads/owners.server'
 import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { parseForm, readForm } from '~/http/form.server'
@@ -47,7 +47,6 @@ export default function NewLead() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useSchemaForm(LeadFieldsSchema, { lastResult: actionData?.result })
   const existingLeadId = actionData?.payload?.existingLeadId
-  const { key: stageKey, ...stageProps } = getSelectProps(fields.lifecycleStage)
   const { key: ownerKey, ...ownerProps } = getSelectProps(fields.owner)
   const { key: notesKey, ...notesProps } = getTextareaProps(fields.notes)
   return (
@@ -68,49 +67,7 @@ export default function NewLead() {
         <div className="grid gap-4 md:grid-cols-2">
           <Field label="External id" meta={fields.externalId} hint="The CRM’s id for this lead." />
           <Field label="Email" meta={fields.email} type="email" />
-          <Field label="First name" meta={fields.firstName} />
-          <Field label="Last name" meta={fields.lastName} />
-          <Field label="Title" meta={fields.title} />
-          <Field label="Phone" meta={fields.phone} type="tel" />
-          <Field label="Company" meta={fields.company} />
-          <Field
-            label="Company domain"
-            meta={fields.companyDomain}
-            hint="e.g. acme.com; taken from the e-mail when blank."
-          />
-          <Field label="Industry" meta={fields.industry} />
-          <Field label="Employee count" meta={fields.employeeCount} inputMode="numeric" />
-          <Field label="Country" meta={fields.country} />
-          <Field label="Source" meta={fields.source} hint="Trade show, webinar, paid search, …" />
-          <Field label="Campaign" meta={fields.campaign} />
-          <div>
-            <label
-              htmlFor={fields.lifecycleStage.id}
-              className="mb-1 block text-sm font-medium text-slate-800"
-            >
-              Lifecycle stage
-            </label>
-            <select key={stageKey} {...stageProps} className={inputClass}>
-              <option value="">Not known</option>
-              {LIFECYCLE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {LIFECYCLE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.lifecycleStage.errorId} errors={fields.lifecycleStage.errors} />
-          </div>
-          <Field
-            label="Engagement score"
-            meta={fields.engagementScore}
-            hint="0 to 100."
-            inputMode="numeric"
-          />
-          <Field
-            label="Purchase timeline (months)"
-            meta={fields.purchaseTimelineMonths}
-            inputMode="numeric"
-          />
+          <LeadProfileFields fields={fields} />
           <div>
             <label
               htmlFor={fields.owner.id}

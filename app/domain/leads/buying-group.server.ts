@@ -15,6 +15,19 @@ type Viewer = { id: number; roles: readonly Role[] }
 /** The most members a page lists; the counts are the whole group's. */
 export const BUYING_GROUP_SHOWN = 50
 
+/** What the group shows of each member (its name only where the viewer may open it). */
+const MEMBER_COLUMNS = {
+  id: leads.id,
+  externalId: leads.externalId,
+  email: leads.email,
+  firstName: leads.firstName,
+  lastName: leads.lastName,
+  title: leads.title,
+  status: leads.status,
+  ownerId: leads.ownerId,
+  ownerName: users.name,
+}
+
 /** The query for the other members of a lead's group, newest hand-over first (plan-tested). */
 export function buyingGroupQuery(
   db: Queryable,
@@ -22,17 +35,7 @@ export function buyingGroupQuery(
   limit: number,
 ) {
   return db
-    .select({
-      id: leads.id,
-      externalId: leads.externalId,
-      email: leads.email,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      title: leads.title,
-      status: leads.status,
-      ownerId: leads.ownerId,
-      ownerName: users.name,
-    })
+    .select(MEMBER_COLUMNS)
     .from(leads)
     .innerJoin(users, eq(users.id, leads.ownerId))
     .where(and(eq(leads.companyDomain, lead.companyDomain), ne(leads.id, lead.id)))
@@ -111,17 +114,7 @@ export function buyingGroup(
 /** One lead of the group, as the viewer may see it (the lead a rejection names as worked). */
 export function groupMember(db: Queryable, viewer: Viewer, leadId: number) {
   const row = db
-    .select({
-      id: leads.id,
-      externalId: leads.externalId,
-      email: leads.email,
-      firstName: leads.firstName,
-      lastName: leads.lastName,
-      title: leads.title,
-      status: leads.status,
-      ownerId: leads.ownerId,
-      ownerName: users.name,
-    })
+    .select(MEMBER_COLUMNS)
     .from(leads)
     .innerJoin(users, eq(users.id, leads.ownerId))
     .where(eq(leads.id, leadId))
