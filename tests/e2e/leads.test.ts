@@ -106,13 +106,15 @@ describe('leads', () => {
 })
 
 describe('the lead definition', () => {
-  it('an admin drafts version 3 with the rule builder; sales and marketing sign it off', async () => {
+  it('an admin takes the proposed version 3 back to draft, adds a criterion with the rule builder; sales and marketing sign it off', async () => {
     const sasha = await signedInAs('sasha@brightline.test')
     await sasha
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Lead definition' })
       .click()
-    await sasha.getByRole('button', { name: 'Start draft' }).click()
+    // The demo's version 3 (companies of 100 or more) is proposed: Sasha withdraws it to add one.
+    await sasha.getByRole('link', { name: 'Open version 3' }).click()
+    await sasha.getByRole('button', { name: 'Withdraw to draft' }).click()
     await sasha.getByRole('heading', { name: 'Lead definition — version 3' }).waitFor()
     await sasha.getByLabel('Label').fill('Real budget')
     await sasha.getByLabel('Key').fill('budget')
