@@ -123,6 +123,7 @@ const ROLES = [
       'Cases',
       'Review queue',
       'Reports',
+      'Nurture pool',
       'Hindsight',
       'Imports',
       'Lead definition',
