@@ -411,49 +411,56 @@ export function scorecardCsv(m: Model): Row[] {
   const f = m.filter
   const clocks = clocksOf(m, 'hand_over', (date) => inRange(m, date))
   const shows = (stage: CaseStage) => !f.stage || f.stage === stage
-  const rows = [...new Set(clocks.map((c) => c.rep))].map((rep) => {
-    const own = clocks.filter((c) => c.rep === rep)
-    const accepted = own.filter((c) => c.action === 'accepted')
-    const cases = m.world.cases.filter(
-      (c) =>
-        c.kind === 'rejected' && c.rep === rep && caseKept(m, c, false) && inRange(m, c.openedAt),
-    )
-    const [ok, late] = [count(own, inTime), count(own, (c) => breached(m, c))]
-    // Conversions: the rep's leads converted in the range; and of the clocks they accepted, those
-    // whose lead they have converted since.
-    const converted = m.world.leads.filter(
-      (l) =>
-        l.rep === rep &&
-        l.convertedAt !== null &&
-        inRange(m, l.convertedAt) &&
-        (!f.source || l.source === f.source) &&
-        (!f.campaign || l.campaign === f.campaign) &&
-        (!f.history || !l.history) &&
-        (!f.handOver || handOverOf(l.reengaged) === f.handOver),
-    )
-    const acceptedConverted = count(
-      accepted,
-      (c) => c.lead.convertedAt !== null && c.lead.rep === rep,
-    )
-    return [
-      NAMES[rep] as string,
-      own.length,
-      accepted.length,
-      shows('before_contact') ? count(own, (c) => c.action === 'rejected') : 0,
-      count(cases, (c) => c.afterContact),
-      shows('ignored') ? count(own, (c) => c.action === 'ignored') : 0,
-      percent(accepted.length, own.length),
-      percent(
-        count(cases, (c) => c.verdict === 'does_not_meet'),
-        count(cases, (c) => c.verdict !== null),
-      ),
-      converted.length,
-      acceptedConverted,
-      percent(acceptedConverted, accepted.length),
-      hours(ranks(workingTimes(own))[0]),
-      percent(ok, ok + late),
-    ]
-  })
+  // Every rep with a clock in the range, or a rejection after contact or a conversion in it.
+  const rows = Object.keys(NAMES)
+    .filter((rep) => !f.rep || rep === f.rep)
+    .flatMap((rep) => {
+      const own = clocks.filter((c) => c.rep === rep)
+      const accepted = own.filter((c) => c.action === 'accepted')
+      const cases = m.world.cases.filter(
+        (c) =>
+          c.kind === 'rejected' && c.rep === rep && caseKept(m, c, false) && inRange(m, c.openedAt),
+      )
+      const [ok, late] = [count(own, inTime), count(own, (c) => breached(m, c))]
+      // Conversions: the rep's leads converted in the range; and of the clocks they accepted, those
+      // whose lead they have converted since.
+      const converted = m.world.leads.filter(
+        (l) =>
+          l.rep === rep &&
+          l.convertedAt !== null &&
+          inRange(m, l.convertedAt) &&
+          (!f.source || l.source === f.source) &&
+          (!f.campaign || l.campaign === f.campaign) &&
+          (!f.history || !l.history) &&
+          (!f.handOver || handOverOf(l.reengaged) === f.handOver),
+      )
+      const acceptedConverted = count(
+        accepted,
+        (c) => c.lead.convertedAt !== null && c.lead.rep === rep,
+      )
+      if (own.length === 0 && converted.length === 0 && !cases.some((c) => c.afterContact))
+        return []
+      return [
+        [
+          NAMES[rep] as string,
+          own.length,
+          accepted.length,
+          shows('before_contact') ? count(own, (c) => c.action === 'rejected') : 0,
+          count(cases, (c) => c.afterContact),
+          shows('ignored') ? count(own, (c) => c.action === 'ignored') : 0,
+          percent(accepted.length, own.length),
+          percent(
+            count(cases, (c) => c.verdict === 'does_not_meet'),
+            count(cases, (c) => c.verdict !== null),
+          ),
+          converted.length,
+          acceptedConverted,
+          percent(acceptedConverted, accepted.length),
+          hours(ranks(workingTimes(own))[0]),
+          percent(ok, ok + late),
+        ],
+      ]
+    })
   return [
     [
       'rep',

@@ -87,9 +87,17 @@ export function repScorecard(
     query,
     sql`periods(i, start, finish) AS (VALUES (0, ${start}, ${end}))`,
   ).filter((cell) => cell.rep !== null && cell.counts.received > 0)
-  if (cells.length === 0) return []
+  const clocksOf = new Map(cells.map((cell) => [cell.rep as number, cell.counts]))
+  // A rep with no clock in the range still has a row when they rejected a lead after contact or
+  // converted one in it (such work ends no clock of the range): every user is a candidate
+  // (people are few), or the one filtered.
+  const candidates = query.repId
+    ? [query.repId]
+    : db.all<{ id: number }>(sql`SELECT id FROM users`).map((u) => u.id)
+  const ids = [...new Set([...clocksOf.keys(), ...candidates])]
+  if (ids.length === 0) return []
   const reps = sql.join(
-    cells.map((cell) => sql`(${cell.rep})`),
+    ids.map((id) => sql`(${id})`),
     sql`, `,
   )
   const repFilters = caseFilters({ ...query, reasonId: undefined })
@@ -134,9 +142,14 @@ export function repScorecard(
         return [repId, { ...row, afterContact, accuracy: rate(upheld, decided) }]
       }),
   )
-  return cells
-    .map(({ rep, counts: row }) => {
-      const repId = rep as number
+  const none = { received: 0, accepted: 0, rejected: 0, ignored: 0, inTime: 0, breached: 0 }
+  return ids
+    .filter((repId) => {
+      const of = perRep.get(repId)
+      return clocksOf.has(repId) || (of?.converted ?? 0) > 0 || (of?.afterContact ?? 0) > 0
+    })
+    .map((repId) => {
+      const row = clocksOf.get(repId) ?? { ...none, times: [] }
       const of = perRep.get(repId)
       const accepted = row.accepted
       const acceptedConverted = of?.acceptedConverted ?? 0

@@ -1,13 +1,15 @@
-// Two things of a lead handed back from nurture (decision 26). The hindsight of the definition judges a lead by the version in force at its first (net-new)
+// The parts of issue 16 together (decision 26). The hindsight of the definition judges a lead by the version in force at its first (net-new)
 // hand-over, even after a hand-back from nurture re-judged it against a later version (decision
 // 26): v1 turned the lead away; it woke up, v2 let it through, and it converted. The real buyer
 // v1 missed is v1's, not v2's. And source quality counts a hand-back once, even when its clock
-// runs out and the lead goes on to the next rep (escalation starts another re-engaged clock).
+// runs out and the lead goes on to the next rep (escalation starts another re-engaged clock); and
+// the scorecard gives the rep a row for the conversion, though no lead came to her that month.
 import { beforeAll, expect, it } from 'vitest'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { handBackLead } from '~/domain/nurture/hand-back.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { definitionReport } from '~/domain/reports/definition.server'
+import { repScorecard } from '~/domain/reports/scorecard.server'
 import { sourceQualityReport } from '~/domain/reports/source-quality.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { markConverted } from '~/domain/sales/mark-converted.server'
@@ -59,7 +61,7 @@ beforeAll(async () => {
     ),
   )
   ok(acceptLead(db, { id: userId('dana') }, leadId, new Date('2026-03-02T10:00:00Z')))
-  ok(markConverted(db, { id: userId('dana') }, leadId, {}, new Date('2026-03-03T10:00:00Z')))
+  ok(markConverted(db, { id: userId('dana') }, leadId, {}, new Date('2026-05-12T10:00:00Z')))
 })
 
 it('counts a re-engaged lead under the version in force at its first hand-over', () => {
@@ -137,4 +139,19 @@ it('counts a hand-back once in source quality when its clock runs out and the le
   ).bySource.find((r) => r.name === 'Podcast')
   expect(podcast).toMatchObject({ handedOver: 2, netNew: 1, reEngaged: 1 })
   updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2026-04-10T09:00:00Z'))
+})
+
+it('gives a rep a scorecard row for a conversion in the range, with no lead handed to them in it', () => {
+  // Dana's clocks started in January and on 2 March (and April's escalation, if the turn was
+  // hers); she converted the lead on 12 May.
+  const rows = repScorecard(
+    getDb(),
+    { period: 'month', by: 'reason', history: 'shown' },
+    { from: '2026-05-01', to: '2026-05-31' },
+    'UTC',
+    new Date('2026-06-01T00:00:00Z'),
+  )
+  expect(rows.map((r) => [r.name, r.received, r.accepted, r.converted, r.conversionRate])).toEqual([
+    ['Dana Reyes', 0, 0, 1, null],
+  ])
 })
