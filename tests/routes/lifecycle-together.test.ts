@@ -1,9 +1,10 @@
-// The parts of issue 16 together (decision 26). The hindsight of the definition judges a lead by the version in force at its first (net-new)
-// hand-over, even after a hand-back from nurture re-judged it against a later version (decision
-// 26): v1 turned the lead away; it woke up, v2 let it through, and it converted. The real buyer
-// v1 missed is v1's, not v2's. And source quality counts a hand-back once, even when its clock
-// runs out and the lead goes on to the next rep (escalation starts another re-engaged clock); and
-// the scorecard gives the rep a row for the conversion, though no lead came to her that month.
+// The parts of issue 16 together (decision 26). The hindsight of the definition judges a lead
+// by the version in force at its first (net-new) hand-over, even after a hand-back from nurture
+// re-judged it against a later version: v1 turned the lead away; it woke up, v2 let it through,
+// and it converted. The real buyer v1 missed is v1's, not v2's. Source quality counts a
+// hand-back once, even when its clock runs out and the lead goes on to the next rep (escalation
+// starts another re-engaged clock). And the scorecard gives the rep a row for the conversion,
+// though no lead came to her that month.
 import { beforeAll, expect, it } from 'vitest'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { handBackLead } from '~/domain/nurture/hand-back.server'
