@@ -13,7 +13,7 @@ import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { startReportPool } from '~/domain/reports/run-report.server'
 import { ALLOWED_METHODS, isAllowedMethod, methodRefusal } from '~/http/form.server'
-import { isSameOriginRequest } from '~/http/origin.server'
+import { isSameOriginRequest, isTokenRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
 import { startRunner } from '~/platform/jobs/runner.server'
@@ -68,10 +68,13 @@ const build = viteDevServer
   : ((await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild)
 
 // Every state-changing request from another site is refused before it reaches a route; the
-// route guards check the same rule again, so no action depends on this layer alone.
+// route guards check the same rule again, so no action depends on this layer alone. An API call
+// with a token (under /api/, with an Authorization header) is not a browser's: it passes, and
+// the API's own guard wants the token and never reads the cookie (decision 27).
 app.use((req, res, next) => {
   const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
   const headers = { get: (name: string) => req.get(name) ?? null }
+  if (isTokenRequest(req.path, headers)) return next()
   if (isSameOriginRequest({ method: req.method, url, headers })) return next()
   res.status(403).type('text/plain').send('This request came from another site and was refused.')
 })

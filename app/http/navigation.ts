@@ -19,6 +19,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/users', label: 'Users', capability: 'users.manage' },
   { to: '/admin/reasons', label: 'Reasons', capability: 'reasons.manage' },
   { to: '/admin/settings', label: 'Settings', capability: 'settings.manage' },
+  { to: '/admin/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
 ]
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

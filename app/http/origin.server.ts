@@ -42,6 +42,15 @@ function hostIsOrigins(origin: string, headers: Pick<Headers, 'get'>): boolean {
   return !host || new URL(origin).host === host
 }
 
+/**
+ * Whether a request is an API call made with a token (decision 27): under `/api/` and with an
+ * Authorization header. The browser's origin check does not apply to it: it carries no cookie
+ * the API would read, and the API answers 401 to anything but a valid token.
+ */
+export function isTokenRequest(path: string, headers: Pick<Headers, 'get'>): boolean {
+  return path.startsWith('/api/') && headers.get('Authorization') !== null
+}
+
 /** Throws 403 for a state-changing request from another site. */
 export function requireSameOrigin(request: Request) {
   if (!isSameOriginRequest(request)) {

@@ -1,5 +1,6 @@
 // The database schema, one file per context. drizzle-kit reads this file.
 export * from '../enums'
+export * from './api'
 export * from './audit'
 export * from './cases'
 export * from './definition'

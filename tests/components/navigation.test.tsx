@@ -44,6 +44,7 @@ describe('navigation', () => {
       'Users',
       'Reasons',
       'Settings',
+      'API tokens',
     ])
   })
 

@@ -131,6 +131,7 @@ const ROLES = [
       'Users',
       'Reasons',
       'Settings',
+      'API tokens',
     ],
     home: 'Administration',
   },

@@ -46,6 +46,9 @@ const ACTION_LABELS: Record<string, string> = {
   'reason.updated': 'Reason changed',
   'reason.deactivated': 'Reason deactivated',
   'reason.reactivated': 'Reason reactivated',
+  'api_token.created': 'API token created',
+  'api_token.revoked': 'API token revoked',
+  'api_token.rotated': 'API token rotated (a new secret; the old token revoked)',
 }
 
 export function actionLabel(action: string): string {

@@ -49,6 +49,8 @@ export const ACCESS = {
   'users.manage': ['admin'],
   'reasons.manage': ['admin'],
   'settings.manage': ['admin'],
+  /** Create, revoke and rotate the API's tokens. */
+  'api_tokens.manage': ['admin'],
   /** Draft, edit, propose and withdraw a version of the lead definition. */
   'definition.draft': ['admin'],
   /** Sign off a proposed version in one's seat. */
@@ -94,6 +96,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'users.manage': 'add, edit, deactivate people; roles and seats',
   'reasons.manage': 'the catalog of rejection reasons',
   'settings.manage': 'organisation, SLA and committee settings',
+  'api_tokens.manage': 'create, revoke and rotate API tokens (the REST API, for CRMs)',
   'definition.draft': 'draft, edit, propose and withdraw lead-definition versions',
   'definition.sign': 'sign off a proposed version, in their seat',
 }
