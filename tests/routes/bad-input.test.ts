@@ -150,7 +150,7 @@ async function probe(route: Route): Promise<{ size: number; failures: string[] }
       const got = await run(() =>
         action(requestArgs(path, { method: c.method, body: encoded.body, headers }, options, real)),
       )
-      record(c.method, who, c.name, got, verdict(got, c.expect ?? null))
+      record(c.method, who, c.name, got, verdict(got, c.expect ?? null, allowOf(route)))
     }
   }
   return { size, failures }
@@ -195,10 +195,14 @@ function withType(encoded: ReturnType<typeof encode>): {
   }
 }
 
+/** The methods a route's 405 names: the API's read endpoints answer only GET and HEAD. */
+const allowOf = (route: Route) =>
+  route.pattern.startsWith('/api/') ? 'GET, HEAD' : ALLOWED_METHODS
+
 /** Why an answer fails: a 5xx always; `expected` an exact status or "not 2xx". */
-function verdict(got: Answer, expected: number | 'not 2xx' | null): string | null {
+function verdict(got: Answer, expected: number | 'not 2xx' | null, allow = ALLOWED_METHODS) {
   if (got.status >= 500) return got.error ?? 'a 5xx'
-  if (got.status === 405 && got.allow !== ALLOWED_METHODS) return 'a 405 without Allow'
+  if (got.status === 405 && got.allow !== allow) return 'a 405 without Allow'
   if (expected === 'not 2xx' && got.status < 300) return 'expected a 4xx'
   if (typeof expected === 'number' && got.status !== expected) return `expected ${expected}`
   return null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSameOriginRequest } from '~/http/origin.server'
+import { isSameOriginRequest, isTokenRequest } from '~/http/origin.server'
 
 const request = (method: string, headers: Record<string, string>) => ({
   method,
@@ -48,5 +48,17 @@ describe('same-origin check for state-changing requests', () => {
 
   it('refuses a POST with neither header', () => {
     expect(isSameOriginRequest(request('POST', {}))).toBe(false)
+  })
+})
+
+describe('API calls with a token (decision 27)', () => {
+  it('pass the origin check only under /api/ and with an Authorization header', () => {
+    const auth = new Headers({ Authorization: 'Bearer lc_x', Origin: 'https://crm.example' })
+    expect(isTokenRequest('/api/v1/reasons', auth)).toBe(true)
+    expect(isTokenRequest('/api/v1/reasons', new Headers({ Origin: 'https://crm.example' }))).toBe(
+      false,
+    )
+    expect(isTokenRequest('/admin/api-tokens', auth)).toBe(false)
+    expect(isTokenRequest('/apix', auth)).toBe(false)
   })
 })
