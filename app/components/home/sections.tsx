@@ -233,12 +233,7 @@ export function RepQueue({
         >
           {queue.rows.map((r) => (
             <tr key={r.id}>
-              <Td>
-                <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
-                  {r.name}
-                </Link>
-                {r.title ? <div className="text-slate-600">{r.title}</div> : null}
-              </Td>
+              <LeadCell lead={r} />
               <Td>{r.company ?? '—'}</Td>
               <Td>{r.source ?? '—'}</Td>
               <Td>
@@ -321,5 +316,17 @@ export function ReengagedInPool({ count }: { count: number }) {
         {count === 1 ? '1 re-engaged lead' : `${count} re-engaged leads`} in the Nurture pool
       </Link>
     </p>
+  )
+}
+
+/** A lead in a home table: its name, linked to the lead page, and its title beneath. */
+export function LeadCell({ lead }: { lead: { id: number; name: string; title: string | null } }) {
+  return (
+    <Td>
+      <Link to={`/leads/${lead.id}`} className="text-brand-700 underline">
+        {lead.name}
+      </Link>
+      {lead.title ? <div className="text-slate-600">{lead.title}</div> : null}
+    </Td>
   )
 }

@@ -4,6 +4,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import type { HomePage } from '~/domain/people/home.server'
 import { Table, Td } from '../ui'
+import { LeadCell } from './sections'
 
 type Working = NonNullable<SerializeFrom<HomePage>['working']>
 
@@ -24,12 +25,7 @@ export function WorkingLeads({ working }: { working: Working }) {
         >
           {working.rows.map((r) => (
             <tr key={r.id}>
-              <Td>
-                <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
-                  {r.name}
-                </Link>
-                {r.title ? <div className="text-slate-600">{r.title}</div> : null}
-              </Td>
+              <LeadCell lead={r} />
               <Td>{r.company ?? '—'}</Td>
               <Td>{r.acceptedAt ?? '—'}</Td>
               <Td>
