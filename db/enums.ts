@@ -70,6 +70,8 @@ export const NOTIFICATION_KINDS = [
   // back from nurture, to its rep.
   'reengaged',
   'handed_back',
+  // A webhook endpoint was disabled after failing (410, or three days of failures), to admins.
+  'webhook_disabled',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -119,3 +121,54 @@ export type CaseStage = (typeof CASE_STAGES)[number]
 export const HAND_OVERS = ['net_new', 're_engaged'] as const
 export type HandOver = (typeof HAND_OVERS)[number]
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number]
+
+/** A batch sent to the REST API: waiting for the job runner, being written, finished or failed. */
+export const API_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ApiJobStatus = (typeof API_JOB_STATUSES)[number]
+
+/** The events a webhook endpoint can subscribe to (issue 17, decision 29). */
+export const WEBHOOK_EVENTS = [
+  'lead.accepted',
+  'lead.rejected',
+  'case.opened',
+  'case.conceded',
+  'case.contested',
+  'case.decided',
+  'case.review_overdue',
+  'lead.returned',
+  'lead.converted',
+  'definition.activated',
+  'outcome.recorded',
+] as const
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+
+/**
+ * A delivery of one event to one endpoint: waiting (first try or a retry), delivered (a 2xx),
+ * or given up (retries ran out, or the endpoint was disabled).
+ */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+/** The e-mails a person can choose to receive (issue 17, decision 30). */
+export const EMAIL_KINDS = [
+  // A case opened on a lead you handed over (marketer).
+  'case_opened',
+  // A verdict on a rejection you filed (rep) or on your lead (marketer).
+  'verdict',
+  // A clock about to run out: your follow-up (rep), your vote (committee member).
+  'clock_reminder',
+  // A case waiting for marketing's response (marketer).
+  'awaiting_response',
+  // The daily digest (off unless chosen).
+  'daily_digest',
+  // A webhook endpoint was disabled after failing (admins).
+  'webhook_disabled',
+] as const
+export type EmailKind = (typeof EMAIL_KINDS)[number]
+
+/**
+ * An e-mail: waiting to be sent (or retried), sent over SMTP, kept in the in-app mailbox (no
+ * SMTP configured), or failed after its retries.
+ */
+export const EMAIL_STATUSES = ['pending', 'sent', 'kept', 'failed'] as const
+export type EmailStatus = (typeof EMAIL_STATUSES)[number]

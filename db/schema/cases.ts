@@ -91,6 +91,8 @@ export const cases = sqliteTable(
     leadMovedOn: integer('lead_moved_on', { mode: 'boolean' }).notNull().default(false),
     // When the committee members who had not voted were reminded of the review clock.
     reviewRemindedAt: integer('review_reminded_at', { mode: 'timestamp_ms' }),
+    // When the review clock was found run out (the event `case.review_overdue`, once per case).
+    reviewOverdueAt: integer('review_overdue_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.

@@ -86,6 +86,8 @@ export function noticeText(n: Notice): string {
       return `${lead} in the Nurture pool re-engaged.`
     case 'handed_back':
       return `${lead} was handed back to you from nurture (Re-engaged).`
+    case 'webhook_disabled':
+      return 'A webhook endpoint was disabled after failing; see Webhooks.'
   }
 }
 

@@ -51,6 +51,10 @@ export const ACCESS = {
   'settings.manage': ['admin'],
   /** Create, revoke and rotate the API's tokens. */
   'api_tokens.manage': ['admin'],
+  /** Register webhook endpoints, read their deliveries, resend, rotate secrets. */
+  'webhooks.manage': ['admin'],
+  /** Read the in-app mailbox: every e-mail the app wrote, sent or kept (no SMTP). */
+  'mail.read': ['admin'],
   /** Draft, edit, propose and withdraw a version of the lead definition. */
   'definition.draft': ['admin'],
   /** Sign off a proposed version in one's seat. */
@@ -97,6 +101,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'reasons.manage': 'the catalog of rejection reasons',
   'settings.manage': 'organisation, SLA and committee settings',
   'api_tokens.manage': 'create, revoke and rotate API tokens (the REST API, for CRMs)',
+  'webhooks.manage': 'register webhook endpoints, read their deliveries, resend, rotate secrets',
+  'mail.read': 'the mailbox: every e-mail the app wrote, sent over SMTP or kept in the app',
   'definition.draft': 'draft, edit, propose and withdraw lead-definition versions',
   'definition.sign': 'sign off a proposed version, in their seat',
 }

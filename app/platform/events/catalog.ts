@@ -48,6 +48,8 @@ export type EventPayloads = {
   'follow_up.reminder': { followUpId: number; leadId: number; repId: number; dueAt: number }
   /** The case's review clock has its last share left; `memberIds` have yet to vote. */
   'case.review_reminder': { caseId: number; leadId: number; memberIds: number[]; dueAt: number }
+  /** The case's review clock ran out with no verdict (once per case; the reminders job finds it). */
+  'case.review_overdue': { caseId: number; leadId: number; dueAt: number }
   'lead.disposed': { leadId: number; caseId: number; disposition: Disposition }
   /** A nurtured lead woke up (decision 26); `handedBack` when Settings hand it back at once. */
   'lead.reengaged': {
