@@ -70,6 +70,8 @@ export type EventPayloads = {
     by: number | null
     auto: boolean
   }
+  /** A webhook endpoint was disabled: a 410, or failing for three days (admins are told). */
+  'webhook.disabled': { endpointId: number; url: string; reason: string }
   'definition.activated': { versionId: number; version: number; by: number }
   'outcome.recorded': { leadId: number; outcomeId: number; outcome: string; occurredOn: string }
 }
