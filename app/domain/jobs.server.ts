@@ -3,17 +3,22 @@
 import { interruptedImports } from '~/domain/import/jobs.server'
 import { runImport } from '~/domain/import/run.server'
 import { sweepUploads } from '~/domain/import/uploads.server'
+import { remindAwaitingResponse } from '~/domain/mail/awaiting.server'
+import { mailConsumer } from '~/domain/mail/consumer.server'
+import { deliverDueMail } from '~/domain/mail/deliver.server'
+import { writeDigests } from '~/domain/mail/digest.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
 import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
+import { getMailer, type Mailer } from '~/platform/mailer.server'
 import { purgeSignInAttempts } from '~/platform/rate-limit.server'
 import { purgeExpiredSessions } from '~/platform/session.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 import type { DB, Queryable } from '~db/connection'
 
-export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
+export const CONSUMERS: readonly Consumer[] = [notificationsConsumer, mailConsumer]
 
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
 const SWEEP_BATCH = 100
@@ -46,12 +51,47 @@ function remindersJob(everyMs: number): PeriodicJob {
 }
 
 /**
+ * The e-mail jobs (decision 30): sending what is due every 5 seconds through the mailer (none:
+ * kept in the in-app mailbox), and every minute the cases waiting for Marketing's response and
+ * the daily digests.
+ */
+function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
+  return [
+    {
+      name: 'mail',
+      everyMs: 5_000,
+      async run(db, now) {
+        const batch = await deliverDueMail(db, now, mailer())
+        return { done: batch.sent + batch.failed + batch.kept, more: batch.more }
+      },
+      describe: (handled) => `Mail: ${handled} message(s) sent, kept or retried.`,
+    },
+    {
+      name: 'mail-awaiting',
+      everyMs: 60_000,
+      run: (db, now) => ({ done: remindAwaitingResponse(db, now), more: false }),
+      describe: (n) => `Mail: ${n} message(s) about cases waiting for Marketing.`,
+    },
+    {
+      name: 'mail-digest',
+      everyMs: 60_000,
+      run: (db, now) => ({ done: writeDigests(db, now), more: false }),
+      describe: (n) => `Mail: ${n} daily digest(s) written.`,
+    },
+  ]
+}
+
+/**
  * The periodic jobs: the sweep and the reminders every `sweepSeconds` (0: once when the runner
  * starts, no more), the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
- * not imported within 24 hours.
+ * not imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
  */
-export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
+export function periodicJobs(
+  sweepSeconds: number,
+  options: { mailer?: () => Mailer | null } = {},
+): PeriodicJob[] {
   return [
+    ...mailJobs(options.mailer ?? getMailer),
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
     {
       name: 'sweep',

@@ -114,9 +114,73 @@ const EnvSchema = z
       .int('must be a whole number')
       .min(1, 'must be 1 or more')
       .default(14),
+    // E-mail (README, "E-mail"; decision 30). No SMTP_HOST: messages are kept in the in-app
+    // mailbox instead of sent.
+    SMTP_HOST: z.string().trim().min(1).optional(),
+    SMTP_PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .optional(),
+    // Implicit TLS from the first byte (usually port 465); otherwise STARTTLS as SMTP_STARTTLS says.
+    SMTP_SECURE: flag.optional(),
+    SMTP_STARTTLS: z
+      .enum(['auto', 'required', 'off'], { error: 'must be auto, required or off' })
+      .optional(),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+        message:
+          'must be an address such as leadcourt@example.com or Leadcourt <leadcourt@example.com>',
+      })
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMTP_USER && !env.SMTP_PASSWORD)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_PASSWORD'],
+        message: 'must be set with SMTP_USER',
+      })
+    if (env.SMTP_PASSWORD && !env.SMTP_USER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_USER'],
+        message: 'must be set with SMTP_PASSWORD',
+      })
+    if (env.SMTP_HOST && !env.MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'must be set with SMTP_HOST: the address the e-mails come from',
+      })
+    if (env.SMTP_SECURE && env.SMTP_STARTTLS && env.SMTP_STARTTLS !== 'auto')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_STARTTLS'],
+        message: 'must be auto (or unset) when SMTP_SECURE is on: the connection is TLS already',
+      })
   })
   .transform((env) => ({
     ...env,
+    // The SMTP server, or null: no SMTP_HOST keeps every message in the in-app mailbox.
+    SMTP: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587),
+          secure: env.SMTP_SECURE ?? false,
+          starttls: env.SMTP_STARTTLS ?? 'auto',
+          auth:
+            env.SMTP_USER && env.SMTP_PASSWORD
+              ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD }
+              : null,
+          from: env.MAIL_FROM as string,
+        }
+      : null,
     // Secure cookies need HTTPS. The demo (`npm start`) is usually opened over plain http,
     // so it sends them only when APP_ORIGIN says the site is served over https.
     COOKIE_SECURE:
@@ -139,7 +203,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0])
-    const shown = name.includes('SECRET') ? '(hidden)' : JSON.stringify(source[name])
+    const hidden = name.includes('SECRET') || name === 'SMTP_PASSWORD'
+    const shown = hidden ? '(hidden)' : JSON.stringify(source[name])
     return `  ${name}=${shown}: ${issue.message}`
   })
   throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)

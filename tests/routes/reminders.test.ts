@@ -59,6 +59,7 @@ function runRemindersJob(now: Date): number {
   let done = 0
   for (;;) {
     const run = job.run(getDb(), now)
+    if (run instanceof Promise) throw new Error('The reminders job runs synchronously')
     done += run.done
     if (!run.more) return done
   }

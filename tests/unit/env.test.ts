@@ -19,8 +19,50 @@ describe('environment', () => {
       UPLOAD_QUOTA_FILES: 10,
       UPLOAD_QUOTA_MB: 1024,
       BACKUP_KEEP: 14,
+      SMTP: null,
       COOKIE_SECURE: false,
     })
+  })
+
+  it('reads the SMTP server, and names the variable of a bad or missing value', () => {
+    expect(
+      parseEnv({ SMTP_HOST: 'smtp.example.com', MAIL_FROM: 'Court <court@example.com>' }).SMTP,
+    ).toEqual({
+      host: 'smtp.example.com',
+      port: 587,
+      secure: false,
+      starttls: 'auto',
+      auth: null,
+      from: 'Court <court@example.com>',
+    })
+    expect(
+      parseEnv({
+        SMTP_HOST: 'smtp.example.com',
+        SMTP_SECURE: 'true',
+        SMTP_USER: 'court',
+        SMTP_PASSWORD: 'hunter2hunter2',
+        MAIL_FROM: 'court@example.com',
+      }).SMTP,
+    ).toMatchObject({ port: 465, secure: true, auth: { user: 'court', pass: 'hunter2hunter2' } })
+    expect(() => parseEnv({ SMTP_HOST: 'smtp.example.com' })).toThrowError(
+      'MAIL_FROM=undefined: must be set with SMTP_HOST: the address the e-mails come from',
+    )
+    expect(() => parseEnv({ SMTP_PORT: '99999' })).toThrowError(
+      'SMTP_PORT="99999": must be between 1 and 65535',
+    )
+    expect(() => parseEnv({ SMTP_STARTTLS: 'maybe' })).toThrowError(
+      'SMTP_STARTTLS="maybe": must be auto, required or off',
+    )
+    expect(() => parseEnv({ MAIL_FROM: 'not an address' })).toThrowError(
+      /MAIL_FROM="not an address": must be an address/,
+    )
+    // The password is never shown.
+    expect(() => parseEnv({ SMTP_PASSWORD: 'hunter2hunter2' })).toThrowError(
+      'SMTP_USER=undefined: must be set with SMTP_PASSWORD',
+    )
+    expect(() => parseEnv({ SMTP_USER: 'court' })).toThrowError(
+      'SMTP_PASSWORD=(hidden): must be set with SMTP_USER',
+    )
   })
 
   it('refuses a quota of uploads or a number of backups below 1', () => {

@@ -49,6 +49,7 @@ const ACTION_LABELS: Record<string, string> = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'api_token.rotated': 'API token rotated (a new secret; the old token revoked)',
+  'email_preferences.updated': 'E-mail preferences changed',
 }
 
 export function actionLabel(action: string): string {

@@ -11,11 +11,17 @@ import {
   onEventAppended,
 } from '../events/outbox.server'
 
-/** A job that runs every `everyMs` (never when 0). `run` does one short batch of work. */
+type JobRun = { done: number; more: boolean }
+
+/**
+ * A job that runs every `everyMs` (never when 0). `run` does one short batch of work; a job
+ * that talks to the network (SMTP, webhooks) returns a Promise, doing that work outside any
+ * transaction and recording the result in a short one.
+ */
 export type PeriodicJob = {
   name: string
   everyMs: number
-  run: (db: DB, now: Date) => { done: number; more: boolean }
+  run: (db: DB, now: Date) => JobRun | Promise<JobRun>
   /** What to log when a run did something. */
   describe?: (done: number) => string
 }
@@ -60,7 +66,7 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   for (const job of jobs) {
     let count = 0
     for (;;) {
-      const run = job.run(db, clock())
+      const run = await job.run(db, clock())
       count += run.done
       if (!run.more) break
       await sleep(5)
@@ -103,7 +109,7 @@ export function startRunner(options: {
 
   async function runJob(job: PeriodicJob) {
     for (;;) {
-      const run = job.run(db, clock())
+      const run = await job.run(db, clock())
       if (run.done > 0 && job.describe) log(job.describe(run.done))
       if (!run.more || stopped) return
       await yieldToRequests()
