@@ -1,0 +1,167 @@
+// The e-mail jobs with a pinned clock in London: with no SMTP the messages are kept in the
+// mailbox; a case Marketing has not answered by half its review clock is written about once;
+// the daily digest goes once per local day, from 07:00, to those who chose it; the clock
+// reminders reach the rep and the members yet to vote.
+import { and, asc, eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { periodicJobs } from '~/domain/jobs.server'
+import { halfClockGone } from '~/domain/mail/awaiting.server'
+import { writeDigests } from '~/domain/mail/digest.server'
+import { saveEmailPreferences } from '~/domain/mail/preferences.server'
+import { sendReminders } from '~/domain/sla/reminders.server'
+import { getDb } from '~/platform/db.server'
+import { runJobsOnce } from '~/platform/jobs/runner.server'
+import type { EmailKind } from '~db/enums'
+import { emailMessages } from '~db/schema'
+import { rejectedLead, seedTeam } from '../support/factories'
+import { runJobs } from '../support/jobs'
+import { handOverLead, userId } from '../support/leads'
+
+beforeAll(async () => {
+  await seedTeam(new Date('2026-11-01T09:00:00Z'))
+})
+
+const mail = (kind: EmailKind) =>
+  getDb()
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.kind, kind))
+    .orderBy(asc(emailMessages.id))
+    .all()
+
+/** Every job once, as `npm run jobs` does, with no SMTP server. */
+const runAll = (now: Date) =>
+  runJobsOnce(getDb(), periodicJobs(0, { mailer: () => null }), () => now)
+
+describe('the e-mail jobs', () => {
+  it('with no SMTP, keeps the messages in the mailbox', async () => {
+    const OPENED = new Date('2026-11-23T09:00:00Z')
+    const { caseId } = rejectedLead('dana', {
+      at: OPENED,
+      handedOverAt: new Date('2026-11-23T08:00:00Z'),
+    })
+    runJobs(getDb(), OPENED)
+    expect(mail('case_opened').map((m) => [m.toAddress, m.status, m.source])).toEqual([
+      ['maya@brightline.test', 'pending', expect.stringMatching(/^event:\d+$/)],
+    ])
+    const done = await runAll(OPENED)
+    expect(done.mail).toBe(1)
+    expect(mail('case_opened')).toMatchObject([
+      { status: 'kept', link: `http://localhost:3000/cases/${caseId}`, attempts: 0, sentAt: null },
+    ])
+  })
+
+  it('does not mail an event older than a day when read (a backlog)', () => {
+    const before = mail('case_opened').length
+    rejectedLead('omar', {
+      at: new Date('2026-11-24T09:00:00Z'),
+      handedOverAt: new Date('2026-11-24T08:00:00Z'),
+    })
+    runJobs(getDb(), new Date('2026-11-25T09:00:01Z'))
+    expect(mail('case_opened').length).toBe(before)
+  })
+
+  it('writes about a case waiting for Marketing once, from half its review clock', async () => {
+    // Opened Monday 30 November 09:00; five working days: due Monday 7 December 09:00; half
+    // (60 working hours) gone Wednesday 2 December 21:00.
+    const { caseId } = rejectedLead('lucy', {
+      at: new Date('2026-11-30T09:00:00Z'),
+      handedOverAt: new Date('2026-11-30T08:00:00Z'),
+      marketer: 'ben',
+      fields: { firstName: 'Jo', lastName: 'Wren' },
+    })
+    const HALF = new Date('2026-12-02T21:00:00Z')
+    expect(
+      halfClockGone(
+        new Date('2026-11-30T09:00:00Z'),
+        new Date('2026-12-07T09:00:00Z'),
+        HALF,
+        'Europe/London',
+      ),
+    ).toBe(true)
+    await runAll(new Date(HALF.getTime() - 1))
+    expect(mail('awaiting_response')).toEqual([])
+    await runAll(HALF)
+    await runAll(new Date(HALF.getTime() + 3_600_000))
+    const written = mail('awaiting_response').filter((m) => m.source === `awaiting:${caseId}`)
+    expect(written.map((m) => [m.toAddress, m.subject, m.status])).toEqual([
+      ['ben@brightline.test', 'Waiting for your response: the case on Jo Wren (Globex)', 'kept'],
+    ])
+    expect(written[0]?.text).toContain('You receive this because you handed over this lead;')
+  })
+
+  it('sends the digest once per local day, from 07:00, to those who chose it', () => {
+    const db = getDb()
+    saveEmailPreferences(
+      db,
+      { id: userId('felix'), roles: ['leadership'] },
+      ['daily_digest'],
+      new Date('2026-12-01T00:00:00Z'),
+    )
+    saveEmailPreferences(
+      db,
+      { id: userId('victor'), roles: ['committee'] },
+      ['clock_reminder', 'daily_digest'],
+      new Date('2026-12-01T00:00:00Z'),
+    )
+    // Tuesday 1 December: 06:59 in London is too early; 07:00 writes two; later, nothing more.
+    expect(writeDigests(db, new Date('2026-12-01T06:59:00Z'))).toBe(0)
+    expect(writeDigests(db, new Date('2026-12-01T07:00:00Z'))).toBe(2)
+    expect(writeDigests(db, new Date('2026-12-01T18:00:00Z'))).toBe(0)
+    expect(writeDigests(db, new Date('2026-12-02T07:30:00Z'))).toBe(2)
+    const digests = mail('daily_digest')
+    expect(digests.map((m) => [m.toAddress, m.source, m.subject])).toEqual([
+      ['victor@brightline.test', 'digest:2026-12-01', 'Your Leadcourt digest for 1 Dec 2026'],
+      ['felix@brightline.test', 'digest:2026-12-01', 'Your Leadcourt digest for 1 Dec 2026'],
+      ['victor@brightline.test', 'digest:2026-12-02', 'Your Leadcourt digest for 2 Dec 2026'],
+      ['felix@brightline.test', 'digest:2026-12-02', 'Your Leadcourt digest for 2 Dec 2026'],
+    ])
+    expect(digests[0]?.text).toContain('wait for your vote:')
+    expect(digests[1]?.text).toMatch(
+      /Yesterday: \d+ cases? opened, \d+ decided by the committee, \d+ conceded by Marketing; \d+ open now\./,
+    )
+  })
+
+  it('reminds the rep of a follow-up clock and the members yet to vote of a review clock', () => {
+    const db = getDb()
+    // Handed over Monday 7 December 09:00: 48 working hours, due Wednesday 09:00; a quarter
+    // left from Tuesday 21:00.
+    const leadId = handOverLead(
+      'omar',
+      { firstName: 'Vi', lastName: 'Hart' },
+      { at: new Date('2026-12-07T09:00:00Z') },
+    )
+    const REMIND = new Date('2026-12-08T21:00:00Z')
+    sendReminders(db, REMIND)
+    runJobs(db, REMIND)
+    const reminders = mail('clock_reminder')
+    const rep = reminders.filter((m) => m.link === `http://localhost:3000/leads/${leadId}`)
+    expect(rep.map((m) => [m.toAddress, m.subject])).toEqual([
+      ['omar@brightline.test', 'Reminder: 12 h left to accept or reject Vi Hart (Globex)'],
+    ])
+    // A case opened Monday 7 December 09:00 is due Monday 14th: 30 working hours left from
+    // Friday 11 December 03:00.
+    const { caseId } = rejectedLead('dana', {
+      at: new Date('2026-12-07T09:00:00Z'),
+      handedOverAt: new Date('2026-12-07T08:00:00Z'),
+      fields: { firstName: 'Al', lastName: 'Vance' },
+    })
+    const REVIEW = new Date('2026-12-11T03:00:00Z')
+    expect(sendReminders(db, REVIEW).reviews).toBe(1)
+    runJobs(db, REVIEW)
+    const members = mail('clock_reminder').filter((m) => m.link.endsWith(`/cases/${caseId}`))
+    expect(members[0]?.subject).toBe('Reminder: 30 h left to vote on the case on Al Vance (Globex)')
+    expect(new Set(members.map((m) => m.toAddress))).toEqual(
+      new Set(['victor@brightline.test', 'clara@brightline.test', 'erin@brightline.test']),
+    )
+    expect(
+      db
+        .select()
+        .from(emailMessages)
+        .where(
+          and(eq(emailMessages.kind, 'clock_reminder'), eq(emailMessages.userId, userId('omar'))),
+        )
+        .all().length,
+    ).toBe(1)
+  })
+})
