@@ -44,6 +44,9 @@ export function AppNav({ user, organisationName }: { user: NavUser; organisation
           <NavLink to="/account/password" className="text-slate-700 underline hover:text-brand-700">
             Change password
           </NavLink>
+          <NavLink to="/account/email" className="text-slate-700 underline hover:text-brand-700">
+            E-mail
+          </NavLink>
           <Form method="post" action="/sign-out">
             <button
               type="submit"
