@@ -23,6 +23,7 @@ import { seedDefinitionQuality } from './lifecycle-definition.server'
 import { seedNurturePool } from './lifecycle-nurture.server'
 import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { seedLifecycleSales } from './lifecycle-sales.server'
+import { seedDemoMail } from './mail.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
@@ -266,6 +267,7 @@ export async function seedDemo(
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)
+      seedDemoMail(tx, now, id)
       drainEvents(tx, now)
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })

@@ -232,4 +232,39 @@ describe('demo seed', () => {
     expect(after.decided).toBeGreaterThan(20)
     expect((after.accuracy ?? 0) - (before.accuracy ?? 0)).toBeGreaterThan(0.08)
   })
+
+  it('leaves e-mails in the mailbox, kept (no SMTP) by the first run of the mail job', async () => {
+    const { periodicJobs } = await import('~/domain/jobs.server')
+    const { runJobsOnce } = await import('~/platform/jobs/runner.server')
+    const { emailMessages, emailPreferences } = await import('~db/schema')
+    const db = getDb()
+    const kinds = new Set(
+      db
+        .select()
+        .from(emailMessages)
+        .all()
+        .map((m) => m.kind),
+    )
+    expect(kinds.has('awaiting_response')).toBe(true)
+    expect(
+      db
+        .select()
+        .from(emailPreferences)
+        .all()
+        .map((p) => [p.kind, p.enabled]),
+    ).toEqual([
+      ['daily_digest', true],
+      ['daily_digest', true],
+    ])
+    const mailJob = periodicJobs(0, { mailer: () => null }).filter((j) => j.name === 'mail')
+    await runJobsOnce(db, mailJob, () => new Date())
+    const statuses = new Set(
+      db
+        .select()
+        .from(emailMessages)
+        .all()
+        .map((m) => m.status),
+    )
+    expect(statuses).toEqual(new Set(['kept']))
+  })
 })
