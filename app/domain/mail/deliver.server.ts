@@ -126,6 +126,14 @@ export async function deliverDueMail(
   mailer: Mailer | null,
   size = DELIVERY_BATCH,
 ): Promise<{ sent: number; failed: number; kept: number; more: boolean }> {
+  // Nothing due (the usual case every 5 s): no need for the write lock.
+  const anyDue = db
+    .select({ id: emailMessages.id })
+    .from(emailMessages)
+    .where(due(now))
+    .limit(1)
+    .get()
+  if (!anyDue) return { sent: 0, failed: 0, kept: 0, more: false }
   if (!mailer) return { sent: 0, failed: 0, kept: keepDueMail(db, now), more: false }
   const rows = claimDue(db, now, size)
   let sent = 0
