@@ -6,6 +6,9 @@ import { sweepUploads } from '~/domain/import/uploads.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
+import { markOverdueReviews } from '~/domain/sla/review-overdue.server'
+import { webhooksConsumer } from '~/domain/webhooks/consumer.server'
+import { type DeliverOptions, deliverDue } from '~/domain/webhooks/deliver.server'
 import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
 import { purgeSignInAttempts } from '~/platform/rate-limit.server'
@@ -13,7 +16,7 @@ import { purgeExpiredSessions } from '~/platform/session.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 import type { DB, Queryable } from '~db/connection'
 
-export const CONSUMERS: readonly Consumer[] = [notificationsConsumer]
+export const CONSUMERS: readonly Consumer[] = [notificationsConsumer, webhooksConsumer]
 
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
 const SWEEP_BATCH = 100
@@ -45,14 +48,34 @@ function remindersJob(everyMs: number): PeriodicJob {
   }
 }
 
+/** The webhooks' delivery job (decision 29): due deliveries sent every second, a batch a run. */
+export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
+  return {
+    name: 'webhooks',
+    everyMs: 1000,
+    run: (db, now) => deliverDue(db, now, options),
+    describe: (delivered) => `Webhooks: ${delivered} delivery(ies) made.`,
+  }
+}
+
 /**
- * The periodic jobs: the sweep and the reminders every `sweepSeconds` (0: once when the runner
- * starts, no more), the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
+ * The periodic jobs: the sweep, the reminders and the overdue reviews every `sweepSeconds` (0:
+ * once when the runner starts, no more), the webhooks' deliveries every second, the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
  * not imported within 24 hours.
  */
 export function periodicJobs(sweepSeconds: number): PeriodicJob[] {
   return [
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
+    {
+      name: 'review-overdue',
+      everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,
+      run(db, now) {
+        const marked = markOverdueReviews(db, now, REMINDER_BATCH)
+        return { done: marked, more: marked === REMINDER_BATCH }
+      },
+      describe: (marked) => `Reviews: ${marked} case(s) found overdue.`,
+    },
+    webhooksJob(),
     {
       name: 'sweep',
       everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,

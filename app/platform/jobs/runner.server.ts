@@ -11,11 +11,18 @@ import {
   onEventAppended,
 } from '../events/outbox.server'
 
-/** A job that runs every `everyMs` (never when 0). `run` does one short batch of work. */
+/** What one run of a periodic job did, and whether more work waits. */
+export type JobRun = { done: number; more: boolean }
+
+/**
+ * A job that runs every `everyMs` (never when 0). `run` does one short batch of work; a job that
+ * talks to the network (webhooks, e-mail) returns a Promise, and does its database work in short
+ * synchronous transactions before and after the network, never across it.
+ */
 export type PeriodicJob = {
   name: string
   everyMs: number
-  run: (db: DB, now: Date) => { done: number; more: boolean }
+  run: (db: DB, now: Date) => JobRun | Promise<JobRun>
   /** What to log when a run did something. */
   describe?: (done: number) => string
 }
@@ -60,7 +67,7 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   for (const job of jobs) {
     let count = 0
     for (;;) {
-      const run = job.run(db, clock())
+      const run = await job.run(db, clock())
       count += run.done
       if (!run.more) break
       await sleep(5)
@@ -103,7 +110,7 @@ export function startRunner(options: {
 
   async function runJob(job: PeriodicJob) {
     for (;;) {
-      const run = job.run(db, clock())
+      const run = await job.run(db, clock())
       if (run.done > 0 && job.describe) log(job.describe(run.done))
       if (!run.more || stopped) return
       await yieldToRequests()
