@@ -20,6 +20,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/reasons', label: 'Reasons', capability: 'reasons.manage' },
   { to: '/admin/settings', label: 'Settings', capability: 'settings.manage' },
   { to: '/admin/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
+  { to: '/admin/webhooks', label: 'Webhooks', capability: 'webhooks.manage' },
 ]
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -45,6 +45,7 @@ describe('navigation', () => {
       'Reasons',
       'Settings',
       'API tokens',
+      'Webhooks',
     ])
   })
 

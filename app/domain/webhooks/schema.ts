@@ -44,3 +44,27 @@ export type RotateSecretInput = z.infer<typeof RotateSecretSchema>
 export const DeliveryIdSchema = z.object({
   deliveryId: z.coerce.number({ error: 'Choose a delivery' }).int().positive('Choose a delivery'),
 })
+
+/** An endpoint as the API gives it (never its secret; `secret` only in the answer to a POST). */
+export function endpointJson(e: {
+  id: number
+  url: string
+  description: string
+  events: string[]
+  createdAt: Date
+  failingSince: Date | null
+  disabledAt: Date | null
+  disabledReason: string | null
+}) {
+  return {
+    id: e.id,
+    url: e.url,
+    description: e.description,
+    events: e.events,
+    status: e.disabledAt ? 'disabled' : 'active',
+    created_at: e.createdAt.toISOString(),
+    failing_since: e.failingSince?.toISOString() ?? null,
+    disabled_at: e.disabledAt?.toISOString() ?? null,
+    disabled_reason: e.disabledReason,
+  }
+}
