@@ -24,6 +24,7 @@ import { seedNurturePool } from './lifecycle-nurture.server'
 import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { seedLifecycleSales } from './lifecycle-sales.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
+import { seedDemoWebhooks } from './webhooks.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
 
@@ -266,6 +267,7 @@ export async function seedDemo(
       // The notifications the year's events call for, then: Brightline's people have read
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)
+      seedDemoWebhooks(tx, id('sasha@brightline.test'), now)
       drainEvents(tx, now)
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })
