@@ -3,12 +3,14 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '~/domain/api/tokens.server'
+import { notify } from '~/domain/notifications/notifications.server'
 import { getWebhookSettings } from '~/domain/settings/settings.server'
 import { deliverDue } from '~/domain/webhooks/deliver.server'
 import { getEndpoint, listEndpoints } from '~/domain/webhooks/endpoints.server'
 import type { ActionReply } from '~/http/reply'
 import { formErrorOf } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
+import { loader as homeLoader } from '~/routes/_index'
 import { action as settingsAction } from '~/routes/admin.settings'
 import { action as listAction, loader as listLoader } from '~/routes/admin.webhooks._index'
 import {
@@ -337,5 +339,19 @@ describe('/api/v1/webhooks', () => {
       ),
     )
     expect(statusOf(missing)).toBe(404)
+  })
+})
+
+describe('the admins’ notice of a disabled endpoint', () => {
+  it('lists on the home page without a lead', async () => {
+    const admin = getDb().select().from(users).where(eq(users.email, 'sasha@brightline.test')).get()
+    notify(getDb(), [admin?.id ?? 0], { kind: 'webhook_disabled', caseId: null, leadId: null }, NOW)
+    const home = payloadOf<{
+      notifications: { notice: string; leadId: number | null; name: string | null }[]
+    }>(await homeLoader(getArgs('/', { cookie: cookies.sasha, now: NOW })))
+    expect(home.notifications.find((n) => n.notice === 'webhook_disabled')).toMatchObject({
+      leadId: null,
+      name: null,
+    })
   })
 })
