@@ -25,6 +25,7 @@ import { seedLifecycleReminders } from './lifecycle-reminders.server'
 import { seedLifecycleSales } from './lifecycle-sales.server'
 import { seedDemoMail } from './mail.server'
 import { actOnDemoLead, linkDemoReasons } from './sales.server'
+import { seedDemoWebhooks } from './webhooks.server'
 
 export const DEMO_PASSWORD = 'leadcourt-demo'
 
@@ -268,6 +269,7 @@ export async function seedDemo(
       // what is older than a fortnight.
       seedLifecycleReminders(tx, now)
       seedDemoMail(tx, now, id)
+      seedDemoWebhooks(tx, id('sasha@brightline.test'), now)
       drainEvents(tx, now)
       tx.update(notifications)
         .set({ readAt: sql`${notifications.createdAt} + ${DAY}` })

@@ -10,6 +10,9 @@ import { writeDigests } from '~/domain/mail/digest.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
+import { markOverdueReviews } from '~/domain/sla/review-overdue.server'
+import { webhooksConsumer } from '~/domain/webhooks/consumer.server'
+import { type DeliverOptions, deliverDue } from '~/domain/webhooks/deliver.server'
 import type { Consumer } from '~/platform/events/outbox.server'
 import { drainOutbox, type PeriodicJob } from '~/platform/jobs/runner.server'
 import { getMailer, type Mailer } from '~/platform/mailer.server'
@@ -18,7 +21,11 @@ import { purgeExpiredSessions } from '~/platform/session.server'
 import { uploadDirectory } from '~/platform/uploads.server'
 import type { DB, Queryable } from '~db/connection'
 
-export const CONSUMERS: readonly Consumer[] = [notificationsConsumer, mailConsumer]
+export const CONSUMERS: readonly Consumer[] = [
+  notificationsConsumer,
+  mailConsumer,
+  webhooksConsumer,
+]
 
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
 const SWEEP_BATCH = 100
@@ -47,6 +54,16 @@ function remindersJob(everyMs: number): PeriodicJob {
       return { done: step.reminded, more }
     },
     describe: (reminded) => `Reminders: ${reminded} clock(s) near their end.`,
+  }
+}
+
+/** The webhooks' delivery job (decision 29): due deliveries sent every second, a batch a run. */
+export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
+  return {
+    name: 'webhooks',
+    everyMs: 1000,
+    run: (db, now) => deliverDue(db, now, options),
+    describe: (delivered) => `Webhooks: ${delivered} delivery(ies) made.`,
   }
 }
 
@@ -82,8 +99,8 @@ function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
 }
 
 /**
- * The periodic jobs: the sweep and the reminders every `sweepSeconds` (0: once when the runner
- * starts, no more), the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
+ * The periodic jobs: the sweep, the reminders and the overdue reviews every `sweepSeconds` (0:
+ * once when the runner starts, no more), the webhooks' deliveries every second, the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
  * not imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
  */
 export function periodicJobs(
@@ -93,6 +110,16 @@ export function periodicJobs(
   return [
     ...mailJobs(options.mailer ?? getMailer),
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
+    {
+      name: 'review-overdue',
+      everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,
+      run(db, now) {
+        const marked = markOverdueReviews(db, now, REMINDER_BATCH)
+        return { done: marked, more: marked === REMINDER_BATCH }
+      },
+      describe: (marked) => `Reviews: ${marked} case(s) found overdue.`,
+    },
+    webhooksJob(),
     {
       name: 'sweep',
       everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,

@@ -21,6 +21,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/settings', label: 'Settings', capability: 'settings.manage' },
   { to: '/admin/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
   { to: '/admin/mail', label: 'Mailbox', capability: 'mail.read' },
+  { to: '/admin/webhooks', label: 'Webhooks', capability: 'webhooks.manage' },
 ]
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -18,16 +18,19 @@ import {
   NurtureSettingsSchema,
   OrganisationSettingsSchema,
   SlaSettingsSchema,
+  WebhookSettingsSchema,
 } from '~/domain/settings/schema'
 import {
   getCommitteeSettings,
   getNurtureSettings,
   getOrganisationSettings,
   getSlaSettings,
+  getWebhookSettings,
   updateCommitteeSettings,
   updateNurtureSettings,
   updateOrganisationSettings,
   updateSlaSettings,
+  updateWebhookSettings,
 } from '~/domain/settings/settings.server'
 import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
@@ -44,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
     sla: getSlaSettings(getDb()),
     committee: getCommitteeSettings(getDb()),
     nurture: getNurtureSettings(getDb()),
+    webhooks: getWebhookSettings(getDb()),
     timeZones: Intl.supportedValuesOf('timeZone'),
   }
 }
@@ -51,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type SettingsContext = IntentContext & { now: Date }
 const SAVED = 'Settings saved.'
 
-// Four forms on one page, each saving one group of settings.
+// Five forms on one page, each saving one group of settings.
 const INTENTS = {
   organisation: intent({
     schema: OrganisationSettingsSchema,
@@ -85,6 +89,14 @@ const INTENTS = {
     },
     notice: SAVED,
   }),
+  webhooks: intent({
+    schema: WebhookSettingsSchema,
+    run: (v, c: SettingsContext) => {
+      updateWebhookSettings(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
 }
 type Intent = keyof typeof INTENTS
 
@@ -95,7 +107,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, sla, committee, nurture, timeZones } = useLoaderData<typeof loader>()
+  const { settings, sla, committee, nurture, webhooks, timeZones } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const replyFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined
@@ -118,6 +130,14 @@ export default function Settings() {
     id: 'nurture',
     lastResult: replyFor('nurture'),
     defaultValue: { ...nurture },
+  })
+  const [webhooksForm, webhooksFields] = useSchemaForm(WebhookSettingsSchema, {
+    id: 'webhooks',
+    lastResult: replyFor('webhooks'),
+    defaultValue: { ...webhooks },
+  })
+  const { key: privateKey, ...privateProps } = getInputProps(webhooksFields.allowPrivateTargets, {
+    type: 'checkbox',
   })
   const { key, ...tzProps } = getSelectProps(fields.timeZone)
   const { key: autoKey, ...autoProps } = getInputProps(nurtureFields.autoHandBack, {
@@ -231,6 +251,22 @@ export default function Settings() {
           </label>
         </div>
         <Button type="submit">Save nurture settings</Button>
+      </FormCard>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Webhooks</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        Webhook endpoints must be on the public internet: private, loopback and link-local addresses
+        are refused, when an endpoint is registered and again before each delivery. Allow them only
+        for a CRM inside your own network.
+      </p>
+      <FormCard form={webhooksForm}>
+        <input type="hidden" name="intent" value="webhooks" />
+        <div className="flex items-center gap-2">
+          <input key={privateKey} {...privateProps} />
+          <label htmlFor={webhooksFields.allowPrivateTargets.id} className="text-sm">
+            Allow webhooks to private and loopback addresses
+          </label>
+        </div>
+        <Button type="submit">Save webhook settings</Button>
       </FormCard>
     </div>
   )

@@ -46,6 +46,7 @@ describe('navigation', () => {
       'Settings',
       'API tokens',
       'Mailbox',
+      'Webhooks',
     ])
   })
 

@@ -84,8 +84,8 @@ describe('a crash', () => {
     // The killed process had written Dana's notification in its open transaction: gone.
     expect(conceded()).toEqual([])
     expect(consumerAt()).toBe(before)
-    expect(runJobs(w.db, new Date())).toEqual({ notifications: 1, mail: 1 })
-    expect(runJobs(w.db, new Date())).toEqual({ notifications: 0, mail: 0 })
+    expect(runJobs(w.db, new Date())).toEqual({ notifications: 1, mail: 1, webhooks: 1 })
+    expect(runJobs(w.db, new Date())).toEqual({ notifications: 0, mail: 0, webhooks: 0 })
     expect(conceded()).toEqual([{ userId: w.id.dana }])
   }, 60_000)
 })

@@ -59,7 +59,8 @@ function runRemindersJob(now: Date): number {
   let done = 0
   for (;;) {
     const run = job.run(getDb(), now)
-    if (run instanceof Promise) throw new Error('The reminders job runs synchronously')
+    // The reminders job is synchronous (only network jobs return a Promise).
+    if (run instanceof Promise) throw new Error('The reminders job is synchronous')
     done += run.done
     if (!run.more) return done
   }

@@ -267,4 +267,14 @@ describe('demo seed', () => {
     )
     expect(statuses).toEqual(new Set(['kept']))
   })
+
+  it('has one example webhook endpoint, disabled, with nothing to send', async () => {
+    const { listEndpoints } = await import('~/domain/webhooks/endpoints.server')
+    const { webhookDeliveries } = await import('~db/schema')
+    const endpoints = listEndpoints(getDb())
+    expect(endpoints.map((e) => [e.url, e.disabledAt !== null])).toEqual([
+      ['https://crm.example.com/leadcourt/webhooks', true],
+    ])
+    expect(getDb().select().from(webhookDeliveries).all()).toEqual([])
+  })
 })

@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { appendEvent } from '~/platform/events/outbox.server'
-import { type PeriodicJob, startRunner } from '~/platform/jobs/runner.server'
+import { type PeriodicJob, runJobsOnce, startRunner } from '~/platform/jobs/runner.server'
 import { notifications, outbox } from '~db/schema'
 import { type CaseWorld, caseWorld } from '../support/case-world'
 
@@ -101,4 +101,36 @@ it('an event appended in the process wakes the runner: its consumer sees it with
   await handled
   await runner.stop()
   expect(seen.at(-1)).toBe('lead.accepted')
+})
+
+it('a job may be async: the runner and runJobsOnce wait for each run before the next', async () => {
+  const runs: string[] = []
+  let left = 2
+  const job: PeriodicJob = {
+    name: 'network',
+    everyMs: 60_000,
+    run: async () => {
+      runs.push(`start ${left}`)
+      await new Promise((resolve) => setImmediate(resolve))
+      runs.push(`end ${left}`)
+      left--
+      return { done: 1, more: left > 0 }
+    },
+    describe: (n) => `network: ${n}`,
+  }
+  const logged: string[] = []
+  const runner = startRunner({
+    db: w.db,
+    jobs: [job],
+    consumers: [],
+    clock: () => NOW,
+    tickMs: 60_000,
+    log: (message) => logged.push(message),
+  })
+  await runner.firstTick
+  await runner.stop()
+  expect(runs).toEqual(['start 2', 'end 2', 'start 1', 'end 1'])
+  expect(logged).toEqual(['network: 1', 'network: 1'])
+  left = 3
+  expect(await runJobsOnce(w.db, [job], () => NOW)).toEqual({ network: 3 })
 })

@@ -87,7 +87,7 @@ export function noticeText(n: Notice): string {
     case 'handed_back':
       return `${lead} was handed back to you from nurture (Re-engaged).`
     case 'webhook_disabled':
-      return 'A webhook endpoint was disabled after failing; see Webhooks.'
+      return 'A webhook endpoint was disabled: it answered 410 Gone, or failed for three days. Its events are no longer sent until it is enabled again.'
   }
 }
 
@@ -106,10 +106,16 @@ export function Notifications({ notifications }: { notifications: Home['notifica
           <li key={n.id} className="rounded-md border border-slate-200 p-3">
             <p className="flex flex-wrap items-center gap-2">
               {n.kind ? <CaseKindBadge kind={n.kind} /> : null}
-              <Link to={`/leads/${n.leadId}`} className="font-medium text-brand-700 underline">
-                {n.name}
-                {n.company ? `, ${n.company}` : ''}
-              </Link>
+              {n.leadId === null ? (
+                <span className="font-medium text-slate-900">
+                  {n.notice === 'webhook_disabled' ? 'Webhook endpoint disabled' : 'Notice'}
+                </span>
+              ) : (
+                <Link to={`/leads/${n.leadId}`} className="font-medium text-brand-700 underline">
+                  {n.name}
+                  {n.company ? `, ${n.company}` : ''}
+                </Link>
+              )}
               <span className="text-slate-600">{n.at}</span>
             </p>
             <p className="mt-1 text-slate-700">{noticeText(n)}</p>
@@ -123,6 +129,10 @@ export function Notifications({ notifications }: { notifications: Home['notifica
             ) : n.notice === 'reengaged' ? (
               <Link to="/nurture" className="text-sm text-brand-700 underline">
                 Open the Nurture pool
+              </Link>
+            ) : n.notice === 'webhook_disabled' ? (
+              <Link to="/admin/webhooks" className="text-sm text-brand-700 underline">
+                Open Webhooks
               </Link>
             ) : null}
             <Form method="post" className="mt-2">

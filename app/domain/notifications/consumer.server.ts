@@ -5,7 +5,7 @@ import type { StoredEvent } from '~/platform/events/catalog'
 import type { Consumer } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
 import { notify } from './notifications.server'
-import { marketersToTell } from './recipients.server'
+import { activeAdmins, marketersToTell } from './recipients.server'
 
 function handle(tx: Queryable, event: StoredEvent) {
   const at = event.occurredAt
@@ -56,6 +56,10 @@ function handle(tx: Queryable, event: StoredEvent) {
       notify(tx, [repId], { kind: 'handed_back', caseId, leadId }, at)
       return
     }
+    case 'webhook.disabled':
+      // Every active admin hears that a webhook endpoint stopped (a 410, or three days failing).
+      notify(tx, activeAdmins(tx), { kind: 'webhook_disabled', caseId: null, leadId: null }, at)
+      return
     default:
       return
   }

@@ -11,8 +11,11 @@ import { cases, leads, notifications, users } from '~db/schema'
 export function notify(
   db: Queryable,
   userIds: number[],
-  /** `caseId` is null for a notice about a lead alone (a follow-up reminder, the Nurture pool). */
-  about: { kind: NotificationKind; caseId: number | null; leadId: number },
+  /**
+   * `caseId` is null for a notice about a lead alone (a follow-up reminder, the Nurture pool);
+   * both are null for one about neither (a webhook endpoint disabled, to admins).
+   */
+  about: { kind: NotificationKind; caseId: number | null; leadId: number | null },
   now: Date,
 ) {
   const recipients = [...new Set(userIds)]
@@ -48,7 +51,7 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       repName: users.name,
     })
     .from(notifications)
-    .innerJoin(leads, eq(leads.id, notifications.leadId))
+    .leftJoin(leads, eq(leads.id, notifications.leadId))
     .leftJoin(cases, eq(cases.id, notifications.caseId))
     .leftJoin(users, eq(users.id, cases.repId))
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))

@@ -110,8 +110,9 @@ function notificationsHome(db: DB, viewer: Viewer, now: Date, timeZone: string) 
     caseId: n.caseId,
     kind: n.caseKind,
     takenUp: !!n.takenUp,
+    // Null for a notice about no lead (a webhook endpoint disabled).
     leadId: n.leadId,
-    name: leadName({ ...n, id: n.leadId }),
+    name: n.leadId === null ? null : leadName({ ...n, id: n.leadId }),
     company: n.company,
     repName: n.repName,
     reason: n.reasonLabel,

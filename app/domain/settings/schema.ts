@@ -70,3 +70,12 @@ export const NURTURE_DEFAULTS: NurtureSettings = { reengagementScore: 70, autoHa
 export const CommitteeSettingsSchema = z.object({ quorum: whole('quorum', 1, 15) })
 export type CommitteeSettings = z.infer<typeof CommitteeSettingsSchema>
 export const COMMITTEE_DEFAULTS: CommitteeSettings = { quorum: 3 }
+
+/**
+ * Webhooks (decision 29): whether endpoints may target private, loopback, link-local and
+ * unique-local addresses (an on-premises CRM; tests). Off: such targets are refused when an
+ * endpoint is registered and again before every delivery.
+ */
+export const WebhookSettingsSchema = z.object({ allowPrivateTargets: z.boolean().default(false) })
+export type WebhookSettings = z.infer<typeof WebhookSettingsSchema>
+export const WEBHOOK_DEFAULTS: WebhookSettings = { allowPrivateTargets: false }

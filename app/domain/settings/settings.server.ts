@@ -16,6 +16,9 @@ import {
   SLA_DEFAULTS,
   type SlaSettings,
   SlaSettingsSchema,
+  WEBHOOK_DEFAULTS,
+  type WebhookSettings,
+  WebhookSettingsSchema,
 } from './schema'
 
 const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone: 'UTC' }
@@ -23,6 +26,7 @@ const ORGANISATION_KEY = 'organisation'
 const SLA_KEY = 'sla'
 const COMMITTEE_KEY = 'committee'
 const NURTURE_KEY = 'nurture'
+const WEBHOOKS_KEY = 'webhooks'
 const SESSION_SECRET_KEY = 'session_secret'
 
 export function readSetting(db: Queryable, key: string): unknown {
@@ -117,6 +121,15 @@ export const updateCommitteeSettings = committee.update
 const nurture = settingGroup<NurtureSettings>(NURTURE_KEY, NurtureSettingsSchema, NURTURE_DEFAULTS)
 export const getNurtureSettings = nurture.get
 export const updateNurtureSettings = nurture.update
+
+/** Whether webhooks may target private and loopback addresses (checked at registration and delivery). */
+const webhooks = settingGroup<WebhookSettings>(
+  WEBHOOKS_KEY,
+  WebhookSettingsSchema,
+  WEBHOOK_DEFAULTS,
+)
+export const getWebhookSettings = webhooks.get
+export const updateWebhookSettings = webhooks.update
 
 /** The secret that signs session cookies: SESSION_SECRET if set, else one generated once and kept in the database. */
 export function getOrCreateSessionSecret(db: DB, fromEnv: string | undefined): string {

@@ -11,12 +11,13 @@ import {
   onEventAppended,
 } from '../events/outbox.server'
 
-type JobRun = { done: number; more: boolean }
+/** What one run of a periodic job did, and whether more work waits. */
+export type JobRun = { done: number; more: boolean }
 
 /**
- * A job that runs every `everyMs` (never when 0). `run` does one short batch of work; a job
- * that talks to the network (SMTP, webhooks) returns a Promise, doing that work outside any
- * transaction and recording the result in a short one.
+ * A job that runs every `everyMs` (never when 0). `run` does one short batch of work; a job that
+ * talks to the network (webhooks, e-mail) returns a Promise, and does its database work in short
+ * synchronous transactions before and after the network, never across it.
  */
 export type PeriodicJob = {
   name: string

@@ -1,0 +1,199 @@
+// Sending webhooks (decision 29), run by the job runner every second: claims the deliveries
+// that are due in one short transaction, sends them with `fetch` outside any transaction (a few
+// endpoints at a time; one endpoint's deliveries one after another, oldest first), signed per
+// the Standard Webhooks specification, then records each result in a short transaction of its
+// own (attempts.server.ts).
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { Webhook } from 'standardwebhooks'
+import { getWebhookSettings } from '~/domain/settings/settings.server'
+import type { DB } from '~db/connection'
+import { webhookDeliveries, webhookEndpoints } from '~db/schema'
+import { checkTarget, type Lookup } from './address.server'
+import { type AttemptOutcome, recordAttempt } from './attempts.server'
+import { endpointWithSecrets, signingSecrets } from './endpoints.server'
+
+export const USER_AGENT = 'Leadcourt-Webhooks/1.0'
+
+export type DeliverOptions = {
+  /** The request (the global fetch; a test may wrap it). */
+  fetch?: typeof fetch
+  /** How host names resolve (the re-check before each request). */
+  lookup?: Lookup
+  /** The jitter's random number in [0, 1). */
+  random?: () => number
+  /** How long a receiver has to answer: 10 s. */
+  timeoutMs?: number
+  /** Deliveries claimed per run. */
+  batchSize?: number
+  /** Endpoints sent to at once. */
+  concurrency?: number
+}
+
+export const DELIVERY_TIMEOUT_MS = 10_000
+const BATCH = 20
+const CONCURRENCY = 4
+
+/** How long a claimed delivery is kept from other runners: past the timeout, with room to spare. */
+const LEASE_MS = 60_000
+
+type Claimed = { id: number; endpointId: number; attempts: number; messageId: string; body: string }
+
+/**
+ * Claims the due deliveries to enabled endpoints, oldest first: their next attempt moves a lease
+ * ahead, so a second runner (`npm run jobs` beside the server) does not send them too; a runner
+ * that dies mid-request leaves them to be retried when the lease ends.
+ */
+export function claimDue(db: DB, now: Date, size: number): Claimed[] {
+  return db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({
+          id: webhookDeliveries.id,
+          endpointId: webhookDeliveries.endpointId,
+          attempts: webhookDeliveries.attempts,
+          messageId: webhookDeliveries.messageId,
+          body: webhookDeliveries.body,
+        })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .where(
+          and(
+            eq(webhookDeliveries.status, 'pending'),
+            lte(webhookDeliveries.nextAttemptAt, now),
+            isNull(webhookEndpoints.disabledAt),
+          ),
+        )
+        .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+        .limit(size)
+        .all()
+      if (rows.length)
+        tx.update(webhookDeliveries)
+          .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+          .where(
+            inArray(
+              webhookDeliveries.id,
+              rows.map((r) => r.id),
+            ),
+          )
+          .run()
+      return rows.sort((a, b) => a.id - b.id)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** The Standard Webhooks headers: one `v1,` signature per secret signing now, space-separated. */
+export function signedHeaders(
+  secrets: readonly string[],
+  messageId: string,
+  at: Date,
+  body: string,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': secrets.map((s) => new Webhook(s).sign(messageId, at, body)).join(' '),
+  }
+}
+
+const failed = (error: string, durationMs = 0): AttemptOutcome => ({
+  statusCode: null,
+  durationMs,
+  error,
+})
+
+/** One request: the address re-checked, then a POST that must answer within the timeout. */
+type Options = Required<Omit<DeliverOptions, 'lookup'>> & { lookup?: Lookup }
+
+async function attempt(db: DB, delivery: Claimed, now: Date, o: Options) {
+  const endpoint = endpointWithSecrets(db, delivery.endpointId)
+  if (!endpoint || endpoint.disabledAt) return failed('The endpoint is disabled')
+  const { allowPrivateTargets } = getWebhookSettings(db)
+  const target = await checkTarget(endpoint.url, allowPrivateTargets, o.lookup)
+  if (!target.ok) return failed(`Not sent: ${target.message}`)
+  const headers = signedHeaders(
+    signingSecrets(endpoint, now),
+    delivery.messageId,
+    now,
+    delivery.body,
+  )
+  const started = performance.now()
+  const took = () => Math.round(performance.now() - started)
+  try {
+    const response = await o.fetch(endpoint.url, {
+      method: 'POST',
+      headers,
+      body: delivery.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(o.timeoutMs),
+    })
+    const text = await response.text().catch(() => '')
+    const ok = response.status >= 200 && response.status < 300
+    return {
+      statusCode: response.status,
+      durationMs: took(),
+      error: ok ? null : `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+    }
+  } catch (error) {
+    const name = (error as Error).name
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return failed(`No answer within ${o.timeoutMs / 1000} s`, took())
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    return failed(`Could not connect: ${cause?.code ?? cause?.message ?? String(error)}`, took())
+  }
+}
+
+/** Runs `work` on each item, `limit` at a time. */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T)
+  })
+  await Promise.all(lanes)
+}
+
+/**
+ * One run of the delivery job: claims up to a batch of due deliveries and sends them; an
+ * endpoint that fails one is sent no more this run (its later deliveries wait until the failed
+ * one's retry, so they keep their order). `more` when the batch was full.
+ */
+export async function deliverDue(
+  db: DB,
+  now: Date,
+  options: DeliverOptions = {},
+): Promise<{ done: number; more: boolean }> {
+  const o: Options = {
+    fetch: options.fetch ?? fetch,
+    lookup: options.lookup,
+    random: options.random ?? Math.random,
+    timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS,
+    batchSize: options.batchSize ?? BATCH,
+    concurrency: options.concurrency ?? CONCURRENCY,
+  }
+  const claimed = claimDue(db, now, o.batchSize)
+  const byEndpoint = new Map<number, Claimed[]>()
+  for (const d of claimed)
+    byEndpoint.set(d.endpointId, [...(byEndpoint.get(d.endpointId) ?? []), d])
+  let delivered = 0
+  await inPool([...byEndpoint.values()], o.concurrency, async (queue) => {
+    for (const [index, delivery] of queue.entries()) {
+      const outcome = await attempt(db, delivery, now, o)
+      const result = recordAttempt(db, delivery, outcome, now, o.random)
+      if (result.status === 'delivered') {
+        delivered++
+        continue
+      }
+      // The rest wait for the failed one's retry (or are due again at once if it gave up).
+      const rest = queue.slice(index + 1).map((d) => d.id)
+      if (rest.length)
+        db.update(webhookDeliveries)
+          .set({ nextAttemptAt: result.nextAttemptAt ?? now })
+          .where(and(inArray(webhookDeliveries.id, rest), eq(webhookDeliveries.status, 'pending')))
+          .run()
+      return
+    }
+  })
+  return { done: delivered, more: claimed.length === o.batchSize }
+}
