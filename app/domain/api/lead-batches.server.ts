@@ -3,11 +3,12 @@
 // through the one lead upserter, as the import writes a file: each row checked like one lead of
 // `POST /api/v1/leads`, the job's counters moved on with each batch, a row that fails kept in
 // `api_job_errors` with its index, field, message and identifier. Done, the rows are dropped.
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gt, inArray } from 'drizzle-orm'
 import { inSavepoint } from '~/domain/import/run.server'
 import { type LeadUpserter, leadUpserter } from '~/domain/leads/upsert-lead.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { apiJobErrors, apiJobs } from '~db/schema'
+import { issuesOf } from './field-errors'
 import { LeadInputSchema, readLead } from './lead-input'
 
 export const MAX_BATCH_ROWS = 10_000
@@ -47,7 +48,7 @@ export function getApiJob(
   jobId: number,
   errors: { after: number; limit: number },
 ): { job: Omit<ApiJob, 'input'>; errors: ApiJobError[]; more: boolean } | null {
-  const { input: _input, ...columns } = apiJobs._.columns
+  const { input: _input, ...columns } = getTableColumns(apiJobs)
   const job = db
     .select(columns)
     .from(apiJobs)
@@ -89,9 +90,10 @@ function writeRow(
 ): { field: string; message: string } | null {
   const shaped = LeadInputSchema.safeParse(row)
   if (!shaped.success) {
-    const issue = shaped.error.issues[0]
-    const field = issue?.path.length ? issue.path.map(String).join('.') : 'lead'
-    return { field, message: issue?.message ?? 'Send the lead as a JSON object' }
+    const first = issuesOf(shaped.error)[0]
+    if (!first || first.field === 'body')
+      return { field: 'lead', message: 'Send the lead as a JSON object' }
+    return first
   }
   const read = readLead(shaped.data)
   if (!read.ok) return read.errors[0] ?? { field: 'external_id', message: 'The lead is not valid' }

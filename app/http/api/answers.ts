@@ -1,31 +1,11 @@
 // The API's answers to a refusal: zod issues and the domain's `Result` refusals as problems
 // with field errors (decision 28). A refusal on the request as a whole (`form`) is a state the
 // record is in (409); a refusal on fields is a validation error (422).
-import type { z } from 'zod'
+import { fieldPath, issuesOf } from '~/domain/api/field-errors'
 import type { FieldErrors } from '~/domain/result'
 import { type ApiAnswer, type FieldError, problemAnswer } from '../api.server'
 
-/** A path of the body as the errors name it: `leads[3].email`. */
-export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`
-    else out += out ? `.${String(part)}` : String(part)
-  }
-  return out || 'body'
-}
-
-/** Zod's issues as field errors; an unknown key is named itself ("Unrecognized key"). */
-export function issuesOf(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          field: fieldPath([...issue.path, key], prefix),
-          message: 'This field is not one the API knows',
-        }))
-      : [{ field: fieldPath(issue.path, prefix), message: issue.message }],
-  )
-}
+export { fieldPath, issuesOf }
 
 /** 422: the body (or query) is well formed but its values are not acceptable. */
 export function invalid(errors: FieldError[], detail?: string): ApiAnswer {
