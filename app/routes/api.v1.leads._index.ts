@@ -20,5 +20,5 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export function action(args: ActionFunctionArgs) {
-  return apiWrite(args, 'leads:write', writeLead)
+  return apiWrite(args, 'leads:write', writeLead, 'GET, HEAD, POST')
 }

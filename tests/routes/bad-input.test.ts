@@ -120,7 +120,7 @@ async function probe(route: Route): Promise<{ size: number; failures: string[] }
       const refused = set.malformed && who !== 'anonymous' ? 'not 2xx' : null
       if (loader) {
         const got = await run(() => loader(getArgs(at, options, set.ids)))
-        record('GET', who, set.name, got, verdict(got, refused))
+        record('GET', who, set.name, got, verdict(got, refused, allowOf(route)))
       }
       if (action && set.malformed) {
         const body = withType(
@@ -129,14 +129,14 @@ async function probe(route: Route): Promise<{ size: number; failures: string[] }
         const got = await run(() =>
           action(requestArgs(at, { method: 'POST', ...body }, options, set.ids)),
         )
-        record('POST', who, set.name, got, verdict(got, refused))
+        record('POST', who, set.name, got, verdict(got, refused, allowOf(route)))
       }
     }
     if (loader) {
       for (const q of QUERIES) {
         const got = await run(() => loader(getArgs(`${path}?${q.query}`, options, real)))
         const dates = q.dates && isReport(route) && who !== 'anonymous'
-        record('GET', who, q.name, got, verdict(got, dates ? 'not 2xx' : null))
+        record('GET', who, q.name, got, verdict(got, dates ? 'not 2xx' : null, allowOf(route)))
       }
     }
     if (!action) continue
@@ -195,14 +195,18 @@ function withType(encoded: ReturnType<typeof encode>): {
   }
 }
 
-/** The methods a route's 405 names: the API's read endpoints answer only GET and HEAD. */
+/** The methods a route's 405 may name: an API endpoint answers GET and HEAD, POST, or all three. */
 const allowOf = (route: Route) =>
-  route.pattern.startsWith('/api/') ? 'GET, HEAD' : ALLOWED_METHODS
+  route.pattern.startsWith('/api/') ? ['GET, HEAD', 'POST', 'GET, HEAD, POST'] : [ALLOWED_METHODS]
 
 /** Why an answer fails: a 5xx always; `expected` an exact status or "not 2xx". */
-function verdict(got: Answer, expected: number | 'not 2xx' | null, allow = ALLOWED_METHODS) {
+function verdict(
+  got: Answer,
+  expected: number | 'not 2xx' | null,
+  allow: readonly string[] = [ALLOWED_METHODS],
+) {
   if (got.status >= 500) return got.error ?? 'a 5xx'
-  if (got.status === 405 && got.allow !== allow) return 'a 405 without Allow'
+  if (got.status === 405 && !allow.includes(got.allow ?? '')) return 'a 405 without Allow'
   if (expected === 'not 2xx' && got.status < 300) return 'expected a 4xx'
   if (typeof expected === 'number' && got.status !== expected) return `expected ${expected}`
   return null

@@ -19,6 +19,8 @@ export type Route = {
   params: string[]
   /** The intents the route's dispatcher lists (read from its source). */
   intents: string[]
+  /** An API route whose action is a write (`apiWrite`): POST answers 401 without a token. */
+  apiWrite: boolean
   module: RouteModule
 }
 
@@ -52,7 +54,7 @@ export async function loadRoute(file: string): Promise<Route> {
   )
   const module = (await import(/* @vite-ignore */ join(ROUTES, file))) as RouteModule
   const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1] as string)
-  return { file, pattern, params, intents, module }
+  return { file, pattern, params, intents, apiWrite: source.includes('apiWrite('), module }
 }
 
 /** Ids that are not the canonical spelling of a record's id, for a real id. */
@@ -218,8 +220,11 @@ export function postCases(route: Route): PostCase[] {
     },
   ]
   // The API's read endpoints answer every method but GET and HEAD with a 405 problem, whatever
-  // the body or origin (decision 27).
-  return route.pattern.startsWith('/api/') ? cases.map((c) => ({ ...c, expect: 405 })) : cases
+  // the body or origin (decision 27); its writes answer PUT, DELETE and PATCH so, and a POST
+  // without a bearer token 401, whatever its body or origin (the corpus never sends a token;
+  // the API never reads the cookie).
+  if (!route.pattern.startsWith('/api/')) return cases
+  return cases.map((c) => ({ ...c, expect: route.apiWrite && c.method === 'POST' ? 401 : 405 }))
 }
 
 /** A request body and its Content-Type. */

@@ -139,9 +139,10 @@ export async function apiWrite(
   args: RouteArgs,
   scope: ApiScope,
   handle: (body: unknown, context: WriteContext) => ApiAnswer,
+  allow = 'POST',
 ): Promise<Response> {
   const { request } = args
-  if (request.method !== 'POST') return methodNotAllowed(request, 'POST')
+  if (request.method !== 'POST') return methodNotAllowed(request, allow)
   const caller = requireToken(args, scope)
   const text = await bodyText(request)
   const key = idempotencyKey(request)
