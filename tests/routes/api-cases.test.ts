@@ -118,7 +118,7 @@ describe('GET /api/v1/cases/{id}', () => {
       deciding_audit_hash: entry?.hash,
     })
     expect(entry?.hash).toMatch(/^[0-9a-f]{64}$/)
-    expect((await one('0' + id)).status).toBe(404)
+    expect((await one(`0${id}`)).status).toBe(404)
     expect((await one('999999')).status).toBe(404)
   })
 })

@@ -55,3 +55,36 @@ export const LimitParam = z.coerce
   .max(200, 'Give the limit as a whole number from 1 to 200')
   .default(50)
   .meta({ description: 'How many per page, 1–200 (default 50)' })
+
+export const ReasonsSchema = z
+  .object({
+    reasons: z.array(
+      z.object({
+        id: z.int(),
+        label: z.string(),
+        criterion_key: z.string().nullable(),
+        notes_required: z.boolean(),
+        names_working_lead: z.boolean(),
+        active: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Reasons' })
+
+export const DefinitionSchema = z
+  .object({
+    version: z.int(),
+    activated_at: Instant.nullable(),
+    criteria: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        description: z.string().nullable(),
+        field: z.string(),
+        operator: z.string(),
+        value: z.unknown(),
+        required: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Definition' })
