@@ -107,14 +107,26 @@ function writeRow(
 }
 
 /** Writes the job's rows from `from` for up to BATCH_MS, in one transaction; the next row's index. */
-function writeRows(db: DB, job: ApiJob, rows: unknown[], now: Date, rowByRow: boolean): number {
+function writeRows(
+  db: DB,
+  job: Omit<ApiJob, 'input'>,
+  rows: unknown[],
+  now: Date,
+  rowByRow: boolean,
+): number {
   return db.transaction(
     (tx) => {
       const upserter = leadUpserter(tx, null)
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const insertError = preparedStatement(tx, INSERT_ERROR)
       const deadline = performance.now() + BATCH_MS
-      let next = job.done
+      // Read under the write lock: a second runner (`npm run jobs` beside the server) goes on
+      // from where the first committed, never over the same rows.
+      const from = preparedStatement(tx, 'SELECT done FROM api_jobs WHERE id = ?').get(job.id) as {
+        done: number
+      }
+      let next = from.done
+      if (next >= rows.length) return next
       do {
         const index = next++
         const row = rows[index]
@@ -149,6 +161,7 @@ function writeRows(db: DB, job: ApiJob, rows: unknown[], now: Date, rowByRow: bo
 }
 
 function finish(db: Queryable, jobId: number, now: Date) {
+  parsed = null
   db.update(apiJobs)
     .set({ status: 'done', input: null, finishedAt: now })
     .where(eq(apiJobs.id, jobId))
@@ -161,14 +174,15 @@ function finish(db: Queryable, jobId: number, now: Date) {
  * through, the batch is written again a row at a time, each in a savepoint, so the row fails alone.
  */
 export function runLeadBatches(db: DB, now: Date): { done: number; more: boolean } {
+  const { input: _input, ...columns } = getTableColumns(apiJobs)
   const job = db
-    .select()
+    .select(columns)
     .from(apiJobs)
     .where(inArray(apiJobs.status, ['queued', 'running']))
     .orderBy(asc(apiJobs.id))
     .get()
   if (!job) return { done: 0, more: false }
-  const rows = job.input ?? []
+  const rows = rowsOf(db, job.id)
   if (job.done >= rows.length) {
     finish(db, job.id, now)
     return { done: 0, more: true }
@@ -180,5 +194,15 @@ export function runLeadBatches(db: DB, now: Date): { done: number; more: boolean
     next = writeRows(db, job, rows, now, true)
   }
   if (next >= rows.length) finish(db, job.id, now)
-  return { done: next - job.done, more: true }
+  return { done: Math.max(0, next - job.done), more: true }
+}
+
+/** The job's rows: parsed once and kept while the job runs (its input is read again after a restart). */
+let parsed: { jobId: number; rows: unknown[] } | null = null
+function rowsOf(db: Queryable, jobId: number): unknown[] {
+  if (parsed?.jobId !== jobId) {
+    const row = db.select({ input: apiJobs.input }).from(apiJobs).where(eq(apiJobs.id, jobId)).get()
+    parsed = { jobId, rows: row?.input ?? [] }
+  }
+  return parsed.rows
 }
