@@ -1,5 +1,8 @@
 // The background work of the app, for the job runner (app/platform/jobs): the periodic jobs,
 // the consumers of the outbox, and what runs once when the server starts.
+import { purgeIdempotency } from '~/domain/api/idempotency.server'
+import { runLeadBatches } from '~/domain/api/lead-batches.server'
+import { purgeRateWindows } from '~/domain/api/rate-limit.server'
 import { interruptedImports } from '~/domain/import/jobs.server'
 import { runImport } from '~/domain/import/run.server'
 import { sweepUploads } from '~/domain/import/uploads.server'
@@ -100,8 +103,10 @@ function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
 
 /**
  * The periodic jobs: the sweep, the reminders and the overdue reviews every `sweepSeconds` (0:
- * once when the runner starts, no more), the webhooks' deliveries every second, the purge of idle sessions and old sign-in attempts hourly, and hourly the deletion of uploads
- * not imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
+ * once when the runner starts, no more); every second the webhooks' deliveries and the API's
+ * lead batches (a batch of rows a run); hourly the purge of idle sessions, old sign-in attempts,
+ * idempotency keys older than 24 hours and past rate windows, and the deletion of uploads not
+ * imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
  */
 export function periodicJobs(
   sweepSeconds: number,
@@ -135,8 +140,17 @@ export function periodicJobs(
       run(db, now) {
         purgeExpiredSessions(db, now)
         purgeSignInAttempts(db, now)
+        purgeIdempotency(db, now)
+        purgeRateWindows(db, now)
         return { done: 0, more: false }
       },
+    },
+    {
+      // Batches of leads sent to the API: one transaction of rows a run, until none is left.
+      name: 'api-batches',
+      everyMs: 1000,
+      run: runLeadBatches,
+      describe: (rows) => `API batches: wrote ${rows} lead(s).`,
     },
     {
       name: 'uploads',

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { Alert, Button, ErrorList, Field, PageHeader, Table, Td } from '~/components/ui'
-import { ApiTokenSchema } from '~/domain/api/schema'
+import { ApiTokenSchema, DEFAULT_RATE_PER_MINUTE } from '~/domain/api/schema'
 import { API_SCOPES, SCOPE_LABELS } from '~/domain/api/scopes'
 import {
   createApiToken,
@@ -34,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       name: t.name,
       prefix: t.prefix,
       scopes: t.scopes,
+      ratePerMinute: t.ratePerMinute,
       createdAt: when(t.createdAt),
       expiresAt: when(t.expiresAt),
       lastUsedAt: when(t.lastUsedAt),
@@ -110,7 +111,17 @@ export default function ApiTokens() {
       {refusal ? <Alert tone="error">{refusal}</Alert> : null}
       <Table
         caption="API tokens"
-        columns={['Name', 'Prefix', 'Scopes', 'Created', 'Expires', 'Last used', 'Revoked', '']}
+        columns={[
+          'Name',
+          'Prefix',
+          'Scopes',
+          'Rate a minute',
+          'Created',
+          'Expires',
+          'Last used',
+          'Revoked',
+          '',
+        ]}
       >
         {tokens.map((t) => (
           <tr key={t.id}>
@@ -119,6 +130,7 @@ export default function ApiTokens() {
               <code>lc_{t.prefix}_…</code>
             </Td>
             <Td>{t.scopes.join(', ')}</Td>
+            <Td>{t.ratePerMinute.toLocaleString('en')}</Td>
             <Td>{t.createdAt}</Td>
             <Td>{t.expiresAt ?? 'Never'}</Td>
             <Td>{t.lastUsedAt ?? 'Never'}</Td>
@@ -166,6 +178,13 @@ export default function ApiTokens() {
             hint="The token is refused from the start of this day (UTC)."
             type="date"
             meta={fields.expires}
+          />
+          <Field
+            label="Requests a minute"
+            hint="More in one minute are answered 429 (1 to 100,000)."
+            type="number"
+            defaultValue={fields.rate.initialValue ?? String(DEFAULT_RATE_PER_MINUTE)}
+            meta={fields.rate}
           />
           <Button type="submit" name="intent" value="create">
             Create token

@@ -21,7 +21,7 @@ describe('npm run api-token', () => {
     expect(token).toMatch(/^lc_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/)
     expect(authenticateToken(getDb(), token, new Date())).toMatchObject({
       ok: true,
-      caller: { name: 'Zapier', scopes: ['leads:read', 'cases:read'] },
+      caller: { name: 'Zapier', scopes: ['leads:read', 'cases:read'], ratePerMinute: 600 },
     })
     const entry = getDb()
       .select()
@@ -32,12 +32,22 @@ describe('npm run api-token', () => {
     expect(JSON.stringify(entry)).not.toContain(token.slice(12))
   }, 30_000)
 
+  it('sets the token’s rate a minute with --rate', async () => {
+    const { stdout } = await cli('--name', 'Batch', '--scopes', 'leads:write', '--rate', '1200')
+    expect(authenticateToken(getDb(), stdout.trim(), new Date())).toMatchObject({
+      ok: true,
+      caller: { name: 'Batch', ratePerMinute: 1200 },
+    })
+  }, 30_000)
+
   it('exits 2 with a message for an unknown scope, no name, or a past expiry', async () => {
     for (const args of [
       ['--name', 'Zapier', '--scopes', 'leads:eat'],
       ['--scopes', 'leads:read'],
       ['--name', 'Zapier', '--scopes', 'leads:read', '--expires', '2020-01-01'],
       ['--name', 'Zapier', '--scopes', 'leads:read', '--bogus'],
+      ['--name', 'Zapier', '--scopes', 'leads:read', '--rate', '0'],
+      ['--name', 'Zapier', '--scopes', 'leads:read', '--rate', 'fast'],
     ]) {
       const failed = await cli(...args).then(
         () => null,

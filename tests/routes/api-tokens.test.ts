@@ -71,6 +71,9 @@ describe('the API tokens page', () => {
       [{ name: 'Zoho', scopes: ['leads:read'], expires: '2026-11-27' }, 'expires'],
       [{ name: 'Zoho', scopes: ['leads:read'], expires: '2025-01-01' }, 'expires'],
       [{ name: 'Zoho', scopes: ['leads:read'], expires: '2027-02-30' }, 'expires'],
+      [{ name: 'Zoho', scopes: ['leads:read'], rate: '0' }, 'rate'],
+      [{ name: 'Zoho', scopes: ['leads:read'], rate: '100001' }, 'rate'],
+      [{ name: 'Zoho', scopes: ['leads:read'], rate: '2.5' }, 'rate'],
     ]
     const before = listApiTokens(getDb()).length
     for (const [fields, field] of cases) {
@@ -81,6 +84,17 @@ describe('the API tokens page', () => {
       expect(named, JSON.stringify(fields)).not.toEqual([])
     }
     expect(listApiTokens(getDb()).length).toBe(before)
+  })
+
+  it('sets the rate a minute: 600 unless given', async () => {
+    const fast = await newToken(['leads:write'], { rate: '5000' })
+    const plain = await newToken(['leads:write'])
+    const rateOf = (prefix: string) =>
+      listApiTokens(getDb()).find((t) => t.prefix === prefix)?.ratePerMinute
+    expect(rateOf(fast.prefix)).toBe(5000)
+    expect(rateOf(plain.prefix)).toBe(600)
+    const page = await loader(getArgs('/admin/api-tokens', { cookie: cookies.sasha }))
+    expect(page.tokens.find((t) => t.prefix === fast.prefix)?.ratePerMinute).toBe(5000)
   })
 
   it('revokes once: a second submit is refused and changes nothing', async () => {

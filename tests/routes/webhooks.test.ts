@@ -204,7 +204,7 @@ describe('/api/v1/webhooks', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
   const tokenWith = (scopes: ('webhooks:manage' | 'leads:read')[]) => {
     const admin = getDb().select().from(users).where(eq(users.email, 'sasha@brightline.test')).get()
-    const made = createApiToken(getDb(), admin?.id ?? null, { name: 'CRM', scopes }, NOW)
+    const made = createApiToken(getDb(), admin?.id ?? null, { name: 'CRM', scopes, rate: 600 }, NOW)
     if (!made.ok) throw new Error('no token')
     return made.token
   }
@@ -303,7 +303,7 @@ describe('/api/v1/webhooks', () => {
       },
       { now: NOW },
     )
-    expect(statusOf(await apiAction(form))).toBe(415)
+    expect(statusOf(await settle(async () => apiAction(form)))).toBe(415)
     const bad = requestArgs(
       '/api/v1/webhooks',
       {
@@ -313,21 +313,24 @@ describe('/api/v1/webhooks', () => {
       },
       { now: NOW },
     )
-    expect(statusOf(await apiAction(bad))).toBe(400)
+    expect(statusOf(await settle(async () => apiAction(bad)))).toBe(400)
     const invalid = (await apiAction(
       json(token, { url: 'ftp://x.example', events: ['nope'] }),
     )) as Response
     expect(invalid.status).toBe(422)
-    const problem = (await invalid.json()) as { detail: string }
-    expect(problem.detail).toMatch(/^events\.0: /)
+    const problem = (await invalid.json()) as { errors: { field: string; message: string }[] }
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([{ field: 'events[0]', message: 'Choose events from the list' }]),
+    )
     await allowPrivate(false)
     const inside = (await apiAction(
       json(token, { url: receiver.url, events: ['case.decided'] }),
     )) as Response
     expect(inside.status).toBe(422)
-    expect(((await inside.json()) as { detail: string }).detail).toMatch(
-      /^url: .*private or loopback/,
-    )
+    const refused = (await inside.json()) as { errors: { field: string; message: string }[] }
+    expect(refused.errors).toEqual([
+      { field: 'url', message: expect.stringMatching(/private or loopback/) },
+    ])
     const missing = await settle(async () =>
       apiShow(
         requestArgs(

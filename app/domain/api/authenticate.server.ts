@@ -6,7 +6,12 @@ import { apiTokens } from '~db/schema'
 import { type ApiScope, isApiScope } from './scopes'
 import { parseToken, secretMatches } from './tokens.server'
 
-export type ApiCaller = { tokenId: number; name: string; scopes: ApiScope[] }
+export type ApiCaller = {
+  tokenId: number
+  name: string
+  scopes: ApiScope[]
+  ratePerMinute: number
+}
 
 export type Authenticated =
   | { ok: true; caller: ApiCaller }
@@ -25,7 +30,12 @@ export function authenticateToken(db: Queryable, token: string, now: Date): Auth
   touch(db, row.id, now)
   return {
     ok: true,
-    caller: { tokenId: row.id, name: row.name, scopes: row.scopes.filter(isApiScope) },
+    caller: {
+      tokenId: row.id,
+      name: row.name,
+      scopes: row.scopes.filter(isApiScope),
+      ratePerMinute: row.ratePerMinute,
+    },
   }
 }
 

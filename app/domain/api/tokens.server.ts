@@ -70,11 +70,14 @@ export function getApiToken(db: Queryable, id: number): ApiTokenRow | undefined 
 type Created = { tokenId: number; token: string; prefix: string }
 
 /** What the audit trail keeps of a token: never its secret nor its hash. */
-const audited = (t: Pick<ApiToken, 'name' | 'prefix' | 'scopes' | 'expiresAt'>) => ({
+const audited = (
+  t: Pick<ApiToken, 'name' | 'prefix' | 'scopes' | 'expiresAt' | 'ratePerMinute'>,
+) => ({
   name: t.name,
   prefix: t.prefix,
   scopes: t.scopes,
   expiresAt: t.expiresAt ? t.expiresAt.toISOString() : null,
+  ratePerMinute: t.ratePerMinute,
 })
 
 function insertToken(
@@ -114,7 +117,7 @@ export function createApiToken(
   const scopes = [...new Set(input.scopes)]
   return db.transaction(
     (tx) => {
-      const values = { name: input.name, scopes, expiresAt, ratePerMinute: 600 }
+      const values = { name: input.name, scopes, expiresAt, ratePerMinute: input.rate }
       const created = insertToken(tx, actorId, values, now)
       recordAudit(
         tx,

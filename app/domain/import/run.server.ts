@@ -192,7 +192,7 @@ function writeRows(
 }
 
 /** Writes one row inside a savepoint: what the database refuses is undone and becomes the reason. */
-function inSavepoint(tx: Queryable, write: () => string | null): string | null {
+export function inSavepoint(tx: Queryable, write: () => string | null): string | null {
   preparedStatement(tx, 'SAVEPOINT import_row').run()
   try {
     return write()

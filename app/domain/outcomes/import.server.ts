@@ -7,7 +7,6 @@
 // checked for their order: a file whose dates settle it (15/04/2026) is read that way; one whose
 // dates could be either (12/01/2026) is refused until marketing says which; one whose dates
 // settle it both ways is refused, naming a line of each.
-import { and, eq } from 'drizzle-orm'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
 import {
   type CsvFormat,
@@ -26,8 +25,7 @@ import { type Result, refuse } from '~/domain/result'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome } from '~db/enums'
-import { leads, outcomes } from '~db/schema'
-import { recordOutcome } from './outcomes.server'
+import { outcomeLead, recordOutcomeOnce } from './record-row.server'
 
 /** How one row's date was read: the text, the calendar date and the format it was read in. */
 export type DateReading = { line: number; text: string; date: string; format: string }
@@ -161,17 +159,9 @@ export async function importOutcomes(
       const date = readCalendarDate(dateText, { order, timeZone })
       if (date.ok && readings.length < READINGS_SHOWN)
         readings.push({ line, text: dateText, date: date.date, format: date.format })
-      if (!identifier) {
-        fail('The row names no lead: give its external id or e-mail')
-        continue
-      }
-      const lead = db
-        .select({ id: leads.id })
-        .from(leads)
-        .where(externalId ? eq(leads.externalId, externalId) : eq(leads.email, email))
-        .get()
-      if (!lead) {
-        fail(`No lead has the ${externalId ? 'external id' : 'e-mail'} “${identifier}”`)
+      const lead = outcomeLead(db, { externalId, email })
+      if ('reason' in lead) {
+        fail(lead.reason)
         continue
       }
       const outcome = outcomeOf(cell(values, index.outcome))
@@ -185,32 +175,12 @@ export async function importOutcomes(
         fail(date.reason)
         continue
       }
-      const occurredOn = date.date
-      const already = db
-        .select({ id: outcomes.id })
-        .from(outcomes)
-        .where(
-          and(
-            eq(outcomes.leadId, lead.id),
-            eq(outcomes.outcome, outcome),
-            eq(outcomes.occurredOn, occurredOn),
-          ),
-        )
-        .get()
-      if (already) {
-        unchanged++
-        continue
-      }
       const note = cell(values, index.note)
-      const result = recordOutcome(
-        db,
-        actorId,
-        lead.id,
-        { outcome, occurredOn, note: note || undefined },
-        now,
-      )
-      if (result.ok) recorded++
-      else fail(Object.values(result.fieldErrors).flat().join(' '))
+      const input = { outcome, occurredOn: date.date, note: note || undefined }
+      const fate = recordOutcomeOnce(db, actorId, lead.id, input, now)
+      if (fate.kind === 'recorded') recorded++
+      else if (fate.kind === 'unchanged') unchanged++
+      else fail(fate.reason)
     }
   } catch (error) {
     if (error instanceof UnreadableCsvError) return refuse(error.message, 'file')

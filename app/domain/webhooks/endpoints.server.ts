@@ -80,9 +80,54 @@ function audit(
 type Registered = { endpointId: number; secret: string }
 
 /**
- * Registers an endpoint; the answer carries its secret, never shown again. The URL is checked
- * first (shape, then where its host resolves: private and loopback addresses are refused unless
- * Settings allow them), outside the transaction, since resolving a name is network.
+ * Where a new endpoint may point (decision 29): the URL's shape and, unless Settings allow
+ * private targets, every address its host resolves to. Async (DNS), so it runs before the
+ * transaction that registers the endpoint; the refusal names the `url` field.
+ */
+export async function checkEndpointUrl(
+  db: Queryable,
+  url: string,
+  lookup?: Lookup,
+): Promise<Result<{ url: string }>> {
+  const { allowPrivateTargets } = getWebhookSettings(db)
+  const target = await checkTarget(url, allowPrivateTargets, lookup)
+  if (!target.ok) return refuse(target.message, 'url')
+  return { ok: true, url: target.url.href }
+}
+
+/**
+ * Registers an endpoint whose URL `checkEndpointUrl` passed, inside the caller's transaction
+ * (the API's idempotent write), with its audit entry. Returns its id and its secret.
+ */
+export function insertEndpoint(
+  tx: Queryable,
+  actor: WebhookActor,
+  input: WebhookEndpointInput & { url: string },
+  now: Date,
+): Registered {
+  const events = [...new Set(input.events)] as WebhookEvent[]
+  const secret = newSecret()
+  const { id } = tx
+    .insert(webhookEndpoints)
+    .values({
+      url: input.url,
+      description: input.description ?? '',
+      events,
+      secret,
+      createdBy: actor.userId,
+      createdByToken: actor.tokenId ?? null,
+      createdAt: now,
+    })
+    .returning({ id: webhookEndpoints.id })
+    .get()
+  const after = { url: input.url, events, description: input.description ?? '' }
+  audit(tx, actor, 'webhook.registered', id, after, now)
+  return { endpointId: id, secret }
+}
+
+/**
+ * Registers an endpoint (the admin page); the answer carries its secret, never shown again. The
+ * URL is checked first, outside the transaction, since resolving a name is network.
  */
 export async function registerEndpoint(
   db: Queryable,
@@ -91,30 +136,13 @@ export async function registerEndpoint(
   now: Date,
   lookup?: Lookup,
 ): Promise<Result<Registered>> {
-  const { allowPrivateTargets } = getWebhookSettings(db)
-  const target = await checkTarget(input.url, allowPrivateTargets, lookup)
-  if (!target.ok) return refuse(target.message, 'url')
-  const events = [...new Set(input.events)] as WebhookEvent[]
-  const secret = newSecret()
+  const target = await checkEndpointUrl(db, input.url, lookup)
+  if (!target.ok) return target
   return db.transaction(
-    (tx) => {
-      const { id } = tx
-        .insert(webhookEndpoints)
-        .values({
-          url: target.url.href,
-          description: input.description ?? '',
-          events,
-          secret,
-          createdBy: actor.userId,
-          createdByToken: actor.tokenId ?? null,
-          createdAt: now,
-        })
-        .returning({ id: webhookEndpoints.id })
-        .get()
-      const after = { url: target.url.href, events, description: input.description ?? '' }
-      audit(tx, actor, 'webhook.registered', id, after, now)
-      return { ok: true as const, endpointId: id, secret }
-    },
+    (tx) => ({
+      ok: true as const,
+      ...insertEndpoint(tx, actor, { ...input, url: target.url }, now),
+    }),
     { behavior: 'immediate' },
   )
 }
