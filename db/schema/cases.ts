@@ -93,6 +93,9 @@ export const cases = sqliteTable(
     reviewRemindedAt: integer('review_reminded_at', { mode: 'timestamp_ms' }),
     // When the review clock was found run out (the event `case.review_overdue`, once per case).
     reviewOverdueAt: integer('review_overdue_at', { mode: 'timestamp_ms' }),
+    // When the case was found waiting for Marketing's response past half its review clock (the
+    // e-mail to its marketers is written then, once; decision 30).
+    awaitingMailedAt: integer('awaiting_mailed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     // One open case per lead: a double-submitted rejection, or two sweeps at once, open one.
@@ -102,6 +105,12 @@ export const cases = sqliteTable(
       .where(sql`${t.status} = 'in_review' AND ${t.leadMovedOn} = 0`),
     index('cases_lead_idx').on(t.leadId, t.id),
     index('cases_review_idx').on(t.status, t.reviewDueAt, t.id),
+    // The API's case list in the order cases last changed (decision 28): the same expression as
+    // `UPDATED_AT` in app/domain/api/records.server.ts, so the list reads it in order.
+    index('cases_updated_idx').on(
+      sql`max(${t.openedAt}, ifnull(${t.takenUpAt}, 0), ifnull(${t.respondedAt}, 0), ifnull(${t.decidedAt}, 0))`,
+      t.id,
+    ),
     index('cases_rep_idx').on(t.repId, t.openedAt, t.id),
     index('cases_marketer_idx').on(t.marketerId, t.openedAt, t.id),
     index('cases_opened_idx').on(t.openedAt, t.id),

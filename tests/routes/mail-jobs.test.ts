@@ -9,6 +9,7 @@ import { halfClockGone } from '~/domain/mail/awaiting.server'
 import { writeDigests } from '~/domain/mail/digest.server'
 import { saveEmailPreferences } from '~/domain/mail/preferences.server'
 import { sendReminders } from '~/domain/sla/reminders.server'
+import { disableEndpointIn, insertEndpoint } from '~/domain/webhooks/endpoints.server'
 import { getDb } from '~/platform/db.server'
 import { runJobsOnce } from '~/platform/jobs/runner.server'
 import type { EmailKind } from '~db/enums'
@@ -163,5 +164,38 @@ describe('the e-mail jobs', () => {
         )
         .all().length,
     ).toBe(1)
+  })
+})
+
+describe('a webhook endpoint disabled by its failures', () => {
+  it('e-mails every active admin, once, with a link to the endpoint', () => {
+    const db = getDb()
+    const AT = new Date('2026-12-14T10:00:00Z')
+    const endpoint = insertEndpoint(
+      db,
+      { userId: userId('sasha') },
+      { url: 'https://crm.example.com/hooks', events: ['case.decided'], description: '' },
+      AT,
+    )
+    disableEndpointIn(
+      db,
+      { userId: null },
+      { id: endpoint.endpointId, url: 'https://crm.example.com/hooks' },
+      'It answered 410 Gone',
+      AT,
+      true,
+    )
+    runJobs(db, AT)
+    runJobs(db, AT)
+    expect(mail('webhook_disabled').map((m) => [m.toAddress, m.link, m.subject])).toEqual([
+      [
+        'sasha@brightline.test',
+        `http://localhost:3000/admin/webhooks/${endpoint.endpointId}`,
+        'Webhook endpoint disabled: https://crm.example.com/hooks',
+      ],
+    ])
+    expect(mail('webhook_disabled')[0]?.text).toContain(
+      'The webhook endpoint https://crm.example.com/hooks was disabled: It answered 410 Gone.',
+    )
   })
 })
