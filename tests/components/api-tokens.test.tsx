@@ -17,6 +17,7 @@ const LIST = {
       expiresAt: null,
       lastUsedAt: null,
       revokedAt: null,
+      ratePerMinute: 600,
     },
   ],
 }

@@ -55,7 +55,12 @@ describe('an API token', () => {
     const { token, tokenId } = create({ scopes: ['leads:read', 'cases:read'] })
     expect(authenticateToken(db, token, NOW)).toEqual({
       ok: true,
-      caller: { tokenId, name: 'Salesforce', scopes: ['leads:read', 'cases:read'] },
+      caller: {
+        tokenId,
+        name: 'Salesforce',
+        scopes: ['leads:read', 'cases:read'],
+        ratePerMinute: 600,
+      },
     })
     const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
     expect(authenticateToken(db, forged, NOW)).toEqual({ ok: false, reason: 'unknown' })
