@@ -81,12 +81,18 @@ describe('a CRM over the REST API and webhooks', () => {
       company: 'Northwind Freight',
       title: 'VP Operations',
       employee_count: 400,
+      industry: 'Logistics',
+      country: 'Ireland',
+      engagement_score: 82,
+      purchase_timeline_months: 6,
       source: 'Webinar',
     })
     expect(pushed.status).toBe(201)
     const lead = pushed.json.lead as Json
     const rep = lead.owner as Json
     expect(lead.status).toBe('new')
+    // It meets every criterion of the definition in force, so "meets" is the committee's call.
+    expect(lead.evaluation).toMatchObject({ result: 'meets' })
     expect(rep.email).toMatch(/@brightline\.test$/)
     const found = await api('GET', '/api/v1/leads?external_id=00Q5g00000CrmE2E')
     expect(found.status).toBe(200)
