@@ -2,6 +2,7 @@
 // events it makes wait in the outbox and in their deliveries, are retried by the job runner's
 // webhooks job, and once the receiver is back each arrives exactly once (by webhook-id), signed.
 // Everything goes through the API's routes and the runner's own jobs, at pinned instants.
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { periodicJobs } from '~/domain/jobs.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
@@ -36,7 +37,8 @@ afterAll(async () => {
 })
 
 type Json = Record<string, unknown>
-const post = async (module: typeof leadsRoute, path: string, body: unknown, at: Date) => {
+type Route = { action: (args: ActionFunctionArgs) => unknown }
+const post = async (module: Route, path: string, body: unknown, at: Date) => {
   const params = Object.fromEntries(
     [...path.matchAll(/\/leads\/(\d+)\//g)].map((m) => ['leadId', m[1] as string]),
   )
@@ -58,7 +60,7 @@ const nextAttempt = () =>
 
 it('keeps what happened while the receiver was down, retries, and delivers each event once', async () => {
   const registered = await post(
-    webhooksRoute as never,
+    webhooksRoute,
     '/api/v1/webhooks',
     {
       url: receiver.url,
