@@ -12,13 +12,12 @@ import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { startReportPool } from '~/domain/reports/run-report.server'
-import { ALLOWED_METHODS, isAllowedMethod, methodRefusal } from '~/http/form.server'
-import { isSameOriginRequest, isTokenRequest } from '~/http/origin.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
 import { startRunner } from '~/platform/jobs/runner.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
 import { clientErrors } from './client-errors'
+import { methodCheck, originCheck } from './refusals'
 import { cspNonceOf, securityHeaders } from './security-headers'
 
 function loadEnv() {
@@ -68,23 +67,12 @@ const build = viteDevServer
   : ((await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild)
 
 // Every state-changing request from another site is refused before it reaches a route; the
-// route guards check the same rule again, so no action depends on this layer alone. An API call
-// with a token (under /api/, with an Authorization header) is not a browser's: it passes, and
-// the API's own guard wants the token and never reads the cookie (decision 27).
-app.use((req, res, next) => {
-  const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
-  const headers = { get: (name: string) => req.get(name) ?? null }
-  if (isTokenRequest(req.path, headers)) return next()
-  if (isSameOriginRequest({ method: req.method, url, headers })) return next()
-  res.status(403).type('text/plain').send('This request came from another site and was refused.')
-})
-
-// A method no route answers is refused here with its Allow header (Remix would drop the header
-// of a guard's 405 from a page's answer); every guard refuses it again (decision 24).
-app.use((req, res, next) => {
-  if (isAllowedMethod(req.method)) return next()
-  res.status(405).set('Allow', ALLOWED_METHODS).type('text/plain').send(methodRefusal(req.method))
-})
+// route guards check the same rule again, so no action depends on this layer alone. A request
+// under /api/ is not a browser's: it passes, and the API's own guard wants a token and never
+// reads the cookie (decisions 27, 28). A method no route answers is refused with its Allow
+// header; under /api/ as a problem (server/refusals.ts).
+app.use(originCheck)
+app.use(methodCheck)
 
 app.all(
   '*',

@@ -82,7 +82,8 @@ export function notFound(detail: string): ApiAnswer {
   return problemAnswer(404, 'not-found', 'Not Found', detail)
 }
 
-const BEARER = /^Bearer ([^\s]+)$/
+/** `Bearer <token>`; the scheme's name in any case (RFC 7235: `bearer`, `BEARER` too). */
+const BEARER = /^Bearer +([^\s]+)$/i
 
 const WHY: Record<string, string> = {
   malformed: 'The token is not one Leadcourt issues (lc_<prefix>_<secret>).',

@@ -43,12 +43,13 @@ function hostIsOrigins(origin: string, headers: Pick<Headers, 'get'>): boolean {
 }
 
 /**
- * Whether a request is an API call made with a token (decision 27): under `/api/` and with an
- * Authorization header. The browser's origin check does not apply to it: it carries no cookie
- * the API would read, and the API answers 401 to anything but a valid token.
+ * Whether a request is one of the REST API's (decisions 27, 28): under `/api/`. The browser's
+ * origin check does not apply to it, with or without an Authorization header: the API never
+ * reads the session cookie, so a forged request has nothing to ride on (a POST with no token
+ * is the API's 401 problem, not the browser's 403). Browser routes are never under `/api/`.
  */
-export function isTokenRequest(path: string, headers: Pick<Headers, 'get'>): boolean {
-  return path.startsWith('/api/') && headers.get('Authorization') !== null
+export function isApiRequest(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/')
 }
 
 /** Throws 403 for a state-changing request from another site. */

@@ -1,15 +1,21 @@
 // GET /api/docs: the REST API's reference, rendered by the app from its own OpenAPI document
 // (no outside script, style or font; no token needed).
-import type { MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { PageHeader, Table, Td } from '~/components/ui'
 import { docsView } from '~/http/api/docs-view'
 import { openApiDocument } from '~/http/api/openapi.server'
+import { methodNotAllowed } from '~/http/api.server'
 
 export const meta: MetaFunction = () => [{ title: 'REST API reference · Leadcourt' }]
 
 export function loader() {
   return docsView(openApiDocument() as unknown as Record<string, unknown>)
+}
+
+/** Under /api/ every error is a problem: a POST here too (decision 28). */
+export function action({ request }: ActionFunctionArgs) {
+  return methodNotAllowed(request, 'GET, HEAD')
 }
 
 const code = 'overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100'

@@ -98,6 +98,27 @@ describe('POST /api/v1/leads/batch and GET /api/v1/jobs/{id}', () => {
     expect(getDb().select().from(apiJobs).where(eq(apiJobs.id, body.id)).get()?.input).toBeNull()
   })
 
+  it('marks a job failed, with the error, when even the row-by-row retry fails, and goes on to the next', async () => {
+    const broken = await jsonOf<Job>(await send({ leads: [{ external_id: 'F-1' }] }))
+    const after = await jsonOf<Job>(await send({ leads: [{ external_id: 'F-2' }] }))
+    // A fault that is no row's: the job's progress cannot be saved, whichever way it is written.
+    getDb().$client.exec(`CREATE TEMP TRIGGER stuck BEFORE UPDATE OF done ON api_jobs
+      WHEN NEW.id = ${broken.id} BEGIN SELECT RAISE(ABORT, 'disk I/O trouble'); END`)
+    try {
+      runBatches()
+    } finally {
+      getDb().$client.exec('DROP TRIGGER stuck')
+    }
+    const failed = await jsonOf<Job & { error: string | null }>(await job(broken.id))
+    expect(failed).toMatchObject({ status: 'failed', done: 0, error: 'disk I/O trouble' })
+    const stored = getDb().select().from(apiJobs).where(eq(apiJobs.id, broken.id)).get()
+    expect(stored?.finishedAt).toEqual(NOW)
+    expect(stored?.input).toBeNull()
+    expect(getDb().select().from(leads).where(eq(leads.externalId, 'F-1')).get()).toBeUndefined()
+    expect(await jsonOf<Job>(await job(after.id))).toMatchObject({ status: 'done', created: 1 })
+    expect(getDb().select().from(leads).where(eq(leads.externalId, 'F-2')).get()).toBeDefined()
+  })
+
   it('pages the errors with a cursor, without gaps or repeats', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => ({ external_id: `P-${i}`, email: `bad-${i}` }))
     const { id } = await jsonOf<Job>(await send({ leads: rows }))

@@ -187,6 +187,14 @@ describe('the bearer guard on /api/v1', () => {
     expect(version.criteria.map((c) => c.key)).toEqual(ICP_CRITERIA.map((c) => c.key))
   })
 
+  it('reads the scheme in any case (RFC 7235): bearer, BEARER, Bearer', async () => {
+    const { token } = await newToken(['leads:read'])
+    for (const scheme of ['bearer', 'BEARER', 'bEaReR', 'Bearer']) {
+      const answer = await get('/api/v1/reasons', { Authorization: `${scheme} ${token}` })
+      expect(statusOf(answer), scheme).toBe(200)
+    }
+  })
+
   it('answers 401 problems without a token, with a bad one, a revoked one, an expired one', async () => {
     const revoked = await newToken(['leads:read'])
     const id = listApiTokens(getDb()).find((t) => t.prefix === revoked.prefix)?.id ?? 0

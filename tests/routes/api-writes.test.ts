@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { purgeIdempotency } from '~/domain/api/idempotency.server'
 import { purgeRateWindows } from '~/domain/api/rate-limit.server'
+import { apiWrite } from '~/http/api/write.server'
 import { getDb } from '~/platform/db.server'
 import { action as leadsAction } from '~/routes/api.v1.leads._index'
 import { action as outcomesAction } from '~/routes/api.v1.outcomes'
@@ -13,6 +14,7 @@ import { apiIdempotency, apiRateWindows, leads } from '~db/schema'
 import { apiToken, callApi, jsonOf } from '../support/api'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
+import { requestArgs } from '../support/http'
 
 const NOW = new Date('2026-11-28T10:00:00Z')
 const HOUR = 60 * 60 * 1000
@@ -107,6 +109,48 @@ describe('Idempotency-Key', () => {
       expect((await jsonOf<Problem>(answer)).errors?.[0]?.field).toBe('Idempotency-Key')
     }
     expect(getDb().select().from(leads).where(eq(leads.externalId, 'I-6')).get()).toBeUndefined()
+  })
+})
+
+describe('the transaction of a write', () => {
+  const args = (token: string, key: string | null) =>
+    requestArgs(
+      '/api/v1/leads',
+      {
+        method: 'POST',
+        body: '{}',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+        },
+      },
+      { now: NOW },
+    )
+
+  it('runs the handler in one immediate transaction, with or without an Idempotency-Key', async () => {
+    const { token } = apiToken(['leads:write'])
+    for (const key of [null, 'tx-1']) {
+      let inTransaction = false
+      const answer = await apiWrite(args(token, key), 'leads:write', () => {
+        inTransaction = getDb().$client.inTransaction
+        return { status: 200, body: {} }
+      })
+      expect(answer.status, String(key)).toBe(200)
+      expect(inTransaction, String(key)).toBe(true)
+    }
+  })
+
+  it('keeps nothing of a handler that fails half-way (the write and its audit entry go together)', async () => {
+    const { token, tokenId } = apiToken(['leads:write'])
+    const written = () =>
+      getDb().select().from(apiRateWindows).where(eq(apiRateWindows.windowStart, 42)).all()
+    const failing = apiWrite(args(token, null), 'leads:write', (_body, { tx }) => {
+      tx.insert(apiRateWindows).values({ tokenId, windowStart: 42, requests: 1 }).run()
+      throw new Error('the audit entry failed')
+    })
+    await expect(failing).rejects.toThrow('the audit entry failed')
+    expect(written()).toEqual([])
   })
 })
 

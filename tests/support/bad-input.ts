@@ -224,6 +224,8 @@ export function postCases(route: Route): PostCase[] {
   // without a bearer token 401, whatever its body or origin (the corpus never sends a token;
   // the API never reads the cookie).
   if (!route.pattern.startsWith('/api/')) return cases
+  // An address under /api that names no endpoint is a 404 problem, whatever the method.
+  if (route.pattern === '/api/*') return cases.map((c) => ({ ...c, expect: 404 }))
   return cases.map((c) => ({ ...c, expect: route.apiWrite && c.method === 'POST' ? 401 : 405 }))
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSameOriginRequest, isTokenRequest } from '~/http/origin.server'
+import { isApiRequest, isSameOriginRequest } from '~/http/origin.server'
 
 const request = (method: string, headers: Record<string, string>) => ({
   method,
@@ -51,14 +51,13 @@ describe('same-origin check for state-changing requests', () => {
   })
 })
 
-describe('API calls with a token (decision 27)', () => {
-  it('pass the origin check only under /api/ and with an Authorization header', () => {
-    const auth = new Headers({ Authorization: 'Bearer lc_x', Origin: 'https://crm.example' })
-    expect(isTokenRequest('/api/v1/reasons', auth)).toBe(true)
-    expect(isTokenRequest('/api/v1/reasons', new Headers({ Origin: 'https://crm.example' }))).toBe(
-      false,
-    )
-    expect(isTokenRequest('/admin/api-tokens', auth)).toBe(false)
-    expect(isTokenRequest('/apix', auth)).toBe(false)
+describe('API calls (decisions 27, 28)', () => {
+  it('skip the origin check under /api/ only, with or without a token', () => {
+    expect(isApiRequest('/api/v1/reasons')).toBe(true)
+    expect(isApiRequest('/api/v1/no/such/thing')).toBe(true)
+    expect(isApiRequest('/api')).toBe(true)
+    expect(isApiRequest('/admin/api-tokens')).toBe(false)
+    expect(isApiRequest('/apix')).toBe(false)
+    expect(isApiRequest('/sign-in')).toBe(false)
   })
 })

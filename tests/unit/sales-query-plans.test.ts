@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { casePageQuery } from '~/domain/api/records.server'
 import { caseListQuery, reviewQueueQuery } from '~/domain/cases/lists.server'
 import { queueQuery } from '~/domain/sales/rep-queue.server'
 import { dueLeadsQuery } from '~/domain/sales/sweep.server'
@@ -128,6 +129,22 @@ describe('sales query plans', () => {
     (_, query) => {
       const steps = plan(reviewQueueQuery(db, 3, query, new Date(T0)))
       expect(steps).toMatch(/SEARCH cases USING INDEX cases_review_idx \(status=\?/)
+      expect(steps).not.toMatch(/TEMP B-TREE/)
+    },
+  )
+
+  it.each<[string, Parameters<typeof casePageQuery>[1]]>([
+    ['a cursor page', { after: { at: T0 + 3000 * 60_000, id: 400 }, limit: 100 }],
+    [
+      'a cursor page updated since',
+      { after: { at: T0 + 3000 * 60_000, id: 400 }, updatedSince: new Date(T0), limit: 100 },
+    ],
+  ])(
+    'the API’s cases, %s: SEARCHed in the index of when they changed, never scanned or sorted',
+    (_, query) => {
+      const steps = plan(casePageQuery(db, query))
+      expect(steps).toMatch(/^SEARCH cases USING INDEX cases_updated_idx \(/)
+      expect(steps).not.toMatch(/SCAN/)
       expect(steps).not.toMatch(/TEMP B-TREE/)
     },
   )

@@ -168,10 +168,22 @@ function finish(db: Queryable, jobId: number, now: Date) {
     .run()
 }
 
+/** Gives the job up: `failed`, with the error, its rows dropped; what it wrote stays written. */
+function fail(db: Queryable, jobId: number, error: unknown, now: Date) {
+  parsed = null
+  const message = error instanceof Error ? error.message : String(error)
+  db.update(apiJobs)
+    .set({ status: 'failed', error: message.slice(0, 1000), input: null, finishedAt: now })
+    .where(eq(apiJobs.id, jobId))
+    .run()
+}
+
 /**
  * One batch of the oldest queued or running job (the runner's periodic job): `done` rows
  * written, `more` while any job has rows left. Should the database refuse a row the checks let
- * through, the batch is written again a row at a time, each in a savepoint, so the row fails alone.
+ * through, the batch is written again a row at a time, each in a savepoint, so the row fails alone;
+ * should that fail too (the fault is not one row's), the job is marked `failed` with the error
+ * and the next job goes on: a job that cannot go on never holds up the ones after it.
  */
 export function runLeadBatches(db: DB, now: Date): { done: number; more: boolean } {
   const { input: _input, ...columns } = getTableColumns(apiJobs)
@@ -191,7 +203,12 @@ export function runLeadBatches(db: DB, now: Date): { done: number; more: boolean
   try {
     next = writeRows(db, job, rows, now, false)
   } catch {
-    next = writeRows(db, job, rows, now, true)
+    try {
+      next = writeRows(db, job, rows, now, true)
+    } catch (error) {
+      fail(db, job.id, error, now)
+      return { done: 0, more: true }
+    }
   }
   if (next >= rows.length) finish(db, job.id, now)
   return { done: Math.max(0, next - job.done), more: true }

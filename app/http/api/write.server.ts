@@ -1,7 +1,7 @@
 // Every write of the REST API goes through `apiWrite` (decision 28): POST only (else 405), the
 // token and scope (401/403/429), a JSON body (else 415; malformed 400; too large 413), an
-// optional `Idempotency-Key` (1–255 printable characters, else 400), and then the handler, in
-// one immediate transaction with the key's record when there is a key: the same key and body
+// optional `Idempotency-Key` (1–255 printable characters, else 400), and then the handler, always
+// in one immediate transaction (with the key's record when there is a key): the same key and body
 // within 24 hours replays the first answer (`Idempotent-Replayed: true`) and changes nothing;
 // the same key with another body or path is a 422.
 import type { AppLoadContext } from '@remix-run/node'
@@ -134,8 +134,8 @@ export function idempotent(
 }
 
 /**
- * A write of the API: guards, reads the JSON body, and runs `handle` (synchronous: one short
- * transaction) with the idempotency record when the request carries a key. `prepare`, when
+ * A write of the API: guards, reads the JSON body, and runs `handle` (synchronous) in one short
+ * immediate transaction, with the idempotency record when the request carries a key. `prepare`, when
  * given, does the write's network work first (a webhook URL's DNS check), outside any
  * transaction; `handle` receives what it found.
  */
@@ -155,7 +155,15 @@ export async function apiWrite<P = undefined>(
   const prepared = (prepare ? await prepare(body) : undefined) as P
   const now = nowOf(args.context)
   const db = getDb()
-  if (key === null) return toResponse(handle(body, { tx: db, caller, now, prepared }))
+  if (key === null) {
+    // One transaction without a key too: the change, its audit entry and its events together,
+    // under the write lock (the audit chain is read and extended in the same transaction).
+    return toResponse(
+      db.transaction((tx) => handle(body, { tx, caller, now, prepared }), {
+        behavior: 'immediate',
+      }),
+    )
+  }
   const keyed: KeyedRequest = {
     tokenId: caller.tokenId,
     key,
