@@ -89,7 +89,10 @@ function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
     {
       name: 'mail-awaiting',
       everyMs: 60_000,
-      run: (db, now) => ({ done: remindAwaitingResponse(db, now), more: false }),
+      run(db, now) {
+        const batch = remindAwaitingResponse(db, now)
+        return { done: batch.written, more: batch.more }
+      },
       describe: (n) => `Mail: ${n} message(s) about cases waiting for Marketing.`,
     },
     {
