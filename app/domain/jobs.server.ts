@@ -75,14 +75,14 @@ export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
  * kept in the in-app mailbox), and every minute the cases waiting for Marketing's response and
  * the daily digests.
  */
-function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
+function mailJobs(mailer: () => Mailer | null, clock: () => Date): PeriodicJob[] {
   return [
     {
       name: 'mail',
       everyMs: 5_000,
       async run(db, now) {
-        const batch = await deliverDueMail(db, now, mailer())
-        return { done: batch.sent + batch.failed + batch.kept, more: batch.more }
+        const batch = await deliverDueMail(db, now, mailer(), { clock })
+        return { done: batch.sent + batch.failed + batch.kept + batch.unwanted, more: batch.more }
       },
       describe: (handled) => `Mail: ${handled} message(s) sent, kept or retried.`,
     },
@@ -113,10 +113,14 @@ function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
  */
 export function periodicJobs(
   sweepSeconds: number,
-  options: { mailer?: () => Mailer | null } = {},
+  options: {
+    mailer?: () => Mailer | null
+    /** The clock the mail job reads after each send (its retries count from then). */
+    clock?: () => Date
+  } = {},
 ): PeriodicJob[] {
   return [
-    ...mailJobs(options.mailer ?? getMailer),
+    ...mailJobs(options.mailer ?? getMailer, options.clock ?? (() => new Date())),
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
     {
       name: 'review-overdue',
