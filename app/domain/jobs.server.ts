@@ -10,6 +10,7 @@ import { remindAwaitingResponse } from '~/domain/mail/awaiting.server'
 import { mailConsumer } from '~/domain/mail/consumer.server'
 import { deliverDueMail } from '~/domain/mail/deliver.server'
 import { writeDigests } from '~/domain/mail/digest.server'
+import { pruneOldMail } from '~/domain/mail/prune.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
@@ -108,8 +109,8 @@ function mailJobs(mailer: () => Mailer | null, clock: () => Date): PeriodicJob[]
  * The periodic jobs: the sweep, the reminders and the overdue reviews every `sweepSeconds` (0:
  * once when the runner starts, no more); every second the webhooks' deliveries and the API's
  * lead batches (a batch of rows a run); hourly the purge of idle sessions, old sign-in attempts,
- * idempotency keys older than 24 hours and past rate windows, and the deletion of uploads not
- * imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
+ * idempotency keys older than 24 hours, past rate windows and e-mails older than 90 days, and
+ * the deletion of uploads not imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
  */
 export function periodicJobs(
   sweepSeconds: number,
@@ -149,7 +150,7 @@ export function periodicJobs(
         purgeSignInAttempts(db, now)
         purgeIdempotency(db, now)
         purgeRateWindows(db, now)
-        return { done: 0, more: false }
+        return { done: pruneOldMail(db, now), more: false }
       },
     },
     {

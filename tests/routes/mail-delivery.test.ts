@@ -7,12 +7,14 @@
 
 import type { AddressInfo } from 'node:net'
 import { createServer, type Server, type Socket } from 'node:net'
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { periodicJobs } from '~/domain/jobs.server'
 import { deliverDueMail } from '~/domain/mail/deliver.server'
 import { mailRecipients, writeMail } from '~/domain/mail/messages.server'
 import { saveEmailPreferences } from '~/domain/mail/preferences.server'
 import { getDb } from '~/platform/db.server'
+import { runJobsOnce } from '~/platform/jobs/runner.server'
 import { createMailer } from '~/platform/mailer.server'
 import type { EmailKind } from '~db/enums'
 import { emailMessages, users } from '~db/schema'
@@ -200,6 +202,33 @@ describe('a recipient who no longer wants the message', () => {
     expect(rows().map((m) => [m.kind, m.status, m.lastError])).toEqual([
       ['case_opened', 'failed', 'The recipient stopped this kind of e-mail'],
       ['verdict', 'kept', null],
+    ])
+  })
+})
+
+describe('the hourly purge', () => {
+  it('deletes the messages older than 90 days that are sent, kept or failed', async () => {
+    const DAY = 24 * 3_600_000
+    const NOW = new Date(T.getTime() + 200 * DAY)
+    const OLD = new Date(NOW.getTime() - 90 * DAY - 1)
+    const statuses = ['sent', 'kept', 'failed', 'pending'] as const
+    for (const [i, status] of statuses.entries()) {
+      const old = queue('maya', 'verdict', 10 + i, OLD)
+      const recent = queue('maya', 'verdict', 20 + i, new Date(NOW.getTime() - 90 * DAY))
+      getDb()
+        .update(emailMessages)
+        .set({ status })
+        .where(inArray(emailMessages.id, [old, recent]))
+        .run()
+    }
+    const purge = periodicJobs(0, { mailer: () => null }).filter((j) => j.name === 'purge')
+    expect(await runJobsOnce(getDb(), purge, () => NOW)).toEqual({ purge: 3 })
+    expect(rows().map((m) => [m.source, m.status])).toEqual([
+      ['test:20', 'sent'],
+      ['test:21', 'kept'],
+      ['test:22', 'failed'],
+      ['test:13', 'pending'],
+      ['test:23', 'pending'],
     ])
   })
 })
