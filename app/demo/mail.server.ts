@@ -12,6 +12,6 @@ export function seedDemoMail(tx: Queryable, now: Date, id: (email: string) => nu
     tx.insert(emailPreferences)
       .values({ userId: id(email), kind: 'daily_digest', enabled: true, updatedAt: now })
       .run()
-  remindAwaitingResponse(tx, now)
+  for (let more = true; more; ) more = remindAwaitingResponse(tx, now).more
   writeDigests(tx, now)
 }

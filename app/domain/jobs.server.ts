@@ -10,6 +10,7 @@ import { remindAwaitingResponse } from '~/domain/mail/awaiting.server'
 import { mailConsumer } from '~/domain/mail/consumer.server'
 import { deliverDueMail } from '~/domain/mail/deliver.server'
 import { writeDigests } from '~/domain/mail/digest.server'
+import { pruneOldMail } from '~/domain/mail/prune.server'
 import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
@@ -75,21 +76,24 @@ export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
  * kept in the in-app mailbox), and every minute the cases waiting for Marketing's response and
  * the daily digests.
  */
-function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
+function mailJobs(mailer: () => Mailer | null, clock: () => Date): PeriodicJob[] {
   return [
     {
       name: 'mail',
       everyMs: 5_000,
       async run(db, now) {
-        const batch = await deliverDueMail(db, now, mailer())
-        return { done: batch.sent + batch.failed + batch.kept, more: batch.more }
+        const batch = await deliverDueMail(db, now, mailer(), { clock })
+        return { done: batch.sent + batch.failed + batch.kept + batch.unwanted, more: batch.more }
       },
       describe: (handled) => `Mail: ${handled} message(s) sent, kept or retried.`,
     },
     {
       name: 'mail-awaiting',
       everyMs: 60_000,
-      run: (db, now) => ({ done: remindAwaitingResponse(db, now), more: false }),
+      run(db, now) {
+        const batch = remindAwaitingResponse(db, now)
+        return { done: batch.written, more: batch.more }
+      },
       describe: (n) => `Mail: ${n} message(s) about cases waiting for Marketing.`,
     },
     {
@@ -105,15 +109,19 @@ function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
  * The periodic jobs: the sweep, the reminders and the overdue reviews every `sweepSeconds` (0:
  * once when the runner starts, no more); every second the webhooks' deliveries and the API's
  * lead batches (a batch of rows a run); hourly the purge of idle sessions, old sign-in attempts,
- * idempotency keys older than 24 hours and past rate windows, and the deletion of uploads not
- * imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
+ * idempotency keys older than 24 hours, past rate windows and e-mails older than 90 days, and
+ * the deletion of uploads not imported within 24 hours; and the e-mail jobs, with the app's mailer unless given one.
  */
 export function periodicJobs(
   sweepSeconds: number,
-  options: { mailer?: () => Mailer | null } = {},
+  options: {
+    mailer?: () => Mailer | null
+    /** The clock the mail job reads after each send (its retries count from then). */
+    clock?: () => Date
+  } = {},
 ): PeriodicJob[] {
   return [
-    ...mailJobs(options.mailer ?? getMailer),
+    ...mailJobs(options.mailer ?? getMailer, options.clock ?? (() => new Date())),
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
     {
       name: 'review-overdue',
@@ -142,7 +150,7 @@ export function periodicJobs(
         purgeSignInAttempts(db, now)
         purgeIdempotency(db, now)
         purgeRateWindows(db, now)
-        return { done: 0, more: false }
+        return { done: pruneOldMail(db, now), more: false }
       },
     },
     {

@@ -49,6 +49,18 @@ export function createMailer(config: SmtpConfig): Mailer {
   }
 }
 
+/** nodemailer's codes for a server that cannot be reached or talked to at all. */
+const SERVER_DOWN_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'])
+
+/**
+ * Whether a send failed at the connection (refused, timed out, no greeting, dropped, TLS
+ * failed): the server is down for every message, not refusing this one.
+ */
+export function isServerDown(error: unknown): boolean {
+  const e = error as { code?: string; command?: string } | null
+  return e?.command === 'CONN' || SERVER_DOWN_CODES.has(e?.code ?? '')
+}
+
 let cached: { mailer: Mailer | null } | undefined
 
 /** The app's mailer, made on first use from the environment; null when SMTP is not configured. */

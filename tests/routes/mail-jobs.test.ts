@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { periodicJobs } from '~/domain/jobs.server'
-import { halfClockGone } from '~/domain/mail/awaiting.server'
+import { halfClockGone, remindAwaitingResponse } from '~/domain/mail/awaiting.server'
 import { writeDigests } from '~/domain/mail/digest.server'
 import { saveEmailPreferences } from '~/domain/mail/preferences.server'
 import { sendReminders } from '~/domain/sla/reminders.server'
@@ -13,7 +13,7 @@ import { disableEndpointIn, insertEndpoint } from '~/domain/webhooks/endpoints.s
 import { getDb } from '~/platform/db.server'
 import { runJobsOnce } from '~/platform/jobs/runner.server'
 import type { EmailKind } from '~db/enums'
-import { emailMessages } from '~db/schema'
+import { cases, emailMessages } from '~db/schema'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
@@ -29,6 +29,9 @@ const mail = (kind: EmailKind) =>
     .where(eq(emailMessages.kind, kind))
     .orderBy(asc(emailMessages.id))
     .all()
+
+const awaitingMailedAt = (caseId: number) =>
+  getDb().select().from(cases).where(eq(cases.id, caseId)).get()?.awaitingMailedAt ?? null
 
 /** Every job once, as `npm run jobs` does, with no SMTP server. */
 const runAll = (now: Date) =>
@@ -89,6 +92,57 @@ describe('the e-mail jobs', () => {
       ['ben@brightline.test', 'Waiting for your response: the case on Jo Wren (Globex)', 'kept'],
     ])
     expect(written[0]?.text).toContain('You receive this because you handed over this lead;')
+    expect(awaitingMailedAt(caseId)).toEqual(HALF)
+  })
+
+  it('marks a case whose marketers all opted out, so it is not read again', async () => {
+    const db = getDb()
+    const ben = { id: userId('ben'), roles: ['marketer' as const] }
+    saveEmailPreferences(db, ben, ['case_opened', 'verdict'], new Date('2026-12-14T08:00:00Z'))
+    // Opened Monday 14 December 09:00, due Monday 21st 09:00: half gone Wednesday 16th 21:00.
+    const { caseId } = rejectedLead('lucy', {
+      at: new Date('2026-12-14T09:00:00Z'),
+      handedOverAt: new Date('2026-12-14T08:00:00Z'),
+      marketer: 'ben',
+    })
+    const HALF = new Date('2026-12-16T21:00:00Z')
+    await runAll(new Date(HALF.getTime() - 1))
+    expect(awaitingMailedAt(caseId)).toBeNull()
+    await runAll(HALF)
+    expect(awaitingMailedAt(caseId)).toEqual(HALF)
+    // Ben wants them again: the case was looked at once, and is not written about later.
+    saveEmailPreferences(
+      db,
+      ben,
+      ['case_opened', 'verdict', 'awaiting_response'],
+      new Date('2026-12-16T22:00:00Z'),
+    )
+    await runAll(new Date('2026-12-17T09:00:00Z'))
+    expect(mail('awaiting_response').filter((m) => m.source === `awaiting:${caseId}`)).toEqual([])
+    expect(awaitingMailedAt(caseId)).toEqual(HALF)
+  })
+
+  it('writes the cases due in batches, one transaction each, soonest due first', () => {
+    const db = getDb()
+    const ids = ['2026-12-21T09:00:00Z', '2026-12-21T10:00:00Z', '2026-12-21T11:00:00Z'].map(
+      (opened) =>
+        rejectedLead('lucy', {
+          at: new Date(opened),
+          handedOverAt: new Date('2026-12-21T08:00:00Z'),
+          marketer: 'ben',
+        }).caseId,
+    )
+    // Half of the latest one's clock has gone by Thursday 24 December 09:00.
+    const NOW = new Date('2026-12-24T09:00:00Z')
+    expect(remindAwaitingResponse(db, NOW, 2)).toEqual({ written: 2, cases: 2, more: true })
+    expect(ids.map(awaitingMailedAt)).toEqual([NOW, NOW, null])
+    expect(remindAwaitingResponse(db, NOW, 2)).toEqual({ written: 1, cases: 1, more: false })
+    expect(remindAwaitingResponse(db, NOW, 2)).toEqual({ written: 0, cases: 0, more: false })
+    expect(
+      mail('awaiting_response')
+        .filter((m) => ids.some((id) => m.source === `awaiting:${id}`))
+        .map((m) => [m.source, m.toAddress]),
+    ).toEqual(ids.map((id) => [`awaiting:${id}`, 'ben@brightline.test']))
   })
 
   it('sends the digest once per local day, from 07:00, to those who chose it', () => {

@@ -102,7 +102,7 @@ describe('e-mail over SMTP', () => {
       at(60),
     )
     runJobs(getDb(), at(60))
-    expect(await send(at(60))).toEqual({ sent: 1, failed: 0, kept: 0, more: false })
+    expect(await send(at(60))).toEqual({ sent: 1, failed: 0, kept: 0, unwanted: 0, more: false })
     const opened = smtp.received.slice(before)
     expect(opened.map((m) => [m.to, m.subject])).toEqual([
       [['maya@brightline.test'], 'Case opened: Dana Reyes rejected Ana Silva (Globex)'],
@@ -133,7 +133,7 @@ describe('e-mail over SMTP', () => {
 
     // Draining and sending again sends nothing twice.
     runJobs(getDb(), at(130))
-    expect(await send(at(130))).toEqual({ sent: 0, failed: 0, kept: 0, more: false })
+    expect(await send(at(130))).toEqual({ sent: 0, failed: 0, kept: 0, unwanted: 0, more: false })
     expect(smtp.received.length).toBe(before + 3)
   })
 

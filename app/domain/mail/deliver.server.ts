@@ -1,20 +1,25 @@
-// Sending e-mails (decision 30): the job runner's delivery job. It claims the pending messages
-// that are due in one short transaction, talks to the SMTP server with no transaction open,
-// then records each result in another short one: sent, or one more attempt with a later retry
-// (1 min, 5 min, 30 min, 2 h, 6 h; then failed). A failing mail server costs the job retries,
-// never a user's request: requests only write rows. With no SMTP configured, due messages are
-// kept in the in-app mailbox instead.
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
-import type { Mailer } from '~/platform/mailer.server'
-import type { DB } from '~db/connection'
-import { emailMessages } from '~db/schema'
+// Sending e-mails (decision 30): the job runner's delivery job. It reads the pending messages
+// that are due, and for each claims it in one short transaction (still wanted by its recipient,
+// else failed unsent), talks to the SMTP server with no transaction open, then records the
+// result in another short one at the clock's time then: sent, or one more attempt with a later
+// retry (1 min, 5 min, 30 min, 2 h, 6 h; then failed). A server that cannot be reached stops
+// the batch. A failing mail server costs the job retries, never a user's request: requests only
+// write rows. With no SMTP configured, due messages are kept in the in-app mailbox instead.
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
+import { isServerDown, type Mailer } from '~/platform/mailer.server'
+import type { DB, Queryable } from '~db/connection'
+import type { EmailKind } from '~db/enums'
+import { emailMessages, users } from '~db/schema'
+import { mailRecipients } from './messages.server'
 
 /** The wait after each failed attempt; a message failing once more than this is failed. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000]
 
 /**
  * How long a claimed message is left alone: a sender that died mid-send (a crash, a restart)
- * leaves it to be tried again after this. Longer than the mailer's timeouts.
+ * leaves it to be tried again after this. Each message is claimed just before it is sent, so
+ * this only has to outlast one message's worst case (the mailer's timeouts: 15 s to connect,
+ * 15 s for the greeting, 30 s of silence per reply), not a batch's.
  */
 export const CLAIM_MS = 5 * 60_000
 
@@ -26,23 +31,88 @@ const due = (now: Date) =>
     or(isNull(emailMessages.nextAttemptAt), lte(emailMessages.nextAttemptAt, now)),
   )
 
-/** Marks every due pending message kept (no SMTP configured). Returns how many. */
-export function keepDueMail(db: DB, now: Date): number {
+/** The mailbox's reason for a message not sent because its recipient no longer wants it. */
+export const UNWANTED_ERRORS = {
+  optedOut: 'The recipient stopped this kind of e-mail',
+  inactive: 'The recipient is no longer active',
+} as const
+
+/**
+ * Why `userId` no longer receives `kind` (deactivated, or the kind turned off since the message
+ * was written), or null when they still do. The rule is `mailRecipients`, read at sending time.
+ */
+function unwantedBecause(tx: Queryable, userId: number, kind: EmailKind): string | null {
+  if (mailRecipients(tx, [userId], kind).length) return null
+  const user = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get()
+  return user?.active ? UNWANTED_ERRORS.optedOut : UNWANTED_ERRORS.inactive
+}
+
+/** Leaves a message unsent for good: failed, with the reason, no attempt counted. */
+function markUnwanted(tx: Queryable, id: number, reason: string) {
+  tx.update(emailMessages)
+    .set({ status: 'failed', nextAttemptAt: null, lastError: reason })
+    .where(eq(emailMessages.id, id))
+    .run()
+}
+
+/**
+ * Marks every due pending message kept (no SMTP configured), but those whose recipient no
+ * longer wants them, which are failed with the reason. Returns how many were kept and failed.
+ */
+export function keepDueMail(db: DB, now: Date): { kept: number; unwanted: number } {
   return db.transaction(
-    (tx) =>
-      tx.update(emailMessages).set({ status: 'kept', nextAttemptAt: null }).where(due(now)).run()
-        .changes,
+    (tx) => {
+      const rows = tx
+        .select({ id: emailMessages.id, userId: emailMessages.userId, kind: emailMessages.kind })
+        .from(emailMessages)
+        .where(due(now))
+        .all()
+      const kinds = [...new Set(rows.map((r) => r.kind))]
+      const wanted = new Map(
+        kinds.map((kind) => {
+          const ids = rows.filter((r) => r.kind === kind).map((r) => r.userId)
+          return [kind, new Set(mailRecipients(tx, ids, kind).map((u) => u.id))]
+        }),
+      )
+      let unwanted = 0
+      for (const r of rows)
+        if (!wanted.get(r.kind)?.has(r.userId)) {
+          markUnwanted(tx, r.id, unwantedBecause(tx, r.userId, r.kind) ?? UNWANTED_ERRORS.optedOut)
+          unwanted++
+        }
+      const kept = tx
+        .update(emailMessages)
+        .set({ status: 'kept', nextAttemptAt: null })
+        .where(due(now))
+        .run().changes
+      return { kept, unwanted }
+    },
     { behavior: 'immediate' },
   )
 }
 
-/** Claims up to `size` due messages: each is pushed CLAIM_MS on, so no other sender takes it. */
-function claimDue(db: DB, now: Date, size: number) {
+type Claimed = {
+  id: number
+  to: string
+  subject: string
+  text: string
+  html: string
+  attempts: number
+}
+
+/**
+ * Claims one message just before it is sent, at `now` (the clock then): still pending and due
+ * (no other sender took it), and still wanted (else failed with the reason, and null). Pushed
+ * CLAIM_MS on, so no other sender takes it while this one talks to the server.
+ */
+function claim(db: DB, id: number, now: Date): Claimed | 'unwanted' | null {
   return db.transaction(
     (tx) => {
-      const rows = tx
+      const row = tx
         .select({
           id: emailMessages.id,
+          userId: emailMessages.userId,
+          kind: emailMessages.kind,
           to: emailMessages.toAddress,
           subject: emailMessages.subject,
           text: emailMessages.text,
@@ -50,21 +120,20 @@ function claimDue(db: DB, now: Date, size: number) {
           attempts: emailMessages.attempts,
         })
         .from(emailMessages)
-        .where(due(now))
-        .orderBy(asc(emailMessages.nextAttemptAt), asc(emailMessages.id))
-        .limit(size)
-        .all()
-      if (rows.length)
-        tx.update(emailMessages)
-          .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
-          .where(
-            inArray(
-              emailMessages.id,
-              rows.map((r) => r.id),
-            ),
-          )
-          .run()
-      return rows
+        .where(and(eq(emailMessages.id, id), due(now)))
+        .get()
+      if (!row) return null
+      const reason = unwantedBecause(tx, row.userId, row.kind)
+      if (reason) {
+        markUnwanted(tx, row.id, reason)
+        return 'unwanted'
+      }
+      tx.update(emailMessages)
+        .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
+        .where(eq(emailMessages.id, id))
+        .run()
+      const { userId: _u, kind: _k, ...claimed } = row
+      return claimed
     },
     { behavior: 'immediate' },
   )
@@ -116,38 +185,59 @@ export function recordAttempt(
   )
 }
 
+export type DeliverOptions = {
+  /** Messages a batch reads (default DELIVERY_BATCH). */
+  size?: number
+  /** The clock read when each message is claimed and its result recorded (default: `now`). */
+  clock?: () => Date
+}
+
 /**
- * One batch of delivery: the due messages sent through `mailer` one after the other (or kept,
- * with no mailer). Returns how many it handled, and whether more are due.
+ * One batch of delivery: the due messages sent through `mailer` one after the other, each
+ * claimed just before it is sent and recorded at the clock's time when the server answered (or
+ * kept, with no mailer). A message whose recipient no longer wants it is failed, unsent. The
+ * batch stops at the first connection-level failure (the server is down): the messages after
+ * it are left as they were, no attempt counted. Returns what it did, and whether more are due.
  */
 export async function deliverDueMail(
   db: DB,
   now: Date,
   mailer: Mailer | null,
-  size = DELIVERY_BATCH,
-): Promise<{ sent: number; failed: number; kept: number; more: boolean }> {
+  options: DeliverOptions = {},
+): Promise<{ sent: number; failed: number; kept: number; unwanted: number; more: boolean }> {
+  const size = options.size ?? DELIVERY_BATCH
+  const clock = options.clock ?? (() => now)
   // Nothing due (the usual case every 5 s): no need for the write lock.
-  const anyDue = db
+  const ids = db
     .select({ id: emailMessages.id })
     .from(emailMessages)
     .where(due(now))
-    .limit(1)
-    .get()
-  if (!anyDue) return { sent: 0, failed: 0, kept: 0, more: false }
-  if (!mailer) return { sent: 0, failed: 0, kept: keepDueMail(db, now), more: false }
-  const rows = claimDue(db, now, size)
+    .orderBy(asc(emailMessages.nextAttemptAt), asc(emailMessages.id))
+    .limit(size)
+    .all()
+  if (ids.length === 0) return { sent: 0, failed: 0, kept: 0, unwanted: 0, more: false }
+  if (!mailer) return { sent: 0, failed: 0, ...keepDueMail(db, now), more: false }
   let sent = 0
   let failed = 0
-  for (const row of rows) {
+  let unwanted = 0
+  for (const { id } of ids) {
+    const row = claim(db, id, clock())
+    if (row === 'unwanted') unwanted++
+    if (row === null || row === 'unwanted') continue
     let error: unknown | null = null
     try {
       await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html })
     } catch (caught) {
       error = caught ?? new Error('The mail server refused the message')
     }
-    recordAttempt(db, row.id, row.attempts, now, error)
-    if (error === null) sent++
-    else failed++
+    recordAttempt(db, row.id, row.attempts, clock(), error)
+    if (error === null) {
+      sent++
+      continue
+    }
+    failed++
+    // The server is down: the rest would each wait for the same timeout.
+    if (isServerDown(error)) return { sent, failed, kept: 0, unwanted, more: false }
   }
-  return { sent, failed, kept: 0, more: rows.length === size }
+  return { sent, failed, kept: 0, unwanted, more: ids.length === size }
 }
