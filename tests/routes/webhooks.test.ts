@@ -130,7 +130,7 @@ describe('the webhooks pages', () => {
     ).toMatch(/saved/)
     expect(getEndpoint(getDb(), id)?.events).toEqual(['case.opened', 'case.decided'])
     expect(replyOf(await postTo(id, { intent: 'test' })).notice).toMatch(/Test queued/)
-    await deliverDue(getDb(), NOW, { random: () => 0.5 })
+    await deliverDue(getDb(), NOW, { random: () => 0.5, clock: () => NOW })
     const page = await endpointLoader(
       getArgs(`/admin/webhooks/${id}`, { cookie: cookies.sasha }, { endpointId: String(id) }),
     )

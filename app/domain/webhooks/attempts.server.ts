@@ -41,6 +41,8 @@ export function retryDelay(attempts: number, random: () => number): number {
 
 /** What one attempt came to: the answer's status (null without one) and what went wrong. */
 export type AttemptOutcome = {
+  /** When the attempt started (its request signed and sent). */
+  at: Date
   statusCode: number | null
   durationMs: number
   error: string | null
@@ -51,7 +53,8 @@ type Delivery = { id: number; endpointId: number; attempts: number }
 const isSuccess = (code: number | null) => code !== null && code >= 200 && code < 300
 
 /**
- * Records an attempt on a delivery, in one immediate transaction. Returns what became of the
+ * Records an attempt on a delivery, in one immediate transaction, at `now` (the attempt's end:
+ * the next attempt counts from it). Returns what became of the
  * delivery: delivered, retrying (pending again, at `nextAttemptAt`) or failed.
  */
 export function recordAttempt(
@@ -66,7 +69,7 @@ export function recordAttempt(
       const attempts = delivery.attempts + 1
       const seen = {
         attempts,
-        lastAttemptAt: now,
+        lastAttemptAt: outcome.at,
         lastStatusCode: outcome.statusCode,
         lastDurationMs: outcome.durationMs,
         lastError: outcome.error,

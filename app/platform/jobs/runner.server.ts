@@ -22,7 +22,8 @@ export type JobRun = { done: number; more: boolean }
 export type PeriodicJob = {
   name: string
   everyMs: number
-  run: (db: DB, now: Date) => JobRun | Promise<JobRun>
+  /** `clock` reads the time again after waiting on the network (the runner's clock). */
+  run: (db: DB, now: Date, clock: () => Date) => JobRun | Promise<JobRun>
   /** What to log when a run did something. */
   describe?: (done: number) => string
 }
@@ -67,7 +68,7 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   for (const job of jobs) {
     let count = 0
     for (;;) {
-      const run = await job.run(db, clock())
+      const run = await job.run(db, clock(), clock)
       count += run.done
       if (!run.more) break
       await sleep(5)
@@ -129,7 +130,7 @@ export function startRunner(options: {
   async function runJob(job: PeriodicJob) {
     const started = elapsed()
     for (;;) {
-      const run = await job.run(db, clock())
+      const run = await job.run(db, clock(), clock)
       if (run.done > 0 && job.describe) log(job.describe(run.done))
       if (!run.more || stopped) return
       if (elapsed() - started >= sliceMs) {
