@@ -2,8 +2,12 @@
 // (a batch waits on the network), the lease renewed before each send so a second runner never
 // sends a delivery too, and the retries clamped so the last attempt is 72 h after the event.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { unreadNotifications } from '~/domain/notifications/notifications.server'
+import { MAX_ATTEMPTS } from '~/domain/webhooks/attempts.server'
 import { claimDue } from '~/domain/webhooks/deliver.server'
+import { getEndpoint } from '~/domain/webhooks/endpoints.server'
 import { appendEvent } from '~/platform/events/outbox.server'
+import { webhookDeliveries } from '~db/schema'
 import { deliveryById, type HookWorld, hookWorld, NOW } from '../support/webhook-world'
 
 let w: HookWorld
@@ -79,5 +83,58 @@ describe('the lease', () => {
       attempts: 0,
       nextAttemptAt: plus(130 * SECOND),
     })
+  })
+})
+
+describe('the last attempt', () => {
+  const HOUR = 3600 * SECOND
+  /** The delivery (created at NOW) as if `attempts` had failed, due at `at`. */
+  function failedSoFar(attempts: number, at: Date) {
+    w.db.update(webhookDeliveries).set({ attempts, nextAttemptAt: at }).run()
+  }
+
+  it('is never before 72 h after the delivery was created, even with the shortest jitter', async () => {
+    const { id } = await w.register(['lead.rejected'])
+    w.drain()
+    w.receiver.answer = () => 500
+    const random = () => 0 // every step halved: 38 h 47 min 30 s in all without the clamp
+    // An earlier step is not moved: 10 h × 0.5 after the 11th attempt.
+    failedSoFar(MAX_ATTEMPTS - 3, plus(30 * HOUR))
+    await w.deliver(plus(30 * HOUR), { random })
+    expect(w.deliveries()[0]).toMatchObject({ attempts: 11, nextAttemptAt: plus(35 * HOUR) })
+    // The 12th fails at 35 h: the 13th and last would be at 40 h; it waits until 72 h.
+    await w.deliver(plus(35 * HOUR), { random })
+    expect(w.deliveries()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 12,
+      nextAttemptAt: plus(72 * HOUR),
+    })
+    expect(await w.deliver(plus(72 * HOUR - 1), { random })).toEqual({ done: 0, more: false })
+    expect(getEndpoint(w.db, id)?.disabledAt).toBeNull()
+    // It fails too: the delivery gives up, the endpoint (failing since 30 h) is disabled and
+    // every admin told, though no other event came.
+    await w.deliver(plus(72 * HOUR), { random })
+    expect(w.deliveries()[0]).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      lastAttemptAt: plus(72 * HOUR),
+      nextAttemptAt: null,
+    })
+    expect(getEndpoint(w.db, id)).toMatchObject({
+      disabledAt: plus(72 * HOUR),
+      disabledReason: `Failing since ${plus(30 * HOUR).toISOString()} (a delivery failed all 13 attempts over three days)`,
+    })
+    w.drain(plus(72 * HOUR))
+    expect(unreadNotifications(w.db, w.adminId).map((n) => n.kind)).toEqual(['webhook_disabled'])
+  })
+
+  it('a last attempt already past 72 h keeps its jittered time', async () => {
+    await w.register(['lead.rejected'])
+    w.drain()
+    w.receiver.answer = () => 500
+    failedSoFar(MAX_ATTEMPTS - 2, plus(70 * HOUR))
+    await w.deliver(plus(70 * HOUR), { random: () => 0.25 })
+    // 10 h × 0.75 after 70 h.
+    expect(w.deliveries()[0]).toMatchObject({ attempts: 12, nextAttemptAt: plus(77.5 * HOUR) })
   })
 })
