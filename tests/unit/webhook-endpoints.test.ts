@@ -52,6 +52,45 @@ describe('where a webhook may point', () => {
       expect(isPrivateAddress(outside), outside).toBe(false)
   })
 
+  it('refuses the IPv6 ranges that reach IPv4 or nowhere, and IPv4 multicast and reserved ranges', () => {
+    for (const inside of [
+      // NAT64 (well-known and local-use), 6to4, IPv4-compatible, site-local, discard-only.
+      '64:ff9b::7f00:1',
+      '64:ff9b::808:808',
+      '64:ff9b:1::a00:1',
+      '64:ff9b:1:ffff::1',
+      '2002:7f00:1::1',
+      '2002:808:808::1',
+      '::7f00:1',
+      '::8.8.8.8',
+      'fec0::1',
+      'feff::1',
+      '100::1',
+      '100::ffff:ffff:ffff:ffff',
+      // IPv4 multicast, reserved, broadcast, IETF protocol assignments, benchmarking.
+      '224.0.0.1',
+      '239.255.255.250',
+      '240.0.0.1',
+      '255.255.255.255',
+      '192.0.0.8',
+      '198.18.0.1',
+      '198.19.255.255',
+      '::ffff:224.0.0.1',
+    ])
+      expect(isPrivateAddress(inside), inside).toBe(true)
+    for (const outside of [
+      '64:ff9b:2::1',
+      '2003::1',
+      '100:0:0:1::1',
+      'fb00::1',
+      '223.255.255.255',
+      '192.0.1.1',
+      '198.20.0.1',
+      '::ffff:8.8.8.8',
+    ])
+      expect(isPrivateAddress(outside), outside).toBe(false)
+  })
+
   it('refuses other schemes, credentials and non-URLs', () => {
     expect(checkUrlShape('ftp://crm.example.com/')).toEqual({
       ok: false,

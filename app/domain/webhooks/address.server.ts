@@ -10,8 +10,11 @@ export type Lookup = (host: string) => Promise<{ address: string; family: number
 
 export const systemLookup: Lookup = (host) => dnsLookup(host, { all: true, verbatim: true })
 
-// Private, loopback, link-local, shared (CGNAT), unique-local, multicast and reserved ranges.
-// IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) match the IPv4 ranges.
+// Private, loopback, link-local, shared (CGNAT), unique-local, multicast and reserved ranges:
+// IPv4 this network, private, CGNAT, loopback, link-local, IETF protocol assignments
+// (192.0.0.0/24), benchmarking (198.18.0.0/15), multicast (224.0.0.0/4), reserved (240.0.0.0/4,
+// with the broadcast 255.255.255.255). IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) match the
+// IPv4 ranges.
 const PRIVATE = new BlockList()
 for (const [net, bits] of [
   ['0.0.0.0', 8],
@@ -28,9 +31,17 @@ for (const [net, bits] of [
 ] as const)
   PRIVATE.addSubnet(net, bits, 'ipv4')
 for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
+  // IPv4-compatible (deprecated; ::/96 holds :: and ::1 too), discard-only.
+  ['::', 96],
+  ['100::', 64],
+  // NAT64 (64:ff9b::/96 and the local-use 64:ff9b:1::/48) and 6to4 (2002::/16) carry an IPv4
+  // address a gateway reaches for us, whichever it is: refused whole.
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+  // Unique-local, site-local (deprecated), link-local, multicast.
   ['fc00::', 7],
+  ['fec0::', 10],
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const)
