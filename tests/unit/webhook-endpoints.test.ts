@@ -184,6 +184,44 @@ describe('where a webhook may point', () => {
     await h.deliver(plus(10_000 + 300_000))
     expect(h.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['lead.rejected'])
   })
+  it('checks the address the request connects to: a name public to the check and loopback to the connection is refused', async () => {
+    const h = await world(false)
+    const port = new URL(h.receiver.url).port
+    const hostile = await registerEndpoint(
+      h.db,
+      { userId: h.adminId },
+      { url: `http://rebind.example.test:${port}/hooks`, events: ['case.opened'], description: '' },
+      NOW,
+      async () => [{ address: '93.184.216.34', family: 4 }],
+    )
+    if (!hostile.ok) throw new Error('not registered')
+    h.drain()
+    // The first resolution (the check) answers a public address; every later one (the
+    // connection) the loopback receiver.
+    let asked = 0
+    const lookup = async () => [{ address: asked++ ? '127.0.0.1' : '93.184.216.34', family: 4 }]
+    await h.deliver(NOW, { lookup })
+    expect(asked).toBe(2)
+    expect(h.receiver.received).toHaveLength(0)
+    expect(h.deliveries()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+    })
+    expect(h.deliveries()[0]?.lastError).toBe(
+      'Could not connect: rebind.example.test resolved to 127.0.0.1, a private or loopback address; Settings do not allow webhooks to such addresses',
+    )
+  })
+
+  it('connects through the same resolution: with private targets allowed, a name reaching the receiver is delivered', async () => {
+    const h = await world(true)
+    const port = new URL(h.receiver.url).port
+    await h.register(['lead.rejected'], `http://crm.example.test:${port}/hooks`)
+    h.drain()
+    await h.deliver(NOW, { lookup: async () => [{ address: '127.0.0.1', family: 4 }] })
+    expect(h.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['lead.rejected'])
+    expect(h.receiver.received[0]?.headers.host).toBe(`crm.example.test:${port}`)
+  })
 })
 
 describe('the retry schedule', () => {

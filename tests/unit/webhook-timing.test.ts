@@ -1,10 +1,12 @@
 // Webhook delivery against the clock (decision 29): the time read again around each request
 // (a batch waits on the network), the lease renewed before each send so a second runner never
 // sends a delivery too, and the retries clamped so the last attempt is 72 h after the event.
+
+import { fetch as undiciFetch } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { unreadNotifications } from '~/domain/notifications/notifications.server'
 import { MAX_ATTEMPTS } from '~/domain/webhooks/attempts.server'
-import { claimDue } from '~/domain/webhooks/deliver.server'
+import { claimDue, type Fetch } from '~/domain/webhooks/deliver.server'
 import { getEndpoint } from '~/domain/webhooks/endpoints.server'
 import { appendEvent } from '~/platform/events/outbox.server'
 import { webhookDeliveries } from '~db/schema'
@@ -23,8 +25,8 @@ const plus = (ms: number) => new Date(NOW.getTime() + ms)
 function slowNetwork(takesMs: number, during?: (at: Date) => void) {
   let elapsed = 0
   const clock = () => plus(elapsed)
-  const slowFetch: typeof fetch = async (url, init) => {
-    const response = await fetch(url, init)
+  const slowFetch: Fetch = async (url, init) => {
+    const response = await undiciFetch(url, init)
     elapsed += takesMs
     during?.(clock())
     return response

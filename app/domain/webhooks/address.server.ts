@@ -1,7 +1,12 @@
 // Where a webhook may be sent (decision 29): an http(s) URL without credentials, whose host
 // resolves only to public addresses, unless Settings allow private and loopback targets (an
 // on-premises CRM; tests). Checked when an endpoint is registered and again before every
-// delivery, so a name that later resolves to an inside address (DNS rebinding) is refused too.
+// delivery (a clear refusal), and enforced where it counts: the request's own connection
+// resolves the name through `connectLookup`, which refuses an inside address, so a name that
+// answers a public address to the check and an inside one to the connection (DNS rebinding)
+// is refused too.
+
+import type { LookupAddress, LookupOptions } from 'node:dns'
 import { lookup as dnsLookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
 
@@ -105,4 +110,42 @@ export async function checkTarget(
       message: `${host} is a private or loopback address (${inside}); Settings do not allow webhooks to such addresses`,
     }
   return shaped
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void
+
+/**
+ * The `lookup` of a connection (net/tls `connect`, undici's Agent): resolves with `lookup` and,
+ * unless `allowPrivate`, refuses a host any of whose addresses is private or loopback, so every
+ * address a request actually connects to is checked. Answers both shapes Node asks for (one
+ * address, or all of them).
+ */
+export function connectLookup(allowPrivate: boolean, lookup: Lookup = systemLookup) {
+  return (host: string, options: LookupOptions, callback: LookupCallback) => {
+    lookup(host).then(
+      (found) => {
+        const family =
+          options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family
+        const addresses = family ? found.filter((a) => a.family === family) : found
+        const inside = allowPrivate ? undefined : found.find((a) => isPrivateAddress(a.address))
+        const first = addresses[0]
+        if (inside)
+          callback(
+            new Error(
+              `${host} resolved to ${inside.address}, a private or loopback address; Settings do not allow webhooks to such addresses`,
+            ),
+            '',
+          )
+        else if (!first)
+          callback(Object.assign(new Error(`${host} does not resolve`), { code: 'ENOTFOUND' }), '')
+        else if (options.all) callback(null, addresses)
+        else callback(null, first.address, first.family)
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    )
+  }
 }

@@ -5,19 +5,23 @@
 // own (attempts.server.ts).
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
+import { Agent, fetch as undiciFetch } from 'undici'
 import { getWebhookSettings } from '~/domain/settings/settings.server'
 import type { DB } from '~db/connection'
 import { webhookDeliveries, webhookEndpoints } from '~db/schema'
-import { checkTarget, type Lookup } from './address.server'
+import { checkTarget, connectLookup, type Lookup } from './address.server'
 import { type AttemptOutcome, recordAttempt } from './attempts.server'
 import { endpointWithSecrets, signingSecrets } from './endpoints.server'
 
 export const USER_AGENT = 'Leadcourt-Webhooks/1.0'
 
+/** undici's fetch: it takes undici's Agent as the dispatcher (the global fetch may not). */
+export type Fetch = typeof undiciFetch
+
 export type DeliverOptions = {
-  /** The request (the global fetch; a test may wrap it). */
-  fetch?: typeof fetch
-  /** How host names resolve (the re-check before each request). */
+  /** The request (undici's fetch; a test may wrap it). */
+  fetch?: Fetch
+  /** How host names resolve: the check before each request, and the connection itself. */
   lookup?: Lookup
   /** The jitter's random number in [0, 1). */
   random?: () => number
@@ -146,7 +150,25 @@ const failed = (at: Date, error: string, durationMs = 0): AttemptOutcome => ({
 })
 
 /** One request: the address re-checked, then a POST that must answer within the timeout. */
-type Options = Required<Omit<DeliverOptions, 'lookup'>> & { lookup?: Lookup }
+type Options = Required<Omit<DeliverOptions, 'lookup'>> & {
+  lookup?: Lookup
+  /** The connections of a run, by whether Settings allow private targets. */
+  agents: Map<boolean, Agent>
+}
+
+/**
+ * The dispatcher the request goes through: its connections resolve the host with
+ * `connectLookup`, which refuses a private or loopback address unless Settings allow them, so
+ * the address connected to is the address checked (no DNS rebinding between check and send).
+ */
+function agentFor(o: Options, allowPrivate: boolean): Agent {
+  let agent = o.agents.get(allowPrivate)
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: connectLookup(allowPrivate, o.lookup) } })
+    o.agents.set(allowPrivate, agent)
+  }
+  return agent
+}
 
 async function attempt(db: DB, delivery: Claimed, o: Options): Promise<AttemptOutcome> {
   let now = o.clock()
@@ -170,6 +192,7 @@ async function attempt(db: DB, delivery: Claimed, o: Options): Promise<AttemptOu
       headers,
       body: delivery.body,
       redirect: 'manual',
+      dispatcher: agentFor(o, allowPrivateTargets),
       signal: AbortSignal.timeout(o.timeoutMs),
     })
     const text = await response.text().catch(() => '')
@@ -213,27 +236,38 @@ export async function deliverDue(
   options: DeliverOptions = {},
 ): Promise<{ done: number; more: boolean }> {
   const o: Options = {
-    fetch: options.fetch ?? fetch,
+    fetch: options.fetch ?? undiciFetch,
     lookup: options.lookup,
     random: options.random ?? Math.random,
     timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS,
     batchSize: options.batchSize ?? BATCH,
     concurrency: options.concurrency ?? CONCURRENCY,
     clock: options.clock ?? (() => new Date()),
+    agents: new Map(),
   }
   const claimed = claimDue(db, now, o.batchSize)
   const byEndpoint = new Map<number, Claimed[]>()
   for (const d of claimed)
     byEndpoint.set(d.endpointId, [...(byEndpoint.get(d.endpointId) ?? []), d])
   let delivered = 0
-  await inPool([...byEndpoint.values()], o.concurrency, async (queue) => {
+  try {
+    await sendAll([...byEndpoint.values()], o, db, () => delivered++)
+  } finally {
+    await Promise.all([...o.agents.values()].map((agent) => agent.destroy()))
+  }
+  return { done: delivered, more: claimed.length === o.batchSize }
+}
+
+/** Sends each endpoint's queue in order, a few endpoints at a time. */
+async function sendAll(queues: Claimed[][], o: Options, db: DB, onDelivered: () => void) {
+  await inPool(queues, o.concurrency, async (queue) => {
     for (const [index, delivery] of queue.entries()) {
       // Another runner took it once this runner's lease ran out: it is that runner's to send.
       if (!renewLease(db, delivery, o.clock())) continue
       const outcome = await attempt(db, delivery, o)
       const result = recordAttempt(db, delivery, outcome, o.clock(), o.random)
       if (result.status === 'delivered') {
-        delivered++
+        onDelivered()
         continue
       }
       // The rest wait for the failed one's retry (or are due again at once if it gave up).
@@ -246,5 +280,4 @@ export async function deliverDue(
       return
     }
   })
-  return { done: delivered, more: claimed.length === o.batchSize }
 }
