@@ -322,6 +322,14 @@ describe('/api/v1/webhooks', () => {
     expect(problem.errors).toEqual(
       expect.arrayContaining([{ field: 'events[0]', message: 'Choose events from the list' }]),
     )
+    // A key the API does not know is refused by name, not dropped.
+    const unknown = (await apiAction(
+      json(token, { url: receiver.url, events: ['case.decided'], bogus: 1 }),
+    )) as Response
+    expect(unknown.status).toBe(422)
+    expect(((await unknown.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'bogus', message: 'This field is not one the API knows' },
+    ])
     await allowPrivate(false)
     const inside = (await apiAction(
       json(token, { url: receiver.url, events: ['case.decided'] }),
