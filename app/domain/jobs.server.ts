@@ -66,7 +66,7 @@ export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
   return {
     name: 'webhooks',
     everyMs: 1000,
-    run: (db, now) => deliverDue(db, now, options),
+    run: (db, now, clock) => deliverDue(db, now, { clock, ...options }),
     describe: (delivered) => `Webhooks: ${delivered} delivery(ies) made.`,
   }
 }

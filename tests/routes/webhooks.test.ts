@@ -130,7 +130,7 @@ describe('the webhooks pages', () => {
     ).toMatch(/saved/)
     expect(getEndpoint(getDb(), id)?.events).toEqual(['case.opened', 'case.decided'])
     expect(replyOf(await postTo(id, { intent: 'test' })).notice).toMatch(/Test queued/)
-    await deliverDue(getDb(), NOW, { random: () => 0.5 })
+    await deliverDue(getDb(), NOW, { random: () => 0.5, clock: () => NOW })
     const page = await endpointLoader(
       getArgs(`/admin/webhooks/${id}`, { cookie: cookies.sasha }, { endpointId: String(id) }),
     )
@@ -322,6 +322,14 @@ describe('/api/v1/webhooks', () => {
     expect(problem.errors).toEqual(
       expect.arrayContaining([{ field: 'events[0]', message: 'Choose events from the list' }]),
     )
+    // A key the API does not know is refused by name, not dropped.
+    const unknown = (await apiAction(
+      json(token, { url: receiver.url, events: ['case.decided'], bogus: 1 }),
+    )) as Response
+    expect(unknown.status).toBe(422)
+    expect(((await unknown.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'bogus', message: 'This field is not one the API knows' },
+    ])
     await allowPrivate(false)
     const inside = (await apiAction(
       json(token, { url: receiver.url, events: ['case.decided'] }),

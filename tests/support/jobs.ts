@@ -11,7 +11,7 @@ export function runJobs(db: DB, now: Date) {
 /** One run of a synchronous periodic job (the network jobs return a Promise: not these). */
 export function runOnce(job: PeriodicJob | undefined, db: DB, now: Date): JobRun {
   if (!job) throw new Error('No such job')
-  const run = job.run(db, now)
+  const run = job.run(db, now, () => now)
   if (run instanceof Promise) throw new Error(`The ${job.name} job is not synchronous`)
   return run
 }

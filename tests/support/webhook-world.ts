@@ -51,7 +51,8 @@ export async function hookWorld(allowPrivate = true): Promise<HookWorld> {
       return { id: done.endpointId, secret: done.secret }
     },
     drain: (at = NOW) => void drainEvents(w.db, at),
-    deliver: (at, options = {}) => deliverDue(w.db, at, { random: () => 0.5, ...options }),
+    deliver: (at, options = {}) =>
+      deliverDue(w.db, at, { random: () => 0.5, clock: () => at, ...options }),
     deliveries: () =>
       w.db.select().from(webhookDeliveries).orderBy(asc(webhookDeliveries.id)).all(),
     async end() {

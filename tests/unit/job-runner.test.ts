@@ -134,3 +134,65 @@ it('a job may be async: the runner and runJobsOnce wait for each run before the 
   left = 3
   expect(await runJobsOnce(w.db, [job], () => NOW)).toEqual({ network: 3 })
 })
+
+it('a job with more work yields to the other jobs and the outbox after its time slice, and carries on at once', async () => {
+  const runs: string[] = []
+  // A monotonic clock the job moves on: each run takes 400 ms; the slice is 1 s.
+  let ms = 0
+  let left = 5
+  let finished: () => void = () => {}
+  const allDone = new Promise<void>((resolve) => {
+    finished = resolve
+  })
+  const jobs: PeriodicJob[] = [
+    {
+      name: 'network',
+      everyMs: 60_000,
+      run: async () => {
+        runs.push(`network ${left}`)
+        ms += 400
+        left--
+        if (left === 0) finished()
+        return { done: 1, more: left > 0 }
+      },
+    },
+    {
+      name: 'sweep',
+      everyMs: 60_000,
+      run: () => {
+        runs.push('sweep')
+        return { done: 0, more: false }
+      },
+    },
+  ]
+  const runner = startRunner({
+    db: w.db,
+    jobs,
+    consumers: [
+      {
+        name: 'watcher',
+        handle: (_tx, event) => {
+          runs.push(`event ${event.type}`)
+        },
+      },
+    ],
+    clock: () => NOW,
+    // A tick an hour away: only a job cut short makes the next tick follow at once.
+    tickMs: 3_600_000,
+    sliceMs: 1000,
+    elapsed: () => ms,
+    log: () => {},
+  })
+  await allDone
+  await runner.stop()
+  expect(runs).toEqual([
+    'network 5',
+    'network 4',
+    'network 3',
+    'sweep',
+    'event lead.rejected',
+    'event case.opened',
+    'network 2',
+    'network 1',
+  ])
+})

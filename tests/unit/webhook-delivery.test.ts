@@ -182,6 +182,29 @@ describe('delivering the court’s events', () => {
   })
 })
 
+describe('the event’s own facts', () => {
+  it('after a backlog, case.opened still shows the case as it opened: in review, no verdict', async () => {
+    await w.register(['case.opened', 'case.decided'])
+    // The case is decided before the events reach webhooks (a backlog).
+    decide()
+    w.drain()
+    await w.deliver(NOW)
+    const [opened, decided] = w.receiver.received.map((r) => JSON.parse(r.body))
+    expect(opened.type).toBe('case.opened')
+    expect(opened.data.case).toMatchObject({
+      id: w.caseId,
+      kind: 'rejected',
+      status: 'in_review',
+      response: null,
+      verdict: null,
+      disposition: null,
+      decided_at: null,
+      rep_email: 'dana@example.test',
+    })
+    expect(decided.data.case).toMatchObject({ status: 'decided', verdict: 'does_not_meet' })
+  })
+})
+
 describe('retries', () => {
   it('retries a 500 on the schedule with jitter, exactly, then delivers and clears failing_since', async () => {
     const { id } = await w.register(['lead.rejected'])

@@ -52,6 +52,45 @@ describe('where a webhook may point', () => {
       expect(isPrivateAddress(outside), outside).toBe(false)
   })
 
+  it('refuses the IPv6 ranges that reach IPv4 or nowhere, and IPv4 multicast and reserved ranges', () => {
+    for (const inside of [
+      // NAT64 (well-known and local-use), 6to4, IPv4-compatible, site-local, discard-only.
+      '64:ff9b::7f00:1',
+      '64:ff9b::808:808',
+      '64:ff9b:1::a00:1',
+      '64:ff9b:1:ffff::1',
+      '2002:7f00:1::1',
+      '2002:808:808::1',
+      '::7f00:1',
+      '::8.8.8.8',
+      'fec0::1',
+      'feff::1',
+      '100::1',
+      '100::ffff:ffff:ffff:ffff',
+      // IPv4 multicast, reserved, broadcast, IETF protocol assignments, benchmarking.
+      '224.0.0.1',
+      '239.255.255.250',
+      '240.0.0.1',
+      '255.255.255.255',
+      '192.0.0.8',
+      '198.18.0.1',
+      '198.19.255.255',
+      '::ffff:224.0.0.1',
+    ])
+      expect(isPrivateAddress(inside), inside).toBe(true)
+    for (const outside of [
+      '64:ff9b:2::1',
+      '2003::1',
+      '100:0:0:1::1',
+      'fb00::1',
+      '223.255.255.255',
+      '192.0.1.1',
+      '198.20.0.1',
+      '::ffff:8.8.8.8',
+    ])
+      expect(isPrivateAddress(outside), outside).toBe(false)
+  })
+
   it('refuses other schemes, credentials and non-URLs', () => {
     expect(checkUrlShape('ftp://crm.example.com/')).toEqual({
       ok: false,
@@ -144,6 +183,44 @@ describe('where a webhook may point', () => {
     updateWebhookSettings(h.db, h.adminId, { allowPrivateTargets: true }, NOW)
     await h.deliver(plus(10_000 + 300_000))
     expect(h.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['lead.rejected'])
+  })
+  it('checks the address the request connects to: a name public to the check and loopback to the connection is refused', async () => {
+    const h = await world(false)
+    const port = new URL(h.receiver.url).port
+    const hostile = await registerEndpoint(
+      h.db,
+      { userId: h.adminId },
+      { url: `http://rebind.example.test:${port}/hooks`, events: ['case.opened'], description: '' },
+      NOW,
+      async () => [{ address: '93.184.216.34', family: 4 }],
+    )
+    if (!hostile.ok) throw new Error('not registered')
+    h.drain()
+    // The first resolution (the check) answers a public address; every later one (the
+    // connection) the loopback receiver.
+    let asked = 0
+    const lookup = async () => [{ address: asked++ ? '127.0.0.1' : '93.184.216.34', family: 4 }]
+    await h.deliver(NOW, { lookup })
+    expect(asked).toBe(2)
+    expect(h.receiver.received).toHaveLength(0)
+    expect(h.deliveries()[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+    })
+    expect(h.deliveries()[0]?.lastError).toBe(
+      'Could not connect: rebind.example.test resolved to 127.0.0.1, a private or loopback address; Settings do not allow webhooks to such addresses',
+    )
+  })
+
+  it('connects through the same resolution: with private targets allowed, a name reaching the receiver is delivered', async () => {
+    const h = await world(true)
+    const port = new URL(h.receiver.url).port
+    await h.register(['lead.rejected'], `http://crm.example.test:${port}/hooks`)
+    h.drain()
+    await h.deliver(NOW, { lookup: async () => [{ address: '127.0.0.1', family: 4 }] })
+    expect(h.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['lead.rejected'])
+    expect(h.receiver.received[0]?.headers.host).toBe(`crm.example.test:${port}`)
   })
 })
 

@@ -1,7 +1,8 @@
 // What an attempt to deliver a webhook did, recorded in one short transaction after the request
 // (decision 29): a 2xx delivers; a 410 disables the endpoint; anything else (another status, a
 // timeout, a refused address, a network error) is retried on the schedule below, with jitter,
-// until the attempts run out; an endpoint failing for three days is disabled, and admins told.
+// until the attempts run out (the last one at least three days after the event); an endpoint
+// failing for three days, or whose delivery failed its last attempt, is disabled, admins told.
 import { and, eq } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { webhookDeliveries, webhookEndpoints } from '~db/schema'
@@ -41,17 +42,36 @@ export function retryDelay(attempts: number, random: () => number): number {
 
 /** What one attempt came to: the answer's status (null without one) and what went wrong. */
 export type AttemptOutcome = {
+  /** When the attempt started (its request signed and sent). */
+  at: Date
   statusCode: number | null
   durationMs: number
   error: string | null
 }
 
-type Delivery = { id: number; endpointId: number; attempts: number }
+type Delivery = { id: number; endpointId: number; attempts: number; createdAt: Date }
+
+/**
+ * When the attempt after `attempts` failed ones is due: the schedule's step with jitter from
+ * `now`, but the last attempt never before three days after the delivery was created (jitter
+ * could otherwise bring it days early, and give up before the endpoint has failed three days).
+ */
+export function nextAttemptAt(
+  delivery: Delivery,
+  attempts: number,
+  now: Date,
+  random: () => number,
+): Date {
+  const at = now.getTime() + retryDelay(attempts, random)
+  if (attempts + 1 < MAX_ATTEMPTS) return new Date(at)
+  return new Date(Math.max(at, delivery.createdAt.getTime() + FAILING_LIMIT_MS))
+}
 
 const isSuccess = (code: number | null) => code !== null && code >= 200 && code < 300
 
 /**
- * Records an attempt on a delivery, in one immediate transaction. Returns what became of the
+ * Records an attempt on a delivery, in one immediate transaction, at `now` (the attempt's end:
+ * the next attempt counts from it). Returns what became of the
  * delivery: delivered, retrying (pending again, at `nextAttemptAt`) or failed.
  */
 export function recordAttempt(
@@ -66,7 +86,7 @@ export function recordAttempt(
       const attempts = delivery.attempts + 1
       const seen = {
         attempts,
-        lastAttemptAt: now,
+        lastAttemptAt: outcome.at,
         lastStatusCode: outcome.statusCode,
         lastDurationMs: outcome.durationMs,
         lastError: outcome.error,
@@ -91,9 +111,9 @@ export function recordAttempt(
       // Still waiting (not given up meanwhile, by a disabled endpoint): retry or give up.
       const pending = and(row, eq(webhookDeliveries.status, 'pending'))
       const last = attempts >= MAX_ATTEMPTS || outcome.statusCode === 410
-      const nextAttemptAt = last ? null : new Date(now.getTime() + retryDelay(attempts, random))
+      const next = last ? null : nextAttemptAt(delivery, attempts, now, random)
       tx.update(webhookDeliveries)
-        .set({ ...seen, status: last ? 'failed' : 'pending', nextAttemptAt })
+        .set({ ...seen, status: last ? 'failed' : 'pending', nextAttemptAt: next })
         .where(pending)
         .run()
       if (!endpoint || endpoint.disabledAt)
@@ -109,9 +129,13 @@ export function recordAttempt(
         )
         return { status: 'failed' as const, nextAttemptAt: null }
       }
+      // Three days of failures, or a delivery given up after its last attempt (at least three
+      // days after it was created, all of them failed): the endpoint is disabled, admins told.
       const since = endpoint.failingSince ?? now
-      if (now.getTime() - since.getTime() >= FAILING_LIMIT_MS) {
-        const reason = `Failing since ${since.toISOString()} (three days without a success)`
+      if (last || now.getTime() - since.getTime() >= FAILING_LIMIT_MS) {
+        const reason = last
+          ? `Failing since ${since.toISOString()} (a delivery failed all ${MAX_ATTEMPTS} attempts over three days)`
+          : `Failing since ${since.toISOString()} (three days without a success)`
         disableEndpointIn(tx, { userId: null }, endpoint, reason, now, true)
         return { status: 'failed' as const, nextAttemptAt: null }
       }
@@ -120,7 +144,7 @@ export function recordAttempt(
           .set({ failingSince: now })
           .where(eq(webhookEndpoints.id, endpoint.id))
           .run()
-      return { status: last ? ('failed' as const) : ('pending' as const), nextAttemptAt }
+      return { status: 'pending' as const, nextAttemptAt: next }
     },
     { behavior: 'immediate' },
   )

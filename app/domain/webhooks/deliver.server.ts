@@ -5,19 +5,23 @@
 // own (attempts.server.ts).
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
+import { Agent, fetch as undiciFetch } from 'undici'
 import { getWebhookSettings } from '~/domain/settings/settings.server'
 import type { DB } from '~db/connection'
 import { webhookDeliveries, webhookEndpoints } from '~db/schema'
-import { checkTarget, type Lookup } from './address.server'
+import { checkTarget, connectLookup, type Lookup } from './address.server'
 import { type AttemptOutcome, recordAttempt } from './attempts.server'
 import { endpointWithSecrets, signingSecrets } from './endpoints.server'
 
 export const USER_AGENT = 'Leadcourt-Webhooks/1.0'
 
+/** undici's fetch: it takes undici's Agent as the dispatcher (the global fetch may not). */
+export type Fetch = typeof undiciFetch
+
 export type DeliverOptions = {
-  /** The request (the global fetch; a test may wrap it). */
-  fetch?: typeof fetch
-  /** How host names resolve (the re-check before each request). */
+  /** The request (undici's fetch; a test may wrap it). */
+  fetch?: Fetch
+  /** How host names resolve: the check before each request, and the connection itself. */
   lookup?: Lookup
   /** The jitter's random number in [0, 1). */
   random?: () => number
@@ -27,6 +31,11 @@ export type DeliverOptions = {
   batchSize?: number
   /** Endpoints sent to at once. */
   concurrency?: number
+  /**
+   * The time, read before each request and when its result is recorded (the network takes time;
+   * the run's `now` is only when it started). The runner's clock; the system clock by default.
+   */
+  clock?: () => Date
 }
 
 export const DELIVERY_TIMEOUT_MS = 10_000
@@ -36,7 +45,16 @@ const CONCURRENCY = 4
 /** How long a claimed delivery is kept from other runners: past the timeout, with room to spare. */
 const LEASE_MS = 60_000
 
-type Claimed = { id: number; endpointId: number; attempts: number; messageId: string; body: string }
+type Claimed = {
+  id: number
+  endpointId: number
+  attempts: number
+  messageId: string
+  body: string
+  createdAt: Date
+  /** The lease this runner holds on it (its next attempt moved ahead). */
+  leaseUntil: Date
+}
 
 /**
  * Claims the due deliveries to enabled endpoints, oldest first: their next attempt moves a lease
@@ -53,6 +71,7 @@ export function claimDue(db: DB, now: Date, size: number): Claimed[] {
           attempts: webhookDeliveries.attempts,
           messageId: webhookDeliveries.messageId,
           body: webhookDeliveries.body,
+          createdAt: webhookDeliveries.createdAt,
         })
         .from(webhookDeliveries)
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
@@ -66,9 +85,10 @@ export function claimDue(db: DB, now: Date, size: number): Claimed[] {
         .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
         .limit(size)
         .all()
+      const leaseUntil = new Date(now.getTime() + LEASE_MS)
       if (rows.length)
         tx.update(webhookDeliveries)
-          .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+          .set({ nextAttemptAt: leaseUntil })
           .where(
             inArray(
               webhookDeliveries.id,
@@ -76,10 +96,34 @@ export function claimDue(db: DB, now: Date, size: number): Claimed[] {
             ),
           )
           .run()
-      return rows.sort((a, b) => a.id - b.id)
+      return rows.map((r) => ({ ...r, leaseUntil })).sort((a, b) => a.id - b.id)
     },
     { behavior: 'immediate' },
   )
+}
+
+/**
+ * Renews the lease on a claimed delivery just before it is sent: only while the lease is still
+ * the one this runner set (the delivery still pending), so one whose lease ran out while earlier
+ * ones were sent, and that another runner claimed meanwhile, is left to that runner. Whether it
+ * may be sent.
+ */
+export function renewLease(db: DB, delivery: Claimed, now: Date): boolean {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS)
+  const renewed = db
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(
+      and(
+        eq(webhookDeliveries.id, delivery.id),
+        eq(webhookDeliveries.status, 'pending'),
+        eq(webhookDeliveries.nextAttemptAt, delivery.leaseUntil),
+      ),
+    )
+    .run()
+  if (renewed.changes === 0) return false
+  delivery.leaseUntil = leaseUntil
+  return true
 }
 
 /** The Standard Webhooks headers: one `v1,` signature per secret signing now, space-separated. */
@@ -98,21 +142,42 @@ export function signedHeaders(
   }
 }
 
-const failed = (error: string, durationMs = 0): AttemptOutcome => ({
+const failed = (at: Date, error: string, durationMs = 0): AttemptOutcome => ({
+  at,
   statusCode: null,
   durationMs,
   error,
 })
 
 /** One request: the address re-checked, then a POST that must answer within the timeout. */
-type Options = Required<Omit<DeliverOptions, 'lookup'>> & { lookup?: Lookup }
+type Options = Required<Omit<DeliverOptions, 'lookup'>> & {
+  lookup?: Lookup
+  /** The connections of a run, by whether Settings allow private targets. */
+  agents: Map<boolean, Agent>
+}
 
-async function attempt(db: DB, delivery: Claimed, now: Date, o: Options) {
+/**
+ * The dispatcher the request goes through: its connections resolve the host with
+ * `connectLookup`, which refuses a private or loopback address unless Settings allow them, so
+ * the address connected to is the address checked (no DNS rebinding between check and send).
+ */
+function agentFor(o: Options, allowPrivate: boolean): Agent {
+  let agent = o.agents.get(allowPrivate)
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: connectLookup(allowPrivate, o.lookup) } })
+    o.agents.set(allowPrivate, agent)
+  }
+  return agent
+}
+
+async function attempt(db: DB, delivery: Claimed, o: Options): Promise<AttemptOutcome> {
+  let now = o.clock()
   const endpoint = endpointWithSecrets(db, delivery.endpointId)
-  if (!endpoint || endpoint.disabledAt) return failed('The endpoint is disabled')
+  if (!endpoint || endpoint.disabledAt) return failed(now, 'The endpoint is disabled')
   const { allowPrivateTargets } = getWebhookSettings(db)
   const target = await checkTarget(endpoint.url, allowPrivateTargets, o.lookup)
-  if (!target.ok) return failed(`Not sent: ${target.message}`)
+  now = o.clock()
+  if (!target.ok) return failed(now, `Not sent: ${target.message}`)
   const headers = signedHeaders(
     signingSecrets(endpoint, now),
     delivery.messageId,
@@ -127,11 +192,13 @@ async function attempt(db: DB, delivery: Claimed, now: Date, o: Options) {
       headers,
       body: delivery.body,
       redirect: 'manual',
+      dispatcher: agentFor(o, allowPrivateTargets),
       signal: AbortSignal.timeout(o.timeoutMs),
     })
     const text = await response.text().catch(() => '')
     const ok = response.status >= 200 && response.status < 300
     return {
+      at: now,
       statusCode: response.status,
       durationMs: took(),
       error: ok ? null : `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
@@ -139,9 +206,13 @@ async function attempt(db: DB, delivery: Claimed, now: Date, o: Options) {
   } catch (error) {
     const name = (error as Error).name
     if (name === 'TimeoutError' || name === 'AbortError')
-      return failed(`No answer within ${o.timeoutMs / 1000} s`, took())
+      return failed(now, `No answer within ${o.timeoutMs / 1000} s`, took())
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    return failed(`Could not connect: ${cause?.code ?? cause?.message ?? String(error)}`, took())
+    return failed(
+      now,
+      `Could not connect: ${cause?.code ?? cause?.message ?? String(error)}`,
+      took(),
+    )
   }
 }
 
@@ -165,35 +236,48 @@ export async function deliverDue(
   options: DeliverOptions = {},
 ): Promise<{ done: number; more: boolean }> {
   const o: Options = {
-    fetch: options.fetch ?? fetch,
+    fetch: options.fetch ?? undiciFetch,
     lookup: options.lookup,
     random: options.random ?? Math.random,
     timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS,
     batchSize: options.batchSize ?? BATCH,
     concurrency: options.concurrency ?? CONCURRENCY,
+    clock: options.clock ?? (() => new Date()),
+    agents: new Map(),
   }
   const claimed = claimDue(db, now, o.batchSize)
   const byEndpoint = new Map<number, Claimed[]>()
   for (const d of claimed)
     byEndpoint.set(d.endpointId, [...(byEndpoint.get(d.endpointId) ?? []), d])
   let delivered = 0
-  await inPool([...byEndpoint.values()], o.concurrency, async (queue) => {
+  try {
+    await sendAll([...byEndpoint.values()], o, db, () => delivered++)
+  } finally {
+    await Promise.all([...o.agents.values()].map((agent) => agent.destroy()))
+  }
+  return { done: delivered, more: claimed.length === o.batchSize }
+}
+
+/** Sends each endpoint's queue in order, a few endpoints at a time. */
+async function sendAll(queues: Claimed[][], o: Options, db: DB, onDelivered: () => void) {
+  await inPool(queues, o.concurrency, async (queue) => {
     for (const [index, delivery] of queue.entries()) {
-      const outcome = await attempt(db, delivery, now, o)
-      const result = recordAttempt(db, delivery, outcome, now, o.random)
+      // Another runner took it once this runner's lease ran out: it is that runner's to send.
+      if (!renewLease(db, delivery, o.clock())) continue
+      const outcome = await attempt(db, delivery, o)
+      const result = recordAttempt(db, delivery, outcome, o.clock(), o.random)
       if (result.status === 'delivered') {
-        delivered++
+        onDelivered()
         continue
       }
       // The rest wait for the failed one's retry (or are due again at once if it gave up).
       const rest = queue.slice(index + 1).map((d) => d.id)
       if (rest.length)
         db.update(webhookDeliveries)
-          .set({ nextAttemptAt: result.nextAttemptAt ?? now })
+          .set({ nextAttemptAt: result.nextAttemptAt ?? o.clock() })
           .where(and(inArray(webhookDeliveries.id, rest), eq(webhookDeliveries.status, 'pending')))
           .run()
       return
     }
   })
-  return { done: delivered, more: claimed.length === o.batchSize }
 }

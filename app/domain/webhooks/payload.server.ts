@@ -81,16 +81,69 @@ export function caseFacts(tx: Queryable, caseId: number) {
   }
 }
 
-/** The `data` of an event's webhook. */
+/**
+ * What a case was when it opened for review (what `case.opened` itself says): in review, with
+ * no response, verdict or disposition yet, whatever happened to it before the event was handed
+ * to webhooks.
+ */
+const AS_OPENED = {
+  status: 'in_review',
+  response: null,
+  verdict: null,
+  disposition: null,
+  rationale: null,
+  agrees_with_definition: null,
+  decided_at: null,
+} as const
+
+/**
+ * The `data` of an event's webhook: the rows as they are when the event is handed to webhooks
+ * (normally within a second), with the event's own facts (its kind, people, verdict,
+ * disposition) over them, since those are as of the moment it happened.
+ */
 function dataOf(tx: Queryable, event: StoredEvent): Record<string, unknown> {
   switch (event.type) {
     case 'lead.accepted':
-      return { lead: leadFacts(tx, event.payload.leadId) }
-    case 'lead.rejected':
-    case 'case.opened':
-    case 'case.conceded':
+      return {
+        lead: {
+          ...leadFacts(tx, event.payload.leadId),
+          rep_email: emailOf(tx, event.payload.repId),
+        },
+      }
+    case 'case.opened': {
+      const { leadId, caseId, kind, repId, marketerId } = event.payload
+      return {
+        lead: leadFacts(tx, leadId),
+        case: {
+          ...caseFacts(tx, caseId),
+          ...AS_OPENED,
+          kind,
+          rep_email: emailOf(tx, repId),
+          marketer_email: emailOf(tx, marketerId),
+        },
+      }
+    }
+    case 'case.conceded': {
+      const { leadId, caseId, disposition } = event.payload
+      return {
+        lead: leadFacts(tx, leadId),
+        case: { ...caseFacts(tx, caseId), response: 'conceded', disposition },
+      }
+    }
     case 'case.contested':
+      return {
+        lead: leadFacts(tx, event.payload.leadId),
+        case: { ...caseFacts(tx, event.payload.caseId), response: 'contested' },
+      }
     case 'case.review_overdue':
+      return {
+        lead: leadFacts(tx, event.payload.leadId),
+        case: {
+          ...caseFacts(tx, event.payload.caseId),
+          review_due_at: new Date(event.payload.dueAt).toISOString(),
+        },
+      }
+    case 'lead.rejected':
       return {
         lead: leadFacts(tx, event.payload.leadId),
         case: caseFacts(tx, event.payload.caseId),

@@ -1,5 +1,6 @@
 // The inputs of webhooks (decision 29): the admin page's forms and `POST /api/v1/webhooks` parse
-// with these schemas (the API and its OpenAPI document use WebhookEndpointSchema as is).
+// with these schemas (the API and its OpenAPI document use WebhookEndpointApiSchema, the same
+// fields, strict).
 import { z } from 'zod'
 import { WEBHOOK_EVENTS } from '~db/enums'
 
@@ -25,6 +26,13 @@ export const WebhookEndpointSchema = z.object({
     .default(''),
 })
 export type WebhookEndpointInput = z.infer<typeof WebhookEndpointSchema>
+
+/**
+ * The same for `POST /api/v1/webhooks` (and its OpenAPI document): strict like every API body,
+ * so a key the API does not know is refused by name rather than dropped (the admin form keeps
+ * the loose one: a form posts more than its fields).
+ */
+export const WebhookEndpointApiSchema = z.strictObject(WebhookEndpointSchema.shape)
 
 /** The events an endpoint receives, changed on its page. */
 export const WebhookEventsSchema = z.object({ events })

@@ -11,7 +11,7 @@ import {
   getEndpoint,
   insertEndpoint,
 } from '~/domain/webhooks/endpoints.server'
-import { endpointJson, WebhookEndpointSchema } from '~/domain/webhooks/schema'
+import { endpointJson, WebhookEndpointApiSchema } from '~/domain/webhooks/schema'
 import { getDb } from '~/platform/db.server'
 import { DELIVERY_STATUSES } from '~db/enums'
 import { type ApiAnswer, apiId, notFound } from '../api.server'
@@ -70,7 +70,7 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     description:
       'A URL and the events to send to it. Private and loopback addresses are refused unless Settings allow them. The answer carries the signing secret, shown this once.',
     scope: 'webhooks:manage',
-    body: WebhookEndpointSchema,
+    body: WebhookEndpointApiSchema,
     responses: { 201: { description: 'Registered', schema: WebhookRegisteredSchema } },
     errors: [400, 413, 415, 422],
     example: {
@@ -110,7 +110,7 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
 
 /** The URL check of a registration, before its transaction (null: the body is not one). */
 export async function checkRegistration(body: unknown): Promise<Result<{ url: string }> | null> {
-  const shaped = WebhookEndpointSchema.safeParse(body)
+  const shaped = WebhookEndpointApiSchema.safeParse(body)
   return shaped.success ? checkEndpointUrl(getDb(), shaped.data.url) : null
 }
 
@@ -119,7 +119,7 @@ export function registerWebhook(
   body: unknown,
   { tx, caller, now, prepared }: WriteContext & { prepared: Result<{ url: string }> | null },
 ): ApiAnswer {
-  const shaped = WebhookEndpointSchema.safeParse(body)
+  const shaped = WebhookEndpointApiSchema.safeParse(body)
   if (!shaped.success || !prepared) return invalid(shaped.success ? [] : issuesOf(shaped.error))
   if (!prepared.ok) return refused(prepared.fieldErrors)
   const actor = { userId: null, tokenId: caller.tokenId }

@@ -22,7 +22,8 @@ export type JobRun = { done: number; more: boolean }
 export type PeriodicJob = {
   name: string
   everyMs: number
-  run: (db: DB, now: Date) => JobRun | Promise<JobRun>
+  /** `clock` reads the time again after waiting on the network (the runner's clock). */
+  run: (db: DB, now: Date, clock: () => Date) => JobRun | Promise<JobRun>
   /** What to log when a run did something. */
   describe?: (done: number) => string
 }
@@ -67,7 +68,7 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   for (const job of jobs) {
     let count = 0
     for (;;) {
-      const run = await job.run(db, clock())
+      const run = await job.run(db, clock(), clock)
       count += run.done
       if (!run.more) break
       await sleep(5)
@@ -76,6 +77,9 @@ export async function runJobsOnce(db: DB, jobs: readonly PeriodicJob[], clock: (
   }
   return done
 }
+
+/** How long one job may keep repeating within a tick of the runner. */
+export const JOB_SLICE_MS = 1000
 
 type Runner = {
   /** Settles when the first tick is over (every job has run once, the outbox is drained). */
@@ -86,7 +90,9 @@ type Runner = {
 /**
  * Starts the loop: every `tickMs` it runs the jobs that are due (each first on the first tick)
  * and drains the outbox. A job or a consumer with more work goes on at once, one batch at a
- * time, with a yield between batches. A failure is logged and retried on a later tick.
+ * time, with a yield between batches; a job for at most its time slice (`sliceMs`), then the
+ * other jobs and the outbox have their turn and the next tick follows at once to carry it on.
+ * A failure is logged and retried on a later tick.
  */
 export function startRunner(options: {
   db: DB
@@ -97,6 +103,14 @@ export function startRunner(options: {
   /** Keep the process alive while the runner waits (the CLI's --watch); the server need not. */
   keepAlive?: boolean
   log?: Log
+  /**
+   * How long one job may keep repeating in a tick (1 s): past it the loop moves on to the other
+   * jobs and the outbox, and the job carries on next tick, so one slow network job cannot hold
+   * the sweep, the reminders and the consumers for long.
+   */
+  sliceMs?: number
+  /** A monotonic clock in milliseconds for the slice (performance.now; injectable for tests). */
+  elapsed?: () => number
 }): Runner {
   const { db, jobs, consumers } = options
   const clock = options.clock ?? (() => new Date())
@@ -104,15 +118,27 @@ export function startRunner(options: {
   const log: Log =
     options.log ??
     ((message, error) => console[error ? 'error' : 'log'](message, ...(error ? [error] : [])))
+  const sliceMs = options.sliceMs ?? JOB_SLICE_MS
+  const elapsed = options.elapsed ?? (() => performance.now())
   const nextRun = new Map(jobs.map((job) => [job.name, 0]))
   let stopped = false
+  /** A job was cut short in this tick: the next tick follows at once. */
+  let behind = false
   let wake: AbortController | undefined
 
+  /** Runs a job while it has more, within its time slice; what is left waits for the next tick. */
   async function runJob(job: PeriodicJob) {
+    const started = elapsed()
     for (;;) {
-      const run = await job.run(db, clock())
+      const run = await job.run(db, clock(), clock)
       if (run.done > 0 && job.describe) log(job.describe(run.done))
       if (!run.more || stopped) return
+      if (elapsed() - started >= sliceMs) {
+        // Due again at once: the next tick, which follows without waiting, carries on.
+        nextRun.set(job.name, 0)
+        behind = true
+        return
+      }
       await yieldToRequests()
     }
   }
@@ -171,9 +197,10 @@ export function startRunner(options: {
   const loop = (async () => {
     while (!stopped) {
       appended = false
+      behind = false
       await tick()
       ticked()
-      if (appended || stopped) continue
+      if (appended || behind || stopped) continue
       wake = new AbortController()
       await sleep(tickMs, undefined, {
         signal: wake.signal,
