@@ -76,12 +76,13 @@ export function webhooksJob(options: DeliverOptions = {}): PeriodicJob {
  * kept in the in-app mailbox), and every minute the cases waiting for Marketing's response and
  * the daily digests.
  */
-function mailJobs(mailer: () => Mailer | null, clock: () => Date): PeriodicJob[] {
+function mailJobs(mailer: () => Mailer | null): PeriodicJob[] {
   return [
     {
       name: 'mail',
       everyMs: 5_000,
-      async run(db, now) {
+      // The runner's clock, read after each send: a retry counts from the attempt's end.
+      async run(db, now, clock) {
         const batch = await deliverDueMail(db, now, mailer(), { clock })
         return { done: batch.sent + batch.failed + batch.kept + batch.unwanted, more: batch.more }
       },
@@ -114,14 +115,10 @@ function mailJobs(mailer: () => Mailer | null, clock: () => Date): PeriodicJob[]
  */
 export function periodicJobs(
   sweepSeconds: number,
-  options: {
-    mailer?: () => Mailer | null
-    /** The clock the mail job reads after each send (its retries count from then). */
-    clock?: () => Date
-  } = {},
+  options: { mailer?: () => Mailer | null } = {},
 ): PeriodicJob[] {
   return [
-    ...mailJobs(options.mailer ?? getMailer, options.clock ?? (() => new Date())),
+    ...mailJobs(options.mailer ?? getMailer),
     remindersJob(sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY),
     {
       name: 'review-overdue',
