@@ -2,19 +2,12 @@
 // makes one), and real Requests with a bearer token and a JSON body sent to a route module's
 // loader or action at a pinned instant.
 import type { ActionFunctionArgs } from '@remix-run/node'
-import type { ApiScope } from '~/domain/api/scopes'
+import { API_SCOPES, type ApiScope } from '~/domain/api/scopes'
 import { createApiToken } from '~/domain/api/tokens.server'
 import { getDb } from '~/platform/db.server'
 import { requestArgs, settle } from './http'
 
-export const ALL_SCOPES: ApiScope[] = [
-  'leads:write',
-  'leads:read',
-  'cases:write',
-  'cases:read',
-  'outcomes:write',
-  'webhooks:manage',
-]
+export const ALL_SCOPES: ApiScope[] = [...API_SCOPES]
 
 /** A new token with these scopes (and rate a minute), made at `now`. */
 export function apiToken(

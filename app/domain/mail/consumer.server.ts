@@ -5,9 +5,9 @@
 // each person's preferences. An event older than a day when the consumer reads it writes no
 // mail: a backlog (a long stop, the demo's year of history) must not flood inboxes with news
 // the in-app notifications already hold.
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { leadName } from '~/domain/leads/fields'
-import { marketersToTell } from '~/domain/notifications/recipients.server'
+import { activeAdmins, marketersToTell } from '~/domain/notifications/recipients.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { formatWorkingTime, workingMsBetween } from '~/domain/sla/clock'
 import type { StoredEvent } from '~/platform/events/catalog'
@@ -16,7 +16,7 @@ import { siteOrigin } from '~/platform/mailer.server'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import type { EmailKind } from '~db/enums'
-import { cases, leads, userRoles, users } from '~db/schema'
+import { cases, leads, users } from '~db/schema'
 import {
   type CaseFacts,
   type Composed,
@@ -99,16 +99,6 @@ function repWhy(kind: 'rejected' | 'ignored') {
   return kind === 'ignored'
     ? 'the follow-up clock of this lead ran out in your queue'
     : 'you rejected this lead'
-}
-
-function activeAdmins(tx: Queryable): number[] {
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-    .where(eq(users.active, true))
-    .all()
-    .map((u) => u.id)
 }
 
 function handle(tx: Queryable, event: StoredEvent, now: Date) {
