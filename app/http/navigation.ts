@@ -20,8 +20,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/admin/reasons', label: 'Reasons', capability: 'reasons.manage' },
   { to: '/admin/settings', label: 'Settings', capability: 'settings.manage' },
   { to: '/admin/api-tokens', label: 'API tokens', capability: 'api_tokens.manage' },
-  { to: '/admin/mail', label: 'Mailbox', capability: 'mail.read' },
   { to: '/admin/webhooks', label: 'Webhooks', capability: 'webhooks.manage' },
+  { to: '/admin/mail', label: 'Mailbox', capability: 'mail.read' },
 ]
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

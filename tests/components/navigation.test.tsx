@@ -45,8 +45,8 @@ describe('navigation', () => {
       'Reasons',
       'Settings',
       'API tokens',
-      'Mailbox',
       'Webhooks',
+      'Mailbox',
     ])
   })
 

@@ -132,6 +132,7 @@ const ROLES = [
       'Reasons',
       'Settings',
       'API tokens',
+      'Webhooks',
       'Mailbox',
     ],
     home: 'Administration',
