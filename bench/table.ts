@@ -65,6 +65,7 @@ const number = (n: number) =>
     ? Math.round(n).toLocaleString('en-US')
     : String(Math.round(n * 10) / 10)
 const ms = (n: number) => `${number(n)} ms`
+const times = (ratio: number) => `${Number(ratio.toFixed(2))}×`
 const failedOf = (page: PageFigures) => Object.keys(page.failed).length > 0
 const notMeasured: Cell = { measured: 'not measured', reference: '', verdict: '—' }
 const verdict = (met: boolean): Verdict => (met ? 'met' : 'missed')
@@ -129,7 +130,7 @@ export function buildRows(sizes: SizeFigures[], baseline10k: SizeFigures | null)
         (p) => withinGrowth(p.p95, baseP95.get(p.page) as number),
         (a, b) => ratio(b) - ratio(a),
         (p) => ({
-          measured: `${short(p.page)} ${ms(p.p95)} = ${number(ratio(p))}×`,
+          measured: `${short(p.page)} ${ms(p.p95)} = ${times(ratio(p))}`,
           reference: `10k: ${ms(baseP95.get(p.page) as number)}`,
         }),
       )
@@ -176,7 +177,7 @@ export function buildRows(sizes: SizeFigures[], baseline10k: SizeFigures | null)
     cells: sizes.map((size): Cell => {
       if (!size.import) return notMeasured
       return {
-        measured: `${number(size.import.ratio)}× (${number(size.import.rows)} rows, ${number(size.import.rowsPerSecond)} rows/s)`,
+        measured: `${times(size.import.ratio)} (${number(size.import.rows)} rows, ${number(size.import.rowsPerSecond)} rows/s)`,
         reference: `raw ${number(size.import.rawRowsPerSecond)} rows/s`,
         verdict: verdict(importMet(size.import.ratio)),
       }
