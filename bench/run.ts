@@ -152,7 +152,7 @@ for (const size of sizes) {
     seededSeconds,
     secondsPerPageRun: seconds,
     importRows,
-    loadAverage: { atStart: load() },
+    loadAverage: { start: load() },
     minutes: 0,
     commitRate: null,
     pages: null,
@@ -205,12 +205,16 @@ for (const size of sizes) {
 const { table, path, baseline } = save()
 console.log(`\n## Issue 18's targets (${started.toISOString()}, ${machine().cores} cores)\n`)
 console.log(table)
+const loads = measured.map(
+  (m) =>
+    `${m.label} ${Object.entries(m.loadAverage)
+      .map(([when, value]) => `${value} (${when.replace('after ', '')})`)
+      .join(' → ')}`,
+)
+console.log(`\nReports compared with 10k of: ${baseline ?? 'none (run --sizes 10k once)'}.`)
+console.log(`Load average (1 min, ${machine().cores} cores): ${loads.join('; ')}.`)
 console.log(
-  `\nReports at 10k: ${baseline ?? 'none (run --sizes 10k once)'}. Load average: ${measured
-    .map((m) => `${m.label} ${Object.values(m.loadAverage).join('/')}`)
-    .join(
-      '; ',
-    )}. Per-page runs: ${measured.map((m) => `${m.label} ${m.secondsPerPageRun} s`).join(', ')}; import rows: ${measured.map((m) => `${m.label} ${m.importRows.toLocaleString('en-US')}`).join(', ')}.`,
+  `Per page run: ${measured.map((m) => `${m.label} ${m.secondsPerPageRun} s`).join(', ')}; rows imported: ${measured.map((m) => `${m.label} ${m.importRows.toLocaleString('en-US')}`).join(', ')}.`,
 )
 console.log(`Written to ${path}`)
 const errors = measured.flatMap((m) => m.errors.map((e) => `${m.label} ${e}`))

@@ -277,7 +277,7 @@ const escapePipes = (text: string) => text.replaceAll('|', '\\|')
 export function markdownTable(sizes: SizeFigures[], rows: Row[]): string {
   const head = [
     'Target',
-    ...sizes.flatMap((s) => [`${s.label} measured`, `${s.label} ceiling / raw`, `${s.label}`]),
+    ...sizes.flatMap((s) => [`${s.label} measured`, `${s.label} ceiling / raw`, `${s.label} met?`]),
   ]
   const lines = [
     `| ${head.join(' | ')} |`,

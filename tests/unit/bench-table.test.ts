@@ -190,7 +190,7 @@ describe('the table', () => {
       [{ target: 'a | b', cells: [{ measured: '1', reference: '2', verdict: 'met' }] }],
     ).split('\n')
     expect(table).toEqual([
-      '| Target | 10k measured | 10k ceiling / raw | 10k |',
+      '| Target | 10k measured | 10k ceiling / raw | 10k met? |',
       '| --- | --- | --- | --- |',
       '| a \\| b | 1 | 2 | met |',
     ])
