@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     skip: { type: 'string', default: '' },
     baseline: { type: 'string' },
     detail: { type: 'boolean', default: false },
+    // Prints the table of an earlier run's bench/results/bench-<time>.json, measuring nothing.
+    from: { type: 'string' },
   },
 })
 
@@ -121,7 +123,7 @@ function baselineOf(measured: Measured[]): { figures: SizeFigures; from: string 
 const started = new Date()
 const measured: Measured[] = []
 const stamp = started.toISOString().slice(0, 16).replace(':', '-')
-function save() {
+function save(write = true) {
   const baseline = baselineOf(measured)
   const figures = measured.map(figuresOf)
   const rows = [
@@ -129,80 +131,85 @@ function save() {
     ...(args.detail ? detailRows(figures, baseline?.figures ?? null) : []),
   ]
   const table = markdownTable(figures, rows)
-  const path = writeResult(`bench-${stamp}`, {
-    machine: machine(),
-    arguments: args,
-    baseline10k: baseline?.from ?? null,
-    minutes: Math.round((Date.now() - started.getTime()) / 6000) / 10,
-    table: rows,
-    sizes: measured,
-  })
+  const path = write
+    ? writeResult(`bench-${stamp}`, {
+        machine: machine(),
+        arguments: args,
+        baseline10k: baseline?.from ?? null,
+        minutes: Math.round((Date.now() - started.getTime()) / 6000) / 10,
+        table: rows,
+        sizes: measured,
+      })
+    : (args.from as string)
   return { table, path, baseline: baseline?.from ?? null }
 }
 
-for (const size of sizes) {
-  const sizeStarted = performance.now()
-  const { path, seededSeconds } = await database(size.leads)
-  const seconds = Number(args.seconds ?? (size.leads >= 1_000_000 ? 5 : 3))
-  const importRows = Math.round(size.leads * Number(args['import-share']))
-  const m: Measured = {
-    label: size.label,
-    leads: size.leads,
-    database: path,
-    seededSeconds,
-    secondsPerPageRun: seconds,
-    importRows,
-    loadAverage: { start: load() },
-    minutes: 0,
-    commitRate: null,
-    pages: null,
-    reportLoad: null,
-    import: null,
-    errors: [],
-  }
-  measured.push(m)
-  /** One benchmark: a failure is recorded and the run goes on to the next. */
-  const step = async (name: string, work: () => Promise<void> | void) => {
-    if (skip.has(name)) return
-    try {
-      await work()
-    } catch (error) {
-      console.error(`✗ ${name} at ${size.label}: ${error}`)
-      m.errors.push(`${name}: ${error instanceof Error ? error.message : error}`)
+if (args.from)
+  measured.push(...(JSON.parse(readFileSync(args.from, 'utf8')) as { sizes: Measured[] }).sizes)
+else
+  for (const size of sizes) {
+    const sizeStarted = performance.now()
+    const { path, seededSeconds } = await database(size.leads)
+    const seconds = Number(args.seconds ?? (size.leads >= 1_000_000 ? 5 : 3))
+    const importRows = Math.round(size.leads * Number(args['import-share']))
+    const m: Measured = {
+      label: size.label,
+      leads: size.leads,
+      database: path,
+      seededSeconds,
+      secondsPerPageRun: seconds,
+      importRows,
+      loadAverage: { start: load() },
+      minutes: 0,
+      commitRate: null,
+      pages: null,
+      reportLoad: null,
+      import: null,
+      errors: [],
     }
-    m.loadAverage[`after ${name}`] = load()
+    measured.push(m)
+    /** One benchmark: a failure is recorded and the run goes on to the next. */
+    const step = async (name: string, work: () => Promise<void> | void) => {
+      if (skip.has(name)) return
+      try {
+        await work()
+      } catch (error) {
+        console.error(`✗ ${name} at ${size.label}: ${error}`)
+        m.errors.push(`${name}: ${error instanceof Error ? error.message : error}`)
+      }
+      m.loadAverage[`after ${name}`] = load()
+      save()
+    }
+    await step('commit', () => {
+      console.log(`\n▶ raw synchronous=FULL commits on a copy of ${path}`)
+      m.commitRate = measureCommitRate(path, { seconds: Number(args['commit-seconds']) })
+      console.log(`${m.commitRate.commitsPerSecond} commits/s (p95 ${m.commitRate.p95Ms} ms)`)
+    })
+    await step('pages', async () => {
+      m.pages = resultOf(
+        await run('bench/pages.ts', '--database', path, '--seconds', String(seconds)),
+      )
+    })
+    await step('load', async () => {
+      console.log(`\n▶ a rep's lead page beside five report loops on a copy of ${path}`)
+      m.reportLoad = await measureReportLoad({
+        database: path,
+        seconds: Number(args['load-seconds']),
+        loops: 5,
+      })
+      const { alone, besideReports } = m.reportLoad.leadPage
+      console.log(`lead page p95 ${alone.p95} ms alone, ${besideReports.p95} ms beside the reports`)
+    })
+    await step('import', async () => {
+      m.import = resultOf(
+        await run('bench/import.ts', '--database', path, '--rows', String(importRows)),
+      )
+    })
+    m.minutes = Math.round((performance.now() - sizeStarted) / 6000) / 10
     save()
   }
-  await step('commit', () => {
-    console.log(`\n▶ raw synchronous=FULL commits on a copy of ${path}`)
-    m.commitRate = measureCommitRate(path, { seconds: Number(args['commit-seconds']) })
-    console.log(`${m.commitRate.commitsPerSecond} commits/s (p95 ${m.commitRate.p95Ms} ms)`)
-  })
-  await step('pages', async () => {
-    m.pages = resultOf(
-      await run('bench/pages.ts', '--database', path, '--seconds', String(seconds)),
-    )
-  })
-  await step('load', async () => {
-    console.log(`\n▶ a rep's lead page beside five report loops on a copy of ${path}`)
-    m.reportLoad = await measureReportLoad({
-      database: path,
-      seconds: Number(args['load-seconds']),
-      loops: 5,
-    })
-    const { alone, besideReports } = m.reportLoad.leadPage
-    console.log(`lead page p95 ${alone.p95} ms alone, ${besideReports.p95} ms beside the reports`)
-  })
-  await step('import', async () => {
-    m.import = resultOf(
-      await run('bench/import.ts', '--database', path, '--rows', String(importRows)),
-    )
-  })
-  m.minutes = Math.round((performance.now() - sizeStarted) / 6000) / 10
-  save()
-}
 
-const { table, path, baseline } = save()
+const { table, path, baseline } = save(!args.from)
 console.log(`\n## Issue 18's targets (${started.toISOString()}, ${machine().cores} cores)\n`)
 console.log(table)
 const loads = measured.map(
