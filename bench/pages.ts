@@ -117,7 +117,10 @@ const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'],
 })
 await new Promise((resolve) => ceiling.stdout?.once('data', resolve))
 // However the run ends (done, failed, interrupted), the servers and the copy go with it.
-process.on('exit', () => {
+process.on('exit', (code) => {
+  // A run that failed shows what the server said last (a crash, a refusal).
+  if (code !== 0)
+    console.error(`Server output (last 3000 characters):\n${app.output().slice(-3000)}`)
   ceiling.kill()
   try {
     process.kill(app.pid)
