@@ -15,7 +15,7 @@ import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings
 import { clockAt } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
-import { cases, leads, recusals, users, votes } from '~db/schema'
+import { cases, recusals, users, votes } from '~db/schema'
 import { caseEvaluation, findCase } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { casesOfLead } from './lists.server'
