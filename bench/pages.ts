@@ -6,9 +6,10 @@
 // size (the ceiling). Then filing a rejection and casting a vote (POST, signed in), and the
 // server's peak memory. Prints a table and writes bench/results/pages-<leads>.json.
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
@@ -17,6 +18,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { caseEvaluation } from '~/domain/cases/case.server'
 import * as schema from '~db/schema'
 import { freePort, startApp } from '../tests/e2e/app-server'
+import { type CommitRate, measureCommitRate } from './commit-rate'
 import {
   machine,
   memoryMb,
@@ -32,6 +34,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     only: { type: 'string' },
     posts: { type: 'string', default: '1500' },
+    /** A directory for the server's CPU profile (node --cpu-prof), written when it stops. */
+    profile: { type: 'string' },
   },
 })
 const SECONDS = Number(args.seconds)
@@ -107,6 +111,12 @@ const app = await startApp({
   DATABASE_PATH: copy,
   DEMO_MODE: 'false',
   ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
+  ...(args.profile
+    ? {
+        NODE_OPTIONS: `--import ${pathToFileURL(resolve('bench/cpu-profile.mjs')).href}`,
+        LEADCOURT_CPU_PROFILE_DIR: resolve(args.profile),
+      }
+    : {}),
 })
 const ceilingPort = await freePort()
 const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'], {
@@ -115,7 +125,10 @@ const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'],
 })
 await new Promise((resolve) => ceiling.stdout?.once('data', resolve))
 // However the run ends (done, failed, interrupted), the servers and the copy go with it.
-process.on('exit', () => {
+process.on('exit', (code) => {
+  // A run that failed shows what the server said last (a crash, a refusal).
+  if (code !== 0)
+    console.error(`Server output (last 3000 characters):\n${app.output().slice(-3000)}`)
   ceiling.kill()
   try {
     process.kill(app.pid)
@@ -181,6 +194,25 @@ function load(
   })
 }
 
+/** The CPU time the server process has used so far, in ms (user + system, from /proc). */
+function serverCpuMs(): number {
+  const fields = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  // utime and stime are the 12th and 13th fields after the command, in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * Runs `measure` and says how much of the server's CPU each response took, in ms: what a page
+ * costs whatever else the machine is doing (its req/s on a busy machine says more about the
+ * neighbours than about the page).
+ */
+async function withCpu(measure: () => Promise<Run>): Promise<Run & { cpuMsPerRequest: number }> {
+  const before = serverCpuMs()
+  const run = await measure()
+  const cpu = serverCpuMs() - before
+  return { ...run, cpuMsPerRequest: round(cpu / Math.max(1, run.latencies.length)) }
+}
+
 /** Nearest-rank percentile of the times, in ms. */
 function percentile(times: number[], p: number): number {
   const sorted = [...times].sort((a, b) => a - b)
@@ -205,6 +237,8 @@ type Measured = {
   p95: number
   p99: number
   rps: number
+  /** The server's CPU time per response at ten connections, in ms. */
+  cpuMsPerRequest: number
   ceilingRps: number | null
   ratio: number | null
   failed: Record<string, number>
@@ -226,7 +260,7 @@ function record(m: Omit<Measured, 'meetsTarget' | 'serverPeakMb'>) {
   results.push(measured)
   save()
   console.log(
-    `${measured.meetsTarget ? 'ok  ' : 'MISS'} ${m.page.padEnd(44)} p50 ${m.p50} p95 ${m.p95} p99 ${m.p99} ms · ${Math.round(m.rps)} req/s${m.ratio === null ? '' : ` (${(m.ratio * 100).toFixed(1)}% of ${Math.round(m.ceilingRps ?? 0)})`}${Object.keys(m.failed).length ? ` · FAILED ${JSON.stringify(m.failed)}` : ''}`,
+    `${measured.meetsTarget ? 'ok  ' : 'MISS'} ${m.page.padEnd(44)} p50 ${m.p50} p95 ${m.p95} p99 ${m.p99} ms · ${Math.round(m.rps)} req/s · CPU ${m.cpuMsPerRequest} ms/req${m.ratio === null ? '' : ` (${(m.ratio * 100).toFixed(1)}% of ${Math.round(m.ceilingRps ?? 0)})`}${Object.keys(m.failed).length ? ` · FAILED ${JSON.stringify(m.failed)}` : ''}`,
   )
 }
 
@@ -249,7 +283,9 @@ async function measurePage(page: string, path: string, user: string, kind: Measu
   await drain()
   if (one.latencies.length < 10)
     one = await load(`${app.url}${path}`, { connections: 1, amount: 10 }, headers)
-  const ten = await load(`${app.url}${path}`, { connections: 10, duration: SECONDS }, headers)
+  const ten = await withCpu(() =>
+    load(`${app.url}${path}`, { connections: 10, duration: SECONDS }, headers),
+  )
   await drain()
   const top = await load(`http://127.0.0.1:${ceilingPort}/?bytes=${bytes}`, {
     connections: 10,
@@ -265,6 +301,7 @@ async function measurePage(page: string, path: string, user: string, kind: Measu
     p95: round(percentile(one.latencies, 95)),
     p99: round(percentile(one.latencies, 99)),
     rps: round(ten.rps),
+    cpuMsPerRequest: ten.cpuMsPerRequest,
     ceilingRps: round(top.rps),
     ratio: ten.rps / top.rps,
     failed: failures(one, ten),
@@ -281,6 +318,8 @@ const REPORTS = [
 ] as const
 
 const started = Date.now()
+/** The raw commit rate of the run (measured before the POSTs). */
+let rawCommitRate: CommitRate | null = null
 /** Writes what is measured so far (after every measurement, so a failed run keeps it). */
 function save() {
   return writeResult(`pages-${leadCount}${args.only ? '-only' : ''}`, {
@@ -291,6 +330,8 @@ function save() {
     serverMemoryMb: { atStart: startMemory, peak: peakMemoryMb(app.pid) },
     // Each of the server's processes (the primary and its workers, with a cluster).
     serverProcessesPeakMb: peakMemoryPerProcessMb(app.pid),
+    rawCommitRate,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     minutes: round((Date.now() - started) / 60_000),
     results,
   })
@@ -335,7 +376,9 @@ async function measurePost(page: string, requests: (() => Promise<Request>)[]) {
   const latencyRuns = Math.min(300, Math.floor(prepared.length / 6))
   const one = await load(app.url, { connections: 1, amount: latencyRuns, next })
   await drain()
-  const ten = await load(app.url, { connections: 10, amount: prepared.length - latencyRuns, next })
+  const ten = await withCpu(() =>
+    load(app.url, { connections: 10, amount: prepared.length - latencyRuns, next }),
+  )
   await drain()
   record({
     page,
@@ -347,10 +390,20 @@ async function measurePost(page: string, requests: (() => Promise<Request>)[]) {
     p95: round(percentile(one.latencies, 95)),
     p99: round(percentile(one.latencies, 99)),
     rps: round(ten.rps),
+    cpuMsPerRequest: ten.cpuMsPerRequest,
     ceilingRps: null,
     ratio: null,
     failed: failures(one, ten),
   })
+}
+
+// The disk's ceiling for these writes, on the same copy in the same run: one prepared INSERT per
+// synchronous=FULL transaction (bench/commit-rate.ts), while the server is idle.
+if (!args.only || /POST/i.test(args.only)) {
+  rawCommitRate = measureCommitRate(copy, { seconds: 3, inPlace: true })
+  console.log(
+    `Raw commit rate (synchronous=FULL, one prepared INSERT per transaction): ${rawCommitRate.commitsPerSecond}/s, p50 ${rawCommitRate.p50Ms} ms`,
+  )
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
@@ -398,10 +451,16 @@ console.table(
     'p95 ms': r.p95,
     'p99 ms': r.p99,
     'req/s (10 conn)': Math.round(r.rps),
+    'CPU ms/req': r.cpuMsPerRequest,
     'of ceiling': r.ratio === null ? '' : `${(r.ratio * 100).toFixed(1)}%`,
     target: r.meetsTarget ? 'met' : 'MISSED',
   })),
 )
 console.log(`Server memory: ${startMemory} MB at start, ${peak} MB at peak`)
+console.log(
+  `Load average: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')}`,
+)
 console.log(`Written to ${save()}`)
 process.exit(0)

@@ -145,3 +145,29 @@ export function preparedStatement(db: Queryable, source: string): Database.State
   }
   return statement
 }
+
+const queries = new WeakMap<Database.Database, Map<(db: Queryable) => unknown, unknown>>()
+
+/**
+ * A drizzle query built and prepared once per connection, then reused: `build` makes it with
+ * `sql.placeholder`s for what changes and ends in `.prepare()`; run it with the values
+ * (`.get({ id })`). For the hot queries of every request (the session, the signed-in user, a
+ * page's main read), where building the query and preparing its SQL cost more than running it.
+ * Keyed by `build` itself, so declare it once at module level (never an inline arrow: a new
+ * function each call would prepare a new statement each call). Run inside a transaction of
+ * `db`, it is part of that transaction (a transaction runs on its database's one connection).
+ */
+export function preparedQuery<Q>(db: Queryable, build: (db: Queryable) => Q): Q {
+  const connection = (db as unknown as { session: { client: Database.Database } }).session.client
+  let prepared = queries.get(connection)
+  if (!prepared) {
+    prepared = new Map()
+    queries.set(connection, prepared)
+  }
+  let query = prepared.get(build) as Q | undefined
+  if (!query) {
+    query = build(db)
+    prepared.set(build, query)
+  }
+  return query
+}

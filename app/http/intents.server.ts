@@ -3,7 +3,7 @@
 // validates with in the browser), an optional capability on top of the route's guard, and the
 // use case to run; the dispatcher parses, guards, runs and answers in the one reply shape.
 import type { SubmissionResult } from '@conform-to/react'
-import { data } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import type { Capability } from '~/domain/people/access'
 import type { FieldErrors, Result } from '~/domain/result'
@@ -62,7 +62,8 @@ type IntentHandler<Ctx extends IntentContext, Payload> = (
 /**
  * One intent: `schema` parses the form; `formLevel` (the default without a schema: the intent's
  * form has no fields to show errors by) gives a refusal as one form-level message; `capability` is checked before anything else; `authorize`
- * may throw a 403 of its own; `run` calls the use case; `notice` is what success says.
+ * may throw a 403 of its own; `run` calls the use case; `notice` is what success says, or
+ * `redirect` where success goes.
  */
 export function intent<
   Ctx extends IntentContext,
@@ -78,6 +79,11 @@ export function intent<
   payload?: (done: { ok: true } & T, ctx: Ctx, value: z.output<S>) => Payload
   resetForm?: boolean
   formLevel?: boolean
+  /**
+   * Where success goes: the action answers 303 See Other to this path (with its notice, see
+   * `withNotice`) instead of the reply, so the POST renders no page (Post/Redirect/Get).
+   */
+  redirect?: (done: { ok: true } & T, ctx: Ctx) => string
 }): IntentHandler<Ctx, Payload> {
   return async (name, formData, ctx) => {
     if (spec.capability) ensureAccess(ctx.user, spec.capability)
@@ -100,6 +106,7 @@ export function intent<
       return refused<Payload>(name, result)
     }
     const done = outcome as Done & T
+    if (spec.redirect) return redirect(spec.redirect(done, ctx), 303)
     const notice =
       typeof spec.notice === 'function' ? spec.notice(done, ctx) : (spec.notice ?? null)
     const reply = spec.schema ? submission.reply({ resetForm: spec.resetForm ?? false }) : null

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { eq, lte, or } from 'drizzle-orm'
-import type { DB, Queryable } from '~db/connection'
+import { eq, lte, or, sql } from 'drizzle-orm'
+import { type DB, preparedQuery, type Queryable } from '~db/connection'
 import { type Role, type Seat, sessions, userRoles, users } from '~db/schema'
 import { getEnv } from './env.server'
 
@@ -63,12 +63,15 @@ export function isSessionExpired(
   )
 }
 
-export function loadSessionUser(
-  db: Queryable,
-  userId: number,
-  signedInAt: Date,
-): SessionUser | null {
-  const user = db
+// Every request reads these three: prepared once per connection (preparedQuery).
+const sessionByKey = (db: Queryable) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('key')))
+    .prepare()
+const userById = (db: Queryable) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -79,14 +82,24 @@ export function loadSessionUser(
       mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get()
-  if (!user?.active) return null
-  const roles = db
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare()
+const rolesOf = (db: Queryable) =>
+  db
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
+    .where(eq(userRoles.userId, sql.placeholder('id')))
+    .prepare()
+
+export function loadSessionUser(
+  db: Queryable,
+  userId: number,
+  signedInAt: Date,
+): SessionUser | null {
+  const user = preparedQuery(db, userById).get({ id: userId })
+  if (!user?.active) return null
+  const roles = preparedQuery(db, rolesOf)
+    .all({ id: userId })
     .map((r) => r.role)
   const { active: _active, ...rest } = user
   return { ...rest, roles, signedInAt }
@@ -103,7 +116,7 @@ export function findSessionUser(
   limits: SessionLimits = sessionLimits(),
 ): SessionUser | null {
   const key = sessionKey(sessionId)
-  const session = db.select().from(sessions).where(eq(sessions.id, key)).get()
+  const session = preparedQuery(db, sessionByKey).get({ key })
   if (!session) return null
   if (isSessionExpired(session, now, limits)) {
     db.delete(sessions).where(eq(sessions.id, key)).run()

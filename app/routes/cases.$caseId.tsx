@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { BuyingGroupCard, memberLabel } from '~/components/buying-group'
 import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
@@ -24,6 +24,7 @@ import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
+import { noticeOf, withNotice } from '~/http/notice'
 import { idParam } from '~/http/params'
 import { formErrorOf, replyFor } from '~/http/reply'
 import { nowOf } from '~/load-context'
@@ -40,6 +41,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = caseForViewer(db, user, idParam(args.params, 'caseId'))
   if (!found) throw new Response('Not found', { status: 404 })
   return caseFileView(db, user, found, nowOf(args.context))
+}
+
+/** What the page says after an action that answered with a redirect (`?notice=`). */
+const NOTICES = {
+  voted: 'Your vote is in.',
+  decided: 'Your vote decided the case.',
 }
 
 type CaseContext = IntentContext & { db: DB; caseId: number; now: Date }
@@ -72,7 +79,8 @@ const INTENTS = {
     schema: VoteSchema,
     capability: 'cases.vote',
     run: (v, c: CaseContext) => castVote(c.db, c.user.id, c.caseId, v, c.now),
-    notice: (done) => (done.decided ? 'Your vote decided the case.' : 'Your vote is in.'),
+    // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
+    redirect: (done, c) => withNotice(`/cases/${c.caseId}`, done.decided ? 'decided' : 'voted'),
   }),
   recuse: intent({
     schema: RecuseSchema,
@@ -95,6 +103,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function CaseFile() {
   const c = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const notice = actionData?.notice ?? noticeOf(searchParams, NOTICES)
   return (
     <div className="space-y-6">
       <PageHeader title={`Case ${c.id}: ${c.name}`}>
@@ -128,7 +138,7 @@ export default function CaseFile() {
           verdict is recorded but does not move the lead.
         </p>
       ) : null}
-      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {actionData?.intent === 'take-up' && formErrorOf(actionData) ? (
         <Alert tone="error">{formErrorOf(actionData)}</Alert>
       ) : null}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EvaluationBadge, StatusBadge } from '~/components/badges'
 import { BuyingGroupCard } from '~/components/buying-group'
 import { CriterionResults } from '~/components/criteria-list'
@@ -25,6 +25,7 @@ import {
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
+import { noticeOf, withNotice } from '~/http/notice'
 import { idParam } from '~/http/params'
 import { replyFor } from '~/http/reply'
 import { nowOf } from '~/load-context'
@@ -45,6 +46,13 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: can(user, 'leads.create'),
     canHandBack: can(user, 'nurture.hand_back'),
   }
+}
+
+/** What the page says after an action that answered with a redirect (`?notice=`). */
+const NOTICES = {
+  rejected: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
+  'rejected-after-contact':
+    'Lead rejected after contact. A case is open for the committee, and the marketer has been told.',
 }
 
 type LeadContext = IntentContext & {
@@ -74,11 +82,12 @@ const INTENTS = {
     capability: 'leads.work',
     authorize: onlyTheRep,
     run: (v, c: LeadContext) => rejectLead(c.db, c.user, c.lead.id, v, c.now),
-    notice: (_, c) =>
-      c.lead.status === 'working'
-        ? 'Lead rejected after contact. A case is open for the committee, and the marketer has been told.'
-        : 'Lead rejected. A case is open for the committee, and the marketer has been told.',
-    resetForm: true,
+    // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
+    redirect: (_, c) =>
+      withNotice(
+        `/leads/${c.lead.id}`,
+        c.lead.status === 'working' ? 'rejected-after-contact' : 'rejected',
+      ),
   }),
   'mark-converted': intent({
     schema: MarkConvertedSchema,
@@ -117,6 +126,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function LeadPage() {
   const lead = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const notice = actionData?.notice ?? noticeOf(searchParams, NOTICES)
   return (
     <div className="space-y-6">
       <PageHeader title={lead.name}>
@@ -149,7 +160,7 @@ export default function LeadPage() {
           </span>
         ) : null}
       </p>
-      {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {lead.status === 'rejected' ? (
         <Alert>
           Rejected in the CRM before Leadcourt, not reviewed. Nobody accepts or rejects it here;{' '}

@@ -155,7 +155,7 @@ describe('rejecting as already worked names the lead being worked', () => {
     })
     expect(casesOf(cfo)).toEqual([])
 
-    expect(statusOf(await reject(cfo, { workingLeadId: String(vp) }))).toBe(200)
+    expect(statusOf(await reject(cfo, { workingLeadId: String(vp) }))).toBe(303)
     const [opened] = casesOf(cfo)
     expect(opened).toMatchObject({ workingLeadId: vp, afterContact: false, reasonLabel: DUPLICATE })
 
@@ -185,7 +185,7 @@ describe('rejecting as already worked names the lead being worked', () => {
       reasonId: String(reasonId('No budget')),
       workingLeadId: String(vp),
     })
-    expect(statusOf(noBudget)).toBe(200)
+    expect(statusOf(noBudget)).toBe(303)
     expect(casesOf(cfo)[0]?.workingLeadId).toBeNull()
 
     const alone = handOverLead('dana', { companyDomain: 'solo-example.example' }, { at: at(-60) })
@@ -195,7 +195,7 @@ describe('rejecting as already worked names the lead being worked', () => {
         'No other lead shares this lead’s company domain: say in the notes which lead or account is being worked',
       ],
     })
-    expect(statusOf(await reject(alone, {}))).toBe(200)
+    expect(statusOf(await reject(alone, {}))).toBe(303)
     expect(casesOf(alone)[0]?.workingLeadId).toBeNull()
   })
 })
@@ -220,7 +220,7 @@ describe('the case lists tell the stages apart', () => {
           ),
         ),
       )
-      if (statusOf(done) !== 200) throw new Error(JSON.stringify(payloadOf(done)))
+      if (statusOf(done) !== 303) throw new Error(JSON.stringify(payloadOf(done)))
     }
     // An old lead of Omar's whose clock ran out: the sweep opens an ignored case.
     const ignored = handOverLead('omar', {}, { at: at(-10 * 24 * 60) })

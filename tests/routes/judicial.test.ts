@@ -10,7 +10,7 @@ import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { createUser, rejectedLead, seedTeam } from '../support/factories'
-import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -181,7 +181,7 @@ describe('votes', () => {
       ...departs,
       departureJustification: 'A student project; the definition has no criterion for it.',
     })
-    expect(statusOf(ok)).toBe(200)
+    expect(statusOf(ok)).toBe(303)
     const [cast] = getDb().select().from(votes).where(eq(votes.caseId, caseId)).all()
     expect(cast).toMatchObject({
       verdict: 'does_not_meet',
@@ -193,7 +193,9 @@ describe('votes', () => {
   it('three votes with both seats decide by majority, in the vote’s transaction, with consequences', async () => {
     const { caseId, leadId } = openCase()
     const first = await vote(caseId, 'victor', notMeets)
-    expect(payloadOf<Reply>(first).notice).toBe('Your vote is in.')
+    // Answered with a redirect to the case file, which says what happened.
+    expect(statusOf(first)).toBe(303)
+    expect(locationOf(first)).toBe(`/cases/${caseId}?notice=voted`)
     // Victor changes his mind: still one vote.
     await vote(caseId, 'victor')
     expect(getDb().select().from(votes).where(eq(votes.caseId, caseId)).all()).toHaveLength(1)
@@ -202,7 +204,7 @@ describe('votes', () => {
     const page = payloadOf<{ waitingFor: string }>(await view(caseId, 'erin'))
     expect(page.waitingFor).toBe('1 more vote')
     const deciding = await vote(caseId, 'erin', { ...notMeets, disposition: 'disqualified' })
-    expect(payloadOf<Reply>(deciding).notice).toBe('Your vote decided the case.')
+    expect(locationOf(deciding)).toBe(`/cases/${caseId}?notice=decided`)
     expect(caseRow(caseId)).toMatchObject({
       status: 'decided',
       verdict: 'does_not_meet',

@@ -14,7 +14,7 @@ import { action as leadAction, loader as leadLoader } from '~/routes/leads.$lead
 import { auditEvents, cases, leads, outbox, outcomes } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { rejectedLead, seedTeam } from '../support/factories'
-import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
@@ -247,10 +247,8 @@ describe('Reject lead after contact', () => {
     expect(statusOf(await logAttempt(id, 5))).toBe(200)
     expect(statusOf(await logAttempt(id, 8))).toBe(200)
     const result = await reject(id, { contactAttempts: '3' })
-    expect(statusOf(result)).toBe(200)
-    expect(payloadOf<ActionReply>(result).notice).toBe(
-      'Lead rejected after contact. A case is open for the committee, and the marketer has been told.',
-    )
+    expect(statusOf(result)).toBe(303)
+    expect(locationOf(result)).toBe(`/leads/${id}?notice=rejected-after-contact`)
     const [opened, ...more] = casesOf(id)
     expect(more).toEqual([])
     expect(opened).toMatchObject({
@@ -280,7 +278,7 @@ describe('Reject lead after contact', () => {
       contactAttempts: ['You logged 2 contact attempts on this lead; enter 2 or more'],
     })
     expect(casesOf(id)).toEqual([])
-    expect(statusOf(await reject(id))).toBe(200)
+    expect(statusOf(await reject(id))).toBe(303)
     const twice = await reject(id, {}, 21)
     expect(statusOf(twice)).toBe(400)
     expect(errorsOf(twice)['']).toEqual([
@@ -291,7 +289,7 @@ describe('Reject lead after contact', () => {
 
   it('a lead that waits is rejected before contact; a converted lead cannot be rejected', async () => {
     const waiting = handOverLead('dana', {}, { at: at(-120) })
-    expect(statusOf(await reject(waiting, { contactAttempts: '0' }))).toBe(200)
+    expect(statusOf(await reject(waiting, { contactAttempts: '0' }))).toBe(303)
     expect(casesOf(waiting)[0]).toMatchObject({ afterContact: false, contactAttempts: 0 })
     const converted = workingLead()
     await convert(converted)

@@ -56,7 +56,7 @@ async function reject(rep: string, fields: Record<string, string>, now: Date) {
       ),
     ),
   )
-  expect(statusOf(reply)).toBe(200)
+  expect(statusOf(reply)).toBe(303)
   const c = getDb().select().from(cases).where(eq(cases.leadId, leadId)).get()
   if (!c) throw new Error('No case opened')
   return { leadId, caseId: c.id }
@@ -73,7 +73,7 @@ async function vote(caseId: number, who: string, now: Date) {
       ),
     ),
   )
-  expect(statusOf(reply)).toBe(200)
+  expect(statusOf(reply)).toBe(303)
 }
 
 const messagesOf = (caseId: number) =>

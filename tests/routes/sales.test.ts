@@ -12,7 +12,7 @@ import { action as leadAction, loader as leadLoader } from '~/routes/leads.$lead
 import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
-import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
+import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -118,7 +118,9 @@ describe('rejecting a lead', () => {
       notes: 'Twelve people, no IT team',
       contactAttempts: '3',
     })
-    expect(statusOf(result)).toBe(200)
+    // Answered with a redirect to the lead's page, which says what happened.
+    expect(statusOf(result)).toBe(303)
+    expect(locationOf(result)).toBe(`/leads/${id}?notice=rejected`)
     expect(leadRow(id)).toMatchObject({ status: 'in_review', followUpDueAt: null })
     const [opened, ...more] = casesOf(id)
     expect(more).toEqual([])
@@ -217,7 +219,7 @@ describe('rejecting a lead', () => {
       reasonId: String(reasonId('Other')),
       notes: 'Company is being acquired',
     })
-    expect(statusOf(result)).toBe(200)
+    expect(statusOf(result)).toBe(303)
   })
 
   it('another rep cannot reject Dana’s lead: 404, and nothing opens', async () => {
@@ -230,7 +232,7 @@ describe('rejecting a lead', () => {
   it('a double-submitted rejection opens one case', async () => {
     const id = handOver('dana')
     const results = await Promise.all([reject(id), reject(id), reject(id)])
-    expect(results.map(statusOf).sort()).toEqual([200, 400, 400])
+    expect(results.map(statusOf).sort()).toEqual([303, 400, 400])
     expect(casesOf(id)).toHaveLength(1)
     runJobs(getDb(), new Date())
     const told = getDb().select().from(notifications).where(eq(notifications.leadId, id)).all()
@@ -313,7 +315,7 @@ describe('a returned lead', () => {
       'The committee already ruled on “No budget” for this lead; reject it only for another reason',
     ])
     const other = await reject(id, { reasonId: String(reasonId('No authority')) })
-    expect(statusOf(other)).toBe(200)
+    expect(statusOf(other)).toBe(303)
     const [, second] = casesOf(id)
     expect(second).toMatchObject({ previousCaseId: firstCase, status: 'in_review' })
   })

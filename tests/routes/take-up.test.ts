@@ -218,7 +218,7 @@ describe('in bulk, from the cases list', () => {
     // An ordinary case, decided by the committee.
     const ordinary = rejectedLead('dana')
     for (const who of ['victor', 'clara', 'erin'])
-      expect(statusOf(await vote(ordinary.caseId, who, new Date()))).toBe(200)
+      expect(statusOf(await vote(ordinary.caseId, who, new Date()))).toBe(303)
     expect(caseRow(ordinary.caseId)?.status).toBe('decided')
 
     type List = {
@@ -292,7 +292,7 @@ describe('a taken-up case is an ordinary case', () => {
     })
 
     for (const who of ['victor', 'clara', 'erin'])
-      expect(statusOf(await vote(caseId, who, MONDAY))).toBe(200)
+      expect(statusOf(await vote(caseId, who, MONDAY))).toBe(303)
     expect(caseRow(caseId)).toMatchObject({
       status: 'decided',
       verdict: 'meets',

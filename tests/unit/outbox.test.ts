@@ -6,6 +6,7 @@ import {
   appendEvent,
   type Consumer,
   drainBatch,
+  drainConsumers,
   markHandled,
   pendingEvents,
 } from '~/platform/events/outbox.server'
@@ -144,5 +145,51 @@ describe('draining the outbox', () => {
     expect(drainBatch(w.db, consumer, NOW, 3)).toEqual({ handled: 3, more: true })
     expect(drainBatch(w.db, consumer, NOW, 3)).toEqual({ handled: 1, more: false })
     expect(order).toEqual(events().map((e) => e.id))
+  })
+
+  it('drains every consumer in one transaction: one failing consumer holds back only itself', () => {
+    const seen: string[] = []
+    const broken: Consumer = {
+      name: 'broken',
+      handle(_tx, event) {
+        if (event.type === 'case.opened') throw new Error('mail server down')
+      },
+    }
+    const counting: Consumer = { name: 'counting', handle: (_tx, e) => void seen.push(e.type) }
+    const [first, second] = events().map((e) => e.id)
+    const done = drainConsumers(w.db, [broken, notificationsConsumer, counting], NOW, 100)
+    expect({ ...done, failures: done.failures.map((f) => [f.consumer, String(f.error)]) }).toEqual({
+      handled: 5,
+      more: false,
+      failures: [['broken', 'Error: mail server down']],
+    })
+    expect(seen).toEqual(['lead.rejected', 'case.opened'])
+    expect(notified()).toEqual([{ userId: w.id.maya, kind: 'case_opened', caseId: w.caseId }])
+    expect(
+      w.db
+        .select()
+        .from(outboxConsumers)
+        .orderBy(asc(outboxConsumers.consumer))
+        .all()
+        .map((c) => [c.consumer, c.lastEventId, c.failures]),
+    ).toEqual([
+      ['broken', first, 1],
+      ['counting', second, 0],
+      ['notifications', second, 0],
+    ])
+    // Marked handled up to where the slowest consumer stands.
+    expect(events().map((e) => e.handledAt)).toEqual([NOW, null])
+    // Nothing new for the two that are through; the broken one is retried.
+    const again = drainConsumers(w.db, [notificationsConsumer, counting], NOW, 100)
+    expect(again).toEqual({ handled: 0, more: false, failures: [] })
+  })
+
+  it('says more waits when any consumer filled its batch', () => {
+    for (let i = 0; i < 3; i++)
+      appendEvent(w.db, 'case.recused', { caseId: w.caseId, memberId: i }, NOW)
+    const quiet: Consumer = { name: 'quiet', handle: () => {} }
+    expect(drainConsumers(w.db, [quiet], NOW, 4)).toEqual({ handled: 4, more: true, failures: [] })
+    expect(drainConsumers(w.db, [quiet], NOW, 4)).toEqual({ handled: 1, more: false, failures: [] })
+    expect(pendingEvents(w.db)).toBe(0)
   })
 })

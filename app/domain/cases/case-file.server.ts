@@ -5,6 +5,7 @@ import { describeRule, evaluate } from '~/domain/definition/evaluator'
 import { getVersion } from '~/domain/definition/versions.server'
 import { buyingGroup, groupMember } from '~/domain/leads/buying-group.server'
 import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
+import { leadById } from '~/domain/leads/lead.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { can } from '~/domain/people/access'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
@@ -14,8 +15,8 @@ import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings
 import { clockAt } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
-import { cases, leads, recusals, users, votes } from '~db/schema'
-import { caseEvaluation } from './case.server'
+import { cases, recusals, users, votes } from '~db/schema'
+import { caseEvaluation, findCase } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { casesOfLead } from './lists.server'
 import { automaticRecusal, standing } from './standing.server'
@@ -28,11 +29,11 @@ type Case = typeof cases.$inferSelect
 
 /** The case if the viewer may read it: everyone who sees every lead, and the case's rep. */
 export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Case | null {
-  const c = db.select().from(cases).where(eq(cases.id, caseId)).get()
+  const c = findCase(db, caseId)
   if (!c) return null
   if (seesAllLeads(viewer) || c.repId === viewer.id) return c
   // A rep who now holds the lead (it was returned to them) reads its cases too.
-  const lead = db.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, c.leadId)).get()
+  const lead = leadById(db, c.leadId)
   return lead?.ownerId === viewer.id ? c : null
 }
 
@@ -43,7 +44,7 @@ const shown = (value: unknown): string | null =>
 export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) {
   const { timeZone } = getOrganisationSettings(db)
   const when = (at: Date | null) => (at ? formatDateTime(at, timeZone) : null)
-  const lead = db.select().from(leads).where(eq(leads.id, c.leadId)).get()
+  const lead = leadById(db, c.leadId)
   if (!lead) throw new Error(`Case ${c.id} has no lead`)
   const snapshot = c.leadSnapshot
   const version = c.definitionVersionId ? getVersion(db, c.definitionVersionId) : null

@@ -1,17 +1,25 @@
 // One case as the judicial branch's use cases read it: the row, whether it still takes
 // answers and votes, the working time of its review, and its evaluation.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { evaluate } from '~/domain/definition/evaluator'
 import { criteriaOf } from '~/domain/definition/versions.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { workingMsBetween } from '~/domain/sla/clock'
-import type { Queryable } from '~db/connection'
+import { preparedQuery, type Queryable } from '~db/connection'
 import { cases } from '~db/schema'
 
 export type Case = typeof cases.$inferSelect
 
+const caseById = (db: Queryable) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare()
+
+/** The case with this id (a prepared query: every case file and vote reads it). */
 export function findCase(db: Queryable, caseId: number): Case | undefined {
-  return db.select().from(cases).where(eq(cases.id, caseId)).get()
+  return preparedQuery(db, caseById).get({ id: caseId })
 }
 
 /** When the case's review began: its opening, or for an imported case, when it was taken up. */

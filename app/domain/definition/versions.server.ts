@@ -1,20 +1,44 @@
 // Reading the lead definition's versions: their criteria, the version in force, one version
 // with its sign-offs, the list.
-import { asc, desc, eq } from 'drizzle-orm'
+import { asc, desc, eq, sql } from 'drizzle-orm'
 import { recordAudit } from '~/platform/audit.server'
-import type { Queryable } from '~db/connection'
+import { preparedQuery, type Queryable } from '~db/connection'
 import { definitionCriteria, definitionSignoffs, definitionVersions, users } from '~db/schema'
 import type { CriterionRule } from './evaluator'
 
 type Criterion = CriterionRule & { id: number; description: string; position: number }
 
-export function criteriaOf(db: Queryable, versionId: number): Criterion[] {
-  return db
+// A version's criteria and sign-offs are read by every lead page and case file: prepared once
+// per connection.
+const criteriaByVersion = (db: Queryable) =>
+  db
     .select()
     .from(definitionCriteria)
-    .where(eq(definitionCriteria.versionId, versionId))
+    .where(eq(definitionCriteria.versionId, sql.placeholder('versionId')))
     .orderBy(asc(definitionCriteria.position), asc(definitionCriteria.id))
-    .all()
+    .prepare()
+const versionById = (db: Queryable) =>
+  db
+    .select()
+    .from(definitionVersions)
+    .where(eq(definitionVersions.id, sql.placeholder('versionId')))
+    .prepare()
+const signoffsOf = (db: Queryable) =>
+  db
+    .select({
+      seat: definitionSignoffs.seat,
+      signedAt: definitionSignoffs.signedAt,
+      userName: users.name,
+    })
+    .from(definitionSignoffs)
+    .innerJoin(users, eq(users.id, definitionSignoffs.userId))
+    .where(eq(definitionSignoffs.versionId, sql.placeholder('versionId')))
+    .orderBy(asc(definitionSignoffs.signedAt), asc(definitionSignoffs.id))
+    .prepare()
+
+export function criteriaOf(db: Queryable, versionId: number): Criterion[] {
+  return preparedQuery(db, criteriaByVersion)
+    .all({ versionId })
     .map((c) => ({
       id: c.id,
       key: c.key,
@@ -39,23 +63,9 @@ export function getActiveVersion(db: Queryable) {
 }
 
 export function getVersion(db: Queryable, versionId: number) {
-  const version = db
-    .select()
-    .from(definitionVersions)
-    .where(eq(definitionVersions.id, versionId))
-    .get()
+  const version = preparedQuery(db, versionById).get({ versionId })
   if (!version) return null
-  const signoffs = db
-    .select({
-      seat: definitionSignoffs.seat,
-      signedAt: definitionSignoffs.signedAt,
-      userName: users.name,
-    })
-    .from(definitionSignoffs)
-    .innerJoin(users, eq(users.id, definitionSignoffs.userId))
-    .where(eq(definitionSignoffs.versionId, versionId))
-    .orderBy(asc(definitionSignoffs.signedAt), asc(definitionSignoffs.id))
-    .all()
+  const signoffs = preparedQuery(db, signoffsOf).all({ versionId })
   return { ...version, criteria: criteriaOf(db, versionId), signoffs }
 }
 

@@ -1,7 +1,7 @@
 // What a lead is and how lists name it; one lead as a viewer may open it.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
-import type { Queryable } from '~db/connection'
+import { preparedQuery, type Queryable } from '~db/connection'
 import { leads } from '~db/schema'
 
 export type Lead = typeof leads.$inferSelect
@@ -17,8 +17,20 @@ export const LEAD_NAME_COLUMNS = {
 type Viewer = { id: number; roles: readonly Role[] }
 
 /** A lead the viewer may open, or null (a rep asking for another rep's lead gets nothing). */
+const byId = (db: Queryable) =>
+  db
+    .select()
+    .from(leads)
+    .where(eq(leads.id, sql.placeholder('id')))
+    .prepare()
+
+/** The lead with this id (a prepared query: every lead page and action reads it). */
+export function leadById(db: Queryable, leadId: number): Lead | undefined {
+  return preparedQuery(db, byId).get({ id: leadId })
+}
+
 export function getLeadForViewer(db: Queryable, viewer: Viewer, leadId: number) {
-  const lead = db.select().from(leads).where(eq(leads.id, leadId)).get()
+  const lead = leadById(db, leadId)
   if (!lead || (!seesAllLeads(viewer) && lead.ownerId !== viewer.id)) return null
   return lead
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { recordAudit } from '~/platform/audit.server'
-import type { DB, Queryable } from '~db/connection'
+import { type DB, preparedQuery, type Queryable } from '~db/connection'
 import { settings } from '~db/schema'
 import { SUMMARY_FAMILIES } from '../summaries/families.server'
 import { resetSummaries } from '../summaries/state.server'
@@ -31,9 +31,16 @@ const NURTURE_KEY = 'nurture'
 const WEBHOOKS_KEY = 'webhooks'
 const SESSION_SECRET_KEY = 'session_secret'
 
+// Read by nearly every page (the time zone, the service levels): prepared once per connection.
+const settingByKey = (db: Queryable) =>
+  db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare()
+
 export function readSetting(db: Queryable, key: string): unknown {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()
-    ?.value
+  return preparedQuery(db, settingByKey).get({ key })?.value
 }
 
 export function writeSetting(

@@ -7,6 +7,7 @@ import {
   type Consumer,
   DRAIN_BATCH,
   drainBatch,
+  drainConsumers,
   markHandled,
   onEventAppended,
 } from '../events/outbox.server'
@@ -143,24 +144,15 @@ export function startRunner(options: {
     }
   }
 
+  /** Every consumer's next batch in one transaction (one commit), until none has more. */
   async function drain() {
-    let handled = 0
-    for (const consumer of consumers) {
-      for (;;) {
-        const batch = drainBatch(db, consumer, clock())
-        handled += batch.handled
-        if (batch.error)
-          log(`Jobs: the ${consumer.name} consumer failed; it will retry.`, batch.error)
-        if (!batch.more || stopped) break
-        await yieldToRequests()
-      }
+    for (;;) {
+      const batch = drainConsumers(db, consumers, clock())
+      for (const failed of batch.failures)
+        log(`Jobs: the ${failed.consumer} consumer failed; it will retry.`, failed.error)
+      if (!batch.more || stopped) break
+      await yieldToRequests()
     }
-    if (handled > 0)
-      markHandled(
-        db,
-        consumers.map((c) => c.name),
-        clock(),
-      )
   }
 
   async function tick() {
