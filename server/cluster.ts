@@ -95,6 +95,8 @@ type Place = {
 export function superviseWorkers(options: {
   count: number
   exec: string
+  /** Added to this process's environment for the workers. */
+  env?: Record<string, string>
   policy?: RestartPolicy
   log?: (message: string) => void
   onMessage?: (message: unknown) => void
@@ -117,7 +119,7 @@ export function superviseWorkers(options: {
   if (unready === 0) becameReady()
 
   function start(place: Place, first: boolean) {
-    const worker = cluster.fork()
+    const worker = cluster.fork(options.env)
     const startedAt = elapsed()
     let listened = false
     place.worker = worker

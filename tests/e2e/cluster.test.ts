@@ -91,8 +91,9 @@ describe('the server as a cluster of two workers', () => {
     const one = <T>(query: string, ...params: unknown[]) =>
       sqlite.prepare(query).get(...params) as T
     try {
-      const lead = one<{ id: number }>(
-        "SELECT l.id FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.email = 'dana@brightline.test' AND l.status = 'new' AND l.follow_up_due_at > ? ORDER BY l.id LIMIT 1",
+      // One of Dana's new leads, and the marketer answerable for it, who is told of the case.
+      const lead = one<{ id: number; marketer: string }>(
+        "SELECT l.id, m.email AS marketer FROM leads l JOIN users u ON u.id = l.owner_id JOIN users m ON m.id = l.marketer_id WHERE u.email = 'dana@brightline.test' AND l.status = 'new' AND l.follow_up_due_at > ? ORDER BY l.id LIMIT 1",
         Date.now() + 60 * 60_000,
       )
       const reason = one<{ id: number }>(
@@ -127,7 +128,7 @@ describe('the server as a cluster of two workers', () => {
           "SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.case_id = ? AND n.kind = 'case_opened'",
         )
         .all(caseId)
-      expect(told).toEqual([{ email: 'maya@brightline.test' }])
+      expect(told).toEqual([{ email: lead.marketer }])
     } finally {
       sqlite.close()
     }
