@@ -3,6 +3,7 @@
 // events" messages on, and stops them all at shutdown. It knows nothing of the app: server/main.ts
 // prepares the database and runs the job runner in the primary around it.
 import cluster, { type Worker } from 'node:cluster'
+import { createServer } from 'node:net'
 
 /** How a dead worker is replaced. */
 export type RestartPolicy = {
@@ -70,6 +71,20 @@ export function eventsNotifier(send: (message: { type: string }) => void): () =>
       send({ type: EVENTS_APPENDED })
     })
   }
+}
+
+/**
+ * Why the primary could not listen on `port` and `host` (taken, not allowed), or null. Checked
+ * before the workers fork: the primary listens on their behalf, and with the port taken Node
+ * 20's primary died of an unhandled 'error' event before any worker's failure reached the
+ * supervisor (seen: exit code 1, no word of which port or why).
+ */
+export function listenError(port: number, host: string): Promise<Error | null> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', (error) => resolve(error))
+    probe.listen(port, host, () => probe.close(() => resolve(null)))
+  })
 }
 
 export type Supervisor = {

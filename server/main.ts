@@ -19,7 +19,7 @@ import { onEventAppended } from '~/platform/events/outbox.server'
 import { startRunner } from '~/platform/jobs/runner.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
 import type { DB } from '~db/connection'
-import { eventsNotifier, isEventsAppended, superviseWorkers } from './cluster'
+import { eventsNotifier, isEventsAppended, listenError, superviseWorkers } from './cluster'
 import { startHttp } from './http'
 
 function loadEnv() {
@@ -93,6 +93,12 @@ async function serveAsPrimary() {
     return
   }
 
+  const taken = await listenError(env.PORT, env.HOST)
+  if (taken) {
+    console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${taken.message}`)
+    db.$client.close()
+    process.exit(1)
+  }
   let runner: ReturnType<typeof startJobs> | undefined
   let stopped = false
   const workers = superviseWorkers({

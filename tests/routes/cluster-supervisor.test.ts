@@ -1,9 +1,10 @@
 // The cluster's supervision (server/cluster.ts, decision 31) with real worker processes: a
 // stand-in worker (tests/support/cluster-worker.mjs) that listens, or exits at once.
 import { existsSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { expect, it } from 'vitest'
-import { type RestartPolicy, superviseWorkers } from '../../server/cluster'
+import { listenError, type RestartPolicy, superviseWorkers } from '../../server/cluster'
 
 const exec = resolve('tests/support/cluster-worker.mjs')
 const POLICY: RestartPolicy = {
@@ -74,4 +75,15 @@ it('keeps its workers alive: a killed one is replaced, and stop ends them all', 
   for (const pid of replaced) expect(existsSync(`/proc/${pid}`)).toBe(false)
   // Stopped workers are not replaced.
   expect(logged).toHaveLength(1)
+})
+
+it('says why the port cannot be listened on before any worker forks, and leaves a free one free', async () => {
+  const taken = createServer()
+  await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done))
+  const { port } = taken.address() as AddressInfo
+  expect(await listenError(port, '127.0.0.1')).toMatchObject({ code: 'EADDRINUSE' })
+  await new Promise<void>((done) => taken.close(() => done()))
+  expect(await listenError(port, '127.0.0.1')).toBeNull()
+  // Checking did not keep it.
+  expect(await listenError(port, '127.0.0.1')).toBeNull()
 })
