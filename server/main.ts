@@ -59,7 +59,12 @@ async function serveAsWorker() {
   startReportPool()
   const http = await startHttp(env)
   // The runner is in the primary: events appended here wake it through the IPC channel.
-  onEventAppended(eventsNotifier((message) => process.send?.(message)))
+  // (Not once the channel has closed: the primary is gone, and this worker is exiting.)
+  onEventAppended(
+    eventsNotifier((message) => {
+      if (process.connected) process.send?.(message)
+    }),
+  )
   onSignals(async () => {
     await http.close()
     await stopTaskPools()
