@@ -17,7 +17,14 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { caseEvaluation } from '~/domain/cases/case.server'
 import * as schema from '~db/schema'
 import { freePort, startApp } from '../tests/e2e/app-server'
-import { machine, memoryMb, peakMemoryMb, signInOverHttp, writeResult } from './lib'
+import {
+  machine,
+  memoryMb,
+  peakMemoryMb,
+  peakMemoryPerProcessMb,
+  signInOverHttp,
+  writeResult,
+} from './lib'
 
 const { values: args } = parseArgs({
   options: {
@@ -96,7 +103,11 @@ sqlite.close()
 
 // ——— The app and the ceiling ———
 
-const app = await startApp({ DATABASE_PATH: copy, DEMO_MODE: 'false' })
+const app = await startApp({
+  DATABASE_PATH: copy,
+  DEMO_MODE: 'false',
+  ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
+})
 const ceilingPort = await freePort()
 const ceiling = spawn(process.execPath, ['--import', 'tsx', 'bench/ceiling.ts'], {
   env: { ...process.env, PORT: String(ceilingPort) },
@@ -278,6 +289,8 @@ function save() {
     only: args.only ?? null,
     secondsPerRun: SECONDS,
     serverMemoryMb: { atStart: startMemory, peak: peakMemoryMb(app.pid) },
+    // Each of the server's processes (the primary and its workers, with a cluster).
+    serverProcessesPeakMb: peakMemoryPerProcessMb(app.pid),
     minutes: round((Date.now() - started) / 60_000),
     results,
   })

@@ -15,6 +15,8 @@ import { notificationsConsumer } from '~/domain/notifications/consumer.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { type ReminderCursor, remindFollowUps, remindReviews } from '~/domain/sla/reminders.server'
 import { markOverdueReviews } from '~/domain/sla/review-overdue.server'
+import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
+import { rebuildStep } from '~/domain/summaries/state.server'
 import { webhooksConsumer } from '~/domain/webhooks/consumer.server'
 import { type DeliverOptions, deliverDue } from '~/domain/webhooks/deliver.server'
 import type { Consumer } from '~/platform/events/outbox.server'
@@ -33,6 +35,9 @@ export const CONSUMERS: readonly Consumer[] = [
 
 /** One batch of the sweep: about 0.16 s of work, so a backlog never holds requests up long. */
 const SWEEP_BATCH = 100
+
+/** Rows a step of the summaries' rebuild counts in one transaction. */
+const SUMMARY_CHUNK = 5000
 
 /** One batch of reminders: clocks read (not reminded) per transaction. */
 const REMINDER_BATCH = 200
@@ -130,6 +135,13 @@ export function periodicJobs(
       describe: (marked) => `Reviews: ${marked} case(s) found overdue.`,
     },
     webhooksJob(),
+    {
+      // The report summaries, counted again after a time-zone change (decision 34).
+      name: 'summaries',
+      everyMs: 2000,
+      run: (db) => rebuildStep(db, SUMMARY_FAMILIES, SUMMARY_CHUNK),
+      describe: (rows) => `Summaries: ${rows} row(s) counted.`,
+    },
     {
       name: 'sweep',
       everyMs: sweepSeconds > 0 ? sweepSeconds * 1000 : Number.POSITIVE_INFINITY,

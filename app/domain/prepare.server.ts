@@ -1,4 +1,7 @@
 import { indexNewLeads } from '~/domain/leads/search-index.server'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
+import { prepareSummaries } from '~/domain/summaries/state.server'
 import { sealAuditTrail } from '~/platform/audit.server'
 import { type DB, migrateDatabase } from '~db/connection'
 
@@ -16,5 +19,7 @@ export function prepareDatabase(db: DB): { migrated: number; indexed: number; se
   // them, so indexing them holds the lock no longer than that transaction did.
   const waiting = db.$client.prepare('SELECT 1 FROM leads_search_pending LIMIT 1').get()
   const indexed = waiting ? db.transaction((tx) => indexNewLeads(tx), { behavior: 'immediate' }) : 0
+  // The report summaries' calendar for the organisation's zone, and any new family started.
+  prepareSummaries(db, SUMMARY_FAMILIES, getOrganisationSettings(db).timeZone)
   return { migrated, indexed, sealed: sealAuditTrail(db) }
 }

@@ -32,6 +32,8 @@ import {
   updateSlaSettings,
   updateWebhookSettings,
 } from '~/domain/settings/settings.server'
+import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
+import { rebuildProgress } from '~/domain/summaries/state.server'
 import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -49,6 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
     nurture: getNurtureSettings(getDb()),
     webhooks: getWebhookSettings(getDb()),
     timeZones: Intl.supportedValuesOf('timeZone'),
+    summaries: rebuildProgress(getDb(), SUMMARY_FAMILIES),
   }
 }
 
@@ -107,7 +110,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, sla, committee, nurture, webhooks, timeZones } = useLoaderData<typeof loader>()
+  const { settings, sla, committee, nurture, webhooks, timeZones, summaries } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const replyFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined
@@ -173,6 +177,13 @@ export default function Settings() {
             ))}
           </select>
           <ErrorList id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
+          {summaries ? (
+            <p className="mt-2 text-sm text-slate-700" role="status">
+              Reports are being recounted in this time zone:{' '}
+              {summaries.total > 0 ? Math.floor((summaries.done / summaries.total) * 100) : 0}%
+              done. Until then they read every row, and may take longer.
+            </p>
+          ) : null}
         </div>
         <Button type="submit">Save settings</Button>
       </FormCard>

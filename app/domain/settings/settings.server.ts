@@ -4,6 +4,8 @@ import type { z } from 'zod'
 import { recordAudit } from '~/platform/audit.server'
 import type { DB, Queryable } from '~db/connection'
 import { settings } from '~db/schema'
+import { SUMMARY_FAMILIES } from '../summaries/families.server'
+import { resetSummaries } from '../summaries/state.server'
 import {
   COMMITTEE_DEFAULTS,
   type CommitteeSettings,
@@ -62,11 +64,13 @@ function saveSettings(
   next: unknown,
   actorId: number | null,
   now: Date,
+  afterSave?: (tx: Queryable, before: unknown) => void,
 ) {
   db.transaction(
     (tx) => {
       const before = current(tx)
       writeSetting(tx, key, next, actorId, now)
+      afterSave?.(tx, before)
       recordAudit(
         tx,
         {
@@ -85,20 +89,38 @@ function saveSettings(
 }
 
 /** A group of settings kept under one key: read (the defaults when unset) and saved with audit. */
-function settingGroup<T>(key: string, schema: z.ZodType<T>, defaults: T) {
+function settingGroup<T>(
+  key: string,
+  schema: z.ZodType<T>,
+  defaults: T,
+  afterSave?: (tx: Queryable, before: T, next: T) => void,
+) {
   const get = (db: Queryable): T => {
     const parsed = schema.safeParse(readSetting(db, key))
     return parsed.success ? parsed.data : defaults
   }
   const update = (db: Queryable, actorId: number | null, next: T, now: Date) =>
-    saveSettings(db, key, get, next, actorId, now)
+    saveSettings(
+      db,
+      key,
+      get,
+      next,
+      actorId,
+      now,
+      afterSave && ((tx, before) => afterSave(tx, before as T, next)),
+    )
   return { get, update }
 }
 
+// A new time zone moves every row to another local day: the report summaries are counted again,
+// by the rebuild job, in the zone's calendar (decision 34).
 const organisation = settingGroup<OrganisationSettings>(
   ORGANISATION_KEY,
   OrganisationSettingsSchema,
   DEFAULTS,
+  (tx, before, next) => {
+    if (before.timeZone !== next.timeZone) resetSummaries(tx, SUMMARY_FAMILIES, next.timeZone)
+  },
 )
 export const getOrganisationSettings = organisation.get
 export const updateOrganisationSettings = organisation.update
