@@ -1,12 +1,13 @@
-// The HTTP server: validates the environment, migrates the database, seeds the demo when
-// asked, then serves the Remix app (through Vite's middleware in development).
-
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
-import compression from 'compression'
-import express from 'express'
+// The server: validates the environment, migrates the database, seeds the demo when asked,
+// then serves the Remix app (server/http.ts; through Vite's middleware in development).
+//
+// With WEB_CONCURRENCY above 1 (one per core by default, production only) it runs as a cluster
+// (decision 31): this process, the primary, prepares the database and seeds the demo once, forks
+// the HTTP workers (server/cluster.ts) and runs the one job runner; each worker serves HTTP with
+// its own connection and report threads. With WEB_CONCURRENCY=1, and always in development, one
+// process does everything.
+import cluster from 'node:cluster'
+import { fileURLToPath } from 'node:url'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/demo/seed.server'
 import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs.server'
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
@@ -14,11 +15,12 @@ import { prepareDatabase } from '~/domain/prepare.server'
 import { startReportPool } from '~/domain/reports/run-report.server'
 import { getDb } from '~/platform/db.server'
 import { EnvError, getEnv } from '~/platform/env.server'
+import { onEventAppended } from '~/platform/events/outbox.server'
 import { startRunner } from '~/platform/jobs/runner.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
-import { clientErrors } from './client-errors'
-import { methodCheck, originCheck } from './refusals'
-import { cspNonceOf, securityHeaders } from './security-headers'
+import type { DB } from '~db/connection'
+import { eventsNotifier, isEventsAppended, listenError, superviseWorkers } from './cluster'
+import { startHttp } from './http'
 
 function loadEnv() {
   try {
@@ -32,72 +34,125 @@ function loadEnv() {
   }
 }
 
-const env = loadEnv()
-const db = getDb()
-const { sealed } = prepareDatabase(db)
-if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.`)
-const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
-// Imports that were running when the server last stopped carry on from their last batch.
-resumeInterruptedImports(db)
-
-// The report threads (decision 20) start with the server, so the first report does not wait for
-// them; each opens its read-only connection on its first report.
-startReportPool()
-
-const viteDevServer =
-  env.NODE_ENV === 'development'
-    ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
-    : undefined
-
-const app = express()
-app.disable('x-powered-by')
-app.set('trust proxy', env.TRUST_PROXY)
-// First, so that every response carries them: pages, CSVs, static files, errors, refusals.
-app.use(securityHeaders({ development: Boolean(viteDevServer), https: env.COOKIE_SECURE }))
-app.use(compression())
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares)
-} else {
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+/** Runs `stop` once, on the first SIGTERM or SIGINT (Ctrl-C sends it to every process). */
+function onSignals(stop: () => Promise<void>) {
+  let stopping = false
+  const once = () => {
+    if (stopping) return
+    stopping = true
+    void stop()
+  }
+  process.on('SIGTERM', once)
+  process.on('SIGINT', once)
 }
 
-const build = viteDevServer
-  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-  : ((await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild)
+const env = loadEnv()
 
-// Every state-changing request from another site is refused before it reaches a route; the
-// route guards check the same rule again, so no action depends on this layer alone. A request
-// under /api/ is not a browser's: it passes, and the API's own guard wants a token and never
-// reads the cookie (decisions 27, 28). A method no route answers is refused with its Allow
-// header; under /api/ as a problem (server/refusals.ts).
-app.use(originCheck)
-app.use(methodCheck)
+if (cluster.isWorker) await serveAsWorker()
+else await serveAsPrimary()
 
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      now: () => new Date(),
-      cspNonce: cspNonceOf(res),
+/** A cluster's worker: HTTP only. Migrations, the demo and the jobs are the primary's. */
+async function serveAsWorker() {
+  const db = getDb()
+  // The report threads (decision 20) start with the worker, so the first report does not wait
+  // for them; each opens its read-only connection on its first report.
+  startReportPool()
+  const http = await startHttp(env)
+  // The runner is in the primary: events appended here wake it through the IPC channel.
+  // (Not once the channel has closed: the primary is gone, and this worker is exiting.)
+  onEventAppended(
+    eventsNotifier((message) => {
+      if (process.connected) process.send?.(message)
     }),
-  }),
-)
-// A malformed address, or another error of the client's met before Remix: a quiet 4xx.
-app.use(clientErrors)
+  )
+  onSignals(async () => {
+    await http.close()
+    await stopTaskPools()
+    db.$client.close()
+    process.exit(0)
+  })
+}
 
-// The job runner starts once the server listens: the sweep (every SWEEP_INTERVAL_SECONDS),
-// the hourly purge of idle sessions and old sign-in attempts, and the outbox's consumers
-// (notifications), each a short batch at a time with a yield between batches.
-let runner: ReturnType<typeof startRunner> | undefined
+/** The process `node build/server.js` starts: alone, or the cluster's primary. */
+async function serveAsPrimary() {
+  const db = getDb()
+  const { sealed } = prepareDatabase(db)
+  if (sealed > 0) console.log(`Sealed ${sealed} audit entries into the hash chain.`)
+  const seeded = env.DEMO_MODE ? await seedDemo(db, new Date()) : false
+  // Imports that were running when the server last stopped carry on from their last batch, in
+  // this process (the primary of a cluster: no worker has started yet).
+  resumeInterruptedImports(db)
 
-const server = app.listen(env.PORT, env.HOST, () => {
-  runner = startRunner({ db, jobs: periodicJobs(env.SWEEP_INTERVAL_SECONDS), consumers: CONSUMERS })
+  if (env.WEB_CONCURRENCY === 1) {
+    startReportPool()
+    const http = await startHttp(env)
+    const runner = startJobs(db)
+    announce(db, seeded, 'one process')
+    onSignals(async () => {
+      await http.close()
+      await runner.stop()
+      await stopTaskPools()
+      db.$client.close()
+      process.exit(0)
+    })
+    return
+  }
+
+  const taken = await listenError(env.PORT, env.HOST)
+  if (taken) {
+    console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${taken.message}`)
+    db.$client.close()
+    process.exit(1)
+  }
+  let runner: ReturnType<typeof startJobs> | undefined
+  let stopped = false
+  const workers = superviseWorkers({
+    count: env.WEB_CONCURRENCY,
+    // This file (build/server.js), whatever started it (npm start's launcher, npm run serve).
+    exec: fileURLToPath(import.meta.url),
+    onMessage: (message) => {
+      if (isEventsAppended(message)) runner?.wake()
+    },
+    onGiveUp: () => void shutdown(1),
+  })
+  async function shutdown(code: number) {
+    if (stopped) return
+    stopped = true
+    await workers.stop()
+    await runner?.stop()
+    await stopTaskPools()
+    db.$client.close()
+    process.exit(code)
+  }
+  onSignals(() => shutdown(0))
+  await workers.ready
+  if (stopped) return
+  runner = startJobs(db)
+  announce(
+    db,
+    seeded,
+    `${env.WEB_CONCURRENCY} worker processes (pids ${workers.pids().join(', ')})`,
+  )
+}
+
+/**
+ * The job runner, in exactly one process: the sweep (every SWEEP_INTERVAL_SECONDS), the hourly
+ * purge of idle sessions and old sign-in attempts, e-mail, webhooks, the API's batches and the
+ * outbox's consumers (notifications), each a short batch at a time with a yield between batches.
+ */
+function startJobs(db: DB) {
+  const runner = startRunner({
+    db,
+    jobs: periodicJobs(env.SWEEP_INTERVAL_SECONDS),
+    consumers: CONSUMERS,
+  })
+  console.log(`The job runner runs in process ${process.pid}.`)
+  return runner
+}
+
+function announce(db: DB, seeded: boolean, serving: string) {
   const url = `http://localhost:${env.PORT}`
-  console.log(`Leadcourt is running at ${url} (database: ${env.DATABASE_PATH})`)
+  console.log(`Leadcourt is running at ${url} (database: ${env.DATABASE_PATH}; ${serving})`)
   if (seeded) console.log('Seeded the Brightline Systems demo data.')
   if (env.DEMO_MODE && !needsSetup(db)) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`)
@@ -111,15 +166,4 @@ const server = app.listen(env.PORT, env.HOST, () => {
     const token = issueSetupToken(db, new Date())
     console.log(`No accounts yet. Create the first admin at ${url}/setup?token=${token}`)
   }
-})
-
-function shutdown() {
-  server.close(async () => {
-    await runner?.stop()
-    await stopTaskPools()
-    db.$client.close()
-    process.exit(0)
-  })
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

@@ -2,8 +2,17 @@ import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
-/** One report thread per core but one, and at least one (decision 20). */
-export const DEFAULT_REPORT_WORKERS = Math.max(1, Math.min(16, availableParallelism() - 1))
+/** One HTTP process per core (decision 31). */
+export const DEFAULT_WEB_CONCURRENCY = Math.max(1, Math.min(64, availableParallelism()))
+
+/**
+ * The report threads of each HTTP process: the cores but one, shared among the processes, and
+ * at least one each, since every process answers report pages (decisions 20 and 31). One process
+ * on two cores: 1; two processes on two cores: 1 each; four on eight: 1 each; two on eight: 3.
+ */
+export function defaultReportWorkers(processes: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(16, Math.floor((cores - 1) / processes)))
+}
 
 /** An entry Express's `trust proxy` understands: an IP address, a subnet, or a named range. */
 function isProxyAddress(entry: string): boolean {
@@ -31,6 +40,17 @@ const EnvSchema = z
       .max(65535, 'must be between 1 and 65535')
       .default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    // How many processes serve HTTP (decision 31): one per core by default; 1 is one process
+    // with no cluster. Development always runs one (Vite's middleware), whatever this says.
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: 'must be the number of server processes' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 64')
+      .max(64, 'must be between 1 and 64')
+      .default(DEFAULT_WEB_CONCURRENCY),
+    // Each response names the process that answered it (X-Leadcourt-Process: its pid), for the
+    // cluster's tests and for diagnosing one; off by default.
+    EXPOSE_PROCESS_ID: flag.default(false),
     DATABASE_PATH: z.string().min(1, 'must not be empty').default('data/leadcourt.db'),
     DEMO_MODE: flag.default(false),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -78,12 +98,13 @@ const EnvSchema = z
     // how long one may take before the request gets a 503 and its thread is replaced. The
     // threads share the cores with the server, so by default they leave it one (on two cores,
     // one report thread kept the lead page's p95 at 120 ms beside report load, two at 160).
+    // Per HTTP process: the default shares the cores but one among them (defaultReportWorkers).
     REPORT_WORKERS: z.coerce
       .number({ error: 'must be the number of report threads' })
       .int('must be a whole number')
       .min(1, 'must be between 1 and 16')
       .max(16, 'must be between 1 and 16')
-      .default(DEFAULT_REPORT_WORKERS),
+      .optional(),
     REPORT_TIMEOUT_MS: z.coerce
       .number({ error: 'must be a number of milliseconds' })
       .int('must be a whole number')
@@ -167,6 +188,10 @@ const EnvSchema = z
   })
   .transform((env) => ({
     ...env,
+    WEB_CONCURRENCY: env.NODE_ENV === 'development' ? 1 : env.WEB_CONCURRENCY,
+    REPORT_WORKERS:
+      env.REPORT_WORKERS ??
+      defaultReportWorkers(env.NODE_ENV === 'development' ? 1 : env.WEB_CONCURRENCY),
     // The SMTP server, or null: no SMTP_HOST keeps every message in the in-app mailbox.
     SMTP: env.SMTP_HOST
       ? {

@@ -1,7 +1,7 @@
 // Starts the production build on a free port with its own temporary database, and a
 // headless Debian Chromium driven by playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +27,22 @@ export function freePort(): Promise<number> {
   })
 }
 
+/**
+ * The processes a process started, from /proc: the workers of the server's cluster (decision
+ * 31), whose memory the benchmarks read beside the primary's.
+ */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    return []
+  }
+}
+
 export type AppServer = {
   url: string
   pid: number
@@ -36,7 +52,8 @@ export type AppServer = {
 
 /**
  * Runs `build/server.js` on a free port: by default in demo mode on a temporary database that
- * `stop` deletes; with `DATABASE_PATH` in `env`, on that database, which is kept.
+ * `stop` deletes; with `DATABASE_PATH` in `env`, on that database, which is kept. `pid` is the
+ * cluster's primary when the server runs workers (`childPids`); `stop` stops them all.
  */
 export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync('build/server.js'))
@@ -54,6 +71,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
       HOST: '127.0.0.1',
       // As in production: the session cookie is Secure (browsers accept it on localhost).
       COOKIE_SECURE: 'true',
+      // One process unless the caller or the environment says: on two cores shared with other
+      // work, a cluster's workers double the time to start (58 s against 109 s at a load of 16).
+      // tests/e2e/cluster.test.ts runs two workers; WEB_CONCURRENCY=2 npm run test:e2e runs every
+      // browser test against a cluster, and WEB_CONCURRENCY=2 npm run bench:pages measures one.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

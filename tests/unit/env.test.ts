@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { EnvError, parseEnv } from '~/platform/env.server'
+import { defaultReportWorkers, EnvError, parseEnv } from '~/platform/env.server'
 
 describe('environment', () => {
   it('has defaults that run the app with nothing set', () => {
@@ -10,6 +10,9 @@ describe('environment', () => {
       HOST: '0.0.0.0',
       DATABASE_PATH: 'data/leadcourt.db',
       DEMO_MODE: false,
+      // Development is one process with Vite's middleware, whatever WEB_CONCURRENCY says.
+      WEB_CONCURRENCY: 1,
+      EXPOSE_PROCESS_ID: false,
       TRUST_PROXY: 0,
       SESSION_MAX_AGE_DAYS: 30,
       SWEEP_INTERVAL_SECONDS: 60,
@@ -123,6 +126,30 @@ describe('environment', () => {
         `SESSION_MAX_AGE_DAYS="${bad}"`,
       )
     }
+  })
+
+  it('serves from a process per core in production, WEB_CONCURRENCY of them when set (1 to 64)', () => {
+    expect(parseEnv({ NODE_ENV: 'production' }).WEB_CONCURRENCY).toBe(availableParallelism())
+    expect(parseEnv({ NODE_ENV: 'production', WEB_CONCURRENCY: '3' })).toMatchObject({
+      WEB_CONCURRENCY: 3,
+      REPORT_WORKERS: defaultReportWorkers(3),
+    })
+    expect(parseEnv({ NODE_ENV: 'development', WEB_CONCURRENCY: '3' }).WEB_CONCURRENCY).toBe(1)
+    for (const bad of ['0', '65', '1.5', 'auto']) {
+      expect(() => parseEnv({ WEB_CONCURRENCY: bad }), bad).toThrowError(`WEB_CONCURRENCY="${bad}"`)
+    }
+    expect(() => parseEnv({ WEB_CONCURRENCY: '0' })).toThrowError('must be between 1 and 64')
+    expect(parseEnv({ EXPOSE_PROCESS_ID: 'true' }).EXPOSE_PROCESS_ID).toBe(true)
+  })
+
+  it('shares the cores but one among the processes as report threads, at least one each', () => {
+    expect(defaultReportWorkers(1, 2)).toBe(1)
+    expect(defaultReportWorkers(2, 2)).toBe(1)
+    expect(defaultReportWorkers(1, 8)).toBe(7)
+    expect(defaultReportWorkers(2, 8)).toBe(3)
+    expect(defaultReportWorkers(8, 8)).toBe(1)
+    expect(defaultReportWorkers(1, 1)).toBe(1)
+    expect(defaultReportWorkers(1, 64)).toBe(16)
   })
 
   it('runs reports on 1 to 16 threads, each given 100 ms to 10 minutes', () => {

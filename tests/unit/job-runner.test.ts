@@ -103,6 +103,42 @@ it('an event appended in the process wakes the runner: its consumer sees it with
   expect(seen.at(-1)).toBe('lead.accepted')
 })
 
+it('an event another process appended waits for the tick, unless that process says so: wake drains it at once', async () => {
+  const seen: string[] = []
+  let told: () => void = () => {}
+  const handled = new Promise<void>((resolve) => {
+    told = resolve
+  })
+  const runner = startRunner({
+    db: w.db,
+    jobs: [],
+    consumers: [
+      {
+        name: 'watcher',
+        handle: (_tx, event) => {
+          seen.push(event.type)
+          if (event.type === 'lead.accepted') told()
+        },
+      },
+    ],
+    clock: () => NOW,
+    // A tick an hour away: only the wake can hand the new event over before the test times out.
+    tickMs: 3_600_000,
+    log: () => {},
+  })
+  await runner.firstTick
+  // Written as another process's appendEvent writes it: this process's listeners hear nothing.
+  w.db
+    .insert(outbox)
+    .values({ type: 'lead.accepted', payload: { leadId: 1, repId: w.id.dana }, occurredAt: NOW })
+    .run()
+  // The cluster's worker tells the primary, which wakes its runner (server/cluster.ts).
+  runner.wake()
+  await handled
+  await runner.stop()
+  expect(seen.at(-1)).toBe('lead.accepted')
+})
+
 it('a job may be async: the runner and runJobsOnce wait for each run before the next', async () => {
   const runs: string[] = []
   let left = 2

@@ -86,6 +86,11 @@ type Runner = {
   /** Settles when the first tick is over (every job has run once, the outbox is drained). */
   firstTick: Promise<void>
   stop: () => Promise<void>
+  /**
+   * Drains the outbox now rather than at the next tick: for events appended by another process
+   * that says so (the cluster's HTTP workers tell the primary, which runs the runner: decision 31).
+   */
+  wake: () => void
 }
 
 /**
@@ -181,10 +186,11 @@ export function startRunner(options: {
   // An event appended in this process wakes the loop, so the consumers see it within
   // milliseconds rather than at the next tick; events from other processes wait for the tick.
   let appended = false
-  const unsubscribe = onEventAppended(() => {
+  const wakeUp = () => {
     appended = true
     wake?.abort()
-  })
+  }
+  const unsubscribe = onEventAppended(wakeUp)
 
   const loop = (async () => {
     while (!stopped) {
@@ -209,5 +215,6 @@ export function startRunner(options: {
       wake?.abort()
       await loop
     },
+    wake: wakeUp,
   }
 }
