@@ -2,18 +2,44 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { formatDateTime } from '~/platform/time'
-import type { DB, Queryable } from '~db/connection'
+import { BATCH_PREFIX } from '~/platform/audit.server'
+import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
 import { actionLabel, describeChanges } from './format'
 
-/** A subject's timeline: its audit entries, oldest first, as people read them. */
+// The batched entry, among those of the subjects created at one instant, that lists a subject.
+const BATCHED_CREATION = `SELECT e.id, e.at, e.action, u.name AS actorName
+  FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+  WHERE e.subject_type = ? AND e.subject_id = ? AND EXISTS (
+    SELECT 1 FROM json_each(e.after, '$.members') m WHERE json_extract(m.value, '$.id') = ?)`
+
+/**
+ * The creation of a subject written in a batch (an import's new leads: one entry per
+ * transaction, see `batchingSink`): found by the instant it was created, which keys the batch.
+ */
+function batchedCreation(db: Queryable, subjectType: string, subjectId: number, createdAt: Date) {
+  const row = preparedStatement(db, BATCHED_CREATION).get(
+    BATCH_PREFIX + subjectType,
+    String(createdAt.getTime()),
+    String(subjectId),
+  ) as { id: number; at: number; action: string; actorName: string | null } | undefined
+  return row
+    ? { ...row, at: new Date(row.at), before: null, after: null }
+    : undefined
+}
+
+/**
+ * A subject's timeline: its audit entries, oldest first, as people read them. Given when the
+ * subject was created, its creation is found among the batched entries too.
+ */
 export function timelineOf(
   db: Queryable,
   subjectType: string,
   subjectId: number,
   timeZone: string,
+  createdAt?: Date,
 ) {
-  return db
+  const own = db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -29,7 +55,10 @@ export function timelineOf(
     )
     .orderBy(asc(auditEvents.id))
     .all()
-    .map((e) => ({
+  const batched = createdAt && batchedCreation(db, subjectType, subjectId, createdAt)
+  // The batch was written before any later entry of its subjects: it comes first.
+  const entries = batched ? [batched, ...own].sort((a, b) => a.id - b.id) : own
+  return entries.map((e) => ({
       id: e.id,
       action: e.action,
       when: formatDateTime(e.at, timeZone),
