@@ -10,7 +10,7 @@ import { getEnv } from '~/platform/env.server'
 const check = verifyAuditTrail(getDb())
 if (check.ok) {
   console.log(
-    `Audit trail of ${getEnv().DATABASE_PATH}: ${check.entries} entries (${check.members} listed in batched entries, each matching its hash), chain intact.`,
+    `Audit trail of ${getEnv().DATABASE_PATH}: ${check.entries} entries, chain intact; ${check.members} subjects listed in batched entries, each matching its hash.`,
   )
 } else {
   console.error(
