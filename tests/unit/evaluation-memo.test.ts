@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evaluationMemo } from '~/domain/definition/evaluation-memo'
-import type { CriterionRule } from '~/domain/definition/evaluator'
+import { type CriterionRule, evaluate } from '~/domain/definition/evaluator'
 
 const CRITERIA: CriterionRule[] = [
   {
@@ -30,7 +30,7 @@ const CRITERIA: CriterionRule[] = [
 ]
 
 describe('the evaluation memo', () => {
-  it('evaluates once per distinct evaluated input, and answers alike for leads equal on it', () => {
+  it('evaluates each criterion once per distinct value it reads', () => {
     const memo = evaluationMemo(CRITERIA)
     const leads = [
       { employeeCount: 400, country: 'Germany', firstName: 'Ada', custom: {} },
@@ -51,8 +51,9 @@ describe('the evaluation memo', () => {
       'undetermined',
       'does_not_meet',
     ])
-    // Seven leads, five distinct inputs (the custom attribute is read by its name, any case).
-    expect(memo.evaluated).toBe(5)
+    // Seven leads, 21 criteria to judge: 8 distinct (criterion, value) pairs. Size: 400, 10,
+    // blank; region: Germany, Spain, France; budget (read by its name, any case): blank, "yes".
+    expect(memo.evaluated).toBe(8)
   })
 
   it('keeps a number and its text apart, and blank apart from a value', () => {
@@ -61,13 +62,27 @@ describe('the evaluation memo', () => {
     expect(memo.overall({ employeeCount: '50', country: 'France' })).toBe('meets')
     expect(memo.overall({ employeeCount: null, country: 'France' })).toBe('undetermined')
     expect(memo.overall({ country: 'France' })).toBe('undetermined')
-    expect(memo.evaluated).toBe(3)
+    // 50, France and a blank budget; then "50"; then blank size (null and missing alike).
+    expect(memo.evaluated).toBe(5)
   })
 
   it('starts over once it holds as many inputs as its limit', () => {
     const memo = evaluationMemo(CRITERIA, 2)
     for (const employeeCount of [1, 2, 3, 1]) memo.overall({ employeeCount, country: 'France' })
-    // 1 and 2 fill it; 3 clears it; 1 is evaluated again.
-    expect(memo.evaluated).toBe(4)
+    // Size: 1 and 2 fill its memo, 3 clears it, 1 is judged again (4); region and budget once.
+    expect(memo.evaluated).toBe(6)
+  })
+
+  it('answers as the evaluator does, lead by lead', () => {
+    const memo = evaluationMemo(CRITERIA)
+    const countries = ['Germany', 'France', 'Spain', ' germany ', '']
+    const sizes = [undefined, null, 0, 49, 50, '50', '1,200', 'lots', 5000]
+    const budgets = [{}, { Budget: 'yes' }, { budget: '' }, { BUDGET: 'n' }]
+    for (const country of countries)
+      for (const employeeCount of sizes)
+        for (const custom of budgets) {
+          const lead = { country, employeeCount, custom }
+          expect(memo.overall(lead)).toBe(evaluate(lead, CRITERIA).overall)
+        }
   })
 })
