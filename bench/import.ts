@@ -269,47 +269,45 @@ function rawInsert(path: string, options: { perCommit?: number; tag?: string } =
   const begin = sqlite.prepare('BEGIN IMMEDIATE')
   const commit = sqlite.prepare('COMMIT')
   begin.run()
-  {
-    for (let i = 0; i < rowsWanted; i++) {
-      const r = leadRow(i)
-      if (r.email === null) continue
-      insert.run(
-        `${r.externalId}${tag}`,
-        `${tag}${r.email}`,
-        r.firstName,
-        r.lastName,
-        r.title,
-        r.company,
-        r.companyDomain,
-        r.industry,
-        r.employeeCount,
-        r.country,
-        r.source,
-        r.campaign,
-        r.engagementScore,
-        r.notes,
-        reps[rows % reps.length],
-        now,
-        now,
-        due,
-        version ?? null,
-        version ? 'undetermined' : null,
-        marketer,
-        now,
-        now,
-        1_000_000,
-        i + 2,
-        marketer,
-      )
-      rows++
-      if (rows % perCommit === 0) {
-        indexSearch()
-        commit.run()
-        begin.run()
-      }
+  for (let i = 0; i < rowsWanted; i++) {
+    const r = leadRow(i)
+    if (r.email === null) continue
+    insert.run(
+      `${r.externalId}${tag}`,
+      `${tag}${r.email}`,
+      r.firstName,
+      r.lastName,
+      r.title,
+      r.company,
+      r.companyDomain,
+      r.industry,
+      r.employeeCount,
+      r.country,
+      r.source,
+      r.campaign,
+      r.engagementScore,
+      r.notes,
+      reps[rows % reps.length],
+      now,
+      now,
+      due,
+      version ?? null,
+      version ? 'undetermined' : null,
+      marketer,
+      now,
+      now,
+      1_000_000,
+      i + 2,
+      marketer,
+    )
+    rows++
+    if (rows % perCommit === 0) {
+      indexSearch()
+      commit.run()
+      begin.run()
     }
-    indexSearch()
   }
+  indexSearch()
   commit.run()
   const ms = performance.now() - t0
   const msCpu = cpuMs(process.cpuUsage(cpu))

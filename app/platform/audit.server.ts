@@ -151,7 +151,10 @@ export function batchingSink(trail: AuditSink, batchable: (entry: AuditEntry) =>
       const { action, actorId, subjectType } = first.entry
       const members = held.map(({ entry }): BatchMember => {
         const member = { id: String(entry.subjectId), after: textOf(entry.after) }
-        const content = memberEntry({ at, actorId, action, subjectType: BATCH_PREFIX + subjectType }, member)
+        const content = memberEntry(
+          { at, actorId, action, subjectType: BATCH_PREFIX + subjectType },
+          member,
+        )
         return { ...member, hash: chainHash(GENESIS, content) }
       })
       trail.append(

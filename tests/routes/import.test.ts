@@ -329,15 +329,13 @@ describe('a large file', () => {
 
   /** The leads of an import listed as created in batched entries (one entry per transaction). */
   const batchedLeads = (jobId: number) =>
-    (
-      getDb()
-        .$client.prepare(
-          `SELECT count(*) AS n, count(DISTINCT e.id) AS entries FROM audit_events e, json_each(e.after, '$.members') m
+    getDb()
+      .$client.prepare(
+        `SELECT count(*) AS n, count(DISTINCT e.id) AS entries FROM audit_events e, json_each(e.after, '$.members') m
              WHERE e.action = 'lead.created' AND e.subject_type = 'batch:lead'
              AND json_extract(m.value, '$.id') IN (SELECT CAST(id AS TEXT) FROM leads WHERE import_job_id = ?)`,
-        )
-        .get(jobId) as { n: number; entries: number }
-    )
+      )
+      .get(jobId) as { n: number; entries: number }
 
   it('lists each new lead in a chained audit entry per batch, writes one follow-up per lead, and the chain verifies', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) =>

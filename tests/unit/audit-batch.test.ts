@@ -44,7 +44,11 @@ const rows = (db: ReturnType<typeof memoryDb>) =>
 /** Three leads created in one transaction, then one updated: through a batching sink. */
 function batchOfThree() {
   const db = memoryDb()
-  recordAudit(db, { actorId: null, action: 'import.started', subjectType: 'import', subjectId: 1 }, AT)
+  recordAudit(
+    db,
+    { actorId: null, action: 'import.started', subjectType: 'import', subjectId: 1 },
+    AT,
+  )
   const sink = batchingSink(auditTrail(db), isCreation)
   sink.append(created(101, 'Acme'), AT)
   sink.append(created(102, 'Globex'), AT)

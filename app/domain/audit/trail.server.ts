@@ -1,8 +1,8 @@
 // Reading the audit trail: a subject's timeline and the trail's pages, in words people read.
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { formatDateTime } from '~/platform/time'
 import { BATCH_PREFIX } from '~/platform/audit.server'
+import { formatDateTime } from '~/platform/time'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { auditEvents, users } from '~db/schema'
 import { actionLabel, describeChanges } from './format'
@@ -23,9 +23,7 @@ function batchedCreation(db: Queryable, subjectType: string, subjectId: number, 
     String(createdAt.getTime()),
     String(subjectId),
   ) as { id: number; at: number; action: string; actorName: string | null } | undefined
-  return row
-    ? { ...row, at: new Date(row.at), before: null, after: null }
-    : undefined
+  return row ? { ...row, at: new Date(row.at), before: null, after: null } : undefined
 }
 
 /**
@@ -59,14 +57,14 @@ export function timelineOf(
   // The batch was written before any later entry of its subjects: it comes first.
   const entries = batched ? [batched, ...own].sort((a, b) => a.id - b.id) : own
   return entries.map((e) => ({
-      id: e.id,
-      action: e.action,
-      when: formatDateTime(e.at, timeZone),
-      who: e.actorName ?? 'System',
-      what: actionLabel(e.action),
-      // What a creation or an opening holds is on the page; later entries show what changed.
-      changes: /\.(created|opened)$/.test(e.action) ? [] : describeChanges(e.before, e.after),
-    }))
+    id: e.id,
+    action: e.action,
+    when: formatDateTime(e.at, timeZone),
+    who: e.actorName ?? 'System',
+    what: actionLabel(e.action),
+    // What a creation or an opening holds is on the page; later entries show what changed.
+    changes: /\.(created|opened)$/.test(e.action) ? [] : describeChanges(e.before, e.after),
+  }))
 }
 
 const AUDIT_PAGE_SIZE = 50

@@ -89,7 +89,8 @@ const REFUSED_FIELD = { conflict: 'email', repeated: 'form', owner: 'owner' } as
 
 /** A lead's creation: the entries a batched upserter lists in one entry per transaction. */
 const isCreation = (entry: AuditEntry) =>
-  entry.subjectType === 'lead' && (entry.action === 'lead.created' || entry.action === 'lead.imported')
+  entry.subjectType === 'lead' &&
+  (entry.action === 'lead.created' || entry.action === 'lead.imported')
 
 /**
  * Writes leads in the caller's transaction. A lead whose keys match a stored one is updated

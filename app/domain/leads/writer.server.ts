@@ -193,8 +193,8 @@ export function leadWriter(
     criteria: CriterionRule[],
   ): Evaluation | null => {
     if (versionId === null) return null
-    let memo = memos.get(versionId)
-    if (!memo) memos.set(versionId, (memo = evaluationMemo(criteria)))
+    const memo = memos.get(versionId) ?? evaluationMemo(criteria)
+    memos.set(versionId, memo)
     return memo.overall(lead)
   }
   return {
