@@ -54,7 +54,7 @@ export function timelineOf(
     .orderBy(asc(auditEvents.id))
     .all()
   const batched = createdAt && batchedCreation(db, subjectType, subjectId, createdAt)
-  // The batch was written before any later entry of its subjects: it comes first.
+  // In the order written: a batch precedes every later entry of the subjects it lists.
   const entries = batched ? [batched, ...own].sort((a, b) => a.id - b.id) : own
   return entries.map((e) => ({
     id: e.id,

@@ -172,6 +172,10 @@ function heldLeads(db: Queryable) {
  * carried hash ahead of the trail. The leads it inserts are searchable
  * once `indexNewLeads` has run in the same transaction. Use cases write through `upsertLead`
  * or `leadUpserter` (upsert-lead.server.ts), which decide what a write is.
+ *
+ * `batched`: new leads and their follow-ups are held and inserted a hundred at a time with
+ * multi-row statements (`flush` writes what is held; the upserter calls it before anything
+ * reads them and at the end). Evaluations are memoised per version for the writer's life.
  */
 export function leadWriter(
   db: Queryable,
