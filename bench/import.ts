@@ -3,7 +3,9 @@
 // preview, start) into a copy of a starting database (a fresh one with the demo seed, or a copy
 // of --database, e.g. the one `npm run seed:large` makes). Beside it, raw better-sqlite3 inserts
 // the same leads into another copy of that database with one prepared statement in one
-// transaction: the floor the import is measured against. Prints a table and writes
+// transaction: the floor the import is measured against. Then the same raw inserts committed
+// as often as the import committed (its rows per transaction), into the import's database with
+// other keys: what committing every batch costs on its own. Prints a table and writes
 // bench/results/import-<rows>.json. A benchmark, not a test.
 import {
   copyFileSync,
