@@ -54,7 +54,7 @@ const APPEND = `INSERT INTO audit_events (at, actor_id, action, subject_type, su
  * transaction of the change, which holds the write lock, and append every entry of that
  * transaction through it, so that no entry is written in between.
  */
-export function auditTrail(db: Queryable) {
+export function auditTrail(db: Queryable): AuditSink {
   const last = preparedStatement(db, LAST_HASH).get() as { hash: string } | undefined
   let previous = last?.hash ?? GENESIS
   const insert = preparedStatement(db, APPEND)
@@ -82,6 +82,106 @@ export function auditTrail(db: Queryable) {
       )
       previous = chained
     },
+  }
+}
+
+/** Where entries go: the trail, or a sink in front of it (a row's, a batch's, a generator's). */
+export type AuditSink = { append(entry: AuditEntry, now: Date): void }
+
+/**
+ * A batched entry's subject type: `batch:` and the type of the subjects it lists (`batch:lead`).
+ * Its subject id is the instant its subjects were created (ms), which is how the timeline of one
+ * of them finds it; its `after` lists the members.
+ */
+export const BATCH_PREFIX = 'batch:'
+
+/**
+ * One subject of a batched entry: its id, the content its own entry would have held (`after`,
+ * as the exact text), and that content's hash: the hash its own entry would have had at the
+ * start of a chain, so each member can be checked alone.
+ */
+export type BatchMember = { id: string; after: string | null; hash: string }
+
+/** The entry a member of a batch stands for, as if written on its own. */
+export function memberEntry(
+  batch: Pick<AuditContent, 'at' | 'actorId' | 'action' | 'subjectType'>,
+  member: Pick<BatchMember, 'id' | 'after'>,
+): AuditContent {
+  return {
+    at: batch.at,
+    actorId: batch.actorId,
+    action: batch.action,
+    subjectType: batch.subjectType.slice(BATCH_PREFIX.length),
+    subjectId: member.id,
+    before: null,
+    after: member.after,
+  }
+}
+
+/** The members a batched entry lists (none for another entry). */
+export function membersOf(entry: Pick<AuditContent, 'subjectType' | 'after'>): BatchMember[] {
+  if (!entry.subjectType.startsWith(BATCH_PREFIX) || entry.after === null) return []
+  const listed = (JSON.parse(entry.after) as { members?: BatchMember[] }).members
+  return Array.isArray(listed) ? listed : []
+}
+
+type Held = { entry: AuditEntry; now: Date }
+
+/**
+ * A sink that writes a run of entries alike (same action, subject type, actor and instant, each
+ * without a `before`: a creation) as one chained entry listing them, with each member's content
+ * hash: one entry per transaction for an import's new leads instead of one per lead. Entries of
+ * the kinds `batchable` names are held; any other entry first writes what is held, so the
+ * trail keeps the order things happened in. A run of one is written as the entry itself. Call
+ * `flush` before the transaction commits.
+ */
+export function batchingSink(trail: AuditSink, batchable: (entry: AuditEntry) => boolean) {
+  let held: Held[] = []
+  const alike = (a: Held, b: Held) =>
+    a.entry.action === b.entry.action &&
+    a.entry.subjectType === b.entry.subjectType &&
+    a.entry.actorId === b.entry.actorId &&
+    a.now.getTime() === b.now.getTime()
+  function flush() {
+    const [first] = held
+    if (!first) return
+    if (held.length === 1) trail.append(first.entry, first.now)
+    else {
+      const at = first.now.getTime()
+      const { action, actorId, subjectType } = first.entry
+      const members = held.map(({ entry }): BatchMember => {
+        const member = { id: String(entry.subjectId), after: textOf(entry.after) }
+        const content = memberEntry(
+          { at, actorId, action, subjectType: BATCH_PREFIX + subjectType },
+          member,
+        )
+        return { ...member, hash: chainHash(GENESIS, content) }
+      })
+      trail.append(
+        {
+          actorId,
+          action,
+          subjectType: BATCH_PREFIX + subjectType,
+          subjectId: String(at),
+          after: { members },
+        },
+        first.now,
+      )
+    }
+    held = []
+  }
+  return {
+    append(entry: AuditEntry, now: Date) {
+      const next = { entry, now }
+      if (entry.before === undefined && batchable(entry)) {
+        if (held[0] && !alike(held[0], next)) flush()
+        held.push(next)
+        return
+      }
+      flush()
+      trail.append(entry, now)
+    },
+    flush,
   }
 }
 
@@ -143,13 +243,34 @@ export function sealAuditTrail(db: DB): number {
 }
 
 type ChainCheck =
-  | { ok: true; entries: number }
+  | { ok: true; entries: number; members: number }
   | { ok: false; entries: number; brokenAt: number; reason: string }
 
-/** Walks the whole chain and reports the first entry whose hash does not follow. */
+/** How many members a batched entry lists, or why one of them does not match its hash. */
+function checkMembers(row: AuditContent): number | string {
+  let members: BatchMember[]
+  try {
+    members = membersOf(row)
+  } catch {
+    return 'its list of members is not JSON'
+  }
+  if (members.length === 0) return 'it lists no members'
+  for (const member of members)
+    if (chainHash(GENESIS, memberEntry(row, member)) !== member.hash)
+      return `the content listed for ${row.subjectType.slice(BATCH_PREFIX.length)} ${member.id} does not match its hash`
+  return members.length
+}
+
+/**
+ * Walks the whole chain and reports the first entry whose hash does not follow. A batched
+ * entry (see `batchingSink`) is chained like any other, and each member it lists must match its
+ * own content hash: every lead's creation is checked, alone or in a batch. `members` counts
+ * the subjects listed by batched entries.
+ */
 export function verifyAuditTrail(db: DB): ChainCheck {
   let previous = GENESIS
   let count = 0
+  let members = 0
   for (const row of entries(db)) {
     count++
     if (row.hash === null)
@@ -162,7 +283,13 @@ export function verifyAuditTrail(db: DB): ChainCheck {
         reason:
           'its content or the entry before it was changed, removed or inserted after it was written',
       }
+    if (row.subjectType.startsWith(BATCH_PREFIX)) {
+      const checked = checkMembers(row)
+      if (typeof checked === 'string')
+        return { ok: false, entries: count, brokenAt: row.id, reason: checked }
+      members += checked
+    }
     previous = row.hash
   }
-  return { ok: true, entries: count }
+  return { ok: true, entries: count, members }
 }

@@ -12,6 +12,7 @@ import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { loader as errorsLoader } from '~/routes/imports.$jobId.errors[.csv]'
 import { action as uploadAction } from '~/routes/imports.new'
+import { loader as leadLoader } from '~/routes/leads.$leadId'
 import { followUps, importJobs, leads, users } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
@@ -326,21 +327,39 @@ describe('a large file', () => {
         .get(action, jobId) as { n: number }
     ).n
 
-  it('writes one chained audit entry and one follow-up per lead, and the chain verifies', async () => {
+  /** The leads of an import listed as created in batched entries (one entry per transaction). */
+  const batchedLeads = (jobId: number) =>
+    getDb()
+      .$client.prepare(
+        `SELECT count(*) AS n, count(DISTINCT e.id) AS entries FROM audit_events e, json_each(e.after, '$.members') m
+             WHERE e.action = 'lead.created' AND e.subject_type = 'batch:lead'
+             AND json_extract(m.value, '$.id') IN (SELECT CAST(id AS TEXT) FROM leads WHERE import_job_id = ?)`,
+      )
+      .get(jobId) as { n: number; entries: number }
+
+  it('lists each new lead in a chained audit entry per batch, writes one follow-up per lead, and the chain verifies', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) =>
       i % 100 === 99 ? `BULK-${i},not-mail,Bulk Ltd` : `BULK-${i},bulk${i}@bulk.example,Bulk Ltd`,
     )
     const file = ['Lead ID,Email,Company', ...rows, ''].join('\n')
+    const listedBefore = verifyAuditTrail(getDb())
     const { id, report } = await importFile(file)
     expect(report.job).toMatchObject({ status: 'done', created: 2970, failed: 30 })
-    expect(auditedLeads(id, 'lead.created')).toBe(2970)
+    // Each lead's creation listed once, in batched entries (a batch's one lead would be its own).
+    const batched = batchedLeads(id)
+    expect(batched.n + auditedLeads(id, 'lead.created')).toBe(2970)
+    expect(batched.entries).toBeGreaterThan(0)
+    expect(batched.entries).toBeLessThan(batched.n / 10)
     const followUps = getDb()
       .$client.prepare(
         "SELECT count(*) AS n FROM follow_ups WHERE kind = 'hand_over' AND lead_id IN (SELECT id FROM leads WHERE import_job_id = ?)",
       )
       .get(id) as { n: number }
     expect(followUps.n).toBe(2970)
-    expect(verifyAuditTrail(getDb())).toMatchObject({ ok: true })
+    expect(verifyAuditTrail(getDb())).toMatchObject({
+      ok: true,
+      members: (listedBefore.ok ? listedBefore.members : Number.NaN) + batched.n,
+    })
     // Every created lead is searchable (indexed once per batch), and none is left waiting.
     expect(searchable('bulk', id)).toBe(2970)
     expect(waitingForSearch()).toBe(0)
@@ -353,6 +372,24 @@ describe('a large file', () => {
     expect(auditedLeads(changed.id, 'lead.updated')).toBe(300)
     expect(verifyAuditTrail(getDb())).toMatchObject({ ok: true })
     expect(searchable('holdings', changed.id)).toBe(300)
+
+    // The lead's page shows its creation, listed in its batch's entry, then its update.
+    const timeline = async (externalId: string) => {
+      const lead = getDb().select().from(leads).where(eq(leads.externalId, externalId)).get()
+      const page = await settle(() =>
+        leadLoader(
+          getArgs(`/leads/${lead?.id}`, { cookie: cookies.maya }, { leadId: String(lead?.id) }),
+        ),
+      )
+      return payloadOf<{ timeline: { what: string; who: string }[] }>(page).timeline
+    }
+    expect(await timeline('BULK-5')).toEqual([
+      expect.objectContaining({ what: 'Lead handed to Sales', who: 'Maya Patel' }),
+    ])
+    expect((await timeline('BULK-10')).map((e) => e.what)).toEqual([
+      'Lead handed to Sales',
+      'Lead updated',
+    ])
   })
 
   it('a row the database refuses fails alone, with its reason, and the chain stays whole', async () => {

@@ -116,7 +116,7 @@ function writeRows(
 ): number {
   return db.transaction(
     (tx) => {
-      const upserter = leadUpserter(tx, null)
+      const upserter = leadUpserter(tx, null, { batched: !rowByRow })
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const insertError = preparedStatement(tx, INSERT_ERROR)
       const deadline = performance.now() + BATCH_MS

@@ -58,8 +58,20 @@ export function actionLabel(action: string): string {
 
 export type FieldChange = { field: string; before: string | null; after: string | null }
 
+/** How many ids of a batched entry's members the trail's page shows. */
+const MEMBERS_SHOWN = 20
+
+/** A batched entry's members (see `batchingSink`) by their ids: `[{ id, after, hash }]`. */
+const isMemberList = (value: unknown[]) =>
+  value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && 'hash' in v)
+
 function show(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null
+  if (Array.isArray(value) && isMemberList(value)) {
+    const ids = value.slice(0, MEMBERS_SHOWN).map((m) => (m as { id: string }).id)
+    const more = value.length - ids.length
+    return `${value.length}: ${ids.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+  }
   if (Array.isArray(value)) return value.join(', ')
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   if (typeof value === 'object') return JSON.stringify(value)
@@ -79,6 +91,11 @@ export function describeChanges(before: unknown, after: unknown): FieldChange[] 
 /** What an entry is about: a user's name, or the kind of thing and its id. */
 export function subjectLabel(type: string, id: string, name: string | null): string {
   if (name) return name
+  // A batched entry: the subjects created together at one instant (its id).
+  if (type.startsWith('batch:')) {
+    const kind = type.slice('batch:'.length)
+    return `${kind.charAt(0).toUpperCase()}${kind.slice(1)}s created together`
+  }
   if (type === 'settings')
     return id === 'sla'
       ? 'Service levels'

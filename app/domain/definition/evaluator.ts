@@ -24,7 +24,8 @@ type EvaluationResult = {
   criteria: { key: string; result: CriterionResult }[]
 }
 
-function rawValue(lead: LeadValues, field: string): unknown {
+/** The value a criterion on `field` reads from the lead (a custom attribute by its name, any case). */
+export function rawValue(lead: LeadValues, field: string): unknown {
   if (!field.startsWith(CUSTOM_PREFIX)) return lead[field]
   // Custom attributes are named as the imported column was; match the name without case.
   const name = field.slice(CUSTOM_PREFIX.length).trim().toLowerCase()

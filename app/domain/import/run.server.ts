@@ -151,7 +151,9 @@ function writeRows(
   return db.transaction(
     (tx) => {
       const { job } = run
-      const upserter = leadUpserter(tx, job.createdBy)
+      // Batched: multi-row inserts, one audit entry for the batch's new leads. Row by row
+      // (after a refusal), each row is written in its savepoint as it comes.
+      const upserter = leadUpserter(tx, job.createdBy, { batched: !rowByRow })
       const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
       const insertError = preparedStatement(tx, INSERT_ERROR)
       const fail = (line: number, reason: string, identifier: string | null) => {

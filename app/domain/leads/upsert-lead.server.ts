@@ -8,7 +8,7 @@ import { getActiveVersion } from '~/domain/definition/versions.server'
 import { noticeReengagement } from '~/domain/nurture/notice-reengagement.server'
 import { recordImportedWin } from '~/domain/outcomes/outcomes.server'
 import { type Result, refuse } from '~/domain/result'
-import { auditTrail } from '~/platform/audit.server'
+import { type AuditEntry, auditTrail, batchingSink } from '~/platform/audit.server'
 import type { Queryable } from '~db/connection'
 import { leads } from '~db/schema'
 import { currentHandOver, type HandOver } from './hand-over.server'
@@ -87,25 +87,44 @@ export function upsertFate(
 
 const REFUSED_FIELD = { conflict: 'email', repeated: 'form', owner: 'owner' } as const
 
+/** A lead's creation: the entries a batched upserter lists in one entry per transaction. */
+const isCreation = (entry: AuditEntry) =>
+  entry.subjectType === 'lead' &&
+  (entry.action === 'lead.created' || entry.action === 'lead.imported')
+
 /**
  * Writes leads in the caller's transaction. A lead whose keys match a stored one is updated
  * (fields given replace the stored ones, blanks keep them; it keeps its owner and hand-over);
  * otherwise a lead is created, handed over at `now` to the rep named, or the next in turn, with
  * its follow-up clock, evaluation and audit entry. Call `finish` once after the last write: it
- * indexes the new leads for search and saves whose turn it is. The writer carries the audit
- * chain, so nothing else may append to the trail in the transaction between (see `leadWriter`).
+ * writes what is held, indexes the new leads for search and saves whose turn it is. The writer
+ * carries the audit chain, so nothing else may append to the trail in the transaction between
+ * (see `leadWriter`).
+ *
+ * `batched` (the import, the API's batch job): the new leads are inserted with multi-row
+ * statements, a hundred at a time or before anything reads them (a later row naming one of
+ * their keys, a case opened for one), and their creations are listed in one audit entry per
+ * run of them (`batchingSink`). The leads it returns ids for exist once `finish` has run. A
+ * batched upserter must be the only writer of leads in its transaction.
  */
 export function leadUpserter(
   tx: Queryable,
   actorId: number | null,
-  options: { audit?: AuditSink } = {},
+  options: { audit?: AuditSink; batched?: boolean } = {},
 ) {
+  const trail = options.audit ?? auditTrail(tx)
+  const batch = options.batched ? batchingSink(trail, isCreation) : null
   // A row's entries (the lead's, its imported case's, its win's) reach the trail once all its
   // rows are written: a row rolled back to its savepoint leaves the chain where it was.
-  const row = rowAudit(options.audit ?? auditTrail(tx))
+  const row = rowAudit(batch ?? trail)
   const audit = row.sink
-  const writer = leadWriter(tx, audit)
-  const matchKeys = keyMatcher(tx)
+  const writer = leadWriter(tx, audit, { batched: Boolean(options.batched) })
+  const lookUpKeys = keyMatcher(tx)
+  /** The stored leads with these keys, once any lead held with one of them is written. */
+  const matchKeys = (fields: LeadFields) => {
+    if (writer.holds(fields)) writer.flush()
+    return lookUpKeys(fields)
+  }
   let reps: Rep[] | undefined
   const repsNow = () => {
     reps ??= activeReps(tx)
@@ -115,6 +134,7 @@ export function leadUpserter(
   let handOver: HandOver | undefined
   let readLead: { get(values: { id: number }): Lead | undefined } | undefined
   const leadById = (id: number) => {
+    writer.flush()
     readLead ??= tx
       .select()
       .from(leads)
@@ -125,6 +145,7 @@ export function leadUpserter(
   }
   /** The CRM's past of a lead just created: its imported case, and its win. */
   const recordPast = (leadId: number, past: Past, origin: ImportOrigin | undefined, now: Date) => {
+    writer.flush() // the case and the win refer to the lead
     if (past.rejected)
       openImportedCase(
         tx,
@@ -170,8 +191,13 @@ export function leadUpserter(
         throw error
       }
     },
-    /** Indexes the leads created for search and saves whose turn it is: once, after the last write. */
+    /**
+     * Writes the leads and audit entries held, indexes the leads created for search and saves
+     * whose turn it is: once, after the last write.
+     */
     finish() {
+      writer.flush()
+      batch?.flush()
       indexNewLeads(tx)
       turns?.save()
     },

@@ -1,13 +1,15 @@
 // The statements that write leads: an insert with its hand-over, an update from new values.
 import { eq } from 'drizzle-orm'
-import { evaluate } from '~/domain/definition/evaluator'
+import { evaluationMemo } from '~/domain/definition/evaluation-memo'
+import type { CriterionRule } from '~/domain/definition/evaluator'
 import { criteriaOf } from '~/domain/definition/versions.server'
-import { auditTrail } from '~/platform/audit.server'
+import { type AuditSink, auditTrail } from '~/platform/audit.server'
 import { preparedStatement, type Queryable } from '~db/connection'
 import type { Evaluation } from '~db/enums'
 import { leads } from '~db/schema'
 import type { HandOver } from './hand-over.server'
 import type { Lead } from './lead.server'
+import { pendingRows, ROWS_PER_STATEMENT } from './pending-rows.server'
 import type { LeadFields } from './schema'
 
 const FREE_MAIL = new Set([
@@ -56,10 +58,11 @@ function columnsOf(fields: LeadFields, custom: Record<string, string>) {
 }
 
 /**
- * Where a writer's audit entries go: the trail, chained as they are written (the app), or a
- * generator's own sink that chains a year's entries in time order (`npm run seed:large`).
+ * Where a writer's audit entries go: the trail, chained as they are written (the app), a sink
+ * that batches an import's creations (`batchingSink`), or a generator's own sink that chains a
+ * year's entries in time order (`npm run seed:large`).
  */
-export type AuditSink = Pick<ReturnType<typeof auditTrail>, 'append'>
+export type { AuditSink }
 
 /**
  * A sink that holds a row's entries until `commit` appends them to `trail` (or `discard` drops
@@ -107,23 +110,57 @@ const arrivingNow = (now: Date): Arrival => ({
   acceptedAt: null,
 })
 
-function evaluationOf(
-  lead: Record<string, unknown>,
-  handOver: Pick<HandOver, 'versionId' | 'criteria'>,
-): Evaluation | null {
-  return handOver.versionId === null ? null : evaluate(lead, handOver.criteria).overall
-}
-
-const INSERT_LEAD = `INSERT INTO leads (external_id, email, first_name, last_name, phone, title,
-    company, company_domain, industry, employee_count, country, source, campaign, lifecycle_stage,
-    engagement_score, purchase_timeline_months, notes, custom, owner_id, marketer_id, status,
-    handed_over_at, clock_started_at, follow_up_due_at, definition_version_id, evaluation,
-    created_by, created_at, updated_at, import_job_id, import_line, accepted_at, history)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-const INSERT_HAND_OVER = `INSERT INTO follow_ups (lead_id, rep_id, kind, started_at, due_at)
-  VALUES (?, ?, 'hand_over', ?, ?)`
+const LEAD_COLUMNS = [
+  ...['external_id', 'email', 'first_name', 'last_name', 'phone', 'title', 'company'],
+  ...['company_domain', 'industry', 'employee_count', 'country', 'source', 'campaign'],
+  ...['lifecycle_stage', 'engagement_score', 'purchase_timeline_months', 'notes', 'custom'],
+  ...['owner_id', 'marketer_id', 'status', 'handed_over_at', 'clock_started_at'],
+  ...['follow_up_due_at', 'definition_version_id', 'evaluation', 'created_by', 'created_at'],
+  ...['updated_at', 'import_job_id', 'import_line', 'accepted_at', 'history'],
+] as const
+const INSERT_LEAD = `INSERT INTO leads (${LEAD_COLUMNS.join(', ')})
+  VALUES (${LEAD_COLUMNS.map(() => '?').join(', ')})`
+const FOLLOW_UP_COLUMNS = ['lead_id', 'rep_id', 'kind', 'started_at', 'due_at'] as const
+const INSERT_HAND_OVER = `INSERT INTO follow_ups (${FOLLOW_UP_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?)`
 const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id = ?'
+// The id the next lead gets (AUTOINCREMENT: one past the highest ever given).
+const NEXT_LEAD_ID = `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'leads'), 0),
+  coalesce((SELECT max(id) FROM leads), 0)) + 1 AS id`
+
+/**
+ * The leads a batched writer holds until it inserts them: their rows and follow-ups, and the
+ * keys (external id, e-mail) they take, so that a row naming one of them is matched only after
+ * they are written. Their ids are given by the writer, counting on from the table's next id:
+ * the batched writer must be the only one inserting leads in its transaction.
+ */
+function heldLeads(db: Queryable) {
+  const rows = pendingRows(db, 'leads', ['id', ...LEAD_COLUMNS])
+  const followUps = pendingRows(db, 'follow_ups', FOLLOW_UP_COLUMNS)
+  const keys = new Set<string>()
+  let nextId: number | undefined
+  const flush = () => {
+    rows.flush()
+    followUps.flush() // after the leads they refer to
+    keys.clear()
+  }
+  return {
+    add(values: unknown[], fields: LeadFields, followUp: [number, number, number] | null) {
+      nextId ??= (preparedStatement(db, NEXT_LEAD_ID).get() as { id: number }).id
+      const id = nextId++
+      rows.add([id, ...values])
+      if (followUp) followUps.add([id, followUp[0], 'hand_over', followUp[1], followUp[2]])
+      if (fields.externalId) keys.add(`id:${fields.externalId}`)
+      if (fields.email) keys.add(`email:${fields.email}`)
+      if (rows.size >= ROWS_PER_STATEMENT) flush()
+      return id
+    },
+    holds: (fields: Pick<LeadFields, 'externalId' | 'email'>) =>
+      (fields.externalId !== undefined && keys.has(`id:${fields.externalId}`)) ||
+      (fields.email !== undefined && keys.has(`email:${fields.email}`)),
+    flush,
+  }
+}
 
 /**
  * Writes leads inside one transaction: a new lead with its hand-over follow-up and its audit
@@ -135,17 +172,44 @@ const SET_ORIGIN = 'UPDATE leads SET import_job_id = ?, import_line = ? WHERE id
  * carried hash ahead of the trail. The leads it inserts are searchable
  * once `indexNewLeads` has run in the same transaction. Use cases write through `upsertLead`
  * or `leadUpserter` (upsert-lead.server.ts), which decide what a write is.
+ *
+ * `batched`: new leads and their follow-ups are held and inserted a hundred at a time with
+ * multi-row statements (`flush` writes what is held; the upserter calls it before anything
+ * reads them and at the end). Evaluations are memoised per version for the writer's life.
  */
-export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
-  const insertLead = preparedStatement(db, INSERT_LEAD)
-  const insertHandOver = preparedStatement(db, INSERT_HAND_OVER)
+export function leadWriter(
+  db: Queryable,
+  audit: AuditSink = auditTrail(db),
+  options: { batched?: boolean } = {},
+) {
+  const held = options.batched ? heldLeads(db) : null
   const versions = new Map<number, ReturnType<typeof criteriaOf>>()
   const criteriaOfVersion = (id: number) => {
     const criteria = versions.get(id) ?? criteriaOf(db, id)
     versions.set(id, criteria)
     return criteria
   }
+  // The evaluator runs once per distinct input and version in a writer's transaction.
+  const memos = new Map<number, ReturnType<typeof evaluationMemo>>()
+  const evaluationOf = (
+    lead: Record<string, unknown>,
+    versionId: number | null,
+    criteria: CriterionRule[],
+  ): Evaluation | null => {
+    if (versionId === null) return null
+    const memo = memos.get(versionId) ?? evaluationMemo(criteria)
+    memos.set(versionId, memo)
+    return memo.overall(lead)
+  }
   return {
+    /** Whether the writer holds a lead, not yet inserted, with one of these keys (batched). */
+    holds: (fields: Pick<LeadFields, 'externalId' | 'email'>) => held?.holds(fields) ?? false,
+
+    /** Inserts the leads it holds (batched; nothing otherwise). Before reading them, and at the end. */
+    flush() {
+      held?.flush()
+    },
+
     /**
      * Inserts a lead owned by `ownerId`, handed over as `arrival` says (now, by default) and
      * judged against the version in force at its hand-over.
@@ -167,7 +231,7 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
         arrival.handedOverAt.getTime() === now.getTime()
           ? handOver
           : handOver.inForceAt(arrival.handedOverAt)
-      const { lastInsertRowid } = insertLead.run(
+      const values = [
         c.externalId,
         c.email,
         c.firstName,
@@ -193,7 +257,7 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
         due === null ? null : at,
         due,
         judgedBy.versionId,
-        evaluationOf(c, judgedBy),
+        evaluationOf(c, judgedBy.versionId, judgedBy.criteria),
         actorId,
         now.getTime(),
         now.getTime(),
@@ -201,9 +265,14 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
         origin?.importLine ?? null,
         arrival.acceptedAt?.getTime() ?? null,
         arrival.history ? 1 : 0,
-      )
-      const id = Number(lastInsertRowid)
-      if (due !== null) insertHandOver.run(id, ownerId, at, due)
+      ]
+      let id: number
+      if (held) id = held.add(values, fields, due === null ? null : [ownerId, at, due])
+      else {
+        id = Number(preparedStatement(db, INSERT_LEAD).run(values).lastInsertRowid)
+        if (due !== null)
+          preparedStatement(db, INSERT_HAND_OVER).run(id, ownerId, 'hand_over', at, due)
+      }
       audit.append(
         {
           actorId,
@@ -264,7 +333,7 @@ export function leadWriter(db: Queryable, audit: AuditSink = auditTrail(db)) {
           ...given,
           ...origin,
           custom: merged.custom,
-          evaluation: version ? evaluate(merged, criteriaOfVersion(version)).overall : null,
+          evaluation: version ? evaluationOf(merged, version, criteriaOfVersion(version)) : null,
           updatedAt: now,
         })
         .where(eq(leads.id, existing.id))
