@@ -261,17 +261,20 @@ function summaryCells(
       if (row.imported) counts.imported += row.n
     }
   }
-  const order = (a: Cell, b: Cell) =>
-    a.key === b.key
-      ? a.i - b.i
-      : a.key === null
-        ? 1
-        : b.key === null
-          ? -1
-          : typeof a.key === 'number' && typeof b.key === 'number'
-            ? a.key - b.key
-            : binaryOrder(String(a.key), String(b.key))
-  return [...cells.values()].sort(order)
+  // Keys ascending (numbers as numbers, names in binary order), none last; then periods.
+  const keys = [...new Set([...cells.values()].map((cell) => cell.key))].sort((a, b) =>
+    a === null
+      ? 1
+      : b === null
+        ? -1
+        : typeof a === 'number' && typeof b === 'number'
+          ? a - b
+          : binaryOrder(String(a), String(b)),
+  )
+  const rank = new Map(keys.map((key, i) => [key, i]))
+  return [...cells.values()].sort(
+    (a, b) => (rank.get(a.key) as number) - (rank.get(b.key) as number) || a.i - b.i,
+  )
 }
 
 /** The name of a value of the breakdown, as the raw SQL names it. */

@@ -8,9 +8,8 @@ import {
   caseCounts,
   caseSlice,
   casesSummarised,
-  histogramPercentiles,
   periodUnits,
-  reviewMinutes,
+  reviewPercentiles,
 } from './case-summaries.server'
 import { periodTable } from './periods'
 import type { ReportQuery } from './query'
@@ -48,7 +47,6 @@ export function summarisedReview(
     decided: 0,
     inTime: 0,
     openOverdue: 0,
-    minutes: new Map<number, number>(),
   }))
   for (const cell of caseCounts(db, query, slice, units)) {
     const row = rows[units.periodOf.get(cell.t) ?? -1]
@@ -56,10 +54,6 @@ export function summarisedReview(
     row.opened += cell.n
     row.decided += cell.reviewDecided
     row.inTime += cell.reviewInTime
-  }
-  for (const { t, minute, n } of reviewMinutes(db, query, slice, units)) {
-    const row = rows[units.periodOf.get(t) ?? -1]
-    if (row) row.minutes.set(minute, (row.minutes.get(minute) ?? 0) + n)
   }
   // Open past their due time: few (cases_review_idx holds them by status and due time).
   const overdue = db.all<{ openedAt: number }>(sql`
@@ -72,10 +66,12 @@ export function summarisedReview(
     const row = rows[i]
     if (row) row.openOverdue++
   }
-  return rows.map(({ minutes, ...row }) => {
-    const { median, p90 } = histogramPercentiles(minutes)
-    return { ...row, medianMs: median, p90Ms: p90 }
-  })
+  const percentiles = reviewPercentiles(db, query, units)
+  return rows.map((row, i) => ({
+    ...row,
+    medianMs: percentiles.get(i)?.medianMs ?? null,
+    p90Ms: percentiles.get(i)?.p90Ms ?? null,
+  }))
 }
 
 /**

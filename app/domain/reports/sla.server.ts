@@ -164,9 +164,11 @@ export function reviewReport(
 ): ReviewRow[] {
   const summarised = summarisedReview(db, query, range, timeZone, now)
   if (summarised)
-    return summarised.map((row) => ({
+    return summarised.map(({ medianMs, p90Ms, ...row }) => ({
       ...row,
       compliance: rate(row.inTime, row.decided + row.openOverdue),
+      medianMs,
+      p90Ms,
     }))
   const { spans, periods } = periodTable(query.period, range, timeZone)
   const counts = packed<{
