@@ -326,6 +326,48 @@ BEGIN
       n = n + excluded.n;
 END;
 --> statement-breakpoint
+CREATE TRIGGER summary_cases_votes_insert AFTER INSERT ON cases
+WHEN NEW.status = 'decided' AND (SELECT upto FROM summary_progress WHERE family = 'cases' AND source = 'votes') > 0
+BEGIN
+  INSERT INTO summary_case_votes (dim, k, g, t, member_id, kind, after_contact, reengaged, n)
+    SELECT x.dim, CASE x.dim WHEN 'all' THEN '' WHEN 'rep' THEN r.rep_id
+      WHEN 'reason' THEN ifnull(r.reason_id, '') WHEN 'source' THEN ifnull(r.source, '')
+      ELSE ifnull(r.campaign, '') END, g.g, CASE g.g WHEN 'w' THEN (r.day + 3) / 7 - ((r.day + 3) % 7 < 0)
+      ELSE CAST(strftime('%Y', r.day * 86400, 'unixepoch') AS INTEGER) * 12
+        + CAST(strftime('%m', r.day * 86400, 'unixepoch') AS INTEGER) - 1 END,
+      r.member_id, r.kind, r.after_contact, r.reengaged,
+      1 * sum(r.n)
+    FROM (SELECT NEW.kind AS kind, NEW.after_contact AS after_contact, NEW.reengaged AS reengaged,
+      NEW.rep_id AS rep_id, NEW.reason_id AS reason_id, NEW.source AS source,
+      NEW.campaign AS campaign, ((NEW.opened_at + (SELECT o.offset_ms FROM local_offsets o WHERE o.from_at <= NEW.opened_at ORDER BY o.from_at DESC LIMIT 1)) / 86400000 - ((NEW.opened_at + (SELECT o.offset_ms FROM local_offsets o WHERE o.from_at <= NEW.opened_at ORDER BY o.from_at DESC LIMIT 1)) % 86400000 < 0)) AS day, v.member_id AS member_id, 1 AS n FROM votes v
+    WHERE v.case_id = NEW.id AND v.id <= (SELECT upto FROM summary_progress WHERE family = 'cases' AND source = 'votes') AND NEW.status = 'decided') r, (SELECT 'all' AS dim UNION ALL SELECT 'rep' AS dim UNION ALL SELECT 'reason' AS dim UNION ALL SELECT 'source' AS dim UNION ALL SELECT 'campaign' AS dim) x, (SELECT 'w' AS g UNION ALL SELECT 'm') g
+    WHERE true
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (dim, k, g, t, member_id, kind, after_contact, reengaged) DO UPDATE SET
+      n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER summary_cases_votes_delete AFTER DELETE ON cases
+WHEN OLD.status = 'decided' AND (SELECT upto FROM summary_progress WHERE family = 'cases' AND source = 'votes') > 0
+BEGIN
+  INSERT INTO summary_case_votes (dim, k, g, t, member_id, kind, after_contact, reengaged, n)
+    SELECT x.dim, CASE x.dim WHEN 'all' THEN '' WHEN 'rep' THEN r.rep_id
+      WHEN 'reason' THEN ifnull(r.reason_id, '') WHEN 'source' THEN ifnull(r.source, '')
+      ELSE ifnull(r.campaign, '') END, g.g, CASE g.g WHEN 'w' THEN (r.day + 3) / 7 - ((r.day + 3) % 7 < 0)
+      ELSE CAST(strftime('%Y', r.day * 86400, 'unixepoch') AS INTEGER) * 12
+        + CAST(strftime('%m', r.day * 86400, 'unixepoch') AS INTEGER) - 1 END,
+      r.member_id, r.kind, r.after_contact, r.reengaged,
+      -1 * sum(r.n)
+    FROM (SELECT OLD.kind AS kind, OLD.after_contact AS after_contact, OLD.reengaged AS reengaged,
+      OLD.rep_id AS rep_id, OLD.reason_id AS reason_id, OLD.source AS source,
+      OLD.campaign AS campaign, ((OLD.opened_at + (SELECT o.offset_ms FROM local_offsets o WHERE o.from_at <= OLD.opened_at ORDER BY o.from_at DESC LIMIT 1)) / 86400000 - ((OLD.opened_at + (SELECT o.offset_ms FROM local_offsets o WHERE o.from_at <= OLD.opened_at ORDER BY o.from_at DESC LIMIT 1)) % 86400000 < 0)) AS day, v.member_id AS member_id, 1 AS n FROM votes v
+    WHERE v.case_id = OLD.id AND v.id <= (SELECT upto FROM summary_progress WHERE family = 'cases' AND source = 'votes') AND OLD.status = 'decided') r, (SELECT 'all' AS dim UNION ALL SELECT 'rep' AS dim UNION ALL SELECT 'reason' AS dim UNION ALL SELECT 'source' AS dim UNION ALL SELECT 'campaign' AS dim) x, (SELECT 'w' AS g UNION ALL SELECT 'm') g
+    WHERE true
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (dim, k, g, t, member_id, kind, after_contact, reengaged) DO UPDATE SET
+      n = n + excluded.n;
+END;
+--> statement-breakpoint
 CREATE TRIGGER summary_cases_votes_update AFTER UPDATE ON cases
 WHEN (OLD.status = 'decided' OR NEW.status = 'decided') AND (OLD.kind IS NOT NEW.kind OR OLD.status IS NOT NEW.status OR OLD.rep_id IS NOT NEW.rep_id OR OLD.reason_id IS NOT NEW.reason_id OR OLD.source IS NOT NEW.source OR OLD.campaign IS NOT NEW.campaign OR OLD.opened_at IS NOT NEW.opened_at OR OLD.after_contact IS NOT NEW.after_contact OR OLD.reengaged IS NOT NEW.reengaged)
   AND (SELECT upto FROM summary_progress WHERE family = 'cases' AND source = 'votes') > 0

@@ -163,6 +163,38 @@ function buildWorld(db: DB, seed: number, count: number) {
   }
 }
 
+/**
+ * Decided cases as scripts/seed-large.ts writes them: the votes first (foreign keys off), then
+ * the case, decided at once; and one such case deleted, its votes left behind.
+ */
+function seededCases(db: DB, seed: number, count: number) {
+  const random = prng(seed)
+  const c = db.$client
+  for (let i = 0; i < count; i++) {
+    const { id } = c.prepare('SELECT max(id) + 1 AS id FROM cases').get() as { id: number }
+    const opened = openedAt(random)
+    for (const m of MEMBERS)
+      c.prepare(`INSERT INTO votes (case_id, member_id, seat, is_chair, verdict, findings,
+          rationale, departures, cast_at, updated_at)
+        VALUES (?, ?, 'sales', 0, 'meets', '{}', 'r', '[]', ?, ?)`).run(id, m, opened, opened)
+    c.prepare(`INSERT INTO cases (id, lead_id, kind, status, reason_id, filed_by, rep_id, source,
+        campaign, opened_at, review_due_at, lead_snapshot, verdict, decided_at, review_working_ms,
+        unanimous, departures)
+      VALUES (?, ?, 'rejected', 'decided', ?, 1, ?, 'ads', 'fall', ?, ?, '{}', 'meets', ?, ?, 1,
+        '["size"]')`).run(
+      id,
+      100_000 + i,
+      REASONS[i % REASONS.length],
+      REPS[i % REPS.length],
+      opened,
+      opened + 48 * HOUR,
+      opened + 5 * HOUR,
+      5 * HOUR,
+    )
+    if (i === count - 1) c.prepare('DELETE FROM cases WHERE id = ?').run(id)
+  }
+}
+
 /** Every report the family serves, with its CSV rows, for `query`. */
 function figures(db: DB, asked: Record<string, unknown>, timeZone = ZONE) {
   const query = ReportQuerySchema.parse(asked)
@@ -244,6 +276,7 @@ describe('the cases summaries against the raw rows', { timeout: 120_000 }, () =>
   const db = memoryDb()
   resetSummaries(db, SUMMARY_FAMILIES, ZONE)
   buildWorld(db, 18, 2500)
+  seededCases(db, 19, 100)
 
   it('keeps the summaries complete through every write', () => {
     expect(summariesComplete(db, CASES_FAMILY, ZONE)).toBe(true)

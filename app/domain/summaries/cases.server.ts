@@ -228,6 +228,20 @@ export function casesTriggerSql(): string[] {
     trigger('summary_cases_delete', 'AFTER DELETE ON cases', `OLD.id <= ${upto('cases')}`, [
       ...caseStatements('OLD', -1),
     ]),
+    // A decided case's votes written before it (scripts/seed-large.ts writes a lead's votes
+    // first, with foreign keys off), and those left behind by its deletion.
+    trigger(
+      'summary_cases_votes_insert',
+      'AFTER INSERT ON cases',
+      `NEW.status = 'decided' AND ${upto('votes')} > 0`,
+      [caseVotes('NEW', 1)],
+    ),
+    trigger(
+      'summary_cases_votes_delete',
+      'AFTER DELETE ON cases',
+      `OLD.status = 'decided' AND ${upto('votes')} > 0`,
+      [caseVotes('OLD', -1)],
+    ),
     trigger(
       'summary_cases_votes_update',
       'AFTER UPDATE ON cases',
