@@ -6,6 +6,13 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import { CASE_KINDS, type CaseStage } from '~db/enums'
+import {
+  type CaseSlice,
+  caseCounts,
+  caseSlice,
+  casesSummarised,
+  periodUnits,
+} from './case-summaries.server'
 import { addCounts, binaryOrder, distinctKeysOfKinds, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import {
@@ -142,7 +149,44 @@ export function accuracyReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
+  // One snapshot: whether the summaries are complete, and what they or the cases hold.
+  return db.transaction((tx) => accuracyOf(tx, query, range, timeZone), { behavior: 'deferred' })
+}
+
+type Cell = { key: string | number | null; name: string; i: number; counts: Counts }
+
+function accuracyOf(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
   const { spans, periods } = periodTable(query.period, range, timeZone)
+  const slice = casesSummarised(db, timeZone) ? caseSlice(query, query.by) : null
+  const cells: Cell[] = slice
+    ? summaryCells(db, query, slice, spans, timeZone)
+    : rawCells(db, query, periods)
+  const byPeriod = spans.map(zero)
+  const byKey = new Map<string | number | null, Counts & { name: string }>()
+  for (const { key, name, i, counts } of cells) {
+    if (counts.opened === 0 && counts.ignored === 0) continue
+    addCounts(byPeriod[i] as Counts, counts)
+    const row = byKey.get(key) ?? { name, ...zero() }
+    byKey.set(key, row)
+    addCounts<Counts>(row, counts)
+  }
+  const total = sumCounts(byPeriod, zero())
+  return {
+    periods: byPeriod.map((row, i) => withAccuracy({ name: spans[i]?.label ?? '', ...row })),
+    breakdown: [...byKey.values()]
+      .sort((a, b) => b.decided - a.decided || binaryOrder(a.name, b.name))
+      .map(withAccuracy),
+    total: withAccuracy({ name: 'All', ...total }),
+  }
+}
+
+/** The cells from the cases (the raw rows): one per period and value of the breakdown. */
+function rawCells(db: Queryable, query: ReportQuery, periods: SQL): Cell[] {
   const group = GROUPS[query.by]
   const kinds = kindsOf(query.stage)
   // One cell per kind, each a range of the covering index (a `kind IN (…)` would not be one).
@@ -166,27 +210,93 @@ export function accuracyReport(
       ${cell('rejected', REJECTIONS.sql)} AS rejections,
       ${cell('ignored', sql`count(*)`)} AS ignored
     FROM keys, periods p`)
-  const byPeriod = spans.map(zero)
-  const byKey = new Map<string | number | null, Counts & { name: string }>()
-  for (const { key, name, i, rejections, ignored } of cells) {
-    const counts: Counts = {
+  return cells.map(({ key, name, i, rejections, ignored }) => ({
+    key,
+    name,
+    i,
+    counts: {
       ...(rejections === null ? zero() : REJECTIONS.unpack(rejections)),
       ignored: ignored ?? 0,
+    },
+  }))
+}
+
+/**
+ * The cells from the summaries, in the order of the raw cells (keys ascending, none last), so
+ * that rows the sort leaves tied come out alike.
+ */
+function summaryCells(
+  db: Queryable,
+  query: ReportQuery,
+  slice: CaseSlice,
+  spans: readonly { start: number }[],
+  timeZone: string,
+): Cell[] {
+  const units = periodUnits(query.period, spans, timeZone)
+  const rows = caseCounts(db, query, slice, units, kindsOf(query.stage))
+  const numeric = query.by === 'rep' || query.by === 'reason'
+  const keyOf = (k: string) => (k === '' ? null : numeric ? Number(k) : k)
+  const names = breakdownNames(db, query.by)
+  const cells = new Map<string, Cell>()
+  for (const row of rows) {
+    const i = units.periodOf.get(row.t)
+    if (i === undefined) continue
+    const id = `${row.k}\u0000${i}`
+    let cell = cells.get(id)
+    if (!cell) {
+      const key = keyOf(row.k)
+      cell = { key, name: names(key), i, counts: zero() }
+      cells.set(id, cell)
     }
-    if (counts.opened === 0 && counts.ignored === 0) continue
-    addCounts(byPeriod[i] as Counts, counts)
-    const row = byKey.get(key) ?? { name, ...zero() }
-    byKey.set(key, row)
-    addCounts<Counts>(row, counts)
+    const counts = cell.counts
+    if (row.kind === 'ignored') counts.ignored += row.n
+    else {
+      counts.opened += row.n
+      if (row.afterContact) counts.afterContact += row.n
+      else counts.beforeContact += row.n
+      counts.decided += row.ruled
+      counts.upheld += row.upheld
+      counts.overturned += row.overturned
+      counts.open += row.open
+      if (row.imported) counts.imported += row.n
+    }
   }
-  const total = sumCounts(byPeriod, zero())
-  return {
-    periods: byPeriod.map((row, i) => withAccuracy({ name: spans[i]?.label ?? '', ...row })),
-    breakdown: [...byKey.values()]
-      .sort((a, b) => b.decided - a.decided || binaryOrder(a.name, b.name))
-      .map(withAccuracy),
-    total: withAccuracy({ name: 'All', ...total }),
+  // Keys ascending (numbers as numbers, names in binary order), none last; then periods.
+  const keys = [...new Set([...cells.values()].map((cell) => cell.key))].sort((a, b) =>
+    a === null
+      ? 1
+      : b === null
+        ? -1
+        : typeof a === 'number' && typeof b === 'number'
+          ? a - b
+          : binaryOrder(String(a), String(b)),
+  )
+  const rank = new Map(keys.map((key, i) => [key, i]))
+  return [...cells.values()].sort(
+    (a, b) => (rank.get(a.key) as number) - (rank.get(b.key) as number) || a.i - b.i,
+  )
+}
+
+/** The name of a value of the breakdown, as the raw SQL names it. */
+function breakdownNames(db: Queryable, by: Breakdown): (key: string | number | null) => string {
+  if (by === 'rep') {
+    const names = new Map(
+      db
+        .all<{ id: number; name: string }>(sql`SELECT id, name FROM users`)
+        .map((u) => [u.id, u.name]),
+    )
+    return (key) => names.get(key as number) ?? ''
   }
+  if (by === 'reason') {
+    const labels = new Map(
+      db
+        .all<{ id: number; label: string }>(sql`SELECT id, label FROM reasons`)
+        .map((r) => [r.id, r.label]),
+    )
+    return (key) => (key === null ? 'No reason' : (labels.get(key as number) ?? 'No reason'))
+  }
+  const none = by === 'source' ? 'No source' : 'No campaign'
+  return (key) => (key === null ? none : String(key))
 }
 
 /** The accuracy report's numbers as CSV rows (a header, then each section), as the page shows them. */

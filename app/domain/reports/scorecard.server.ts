@@ -8,6 +8,7 @@ import { caseFilters } from './accuracy.server'
 import { binaryOrder, packed, percentiles } from './cells.server'
 import { periodTable } from './periods'
 import { hoursCell, percentCell, type ReportQuery } from './query'
+import { summarisedRulings } from './review-summaries.server'
 import { clockCells, compliance, rate, TIMES } from './sla.server'
 
 type ScorecardRow = {
@@ -106,6 +107,7 @@ export function repScorecard(
     upheld: sql`count(*) FILTER (WHERE c.verdict = 'does_not_meet')`,
     afterContact: sql`count(*) FILTER (WHERE c.after_contact = 1)`,
   })
+  const rulings = summarisedRulings(db, query, range, timeZone)
   const handOver = query.handOver
     ? sql`AND f.reengaged = ${query.handOver === 're_engaged' ? 1 : 0}`
     : sql``
@@ -116,16 +118,20 @@ export function repScorecard(
       .all<{
         repId: number
         name: string
-        ruled: string
+        ruled: string | null
         converted: number
         acceptedConverted: number
       }>(sql`
         WITH reps(id) AS (VALUES ${reps})
-        SELECT reps.id AS repId, (SELECT u.name FROM users u WHERE u.id = reps.id) AS name, (
+        SELECT reps.id AS repId, (SELECT u.name FROM users u WHERE u.id = reps.id) AS name, ${
+          rulings
+            ? sql`NULL`
+            : sql`(
           SELECT ${RULED.sql} FROM cases c
           WHERE c.kind = 'rejected' AND c.rep_id = reps.id
             AND c.opened_at >= ${start} AND c.opened_at < ${end} ${repFilters}
-        ) AS ruled, (
+        )`
+        } AS ruled, (
           SELECT count(*) FROM leads l
           WHERE l.owner_id = reps.id AND l.converted_at IS NOT NULL
             AND l.converted_at >= ${start} AND l.converted_at < ${end} ${convertedFilters(query)}
@@ -138,7 +144,10 @@ export function repScorecard(
         ) AS acceptedConverted
         FROM reps`)
       .map(({ repId, ruled, ...row }) => {
-        const { decided, upheld, afterContact } = RULED.unpack(ruled)
+        const { decided, upheld, afterContact } =
+          ruled === null
+            ? (rulings?.get(repId) ?? { decided: 0, upheld: 0, afterContact: 0 })
+            : RULED.unpack(ruled)
         return [repId, { ...row, afterContact, accuracy: rate(upheld, decided) }]
       }),
   )

@@ -5,7 +5,16 @@ import { OUTSIDE_THE_DEFINITION } from '~/domain/cases/deciding'
 import { criterionChoices } from '~/domain/reasons/reasons.server'
 import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters } from './accuracy.server'
-import { packed, sumCounts } from './cells.server'
+import {
+  type CaseCounts,
+  caseCounts,
+  caseSlice,
+  casesSummarised,
+  departuresPerCriterion,
+  periodUnits,
+  votesPerMember,
+} from './case-summaries.server'
+import { addCounts, packed, sumCounts } from './cells.server'
 import { periodTable } from './periods'
 import { percentCell, periodAndTotalRows, type ReportQuery } from './query'
 
@@ -60,49 +69,90 @@ export function verdictReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
+  // One snapshot: whether the summaries are complete, and what they or the cases hold.
+  return db.transaction((tx) => verdictsOf(tx, query, range, timeZone), { behavior: 'deferred' })
+}
+
+function verdictsOf(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
   const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
+  const slice = casesSummarised(db, timeZone) ? caseSlice(query) : null
+  const units = slice ? periodUnits(query.period, spans, timeZone) : null
   const filters = caseFilters(query)
   const inRange = sql`c.opened_at >= ${start} AND c.opened_at < ${end} ${filters}`
-  const cells = db.all<{ i: number; counts: string }>(sql`
-    WITH ${periods}
-    SELECT p.i AS i, (
-      SELECT ${COUNTS.sql} FROM cases c
-      WHERE ${ANY_KIND} AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
-    ) AS counts
-    FROM periods p`)
   const byPeriod = spans.map(() => NONE)
-  for (const { i, counts } of cells) byPeriod[i] = COUNTS.unpack(counts)
+  if (slice && units) {
+    for (const row of caseCounts(db, query, slice, units)) {
+      const i = units.periodOf.get(row.t)
+      if (i === undefined) continue
+      byPeriod[i] = addCounts({ ...(byPeriod[i] as Counts) }, pick(row))
+    }
+  } else {
+    const cells = db.all<{ i: number; counts: string }>(sql`
+      WITH ${periods}
+      SELECT p.i AS i, (
+        SELECT ${COUNTS.sql} FROM cases c
+        WHERE ${ANY_KIND} AND c.opened_at >= p.start AND c.opened_at < p.finish ${filters}
+      ) AS counts
+      FROM periods p`)
+    for (const { i, counts } of cells) byPeriod[i] = COUNTS.unpack(counts)
+  }
   const total = sumCounts(byPeriod, NONE)
   const labels = new Map(criterionChoices(db).map((c) => [c.key, c.label]))
   // Departures are rare: the partial index holds only the decided cases that have some.
-  const departures = db
-    .all<{ key: string; n: number }>(sql`
-      SELECT d.value AS key, count(*) AS n
-      FROM cases c, json_each(c.departures) d
-      WHERE c.status = 'decided' AND c.departures <> '[]' AND ${inRange}
-      GROUP BY d.value
-      ORDER BY n DESC, key`)
-    .map((d) => ({
-      criterion:
-        d.key === OUTSIDE_THE_DEFINITION
-          ? 'No criterion (the definition has none for it)'
-          : (labels.get(d.key) ?? d.key),
-      count: d.n,
-    }))
+  const departures = (
+    slice && units
+      ? departuresPerCriterion(db, query, slice, units)
+      : db.all<{ key: string; n: number }>(sql`
+          SELECT d.value AS key, count(*) AS n
+          FROM cases c, json_each(c.departures) d
+          WHERE c.status = 'decided' AND c.departures <> '[]' AND ${inRange}
+          GROUP BY d.value
+          ORDER BY n DESC, key`)
+  ).map((d) => ({
+    criterion:
+      d.key === OUTSIDE_THE_DEFINITION
+        ? 'No criterion (the definition has none for it)'
+        : (labels.get(d.key) ?? d.key),
+    count: d.n,
+  }))
+  const votes = slice && units ? () => votesPerMember(db, query, slice, units) : undefined
   return {
     periods: byPeriod.map((row, i) => withAgreement({ name: spans[i]?.label ?? '', ...row })),
     total: withAgreement({ name: 'All', ...total }),
     departures,
-    participation: participation(db, inRange, total.decided),
+    participation: participation(db, inRange, total.decided, votes),
   }
 }
+
+/** The verdict report's counts of a row of the case summaries. */
+const pick = (row: CaseCounts): Counts => ({
+  decided: row.decided,
+  meets: row.meets,
+  disqualified: row.disqualified,
+  nurture: row.nurture,
+  agree: row.agree,
+  unanimous: row.unanimous,
+  split: row.split,
+  byChair: row.byChair,
+  conceded: row.conceded,
+})
 
 /**
  * Per committee member: votes cast on the range's decided cases, and recusals from them. Votes
  * are many: one pass over the decided cases, each looking up its votes, counted per member.
  * Recusals are few: from each to its case.
  */
-function participation(db: Queryable, inRange: SQL, decided: number) {
+function participation(
+  db: Queryable,
+  inRange: SQL,
+  decided: number,
+  summarised?: () => Map<number, number>,
+) {
   const members = db.all<{ id: number; name: string; seat: string | null }>(sql`
     SELECT u.id AS id, u.name AS name, u.seat AS seat
     FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'committee'
@@ -113,12 +163,14 @@ function participation(db: Queryable, inRange: SQL, decided: number) {
       members.map((m) => [m.id, sql`count(*) FILTER (WHERE v.member_id = ${m.id})`]),
     ),
   )
-  const votes = VOTES.unpack(
-    db.get<{ votes: string }>(sql`
-      SELECT ${VOTES.sql} AS votes
-      FROM cases c JOIN votes v ON v.case_id = c.id
-      WHERE ${ANY_KIND} AND c.status = 'decided' AND ${inRange}`)?.votes ?? '[]',
-  )
+  const votes: Record<string, number> = summarised
+    ? Object.fromEntries(summarised())
+    : VOTES.unpack(
+        db.get<{ votes: string }>(sql`
+          SELECT ${VOTES.sql} AS votes
+          FROM cases c JOIN votes v ON v.case_id = c.id
+          WHERE ${ANY_KIND} AND c.status = 'decided' AND ${inRange}`)?.votes ?? '[]',
+      )
   const recused = new Map(
     db
       .all<{ id: number; n: number }>(sql`
