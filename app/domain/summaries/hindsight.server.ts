@@ -1,0 +1,136 @@
+// The `hindsight` summary family (decision 34): rejected cases (docs/metrics.md, "Hindsight")
+// per week and month they opened in, whether imported and not taken up, stage, hand-over, the
+// lead's LATEST outcome (the latest date, then the last recorded; '' for none) and the verdict
+// ('' for none): one table for no filter and one per filter that narrows the cases (rep,
+// reason, source, campaign with its source). A case's contribution depends on its own row and
+// its lead's latest outcome: the case triggers take the OLD row away and add the NEW one; the
+// outcome triggers take the lead's cases away BEFORE the write (at the latest outcome then) and
+// add them back AFTER it (at the latest outcome now). The same SQL counts a range of cases for
+// the rebuild. Two or more of rep, reason and source or campaign together are read raw.
+import { sql } from 'drizzle-orm'
+import type { SummaryFamily } from './state.server'
+import { GRAINS_TABLE, keyText, localDayText, periodOfText } from './grains'
+
+export const HINDSIGHT_TABLES = {
+  cases: 'summary_hindsight_cases',
+  reps: 'summary_hindsight_reps',
+  reasons: 'summary_hindsight_reasons',
+  sources: 'summary_hindsight_sources',
+  campaigns: 'summary_hindsight_campaigns',
+} as const
+export type HindsightTable = keyof typeof HINDSIGHT_TABLES
+
+/** Each table's own key columns (after the grain, before the period). */
+export const HINDSIGHT_DIMENSIONS: Record<HindsightTable, readonly string[]> = {
+  cases: [],
+  reps: ['rep_id'],
+  reasons: ['reason_id'],
+  sources: ['source'],
+  campaigns: ['campaign', 'source'],
+}
+const COUNTED = ['imported', 'after_contact', 'reengaged', 'outcome', 'verdict'] as const
+
+/** The lead's latest outcome, for cases `c`: the latest date, then the last recorded. */
+const LATEST_OUTCOME = `ifnull((SELECT o.outcome FROM outcomes o WHERE o.lead_id = c.lead_id
+      ORDER BY o.occurred_on DESC, o.id DESC LIMIT 1), '')`
+
+/**
+ * The contribution to `table` of the rejected cases `c` of `rows` (a FROM item naming its rows
+ * `c`, with the columns of cases) that `where` selects, times `sign`.
+ */
+function contribution(table: HindsightTable, rows: string, where: string, sign: 1 | -1): string {
+  const dimensions = HINDSIGHT_DIMENSIONS[table]
+  const keys = ['grain', ...dimensions, 'period', ...COUNTED]
+  const values = (key: string) =>
+    key === 'grain' ? 'g.grain' : key === 'period' ? periodOfText('g.grain', 'k.day') : `k.${key}`
+  return `INSERT INTO ${HINDSIGHT_TABLES[table]} (${keys.join(', ')}, n)
+  SELECT ${keys.map(values).join(', ')}, sum(${sign})
+  FROM (SELECT ${localDayText('c.opened_at')} AS day, c.rep_id AS rep_id, c.reason_id AS reason_id,
+      ${keyText('c.source')} AS source, ${keyText('c.campaign')} AS campaign,
+      c.status = 'imported' AS imported, c.after_contact AS after_contact,
+      c.reengaged AS reengaged, ${LATEST_OUTCOME} AS outcome, ifnull(c.verdict, '') AS verdict
+    FROM ${rows} WHERE c.kind = 'rejected' AND ${where}) k CROSS JOIN ${GRAINS_TABLE} g
+  WHERE true GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+  ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = n + excluded.n`
+}
+
+const TABLE_NAMES = Object.keys(HINDSIGHT_TABLES) as HindsightTable[]
+const CASE_COLUMNS = [
+  'lead_id',
+  'kind',
+  'status',
+  'verdict',
+  'after_contact',
+  'reengaged',
+  'rep_id',
+  'reason_id',
+  'source',
+  'campaign',
+  'opened_at',
+]
+/** A case row from the trigger's OLD or NEW, as a FROM item `c`. */
+const rowOf = (row: 'OLD' | 'NEW') =>
+  `(SELECT ${CASE_COLUMNS.map((column) => `${row}.${column} AS ${column}`).join(', ')}) c`
+
+const UPTO = `(SELECT upto FROM summary_progress WHERE family = 'hindsight' AND source = 'cases')`
+const statements = (rows: string, where: string, sign: 1 | -1) =>
+  TABLE_NAMES.map((table) => `${contribution(table, rows, where, sign)};`)
+/** The counted cases of the lead `leadId` (an SQL expression), at its latest outcome. */
+const leadCases = (leadId: string, sign: 1 | -1) =>
+  statements('cases c', `c.lead_id = ${leadId} AND c.id <= ${UPTO}`, sign)
+
+const UPDATED = CASE_COLUMNS.filter((column) => column !== 'lead_id')
+const OUTCOME_COLUMNS = ['outcome', 'occurred_on']
+
+/** The family's triggers, as its migration writes them (a test compares them). */
+export function hindsightTriggers(): string[] {
+  const trigger = (name: string, on: string, when: string | null, body: string[]) =>
+    `CREATE TRIGGER summary_hindsight_${name} ${on}${when ? `\nWHEN ${when}` : ''}\nBEGIN\n${body.join('\n')}\nEND;`
+  return [
+    trigger(
+      'case_insert',
+      'AFTER INSERT ON cases',
+      `NEW.kind = 'rejected' AND NEW.id <= ${UPTO}`,
+      statements(rowOf('NEW'), 'true', 1),
+    ),
+    trigger(
+      'case_update',
+      `AFTER UPDATE OF ${UPDATED.join(', ')} ON cases`,
+      `(OLD.kind = 'rejected' OR NEW.kind = 'rejected') AND OLD.id <= ${UPTO}
+  AND (${UPDATED.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')})`,
+      [...statements(rowOf('OLD'), 'true', -1), ...statements(rowOf('NEW'), 'true', 1)],
+    ),
+    trigger(
+      'case_delete',
+      'AFTER DELETE ON cases',
+      `OLD.kind = 'rejected' AND OLD.id <= ${UPTO}`,
+      statements(rowOf('OLD'), 'true', -1),
+    ),
+    trigger('outcome_insert_before', 'BEFORE INSERT ON outcomes', null, leadCases('NEW.lead_id', -1)),
+    trigger('outcome_insert_after', 'AFTER INSERT ON outcomes', null, leadCases('NEW.lead_id', 1)),
+    trigger(
+      'outcome_update_before',
+      `BEFORE UPDATE OF ${OUTCOME_COLUMNS.join(', ')} ON outcomes`,
+      OUTCOME_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR '),
+      leadCases('OLD.lead_id', -1),
+    ),
+    trigger(
+      'outcome_update_after',
+      `AFTER UPDATE OF ${OUTCOME_COLUMNS.join(', ')} ON outcomes`,
+      OUTCOME_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR '),
+      leadCases('NEW.lead_id', 1),
+    ),
+    trigger('outcome_delete_before', 'BEFORE DELETE ON outcomes', null, leadCases('OLD.lead_id', -1)),
+    trigger('outcome_delete_after', 'AFTER DELETE ON outcomes', null, leadCases('OLD.lead_id', 1)),
+  ]
+}
+
+export const hindsightFamily: SummaryFamily = {
+  name: 'hindsight',
+  tables: Object.values(HINDSIGHT_TABLES),
+  sources: ['cases'],
+  addRange(db, _source, after, upto) {
+    for (const table of TABLE_NAMES)
+      db.run(sql.raw(contribution(table, 'cases c', `c.id > ${after} AND c.id <= ${upto}`, 1)))
+  },
+}
