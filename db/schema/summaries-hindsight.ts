@@ -88,7 +88,12 @@ export const summaryHindsightSources = sqliteTable(
 /** The case's campaign, then its source: the campaign filter, with the source filter or not. */
 export const summaryHindsightCampaigns = sqliteTable(
   'summary_hindsight_campaigns',
-  { grain: grain(), campaign: text('campaign').notNull(), source: text('source').notNull(), ...counts() },
+  {
+    grain: grain(),
+    campaign: text('campaign').notNull(),
+    source: text('source').notNull(),
+    ...counts(),
+  },
   (t) => [
     primaryKey({
       columns: [

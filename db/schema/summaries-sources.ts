@@ -31,9 +31,7 @@ export const summarySourceLeads = sqliteTable(
 export const summarySourceOwners = sqliteTable(
   'summary_source_owners',
   { ownerId: integer('owner_id').notNull(), ...cell(), ...counts() },
-  (t) => [
-    primaryKey({ columns: [t.grain, t.ownerId, t.period, t.source, t.campaign, t.history] }),
-  ],
+  (t) => [primaryKey({ columns: [t.grain, t.ownerId, t.period, t.source, t.campaign, t.history] })],
 )
 
 /**

@@ -7,9 +7,11 @@
 // outcome triggers take the lead's cases away BEFORE the write (at the latest outcome then) and
 // add them back AFTER it (at the latest outcome now). The same SQL counts a range of cases for
 // the rebuild. Two or more of rep, reason and source or campaign together are read raw.
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
+import type { CaseStage, HandOver, Outcome, Verdict } from '~db/enums'
+import { GRAINS_TABLE, type Grain, keyText, localDayText, periodOfText } from './grains'
 import type { SummaryFamily } from './state.server'
-import { GRAINS_TABLE, keyText, localDayText, periodOfText } from './grains'
 
 export const HINDSIGHT_TABLES = {
   cases: 'summary_hindsight_cases',
@@ -106,7 +108,12 @@ export function hindsightTriggers(): string[] {
       `OLD.kind = 'rejected' AND OLD.id <= ${UPTO}`,
       statements(rowOf('OLD'), 'true', -1),
     ),
-    trigger('outcome_insert_before', 'BEFORE INSERT ON outcomes', null, leadCases('NEW.lead_id', -1)),
+    trigger(
+      'outcome_insert_before',
+      'BEFORE INSERT ON outcomes',
+      null,
+      leadCases('NEW.lead_id', -1),
+    ),
     trigger('outcome_insert_after', 'AFTER INSERT ON outcomes', null, leadCases('NEW.lead_id', 1)),
     trigger(
       'outcome_update_before',
@@ -120,7 +127,12 @@ export function hindsightTriggers(): string[] {
       OUTCOME_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR '),
       leadCases('NEW.lead_id', 1),
     ),
-    trigger('outcome_delete_before', 'BEFORE DELETE ON outcomes', null, leadCases('OLD.lead_id', -1)),
+    trigger(
+      'outcome_delete_before',
+      'BEFORE DELETE ON outcomes',
+      null,
+      leadCases('OLD.lead_id', -1),
+    ),
     trigger('outcome_delete_after', 'AFTER DELETE ON outcomes', null, leadCases('OLD.lead_id', 1)),
   ]
 }
@@ -133,4 +145,53 @@ export const hindsightFamily: SummaryFamily = {
     for (const table of TABLE_NAMES)
       db.run(sql.raw(contribution(table, 'cases c', `c.id > ${after} AND c.id <= ${upto}`, 1)))
   },
+}
+
+/** The table that answers a report's filters, and its condition; null when none does. */
+function tableFor(query: {
+  repId?: number | undefined
+  reasonId?: number | undefined
+  source?: string | undefined
+  campaign?: string | undefined
+}): SQL | null {
+  const narrowed = [query.repId, query.reasonId, query.source || query.campaign].filter(Boolean)
+  if (narrowed.length > 1) return null
+  if (query.repId) return sql`summary_hindsight_reps t WHERE t.rep_id = ${query.repId} AND`
+  if (query.reasonId)
+    return sql`summary_hindsight_reasons t WHERE t.reason_id = ${query.reasonId} AND`
+  if (query.campaign)
+    return sql`summary_hindsight_campaigns t WHERE t.campaign = ${query.campaign} ${
+      query.source ? sql`AND t.source = ${query.source}` : sql``
+    } AND`
+  if (query.source) return sql`summary_hindsight_sources t WHERE t.source = ${query.source} AND`
+  return sql`summary_hindsight_cases t WHERE`
+}
+
+/** Whether the summaries answer these filters: at most one of rep, reason, source or campaign. */
+export const hindsightSummariesAnswer = (query: Parameters<typeof tableFor>[0]) =>
+  tableFor(query) !== null
+
+/**
+ * Rejected cases per week or month (`grain`, days `from` to `to`, excluded), latest outcome
+ * ('' for none) and verdict ('' for none), from the summaries, under the report's filters.
+ */
+export function hindsightSummaryCells(
+  db: Queryable,
+  query: Parameters<typeof tableFor>[0] & {
+    history: 'shown' | 'hidden'
+    stage?: CaseStage | undefined
+    handOver?: HandOver | undefined
+  },
+  grain: { grain: Grain; from: number; to: number },
+) {
+  const table = tableFor(query)
+  if (!table) throw new Error('The hindsight summaries do not answer these filters')
+  if (query.stage === 'ignored') return []
+  return db.all<{ period: number; outcome: Outcome | ''; verdict: Verdict | ''; n: number }>(sql`
+    SELECT t.period AS period, t.outcome AS outcome, t.verdict AS verdict, sum(t.n) AS n
+    FROM ${table} t.grain = ${grain.grain} AND t.period >= ${grain.from} AND t.period < ${grain.to}
+      ${query.history === 'hidden' ? sql`AND t.imported = 0` : sql``}
+      ${query.stage ? sql`AND t.after_contact = ${query.stage === 'after_contact' ? 1 : 0}` : sql``}
+      ${query.handOver ? sql`AND t.reengaged = ${query.handOver === 're_engaged' ? 1 : 0}` : sql``}
+    GROUP BY t.period, t.outcome, t.verdict`)
 }

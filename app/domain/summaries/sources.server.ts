@@ -8,9 +8,17 @@
 // rep filter); per reason of its cases (the reason filter). Re-engaged hand-overs (a partial
 // index of the few) are read raw.
 import { sql } from 'drizzle-orm'
+import type { Queryable } from '~db/connection'
 import type { CaseStage } from '~db/enums'
+import {
+  fromKeyText,
+  GRAINS_TABLE,
+  type Grain,
+  keyText,
+  localDayText,
+  periodOfText,
+} from './grains'
 import type { SummaryFamily } from './state.server'
-import { GRAINS_TABLE, keyText, localDayText, periodOfText } from './grains'
 
 type Selection = { key: string; stage: CaseStage | undefined; where: string }
 const SELECTIONS: Selection[] = [
@@ -214,4 +222,53 @@ export const sourcesFamily: SummaryFamily = {
         ),
       )
   },
+}
+
+/** A cell of the report read from the summaries: a period, source and campaign, its counts. */
+export type SourceSummaryCell = {
+  period: number
+  source: string | null
+  campaign: string | null
+  handedOver: number
+  rejected: number
+  confirmedBad: number
+  confirmedGood: number
+}
+
+/**
+ * Net-new hand-overs per week or month (`grain`, from day `from` to day `to`, excluded), source
+ * and campaign, from the summaries, under the report's filters: the reason filter reads the
+ * reason table, the rep filter the owner table (not both: the caller reads raw then).
+ */
+export function sourceSummaryCells(
+  db: Queryable,
+  filters: {
+    grain: Grain
+    from: number
+    to: number
+    repId?: number | undefined
+    reasonId?: number | undefined
+    source?: string | undefined
+    campaign?: string | undefined
+    hidden: boolean
+    stage: CaseStage | undefined
+  },
+): SourceSummaryCell[] {
+  const columns = selectionColumns(filters.stage, filters.hidden)
+  const table = filters.reasonId
+    ? sql`summary_source_reasons t WHERE t.grain = ${filters.grain} AND t.reason_id = ${filters.reasonId}`
+    : filters.repId
+      ? sql`summary_source_owners t WHERE t.grain = ${filters.grain} AND t.owner_id = ${filters.repId}`
+      : sql`summary_source_leads t WHERE t.grain = ${filters.grain}`
+  const [rej, bad, good] = [columns.rej, columns.bad, columns.good].map((c) => sql.raw(`t.${c}`))
+  return db.all<SourceSummaryCell>(sql`
+    SELECT t.period AS period, ${sql.raw(fromKeyText('t.source'))} AS source,
+      ${sql.raw(fromKeyText('t.campaign'))} AS campaign,
+      sum(${filters.reasonId ? rej : sql`t.n`}) AS handedOver, sum(${rej}) AS rejected,
+      sum(${bad}) AS confirmedBad, sum(${good}) AS confirmedGood
+    FROM ${table} AND t.period >= ${filters.from} AND t.period < ${filters.to}
+      ${filters.source ? sql`AND t.source = ${filters.source}` : sql``}
+      ${filters.campaign ? sql`AND t.campaign = ${filters.campaign}` : sql``}
+      ${filters.hidden ? sql`AND t.history = 0` : sql``}
+    GROUP BY t.period, t.source, t.campaign`)
 }
