@@ -123,7 +123,7 @@ export function hindsightRaw(
 }
 
 /** The report from the `hindsight` summaries (decision 34): rows per week or month. */
-function hindsightFromSummaries(
+export function hindsightFromSummaries(
   db: Queryable,
   query: ReportQuery,
   range: { from: string; to: string },

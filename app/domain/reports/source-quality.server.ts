@@ -282,7 +282,7 @@ export function sourceQualityRaw(
  * The report from the summaries (decision 34): the net-new hand-overs of each week or month,
  * source and campaign from the `sources` family, the re-engaged ones raw.
  */
-function sourceQualityFromSummaries(
+export function sourceQualityFromSummaries(
   db: Queryable,
   query: ReportQuery,
   range: { from: string; to: string },

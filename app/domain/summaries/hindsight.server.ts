@@ -13,50 +13,39 @@ import type { CaseStage, HandOver, Outcome, Verdict } from '~db/enums'
 import { GRAINS_TABLE, type Grain, keyText, localDayText, periodOfText } from './grains'
 import type { SummaryFamily } from './state.server'
 
-export const HINDSIGHT_TABLES = {
-  cases: 'summary_hindsight_cases',
-  reps: 'summary_hindsight_reps',
-  reasons: 'summary_hindsight_reasons',
-  sources: 'summary_hindsight_sources',
-  campaigns: 'summary_hindsight_campaigns',
-} as const
-export type HindsightTable = keyof typeof HINDSIGHT_TABLES
+export const HINDSIGHT_TABLES = ['summary_hindsight_cells'] as const
 
-/** Each table's own key columns (after the grain, before the period). */
-export const HINDSIGHT_DIMENSIONS: Record<HindsightTable, readonly string[]> = {
-  cases: [],
-  reps: ['rep_id'],
-  reasons: ['reason_id'],
-  sources: ['source'],
-  campaigns: ['campaign', 'source'],
-}
-const COUNTED = ['imported', 'after_contact', 'reengaged', 'outcome', 'verdict'] as const
+/** The filters that narrow cases, each counted apart (`dim`), and the value counted under it. */
+const DIMENSIONS = `(SELECT 'all' AS dim UNION ALL SELECT 'rep' UNION ALL SELECT 'reason'
+    UNION ALL SELECT 'source' UNION ALL SELECT 'campaign')`
+const VALUE = `CASE d.dim WHEN 'rep' THEN k.rep_id WHEN 'reason' THEN k.reason_id
+    WHEN 'source' THEN k.source WHEN 'campaign' THEN k.campaign ELSE '' END`
+const KEYS =
+  'grain, dim, value, source, period, imported, after_contact, reengaged, outcome, verdict'
 
 /** The lead's latest outcome, for cases `c`: the latest date, then the last recorded. */
 const LATEST_OUTCOME = `ifnull((SELECT o.outcome FROM outcomes o WHERE o.lead_id = c.lead_id
       ORDER BY o.occurred_on DESC, o.id DESC LIMIT 1), '')`
 
 /**
- * The contribution to `table` of the rejected cases `c` of `rows` (a FROM item naming its rows
- * `c`, with the columns of cases) that `where` selects, times `sign`.
+ * The contribution of the rejected cases `c` of `rows` (a FROM item naming its rows `c`, with
+ * the columns of cases) that `where` selects, times `sign`: one statement.
  */
-function contribution(table: HindsightTable, rows: string, where: string, sign: 1 | -1): string {
-  const dimensions = HINDSIGHT_DIMENSIONS[table]
-  const keys = ['grain', ...dimensions, 'period', ...COUNTED]
-  const values = (key: string) =>
-    key === 'grain' ? 'g.grain' : key === 'period' ? periodOfText('g.grain', 'k.day') : `k.${key}`
-  return `INSERT INTO ${HINDSIGHT_TABLES[table]} (${keys.join(', ')}, n)
-  SELECT ${keys.map(values).join(', ')}, sum(${sign})
+function contribution(rows: string, where: string, sign: 1 | -1, grouped: boolean): string {
+  return `INSERT INTO summary_hindsight_cells (${KEYS}, n)
+  SELECT g.grain, d.dim, ${VALUE}, CASE d.dim WHEN 'campaign' THEN k.source ELSE '' END,
+    ${periodOfText('g.grain', 'k.day')}, k.imported, k.after_contact, k.reengaged, k.outcome,
+    k.verdict, ${grouped ? `sum(${sign})` : sign}
   FROM (SELECT ${localDayText('c.opened_at')} AS day, c.rep_id AS rep_id, c.reason_id AS reason_id,
       ${keyText('c.source')} AS source, ${keyText('c.campaign')} AS campaign,
       c.status = 'imported' AS imported, c.after_contact AS after_contact,
       c.reengaged AS reengaged, ${LATEST_OUTCOME} AS outcome, ifnull(c.verdict, '') AS verdict
-    FROM ${rows} WHERE c.kind = 'rejected' AND ${where}) k CROSS JOIN ${GRAINS_TABLE} g
-  WHERE true GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
-  ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = n + excluded.n`
+    FROM ${rows} WHERE c.kind = 'rejected' AND ${where}) k
+    CROSS JOIN ${GRAINS_TABLE} g CROSS JOIN ${DIMENSIONS} d
+  WHERE true ${grouped ? 'GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10' : ''}
+  ON CONFLICT (${KEYS}) DO UPDATE SET n = n + excluded.n`
 }
 
-const TABLE_NAMES = Object.keys(HINDSIGHT_TABLES) as HindsightTable[]
 const CASE_COLUMNS = [
   'lead_id',
   'kind',
@@ -75,8 +64,9 @@ const rowOf = (row: 'OLD' | 'NEW') =>
   `(SELECT ${CASE_COLUMNS.map((column) => `${row}.${column} AS ${column}`).join(', ')}) c`
 
 const UPTO = `(SELECT upto FROM summary_progress WHERE family = 'hindsight' AND source = 'cases')`
-const statements = (rows: string, where: string, sign: 1 | -1) =>
-  TABLE_NAMES.map((table) => `${contribution(table, rows, where, sign)};`)
+const statements = (rows: string, where: string, sign: 1 | -1) => [
+  `${contribution(rows, where, sign, false)};`,
+]
 /** The counted cases of the lead `leadId` (an SQL expression), at its latest outcome. */
 const leadCases = (leadId: string, sign: 1 | -1) =>
   statements('cases c', `c.lead_id = ${leadId} AND c.id <= ${UPTO}`, sign)
@@ -139,15 +129,14 @@ export function hindsightTriggers(): string[] {
 
 export const hindsightFamily: SummaryFamily = {
   name: 'hindsight',
-  tables: Object.values(HINDSIGHT_TABLES),
+  tables: HINDSIGHT_TABLES,
   sources: ['cases'],
   addRange(db, _source, after, upto) {
-    for (const table of TABLE_NAMES)
-      db.run(sql.raw(contribution(table, 'cases c', `c.id > ${after} AND c.id <= ${upto}`, 1)))
+    db.run(sql.raw(contribution('cases c', `c.id > ${after} AND c.id <= ${upto}`, 1, true)))
   },
 }
 
-/** The table that answers a report's filters, and its condition; null when none does. */
+/** The summaries' condition for a report's filters; null when they do not answer them. */
 function tableFor(query: {
   repId?: number | undefined
   reasonId?: number | undefined
@@ -156,15 +145,14 @@ function tableFor(query: {
 }): SQL | null {
   const narrowed = [query.repId, query.reasonId, query.source || query.campaign].filter(Boolean)
   if (narrowed.length > 1) return null
-  if (query.repId) return sql`summary_hindsight_reps t WHERE t.rep_id = ${query.repId} AND`
-  if (query.reasonId)
-    return sql`summary_hindsight_reasons t WHERE t.reason_id = ${query.reasonId} AND`
+  if (query.repId) return sql`t.dim = 'rep' AND t.value = ${query.repId}`
+  if (query.reasonId) return sql`t.dim = 'reason' AND t.value = ${query.reasonId}`
   if (query.campaign)
-    return sql`summary_hindsight_campaigns t WHERE t.campaign = ${query.campaign} ${
+    return sql`t.dim = 'campaign' AND t.value = ${query.campaign} ${
       query.source ? sql`AND t.source = ${query.source}` : sql``
-    } AND`
-  if (query.source) return sql`summary_hindsight_sources t WHERE t.source = ${query.source} AND`
-  return sql`summary_hindsight_cases t WHERE`
+    }`
+  if (query.source) return sql`t.dim = 'source' AND t.value = ${query.source}`
+  return sql`t.dim = 'all'`
 }
 
 /** Whether the summaries answer these filters: at most one of rep, reason, source or campaign. */
@@ -189,7 +177,7 @@ export function hindsightSummaryCells(
   if (query.stage === 'ignored') return []
   return db.all<{ period: number; outcome: Outcome | ''; verdict: Verdict | ''; n: number }>(sql`
     SELECT t.period AS period, t.outcome AS outcome, t.verdict AS verdict, sum(t.n) AS n
-    FROM ${table} t.grain = ${grain.grain} AND t.period >= ${grain.from} AND t.period < ${grain.to}
+    FROM summary_hindsight_cells t WHERE t.grain = ${grain.grain} AND ${table} AND t.period >= ${grain.from} AND t.period < ${grain.to}
       ${query.history === 'hidden' ? sql`AND t.imported = 0` : sql``}
       ${query.stage ? sql`AND t.after_contact = ${query.stage === 'after_contact' ? 1 : 0}` : sql``}
       ${query.handOver ? sql`AND t.reengaged = ${query.handOver === 're_engaged' ? 1 : 0}` : sql``}
