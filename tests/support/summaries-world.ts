@@ -5,6 +5,7 @@
 // later writes the triggers must follow: a lead's source, campaign and owner changed (an
 // upsert), cases decided, conceded or taken up, outcomes added (later, and earlier than the
 // latest), changed and deleted.
+import { ReportQuerySchema } from '~/domain/reports/query'
 import type { DB } from '~db/connection'
 
 /** mulberry32: a small seeded PRNG, the same sequence on every run. */
@@ -222,4 +223,37 @@ export function laterWrites(db: DB, r: Prng, leads: number) {
     // A case deleted, and a lead with its cases and outcomes (a test's clean-up does so).
     sqlite.prepare('DELETE FROM cases WHERE id % 53 = 0').run()
   })()
+}
+
+/** A random report query and range: every period, filter and combination, now and then. */
+export function randomQuery(r: Prng) {
+  const from = new Date(Date.UTC(2025, 8 + r.int(14), 1 + r.int(28)))
+  const to = new Date(from.getTime() + r.int(420) * 86_400_000)
+  const maybe = <T>(p: number, value: () => T) => (r.chance(p) ? value() : undefined)
+  const asked = {
+    period: r.pick(['week', 'month', 'quarter']),
+    repId: maybe(0.25, () => r.pick(REPS)),
+    reasonId: maybe(0.25, () => r.pick(REASONS)),
+    source: maybe(0.2, () => r.pick([...SOURCES.filter(Boolean), 'none such'])),
+    campaign: maybe(0.2, () => r.pick([...CAMPAIGNS.filter(Boolean)])),
+    history: r.pick(['shown', 'hidden']),
+    stage: maybe(0.4, () => r.pick(['before_contact', 'after_contact', 'ignored'])),
+    handOver: maybe(0.4, () => r.pick(['net_new', 're_engaged'])),
+  }
+  return {
+    query: ReportQuerySchema.parse(asked),
+    range: { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) },
+  }
+}
+
+/** Every row of the family's tables but those all zero, in key order. */
+export function tablesOf(db: DB, tables: readonly string[]) {
+  return Object.fromEntries(
+    tables.map((table) => [
+      table,
+      db.$client
+        .prepare(`SELECT * FROM ${table} WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`)
+        .all(),
+    ]),
+  )
 }

@@ -18,6 +18,7 @@ export const HINDSIGHT_TABLES = ['summary_hindsight_cells'] as const
 /** The filters that narrow cases, each counted apart (`dim`), and the value counted under it. */
 const DIMENSIONS = `(SELECT 'all' AS dim UNION ALL SELECT 'rep' UNION ALL SELECT 'reason'
     UNION ALL SELECT 'source' UNION ALL SELECT 'campaign')`
+// Ids are kept as text (the column's affinity): the report asks for them as text.
 const VALUE = `CASE d.dim WHEN 'rep' THEN k.rep_id WHEN 'reason' THEN k.reason_id
     WHEN 'source' THEN k.source WHEN 'campaign' THEN k.campaign ELSE '' END`
 const KEYS =
@@ -145,8 +146,8 @@ function tableFor(query: {
 }): SQL | null {
   const narrowed = [query.repId, query.reasonId, query.source || query.campaign].filter(Boolean)
   if (narrowed.length > 1) return null
-  if (query.repId) return sql`t.dim = 'rep' AND t.value = ${query.repId}`
-  if (query.reasonId) return sql`t.dim = 'reason' AND t.value = ${query.reasonId}`
+  if (query.repId) return sql`t.dim = 'rep' AND t.value = ${String(query.repId)}`
+  if (query.reasonId) return sql`t.dim = 'reason' AND t.value = ${String(query.reasonId)}`
   if (query.campaign)
     return sql`t.dim = 'campaign' AND t.value = ${query.campaign} ${
       query.source ? sql`AND t.source = ${query.source}` : sql``
