@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     writes: { type: 'string', default: '2000' },
     only: { type: 'string' },
+    'no-raw': { type: 'boolean', default: false },
   },
 })
 if (!args.database) throw new Error('--database is required (a copy: this benchmark writes)')
@@ -112,9 +113,11 @@ if (args.only !== 'writes') {
   for (const [name, asked] of views) {
     const query: ReportQuery = ReportQuerySchema.parse(asked)
     const s = time(() => sourceQualityReport(db, query, range, timeZone))
-    const sr = time(() => sourceQualityRaw(db, query, range, timeZone))
+    const none = { median: Number.NaN, max: Number.NaN, cpu: Number.NaN }
+    const raw = !args['no-raw']
+    const sr = raw ? time(() => sourceQualityRaw(db, query, range, timeZone)) : none
     const h = time(() => hindsightReport(db, query, range, timeZone))
-    const hr = time(() => hindsightRaw(db, query, range, timeZone))
+    const hr = raw ? time(() => hindsightRaw(db, query, range, timeZone)) : none
     console.log(`| ${name} | ${ms(s)} | ${ms(sr)} | ${ms(h)} | ${ms(hr)} |`)
   }
 }
