@@ -188,8 +188,9 @@ export function laterWrites(db: DB, r: Prng, leads: number) {
       AND NOT EXISTS (SELECT 1 FROM cases o WHERE o.lead_id = cases.lead_id AND o.status = 'in_review')`,
     )
     for (const { id: caseId } of open) {
-      if (r.chance(0.3)) decide.run(r.pick(['meets', 'does_not_meet']), caseId)
-      else if (r.chance(0.3)) takeUp.run(caseId)
+      const roll = r.next()
+      if (roll < 0.3) decide.run(r.pick(['meets', 'does_not_meet']), caseId)
+      else if (roll < 0.5) takeUp.run(caseId)
     }
     sqlite
       .prepare(
