@@ -335,7 +335,7 @@ describe('the cases summaries against the raw rows', { timeout: 120_000 }, () =>
   })
 
   it('is written out in the migration as the family builds it', () => {
-    const migration = readFileSync('migrations/0026_cases_summaries.sql', 'utf8')
+    const migration = readFileSync('migrations/0026_report_summaries.sql', 'utf8')
     const section = migration.slice(migration.indexOf('-- triggers: cases'))
     for (const trigger of casesTriggerSql()) expect(section).toContain(trigger)
   })

@@ -2,6 +2,10 @@
 // Sales (net-new: a lead's first; re-engaged: handed back from nurture), how many were rejected,
 // and how many of those the committee confirmed bad or good.
 import { type SQL, sql } from 'drizzle-orm'
+import { offsetsOf } from '~/domain/summaries/calendar'
+import { grainOf } from '~/domain/summaries/grains'
+import { sourceSummaryCells, sourcesFamily } from '~/domain/summaries/sources.server'
+import { summariesComplete } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import { NOT_IMPORTED_BY_ID, STAGE_SQL } from './accuracy.server'
 import { addCounts, binaryOrder } from './cells.server'
@@ -126,23 +130,10 @@ function reEngagedCells(
     GROUP BY p.i, l.source, l.campaign`)
 }
 
-export function sourceQualityReport(
-  db: Queryable,
-  query: ReportQuery,
-  range: { from: string; to: string },
-  timeZone: string,
-) {
-  const { spans, start, end, periods } = periodTable(query.period, range, timeZone)
-  const filters = [
-    query.repId ? sql` AND l.owner_id = ${query.repId}` : undefined,
-    query.source ? sql` AND l.source = ${query.source}` : undefined,
-    query.campaign ? sql` AND l.campaign = ${query.campaign}` : undefined,
-  ].filter((filter) => filter !== undefined)
-  const leadFilters = sql.join(filters, sql``)
-  // Hidden imported history: no lead recorded as history, and no rejection imported and not
-  // reviewed (a lead worked now can carry one), counts.
-  const hidden = query.history === 'hidden'
-  const notHistory = hidden ? sql` AND l.history = 0` : sql``
+type Cells = ReturnType<typeof cellsOf>
+
+/** The report's rows, filled cell by cell: a period, a source and a campaign each. */
+function cellsOf(spans: readonly { label: string }[]) {
   const byPeriod = spans.map(zero)
   const bySource = new Map<string | null, Counts>()
   const byCampaign = new Map<string | null, Counts>()
@@ -151,24 +142,92 @@ export function sourceQualityReport(
     groups.set(key, row)
     addCounts<Counts>(row, cell)
   }
-  const add = (i: number, source: string | null, campaign: string | null, cell: Counts) => {
-    addCounts(byPeriod[i] as Counts, cell)
-    addTo(bySource, source, cell)
-    addTo(byCampaign, campaign, cell)
+  const grouped = (groups: Map<string | null, Counts>, none: string) =>
+    [...groups]
+      .map(([value, row]) => ({ name: value ?? none, ...row }))
+      .filter((row) => row.handedOver > 0)
+      .sort((a, b) => b.handedOver - a.handedOver || binaryOrder(a.name, b.name))
+      .map(withRate)
+  return {
+    add(i: number, source: string | null, campaign: string | null, cell: Counts) {
+      addCounts(byPeriod[i] as Counts, cell)
+      addTo(bySource, source, cell)
+      addTo(byCampaign, campaign, cell)
+    },
+    report: () => ({
+      periods: byPeriod.map((row, i) => withRate({ name: spans[i]?.label ?? '', ...row })),
+      bySource: grouped(bySource, 'No source'),
+      byCampaign: grouped(byCampaign, 'No campaign'),
+    }),
   }
-  // The cases a stage filter keeps (absent: the rejections, before and after contact).
-  const stage = query.stage ? STAGE_SQL[query.stage] : sql`c.kind = 'rejected'`
-  const netNew = query.handOver !== 're_engaged'
-  const reEngaged = query.handOver !== 'net_new'
+}
+
+/** The lead filters (rep: the owner now, source, campaign) as SQL on leads `l`. */
+function leadFiltersOf(query: ReportQuery) {
+  const filters = [
+    query.repId ? sql` AND l.owner_id = ${query.repId}` : undefined,
+    query.source ? sql` AND l.source = ${query.source}` : undefined,
+    query.campaign ? sql` AND l.campaign = ${query.campaign}` : undefined,
+  ].filter((filter) => filter !== undefined)
+  return { any: filters.length > 0, sql: sql.join(filters, sql``) }
+}
+
+/** The cases a stage filter keeps (absent: the rejections, before and after contact). */
+const stageOf = (query: ReportQuery) =>
+  query.stage ? STAGE_SQL[query.stage] : sql`c.kind = 'rejected'`
+const notHistoryOf = (query: ReportQuery) =>
+  query.history === 'hidden' ? sql` AND l.history = 0` : sql``
+
+/** Re-engaged hand-overs, read raw (few: a partial index lists them), into `cells`. */
+function addReEngaged(
+  db: Queryable,
+  query: ReportQuery,
+  table: ReturnType<typeof periodTable>,
+  cells: Cells,
+) {
+  if (query.handOver === 'net_new') return
+  const { start, end, periods } = table
+  for (const { i, source, campaign, ...counts } of reEngagedCells(db, query, periods, {
+    start,
+    end,
+    stage: stageOf(query),
+    leadFilters: sql`${leadFiltersOf(query).sql} ${notHistoryOf(query)}`,
+  }))
+    cells.add(i, source, campaign, {
+      ...counts,
+      ...handedOver(0, query.reasonId ? counts.rejected : counts.handedOver),
+    })
+}
+
+/**
+ * The report from the raw rows: the oracle of the summaries, and what is read while they are
+ * rebuilt or for a filter they cannot answer (the rep and the reason together).
+ */
+export function sourceQualityRaw(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const table = periodTable(query.period, range, timeZone)
+  const { spans, start, end, periods } = table
+  const leadFilters = leadFiltersOf(query)
+  // Hidden imported history: no lead recorded as history, and no rejection imported and not
+  // reviewed (a lead worked now can carry one), counts.
+  const hidden = query.history === 'hidden'
+  const notHistory = notHistoryOf(query)
+  const cells = cellsOf(spans)
+  const stage = stageOf(query)
   // Net-new hand-overs' rejected leads, from their net-new cases (far fewer than leads): each
   // lead's cases are a run of the (kind, lead_id, …) index, then the lead itself gives its
   // period, source and campaign. A reason filter keeps the leads rejected at least once for
   // that reason, and only those count as handed over. The rep, source and campaign filters
   // narrow the cases to their leads first; the history filter applies where each lead is read
   // by its id, since the indexes that list a filter's leads do not hold `history`.
-  const rejected = !netNew
-    ? []
-    : db.all<Cell>(sql`
+  const rejected =
+    query.handOver === 're_engaged'
+      ? []
+      : db.all<Cell>(sql`
     WITH ${periods}
     SELECT p.i AS i, l.source AS source, l.campaign AS campaign,
       count(*) AS rejected,
@@ -180,9 +239,9 @@ export function sourceQualityReport(
         max(c.verdict = 'meets') AS good
       FROM cases c
       WHERE ${stage} AND c.reengaged = 0 ${hidden ? sql`AND ${NOT_IMPORTED_BY_ID}` : sql``} ${
-        filters.length > 0
+        leadFilters.any
           ? sql`AND c.lead_id IN (SELECT l.id FROM leads l
-              WHERE l.handed_over_at >= ${start} AND l.handed_over_at < ${end} ${leadFilters})`
+              WHERE l.handed_over_at >= ${start} AND l.handed_over_at < ${end} ${leadFilters.sql})`
           : sql``
       }
       GROUP BY c.lead_id
@@ -191,15 +250,15 @@ export function sourceQualityReport(
     CROSS JOIN leads l
     CROSS JOIN periods p
     WHERE l.id = r.lead_id AND l.handed_over_at >= p.start AND l.handed_over_at < p.finish
-      ${leadFilters} ${notHistory}
+      ${leadFilters.sql} ${notHistory}
     GROUP BY p.i, l.source, l.campaign`)
   for (const { i, source, campaign, ...counts } of rejected)
-    add(i, source, campaign, {
+    cells.add(i, source, campaign, {
       ...counts,
       ...handedOver(query.reasonId ? counts.rejected : 0, 0),
     })
   // Leads handed over (net-new), per period, source and campaign: a cell of leads_report_idx each.
-  if (netNew && !query.reasonId)
+  if (query.handOver !== 're_engaged' && !query.reasonId)
     for (const { i, source, campaign, n } of db.all<{
       i: number
       source: string | null
@@ -214,29 +273,65 @@ export function sourceQualityReport(
           ${query.repId ? sql`AND l.owner_id = ${query.repId}` : sql``} ${notHistory}
       ) AS n
       FROM pairs, periods p`))
-      if (n > 0) add(i, source, campaign, { ...zero(), ...handedOver(n, 0) })
-  if (reEngaged)
-    for (const { i, source, campaign, ...counts } of reEngagedCells(db, query, periods, {
-      start,
-      end,
-      stage,
-      leadFilters: sql`${leadFilters} ${notHistory}`,
+      if (n > 0) cells.add(i, source, campaign, { ...zero(), ...handedOver(n, 0) })
+  addReEngaged(db, query, table, cells)
+  return cells.report()
+}
+
+/**
+ * The report from the summaries (decision 34): the net-new hand-overs of each week or month,
+ * source and campaign from the `sources` family, the re-engaged ones raw.
+ */
+export function sourceQualityFromSummaries(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  const table = periodTable(query.period, range, timeZone)
+  const cells = cellsOf(table.spans)
+  if (query.handOver !== 're_engaged') {
+    const grain = grainOf(query.period, table.spans, offsetsOf(timeZone))
+    for (const cell of sourceSummaryCells(db, {
+      grain: grain.grain,
+      from: grain.from,
+      to: grain.to,
+      repId: query.repId,
+      reasonId: query.reasonId,
+      source: query.source,
+      campaign: query.campaign,
+      hidden: query.history === 'hidden',
+      stage: query.stage,
     }))
-      add(i, source, campaign, {
-        ...counts,
-        ...handedOver(0, query.reasonId ? counts.rejected : counts.handedOver),
+      cells.add(grain.indexOf(cell.period), cell.source, cell.campaign, {
+        ...handedOver(cell.handedOver, 0),
+        rejected: cell.rejected,
+        confirmedBad: cell.confirmedBad,
+        confirmedGood: cell.confirmedGood,
       })
-  const grouped = (groups: Map<string | null, Counts>, none: string) =>
-    [...groups]
-      .map(([value, row]) => ({ name: value ?? none, ...row }))
-      .filter((row) => row.handedOver > 0)
-      .sort((a, b) => b.handedOver - a.handedOver || binaryOrder(a.name, b.name))
-      .map(withRate)
-  return {
-    periods: byPeriod.map((row, i) => withRate({ name: spans[i]?.label ?? '', ...row })),
-    bySource: grouped(bySource, 'No source'),
-    byCampaign: grouped(byCampaign, 'No campaign'),
   }
+  addReEngaged(db, query, table, cells)
+  return cells.report()
+}
+
+/**
+ * Source and campaign quality: from the summaries when the `sources` family is complete for
+ * the organisation's zone and the filters are ones they answer, else from the raw rows; its
+ * queries in one read transaction, so its figures are one snapshot.
+ */
+export function sourceQualityReport(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+) {
+  return db.transaction(
+    (tx) =>
+      !(query.repId && query.reasonId) && summariesComplete(tx, sourcesFamily, timeZone)
+        ? sourceQualityFromSummaries(tx, query, range, timeZone)
+        : sourceQualityRaw(tx, query, range, timeZone),
+    { behavior: 'deferred' },
+  )
 }
 
 /** The quality report's numbers as CSV rows (a header, then each section), as the page shows them. */
