@@ -62,8 +62,8 @@ WHEN NEW.acted_at IS NOT NULL AND NEW.id <= (SELECT upto FROM summary_progress W
 BEGIN
   INSERT INTO summary_clock_counts (kind, rep_id, level, at, reengaged, started, accepted, rejected, ignored, in_time, late)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
-    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -76,12 +76,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE true GROUP BY k, rep, lv, a, re
+    WHERE true
     ON CONFLICT (kind, rep_id, level, at, reengaged) DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
   INSERT INTO summary_clock_hours (kind, rep_id, level, at, hour, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute / 60 AS u, x.reengaged AS re, 1 * count(*)
+      x.minute / 60 AS u, x.reengaged AS re,
+      1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -94,12 +95,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, hour, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_minutes (kind, rep_id, level, at, minute, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute AS u, x.reengaged AS re, 1 * count(*)
+      x.minute AS u, x.reengaged AS re,
+      1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -112,7 +114,7 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, minute, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_details
       (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
@@ -120,8 +122,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -133,7 +135,7 @@ BEGIN
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -143,8 +145,8 @@ WHEN OLD.acted_at IS NOT NULL AND OLD.id <= (SELECT upto FROM summary_progress W
 BEGIN
   INSERT INTO summary_clock_counts (kind, rep_id, level, at, reengaged, started, accepted, rejected, ignored, in_time, late)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
-    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -157,12 +159,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE true GROUP BY k, rep, lv, a, re
+    WHERE true
     ON CONFLICT (kind, rep_id, level, at, reengaged) DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
   INSERT INTO summary_clock_hours (kind, rep_id, level, at, hour, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute / 60 AS u, x.reengaged AS re, -1 * count(*)
+      x.minute / 60 AS u, x.reengaged AS re,
+      -1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -175,12 +178,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, hour, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_minutes (kind, rep_id, level, at, minute, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute AS u, x.reengaged AS re, -1 * count(*)
+      x.minute AS u, x.reengaged AS re,
+      -1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -193,7 +197,7 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, minute, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_details
       (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
@@ -201,8 +205,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -214,7 +218,7 @@ BEGIN
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -224,8 +228,8 @@ WHEN NEW.acted_at IS NOT NULL AND NEW.id <= (SELECT upto FROM summary_progress W
 BEGIN
   INSERT INTO summary_clock_counts (kind, rep_id, level, at, reengaged, started, accepted, rejected, ignored, in_time, late)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
-    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -238,12 +242,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE true GROUP BY k, rep, lv, a, re
+    WHERE true
     ON CONFLICT (kind, rep_id, level, at, reengaged) DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
   INSERT INTO summary_clock_hours (kind, rep_id, level, at, hour, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute / 60 AS u, x.reengaged AS re, 1 * count(*)
+      x.minute / 60 AS u, x.reengaged AS re,
+      1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -256,12 +261,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, hour, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_minutes (kind, rep_id, level, at, minute, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute AS u, x.reengaged AS re, 1 * count(*)
+      x.minute AS u, x.reengaged AS re,
+      1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -274,7 +280,7 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, minute, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_details
       (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
@@ -282,8 +288,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -295,7 +301,7 @@ BEGIN
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = NEW.id) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -305,8 +311,8 @@ WHEN OLD.acted_at IS NOT NULL AND OLD.id <= (SELECT upto FROM summary_progress W
 BEGIN
   INSERT INTO summary_clock_counts (kind, rep_id, level, at, reengaged, started, accepted, rejected, ignored, in_time, late)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
-    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+    + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a, x.reengaged AS re, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -319,12 +325,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE true GROUP BY k, rep, lv, a, re
+    WHERE true
     ON CONFLICT (kind, rep_id, level, at, reengaged) DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
   INSERT INTO summary_clock_hours (kind, rep_id, level, at, hour, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute / 60 AS u, x.reengaged AS re, -1 * count(*)
+      x.minute / 60 AS u, x.reengaged AS re,
+      -1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -337,12 +344,13 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, hour, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_minutes (kind, rep_id, level, at, minute, reengaged, n)
     SELECT x.kind AS k, CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END AS rep, v.level AS lv, CASE v.level WHEN 0 THEN x.day ELSE (CAST(strftime('%Y', x.day * 86400, 'unixepoch') AS INTEGER) * 12
     + CAST(strftime('%m', x.day * 86400, 'unixepoch') AS INTEGER) - 1) END AS a,
-      x.minute AS u, x.reengaged AS re, -1 * count(*)
+      x.minute AS u, x.reengaged AS re,
+      -1
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -355,7 +363,7 @@ BEGIN
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x, (SELECT 0 AS level UNION ALL SELECT 1) v,
     (SELECT 0 AS mine UNION ALL SELECT 1) r
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL
     ON CONFLICT (kind, rep_id, level, at, minute, reengaged) DO UPDATE SET n = n + excluded.n;
   INSERT INTO summary_clock_details
       (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
@@ -363,8 +371,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -376,7 +384,7 @@ BEGIN
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.id = OLD.id) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -390,8 +398,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -402,8 +410,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.id AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.id AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -417,8 +425,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -429,8 +437,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.id AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.id AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -444,8 +452,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -456,8 +464,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.lead_id = NEW.lead_id AND f.started_at = NEW.decided_at AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.lead_id AND f.kind = 'return' AND f.started_at = NEW.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -471,8 +479,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -483,8 +491,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.lead_id = NEW.lead_id AND f.started_at = NEW.decided_at AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.lead_id AND f.kind = 'return' AND f.started_at = NEW.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -499,8 +507,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -511,9 +519,31 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups') AND ((f.lead_id = OLD.lead_id AND f.started_at = OLD.decided_at)
-    OR (f.lead_id = NEW.lead_id AND f.started_at = NEW.decided_at))) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.lead_id AND f.kind = 'return' AND f.started_at = OLD.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
+    ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
+    DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
+  INSERT INTO summary_clock_details
+      (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
+    SELECT x.kind AS k, ifnull(l.source, '') AS s, x.day AS d, ifnull(l.campaign, '') AS c,
+      x.rep_id AS rep, x.reengaged AS re,
+      CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
+        WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
+    FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
+      f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
+      ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
+    WHERE o.from_at <= f.started_at ORDER BY o.from_at DESC LIMIT 1)) / 86400000 - ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
+    WHERE o.from_at <= f.started_at ORDER BY o.from_at DESC LIMIT 1)) % 86400000 < 0)) AS day,
+      CASE WHEN f.action IN ('accepted', 'rejected') AND f.working_ms IS NOT NULL THEN f.working_ms / 60000 END AS minute,
+      f.action IS 'accepted' AS accepted, f.action IS 'rejected' AS rejected,
+      f.action IS 'ignored' AS ignored,
+      CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
+      CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.lead_id AND f.kind = 'return' AND f.started_at = NEW.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')
+      AND NOT (NEW.lead_id = OLD.lead_id AND NEW.decided_at IS OLD.decided_at)) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -528,8 +558,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -540,9 +570,31 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups') AND ((f.lead_id = OLD.lead_id AND f.started_at = OLD.decided_at)
-    OR (f.lead_id = NEW.lead_id AND f.started_at = NEW.decided_at))) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.lead_id AND f.kind = 'return' AND f.started_at = OLD.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
+    ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
+    DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
+  INSERT INTO summary_clock_details
+      (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, started, accepted, rejected, ignored, in_time, late)
+    SELECT x.kind AS k, ifnull(l.source, '') AS s, x.day AS d, ifnull(l.campaign, '') AS c,
+      x.rep_id AS rep, x.reengaged AS re,
+      CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
+        WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
+    FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
+      f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
+      ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
+    WHERE o.from_at <= f.started_at ORDER BY o.from_at DESC LIMIT 1)) / 86400000 - ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
+    WHERE o.from_at <= f.started_at ORDER BY o.from_at DESC LIMIT 1)) % 86400000 < 0)) AS day,
+      CASE WHEN f.action IN ('accepted', 'rejected') AND f.working_ms IS NOT NULL THEN f.working_ms / 60000 END AS minute,
+      f.action IS 'accepted' AS accepted, f.action IS 'rejected' AS rejected,
+      f.action IS 'ignored' AS ignored,
+      CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
+      CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = NEW.lead_id AND f.kind = 'return' AND f.started_at = NEW.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')
+      AND NOT (NEW.lead_id = OLD.lead_id AND NEW.decided_at IS OLD.decided_at)) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -556,8 +608,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, -1 * count(*), -1 * sum(x.accepted), -1 * sum(x.rejected),
-    -1 * sum(x.ignored), -1 * sum(x.in_time), -1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, -1, -1 * x.accepted, -1 * x.rejected, -1 * x.ignored,
+    -1 * x.in_time, -1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -568,8 +620,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.lead_id = OLD.lead_id AND f.started_at = OLD.decided_at AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.lead_id AND f.kind = 'return' AND f.started_at = OLD.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;
@@ -583,8 +635,8 @@ BEGIN
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, 1 * count(*), 1 * sum(x.accepted), 1 * sum(x.rejected),
-    1 * sum(x.ignored), 1 * sum(x.in_time), 1 * sum(x.late)
+      ifnull(x.minute, -1) AS m, 1, 1 * x.accepted, 1 * x.rejected, 1 * x.ignored,
+    1 * x.in_time, 1 * x.late
     FROM (SELECT f.kind AS kind, f.rep_id AS rep_id,
       f.reengaged AS reengaged, f.lead_id AS lead_id, f.started_at AS started_at,
       ((CAST(f.started_at AS INTEGER) + (SELECT o.offset_ms FROM local_offsets o
@@ -595,8 +647,8 @@ BEGIN
       f.action IS 'ignored' AS ignored,
       CASE WHEN f.action IN ('accepted', 'rejected') AND f.acted_at <= f.due_at THEN 1 ELSE 0 END AS in_time,
       CASE WHEN f.action = 'ignored' OR (f.action IN ('accepted', 'rejected') AND f.acted_at > f.due_at) THEN 1 ELSE 0 END AS late
-    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.kind = 'return' AND f.lead_id = OLD.lead_id AND f.started_at = OLD.decided_at AND f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    FROM follow_ups f WHERE f.acted_at IS NOT NULL AND f.lead_id = OLD.lead_id AND f.kind = 'return' AND f.started_at = OLD.decided_at AND +f.id <= (SELECT upto FROM summary_progress WHERE family = 'clocks' AND source = 'follow_ups')) x JOIN leads l ON l.id = x.lead_id
+    WHERE true
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET started = started + excluded.started, accepted = accepted + excluded.accepted, rejected = rejected + excluded.rejected, ignored = ignored + excluded.ignored, in_time = in_time + excluded.in_time, late = late + excluded.late;
 END;

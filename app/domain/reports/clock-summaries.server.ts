@@ -237,10 +237,10 @@ function repReader(
       const t = sql`t(g, rep, level, at) AS (VALUES ${values(rows)})`
       const counts = db.all<{ g: number } & Parameters<typeof closedCounts>[0]>(sql`
         WITH ${t} SELECT t.g AS g, ${SUMS}
-        FROM t JOIN summary_clock_counts c ON ${on('c')} GROUP BY t.g`)
+        FROM t CROSS JOIN summary_clock_counts c ON ${on('c')} GROUP BY t.g`)
       const hours = db.all<{ g: number; hour: number; n: number }>(sql`
         WITH ${t} SELECT t.g AS g, h.hour AS hour, sum(h.n) AS n
-        FROM t JOIN summary_clock_hours h ON ${on('h')} GROUP BY t.g, h.hour`)
+        FROM t CROSS JOIN summary_clock_hours h ON ${on('h')} GROUP BY t.g, h.hour`)
       const byGroup = new Map<number, Map<number, number>>()
       for (const { g, hour, n } of hours) {
         const of = byGroup.get(g) ?? new Map<number, number>()
@@ -261,7 +261,7 @@ function repReader(
       return db.all<{ g: number; minute: number; n: number }>(sql`
         WITH t(g, rep, level, at, lo, hi) AS (VALUES ${values(targets)})
         SELECT t.g AS g, m.minute AS minute, sum(m.n) AS n
-        FROM t JOIN summary_clock_minutes m ON ${on('m')} AND m.minute >= t.lo AND m.minute < t.hi
+        FROM t CROSS JOIN summary_clock_minutes m ON ${on('m')} AND m.minute >= t.lo AND m.minute < t.hi
         GROUP BY t.g, m.minute`)
     },
   }
@@ -329,8 +329,9 @@ function detailsReader(
         WITH ${seg}, tg(g, lo, hi) AS (VALUES ${values(targets)})
         SELECT ${g} AS g, d.minute AS minute, sum(d.started) AS n
         FROM seg CROSS JOIN summary_clock_details d ${index}
-        JOIN tg ON tg.g = ${g} AND d.minute >= tg.lo AND d.minute < tg.hi
-        WHERE ${filters} GROUP BY 1, 2`)
+        CROSS JOIN tg
+        WHERE ${filters} AND tg.g = ${g} AND d.minute >= tg.lo AND d.minute < tg.hi
+        GROUP BY 1, 2`)
     },
   }
 }

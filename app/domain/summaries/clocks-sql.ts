@@ -36,9 +36,17 @@ const endedClocks = (where: string) => `(SELECT f.kind AS kind, f.rep_id AS rep_
     FROM follow_ups f WHERE f.acted_at IS NOT NULL AND ${where}) x`
 
 const COUNTS = ['started', 'accepted', 'rejected', 'ignored', 'in_time', 'late'] as const
-const sums = (sign: number) =>
-  `${sign} * count(*), ${sign} * sum(x.accepted), ${sign} * sum(x.rejected),
+/**
+ * The counts of the selected clocks: summed per key in a rebuild's chunk (`grouped`), or one row
+ * per clock in a trigger (the upsert adds rows of the same key one after the other; no sorter).
+ */
+const sums = (sign: number, grouped: boolean) =>
+  grouped
+    ? `${sign} * count(*), ${sign} * sum(x.accepted), ${sign} * sum(x.rejected),
     ${sign} * sum(x.ignored), ${sign} * sum(x.in_time), ${sign} * sum(x.late)`
+    : `${sign}, ${sign} * x.accepted, ${sign} * x.rejected, ${sign} * x.ignored,
+    ${sign} * x.in_time, ${sign} * x.late`
+const groupBy = (grouped: boolean, keys: string) => (grouped ? ` GROUP BY ${keys}` : '')
 const addCounts = COUNTS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')
 
 /** Each clock under its rep and under every rep (0), on its day (level 0) and in its month (1). */
@@ -48,20 +56,21 @@ const REP = 'CASE r.mine WHEN 1 THEN x.rep_id ELSE 0 END'
 const AT = `CASE v.level WHEN 0 THEN x.day ELSE ${monthOf('x.day')} END`
 
 /** Adds (`sign` 1) or takes away (−1) the clocks `where` selects from the per-rep tables. */
-function repTables(sign: number, where: string): string[] {
+function repTables(sign: number, where: string, grouped: boolean): string[] {
   const clocks = endedClocks(where)
   return [
     `INSERT INTO summary_clock_counts (kind, rep_id, level, at, reengaged, ${COUNTS.join(', ')})
-    SELECT x.kind AS k, ${REP} AS rep, v.level AS lv, ${AT} AS a, x.reengaged AS re, ${sums(sign)}
+    SELECT x.kind AS k, ${REP} AS rep, v.level AS lv, ${AT} AS a, x.reengaged AS re, ${sums(sign, grouped)}
     FROM ${clocks}, ${REP_AND_LEVEL}
-    WHERE true GROUP BY k, rep, lv, a, re
+    WHERE true${groupBy(grouped, 'k, rep, lv, a, re')}
     ON CONFLICT (kind, rep_id, level, at, reengaged) DO UPDATE SET ${addCounts}`,
     ...(['hour', 'minute'] as const).map(
       (unit) => `INSERT INTO summary_clock_${unit}s (kind, rep_id, level, at, ${unit}, reengaged, n)
     SELECT x.kind AS k, ${REP} AS rep, v.level AS lv, ${AT} AS a,
-      ${unit === 'hour' ? 'x.minute / 60' : 'x.minute'} AS u, x.reengaged AS re, ${sign} * count(*)
+      ${unit === 'hour' ? 'x.minute / 60' : 'x.minute'} AS u, x.reengaged AS re,
+      ${grouped ? `${sign} * count(*)` : sign}
     FROM ${clocks}, ${REP_AND_LEVEL}
-    WHERE x.minute IS NOT NULL GROUP BY k, rep, lv, a, u, re
+    WHERE x.minute IS NOT NULL${groupBy(grouped, 'k, rep, lv, a, u, re')}
     ON CONFLICT (kind, rep_id, level, at, ${unit}, reengaged) DO UPDATE SET n = n + excluded.n`,
     ),
   ]
@@ -72,24 +81,24 @@ function repTables(sign: number, where: string): string[] {
  * campaign as the lead has them now, and a return clock under the reason of the case decided at
  * its start (the report's reason filter; the least reason when several were decided then).
  */
-function detailTable(sign: number, where: string): string {
+function detailTable(sign: number, where: string, grouped = false): string {
   return `INSERT INTO summary_clock_details
       (kind, source, day, campaign, rep_id, reengaged, reason_id, minute, ${COUNTS.join(', ')})
     SELECT x.kind AS k, ifnull(l.source, '') AS s, x.day AS d, ifnull(l.campaign, '') AS c,
       x.rep_id AS rep, x.reengaged AS re,
       CASE WHEN x.kind = 'return' THEN ifnull((SELECT min(cs.reason_id) FROM cases cs
         WHERE cs.lead_id = x.lead_id AND cs.decided_at = x.started_at), 0) ELSE 0 END AS reason,
-      ifnull(x.minute, -1) AS m, ${sums(sign)}
+      ifnull(x.minute, -1) AS m, ${sums(sign, grouped)}
     FROM ${endedClocks(where)} JOIN leads l ON l.id = x.lead_id
-    WHERE true GROUP BY k, s, d, c, rep, re, reason, m
+    WHERE true${groupBy(grouped, 'k, s, d, c, rep, re, reason, m')}
     ON CONFLICT (kind, source, day, campaign, rep_id, reengaged, reason_id, minute)
     DO UPDATE SET ${addCounts}`
 }
 
-/** Every table's statements for the clocks `where` selects. */
-export const clockStatements = (sign: number, where: string) => [
-  ...repTables(sign, where),
-  detailTable(sign, where),
+/** Every table's statements for the clocks `where` selects; `grouped` for a rebuild's chunk. */
+export const clockStatements = (sign: number, where: string, grouped = false) => [
+  ...repTables(sign, where, grouped),
+  detailTable(sign, where, grouped),
 ]
 
 const trigger = (name: string, on: string, when: string, statements: string[]) =>
@@ -97,10 +106,18 @@ const trigger = (name: string, on: string, when: string, statements: string[]) =
 
 const FOLLOW_UP_COLUMNS =
   'kind, rep_id, lead_id, started_at, due_at, acted_at, action, working_ms, reengaged'
-const CASE_MOVES = `(f.lead_id = OLD.lead_id AND f.started_at = OLD.decided_at)
-    OR (f.lead_id = NEW.lead_id AND f.started_at = NEW.decided_at)`
+/** The return clocks started when a case of `lead` was decided (`+f.id`: the lead's index decides). */
 const returnClocksAt = (lead: string, decided: string) =>
-  `f.kind = 'return' AND f.lead_id = ${lead} AND f.started_at = ${decided} AND f.id <= ${UPTO}`
+  `f.lead_id = ${lead} AND f.kind = 'return' AND f.started_at = ${decided} AND +f.id <= ${UPTO}`
+/** A case's change: the return clocks at its old decision, then those at its new one if others. */
+const caseMoves = (sign: number) => [
+  detailTable(sign, returnClocksAt('OLD.lead_id', 'OLD.decided_at')),
+  detailTable(
+    sign,
+    `${returnClocksAt('NEW.lead_id', 'NEW.decided_at')}
+      AND NOT (NEW.lead_id = OLD.lead_id AND NEW.decided_at IS OLD.decided_at)`,
+  ),
+]
 
 /**
  * The family's triggers, as migration 0026 creates them. A change takes away what the clocks it
@@ -113,7 +130,6 @@ export function clockTriggers(): string[] {
   const lead = 'OLD.source IS NOT NEW.source OR OLD.campaign IS NOT NEW.campaign'
   const caseChange = `(OLD.decided_at IS NOT NEW.decided_at OR OLD.reason_id IS NOT NEW.reason_id
     OR OLD.lead_id IS NOT NEW.lead_id) AND (OLD.decided_at IS NOT NULL OR NEW.decided_at IS NOT NULL)`
-  const caseMoves = `f.kind = 'return' AND f.id <= ${UPTO} AND (${CASE_MOVES})`
   return [
     trigger('summary_clock_follow_up_inserted', 'AFTER INSERT ON follow_ups', counted('NEW'), [
       ...clockStatements(1, 'f.id = NEW.id'),
@@ -137,10 +153,10 @@ export function clockTriggers(): string[] {
       clockStatements(-1, 'f.id = OLD.id'),
     ),
     trigger('summary_clock_lead_moving', 'BEFORE UPDATE OF source, campaign ON leads', lead, [
-      detailTable(-1, `f.lead_id = OLD.id AND f.id <= ${UPTO}`),
+      detailTable(-1, `f.lead_id = OLD.id AND +f.id <= ${UPTO}`),
     ]),
     trigger('summary_clock_lead_moved', 'AFTER UPDATE OF source, campaign ON leads', lead, [
-      detailTable(1, `f.lead_id = NEW.id AND f.id <= ${UPTO}`),
+      detailTable(1, `f.lead_id = NEW.id AND +f.id <= ${UPTO}`),
     ]),
     trigger(
       'summary_clock_case_inserting',
@@ -155,13 +171,13 @@ export function clockTriggers(): string[] {
       'summary_clock_case_updating',
       'BEFORE UPDATE OF lead_id, decided_at, reason_id ON cases',
       caseChange,
-      [detailTable(-1, caseMoves)],
+      caseMoves(-1),
     ),
     trigger(
       'summary_clock_case_updated',
       'AFTER UPDATE OF lead_id, decided_at, reason_id ON cases',
       caseChange,
-      [detailTable(1, caseMoves)],
+      caseMoves(1),
     ),
     trigger('summary_clock_case_deleting', 'BEFORE DELETE ON cases', 'OLD.decided_at IS NOT NULL', [
       detailTable(-1, returnClocksAt('OLD.lead_id', 'OLD.decided_at')),

@@ -17,6 +17,6 @@ export const CLOCKS_SUMMARIES: SummaryFamily = {
   sources: ['follow_ups'],
   addRange(tx, _source, after, upto) {
     const range = `f.id > ${Math.trunc(after)} AND f.id <= ${Math.trunc(upto)}`
-    for (const statement of clockStatements(1, range)) tx.run(sql.raw(statement))
+    for (const statement of clockStatements(1, range, true)) tx.run(sql.raw(statement))
   },
 }
