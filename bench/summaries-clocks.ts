@@ -8,9 +8,10 @@ import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { prepareDatabase } from '~/domain/prepare.server'
+import { periodTable } from '~/domain/reports/periods'
 import type { ReportQuery } from '~/domain/reports/query'
-import { repScorecard } from '~/domain/reports/scorecard.server'
-import { slaReport } from '~/domain/reports/sla.server'
+import { clocksPerRep, repScorecard } from '~/domain/reports/scorecard.server'
+import { clockReport, slaReport } from '~/domain/reports/sla.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
 import { rebuildStep, SUMMARY_COMPLETE } from '~/domain/summaries/state.server'
@@ -95,19 +96,26 @@ const uptime = () => (loadavg()[0] ?? 0).toFixed(1)
 console.log(
   `\nload ${uptime()}; ${timeZone}; range ${range.from} to ${range.to}; median of ${RUNS} (ms)`,
 )
-console.log('| view | SLA summaries | SLA raw | scorecard summaries | scorecard raw |')
+console.log(
+  '| view | SLA: clock sections, summaries / raw | SLA report, summaries / raw | scorecard: clocks, summaries / raw | scorecard, summaries / raw |',
+)
 console.log('| --- | --- | --- | --- | --- |')
 for (const [name, query] of views) {
   const sla = () => slaReport(db, query, range, timeZone, now)
   const card = () => repScorecard(db, query, range, timeZone, now)
-  const slaSum = median(sla)
-  const cardSum = median(card)
+  const clocks = () => {
+    clockReport(db, 'hand_over', query, range, timeZone, now)
+    clockReport(db, 'return', query, range, timeZone, now)
+  }
+  const { start, end } = periodTable(query.period, range, timeZone)
+  const cardClocks = () => clocksPerRep(db, query, { start, end }, timeZone, now)
+  const measured = () => [median(clocks), median(sla), median(cardClocks), median(card)]
+  const summaries = measured()
   setProgress(0)
-  const slaRaw = median(sla)
-  const cardRaw = median(card)
+  const raw = measured()
   setProgress(SUMMARY_COMPLETE)
-  const f = (ms: number) => ms.toFixed(ms < 10 ? 1 : 0)
-  console.log(`| ${name} | ${f(slaSum)} | ${f(slaRaw)} | ${f(cardSum)} | ${f(cardRaw)} |`)
+  const f = (ms: number | undefined) => (ms ?? 0).toFixed((ms ?? 0) < 10 ? 1 : 0)
+  console.log(`| ${name} | ${summaries.map((ms, i) => `${f(ms)} / ${f(raw[i])}`).join(' | ')} |`)
 }
 console.log(`load ${uptime()}`)
 

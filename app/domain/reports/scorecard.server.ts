@@ -82,7 +82,7 @@ type RepClocks = {
 }
 
 /** Each rep's hand-over clocks started in [start, end): from the summaries when complete. */
-function clocksPerRep(
+export function clocksPerRep(
   db: Queryable,
   query: ReportQuery,
   { start, end }: { start: number; end: number },

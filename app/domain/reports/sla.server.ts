@@ -92,7 +92,7 @@ export function clockCells<T extends Record<string, number | number[]>>(
 }
 
 /** Follow-up or return clocks started in each period. */
-function clockReport(
+export function clockReport(
   db: Queryable,
   kind: 'hand_over' | 'return',
   query: ReportQuery,
