@@ -329,9 +329,8 @@ function detailsReader(
         WITH ${seg}, tg(g, lo, hi) AS (VALUES ${values(targets)})
         SELECT ${g} AS g, d.minute AS minute, sum(d.started) AS n
         FROM seg CROSS JOIN summary_clock_details d ${index}
-        CROSS JOIN tg
-        WHERE ${filters} AND tg.g = ${g} AND d.minute >= tg.lo AND d.minute < tg.hi
-        GROUP BY 1, 2`)
+        JOIN tg ON tg.g = ${g} AND d.minute >= tg.lo AND d.minute < tg.hi
+        WHERE ${filters} GROUP BY 1, 2`)
     },
   }
 }
