@@ -270,7 +270,7 @@ describe('the clocks summaries', () => {
     expect(n('SELECT sum(started) AS n FROM summary_clock_details')).toBe(ended)
     expect(
       n(
-        'SELECT count(*) AS n FROM follow_ups WHERE acted_at IS NULL AND due_at < ' + NOW.getTime(),
+        `SELECT count(*) AS n FROM follow_ups WHERE acted_at IS NULL AND due_at < ${NOW.getTime()}`,
       ),
     ).toBeGreaterThan(0)
     expect(
