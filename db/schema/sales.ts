@@ -109,6 +109,11 @@ export const followUps = sqliteTable(
     index('follow_ups_reengaged_idx')
       .on(t.startedAt, t.leadId)
       .where(sql`${t.kind} = 'hand_over' AND ${t.reengaged} = 1`),
+    // The running clocks (few), by when they started: the reports read them raw beside the
+    // summaries of the ended ones (app/domain/reports/clock-summaries.server.ts).
+    index('follow_ups_open_idx')
+      .on(t.kind, t.startedAt, t.repId, t.dueAt, t.reengaged, t.leadId)
+      .where(sql`${t.actedAt} IS NULL`),
     check('follow_ups_kind_valid', sql`${t.kind} IN (${inList(FOLLOW_UP_KINDS)})`),
   ],
 )

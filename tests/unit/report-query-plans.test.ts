@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { accuracyReport } from '~/domain/reports/accuracy.server'
 import { hindsightReport } from '~/domain/reports/hindsight.server'
@@ -6,6 +7,8 @@ import { repScorecard } from '~/domain/reports/scorecard.server'
 import { slaReport } from '~/domain/reports/sla.server'
 import { sourceQualityReport } from '~/domain/reports/source-quality.server'
 import { verdictReport } from '~/domain/reports/verdicts.server'
+import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
+import { rebuildStep, resetSummaries, SUMMARY_COMPLETE } from '~/domain/summaries/state.server'
 import type { DB } from '~db/connection'
 import { memoryDb } from '../support/memory-db'
 
@@ -118,7 +121,16 @@ beforeAll(() => {
       lead,
     )
   }
+  // The summaries counted in the reports' zone; then the raw SQL first (the fallback during a
+  // rebuild): every family's summaries set aside, the clocks' taken up again where a test says.
+  db.transaction((tx) => resetSummaries(tx, SUMMARY_FAMILIES, tz), { behavior: 'immediate' })
+  while (rebuildStep(db, SUMMARY_FAMILIES, 1000).more);
+  db.run(sql`UPDATE summary_progress SET upto = 0`)
 })
+
+/** The clocks family counted (SUMMARY_COMPLETE) or not (0): which path the clock figures take. */
+const clockSummaries = (upto: number) =>
+  db.run(sql`UPDATE summary_progress SET upto = ${upto} WHERE family = 'clocks'`)
 
 type Statement = { sql: string; plan: string[] }
 
@@ -197,8 +209,8 @@ describe('report query plans', () => {
         // finds the case whose verdict returned it (returns are a small share of the clocks).
         const allowed =
           report === 'sla' && filter.reasonId
-            ? /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_report_rep_idx|follow_ups_report_lead_idx/
-            : /cases_report_departures_idx|cases_rep_idx|cases_reason_idx/
+            ? /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_report_rep_idx|follow_ups_report_lead_idx|follow_ups_open_idx/
+            : /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_open_idx/
         for (const search of steps.match(/^SEARCH (c|f|i|l|v) USING INDEX \w+/gm) ?? [])
           expect(search).toMatch(allowed)
         // A sort only where the statement itself groups or orders a few rows (outcomes known,
@@ -351,4 +363,48 @@ describe('report query plans', () => {
     expect(steps).toMatch(/SEARCH c USING COVERING INDEX cases_report_lead_idx \(kind=\?\)/)
     expect(steps).toMatch(/SEARCH l USING INTEGER PRIMARY KEY/)
   })
+
+  it.each(
+    (['sla', 'scorecard'] as const).flatMap((report) =>
+      FILTERS.map(([name, filter]) => [report, name, filter] as const),
+    ),
+  )(
+    '%s, %s, from the clocks summaries: their keys, and the running clocks’ partial index',
+    (report, _, filter) => {
+      clockSummaries(SUMMARY_COMPLETE)
+      try {
+        const statements = statementsOf(() => REPORTS[report]({ ...base, ...filter }))
+        const steps = statements.flatMap((s) => s.plan).join('\n')
+        expect(steps).not.toMatch(/^SCAN (c|f|l|d|h|m|cases|follow_ups|leads)\b/m)
+        // No clock from follow_ups_report_*: the ended ones are in the summaries.
+        expect(steps).not.toMatch(
+          /follow_ups_report_(rep|lead)_idx \(kind=\? AND rep_id=\? AND started_at/,
+        )
+        expect(steps).toMatch(
+          /SEARCH f USING INDEX follow_ups_open_idx \(kind=\? AND started_at>\? AND started_at<\?\)/,
+        )
+        const details = filter.source || filter.campaign || (report === 'sla' && filter.reasonId)
+        if (details)
+          expect(steps).toMatch(
+            filter.campaign
+              ? /SEARCH d USING INDEX summary_clock_details_campaign_idx \(kind=\? AND campaign=\? AND day>\? AND day<\?\)/
+              : filter.source
+                ? /SEARCH d USING PRIMARY KEY \(kind=\? AND source=\? AND day>\? AND day<\?\)/
+                : /SEARCH d USING INDEX summary_clock_details_reason_idx \(kind=\? AND reason_id=\? AND day>\? AND day<\?\)/,
+          )
+        if (!filter.source && !filter.campaign)
+          for (const [alias, table] of [
+            ['c', 'counts'],
+            ['h', 'hours'],
+          ])
+            expect(steps, table).toMatch(
+              new RegExp(
+                `SEARCH ${alias} USING PRIMARY KEY \\(kind=\\? AND rep_id=\\? AND level=\\? AND at=\\?`,
+              ),
+            )
+      } finally {
+        clockSummaries(0)
+      }
+    },
+  )
 })

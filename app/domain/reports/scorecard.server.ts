@@ -2,10 +2,13 @@
 // hand-over clocks started in it), what they did with them; their rejections after contact and
 // the accuracy of their rejections (cases opened in the range); and their conversions.
 import { type SQL, sql } from 'drizzle-orm'
+import { CLOCKS_SUMMARIES } from '~/domain/summaries/clocks.server'
+import { summariesComplete } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import type { CaseStage } from '~db/enums'
 import { caseFilters } from './accuracy.server'
 import { binaryOrder, packed, percentiles } from './cells.server'
+import { summarisedClocks } from './clock-summaries.server'
 import { periodTable } from './periods'
 import { hoursCell, percentCell, type ReportQuery } from './query'
 import { summarisedRulings } from './review-summaries.server'
@@ -63,7 +66,46 @@ export function repScorecard(
   timeZone: string,
   now: Date,
 ): ScorecardRow[] {
-  const { start, end } = periodTable(query.period, range, timeZone)
+  // One read transaction: every figure is of one snapshot.
+  return db.transaction((tx) => scorecardOf(tx, query, range, timeZone, now), {
+    behavior: 'deferred',
+  })
+}
+
+type RepClocks = {
+  received: number
+  accepted: number
+  rejected: number
+  ignored: number
+  inTime: number
+  breached: number
+  medianMs: number | null
+}
+
+/** Each rep's hand-over clocks started in [start, end): from the summaries when complete. */
+export function clocksPerRep(
+  db: Queryable,
+  query: ReportQuery,
+  { start, end }: { start: number; end: number },
+  timeZone: string,
+  now: Date,
+): Map<number, RepClocks> {
+  if (summariesComplete(db, CLOCKS_SUMMARIES, timeZone)) {
+    const figures = summarisedClocks(
+      db,
+      'hand_over',
+      query,
+      { by: 'rep', start, end },
+      timeZone,
+      now,
+      ['medianMs'],
+    )
+    return new Map(
+      [...figures]
+        .filter(([, f]) => f.started > 0)
+        .map(([rep, f]) => [rep, { ...f, received: f.started }]),
+    )
+  }
   const counts = packed<{
     received: number
     accepted: number
@@ -88,7 +130,23 @@ export function repScorecard(
     query,
     sql`periods(i, start, finish) AS (VALUES (0, ${start}, ${end}))`,
   ).filter((cell) => cell.rep !== null && cell.counts.received > 0)
-  const clocksOf = new Map(cells.map((cell) => [cell.rep as number, cell.counts]))
+  return new Map(
+    cells.map(({ rep, counts: { times, ...counts } }) => [
+      rep as number,
+      { ...counts, medianMs: percentiles([times]).median },
+    ]),
+  )
+}
+
+function scorecardOf(
+  db: Queryable,
+  query: ReportQuery,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: Date,
+): ScorecardRow[] {
+  const { start, end } = periodTable(query.period, range, timeZone)
+  const clocksOf = clocksPerRep(db, query, { start, end }, timeZone, now)
   // A rep with no clock in the range still has a row when they rejected a lead after contact or
   // converted one in it (such work ends no clock of the range): every user is a candidate
   // (people are few), or the one filtered.
@@ -151,14 +209,22 @@ export function repScorecard(
         return [repId, { ...row, afterContact, accuracy: rate(upheld, decided) }]
       }),
   )
-  const none = { received: 0, accepted: 0, rejected: 0, ignored: 0, inTime: 0, breached: 0 }
+  const none = {
+    received: 0,
+    accepted: 0,
+    rejected: 0,
+    ignored: 0,
+    inTime: 0,
+    breached: 0,
+    medianMs: null,
+  }
   return ids
     .filter((repId) => {
       const of = perRep.get(repId)
       return clocksOf.has(repId) || (of?.converted ?? 0) > 0 || (of?.afterContact ?? 0) > 0
     })
     .map((repId) => {
-      const row = clocksOf.get(repId) ?? { ...none, times: [] }
+      const row = clocksOf.get(repId) ?? none
       const of = perRep.get(repId)
       const accepted = row.accepted
       const acceptedConverted = of?.acceptedConverted ?? 0
@@ -175,7 +241,7 @@ export function repScorecard(
         converted: of?.converted ?? 0,
         acceptedConverted,
         conversionRate: rate(acceptedConverted, accepted),
-        medianMs: percentiles([row.times]).median,
+        medianMs: row.medianMs,
         compliance: rate(row.inTime, row.inTime + row.breached),
       }
     })

@@ -2,9 +2,12 @@
 // counted in SQL per cell (see cells.server.ts), with medians and 90th percentiles by nearest
 // rank over the working times the cells return.
 import { type SQL, sql } from 'drizzle-orm'
+import { CLOCKS_SUMMARIES } from '~/domain/summaries/clocks.server'
+import { summariesComplete } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters, NOT_IMPORTED } from './accuracy.server'
 import { distinctKeys, packed, percentiles } from './cells.server'
+import { summarisedClocks } from './clock-summaries.server'
 import { periodTable } from './periods'
 import { hoursCell, percentCell, type ReportQuery } from './query'
 import { summarisedReview } from './review-summaries.server'
@@ -30,8 +33,9 @@ export const compliance = (now: Date) => ({
   breached: sql`count(*) FILTER (WHERE f.action = 'ignored' OR (${ACTED} AND f.acted_at > f.due_at)
     OR (f.acted_at IS NULL AND f.due_at < ${now.getTime()}))`,
 })
-/** The working times to the first accept or reject, for the percentiles. */
-export const TIMES = sql`json_group_array(f.working_ms) FILTER (WHERE ${ACTED} AND f.working_ms IS NOT NULL)`
+/** The working times to the first accept or reject in whole minutes (floored), for the percentiles. */
+export const TIMES = sql`json_group_array(f.working_ms / 60000 * 60000)
+  FILTER (WHERE ${ACTED} AND f.working_ms IS NOT NULL)`
 
 /**
  * The clocks of one kind started in each of `periods`, counted per rep and period. Without a
@@ -89,7 +93,7 @@ export function clockCells<T extends Record<string, number | number[]>>(
 }
 
 /** Follow-up or return clocks started in each period. */
-function clockReport(
+export function clockReport(
   db: Queryable,
   kind: 'hand_over' | 'return',
   query: ReportQuery,
@@ -98,6 +102,33 @@ function clockReport(
   now: Date,
 ): ClockRow[] {
   const { spans, periods } = periodTable(query.period, range, timeZone)
+  if (summariesComplete(db, CLOCKS_SUMMARIES, timeZone)) {
+    const figures = summarisedClocks(
+      db,
+      kind,
+      query,
+      { by: 'period', spans, periods },
+      timeZone,
+      now,
+    )
+    return spans.map((span, i) => {
+      const f = figures.get(i)
+      const row = {
+        started: f?.started ?? 0,
+        inTime: f?.inTime ?? 0,
+        breached: f?.breached ?? 0,
+        running: f?.running ?? 0,
+      }
+      const compliance = rate(row.inTime, row.inTime + row.breached)
+      return {
+        name: span.label,
+        ...row,
+        compliance,
+        medianMs: f?.medianMs ?? null,
+        p90Ms: f?.p90Ms ?? null,
+      }
+    })
+  }
   const counts = packed<{
     started: number
     inTime: number
@@ -217,11 +248,15 @@ export function slaReport(
   timeZone: string,
   now: Date,
 ) {
-  return {
-    followUp: clockReport(db, 'hand_over', query, range, timeZone, now),
-    review: reviewReport(db, query, range, timeZone, now),
-    return: clockReport(db, 'return', query, range, timeZone, now),
-  }
+  // One read transaction: the sections' figures are of one snapshot.
+  return db.transaction(
+    (tx) => ({
+      followUp: clockReport(tx, 'hand_over', query, range, timeZone, now),
+      review: reviewReport(tx, query, range, timeZone, now),
+      return: clockReport(tx, 'return', query, range, timeZone, now),
+    }),
+    { behavior: 'deferred' },
+  )
 }
 
 /** The SLA report's numbers as CSV rows (a header, then each section), as the page shows them. */
