@@ -104,7 +104,9 @@ export default function CaseFile() {
   const c = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const notice = actionData?.notice ?? noticeOf(searchParams, NOTICES)
+  // The URL's notice says what the redirect after the last action did; once another action
+  // answered here (a refusal, say), its reply is what the page shows.
+  const notice = actionData ? actionData.notice : noticeOf(searchParams, NOTICES)
   return (
     <div className="space-y-6">
       <PageHeader title={`Case ${c.id}: ${c.name}`}>

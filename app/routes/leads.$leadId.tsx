@@ -127,7 +127,9 @@ export default function LeadPage() {
   const lead = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const notice = actionData?.notice ?? noticeOf(searchParams, NOTICES)
+  // The URL's notice says what the redirect after the last action did; once another action
+  // answered here (a refusal, say), its reply is what the page shows.
+  const notice = actionData ? actionData.notice : noticeOf(searchParams, NOTICES)
   return (
     <div className="space-y-6">
       <PageHeader title={lead.name}>

@@ -372,3 +372,30 @@ describe('the form, the import and seed:large write the same lead', () => {
     expect(verifyAuditTrail(db)).toMatchObject({ ok: true })
   })
 })
+
+describe('the batched writer (the import, the API batches)', () => {
+  it('holds new leads with no CRM past until finish, then writes them in one statement', () => {
+    const db = getDb()
+    const maya = userId('maya@brightline.test')
+    const count = () => db.$client.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }
+    const before = count().n
+    db.transaction(
+      (tx) => {
+        const upserter = leadUpserter(tx, maya, { batched: true })
+        for (const n of [1, 2, 3]) {
+          const written = upserter.upsert(
+            fieldsOf({ ...ACME, externalId: `HELD-${n}`, email: `held${n}@acme.example` }),
+            { past: { rejected: null, won: null } },
+            AT,
+          )
+          expect(written).toMatchObject({ ok: true, outcome: 'created' })
+        }
+        // An import row's past with neither a rejection nor a win refers to no lead: held.
+        expect(count().n).toBe(before)
+        upserter.finish()
+        expect(count().n).toBe(before + 3)
+      },
+      { behavior: 'immediate' },
+    )
+  })
+})

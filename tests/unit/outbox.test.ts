@@ -184,6 +184,34 @@ describe('draining the outbox', () => {
     expect(again).toEqual({ handled: 0, more: false, failures: [] })
   })
 
+  it('leaves out a consumer that failed earlier in the drain, which still holds back the marking', () => {
+    let calls = 0
+    const broken: Consumer = {
+      name: 'broken',
+      handle() {
+        calls++
+        throw new Error('mail server down')
+      },
+    }
+    const counting: Consumer = { name: 'counting', handle: () => {} }
+    const first = drainConsumers(w.db, [broken, counting], NOW, 1)
+    expect([first.handled, first.more, first.failures.map((f) => f.consumer)]).toEqual([
+      1,
+      true,
+      ['broken'],
+    ])
+    const next = drainConsumers(w.db, [broken, counting], NOW, 1, new Set(['broken']))
+    expect([next.handled, next.failures]).toEqual([1, []])
+    expect(drainConsumers(w.db, [broken, counting], NOW, 1, new Set(['broken']))).toEqual({
+      handled: 0,
+      more: false,
+      failures: [],
+    })
+    expect(calls).toBe(1)
+    // The broken consumer handled nothing: no event is marked handled.
+    expect(events().map((e) => e.handledAt)).toEqual([null, null])
+  })
+
   it('says more waits when any consumer filled its batch', () => {
     for (let i = 0; i < 3; i++)
       appendEvent(w.db, 'case.recused', { caseId: w.caseId, memberId: i }, NOW)

@@ -133,3 +133,32 @@ describe('the rebuild', () => {
     ).toEqual({ upto: SUMMARY_COMPLETE })
   })
 })
+
+describe('the calendar at start-up', () => {
+  it('is written again, and the families recounted, when the zone’s rules changed under it', () => {
+    const db = memoryDb()
+    const family = outcomesPerDay(db)
+    prepareSummaries(db, [family], 'Europe/Berlin')
+    db.$client.pragma('foreign_keys = OFF')
+    db.$client
+      .prepare(
+        "INSERT INTO outcomes (lead_id, outcome, occurred_on, recorded_at) VALUES (1, 'won', '2026-01-01', ?)",
+      )
+      .run(Date.UTC(2026, 10, 1, 12))
+    expect(summariesComplete(db, family, 'Europe/Berlin')).toBe(true)
+    // As if older time-zone data had written the calendar: one transition fewer.
+    db.$client.exec(
+      'DELETE FROM local_offsets WHERE from_at = (SELECT max(from_at) FROM local_offsets)',
+    )
+    prepareSummaries(db, [family], 'Europe/Berlin')
+    expect(db.$client.prepare('SELECT count(*) AS n FROM local_offsets').get()).toEqual({
+      n: offsetsOf('Europe/Berlin').length,
+    })
+    expect(summariesComplete(db, family, 'Europe/Berlin')).toBe(false)
+    expect(rebuildProgress(db, [family])).toEqual({ done: 0, total: 1 })
+    // Prepared again with the calendar right: nothing to do.
+    while (rebuildStep(db, [family], 10).more) {}
+    prepareSummaries(db, [family], 'Europe/Berlin')
+    expect(summariesComplete(db, family, 'Europe/Berlin')).toBe(true)
+  })
+})

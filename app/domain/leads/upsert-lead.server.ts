@@ -145,6 +145,7 @@ export function leadUpserter(
   }
   /** The CRM's past of a lead just created: its imported case, and its win. */
   const recordPast = (leadId: number, past: Past, origin: ImportOrigin | undefined, now: Date) => {
+    if (!past.rejected && !past.won) return
     writer.flush() // the case and the win refer to the lead
     if (past.rejected)
       openImportedCase(

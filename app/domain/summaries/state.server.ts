@@ -75,6 +75,22 @@ export function resetSummaries(
 const zoneOf = (db: Queryable) =>
   db.select({ timeZone: summaryZone.timeZone }).from(summaryZone).get()?.timeZone
 
+/** Whether `local_offsets` holds the zone's offsets as this process's time-zone data gives them. */
+function calendarMatches(db: Queryable, timeZone: string) {
+  const stored = db
+    .select({ fromAt: localOffsets.fromAt, offsetMs: localOffsets.offsetMs })
+    .from(localOffsets)
+    .orderBy(localOffsets.fromAt)
+    .all()
+  const expected = offsetsOf(timeZone)
+  return (
+    stored.length === expected.length &&
+    stored.every(
+      (row, i) => row.fromAt === expected[i]?.fromAt && row.offsetMs === expected[i]?.offsetMs,
+    )
+  )
+}
+
 const progressOf = (db: Queryable, family: string) =>
   db
     .select({ source: summaryProgress.source, upto: summaryProgress.upto })
@@ -92,13 +108,16 @@ export function prepareSummaries(
   families: readonly SummaryFamily[],
   timeZone: string,
 ) {
-  const stale = () => zoneOf(db) !== timeZone
+  // Another zone, or the same zone under other rules (a Node upgrade brings new tzdata: a
+  // country that drops summer time): the calendar the triggers place rows by is rewritten.
+  const stale = () => zoneOf(db) !== timeZone || !calendarMatches(db, timeZone)
   const missing = () =>
     families.filter((family) => progressOf(db, family.name).length < family.sources.length)
   if (!stale() && missing().length === 0) return
   db.transaction(
     (tx) => {
-      if (zoneOf(tx) !== timeZone) return resetSummaries(tx, families, timeZone)
+      if (zoneOf(tx) !== timeZone || !calendarMatches(tx, timeZone))
+        return resetSummaries(tx, families, timeZone)
       for (const family of families)
         if (progressOf(tx, family.name).length < family.sources.length) resetFamily(tx, family)
     },

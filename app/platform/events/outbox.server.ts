@@ -136,15 +136,18 @@ export function drainConsumers(
   consumers: readonly Consumer[],
   now: Date,
   size = DRAIN_BATCH,
+  /** Consumers left out of this round (they failed earlier in the same drain); still counted when marking. */
+  skip: ReadonlySet<string> = new Set(),
 ): { handled: number; more: boolean; failures: { consumer: string; error: unknown }[] } {
   const idle = { handled: 0, more: false, failures: [] }
-  if (!consumers.some((consumer) => waiting(db, consumer.name))) return idle
+  const ready = consumers.filter((consumer) => !skip.has(consumer.name))
+  if (!ready.some((consumer) => waiting(db, consumer.name))) return idle
   return db.transaction(
     (tx) => {
       let handled = 0
       let more = false
       const failures: { consumer: string; error: unknown }[] = []
-      for (const consumer of consumers) {
+      for (const consumer of ready) {
         const batch = drainBatch(tx, consumer, now, size)
         handled += batch.handled
         more ||= batch.more

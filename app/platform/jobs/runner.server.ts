@@ -151,11 +151,16 @@ export function startRunner(options: {
 
   /** Every consumer's next batch in one transaction (one commit), until none has more. */
   async function drain() {
+    // A consumer that failed waits for the next drain: it is not tried again, and logged again,
+    // on every loop while the others still have events.
+    const failed = new Set<string>()
     for (;;) {
-      const batch = drainConsumers(db, consumers, clock())
-      for (const failed of batch.failures)
-        log(`Jobs: the ${failed.consumer} consumer failed; it will retry.`, failed.error)
-      if (!batch.more || stopped) break
+      const batch = drainConsumers(db, consumers, clock(), DRAIN_BATCH, failed)
+      for (const failure of batch.failures) {
+        log(`Jobs: the ${failure.consumer} consumer failed; it will retry.`, failure.error)
+        failed.add(failure.consumer)
+      }
+      if (!batch.more || stopped || failed.size === consumers.length) break
       await yieldToRequests()
     }
   }
