@@ -24,7 +24,39 @@ export function openDatabase(path: string): DB {
   // times before a waiter's next retry. 30 s is far beyond any normal wait and still short
   // enough that a real deadlock surfaces as an error (decision 18).
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  cacheStatements(sqlite)
   return drizzle(sqlite, { schema })
+}
+
+/** How many prepared statements a connection keeps for reuse, the least recently used dropped. */
+export const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Keeps the connection's prepared statements by their SQL, so that a query run again is not
+ * prepared again: drizzle prepares every statement it runs, and preparing an insert into a table
+ * with triggers compiles the triggers too (1.5 ms for `cases`, against 0.06 ms to run it). A
+ * statement handed out again has its result modes reset (drizzle sets `raw` when it maps rows
+ * itself; nothing else may find them set). One that is busy (an `iterate` still open) is not
+ * shared: a fresh one is prepared beside it.
+ */
+export function cacheStatements(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE) {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const kept = new Map<string, Database.Statement>()
+  sqlite.prepare = ((source: string) => {
+    const hit = kept.get(source)
+    if (hit && !hit.busy) {
+      kept.delete(source)
+      kept.set(source, hit)
+      if (hit.reader) hit.raw(false).pluck(false).expand(false)
+      return hit
+    }
+    const statement = prepare(source)
+    if (!hit) {
+      kept.set(source, statement)
+      if (kept.size > size) kept.delete(kept.keys().next().value as string)
+    }
+    return statement
+  }) as typeof sqlite.prepare
 }
 
 /**
