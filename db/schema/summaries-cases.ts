@@ -72,6 +72,27 @@ export const summaryCaseReviewMinutes = sqliteTable(
   ],
 )
 
+/**
+ * The same working times in whole hours (minute / 60): a percentile finds its hour here, then
+ * reads the minutes of that hour only (decision 34).
+ */
+export const summaryCaseReviewHours = sqliteTable(
+  'summary_case_review_hours',
+  {
+    ...keys,
+    hour: integer('hour').notNull(),
+    kind: text('kind').notNull(),
+    afterContact: integer('after_contact').notNull(),
+    reengaged: integer('reengaged').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.dim, t.g, t.k, t.t, t.hour, t.kind, t.afterContact, t.reengaged],
+    }),
+  ],
+)
+
 /** The votes cast on the cases the committee decided, per member. */
 export const summaryCaseVotes = sqliteTable(
   'summary_case_votes',

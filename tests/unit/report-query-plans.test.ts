@@ -128,9 +128,10 @@ beforeAll(() => {
   db.run(sql`UPDATE summary_progress SET upto = 0`)
 })
 
-/** The clocks family counted (SUMMARY_COMPLETE) or not (0): which path the clock figures take. */
-const clockSummaries = (upto: number) =>
-  db.run(sql`UPDATE summary_progress SET upto = ${upto} WHERE family = 'clocks'`)
+/** A family counted (SUMMARY_COMPLETE) or not (0): which path its figures take. */
+const familySummaries = (family: string, upto: number) =>
+  db.run(sql`UPDATE summary_progress SET upto = ${upto} WHERE family = ${family}`)
+const clockSummaries = (upto: number) => familySummaries('clocks', upto)
 
 type Statement = { sql: string; plan: string[] }
 
@@ -404,6 +405,32 @@ describe('report query plans', () => {
             )
       } finally {
         clockSummaries(0)
+      }
+    },
+  )
+
+  it.each([
+    ['month', {}],
+    ['week', { period: 'week' }],
+    [
+      'quarter, re-engaged after contact',
+      { period: 'quarter', handOver: 're_engaged', stage: 'after_contact' },
+    ],
+  ] as [string, Partial<ReportQuery>][])(
+    'the review percentiles by %s, from the cases summaries: the hours of each period, then the minutes of the ranks’ hours',
+    (_, filter) => {
+      familySummaries('cases', SUMMARY_COMPLETE)
+      try {
+        const statements = statementsOf(() => REPORTS.sla({ ...base, ...filter }))
+        const steps = statements.flatMap((s) => s.plan).join('\n')
+        expect(steps).not.toMatch(/^SCAN (c|s|cases|votes)\b/m)
+        expect(steps).toMatch(/SEARCH s USING PRIMARY KEY \(dim=\? AND g=\? AND k=\? AND t=\?\)/)
+        const minutes = statements.find((s) => /summary_case_review_minutes/.test(s.sql))
+        expect(minutes?.plan.join('\n')).toMatch(
+          /SEARCH s USING PRIMARY KEY \(dim=\? AND g=\? AND k=\? AND t=\? AND minute>\? AND minute<\?\)/,
+        )
+      } finally {
+        familySummaries('cases', 0)
       }
     },
   )

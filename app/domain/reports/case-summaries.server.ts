@@ -10,8 +10,9 @@ import { dateOfDay, localDayOf, offsetsOf } from '~/domain/summaries/calendar'
 import { CASES_FAMILY, type CaseDim } from '~/domain/summaries/cases.server'
 import { summariesComplete } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
-import { distinctKeys } from './cells.server'
+import { distinctKeys, integerValues } from './cells.server'
 import type { Breakdown, Period, ReportQuery } from './query'
+import { bumpIn, HOUR, hoursOfRanks, minuteOfRank } from './ranks'
 
 /** Which rows of the summaries answer a query: a dimension, and its one key or every key. */
 export type CaseSlice = { dim: CaseDim; k: string | undefined }
@@ -174,34 +175,48 @@ export function caseCounts(
 /**
  * Nearest-rank percentiles (as `percentiles` in cells.server.ts: the median at rank ceil(n/2),
  * the 90th percentile at ceil(0.9 n)) of the review working times, in whole minutes, of each
- * period: the periods' histograms merged and ranked in SQL (about 4,000 minutes a month at a
- * million leads: the rows stay in SQLite). Under 'all' only (see the family).
+ * period: the hour of each rank from the hours' histogram, then its minute from the minutes of
+ * that hour only (ranks.ts). A month at a million leads holds thousands of distinct minutes but
+ * only a few dozen hours. Under 'all' only (see the family).
  */
 export function reviewPercentiles(
   db: Queryable,
   query: ReportQuery,
   units: { g: 'w' | 'm'; periodOf: Map<number, number> },
 ): Map<number, { medianMs: number; p90Ms: number }> {
-  const values = sql.join(
-    [...units.periodOf].map(([t, i]) => sql`(${t}, ${i})`),
-    sql`, `,
-  )
-  const rows = db.all<{ i: number; median: number; p90: number }>(sql`
-    WITH units(t, i) AS (VALUES ${values}),
-    h AS (
-      SELECT u.i AS i, s.minute AS minute, sum(s.n) AS n
-      FROM units u CROSS JOIN summary_case_review_minutes s
-      WHERE s.dim = 'all' AND s.g = ${units.g} AND s.k = '' AND s.t = u.t
-        ${smallFilters(query, false)}
-      GROUP BY u.i, s.minute HAVING sum(s.n) > 0),
-    c AS (
-      SELECT i, minute, sum(n) OVER (PARTITION BY i ORDER BY minute) AS seen,
-        sum(n) OVER (PARTITION BY i) AS total
-      FROM h)
-    SELECT i, min(minute) FILTER (WHERE seen >= (total + 1) / 2) AS median,
-      min(minute) FILTER (WHERE seen >= (9 * total + 9) / 10) AS p90
-    FROM c GROUP BY i`)
-  return new Map(rows.map((r) => [r.i, { medianMs: r.median * 60_000, p90Ms: r.p90 * 60_000 }]))
+  const filters = smallFilters(query, false)
+  const hours = new Map<number, Map<number, number>>()
+  for (const row of db.all<{ i: number; hour: number; n: number }>(sql`
+    WITH units(t, i) AS (VALUES ${integerValues([...units.periodOf])})
+    SELECT u.i AS i, s.hour AS hour, sum(s.n) AS n
+    FROM units u CROSS JOIN summary_case_review_hours s
+    WHERE s.dim = 'all' AND s.g = ${units.g} AND s.k = '' AND s.t = u.t ${filters}
+    GROUP BY u.i, s.hour`))
+    bumpIn(hours, row.i, row.hour, row.n)
+  const found = new Map([...hours].map(([i, histogram]) => [i, hoursOfRanks(histogram)]))
+  // The minutes of each period's rank hours, from each of the period's units.
+  const wanted: number[][] = []
+  for (const [t, i] of units.periodOf)
+    for (const hour of new Set(Object.values(found.get(i) ?? {}).map((at) => at.hour)))
+      wanted.push([t, i, hour * HOUR, (hour + 1) * HOUR])
+  const minutes = new Map<number, Map<number, number>>()
+  if (wanted.length > 0)
+    for (const row of db.all<{ i: number; minute: number; n: number }>(sql`
+      WITH w(t, i, lo, hi) AS (VALUES ${integerValues(wanted)})
+      SELECT w.i AS i, s.minute AS minute, sum(s.n) AS n
+      FROM w CROSS JOIN summary_case_review_minutes s
+      WHERE s.dim = 'all' AND s.g = ${units.g} AND s.k = '' AND s.t = w.t
+        AND s.minute >= w.lo AND s.minute < w.hi ${filters}
+      GROUP BY w.i, s.minute`))
+      bumpIn(minutes, row.i, row.minute, row.n)
+  const result = new Map<number, { medianMs: number; p90Ms: number }>()
+  for (const [i, at] of found) {
+    const median = at.medianMs && minuteOfRank(minutes.get(i) ?? new Map(), at.medianMs)
+    const p90 = at.p90Ms && minuteOfRank(minutes.get(i) ?? new Map(), at.p90Ms)
+    if (typeof median === 'number' && typeof p90 === 'number')
+      result.set(i, { medianMs: median * 60_000, p90Ms: p90 * 60_000 })
+  }
+  return result
 }
 
 /** Votes on the decided cases of the slice, per member. */

@@ -4,6 +4,10 @@
 // by a correlated subquery, and folds the cells into its rows in TypeScript.
 import { type SQL, sql } from 'drizzle-orm'
 
+/** Integers for a VALUES list, written into the SQL (they are ours, never the user's). */
+export const integerValues = (rows: readonly (readonly number[])[]) =>
+  sql.raw(rows.map((row) => `(${row.map((v) => Math.trunc(v)).join(', ')})`).join(', '))
+
 /**
  * Aggregates returned as one JSON array, so that a single correlated subquery yields them all:
  * `sql` goes in the SELECT of the cell, `unpack` reads its value back.

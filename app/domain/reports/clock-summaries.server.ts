@@ -7,7 +7,9 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { dateOfDay, dayOfDate, localDayOf, offsetsOf } from '~/domain/summaries/calendar'
 import type { Queryable } from '~db/connection'
+import { integerValues } from './cells.server'
 import type { ReportQuery } from './query'
+import { bump, HOUR, hoursOfRanks, minuteOfRank, type Rank, type RankAt } from './ranks'
 import { compliance } from './sla.server'
 
 export type ClockFigures = {
@@ -38,21 +40,8 @@ const ZERO: Counts = {
   breached: 0,
   running: 0,
 }
-const HOUR = 60
-const RANKS = {
-  medianMs: (n: number) => Math.floor((n + 1) / 2),
-  p90Ms: (n: number) => Math.floor((9 * n + 9) / 10),
-}
-type Rank = keyof typeof RANKS
-
 /** One group's tally: counts, and the working minutes as hours and, for chosen hours, minutes. */
 type Tally = { counts: Counts; hours: Map<number, number>; minutes: Map<number, number> }
-const bump = (map: Map<number, number>, key: number, n: number) =>
-  map.set(key, (map.get(key) ?? 0) + n)
-
-/** Integers for a VALUES list, written into the SQL (they are ours, not the user's). */
-const values = (rows: number[][]) =>
-  sql.raw(rows.map((row) => `(${row.map((v) => Math.trunc(v)).join(', ')})`).join(', '))
 
 /** The local month (year × 12 + month − 1) of a day, and a month's first day. */
 const monthOfDay = (day: number) => {
@@ -131,21 +120,9 @@ export function summarisedClocks(
   }
   // Each rank's hour, then that hour's minutes (the running clocks' own added).
   const wanted = new Map<number, Set<number>>()
-  const found = new Map<number, Partial<Record<Rank, { hour: number; rank: number }>>>()
+  const found = new Map<number, Partial<Record<Rank, RankAt>>>()
   for (const [g, tally] of tallies) {
-    const n = [...tally.hours.values()].reduce((sum, v) => sum + v, 0)
-    const at: Partial<Record<Rank, { hour: number; rank: number }>> = {}
-    const sorted = [...tally.hours].filter(([, v]) => v > 0).sort((a, b) => a[0] - b[0])
-    for (const name of n > 0 ? ranks : []) {
-      let rank = RANKS[name](n)
-      for (const [hour, count] of sorted) {
-        if (rank <= count) {
-          at[name] = { hour, rank }
-          break
-        }
-        rank -= count
-      }
-    }
+    const at = hoursOfRanks(tally.hours, ranks)
     found.set(g, at)
     const hours = new Set(Object.values(at).map((r) => r.hour))
     if (hours.size > 0) wanted.set(g, hours)
@@ -157,21 +134,9 @@ export function summarisedClocks(
   const figures = new Map<number, ClockFigures>()
   for (const [g, tally] of tallies) {
     const result: ClockFigures = { ...tally.counts, medianMs: null, p90Ms: null }
-    for (const [name, at] of Object.entries(found.get(g) ?? {}) as [
-      Rank,
-      { hour: number; rank: number },
-    ][]) {
-      const inHour = [...tally.minutes]
-        .filter(([minute, v]) => v > 0 && Math.floor(minute / HOUR) === at.hour)
-        .sort((a, b) => a[0] - b[0])
-      let rank = at.rank
-      for (const [minute, count] of inHour) {
-        if (rank <= count) {
-          result[name] = minute * 60_000
-          break
-        }
-        rank -= count
-      }
+    for (const [name, at] of Object.entries(found.get(g) ?? {}) as [Rank, RankAt][]) {
+      const minute = minuteOfRank(tally.minutes, at)
+      if (minute !== null) result[name] = minute * 60_000
     }
     figures.set(g, result)
   }
@@ -234,7 +199,7 @@ function repReader(
   return {
     tallies() {
       if (rows.length === 0) return []
-      const t = sql`t(g, rep, level, at) AS (VALUES ${values(rows)})`
+      const t = sql`t(g, rep, level, at) AS (VALUES ${integerValues(rows)})`
       const counts = db.all<{ g: number } & Parameters<typeof closedCounts>[0]>(sql`
         WITH ${t} SELECT t.g AS g, ${SUMS}
         FROM t CROSS JOIN summary_clock_counts c ON ${on('c')} GROUP BY t.g`)
@@ -259,7 +224,7 @@ function repReader(
           targets.push([g, rep, level, at, hour * HOUR, (hour + 1) * HOUR])
       if (targets.length === 0) return []
       return db.all<{ g: number; minute: number; n: number }>(sql`
-        WITH t(g, rep, level, at, lo, hi) AS (VALUES ${values(targets)})
+        WITH t(g, rep, level, at, lo, hi) AS (VALUES ${integerValues(targets)})
         SELECT t.g AS g, m.minute AS minute, sum(m.n) AS n
         FROM t CROSS JOIN summary_clock_minutes m ON ${on('m')} AND m.minute >= t.lo AND m.minute < t.hi
         GROUP BY t.g, m.minute`)
@@ -297,7 +262,7 @@ function detailsReader(
     sql` AND `,
   )
   const g = by === 'rep' ? sql`d.rep_id` : sql`seg.g`
-  const seg = sql`seg(g, lo, hi) AS (VALUES ${values(ranges.map((r) => [r.g, r.from, r.to]))})`
+  const seg = sql`seg(g, lo, hi) AS (VALUES ${integerValues(ranges.map((r) => [r.g, r.from, r.to]))})`
   return {
     tallies() {
       const rows = db.all<{ g: number; hour: number } & Parameters<typeof closedCounts>[0]>(sql`
@@ -326,7 +291,7 @@ function detailsReader(
         for (const hour of hours) targets.push([group, hour * HOUR, (hour + 1) * HOUR])
       if (targets.length === 0) return []
       return db.all<{ g: number; minute: number; n: number }>(sql`
-        WITH ${seg}, tg(g, lo, hi) AS (VALUES ${values(targets)})
+        WITH ${seg}, tg(g, lo, hi) AS (VALUES ${integerValues(targets)})
         SELECT ${g} AS g, d.minute AS minute, sum(d.started) AS n
         FROM seg CROSS JOIN summary_clock_details d ${index}
         JOIN tg ON tg.g = ${g} AND d.minute >= tg.lo AND d.minute < tg.hi

@@ -1,7 +1,7 @@
 // The `cases` summary family (decision 34; tables in db/schema/summaries-cases.ts): every case
 // counted under its local week and month of opening, once per dimension ('all', its rep, reason,
 // source, campaign), with its kind, stage, hand-over and imported history. One SQL text counts a
-// set of case rows into a table: the triggers of migration 0026 use it on NEW and OLD (written
+// set of case rows into a table: the triggers of migration 0026 (rewritten by 0027) use it on NEW and OLD (written
 // out there by `casesTriggerSql`, and a test checks they are the same), the rebuild on a range
 // of ids. Pure text: no value from outside is ever put in it (the ids of a range are integers).
 import { sql } from 'drizzle-orm'
@@ -88,6 +88,8 @@ const MINUTES: Table = {
   filters: SMALL,
   counts: ['n'],
 }
+// The same in whole hours: a percentile's hour first, then the minutes of that hour only.
+const HOURS: Table = { ...MINUTES, name: 'summary_case_review_hours', keys: ['hour'] }
 const VOTES: Table = {
   name: 'summary_case_votes',
   dims: CASE_DIMS,
@@ -131,10 +133,13 @@ function upsert(table: Table, rows: string, sign: 1 | -1) {
 /** The rows of each table for the case `r`, from `from` (with `where`, a condition on `r`). */
 const countRows = (r: string, from: string, where: string) =>
   `SELECT ${caseColumns(r)}, ${countColumns(r)} ${from} WHERE ${where}`
-const minuteRows = (r: string, from: string, where: string) =>
-  `SELECT ${caseColumns(r)}, ${r}.review_working_ms / 60000 AS minute, 1 AS n ${from}
+/** The review working times, in whole minutes or hours (the two levels of a percentile). */
+const reviewTimeRows = (unit: 'minute' | 'hour') => (r: string, from: string, where: string) =>
+  `SELECT ${caseColumns(r)}, ${r}.review_working_ms / ${unit === 'hour' ? 3600000 : 60000} AS ${unit}, 1 AS n ${from}
     WHERE ${where} AND ${r}.status <> 'imported' AND ${r}.decided_at IS NOT NULL
       AND ${r}.review_working_ms IS NOT NULL`
+const minuteRows = reviewTimeRows('minute')
+const hourRows = reviewTimeRows('hour')
 const departureRows = (r: string, from: string, where: string) =>
   `SELECT ${caseColumns(r)}, d.value AS criterion, 1 AS n ${from}, json_each(${r}.departures) d
     WHERE ${where} AND ${r}.status = 'decided'`
@@ -150,6 +155,7 @@ const caseStatements = (r: 'NEW' | 'OLD', sign: 1 | -1) => {
   return [
     upsert(COUNTS, countRows(r, from, 'true'), sign),
     upsert(MINUTES, minuteRows(r, from, 'true'), sign),
+    upsert(HOURS, hourRows(r, from, 'true'), sign),
     upsert(DEPARTURES, departureRows(r, from, 'true'), sign),
   ]
 }
@@ -200,7 +206,7 @@ BEGIN
   ${statements.map((statement) => `${statement};`).join('\n  ')}
 END;`
 
-/** The family's triggers, as migration 0026 holds them (after `-- triggers: cases`). */
+/** The family's triggers, as migration 0027 holds them (after `-- triggers: cases`). */
 export function casesTriggerSql(): string[] {
   const caseVotes = (c: 'NEW' | 'OLD', sign: 1 | -1) =>
     upsert(
@@ -285,6 +291,7 @@ function addRange(db: Queryable, source: SummarySource, after: number, upto: num
       : [
           upsert(COUNTS, countRows('c', 'FROM cases c', range('c')), 1),
           upsert(MINUTES, minuteRows('c', 'FROM cases c', range('c')), 1),
+          upsert(HOURS, hourRows('c', 'FROM cases c', range('c')), 1),
           upsert(DEPARTURES, departureRows('c', 'FROM cases c', range('c')), 1),
         ]
   for (const statement of statements) db.run(sql.raw(statement))
@@ -292,7 +299,7 @@ function addRange(db: Queryable, source: SummarySource, after: number, upto: num
 
 export const CASES_FAMILY: SummaryFamily = {
   name: CASES_FAMILY_NAME,
-  tables: [COUNTS.name, MINUTES.name, VOTES.name, DEPARTURES.name],
+  tables: [COUNTS.name, MINUTES.name, HOURS.name, VOTES.name, DEPARTURES.name],
   sources: ['cases', 'votes'],
   addRange,
 }
