@@ -56,6 +56,17 @@ export function isEventsAppended(message: unknown): boolean {
   return (message as { type?: unknown } | null)?.type === EVENTS_APPENDED
 }
 
+/** The message a worker sends when a person started an import (the primary runs it). */
+export const IMPORT_STARTED = 'leadcourt:import-started'
+
+export const importStarted = (jobId: number) => ({ type: IMPORT_STARTED, jobId })
+
+/** The import a worker's message asks the primary to run, or null. */
+export function importStartedOf(message: unknown): number | null {
+  const { type, jobId } = (message ?? {}) as { type?: unknown; jobId?: unknown }
+  return type === IMPORT_STARTED && Number.isSafeInteger(jobId) ? (jobId as number) : null
+}
+
 /**
  * In a worker: tells the primary, at most once per turn of the event loop, that this process
  * appended events. The listener is called inside the appending transaction; the message goes

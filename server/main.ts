@@ -3,12 +3,13 @@
 //
 // With WEB_CONCURRENCY above 1 (one per core by default, production only) it runs as a cluster
 // (decision 31): this process, the primary, prepares the database and seeds the demo once, forks
-// the HTTP workers (server/cluster.ts) and runs the one job runner; each worker serves HTTP with
-// its own connection and report threads. With WEB_CONCURRENCY=1, and always in development, one
-// process does everything.
+// the HTTP workers (server/cluster.ts), and runs the one job runner and the imports people start
+// (a worker sends each to it); each worker serves HTTP with its own connection and report
+// threads. With WEB_CONCURRENCY=1, and always in development, one process does everything.
 import cluster from 'node:cluster'
 import { fileURLToPath } from 'node:url'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '~/demo/seed.server'
+import { runImport, runImportsElsewhere } from '~/domain/import/run.server'
 import { CONSUMERS, periodicJobs, resumeInterruptedImports } from '~/domain/jobs.server'
 import { issueSetupToken, needsSetup } from '~/domain/people/setup.server'
 import { prepareDatabase } from '~/domain/prepare.server'
@@ -19,7 +20,14 @@ import { onEventAppended } from '~/platform/events/outbox.server'
 import { startRunner } from '~/platform/jobs/runner.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
 import type { DB } from '~db/connection'
-import { eventsNotifier, isEventsAppended, listenError, superviseWorkers } from './cluster'
+import {
+  eventsNotifier,
+  importStarted,
+  importStartedOf,
+  isEventsAppended,
+  listenError,
+  superviseWorkers,
+} from './cluster'
 import { startHttp } from './http'
 
 function loadEnv() {
@@ -65,6 +73,11 @@ async function serveAsWorker() {
       if (process.connected) process.send?.(message)
     }),
   )
+  // Imports run in the primary, beside the jobs: one outlives the worker that started it. With
+  // the channel closed (the primary gone), it stays 'running' and resumes at the next start.
+  runImportsElsewhere((jobId) => {
+    if (process.connected) process.send?.(importStarted(jobId))
+  })
   onSignals(async () => {
     await http.close()
     await stopTaskPools()
@@ -112,6 +125,8 @@ async function serveAsPrimary() {
     exec: fileURLToPath(import.meta.url),
     onMessage: (message) => {
       if (isEventsAppended(message)) runner?.wake()
+      const jobId = importStartedOf(message)
+      if (jobId !== null) void runImport(db, jobId)
     },
     onGiveUp: () => void shutdown(1),
   })

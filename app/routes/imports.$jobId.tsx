@@ -20,7 +20,7 @@ import { importJobPage } from '~/domain/import/job-page.server'
 import { getImportJob, type ImportJob as Job } from '~/domain/import/jobs.server'
 import { TARGET_LABELS, TARGETS } from '~/domain/import/mapping'
 import { changedSincePreview, type Preview, saveMapping } from '~/domain/import/preview.server'
-import { beginImport, runImport } from '~/domain/import/run.server'
+import { beginImport, launchImport } from '~/domain/import/run.server'
 import { ImportOptionsSchema, mappingFromForm } from '~/domain/import/schema'
 import { readForm } from '~/http/form.server'
 import { requireAccess } from '~/http/guards.server'
@@ -97,7 +97,7 @@ const INTENTS = {
       const started = beginImport(c.db, c.user.id, c.job.id, c.now)
       if (!started.ok) return { ok: false as const, fieldErrors: refusalOf(started) }
       // The import carries on after this response; the page shows its progress.
-      void runImport(c.db, c.job.id, c.clock)
+      launchImport(c.db, c.job.id, c.clock)
       return redirect(`/imports/${c.job.id}`)
     },
   }),

@@ -14,6 +14,17 @@ const database = join(dir, 'cluster.db')
 let app: AppServer
 let cookie = ''
 
+/** A demo user's session cookie. */
+async function signIn(email: string) {
+  const response = await fetch(`${app.url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: app.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  })
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+}
+
 beforeAll(async () => {
   app = await startApp({
     DATABASE_PATH: database,
@@ -22,13 +33,7 @@ beforeAll(async () => {
     // Plain http: the cookie comes back without a browser's leniency for Secure on localhost.
     COOKIE_SECURE: 'false',
   })
-  const response = await fetch(`${app.url}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: app.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: 'dana@brightline.test', password: DEMO_PASSWORD }),
-  })
-  cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  cookie = await signIn('dana@brightline.test')
   // The demo seed takes a minute or more on a loaded machine (startApp waits up to two).
 }, 180_000)
 afterAll(async () => {
@@ -133,6 +138,65 @@ describe('the server as a cluster of two workers', () => {
       sqlite.close()
     }
   })
+
+  it('an import started through a worker runs in the primary, and finishes though that worker dies', async () => {
+    const maya = await signIn('maya@brightline.test')
+    const post = (path: string, body: FormData | URLSearchParams) =>
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Cookie: maya, Origin: app.url },
+        body,
+      })
+    // 3,000 new leads: long enough to be under way when the worker goes.
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `cluster-${i},lead${i}@cluster.example,Lead,${i},Cluster Co ${i},Webinar`,
+    )
+    const csv = ['Id,Email,First Name,Last Name,Company,Source', ...rows].join('\n')
+    const file = new FormData()
+    file.append('file', new Blob([csv], { type: 'text/csv' }), 'cluster-leads.csv')
+    const uploaded = await post('/imports/new', file)
+    expect(uploaded.status, await uploaded.text()).toBe(302)
+    const path = uploaded.headers.get('location') ?? ''
+    expect(path).toMatch(/^\/imports\/\d+$/)
+    const jobId = Number(path.split('/').pop())
+    const mapping = ['externalId', 'email', 'firstName', 'lastName', 'company', 'source']
+    const saved = await post(
+      path,
+      new URLSearchParams({
+        intent: 'save-mapping',
+        ...Object.fromEntries(mapping.map((target, i) => [`column-${i}`, target])),
+      }),
+    )
+    expect(saved.status, await saved.text()).toBe(302)
+    const started = await post(path, new URLSearchParams({ intent: 'start' }))
+    expect(started.status, await started.text()).toBe(302)
+    const starter = Number(started.headers.get('x-leadcourt-process'))
+    const workers = childPids(app.pid)
+    expect(workers).toContain(starter)
+    process.kill(starter, 'SIGKILL')
+    const sqlite = new Database(database, { readonly: true })
+    try {
+      const job = () =>
+        sqlite
+          .prepare('SELECT status, created, error FROM import_jobs WHERE id = ?')
+          .get(jobId) as {
+          status: string
+          created: number
+          error: string | null
+        }
+      const finished = await eventually(() => (job().status === 'running' ? undefined : job()))
+      expect(finished).toEqual({ status: 'done', created: 3000, error: null })
+    } finally {
+      sqlite.close()
+    }
+    // The next test starts from two workers serving again.
+    const replacement = await eventually(() =>
+      childPids(app.pid).find((pid) => !workers.includes(pid)),
+    )
+    await answeringProcesses((pids) => pids.has(replacement))
+  }, 180_000)
 
   it('a worker that dies is replaced; the runner stays where it was', async () => {
     const [victim, survivor] = childPids(app.pid) as [number, number]

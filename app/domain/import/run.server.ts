@@ -208,6 +208,28 @@ export function inSavepoint(tx: Queryable, write: () => string | null): string |
 
 const running = new Set<number>()
 
+// Where a started import runs when not here: set by a cluster's worker (decision 31). Kept on
+// globalThis, as the outbox's listeners are: the production server bundles this module twice
+// (build/server.js sets it, the Remix build's routes read it).
+const ELSEWHERE = Symbol.for('leadcourt.import.runElsewhere')
+const registry = globalThis as { [ELSEWHERE]?: (jobId: number) => void }
+
+/**
+ * Makes this process hand the imports it starts to another (a cluster's worker hands them to
+ * the primary, which runs the jobs: an import then outlives the worker that started it, and
+ * never holds up a worker's requests between its batches).
+ */
+export function runImportsElsewhere(send: (jobId: number) => void) {
+  registry[ELSEWHERE] = send
+}
+
+/** Runs an import that was just begun, after the response: here, or where the jobs run. */
+export function launchImport(db: DB, jobId: number, clock: () => Date) {
+  const elsewhere = registry[ELSEWHERE]
+  if (elsewhere) elsewhere(jobId)
+  else void runImport(db, jobId, clock)
+}
+
 /**
  * Streams a running import from where it stopped (the last committed line) to the end, in
  * batches of one transaction each. Safe to call again after a restart: committed lines are
