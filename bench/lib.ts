@@ -1,21 +1,41 @@
 // What every benchmark shares: signing in over HTTP, the server's peak memory, and writing a
 // result file to bench/results/.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { join } from 'node:path'
 
 const DEMO_PASSWORD = 'leadcourt-demo'
 
-/** Signs in through the sign-in form and returns the session cookie to send back. */
-export async function signInOverHttp(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+/**
+ * Signs in through the sign-in form and returns the session cookie to send back. Each sign-in
+ * has a connection of its own: with the cluster, a kept-alive connection reused for the next
+ * sign-in was at times closed under it ("other side closed", 28 Nov), and a benchmark signs in
+ * fifty reps one after another.
+ */
+export function signInOverHttp(url: string, email: string): Promise<string> {
+  const body = new URLSearchParams({ email, password: DEMO_PASSWORD }).toString()
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      `${url}/sign-in`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          Origin: url,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume()
+        const cookie = String(response.headers['set-cookie']?.[0] ?? '').split(';')[0]
+        if (cookie) resolve(cookie)
+        else reject(new Error(`Signing in as ${email} failed: ${response.statusCode}`))
+      },
+    )
+    sent.on('error', reject)
+    sent.end(body)
   })
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]
-  if (!cookie) throw new Error(`Signing in as ${email} failed: ${response.status}`)
-  return cookie
 }
 
 /** The pid and every descendant of it still alive (a cluster's primary and its workers), from /proc. */

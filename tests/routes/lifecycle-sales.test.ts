@@ -9,6 +9,7 @@ import { stageOf } from '~/domain/sales/schema'
 import { HOUR, localDate } from '~/domain/sla/clock'
 import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
+import { formatDateTime } from '~/platform/time'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
 import { auditEvents, cases, leads, outbox, outcomes } from '~db/schema'
@@ -241,6 +242,18 @@ describe('Reject lead after contact', () => {
     })
       .format(d)
       .replace(' ', 'T')
+
+  it('the rep’s home counts each working lead’s logged attempts, and shows the last', async () => {
+    const id = workingLead()
+    await logAttempt(id, 5)
+    await logAttempt(id, 8)
+    const home = payloadOf<{
+      working: { rows: { id: number; attempts: number; lastAttemptAt: string | null }[] }
+    }>(await settle(() => homeLoader(getArgs('/', { cookie: cookies.dana, now: at(9) }))))
+    const row = home.working.rows.find((r) => r.id === id)
+    expect(row?.attempts).toBe(2)
+    expect(row?.lastAttemptAt).toBe(formatDateTime(at(3), 'Europe/London'))
+  })
 
   it('opens a case rejected after contact, with the attempts logged', async () => {
     const id = workingLead()

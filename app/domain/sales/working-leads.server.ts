@@ -15,10 +15,13 @@ export function workingLeadsQuery(db: Queryable, repId: number, limit = WORKING_
       ...LEAD_NAME_COLUMNS,
       title: leads.title,
       acceptedAt: leads.acceptedAt,
-      attempts: sql<number>`(SELECT count(*) FROM ${contactAttempts} WHERE ${contactAttempts.leadId} = ${leads.id})`,
+      // The lead's own attempts: `leads.id` written out, since drizzle leaves a column
+      // unqualified in a query of one table, and inside the subquery a bare "id" is the
+      // attempt's own id (28 Nov: every row counted wrong, and scanned every attempt).
+      attempts: sql<number>`(SELECT count(*) FROM ${contactAttempts} ca WHERE ca.lead_id = "leads"."id")`,
       lastAttemptAt: sql<
         number | null
-      >`(SELECT max(${contactAttempts.at}) FROM ${contactAttempts} WHERE ${contactAttempts.leadId} = ${leads.id})`,
+      >`(SELECT max(ca.at) FROM ${contactAttempts} ca WHERE ca.lead_id = "leads"."id")`,
     })
     .from(leads)
     .where(and(eq(leads.ownerId, repId), eq(leads.status, 'working')))
