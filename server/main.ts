@@ -126,7 +126,12 @@ async function serveAsPrimary() {
     onMessage: (message) => {
       if (isEventsAppended(message)) runner?.wake()
       const jobId = importStartedOf(message)
-      if (jobId !== null) void runImport(db, jobId)
+      // An import that fails is marked failed by runImport; one that cannot even be marked must
+      // not take the primary, and with it every worker, down. It resumes at the next start.
+      if (jobId !== null && !stopped)
+        runImport(db, jobId).catch((error) =>
+          console.error(`Import ${jobId} stopped: ${(error as Error).message}`),
+        )
     },
     onGiveUp: () => void shutdown(1),
   })

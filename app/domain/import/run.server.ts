@@ -227,7 +227,8 @@ export function runImportsElsewhere(send: (jobId: number) => void) {
 export function launchImport(db: DB, jobId: number, clock: () => Date) {
   const elsewhere = registry[ELSEWHERE]
   if (elsewhere) elsewhere(jobId)
-  else void runImport(db, jobId, clock)
+  // One that cannot even be marked failed (the disk gone) is left running, to resume at start.
+  else runImport(db, jobId, clock).catch(() => {})
 }
 
 /**

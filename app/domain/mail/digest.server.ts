@@ -104,9 +104,7 @@ export function writeDigests(db: Queryable, now: Date): number {
       const day = digestDay(now, timeZone)
       if (!day.due) return 0
       const source = `digest:${day.date}`
-      // "users"."id" written out: drizzle leaves columns unqualified in a one-table query, and a
-      // bare "id" in the subquery would be the message's own.
-      const written = sql`(SELECT 1 FROM ${emailMessages} m WHERE m.user_id = "users"."id" AND m.kind = 'daily_digest' AND m.source = ${source})`
+      const written = sql`(SELECT 1 FROM ${emailMessages} WHERE ${emailMessages.userId} = ${users.id} AND ${emailMessages.kind} = 'daily_digest' AND ${emailMessages.source} = ${source})`
       const ids = tx
         .select({ id: users.id })
         .from(users)

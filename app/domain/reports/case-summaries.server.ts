@@ -12,7 +12,7 @@ import { summariesComplete } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import { distinctKeys, integerValues } from './cells.server'
 import type { Breakdown, Period, ReportQuery } from './query'
-import { bumpIn, HOUR, hoursOfRanks, minuteOfRank } from './ranks'
+import { bumpIn, hoursOfRanks, minuteOfRank, minutesOf } from './ranks'
 
 /** Which rows of the summaries answer a query: a dimension, and its one key or every key. */
 export type CaseSlice = { dim: CaseDim; k: string | undefined }
@@ -198,7 +198,7 @@ export function reviewPercentiles(
   const wanted: number[][] = []
   for (const [t, i] of units.periodOf)
     for (const hour of new Set(Object.values(found.get(i) ?? {}).map((at) => at.hour)))
-      wanted.push([t, i, hour * HOUR, (hour + 1) * HOUR])
+      wanted.push([t, i, ...minutesOf(hour)])
   const minutes = new Map<number, Map<number, number>>()
   if (wanted.length > 0)
     for (const row of db.all<{ i: number; minute: number; n: number }>(sql`
@@ -206,7 +206,7 @@ export function reviewPercentiles(
       SELECT w.i AS i, s.minute AS minute, sum(s.n) AS n
       FROM w CROSS JOIN summary_case_review_minutes s
       WHERE s.dim = 'all' AND s.g = ${units.g} AND s.k = '' AND s.t = w.t
-        AND s.minute >= w.lo AND s.minute < w.hi ${filters}
+        AND s.minute >= w.lo AND s.minute <= w.hi ${filters}
       GROUP BY w.i, s.minute`))
       bumpIn(minutes, row.i, row.minute, row.n)
   const result = new Map<number, { medianMs: number; p90Ms: number }>()

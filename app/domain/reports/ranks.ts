@@ -3,8 +3,23 @@
 // minutes only. The ranks are those of `percentiles` in cells.server.ts (docs/metrics.md): the
 // median at ceil(n/2), the 90th percentile at ceil(0.9 n). Pure: the readers fetch the rows.
 
-/** Minutes in an hour: the hour of a working time in whole minutes is floor(minute / HOUR). */
+/** Minutes in an hour. */
 export const HOUR = 60
+
+/**
+ * The hour a whole minute is counted under, as SQLite's integer division counts it (toward
+ * zero: minute −1 is in hour 0). A working time below zero needs a clock that went back, but
+ * it must not make a percentile vanish.
+ */
+export const hourOf = (minute: number) => (minute - (minute % HOUR)) / HOUR
+
+/** The whole minutes of an hour, first and last (hour 0 holds −59 to 59). */
+export function minutesOf(hour: number): [number, number] {
+  return [
+    hour > 0 ? hour * HOUR : hour * HOUR - (HOUR - 1),
+    hour < 0 ? hour * HOUR : hour * HOUR + (HOUR - 1),
+  ]
+}
 
 export const RANKS = {
   medianMs: (n: number) => Math.floor((n + 1) / 2),
@@ -54,7 +69,7 @@ export function hoursOfRanks(
 /** The minute of the rank `at` among the minutes (minute → count) of its hour; others ignored. */
 export function minuteOfRank(minutes: ReadonlyMap<number, number>, at: RankAt): number | null {
   const inHour = [...minutes]
-    .filter(([minute, n]) => n > 0 && Math.floor(minute / HOUR) === at.hour)
+    .filter(([minute, n]) => n > 0 && hourOf(minute) === at.hour)
     .sort((a, b) => a[0] - b[0])
   let rank = at.rank
   for (const [minute, n] of inHour) {

@@ -16,8 +16,8 @@ export function workingLeadsQuery(db: Queryable, repId: number, limit = WORKING_
       title: leads.title,
       acceptedAt: leads.acceptedAt,
       // The lead's own attempts: `leads.id` written out, since drizzle leaves a column
-      // unqualified in a query of one table, and inside the subquery a bare "id" is the
-      // attempt's own id (28 Nov: every row counted wrong, and scanned every attempt).
+      // unqualified in the select list of a query with no join, and inside the subquery a bare
+      // "id" is the attempt's own id (28 Nov: every row counted wrong, and scanned every attempt).
       attempts: sql<number>`(SELECT count(*) FROM ${contactAttempts} ca WHERE ca.lead_id = "leads"."id")`,
       lastAttemptAt: sql<
         number | null
