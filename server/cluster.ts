@@ -126,6 +126,8 @@ export function superviseWorkers(options: {
   policy?: RestartPolicy
   log?: (message: string) => void
   onMessage?: (message: unknown) => void
+  /** A worker died (not at `stop`): whatever it left unfinished is the caller's to take up. */
+  onWorkerDied?: () => void
   /** Workers keep dying before they listen: the caller shuts down. */
   onGiveUp: () => void
   /** A monotonic clock in ms (injectable for tests). */
@@ -157,6 +159,7 @@ export function superviseWorkers(options: {
     worker.once('exit', (code, signal) => {
       place.worker = undefined
       if (stopping) return
+      options.onWorkerDied?.()
       const how = signal ? `was killed (${signal})` : `exited with code ${code}`
       const next = afterExit(place.state, { listened, livedMs: elapsed() - startedAt }, policy)
       place.state = next.state

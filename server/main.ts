@@ -133,6 +133,12 @@ async function serveAsPrimary() {
           console.error(`Import ${jobId} stopped: ${(error as Error).message}`),
         )
     },
+    // Imports run here only, so one left "running" when a worker dies is not running anywhere
+    // (say its "import started" message was lost with it): it carries on here, from its last
+    // batch (runImport skips one this process already runs).
+    onWorkerDied: () => {
+      if (!stopped) resumeInterruptedImports(db)
+    },
     onGiveUp: () => void shutdown(1),
   })
   async function shutdown(code: number) {

@@ -201,9 +201,14 @@ export function drainEvents(db: Queryable, now: Date) {
 
 /**
  * Imports that were running when the server last stopped carry on from their last batch. Only
- * the server calls this, once at start: `npm run jobs` beside a running server cannot tell an
- * interrupted import from one the server is running.
+ * the server calls this: at start, and in a cluster's primary when a worker dies (imports run
+ * in the primary, so one still "running" then runs nowhere; runImport skips one this process
+ * already runs). `npm run jobs` beside a running server cannot tell an interrupted import from
+ * one the server is running.
  */
 export function resumeInterruptedImports(db: DB) {
-  for (const jobId of interruptedImports(db)) void runImport(db, jobId)
+  for (const jobId of interruptedImports(db))
+    runImport(db, jobId).catch((error) =>
+      console.error(`Import ${jobId} stopped: ${(error as Error).message}`),
+    )
 }

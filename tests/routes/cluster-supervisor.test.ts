@@ -51,11 +51,13 @@ it('workers that cannot start are retried with a growing delay, then the supervi
 
 it('keeps its workers alive: a killed one is replaced, and stop ends them all', async () => {
   const logged: string[] = []
+  let died = 0
   const workers = superviseWorkers({
     count: 2,
     exec,
     policy: POLICY,
     log: (message) => logged.push(message),
+    onWorkerDied: () => died++,
     onGiveUp: () => {
       throw new Error('gave up')
     },
@@ -70,11 +72,14 @@ it('keeps its workers alive: a killed one is replaced, and stop ends them all', 
   })
   expect(replaced).toContain(survivor)
   expect(logged).toEqual([`Worker ${victim} was killed (SIGKILL); a new one starts in 1 ms.`])
+  // The caller hears of the death (the server resumes the imports it left), once.
+  expect(died).toBe(1)
   await workers.stop()
   expect(workers.pids()).toEqual([])
   for (const pid of replaced) expect(existsSync(`/proc/${pid}`)).toBe(false)
-  // Stopped workers are not replaced.
+  // Stopped workers are not replaced, nor reported dead.
   expect(logged).toHaveLength(1)
+  expect(died).toBe(1)
 })
 
 it('says why the port cannot be listened on before any worker forks, and leaves a free one free', async () => {
