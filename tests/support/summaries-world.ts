@@ -6,7 +6,14 @@
 // upsert), cases decided, conceded or taken up, outcomes added (later, and earlier than the
 // latest), changed and deleted.
 import { ReportQuerySchema } from '~/domain/reports/query'
+import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
+import {
+  prepareSummaries,
+  type SummaryFamily,
+  summariesComplete,
+} from '~/domain/summaries/state.server'
 import type { DB } from '~db/connection'
+import { memoryDb } from './memory-db'
 
 /** mulberry32: a small seeded PRNG, the same sequence on every run. */
 export function prng(seed: number) {
@@ -257,4 +264,16 @@ export function tablesOf(db: DB, tables: readonly string[]) {
         .all(),
     ]),
   )
+}
+
+/**
+ * A fresh database whose summaries are counted from the start in ZONE (`family`'s checked
+ * complete before any row), filled by buildSummaryWorld: every write goes through the triggers.
+ */
+export function summaryWorldDb(family: SummaryFamily, seed: number): DB {
+  const db = memoryDb()
+  prepareSummaries(db, SUMMARY_FAMILIES, ZONE)
+  if (!summariesComplete(db, family, ZONE)) throw new Error(`${family.name} is not complete`)
+  buildSummaryWorld(db, seed)
+  return db
 }

@@ -24,15 +24,9 @@ import {
   summariesComplete,
 } from '~/domain/summaries/state.server'
 import { memoryDb } from '../support/memory-db'
-import { buildSummaryWorld, prng, randomQuery, tablesOf, ZONE } from '../support/summaries-world'
+import { prng, randomQuery, summaryWorldDb, tablesOf, ZONE } from '../support/summaries-world'
 
-function world(seed: number) {
-  const db = memoryDb()
-  prepareSummaries(db, SUMMARY_FAMILIES, ZONE)
-  expect(summariesComplete(db, hindsightFamily, ZONE)).toBe(true)
-  buildSummaryWorld(db, seed)
-  return db
-}
+const world = (seed: number) => summaryWorldDb(hindsightFamily, seed)
 
 // A few thousand rows and a hundred reports each: seconds, more on a busy machine.
 describe('hindsight from the summaries', { timeout: 180_000 }, () => {

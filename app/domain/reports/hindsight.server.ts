@@ -9,7 +9,7 @@ import {
   hindsightSummariesAnswer,
   hindsightSummaryCells,
 } from '~/domain/summaries/hindsight.server'
-import { summariesComplete } from '~/domain/summaries/state.server'
+import { fromSummariesOr } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import { OUTCOMES, type Outcome, REAL_BUYER_OUTCOMES, type Verdict } from '~db/enums'
 import { caseFilters } from './accuracy.server'
@@ -151,13 +151,10 @@ export function hindsightReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  return db.transaction(
-    (tx) =>
-      hindsightSummariesAnswer(query) && summariesComplete(tx, hindsightFamily, timeZone)
-        ? hindsightFromSummaries(tx, query, range, timeZone)
-        : hindsightRaw(tx, query, range, timeZone),
-    { behavior: 'deferred' },
-  )
+  return fromSummariesOr(db, hindsightFamily, timeZone, hindsightSummariesAnswer(query), {
+    summaries: (tx) => hindsightFromSummaries(tx, query, range, timeZone),
+    raw: (tx) => hindsightRaw(tx, query, range, timeZone),
+  })
 }
 
 /** The hindsight report's numbers as CSV rows (a header, then each section), as the page shows them. */

@@ -5,7 +5,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { offsetsOf } from '~/domain/summaries/calendar'
 import { grainOf } from '~/domain/summaries/grains'
 import { sourceSummaryCells, sourcesFamily } from '~/domain/summaries/sources.server'
-import { summariesComplete } from '~/domain/summaries/state.server'
+import { fromSummariesOr } from '~/domain/summaries/state.server'
 import type { Queryable } from '~db/connection'
 import { NOT_IMPORTED_BY_ID, STAGE_SQL } from './accuracy.server'
 import { addCounts, binaryOrder } from './cells.server'
@@ -325,13 +325,10 @@ export function sourceQualityReport(
   range: { from: string; to: string },
   timeZone: string,
 ) {
-  return db.transaction(
-    (tx) =>
-      !(query.repId && query.reasonId) && summariesComplete(tx, sourcesFamily, timeZone)
-        ? sourceQualityFromSummaries(tx, query, range, timeZone)
-        : sourceQualityRaw(tx, query, range, timeZone),
-    { behavior: 'deferred' },
-  )
+  return fromSummariesOr(db, sourcesFamily, timeZone, !(query.repId && query.reasonId), {
+    summaries: (tx) => sourceQualityFromSummaries(tx, query, range, timeZone),
+    raw: (tx) => sourceQualityRaw(tx, query, range, timeZone),
+  })
 }
 
 /** The quality report's numbers as CSV rows (a header, then each section), as the page shows them. */

@@ -135,6 +135,25 @@ export function summariesComplete(db: Queryable, family: SummaryFamily, timeZone
 }
 
 /**
+ * A report's figures in one read transaction (one snapshot): from `family`'s summaries when they
+ * are complete for `timeZone` and `answers` (the filters are ones they hold), else from the raw
+ * rows (the fallback during a rebuild, and the tests' oracle).
+ */
+export function fromSummariesOr<T>(
+  db: Queryable,
+  family: SummaryFamily,
+  timeZone: string,
+  answers: boolean,
+  read: { summaries: (tx: Queryable) => T; raw: (tx: Queryable) => T },
+): T {
+  return db.transaction(
+    (tx) =>
+      answers && summariesComplete(tx, family, timeZone) ? read.summaries(tx) : read.raw(tx),
+    { behavior: 'deferred' },
+  )
+}
+
+/**
  * One step of the rebuild: up to `chunk` rows of the first source not yet complete, counted in
  * one immediate transaction. The source is complete once the step reaches its last row: the
  * transaction holds the write lock, so no row can be added after it unseen; rows added later
