@@ -88,7 +88,9 @@ for (const report of (args.only as string).split(',')) {
     )
     if (args.statements) {
       const total = cpus.reduce((s, c) => s + c, 0)
-      const statements = [...spent].sort((a, b) => b[1].prepare + b[1].run - a[1].prepare - a[1].run)
+      const statements = [...spent].sort(
+        (a, b) => b[1].prepare + b[1].run - a[1].prepare - a[1].run,
+      )
       for (const [source, { prepare, run, calls }] of statements)
         console.log(
           `    ${((100 * (prepare + run)) / total).toFixed(1)}% of CPU: prepare ${f(prepare / RUNS)}, run ${f(run / RUNS)} ms a report, ${calls / RUNS} calls: ${source.replace(/\s+/g, ' ').trim().slice(0, 150)}`,

@@ -9,15 +9,7 @@ import { dateOfDay, dayOfDate, localDayOf, offsetsOf } from '~/domain/summaries/
 import type { Queryable } from '~db/connection'
 import { addHistogram, histogramOf, integerTable, integerValues } from './cells.server'
 import type { ReportQuery } from './query'
-import {
-  bump,
-  HOUR,
-  hoursOfRanks,
-  minuteOfRank,
-  minutesOf,
-  type Rank,
-  type RankAt,
-} from './ranks'
+import { bump, HOUR, hoursOfRanks, minuteOfRank, minutesOf, type Rank, type RankAt } from './ranks'
 import { compliance } from './sla.server'
 
 export type ClockFigures = {
