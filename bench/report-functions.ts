@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import type Database from 'better-sqlite3'
 import { prepareDatabase } from '~/domain/prepare.server'
 import { defaultRange } from '~/domain/reports/periods'
-import type { ReportQuery } from '~/domain/reports/query'
+import { ReportQuerySchema } from '~/domain/reports/query'
 import { REPORT_TASKS } from '~/domain/reports/tasks.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
@@ -52,7 +52,8 @@ if (args.statements) instrument(db.$client)
 
 const today = args.today as string
 const input = {
-  query: { period: 'month', history: 'shown' } as ReportQuery,
+  // The page's query with nothing asked: by month, every filter at its default.
+  query: ReportQuerySchema.parse({}),
   range: defaultRange(today),
   timeZone,
   now: new Date(`${today}T12:00:00Z`),

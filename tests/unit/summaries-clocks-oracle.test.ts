@@ -324,15 +324,15 @@ describe('the clocks summaries', () => {
     const { db, reps } = world
     const asked: { query: ReportQuery; range: { from: string; to: string } }[] = [
       {
-        query: { period: 'month', history: 'shown' },
+        query: { period: 'month', by: 'rep', history: 'shown' },
         range: { from: '2026-02-17', to: '2026-11-09' },
       },
       {
-        query: { period: 'week', history: 'shown', repId: reps[2] },
+        query: { period: 'week', by: 'rep', history: 'shown', repId: reps[2] },
         range: { from: '2026-01-01', to: '2026-12-31' },
       },
       {
-        query: { period: 'quarter', history: 'shown', handOver: 'net_new' },
+        query: { period: 'quarter', by: 'rep', history: 'shown', handOver: 'net_new' },
         range: { from: '2026-03-20', to: '2026-12-10' },
       },
     ]
