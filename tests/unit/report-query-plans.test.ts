@@ -382,7 +382,7 @@ describe('report query plans', () => {
           /follow_ups_report_(rep|lead)_idx \(kind=\? AND rep_id=\? AND started_at/,
         )
         expect(steps).toMatch(
-          /SEARCH f USING INDEX follow_ups_open_idx \(kind=\? AND started_at>\? AND started_at<\?\)/,
+          /SEARCH f USING (COVERING )?INDEX follow_ups_open_idx \(kind=\? AND started_at>\? AND started_at<\?\)/,
         )
         const details = filter.source || filter.campaign || (report === 'sla' && filter.reasonId)
         if (details)
