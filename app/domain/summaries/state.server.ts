@@ -27,7 +27,8 @@ export type SummaryFamily = {
   addRange: (db: Queryable, source: SummarySource, after: number, upto: number) => void
 }
 
-const maxId = (db: Queryable, source: SummarySource) =>
+/** The largest id of `source` (0 when empty). */
+export const maxId = (db: Queryable, source: SummarySource) =>
   db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM ${sql.identifier(source)}`)?.id ?? 0
 
 /** Writes the zone's offsets into `local_offsets` and records the zone. */
@@ -91,7 +92,8 @@ function calendarMatches(db: Queryable, timeZone: string) {
   )
 }
 
-const progressOf = (db: Queryable, family: string) =>
+/** How far `family` has counted each of its sources. */
+export const progressOf = (db: Queryable, family: string) =>
   db
     .select({ source: summaryProgress.source, upto: summaryProgress.upto })
     .from(summaryProgress)
@@ -173,11 +175,7 @@ export function rebuildStep(
           const to = Math.min(upto + chunk, last)
           if (to > upto) family.addRange(tx, source as SummarySource, upto, to)
           const next = to >= last ? SUMMARY_COMPLETE : to
-          tx.update(summaryProgress)
-            .set({ upto: next })
-            .where(sql`${summaryProgress.family} = ${family.name}
-              AND ${summaryProgress.source} = ${source}`)
-            .run()
+          setProgress(tx, family, source, next)
           const more = next !== SUMMARY_COMPLETE || !summaryStateComplete(tx)
           return { done: Math.max(0, to - upto), more }
         }
@@ -186,6 +184,16 @@ export function rebuildStep(
     },
     { behavior: 'immediate' },
   )
+}
+
+/** Records that `family` has counted `source` up to `upto`. */
+export function setProgress(db: Queryable, family: SummaryFamily, source: string, upto: number) {
+  db.update(summaryProgress)
+    .set({ upto })
+    .where(
+      sql`${summaryProgress.family} = ${family.name} AND ${summaryProgress.source} = ${source}`,
+    )
+    .run()
 }
 
 const summaryStateComplete = (db: Queryable) =>
