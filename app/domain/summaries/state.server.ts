@@ -31,6 +31,30 @@ export type SummaryFamily = {
 export const maxId = (db: Queryable, source: SummarySource) =>
   db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM ${sql.identifier(source)}`)?.id ?? 0
 
+/** The ids a range statement counts: after `RANGE_AFTER`, up to and including `RANGE_UPTO`. */
+export const RANGE_AFTER = ':range_after'
+export const RANGE_UPTO = ':range_upto'
+
+/**
+ * Runs one of a family's range statements (its text names the range by RANGE_AFTER and
+ * RANGE_UPTO) with the range bound as parameters: the text is the same for every batch and
+ * rebuild step, so the connection's statement cache prepares it once (decision 35).
+ */
+export function runForRange(db: Queryable, statement: string, after: number, upto: number) {
+  const parts = statement.split(/(:range_after|:range_upto)\b/)
+  db.run(
+    sql.join(
+      parts.map((part) =>
+        part === RANGE_AFTER
+          ? sql`${Math.trunc(after)}`
+          : part === RANGE_UPTO
+            ? sql`${Math.trunc(upto)}`
+            : sql.raw(part),
+      ),
+    ),
+  )
+}
+
 /** Writes the zone's offsets into `local_offsets` and records the zone. */
 export function writeCalendar(db: Queryable, timeZone: string) {
   db.delete(localOffsets).run()
