@@ -66,6 +66,7 @@ export default function AccuracyReport() {
     <ReportFrame
       title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}
       path="/reports/accuracy"
+      metric="rejection-accuracy"
       data={data}
       stage
       handOver
@@ -76,7 +77,7 @@ export default function AccuracyReport() {
           the period the case opened. Opened rejections are split into rejected before contact and
           after contact; ignored cases are counted beside them but are not rejections. Conceded
           cases count as upheld; open cases are not yet decided; rejections imported from a CRM are
-          not reviewed, so they have no verdict. See docs/metrics.md.
+          not reviewed, so they have no verdict.
         </>
       }
     >

@@ -37,6 +37,7 @@ export default function DefinitionReport() {
     <ReportFrame
       title="Is the definition any good?"
       path="/reports/definition"
+      metric="definition-quality"
       data={data}
       description={
         <>
@@ -46,7 +47,7 @@ export default function DefinitionReport() {
           were real buyers; the share of real buyers it let through (said &ldquo;meets&rdquo;: an
           undetermined real buyer was left to people, not let through); and per criterion, how many
           leads it left unmet were real buyers all the same — the signal that a criterion should
-          change. See docs/metrics.md.
+          change.
         </>
       }
     >

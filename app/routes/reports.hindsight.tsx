@@ -31,6 +31,7 @@ export default function HindsightReport() {
     <ReportFrame
       title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}
       path="/reports/hindsight"
+      metric="hindsight"
       data={data}
       stage
       handOver
@@ -38,7 +39,7 @@ export default function HindsightReport() {
         <>
           What became of rejected leads, by the period the case opened. Hindsight accuracy of
           rejections = rejected leads later found not to be real buyers ÷ rejected leads with a
-          known outcome; of verdicts, the verdicts the outcome bore out. See docs/metrics.md.
+          known outcome; of verdicts, the verdicts the outcome bore out.
         </>
       }
     >

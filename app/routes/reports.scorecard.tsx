@@ -27,6 +27,7 @@ export default function Scorecard() {
     <ReportFrame
       title={data.own ? 'Your scorecard' : 'Rep scorecard'}
       path="/reports/scorecard"
+      metric="rep-scorecard"
       data={data}
       stage
       handOver
@@ -36,8 +37,7 @@ export default function Scorecard() {
           contact are those of the range), how often their rejections were upheld, how many leads
           they marked converted in the range, the share of the leads they accepted that they have
           since converted (conversion rate), how fast they first acted (working time) and how often
-          within the follow-up SLA. The field’s benchmark for acceptance is 90% or more. See
-          docs/metrics.md.
+          within the follow-up SLA. The field’s benchmark for acceptance is 90% or more.
         </>
       }
     >

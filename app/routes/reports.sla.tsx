@@ -60,6 +60,7 @@ export default function SlaReport() {
     <ReportFrame
       title="Service levels"
       path="/reports/sla"
+      metric="sla-report"
       data={data}
       stage
       handOver
@@ -67,7 +68,6 @@ export default function SlaReport() {
         <>
           Follow-up (reps acting on new leads), review (the committee deciding cases) and return
           (reps acting on returned leads), by the period each clock started. Times are working time.
-          See docs/metrics.md.
         </>
       }
     >

@@ -58,6 +58,7 @@ export default function SourceQuality() {
     <ReportFrame
       title="Source and campaign quality"
       path="/reports/sources"
+      metric="source-and-campaign-quality"
       data={data}
       stage
       handOver
@@ -66,7 +67,7 @@ export default function SourceQuality() {
           Of the hand-overs of each source and campaign to Sales (by the period of the hand-over:
           net-new, a lead's first, or re-engaged, handed back from the Nurture pool): how many reps
           rejected, how many of those the committee confirmed bad (upheld) or good (overturned). The
-          stage filter chooses which cases count as rejections. See docs/metrics.md.
+          stage filter chooses which cases count as rejections.
         </>
       }
     >

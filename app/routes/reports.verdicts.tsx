@@ -30,6 +30,7 @@ export default function VerdictReport() {
     <ReportFrame
       title="Verdicts"
       path="/reports/verdicts"
+      metric="verdicts"
       data={data}
       stage
       handOver
@@ -37,7 +38,7 @@ export default function VerdictReport() {
         <>
           What the committee decided, by the period the case opened: results and dispositions,
           agreement with the definition, departures per criterion, unanimous and split decisions,
-          and who took part. See docs/metrics.md.
+          and who took part.
         </>
       }
     >
