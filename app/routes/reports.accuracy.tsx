@@ -5,7 +5,8 @@ import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import type { AccuracyRow } from '~/domain/reports/accuracy.server'
-import { BREAKDOWN_LABELS, formatRate } from '~/domain/reports/query'
+import { BREAKDOWN_LABELS, formatRate, PERIOD_LABELS } from '~/domain/reports/query'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
@@ -16,8 +17,10 @@ export const ErrorBoundary = ReportErrorBoundary
 export async function loader(args: LoaderFunctionArgs) {
   const { user, db, own, query, range, input } = await reportRequest(args, 'accuracy')
   return {
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     own,
     by: query.by,
+    period: query.period,
     range,
     report: await runReport('accuracy', input),
     ...reportFilterOptions(db, user),
@@ -83,9 +86,18 @@ export default function AccuracyReport() {
     >
       <Card title={`Accuracy by period: ${formatRate(report.total.accuracy)} over the range`}>
         <TrendChart
+          title="Rejection accuracy by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} the case opened`}
           rows={report.periods}
-          bar={{ key: 'decided', label: 'Decided' }}
-          line={{ key: 'accuracy', label: 'Accuracy' }}
+          bar={{ label: 'Decided', value: (r) => r.decided }}
+          rate={{
+            label: 'Accuracy',
+            value: (r) => r.accuracy,
+            successes: (r) => r.upheld,
+            n: (r) => r.decided,
+            nLabel: 'decided',
+          }}
+          markers={data.markers}
         />
         <Table caption="Rejection accuracy by period" columns={['Period', ...COLUMNS]}>
           <Rows rows={report.periods} />

@@ -92,13 +92,17 @@ export default function DefinitionReport() {
             Real buyers among leads each criterion left unmet
           </h3>
           <TrendChart
-            rows={v.criteria.map((c) => ({
-              name: c.label,
-              unmet: c.unmet,
-              share: c.unmetRealBuyerShare,
-            }))}
-            bar={{ key: 'unmet', label: 'Leads with the criterion unmet' }}
-            line={{ key: 'share', label: 'Real buyers among them' }}
+            title={`Version ${v.number}: real buyers among leads each criterion left unmet`}
+            periodTitle="Criterion"
+            rows={v.criteria.map((c) => ({ ...c, name: c.label }))}
+            bar={{ label: 'Leads with the criterion unmet', value: (c) => c.unmet }}
+            rate={{
+              label: 'Real buyers among them',
+              value: (c) => c.unmetRealBuyerShare,
+              successes: (c) => c.unmetRealBuyers,
+              n: (c) => c.unmet,
+              nLabel: 'unmet',
+            }}
           />
           <Table
             caption={`Version ${v.number}: criteria left unmet`}

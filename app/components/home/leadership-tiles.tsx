@@ -43,11 +43,19 @@ function Tile({
       </h3>
       <div className="mt-1 flex-1 space-y-1 text-sm text-slate-700">{children}</div>
       <p className="mt-3 flex flex-wrap gap-x-3 text-sm">
-        <Link to={href} className="text-brand-700 underline">
-          Open the report<span className="sr-only">: {title}</span>
+        <Link
+          to={href}
+          aria-label={`Open the report: ${title}`}
+          className="text-brand-700 underline"
+        >
+          Open the report
         </Link>
-        <Link to={metricHref(metric)} className="text-brand-700 underline">
-          How it is defined<span className="sr-only">: {title}</span>
+        <Link
+          to={metricHref(metric)}
+          aria-label={`How it is defined: ${title}`}
+          className="text-brand-700 underline"
+        >
+          How it is defined
         </Link>
       </p>
     </section>
