@@ -31,8 +31,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const query = HomeQuerySchema.parse(queryOf(args.request))
   const now = nowOf(args.context)
   const db = getDb()
-  // Leadership's tiles come from the reports themselves, on the report pool as their pages do.
-  const leadership = showsLeadershipTiles(user) ? await leadershipTiles(db, runReport, now) : null
+  // Leadership's tiles come from the reports themselves, on the report pool as their pages do;
+  // when the pool is too busy (503), the home page still opens, saying so.
+  const leadership = showsLeadershipTiles(user)
+    ? await leadershipTiles(db, runReport, now).catch((error: unknown) => {
+        if (error instanceof Response && error.status === 503) return 'unavailable' as const
+        throw error
+      })
+    : null
   return { ...homePage(db, user, query, now), leadership }
 }
 
@@ -80,7 +86,14 @@ export default function Home() {
         You are signed in as {roles.map((r) => ROLE_LABELS[r]).join(', ')}
         {seat ? ` (${SEAT_LABELS[seat]}${isChair ? ', chair' : ''})` : ''}.
       </p>
-      {leadership ? <LeadershipTiles tiles={leadership} /> : null}
+      {leadership === 'unavailable' ? (
+        <Alert>
+          The figures at a glance took too long to prepare just now. Reload in a moment, or open the
+          reports.
+        </Alert>
+      ) : leadership ? (
+        <LeadershipTiles tiles={leadership} />
+      ) : null}
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}
