@@ -119,6 +119,9 @@ function IntervalTable({
   )
 }
 
+/** A legend entry's text, dark whatever the colour of its series (the swatch carries that). */
+const legendText = (value: string) => <span className="text-slate-700">{value}</span>
+
 const intervalText = (interval: [number, number] | null) =>
   interval ? `${formatRate(interval[0])} to ${formatRate(interval[1])}` : '—'
 
@@ -222,8 +225,15 @@ export function TrendChart<R extends { name: string }>({
             label={{ value: `${rate.label} (%)`, angle: 90, position: 'insideRight', fontSize: 12 }}
           />
           <Tooltip />
-          <Legend verticalAlign="top" height={28} />
-          <Bar yAxisId="count" dataKey="count" name={bar.label} fill="#cbd5e1" />
+          <Legend verticalAlign="top" height={28} formatter={legendText} />
+          <Bar
+            yAxisId="count"
+            dataKey="count"
+            name={bar.label}
+            fill="#cbd5e1"
+            fillOpacity={0.75}
+            isAnimationActive={false}
+          />
           <Area
             yAxisId="percent"
             dataKey="band"
@@ -242,6 +252,7 @@ export function TrendChart<R extends { name: string }>({
             strokeWidth={2}
             connectNulls={false}
             dot
+            isAnimationActive={false}
           />
           {markers.map((m) => (
             <ReferenceLine
@@ -250,7 +261,7 @@ export function TrendChart<R extends { name: string }>({
               yAxisId="count"
               stroke="#7c3aed"
               strokeDasharray="4 3"
-              label={{ value: m.label, position: 'top', fontSize: 11, fill: '#5b21b6' }}
+              label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#5b21b6' }}
             />
           ))}
         </ComposedChart>
@@ -340,11 +351,17 @@ export function AcceptanceChart({
             label={{ value: 'Acceptance (%)', angle: -90, position: 'insideLeft', fontSize: 12 }}
           />
           <Tooltip />
-          <Bar dataKey="line" name="Acceptance" isAnimationActive={false}>
+          <Bar dataKey="line" name="Acceptance" maxBarSize={64} isAnimationActive={false}>
             {points.map((p) => (
               <Cell key={p.name} fill={p.below ? '#f59e0b' : '#1d4ed8'} />
             ))}
-            <ErrorBar dataKey="error" width={6} stroke="#334155" />
+            <ErrorBar
+              dataKey="error"
+              width={8}
+              stroke="#334155"
+              strokeWidth={1.5}
+              isAnimationActive={false}
+            />
           </Bar>
           <ReferenceLine
             y={ACCEPTANCE_BENCHMARK * 100}
