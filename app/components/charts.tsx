@@ -36,6 +36,9 @@ type RateOf<R> = {
   nLabel: string
 }
 
+/** What every chart shares: no keyboard layer (the figure's table is the way in), its margins. */
+const CHART = { accessibilityLayer: false, margin: { top: 20, right: 16, bottom: 8, left: 8 } }
+
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
 
 /** One period as the chart and its table read it. */
@@ -56,12 +59,17 @@ function pointOf<R extends { name: string }>(row: R, rate: RateOf<R>) {
 function ChartFigure({
   title,
   summary,
-  table,
+  each,
+  columns,
+  rows,
   children,
 }: {
   title: string
   summary: string
-  table: ReactNode
+  /** What a row of its table is: "period", "rep". */
+  each: string
+  columns: string[]
+  rows: { key: string; cells: ReactNode[] }[]
   children: ReactNode
 }) {
   const id = useId()
@@ -77,7 +85,11 @@ function ChartFigure({
         <summary className="cursor-pointer text-brand-700 underline">
           The chart’s figures as a table
         </summary>
-        {table}
+        <IntervalTable
+          caption={`${title}: each ${each}’s n and 95% interval`}
+          columns={columns}
+          rows={rows}
+        />
       </details>
     </figure>
   )
@@ -165,35 +177,27 @@ export function TrendChart<R extends { name: string }>({
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <IntervalTable
-          caption={`${title}: each period’s n and 95% interval`}
-          columns={['Period', bar.label, rate.label, `n (${rate.nLabel})`, '95% interval', 'Note']}
-          rows={points.map((p) => ({
-            key: p.name,
-            cells: [
-              p.name,
-              p.count,
-              formatRate(p.rate),
-              p.n,
-              intervalText(p.interval),
-              [
-                fewCases(p.n),
-                ...markers.filter((m) => m.period === p.name).map((m) => `${m.label} took effect`),
-              ]
-                .filter(Boolean)
-                .join('; '),
-            ],
-          }))}
-        />
-      }
+      each="period"
+      columns={['Period', bar.label, rate.label, `n (${rate.nLabel})`, '95% interval', 'Note']}
+      rows={points.map((p) => ({
+        key: p.name,
+        cells: [
+          p.name,
+          p.count,
+          formatRate(p.rate),
+          p.n,
+          intervalText(p.interval),
+          [
+            fewCases(p.n),
+            ...markers.filter((m) => m.period === p.name).map((m) => `${m.label} took effect`),
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ],
+      }))}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={points}
-          accessibilityLayer={false}
-          margin={{ top: 20, right: 16, bottom: 8, left: 8 }}
-        >
+        <ComposedChart data={points} {...CHART}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis
             dataKey="name"
@@ -314,29 +318,21 @@ export function AcceptanceChart({
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <IntervalTable
-          caption={`${title}: each rep’s n and 95% interval`}
-          columns={['Rep', 'Acceptance', 'n (received)', '95% interval', 'Benchmark']}
-          rows={points.map((p) => ({
-            key: p.name,
-            cells: [
-              p.name,
-              formatRate(p.rate),
-              p.n,
-              intervalText(p.interval),
-              p.below === null ? '—' : p.below ? `Below ${benchmark}` : `Meets ${benchmark}`,
-            ],
-          }))}
-        />
-      }
+      each="rep"
+      columns={['Rep', 'Acceptance', 'n (received)', '95% interval', 'Benchmark']}
+      rows={points.map((p) => ({
+        key: p.name,
+        cells: [
+          p.name,
+          formatRate(p.rate),
+          p.n,
+          intervalText(p.interval),
+          p.below === null ? '—' : p.below ? `Below ${benchmark}` : `Meets ${benchmark}`,
+        ],
+      }))}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={points}
-          accessibilityLayer={false}
-          margin={{ top: 20, right: 16, bottom: 8, left: 8 }}
-        >
+        <BarChart data={points} {...CHART}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis
             dataKey="name"

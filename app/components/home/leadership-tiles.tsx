@@ -108,6 +108,31 @@ function QuarterRates({ quarters, noun }: { quarters: RateFigure[]; noun: string
   )
 }
 
+/** The tiles of a rate this quarter against the last, each with what its n counts. */
+const RATE_TILES = [
+  {
+    id: 'accuracy',
+    key: 'accuracy',
+    title: 'Rejection accuracy',
+    metric: 'rejection-accuracy',
+    noun: 'decided',
+  },
+  {
+    id: 'follow-up',
+    key: 'followUp',
+    title: 'Follow-up SLA compliance',
+    metric: 'sla-report',
+    noun: 'clocks judged',
+  },
+  {
+    id: 'review',
+    key: 'review',
+    title: 'Review SLA compliance',
+    metric: 'sla-report',
+    noun: 'cases judged',
+  },
+] as const satisfies readonly { key: keyof Data; metric: MetricSectionId; [k: string]: string }[]
+
 /** Leadership's tiles: the figures at a glance, this quarter against the last. */
 export function LeadershipTiles({ tiles }: { tiles: Data }) {
   const [acceptance] = tiles.acceptance.quarters
@@ -119,30 +144,11 @@ export function LeadershipTiles({ tiles }: { tiles: Data }) {
         At a glance
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Tile
-          id="accuracy"
-          title="Rejection accuracy"
-          href={tiles.accuracy.href}
-          metric="rejection-accuracy"
-        >
-          <QuarterRates quarters={tiles.accuracy.quarters} noun="decided" />
-        </Tile>
-        <Tile
-          id="follow-up"
-          title="Follow-up SLA compliance"
-          href={tiles.followUp.href}
-          metric="sla-report"
-        >
-          <QuarterRates quarters={tiles.followUp.quarters} noun="clocks judged" />
-        </Tile>
-        <Tile
-          id="review"
-          title="Review SLA compliance"
-          href={tiles.review.href}
-          metric="sla-report"
-        >
-          <QuarterRates quarters={tiles.review.quarters} noun="cases judged" />
-        </Tile>
+        {RATE_TILES.map((t) => (
+          <Tile key={t.id} id={t.id} title={t.title} href={tiles[t.key].href} metric={t.metric}>
+            <QuarterRates quarters={tiles[t.key].quarters} noun={t.noun} />
+          </Tile>
+        ))}
         <Tile id="cases" title="Open and overdue cases" href={tiles.cases.href} metric="sla-report">
           <Figure>{formatCount(tiles.cases.open)}</Figure>
           <p>{plural(tiles.cases.open, 'case', 'cases')} in review</p>
