@@ -75,7 +75,7 @@ export function MetricSectionCard({ section }: { section: MetricSection }) {
   return (
     <div id={section.id} className="scroll-mt-4">
       <Card title={section.title}>
-        <div className="space-y-3 text-sm text-slate-800">
+        <div className="space-y-3 text-sm text-slate-800 [overflow-wrap:anywhere]">
           {Object.entries(section.blocks).map(([at, block]) => (
             <Block key={at} block={block} section={section} />
           ))}
