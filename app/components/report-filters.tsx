@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { type MetricSectionId, metricHref } from '~/domain/reports/metric-links'
 import {
   BREAKDOWN_LABELS,
   BREAKDOWNS,
@@ -150,6 +151,7 @@ function ReportFilters({
 export function ReportFrame({
   title,
   path,
+  metric,
   description,
   data,
   breakdown,
@@ -159,6 +161,8 @@ export function ReportFrame({
 }: {
   title: string
   path: string
+  /** The section of the metrics page that defines the report's figures. */
+  metric: MetricSectionId
   description: ReactNode
   data: FilterChoices
   children: ReactNode
@@ -171,7 +175,12 @@ export function ReportFrame({
           All reports
         </Link>
       </PageHeader>
-      <p className="max-w-3xl text-slate-700">{description}</p>
+      <p className="max-w-3xl text-slate-700">
+        {description}{' '}
+        <Link to={metricHref(metric)} className="text-brand-700 underline">
+          How each figure is defined
+        </Link>
+      </p>
       <ReportFilters
         action={path}
         params={params}

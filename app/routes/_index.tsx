@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { LeadershipTiles } from '~/components/home/leadership-tiles'
 import {
   CasesToAnswer,
   CasesToVote,
@@ -12,12 +13,14 @@ import { WorkingLeads } from '~/components/home/working-leads'
 import { Alert, PageHeader } from '~/components/ui'
 import { markNotificationsRead } from '~/domain/notifications/notifications.server'
 import { homePage } from '~/domain/people/home.server'
+import { leadershipTiles, showsLeadershipTiles } from '~/domain/people/leadership-home.server'
 import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
 import { HomeQuerySchema, MarkReadSchema } from '~/domain/sales/schema'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { type IntentContext, intent, runAction } from '~/http/intents.server'
 import { queryOf } from '~/http/query'
+import { runReport } from '~/http/report-view.server'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 
@@ -26,7 +29,17 @@ export const meta: MetaFunction = () => [{ title: 'Home · Leadcourt' }]
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args)
   const query = HomeQuerySchema.parse(queryOf(args.request))
-  return homePage(getDb(), user, query, nowOf(args.context))
+  const now = nowOf(args.context)
+  const db = getDb()
+  // Leadership's tiles come from the reports themselves, on the report pool as their pages do;
+  // when the pool is too busy (503), the home page still opens, saying so.
+  const leadership = showsLeadershipTiles(user)
+    ? await leadershipTiles(db, runReport, now).catch((error: unknown) => {
+        if (error instanceof Response && error.status === 503) return 'unavailable' as const
+        throw error
+      })
+    : null
+  return { ...homePage(db, user, query, now), leadership }
 }
 
 const MARK_READ = intent({
@@ -59,6 +72,7 @@ export default function Home() {
     toAnswer,
     reengagedInPool,
     signInNotice,
+    leadership,
   } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
@@ -72,6 +86,14 @@ export default function Home() {
         You are signed in as {roles.map((r) => ROLE_LABELS[r]).join(', ')}
         {seat ? ` (${SEAT_LABELS[seat]}${isChair ? ', chair' : ''})` : ''}.
       </p>
+      {leadership === 'unavailable' ? (
+        <Alert>
+          The figures at a glance took too long to prepare just now. Reload in a moment, or open the
+          reports.
+        </Alert>
+      ) : leadership ? (
+        <LeadershipTiles tiles={leadership} />
+      ) : null}
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, PageHeader } from '~/components/ui'
 import { can } from '~/domain/people/access'
+import { METRICS_PATH } from '~/domain/reports/metric-links'
 import { requireAccess } from '~/http/guards.server'
 import { ownFiguresOnly } from '~/http/report-view.server'
 import { REPORTS, type ReportKey } from '~/http/reports'
@@ -64,6 +65,12 @@ export default function Reports() {
   return (
     <div className="space-y-6">
       <PageHeader title="Reports" />
+      <p className="text-slate-700">
+        <Link to={METRICS_PATH} className="text-brand-700 underline">
+          How each figure is defined
+        </Link>
+        : what every report counts, in which period, and what each filter narrows.
+      </p>
       <div className="grid gap-4 md:grid-cols-2">
         {reports.map((key) => {
           const card = CARDS[key]

@@ -5,7 +5,8 @@ import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import type { AccuracyRow } from '~/domain/reports/accuracy.server'
-import { BREAKDOWN_LABELS, formatRate } from '~/domain/reports/query'
+import { BREAKDOWN_LABELS, formatRate, PERIOD_LABELS } from '~/domain/reports/query'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejection accuracy · Leadcourt' }]
@@ -16,8 +17,10 @@ export const ErrorBoundary = ReportErrorBoundary
 export async function loader(args: LoaderFunctionArgs) {
   const { user, db, own, query, range, input } = await reportRequest(args, 'accuracy')
   return {
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     own,
     by: query.by,
+    period: query.period,
     range,
     report: await runReport('accuracy', input),
     ...reportFilterOptions(db, user),
@@ -66,6 +69,7 @@ export default function AccuracyReport() {
     <ReportFrame
       title={data.own ? 'Your rejection accuracy' : 'Rejection accuracy'}
       path="/reports/accuracy"
+      metric="rejection-accuracy"
       data={data}
       stage
       handOver
@@ -76,15 +80,24 @@ export default function AccuracyReport() {
           the period the case opened. Opened rejections are split into rejected before contact and
           after contact; ignored cases are counted beside them but are not rejections. Conceded
           cases count as upheld; open cases are not yet decided; rejections imported from a CRM are
-          not reviewed, so they have no verdict. See docs/metrics.md.
+          not reviewed, so they have no verdict.
         </>
       }
     >
       <Card title={`Accuracy by period: ${formatRate(report.total.accuracy)} over the range`}>
         <TrendChart
+          title="Rejection accuracy by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} the case opened`}
           rows={report.periods}
-          bar={{ key: 'decided', label: 'Decided' }}
-          line={{ key: 'accuracy', label: 'Accuracy' }}
+          bar={{ label: 'Decided', value: (r) => r.decided }}
+          rate={{
+            label: 'Accuracy',
+            value: (r) => r.accuracy,
+            successes: (r) => r.upheld,
+            n: (r) => r.decided,
+            nLabel: 'decided',
+          }}
+          markers={data.markers}
         />
         <Table caption="Rejection accuracy by period" columns={['Period', ...COLUMNS]}>
           <Rows rows={report.periods} />

@@ -37,6 +37,7 @@ export default function DefinitionReport() {
     <ReportFrame
       title="Is the definition any good?"
       path="/reports/definition"
+      metric="definition-quality"
       data={data}
       description={
         <>
@@ -46,7 +47,7 @@ export default function DefinitionReport() {
           were real buyers; the share of real buyers it let through (said &ldquo;meets&rdquo;: an
           undetermined real buyer was left to people, not let through); and per criterion, how many
           leads it left unmet were real buyers all the same — the signal that a criterion should
-          change. See docs/metrics.md.
+          change.
         </>
       }
     >
@@ -91,13 +92,17 @@ export default function DefinitionReport() {
             Real buyers among leads each criterion left unmet
           </h3>
           <TrendChart
-            rows={v.criteria.map((c) => ({
-              name: c.label,
-              unmet: c.unmet,
-              share: c.unmetRealBuyerShare,
-            }))}
-            bar={{ key: 'unmet', label: 'Leads with the criterion unmet' }}
-            line={{ key: 'share', label: 'Real buyers among them' }}
+            title={`Version ${v.number}: real buyers among leads each criterion left unmet`}
+            periodTitle="Criterion"
+            rows={v.criteria.map((c) => ({ ...c, name: c.label }))}
+            bar={{ label: 'Leads with the criterion unmet', value: (c) => c.unmet }}
+            rate={{
+              label: 'Real buyers among them',
+              value: (c) => c.unmetRealBuyerShare,
+              successes: (c) => c.unmetRealBuyers,
+              n: (c) => c.unmet,
+              nLabel: 'unmet',
+            }}
           />
           <Table
             caption={`Version ${v.number}: criteria left unmet`}

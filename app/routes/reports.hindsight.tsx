@@ -5,7 +5,8 @@ import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { OUTCOME_LABELS } from '~/domain/cases/schema'
-import { formatRate } from '~/domain/reports/query'
+import { formatRate, PERIOD_LABELS } from '~/domain/reports/query'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
@@ -14,8 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'Hindsight · Leadcourt' }]
 export const ErrorBoundary = ReportErrorBoundary
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, own, range, input } = await reportRequest(args, 'hindsight')
+  const { user, db, own, query, range, input } = await reportRequest(args, 'hindsight')
   return {
+    period: query.period,
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     own,
     range,
     report: await runReport('hindsight', input),
@@ -31,6 +34,7 @@ export default function HindsightReport() {
     <ReportFrame
       title={data.own ? 'Your rejections in hindsight' : 'Hindsight'}
       path="/reports/hindsight"
+      metric="hindsight"
       data={data}
       stage
       handOver
@@ -38,7 +42,7 @@ export default function HindsightReport() {
         <>
           What became of rejected leads, by the period the case opened. Hindsight accuracy of
           rejections = rejected leads later found not to be real buyers ÷ rejected leads with a
-          known outcome; of verdicts, the verdicts the outcome bore out. See docs/metrics.md.
+          known outcome; of verdicts, the verdicts the outcome bore out.
         </>
       }
     >
@@ -46,9 +50,18 @@ export default function HindsightReport() {
         title={`Hindsight accuracy of rejections: ${formatRate(report.total.rejectionAccuracy)}`}
       >
         <TrendChart
+          title="Hindsight accuracy of rejections by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} the case opened`}
           rows={report.periods}
-          bar={{ key: 'known', label: 'Outcome known' }}
-          line={{ key: 'rejectionAccuracy', label: 'Hindsight accuracy' }}
+          bar={{ label: 'Outcome known', value: (r) => r.known }}
+          rate={{
+            label: 'Hindsight accuracy',
+            value: (r) => r.rejectionAccuracy,
+            successes: (r) => r.notBuyers,
+            n: (r) => r.known,
+            nLabel: 'outcome known',
+          }}
+          markers={data.markers}
         />
         <Table
           caption="Hindsight accuracy by period"

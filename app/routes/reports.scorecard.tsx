@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { AcceptanceChart } from '~/components/charts'
 import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { formatHours, formatRate } from '~/domain/reports/query'
+import { ACCEPTANCE_BENCHMARK, belowBenchmark, scorecardAcceptance } from '~/domain/reports/rates'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rep scorecard · Leadcourt' }]
@@ -21,12 +23,27 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+const BENCHMARK = `${ACCEPTANCE_BENCHMARK * 100}%`
+
+/** A rep's acceptance against the benchmark, in words: the flag is never a colour alone. */
+function BenchmarkCell({ rate }: { rate: number | null }) {
+  const below = belowBenchmark(rate)
+  if (below === null) return <Td>—</Td>
+  return below ? (
+    <Td className="font-medium text-red-800">Below {BENCHMARK}</Td>
+  ) : (
+    <Td>Meets {BENCHMARK}</Td>
+  )
+}
+
 export default function Scorecard() {
   const data = useLoaderData<typeof loader>()
+  const all = scorecardAcceptance(data.rows, 'All reps')
   return (
     <ReportFrame
       title={data.own ? 'Your scorecard' : 'Rep scorecard'}
       path="/reports/scorecard"
+      metric="rep-scorecard"
       data={data}
       stage
       handOver
@@ -36,12 +53,12 @@ export default function Scorecard() {
           contact are those of the range), how often their rejections were upheld, how many leads
           they marked converted in the range, the share of the leads they accepted that they have
           since converted (conversion rate), how fast they first acted (working time) and how often
-          within the follow-up SLA. The field’s benchmark for acceptance is 90% or more. See
-          docs/metrics.md.
+          within the follow-up SLA. The field’s benchmark for acceptance is 90% or more.
         </>
       }
     >
       <Card>
+        {data.rows.length > 0 ? <AcceptanceChart rows={data.rows} /> : null}
         <Table
           caption="Rep scorecard"
           columns={[
@@ -52,6 +69,7 @@ export default function Scorecard() {
             'Rejected after contact',
             'Ignored',
             'Acceptance',
+            `Against the ${BENCHMARK} benchmark`,
             'Rejection accuracy',
             'Converted',
             'Conversion rate',
@@ -68,6 +86,7 @@ export default function Scorecard() {
               <Td>{r.rejectedAfterContact}</Td>
               <Td>{r.ignored}</Td>
               <Td className="font-medium">{formatRate(r.acceptanceRate)}</Td>
+              <BenchmarkCell rate={r.acceptanceRate} />
               <Td>{formatRate(r.accuracy)}</Td>
               <Td>{r.converted}</Td>
               <Td>{formatRate(r.conversionRate)}</Td>
@@ -75,6 +94,17 @@ export default function Scorecard() {
               <Td>{formatRate(r.compliance)}</Td>
             </tr>
           ))}
+          {data.rows.length > 1 ? (
+            <tr className="bg-slate-50">
+              <Td className="font-medium">All reps</Td>
+              <Td>{all.n}</Td>
+              <Td>{all.successes}</Td>
+              <Td colSpan={3} />
+              <Td className="font-medium">{formatRate(all.rate)}</Td>
+              <BenchmarkCell rate={all.rate} />
+              <Td colSpan={5} />
+            </tr>
+          ) : null}
         </Table>
       </Card>
     </ReportFrame>

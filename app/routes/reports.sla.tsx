@@ -4,8 +4,9 @@ import { TrendChart } from '~/components/charts'
 import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { formatHours, formatRate } from '~/domain/reports/query'
+import { formatHours, formatRate, PERIOD_LABELS } from '~/domain/reports/query'
 import type { ClockRow } from '~/domain/reports/sla.server'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Service levels · Leadcourt' }]
@@ -14,8 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'Service levels · Leadcourt' 
 export const ErrorBoundary = ReportErrorBoundary
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, range, input } = await reportRequest(args, 'sla')
+  const { user, db, query, range, input } = await reportRequest(args, 'sla')
   return {
+    period: query.period,
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     range,
     report: await runReport('sla', input),
     ...reportFilterOptions(db, user),
@@ -60,6 +63,7 @@ export default function SlaReport() {
     <ReportFrame
       title="Service levels"
       path="/reports/sla"
+      metric="sla-report"
       data={data}
       stage
       handOver
@@ -67,15 +71,23 @@ export default function SlaReport() {
         <>
           Follow-up (reps acting on new leads), review (the committee deciding cases) and return
           (reps acting on returned leads), by the period each clock started. Times are working time.
-          See docs/metrics.md.
         </>
       }
     >
       <Card title="Follow-up SLA">
         <TrendChart
+          title="Follow-up SLA compliance by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} the clock started`}
           rows={report.followUp}
-          bar={{ key: 'started', label: 'Leads handed over' }}
-          line={{ key: 'compliance', label: 'Compliance' }}
+          bar={{ label: 'Leads handed over', value: (r) => r.started }}
+          rate={{
+            label: 'Compliance',
+            value: (r) => r.compliance,
+            successes: (r) => r.inTime,
+            n: (r) => r.inTime + r.breached,
+            nLabel: 'clocks judged',
+          }}
+          markers={data.markers}
         />
         <ClockTable caption="Follow-up SLA by period" rows={report.followUp} />
       </Card>

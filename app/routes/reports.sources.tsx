@@ -4,8 +4,9 @@ import { TrendChart } from '~/components/charts'
 import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
-import { formatRate } from '~/domain/reports/query'
+import { formatRate, PERIOD_LABELS } from '~/domain/reports/query'
 import type { QualityRow } from '~/domain/reports/source-quality.server'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
 export const meta: MetaFunction = () => [{ title: 'Source and campaign quality Â· Leadcourt' }]
@@ -14,8 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'Source and campaign quality Â
 export const ErrorBoundary = ReportErrorBoundary
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, range, input } = await reportRequest(args, 'sources')
+  const { user, db, query, range, input } = await reportRequest(args, 'sources')
   return {
+    period: query.period,
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     range,
     report: await runReport('sources', input),
     ...reportFilterOptions(db, user),
@@ -58,6 +61,7 @@ export default function SourceQuality() {
     <ReportFrame
       title="Source and campaign quality"
       path="/reports/sources"
+      metric="source-and-campaign-quality"
       data={data}
       stage
       handOver
@@ -66,15 +70,24 @@ export default function SourceQuality() {
           Of the hand-overs of each source and campaign to Sales (by the period of the hand-over:
           net-new, a lead's first, or re-engaged, handed back from the Nurture pool): how many reps
           rejected, how many of those the committee confirmed bad (upheld) or good (overturned). The
-          stage filter chooses which cases count as rejections. See docs/metrics.md.
+          stage filter chooses which cases count as rejections.
         </>
       }
     >
       <Card title="By period">
         <TrendChart
+          title="Confirmed-bad rate by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} of the hand-over`}
           rows={report.periods}
-          bar={{ key: 'handedOver', label: 'Handed over' }}
-          line={{ key: 'confirmedBadRate', label: 'Confirmed-bad rate' }}
+          bar={{ label: 'Handed over', value: (r) => r.handedOver }}
+          rate={{
+            label: 'Confirmed-bad rate',
+            value: (r) => r.confirmedBadRate,
+            successes: (r) => r.confirmedBad,
+            n: (r) => r.handedOver,
+            nLabel: 'handed over',
+          }}
+          markers={data.markers}
         />
         <Table caption="Lead quality by period" columns={['Period', ...COLUMNS]}>
           <Rows rows={report.periods} />

@@ -5,7 +5,8 @@ import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { SEAT_LABELS } from '~/domain/people/roles'
-import { formatRate } from '~/domain/reports/query'
+import { formatRate, PERIOD_LABELS } from '~/domain/reports/query'
+import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 import type { Seat } from '~db/enums'
 
@@ -15,8 +16,10 @@ export const meta: MetaFunction = () => [{ title: 'Verdicts · Leadcourt' }]
 export const ErrorBoundary = ReportErrorBoundary
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, db, range, input } = await reportRequest(args, 'verdicts')
+  const { user, db, query, range, input } = await reportRequest(args, 'verdicts')
   return {
+    period: query.period,
+    markers: versionMarkers(db, query.period, range, input.timeZone),
     range,
     report: await runReport('verdicts', input),
     ...reportFilterOptions(db, user),
@@ -30,6 +33,7 @@ export default function VerdictReport() {
     <ReportFrame
       title="Verdicts"
       path="/reports/verdicts"
+      metric="verdicts"
       data={data}
       stage
       handOver
@@ -37,15 +41,24 @@ export default function VerdictReport() {
         <>
           What the committee decided, by the period the case opened: results and dispositions,
           agreement with the definition, departures per criterion, unanimous and split decisions,
-          and who took part. See docs/metrics.md.
+          and who took part.
         </>
       }
     >
       <Card title={`Agreement with the definition: ${formatRate(report.total.agreement)}`}>
         <TrendChart
+          title="Agreement with the definition by period"
+          periodTitle={`${PERIOD_LABELS[data.period]} the case opened`}
           rows={report.periods}
-          bar={{ key: 'decided', label: 'Decided' }}
-          line={{ key: 'agreement', label: 'Agreement' }}
+          bar={{ label: 'Decided', value: (r) => r.decided }}
+          rate={{
+            label: 'Agreement',
+            value: (r) => r.agreement,
+            successes: (r) => r.agree,
+            n: (r) => r.decided,
+            nLabel: 'decided',
+          }}
+          markers={data.markers}
         />
         <Table
           caption="Verdicts by period"
