@@ -254,7 +254,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
           })),
         }
       : null,
-    timeline: timelineOf(db, 'case', c.id, timeZone).filter(
+    timeline: timelineOf(db, 'case', c.id, { readerId: viewer.id, timeZone }).filter(
       (e) => isCommittee || !COMMITTEE_ONLY.has(e.action),
     ),
   }

@@ -136,6 +136,6 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
       : null,
     buyingGroup: buyingGroup(db, viewer, lead),
     companyDomain: lead.companyDomain,
-    timeline: timelineOf(db, 'lead', lead.id, timeZone, lead.createdAt),
+    timeline: timelineOf(db, 'lead', lead.id, { readerId: viewer.id, timeZone }, lead.createdAt),
   }
 }
