@@ -156,7 +156,7 @@ describe('a batched audit entry', () => {
         at: AT.toISOString(),
         when: expect.any(String),
         // What the lead's own entry would have held (its rep, user 3: no such user here).
-        sentence: 'Leadcourt handed the lead to user 3',
+        sentence: 'The lead was handed to user 3',
       },
     ])
     // Not listed in that batch: no creation found there.

@@ -346,6 +346,9 @@ describe('the audit trail in sentences', () => {
     expect(auditSentence(entry('lead.rejected', 2, { after: { caseId: 99 } }), VICTOR)).toBe(
       'Omar Haddad rejected the lead',
     )
+    expect(auditSentence(entry('lead.created', null, { after: { ownerId: 4 } }), VICTOR)).toBe(
+      'The lead was handed to you',
+    )
     expect(auditSentence(entry('lead.accepted', null), VICTOR)).toBe('Leadcourt accepted the lead')
   })
 

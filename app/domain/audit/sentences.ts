@@ -65,9 +65,10 @@ function reasonOf(e: AuditFacts, r: Reading): string | null {
 const LEAD_SENTENCES: Record<string, Sentence> = {
   'lead.created': (e, _r, p) => {
     const owner = fieldsOf(e.after).ownerId
-    return owner === undefined || owner === null
-      ? `${p.actor} handed the lead to Sales`
-      : `${p.actor} handed the lead to ${p.person(owner)}`
+    const to = owner === undefined || owner === null ? 'Sales' : p.person(owner)
+    return e.actorId === null
+      ? `The lead was handed to ${to}`
+      : `${p.actor} handed the lead to ${to}`
   },
   'lead.imported': (e, r, p) => {
     const handedOver = when(fieldsOf(e.after).handedOverAt, r)
