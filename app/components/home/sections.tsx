@@ -62,13 +62,14 @@ type Notice = Home['notifications'][number]
 /** What a notification says, in plain words (the lead's name is its link, above). */
 export function noticeText(n: Notice): string {
   const lead = `${n.name}${n.company ? ` (${n.company})` : ''}`
+  const rep = n.repIsYou ? 'You' : n.repName
   switch (n.notice) {
     case 'case_opened':
       if (n.takenUp)
-        return `The committee took up ${n.repName}’s rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
+        return `The committee took up ${n.repIsYou ? 'your' : `${n.repName}’s`} rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
       return n.kind === 'rejected'
-        ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
-        : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
+        ? `${rep} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+        : `${rep} neither accepted nor rejected it in time; case ${n.caseId} is open.`
     case 'conceded':
     case 'verdict':
       return `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`

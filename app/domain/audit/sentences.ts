@@ -142,7 +142,7 @@ const LEAD_SENTENCES: Record<string, Sentence> = {
 const CASE_SENTENCES: Record<string, Sentence> = {
   'case.opened': (e, _r, p) => {
     const a = fieldsOf(e.after)
-    if (a.kind === 'ignored') return `The case opened: ${CLOCK_RAN_OUT.toLowerCase()}`
+    if (a.kind === 'ignored') return `The case opened because ${CLOCK_RAN_OUT.toLowerCase()}`
     const reason = text(a.reason)
     const stage = a.afterContact ? ' after contact' : ''
     return reason

@@ -19,7 +19,7 @@ import { cases, recusals, users, votes } from '~db/schema'
 import { caseEvaluation, findCase } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { casesOfLead } from './lists.server'
-import { automaticRecusal, standing } from './standing.server'
+import { automaticRecusal, RECUSAL_WORDS, standing } from './standing.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 
@@ -201,10 +201,18 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     voteCount: cast.length,
     recusals: isCommittee
       ? [
-          ...automaticStandAside
-            .filter((r) => r.why)
-            .map((r) => ({ member: nameOf(r.id), reason: `${r.why} (automatic)` })),
-          ...stood.map((r) => ({ member: nameOf(r.memberId), reason: r.reason })),
+          ...automaticStandAside.flatMap(({ id, why }) =>
+            !why
+              ? []
+              : id === viewer.id
+                ? [`${RECUSAL_WORDS[why].you} and are recused automatically`]
+                : [`${nameOf(id)} ${RECUSAL_WORDS[why].they} and is recused automatically`],
+          ),
+          ...stood.map((r) =>
+            r.memberId === viewer.id
+              ? `You recused yourself: ${r.reason}`
+              : `${nameOf(r.memberId)} recused themselves: ${r.reason}`,
+          ),
         ]
       : null,
     me: {
