@@ -22,7 +22,7 @@ import { type IntentContext, intent, refusedAtForm, runAction } from '~/http/int
 import { type ActionReply, formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
-import { csvText } from '~/platform/csv'
+import { csvFileName, csvText } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return null
 }
 
-type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string }
+type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string; failedCsvName: string }
 
 const IMPORT_OUTCOMES = intent({
   schema: OutcomeImportSchema,
@@ -44,6 +44,7 @@ const IMPORT_OUTCOMES = intent({
       ['line', 'lead', 'reason'],
       ...done.failed.map((f) => [f.line, f.identifier, f.reason]),
     ]),
+    failedCsvName: csvFileName('outcomes', 'failed rows'),
   }),
 })
 
@@ -150,7 +151,7 @@ export default function ImportOutcomes() {
             <>
               <a
                 href={`data:text/csv;charset=utf-8,${encodeURIComponent(summary.failedCsv)}`}
-                download="outcomes-failed-rows.csv"
+                download={summary.failedCsvName}
                 className="mb-3 inline-block text-sm text-brand-700 underline"
               >
                 Download the failed rows
