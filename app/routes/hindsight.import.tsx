@@ -24,6 +24,7 @@ import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
 import { csvFileName, csvText } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
+import { formatCount } from '~/platform/numbers'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
 
@@ -126,8 +127,8 @@ export default function ImportOutcomes() {
       {summary ? (
         <Card title="Report">
           <p className="mb-3 text-sm" role="status">
-            {summary.recorded} recorded, {summary.unchanged} already recorded,{' '}
-            {summary.failed.length} failed.
+            {formatCount(summary.recorded)} recorded, {formatCount(summary.unchanged)} already
+            recorded, {formatCount(summary.failed.length)} failed.
             {summary.dateOrder
               ? ` Numeric dates were read ${summary.dateOrder === 'day-first' ? 'day first' : 'month first'}.`
               : ''}

@@ -8,6 +8,7 @@ import { Button, Card, Table, Td } from '~/components/ui'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import type { HomePage } from '~/domain/people/home.server'
 import type { Role } from '~/domain/people/roles'
+import { countOf, formatCount } from '~/platform/numbers'
 
 type Home = SerializeFrom<HomePage>
 
@@ -51,7 +52,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'a
           tone && value > 0 ? 'text-2xl font-semibold text-red-800' : 'text-2xl font-semibold'
         }
       >
-        {value}
+        {formatCount(value)}
       </dd>
     </div>
   )
@@ -326,7 +327,7 @@ export function ReengagedInPool({ count }: { count: number }) {
   return (
     <p className="text-slate-700">
       <Link to="/nurture?reengaged=1" className="text-brand-700 underline">
-        {count === 1 ? '1 re-engaged lead' : `${count} re-engaged leads`} in the Nurture pool
+        {countOf(count, 're-engaged lead', 're-engaged leads')} in the Nurture pool
       </Link>
     </p>
   )

@@ -1,6 +1,7 @@
 // What every report shares: the period, the date range and the filters, kept in the URL so a
 // view can be bookmarked and shared. Shared by the browser (the filter form) and the server.
 import { z } from 'zod'
+import { formatPercent, formatHours as hours } from '~/platform/numbers'
 import { CASE_STAGES, HAND_OVERS, type HandOver } from '~db/enums'
 
 export const PERIODS = ['week', 'month', 'quarter'] as const
@@ -70,12 +71,10 @@ export const ReportQuerySchema = z.object({
 export type ReportQuery = z.infer<typeof ReportQuerySchema>
 
 /** A rate as the page shows it: "66.7%", or "—" when there is nothing to divide by. */
-export const formatRate = (rate: number | null) =>
-  rate === null ? '—' : `${(rate * 100).toFixed(1)}%`
+export const formatRate = (rate: number | null) => (rate === null ? '—' : formatPercent(rate))
 
 /** Working time as the reports show it: hours with one decimal ("26.5 h"), or "—". */
-export const formatHours = (ms: number | null) =>
-  ms === null ? '—' : `${(ms / 3_600_000).toFixed(1)} h`
+export const formatHours = (ms: number | null) => (ms === null ? '—' : hours(ms))
 
 /** A rate as the CSV gives it: a percentage with one decimal, or empty. */
 export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))
