@@ -38,7 +38,7 @@ export default function Audit() {
       >
         {entries.map((e) => (
           <tr key={e.id}>
-            <Td className="whitespace-nowrap align-top">
+            <Td className="align-top sm:whitespace-nowrap">
               <time dateTime={e.at}>{e.when}</time>
             </Td>
             <Td className="align-top">
