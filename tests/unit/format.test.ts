@@ -68,3 +68,13 @@ describe('numbers as people read them', () => {
     expect(countOf(2396, 'entry', 'entries')).toBe('2,396 entries')
   })
 })
+
+describe('a lead field as people read it', () => {
+  it('groups numbers, names lifecycle stages, and gives blank as null', async () => {
+    const { fieldText } = await import('~/domain/leads/fields')
+    expect(fieldText('employeeCount', 3606)).toBe('3,606')
+    expect(fieldText('lifecycleStage', 'mql')).toBe('MQL')
+    expect(fieldText('externalId', '00Q100346')).toBe('00Q100346')
+    expect(fieldText('notes', '')).toBeNull()
+  })
+})

@@ -4,7 +4,7 @@ import { timelineOf } from '~/domain/audit/trail.server'
 import { describeRule, evaluate } from '~/domain/definition/evaluator'
 import { getVersion } from '~/domain/definition/versions.server'
 import { buyingGroup, groupMember } from '~/domain/leads/buying-group.server'
-import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
+import { fieldText, LEAD_FIELDS, leadName } from '~/domain/leads/fields'
 import { leadById } from '~/domain/leads/lead.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { can } from '~/domain/people/access'
@@ -36,9 +36,6 @@ export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Ca
   const lead = leadById(db, c.leadId)
   return lead?.ownerId === viewer.id ? c : null
 }
-
-const shown = (value: unknown): string | null =>
-  value === null || value === undefined || value === '' ? null : String(value)
 
 /** The page's data: the lead then and now, the evaluation, the parties' words, votes and history. */
 export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) {
@@ -140,8 +137,8 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     })),
     // The lead as it was when the case opened, beside the lead now; changed fields flagged.
     fields: LEAD_FIELDS.map((f) => {
-      const opened = shown(snapshot[f.key])
-      const current = shown(lead[f.key])
+      const opened = fieldText(f.key, snapshot[f.key])
+      const current = fieldText(f.key, lead[f.key])
       return { label: f.label, opened, current, changed: opened !== current }
     }),
     version: version ? { id: version.id, number: version.number } : null,
