@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fieldText } from '~/domain/leads/fields'
 import { countOf, formatCount, formatHours, formatPercent } from '~/platform/numbers'
 import { formatCalendarDate, formatDate, formatDateTime, formatIsoText } from '~/platform/time'
 
@@ -70,8 +71,7 @@ describe('numbers as people read them', () => {
 })
 
 describe('a lead field as people read it', () => {
-  it('groups numbers, names lifecycle stages, and gives blank as null', async () => {
-    const { fieldText } = await import('~/domain/leads/fields')
+  it('groups numbers, names lifecycle stages, and gives blank as null', () => {
     expect(fieldText('employeeCount', 3606)).toBe('3,606')
     expect(fieldText('lifecycleStage', 'mql')).toBe('MQL')
     expect(fieldText('externalId', '00Q100346')).toBe('00Q100346')
