@@ -48,6 +48,7 @@ const { getOrganisationSettings, getSlaSettings } = await import(
 )
 const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
 const { leadUpserter } = await import('~/domain/leads/upsert-lead.server')
+const { countedAsBatch } = await import('~/domain/summaries/batch.server')
 const { evaluate } = await import('~/domain/definition/evaluator')
 // Cases close through the domain's rules: the deciding rule, the verdict's record, the case's
 // closing columns and audit entries (app/domain/cases).
@@ -547,253 +548,258 @@ function pickOutcome(): string {
 const BATCH = 5000
 let lastReport = performance.now()
 for (let from = 0; from < LEADS; from += BATCH) {
-  sqlite.transaction(() => {
-    const upserters = new Map(marketers.map((m) => [m, leadUpserter(db, m, { audit: auditSink })]))
-    for (let i = from; i < Math.min(from + BATCH, LEADS); i++) {
-      const at = Math.min(
-        workingMoment(start + Math.floor(((i + rng.next()) / LEADS) * (YEAR - DAY))),
-        NOW.getTime() - HOUR,
+  // Each batch's rows are counted into the report summaries after it, set-based (decision 36).
+  sqlite.transaction(() =>
+    countedAsBatch(db, () => {
+      const upserters = new Map(
+        marketers.map((m) => [m, leadUpserter(db, m, { audit: auditSink })]),
       )
-      const s = rng.int(0, SOURCES.length - 1)
-      const company = rng.pick(companies)
-      const good = rng.chance(sourceQuality[s] as number)
-      const first = rng.pick(FIRST)
-      const last = rng.pick(LAST)
-      const lead: LeadFields = {
-        externalId: `00Q${String(i).padStart(9, '0')}`,
-        email: rng.chance(0.97)
-          ? `${first}.${last}.${i}@${company.domain}`.toLowerCase()
-          : undefined,
-        firstName: first,
-        lastName: last,
-        title: good || rng.chance(0.4) ? rng.pick(SENIOR) : rng.pick(JUNIOR),
-        company: company.name,
-        companyDomain: company.domain,
-        industry: good ? rng.pick(INDUSTRIES) : rng.chance(0.9) ? company.industry : undefined,
-        employeeCount: good ? Math.max(50, company.employees) : company.employees,
-        country: good ? rng.pick(COUNTRIES) : company.country,
-        source: SOURCES[s] as string,
-        campaign: rng.pick(campaigns[s] as string[]),
-        lifecycleStage: rng.pick<LifecycleStage>(['lead', 'mql', 'mql', 'sql']),
-        engagementScore: good ? rng.int(50, 100) : rng.int(0, 70),
-        purchaseTimelineMonths: good
-          ? rng.int(1, 12)
-          : rng.chance(0.8)
-            ? rng.int(1, 24)
+      for (let i = from; i < Math.min(from + BATCH, LEADS); i++) {
+        const at = Math.min(
+          workingMoment(start + Math.floor(((i + rng.next()) / LEADS) * (YEAR - DAY))),
+          NOW.getTime() - HOUR,
+        )
+        const s = rng.int(0, SOURCES.length - 1)
+        const company = rng.pick(companies)
+        const good = rng.chance(sourceQuality[s] as number)
+        const first = rng.pick(FIRST)
+        const last = rng.pick(LAST)
+        const lead: LeadFields = {
+          externalId: `00Q${String(i).padStart(9, '0')}`,
+          email: rng.chance(0.97)
+            ? `${first}.${last}.${i}@${company.domain}`.toLowerCase()
             : undefined,
-        phone: undefined,
-        notes: undefined,
-        owner: undefined,
-      }
-      const version = versionAt(at)
-      const ownerId = reps[i % reps.length] as number
-      const marketerId = marketers[i % marketers.length] as number
-      const due = addWorking(at, sla.followUpHours)
-      const written = (upserters.get(marketerId) as ReturnType<typeof leadUpserter>).upsert(
-        lead,
-        { ownerId, handOver: handOverAt(version as (typeof versions)[number], marketerId) },
-        new Date(at),
-      )
-      if (!written.ok)
-        throw new Error(`Lead ${i} was refused: ${JSON.stringify(written.fieldErrors)}`)
-      const id = written.leadId
-      // Judged by the writer against the version then in force.
-      const { evaluation } = evaluationOf.get(id) as { evaluation: Evaluation }
-
-      // What the rep did: most act within the clock; the newest leads still wait.
-      const acted = at + rng.int(1, 60) * HOUR * (rng.chance(0.85) ? 0.5 : 1)
-      const rejectChance =
-        evaluation === 'does_not_meet' ? 0.33 : evaluation === 'undetermined' ? 0.2 : 0.07
-      const fate =
-        due > NOW.getTime() && (acted > NOW.getTime() || rng.chance(0.5))
-          ? 'waiting'
-          : due <= NOW.getTime() && rng.chance(0.05)
-            ? 'ignored'
-            : rng.chance(rejectChance)
-              ? 'rejected'
-              : 'accepted'
-      let status = 'working'
-      let acceptedAt: number | null = null
-      let followUpDue: number | null = null
-      // In the statement's column order: acted_at, action, working_ms.
-      const followUp: [number | null, string | null, number | null] = [null, null, null]
-      if (fate === 'waiting') {
-        status = 'new'
-        followUpDue = due
-        tally.waiting++
-      } else if (fate === 'accepted') {
-        acceptedAt = Math.min(acted, NOW.getTime() - 60_000)
-        followUp.splice(0, 3, acceptedAt, 'accepted', workingMs(at, acceptedAt))
-        setHandOverActed.run(...followUp, id)
-        audit(
-          acceptedAt,
-          ownerId,
-          'lead.accepted',
-          ['lead', id],
-          { status: 'new' },
-          { status: 'working' },
-        )
-        tally.accepted++
-      } else {
-        const kind = fate as CaseKind
-        const openedAt = kind === 'ignored' ? due : Math.min(acted, due - 60_000)
-        followUp.splice(0, 3, openedAt, kind, workingMs(at, openedAt))
-        setHandOverActed.run(...followUp, id)
-        const caseId = nextCaseId++
-        const reason = kind === 'rejected' ? rng.pick(reasons) : null
-        const attempts = kind === 'rejected' ? rng.int(0, 4) : null
-        for (let a = 0; a < Math.min(attempts ?? 0, 3); a++) {
-          const attemptAt = at + Math.floor(((a + 1) / 4) * (openedAt - at))
-          insertAttempt.run(
-            id,
-            ownerId,
-            rng.pick(['call', 'email', 'meeting']),
-            attemptAt,
-            attemptAt,
-          )
+          firstName: first,
+          lastName: last,
+          title: good || rng.chance(0.4) ? rng.pick(SENIOR) : rng.pick(JUNIOR),
+          company: company.name,
+          companyDomain: company.domain,
+          industry: good ? rng.pick(INDUSTRIES) : rng.chance(0.9) ? company.industry : undefined,
+          employeeCount: good ? Math.max(50, company.employees) : company.employees,
+          country: good ? rng.pick(COUNTRIES) : company.country,
+          source: SOURCES[s] as string,
+          campaign: rng.pick(campaigns[s] as string[]),
+          lifecycleStage: rng.pick<LifecycleStage>(['lead', 'mql', 'mql', 'sql']),
+          engagementScore: good ? rng.int(50, 100) : rng.int(0, 70),
+          purchaseTimelineMonths: good
+            ? rng.int(1, 12)
+            : rng.chance(0.8)
+              ? rng.int(1, 24)
+              : undefined,
+          phone: undefined,
+          notes: undefined,
+          owner: undefined,
         }
-        const reviewDue = addWorking(openedAt, sla.reviewDays * 24)
-        const c = { id: caseId, leadId: id, repId: ownerId, marketerId, openedAt }
-        audit(
-          openedAt,
-          reason ? ownerId : null,
-          kind === 'rejected' ? 'lead.rejected' : 'lead.ignored',
-          ['lead', id],
-          { status: 'new' },
-          { status: 'in_review', caseId },
+        const version = versionAt(at)
+        const ownerId = reps[i % reps.length] as number
+        const marketerId = marketers[i % marketers.length] as number
+        const due = addWorking(at, sla.followUpHours)
+        const written = (upserters.get(marketerId) as ReturnType<typeof leadUpserter>).upsert(
+          lead,
+          { ownerId, handOver: handOverAt(version as (typeof versions)[number], marketerId) },
+          new Date(at),
         )
-        audit(openedAt, reason ? ownerId : null, 'case.opened', ['case', caseId], null, {
-          kind,
-          leadId: id,
-          reason: reason?.label ?? null,
-        })
-        insertNotification.run(marketerId, 'case_opened', caseId, id, openedAt, openedAt + DAY)
-        const open = openedAt > NOW.getTime() - 10 * DAY && rng.chance(0.7)
-        const ruling: Row = open
-          ? { status: 'in_review' }
-          : decideCase(c, lead, version, evaluation, kind)
-        if (open) tally.open++
-        const decidedAt = ruling.decidedAt as number | undefined
-        status =
-          ruling.status === 'in_review'
-            ? 'in_review'
-            : ((ruling.disposition as string) ?? 'working')
-        if (ruling.verdict === 'meets' && decidedAt) {
-          // Back to Sales on a return clock; the rep takes it up.
-          const returnDue = addWorking(decidedAt, sla.returnHours)
-          const taken = Math.min(decidedAt + rng.int(1, 30) * HOUR, NOW.getTime() - 60_000)
+        if (!written.ok)
+          throw new Error(`Lead ${i} was refused: ${JSON.stringify(written.fieldErrors)}`)
+        const id = written.leadId
+        // Judged by the writer against the version then in force.
+        const { evaluation } = evaluationOf.get(id) as { evaluation: Evaluation }
+
+        // What the rep did: most act within the clock; the newest leads still wait.
+        const acted = at + rng.int(1, 60) * HOUR * (rng.chance(0.85) ? 0.5 : 1)
+        const rejectChance =
+          evaluation === 'does_not_meet' ? 0.33 : evaluation === 'undetermined' ? 0.2 : 0.07
+        const fate =
+          due > NOW.getTime() && (acted > NOW.getTime() || rng.chance(0.5))
+            ? 'waiting'
+            : due <= NOW.getTime() && rng.chance(0.05)
+              ? 'ignored'
+              : rng.chance(rejectChance)
+                ? 'rejected'
+                : 'accepted'
+        let status = 'working'
+        let acceptedAt: number | null = null
+        let followUpDue: number | null = null
+        // In the statement's column order: acted_at, action, working_ms.
+        const followUp: [number | null, string | null, number | null] = [null, null, null]
+        if (fate === 'waiting') {
+          status = 'new'
+          followUpDue = due
+          tally.waiting++
+        } else if (fate === 'accepted') {
+          acceptedAt = Math.min(acted, NOW.getTime() - 60_000)
+          followUp.splice(0, 3, acceptedAt, 'accepted', workingMs(at, acceptedAt))
+          setHandOverActed.run(...followUp, id)
           audit(
-            decidedAt,
-            null,
-            'lead.returned',
+            acceptedAt,
+            ownerId,
+            'lead.accepted',
             ['lead', id],
-            { status: 'in_review', ownerId },
-            { status: 'returned', ownerId },
+            { status: 'new' },
+            { status: 'working' },
           )
-          if (taken <= decidedAt) {
-            status = 'returned'
-            followUpDue = returnDue
-            insertFollowUp.run(id, ownerId, 'return', decidedAt, returnDue, null, null, null)
-          } else {
-            status = 'working'
-            acceptedAt = taken
-            insertFollowUp.run(
+          tally.accepted++
+        } else {
+          const kind = fate as CaseKind
+          const openedAt = kind === 'ignored' ? due : Math.min(acted, due - 60_000)
+          followUp.splice(0, 3, openedAt, kind, workingMs(at, openedAt))
+          setHandOverActed.run(...followUp, id)
+          const caseId = nextCaseId++
+          const reason = kind === 'rejected' ? rng.pick(reasons) : null
+          const attempts = kind === 'rejected' ? rng.int(0, 4) : null
+          for (let a = 0; a < Math.min(attempts ?? 0, 3); a++) {
+            const attemptAt = at + Math.floor(((a + 1) / 4) * (openedAt - at))
+            insertAttempt.run(
               id,
               ownerId,
-              'return',
-              decidedAt,
-              returnDue,
-              taken,
-              'accepted',
-              workingMs(decidedAt, taken),
-            )
-            audit(
-              taken,
-              ownerId,
-              'lead.accepted',
-              ['lead', id],
-              { status: 'returned' },
-              { status: 'working' },
+              rng.pick(['call', 'email', 'meeting']),
+              attemptAt,
+              attemptAt,
             )
           }
-        }
-        if (decidedAt) {
-          for (const user of [ownerId, marketerId])
-            insertNotification.run(
-              user,
-              ruling.status === 'conceded' ? 'conceded' : 'verdict',
-              caseId,
-              id,
+          const reviewDue = addWorking(openedAt, sla.reviewDays * 24)
+          const c = { id: caseId, leadId: id, repId: ownerId, marketerId, openedAt }
+          audit(
+            openedAt,
+            reason ? ownerId : null,
+            kind === 'rejected' ? 'lead.rejected' : 'lead.ignored',
+            ['lead', id],
+            { status: 'new' },
+            { status: 'in_review', caseId },
+          )
+          audit(openedAt, reason ? ownerId : null, 'case.opened', ['case', caseId], null, {
+            kind,
+            leadId: id,
+            reason: reason?.label ?? null,
+          })
+          insertNotification.run(marketerId, 'case_opened', caseId, id, openedAt, openedAt + DAY)
+          const open = openedAt > NOW.getTime() - 10 * DAY && rng.chance(0.7)
+          const ruling: Row = open
+            ? { status: 'in_review' }
+            : decideCase(c, lead, version, evaluation, kind)
+          if (open) tally.open++
+          const decidedAt = ruling.decidedAt as number | undefined
+          status =
+            ruling.status === 'in_review'
+              ? 'in_review'
+              : ((ruling.disposition as string) ?? 'working')
+          if (ruling.verdict === 'meets' && decidedAt) {
+            // Back to Sales on a return clock; the rep takes it up.
+            const returnDue = addWorking(decidedAt, sla.returnHours)
+            const taken = Math.min(decidedAt + rng.int(1, 30) * HOUR, NOW.getTime() - 60_000)
+            audit(
               decidedAt,
-              decidedAt + DAY < NOW.getTime() ? decidedAt + DAY : null,
+              null,
+              'lead.returned',
+              ['lead', id],
+              { status: 'in_review', ownerId },
+              { status: 'returned', ownerId },
             )
-          if (decidedAt < NOW.getTime() - 182 * DAY && rng.chance(0.3)) {
-            const learnt = decidedAt + rng.int(150, 200) * DAY
-            if (learnt < NOW.getTime()) {
-              insertOutcome.run(id, pickOutcome(), localDay(learnt), marketerId, learnt)
-              tally.outcomes++
+            if (taken <= decidedAt) {
+              status = 'returned'
+              followUpDue = returnDue
+              insertFollowUp.run(id, ownerId, 'return', decidedAt, returnDue, null, null, null)
+            } else {
+              status = 'working'
+              acceptedAt = taken
+              insertFollowUp.run(
+                id,
+                ownerId,
+                'return',
+                decidedAt,
+                returnDue,
+                taken,
+                'accepted',
+                workingMs(decidedAt, taken),
+              )
+              audit(
+                taken,
+                ownerId,
+                'lead.accepted',
+                ['lead', id],
+                { status: 'returned' },
+                { status: 'working' },
+              )
             }
           }
-        }
-        const reasonNotes = reason?.requiresNotes
-          ? 'Explained to the committee in the call notes.'
-          : null
-        insertCase.run(
-          caseId,
-          id,
-          kind,
-          ruling.status,
-          reason?.id ?? null,
-          reason?.label ?? null,
-          reasonNotes,
-          attempts,
-          reason ? ownerId : null,
-          ownerId,
-          marketerId,
-          version?.id ?? null,
-          evaluation,
-          JSON.stringify({
-            ...Object.fromEntries(LEAD_FIELD_KEYS.map((k) => [k, (lead as Row)[k] ?? null])),
-            custom: {},
-            status: 'new',
+          if (decidedAt) {
+            for (const user of [ownerId, marketerId])
+              insertNotification.run(
+                user,
+                ruling.status === 'conceded' ? 'conceded' : 'verdict',
+                caseId,
+                id,
+                decidedAt,
+                decidedAt + DAY < NOW.getTime() ? decidedAt + DAY : null,
+              )
+            if (decidedAt < NOW.getTime() - 182 * DAY && rng.chance(0.3)) {
+              const learnt = decidedAt + rng.int(150, 200) * DAY
+              if (learnt < NOW.getTime()) {
+                insertOutcome.run(id, pickOutcome(), localDay(learnt), marketerId, learnt)
+                tally.outcomes++
+              }
+            }
+          }
+          const reasonNotes = reason?.requiresNotes
+            ? 'Explained to the committee in the call notes.'
+            : null
+          insertCase.run(
+            caseId,
+            id,
+            kind,
+            ruling.status,
+            reason?.id ?? null,
+            reason?.label ?? null,
+            reasonNotes,
+            attempts,
+            reason ? ownerId : null,
             ownerId,
-          }),
-          lead.source,
-          lead.campaign,
-          openedAt,
-          reviewDue,
-          ruling.response ?? null,
-          ruling.response === 'contested' ? 'The lead fits: see the engagement history.' : null,
-          ruling.response ? marketerId : null,
-          ruling.respondedAt ?? null,
-          ruling.verdict ?? null,
-          ruling.disposition ?? null,
-          ruling.rationale ?? null,
-          decidedAt ?? null,
-          ruling.unanimous ?? null,
-          ruling.decidedByChair ?? null,
-          ruling.completedEvaluation ?? null,
-          ruling.agreesWithDefinition ?? null,
-          ruling.departures ?? null,
-          ruling.returnedTo ?? null,
-          ruling.reviewWorkingMs ?? null,
-        )
-        tally[kind]++
+            marketerId,
+            version?.id ?? null,
+            evaluation,
+            JSON.stringify({
+              ...Object.fromEntries(LEAD_FIELD_KEYS.map((k) => [k, (lead as Row)[k] ?? null])),
+              custom: {},
+              status: 'new',
+              ownerId,
+            }),
+            lead.source,
+            lead.campaign,
+            openedAt,
+            reviewDue,
+            ruling.response ?? null,
+            ruling.response === 'contested' ? 'The lead fits: see the engagement history.' : null,
+            ruling.response ? marketerId : null,
+            ruling.respondedAt ?? null,
+            ruling.verdict ?? null,
+            ruling.disposition ?? null,
+            ruling.rationale ?? null,
+            decidedAt ?? null,
+            ruling.unanimous ?? null,
+            ruling.decidedByChair ?? null,
+            ruling.completedEvaluation ?? null,
+            ruling.agreesWithDefinition ?? null,
+            ruling.departures ?? null,
+            ruling.returnedTo ?? null,
+            ruling.reviewWorkingMs ?? null,
+          )
+          tally[kind]++
+        }
+        if (status !== 'new')
+          setLeadState.run(
+            status,
+            acceptedAt,
+            Math.max(at, acceptedAt ?? at),
+            status === 'returned' ? at : null,
+            followUpDue,
+            id,
+          )
       }
-      if (status !== 'new')
-        setLeadState.run(
-          status,
-          acceptedAt,
-          Math.max(at, acceptedAt ?? at),
-          status === 'returned' ? at : null,
-          followUpDue,
-          id,
-        )
-    }
-    // Search is indexed once per batch, as the app does (migration 0014).
-    for (const upserter of upserters.values()) upserter.finish()
-    flushAudit(Math.floor((start + ((from + BATCH) / LEADS) * (YEAR - DAY)) / DAY) - 1)
-  })()
+      // Search is indexed once per batch, as the app does (migration 0014).
+      for (const upserter of upserters.values()) upserter.finish()
+      flushAudit(Math.floor((start + ((from + BATCH) / LEADS) * (YEAR - DAY)) / DAY) - 1)
+    }),
+  )()
   if (performance.now() - lastReport > 10_000 || from + BATCH >= LEADS) {
     lastReport = performance.now()
     const done = Math.min(from + BATCH, LEADS)

@@ -1,30 +1,25 @@
-import { getInputProps, getSelectProps } from '@conform-to/react'
+import { getInputProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
-import {
-  Alert,
-  Button,
-  ErrorList,
-  Field,
-  inputClass,
-  PageHeader,
-  SelectInput,
-} from '~/components/ui'
+import { TimeZoneField } from '~/components/time-zone-field'
+import { Alert, Button, Field, PageHeader, SelectInput } from '~/components/ui'
 import {
   CLOCK_OUT_CHOICES,
   CLOCK_OUT_LABELS,
   CommitteeSettingsSchema,
+  DEFAULT_TIME_ZONE,
   NurtureSettingsSchema,
   OrganisationSettingsSchema,
   SlaSettingsSchema,
+  TIME_ZONES,
   WebhookSettingsSchema,
 } from '~/domain/settings/schema'
 import {
   getCommitteeSettings,
   getNurtureSettings,
-  getOrganisationSettings,
   getSlaSettings,
+  getStoredOrganisationSettings,
   getWebhookSettings,
   updateCommitteeSettings,
   updateNurtureSettings,
@@ -45,12 +40,13 @@ export const meta: MetaFunction = () => [{ title: 'Settings · Leadcourt' }]
 export async function loader(args: LoaderFunctionArgs) {
   await requireAccess(args, 'settings.manage')
   return {
-    settings: getOrganisationSettings(getDb()),
+    // As stored: no zone while none was chosen (the field says which is used).
+    settings: getStoredOrganisationSettings(getDb()),
     sla: getSlaSettings(getDb()),
     committee: getCommitteeSettings(getDb()),
     nurture: getNurtureSettings(getDb()),
     webhooks: getWebhookSettings(getDb()),
-    timeZones: Intl.supportedValuesOf('timeZone'),
+    timeZones: TIME_ZONES,
     summaries: rebuildProgress(getDb(), SUMMARY_FAMILIES),
   }
 }
@@ -143,7 +139,6 @@ export default function Settings() {
   const { key: privateKey, ...privateProps } = getInputProps(webhooksFields.allowPrivateTargets, {
     type: 'checkbox',
   })
-  const { key, ...tzProps } = getSelectProps(fields.timeZone)
   const { key: autoKey, ...autoProps } = getInputProps(nurtureFields.autoHandBack, {
     type: 'checkbox',
   })
@@ -159,24 +154,12 @@ export default function Settings() {
         <input type="hidden" name="intent" value="organisation" />
         <Field label="Organisation name" meta={fields.organisationName} />
         <div>
-          <label
-            htmlFor={fields.timeZone.id}
-            className="mb-1 block text-sm font-medium text-slate-800"
-          >
-            Time zone
-          </label>
-          <p className="mb-1 text-sm text-slate-600">
-            Working days and SLA clocks follow this time zone: Saturdays and Sundays here do not
-            count.
-          </p>
-          <select key={key} {...tzProps} className={inputClass}>
-            {timeZones.map((tz) => (
-              <option key={tz} value={tz}>
-                {tz}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
+          <TimeZoneField
+            meta={fields.timeZone}
+            zones={timeZones}
+            stored={settings.timeZone}
+            fallback={DEFAULT_TIME_ZONE}
+          />
           {summaries ? (
             <p className="mt-2 text-sm text-slate-700" role="status">
               Reports are being recounted in this time zone:{' '}

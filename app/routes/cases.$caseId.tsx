@@ -24,6 +24,7 @@ import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
+import { keepVia } from '~/http/navigation'
 import { noticeOf, withNotice } from '~/http/notice'
 import { idParam } from '~/http/params'
 import { formErrorOf, replyFor } from '~/http/reply'
@@ -49,7 +50,8 @@ const NOTICES = {
   decided: 'Your vote decided the case.',
 }
 
-type CaseContext = IntentContext & { db: DB; caseId: number; now: Date }
+// `path`: the case's address as it was opened (from the review queue, it says so: decision 37).
+type CaseContext = IntentContext & { db: DB; caseId: number; path: string; now: Date }
 
 // Marketing answers a case; the committee takes up an imported one, votes or recuses.
 const INTENTS = {
@@ -80,7 +82,7 @@ const INTENTS = {
     capability: 'cases.vote',
     run: (v, c: CaseContext) => castVote(c.db, c.user.id, c.caseId, v, c.now),
     // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
-    redirect: (done, c) => withNotice(`/cases/${c.caseId}`, done.decided ? 'decided' : 'voted'),
+    redirect: (done, c) => withNotice(c.path, done.decided ? 'decided' : 'voted'),
   }),
   recuse: intent({
     schema: RecuseSchema,
@@ -96,7 +98,8 @@ export async function action(args: ActionFunctionArgs) {
   const db = getDb()
   const found = caseForViewer(db, user, idParam(args.params, 'caseId'))
   if (!found) throw new Response('Not found', { status: 404 })
-  const ctx = { user, db, caseId: found.id, now: nowOf(args.context) }
+  const path = keepVia(`/cases/${found.id}`, new URL(args.request.url).searchParams)
+  const ctx = { user, db, caseId: found.id, path, now: nowOf(args.context) }
   return dispatchIntent(await readForm(args.request), ctx, INTENTS)
 }
 

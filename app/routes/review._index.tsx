@@ -11,6 +11,7 @@ import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { requireAccess } from '~/http/guards.server'
+import { pathVia } from '~/http/navigation'
 import { queryOf } from '~/http/query'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
@@ -101,7 +102,7 @@ export default function ReviewQueue() {
           {data.rows.map((c) => (
             <tr key={c.id}>
               <Td>
-                <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                <Link to={pathVia(`/cases/${c.id}`, 'review')} className="text-brand-700 underline">
                   Case {c.id}
                 </Link>
                 <div className="text-slate-600">

@@ -110,9 +110,20 @@ export const followUps = sqliteTable(
       .on(t.startedAt, t.leadId)
       .where(sql`${t.kind} = 'hand_over' AND ${t.reengaged} = 1`),
     // The running clocks (few), by when they started: the reports read them raw beside the
-    // summaries of the ended ones (app/domain/reports/clock-summaries.server.ts).
+    // summaries of the ended ones (app/domain/reports/clock-summaries.server.ts). Covering: every
+    // column those reads take is in it (acted_at too, or SQLite would not treat it as covering).
     index('follow_ups_open_idx')
-      .on(t.kind, t.startedAt, t.repId, t.dueAt, t.reengaged, t.leadId)
+      .on(
+        t.kind,
+        t.startedAt,
+        t.repId,
+        t.dueAt,
+        t.reengaged,
+        t.leadId,
+        t.action,
+        t.workingMs,
+        t.actedAt,
+      )
       .where(sql`${t.actedAt} IS NULL`),
     check('follow_ups_kind_valid', sql`${t.kind} IN (${inList(FOLLOW_UP_KINDS)})`),
   ],

@@ -136,3 +136,20 @@ export async function signedIn(browser: Browser, url: string, email: string): Pr
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor()
   return page
 }
+
+/**
+ * Follows a link of the main navigation (decision 37): `menu` names the group whose menu holds
+ * it (Work, Court, Insight, Admin), none for a link at the top.
+ */
+export async function navigate(page: Page, link: string, menu?: string) {
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  if (menu) await nav.getByRole('button', { name: menu, exact: true }).click()
+  await nav.getByRole('link', { name: link, exact: true }).click()
+}
+
+/** Signs out through the account menu. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^Account: / }).click()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signedIn } from './app-server'
+import { navigate, signedIn } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
@@ -38,10 +38,7 @@ describe('definition quality', () => {
 
   it('Felix (leadership) opens the hindsight of the definition from the reports', async () => {
     const felix = await signedIn(e2e.browser, e2e.app.url, 'felix@brightline.test')
-    await felix
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Reports' })
-      .click()
+    await navigate(felix, 'Reports', 'Insight')
     await felix.getByRole('heading', { name: 'Is the definition any good?', level: 2 }).waitFor()
     await felix.goto(`${e2e.app.url}/reports/definition`)
     await felix.getByRole('heading', { name: 'Is the definition any good?', level: 1 }).waitFor()

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { signedIn } from './app-server'
+import { navigate, signedIn } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-history-'))
@@ -46,10 +46,7 @@ describe('importing a CRM export as history', () => {
     const file = join(dir, 'Leads_2025_Q1.csv')
     writeFileSync(file, `${ZOHO}\n`)
     const page = await signedIn(e2e.browser, e2e.app.url, 'maya@brightline.test')
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Imports' })
-      .click()
+    await navigate(page, 'Imports', 'Work')
     await page.getByRole('link', { name: 'Import leads' }).click()
     await page.getByLabel('CSV file').setInputFiles(file)
     await page.getByRole('button', { name: 'Upload' }).click()

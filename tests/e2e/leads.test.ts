@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { signedIn } from './app-server'
+import { navigate, signedIn } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const X_EDUCATION = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
@@ -27,10 +27,7 @@ describe('leads', () => {
       const prospect = lines[1]?.split(',')[0] as string
 
       const page = await signedInAs('maya@brightline.test')
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Imports' })
-        .click()
+      await navigate(page, 'Imports', 'Work')
       await page.getByRole('link', { name: 'Import leads' }).click()
       await page.getByLabel('CSV file').setInputFiles(slice)
       await page.getByRole('button', { name: 'Upload' }).click()
@@ -47,10 +44,7 @@ describe('leads', () => {
         .locator('xpath=following-sibling::dd')
       expect(await created.textContent()).toBe('150')
 
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Leads' })
-        .click()
+      await navigate(page, 'Leads', 'Work')
       await page.getByLabel('Search').fill(prospect)
       await page.getByRole('button', { name: 'Apply' }).click()
       await page.getByRole('link', { name: prospect }).click()
@@ -91,10 +85,7 @@ describe('leads', () => {
     await lucy.context().close()
 
     const dana = await signedInAs('dana@brightline.test')
-    await dana
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Leads' })
-      .click()
+    await navigate(dana, 'Leads')
     await dana.getByRole('heading', { name: 'My leads' }).waitFor()
     const owners = await dana.locator('tbody tr td:nth-child(5)').allTextContents()
     expect(owners.length).toBeGreaterThan(0)
@@ -108,10 +99,7 @@ describe('leads', () => {
 describe('the lead definition', () => {
   it('an admin takes the proposed version 3 back to draft, adds a criterion with the rule builder; sales and marketing sign it off', async () => {
     const sasha = await signedInAs('sasha@brightline.test')
-    await sasha
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Lead definition' })
-      .click()
+    await navigate(sasha, 'Lead definition', 'Court')
     // The demo's version 3 (companies of 100 or more) is proposed: Sasha withdraws it to add one.
     await sasha.getByRole('link', { name: 'Open version 3' }).click()
     await sasha.getByRole('button', { name: 'Withdraw to draft' }).click()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { signedIn } from './app-server'
+import { navigate, signedIn } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
@@ -8,10 +8,7 @@ const e2e = appAndBrowser()
 describe('reports', () => {
   it('Felix opens rejection accuracy, changes the period and a filter, and downloads the CSV', async () => {
     const felix = await signedIn(e2e.browser, e2e.app.url, 'felix@brightline.test')
-    await felix
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Reports' })
-      .click()
+    await navigate(felix, 'Reports', 'Insight')
     await felix.getByRole('link', { name: 'Open the report' }).first().click()
     await felix.getByRole('heading', { name: 'Rejection accuracy', level: 1 }).waitFor()
     const periods = felix.getByRole('table', { name: 'Rejection accuracy by period' })

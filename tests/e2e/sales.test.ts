@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signedIn } from './app-server'
+import { navigate, signedIn } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
@@ -47,10 +47,7 @@ describe('the sales side', () => {
     const marketer = (await leadLink(maya).count()) > 0 ? maya : ben
     const notice = marketer.getByRole('listitem').filter({ has: leadLink(marketer) })
     await notice.getByText(/Dana Reyes rejected it: No budget/).waitFor()
-    await marketer
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Cases' })
-      .click()
+    await navigate(marketer, 'Cases', 'Court')
     await marketer.getByLabel('Stage').selectOption('before_contact')
     await marketer.getByRole('button', { name: 'Apply' }).click()
     const row = marketer.getByRole('row').filter({ has: leadLink(marketer) })
@@ -64,10 +61,7 @@ describe('the sales side', () => {
 
   it('an admin adds a reason to the catalog and a rep can choose it', async () => {
     const sasha = await signedIn(e2e.browser, e2e.app.url, 'sasha@brightline.test')
-    await sasha
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Reasons' })
-      .click()
+    await navigate(sasha, 'Reasons', 'Admin')
     await sasha.getByLabel('Reason').fill('Wrong territory')
     await sasha.getByLabel('Disputes criterion').selectOption('target_country')
     await sasha.getByRole('button', { name: 'Add reason' }).click()

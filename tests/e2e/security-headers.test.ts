@@ -3,7 +3,7 @@
 // and a rep walk them in Chromium and the browser reports no violation.
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, signedIn } from './app-server'
+import { DEMO_PASSWORD, navigate, signedIn, signOut } from './app-server'
 import { appAndBrowser } from './with-app'
 
 const e2e = appAndBrowser()
@@ -73,11 +73,6 @@ async function expectScriptsCarryNonce(page: Page, csp: string) {
   )
   expect(scripts.length).toBeGreaterThan(0)
   for (const script of scripts) expect(script.nonce, script.src).toBe(nonce)
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click()
-  await page.getByRole('heading', { name: 'Sign in to Leadcourt' }).waitFor()
 }
 
 describe('security headers on the production build', () => {
@@ -175,10 +170,7 @@ describe('the pages work under the policy', () => {
     await page.getByRole('button', { name: 'Log contact attempt' }).click()
     await page.getByText('Contact attempt logged.').waitFor()
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Cases' })
-      .click()
+    await navigate(page, 'Cases', 'Court')
     await page.locator('a[href^="/cases/"]').first().click()
     await page.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
     await page.goto(`${e2e.app.url}/reports/scorecard`)

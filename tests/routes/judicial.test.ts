@@ -196,8 +196,24 @@ describe('votes', () => {
     // Answered with a redirect to the case file, which says what happened.
     expect(statusOf(first)).toBe(303)
     expect(locationOf(first)).toBe(`/cases/${caseId}?notice=voted`)
-    // Victor changes his mind: still one vote.
-    await vote(caseId, 'victor')
+    // Victor changes his mind, on the case opened from the review queue: still one vote, and
+    // the case file he is sent back to still says where it was opened from (decision 37).
+    const again = await settle(() =>
+      caseAction(
+        postArgs(
+          `/cases/${caseId}?via=review`,
+          {
+            intent: 'vote',
+            verdict: 'meets',
+            rationale: 'Four hundred people and a working e-mail: a lead by our definition.',
+            'finding.engagement': 'met',
+          },
+          { cookie: cookies.victor },
+          { caseId: String(caseId) },
+        ),
+      ),
+    )
+    expect(locationOf(again)).toBe(`/cases/${caseId}?via=review&notice=voted`)
     expect(getDb().select().from(votes).where(eq(votes.caseId, caseId)).all()).toHaveLength(1)
     await vote(caseId, 'clara', notMeets)
     expect(caseRow(caseId)?.status).toBe('in_review')

@@ -277,3 +277,27 @@ export function summaryWorldDb(family: SummaryFamily, seed: number): DB {
   buildSummaryWorld(db, seed)
   return db
 }
+
+/**
+ * Every row of every family's tables whose figures are not all zero (the triggers leave a row
+ * at zero where a rebuild or a batch writes none), in key order.
+ */
+export function everySummary(db: DB) {
+  const sqlite = db.$client
+  return Object.fromEntries(
+    SUMMARY_FAMILIES.flatMap((family) => family.tables).map((table) => {
+      const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all() as {
+        name: string
+        pk: number
+      }[]
+      const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+      const figures = columns.filter((c) => c.pk === 0).map((c) => `${c.name} <> 0`)
+      const rows = sqlite
+        .prepare(
+          `SELECT * FROM ${table} WHERE ${figures.join(' OR ')} ORDER BY ${key.map((c) => c.name).join(', ')}`,
+        )
+        .all()
+      return [table, rows]
+    }),
+  )
+}

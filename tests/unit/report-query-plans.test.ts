@@ -382,7 +382,7 @@ describe('report query plans', () => {
           /follow_ups_report_(rep|lead)_idx \(kind=\? AND rep_id=\? AND started_at/,
         )
         expect(steps).toMatch(
-          /SEARCH f USING INDEX follow_ups_open_idx \(kind=\? AND started_at>\? AND started_at<\?\)/,
+          /SEARCH f USING (COVERING )?INDEX follow_ups_open_idx \(kind=\? AND started_at>\? AND started_at<\?\)/,
         )
         const details = filter.source || filter.campaign || (report === 'sla' && filter.reasonId)
         if (details)
@@ -393,18 +393,50 @@ describe('report query plans', () => {
                 ? /SEARCH d USING PRIMARY KEY \(kind=\? AND source=\? AND day>\? AND day<\?\)/
                 : /SEARCH d USING INDEX summary_clock_details_reason_idx \(kind=\? AND reason_id=\? AND day>\? AND day<\?\)/,
           )
-        if (!filter.source && !filter.campaign)
+        if (!filter.source && !filter.campaign) {
+          // A run of days or of months is one range of the per-rep tables' keys; a rank hour's
+          // minutes one seek per day or month. Summed without a GROUP BY: no sort.
           for (const [alias, table] of [
             ['c', 'counts'],
             ['h', 'hours'],
           ])
             expect(steps, table).toMatch(
               new RegExp(
-                `SEARCH ${alias} USING PRIMARY KEY \\(kind=\\? AND rep_id=\\? AND level=\\? AND at=\\?`,
+                `SEARCH ${alias} USING PRIMARY KEY \\(kind=\\? AND rep_id=\\? AND level=\\? AND at>\\? AND at<\\?\\)`,
               ),
             )
+          expect(steps).toMatch(
+            /SEARCH m USING PRIMARY KEY \(kind=\? AND rep_id=\? AND level=\? AND at=\? AND minute>\? AND minute<\?\)/,
+          )
+          for (const { sql, plan } of statements)
+            if (/summary_clock_(counts|hours|minutes)/.test(sql))
+              expect(plan.join('\n'), sql).not.toMatch(/TEMP B-TREE/)
+        }
       } finally {
         clockSummaries(0)
+      }
+    },
+  )
+
+  it.each([
+    ['every rep', {}],
+    ['one rep, by week', { repId: 2, period: 'week' }],
+    ['after contact, hidden history', { stage: 'after_contact', history: 'hidden' }],
+  ] as [string, Partial<ReportQuery>][])(
+    'the scorecard’s rulings for %s, from the cases summaries: one range of units per rep',
+    (_, filter) => {
+      familySummaries('cases', SUMMARY_COMPLETE)
+      try {
+        const statements = statementsOf(() => REPORTS.scorecard({ ...base, ...filter }))
+        const rulings = statements.filter((s) => /summary_case_counts/.test(s.sql))
+        expect(rulings).toHaveLength(1)
+        expect(rulings[0]?.plan.join('\n')).toMatch(
+          /SEARCH s USING PRIMARY KEY \(dim=\? AND g=\? AND k=\? AND t>\? AND t<\?\)/,
+        )
+        // No cell of the rep's cases from cases_report_rep_idx: the summaries answer.
+        expect(statements.flatMap((s) => s.plan).join('\n')).not.toMatch(/cases_report_rep_idx/)
+      } finally {
+        familySummaries('cases', 0)
       }
     },
   )

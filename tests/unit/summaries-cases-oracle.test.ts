@@ -294,6 +294,30 @@ describe('the cases summaries against the raw rows', { timeout: 120_000 }, () =>
     expect(year.review.some((row) => row.p90Ms !== null)).toBe(true)
   })
 
+  it('gives the scorecard’s rulings per rep as the raw rows do (one range of units per rep)', () => {
+    const asked = [
+      { from: '2025-11-01', to: '2026-11-27', period: 'month' },
+      { from: '2025-12-10', to: '2026-10-02', period: 'quarter', stage: 'after_contact' },
+      { from: '2026-01-07', to: '2026-06-30', period: 'week', repId: REPS[1], history: 'hidden' },
+    ]
+    const scorecards = asked.map((a) => {
+      const fromSummaries = figures(db, a)
+      setProgress(db, 0)
+      const fromRows = figures(db, a)
+      setProgress(db, SUMMARY_COMPLETE)
+      expect(fromSummaries.scorecard, JSON.stringify(a)).toEqual(fromRows.scorecard)
+      return fromSummaries.scorecard
+    })
+    // Accuracy and rejections after contact for every rep over the year, and not all alike.
+    const [year, afterContact, oneRep] = scorecards
+    expect(year?.filter((r) => r.accuracy !== null && r.rejectedAfterContact > 0)).toHaveLength(
+      REPS.length,
+    )
+    expect(new Set(year?.map((r) => r.accuracy)).size).toBeGreaterThan(1)
+    expect(afterContact?.some((r) => r.rejectedAfterContact > 0)).toBe(true)
+    expect(oneRep?.map((r) => r.repId)).toEqual([REPS[1]])
+  })
+
   it('rebuilds from zero the tables the triggers keep', () => {
     const kept = tables(db)
     resetFamily(db, CASES_FAMILY)

@@ -317,6 +317,42 @@ describe('the clocks summaries', () => {
     expect(whole?.return.some((r) => r.p90Ms !== null)).toBe(true)
   })
 
+  it('reads days and whole months as ranges: edges, one rep, weeks, quarters', () => {
+    // Each query's periods start and end inside months, so a period (or the scorecard's range)
+    // is read as days, then whole months, then days (levelRuns); the figures must be the raw
+    // SQL's, and not empty.
+    const { db, reps } = world
+    const asked: { query: ReportQuery; range: { from: string; to: string } }[] = [
+      {
+        query: { period: 'month', by: 'rep', history: 'shown' },
+        range: { from: '2026-02-17', to: '2026-11-09' },
+      },
+      {
+        query: { period: 'week', by: 'rep', history: 'shown', repId: reps[2] },
+        range: { from: '2026-01-01', to: '2026-12-31' },
+      },
+      {
+        query: { period: 'quarter', by: 'rep', history: 'shown', handOver: 'net_new' },
+        range: { from: '2026-03-20', to: '2026-12-10' },
+      },
+    ]
+    const fromSummaries = asked.map(({ query, range }) => reports(db, query, range))
+    setProgress(db, 0)
+    try {
+      asked.forEach(({ query, range }, i) => {
+        expect(fromSummaries[i], JSON.stringify(query)).toEqual(reports(db, query, range))
+      })
+    } finally {
+      setProgress(db, SUMMARY_COMPLETE)
+    }
+    for (const figures of fromSummaries) {
+      expect(figures.scorecard.some((r) => r.medianMs !== null && r.received > 0)).toBe(true)
+      expect(figures.followUp.some((r) => r.p90Ms !== null)).toBe(true)
+    }
+    // The range from 17 February to 9 November: every rep's median, from days and months.
+    expect(fromSummaries[0]?.scorecard.filter((r) => r.medianMs !== null)).toHaveLength(reps.length)
+  })
+
   it('counts from zero, a chunk at a time, what the triggers counted', { timeout: 60_000 }, () => {
     const { db } = world
     const kept = tables(db)

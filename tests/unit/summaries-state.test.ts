@@ -12,6 +12,7 @@ import {
   rebuildProgress,
   rebuildStep,
   resetSummaries,
+  runForRange,
   SUMMARY_COMPLETE,
   type SummaryFamily,
   summariesComplete,
@@ -75,6 +76,32 @@ function outcomesPerDay(db: ReturnType<typeof memoryDb>): SummaryFamily {
     },
   }
 }
+
+describe('a range statement', () => {
+  it('binds the range as parameters, so one text serves every range', () => {
+    const db = memoryDb()
+    db.$client.exec(`CREATE TABLE test_from (id INTEGER PRIMARY KEY);
+      CREATE TABLE test_to (id INTEGER PRIMARY KEY, note TEXT);
+      INSERT INTO test_from (id) VALUES (1), (2), (3), (4), (5), (6), (7), (8);`)
+    const texts: string[] = []
+    const prepare = db.$client.prepare.bind(db.$client)
+    db.$client.prepare = ((text: string) => {
+      texts.push(text)
+      return prepare(text)
+    }) as typeof db.$client.prepare
+    // A longer name that begins like a token is not the token.
+    const statement = `INSERT INTO test_to (id, note) SELECT id, ':range_afterwards' FROM test_from
+      WHERE id > :range_after AND id <= :range_upto`
+    runForRange(db, statement, 2, 5)
+    runForRange(db, statement, 5, 7)
+    expect(db.$client.prepare('SELECT id, note FROM test_to ORDER BY id').all()).toEqual(
+      [3, 4, 5, 6, 7].map((id) => ({ id, note: ':range_afterwards' })),
+    )
+    const ranges = texts.filter((t) => t.startsWith('INSERT INTO test_to'))
+    expect(new Set(ranges).size).toBe(1)
+    expect(ranges[0]).not.toMatch(/:range_(after|upto)\b|> 2|<= 5/)
+  })
+})
 
 describe('the rebuild', () => {
   const addOutcomes = (db: ReturnType<typeof memoryDb>, ats: number[]) => {

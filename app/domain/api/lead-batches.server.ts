@@ -6,6 +6,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray } from 'drizzle-orm'
 import { inSavepoint } from '~/domain/import/run.server'
 import { type LeadUpserter, leadUpserter } from '~/domain/leads/upsert-lead.server'
+import { countedAsBatch } from '~/domain/summaries/batch.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { apiJobErrors, apiJobs } from '~db/schema'
 import { issuesOf } from './field-errors'
@@ -115,47 +116,51 @@ function writeRows(
   rowByRow: boolean,
 ): number {
   return db.transaction(
-    (tx) => {
-      const upserter = leadUpserter(tx, null, { batched: !rowByRow })
-      const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
-      const insertError = preparedStatement(tx, INSERT_ERROR)
-      const deadline = performance.now() + BATCH_MS
-      // Read under the write lock: a second runner (`npm run jobs` beside the server) goes on
-      // from where the first committed, never over the same rows.
-      const from = preparedStatement(tx, 'SELECT done FROM api_jobs WHERE id = ?').get(job.id) as {
-        done: number
-      }
-      let next = from.done
-      if (next >= rows.length) return next
-      do {
-        const index = next++
-        const row = rows[index]
-        let refused: { field: string; message: string } | null
-        if (rowByRow) {
-          let failure: { field: string; message: string } | null = null
-          const reason = inSavepoint(tx, () => {
-            failure = writeRow(upserter, tally, row, now)
-            return null
-          })
-          refused = reason ? { field: 'form', message: reason } : failure
-        } else refused = writeRow(upserter, tally, row, now)
-        if (refused) {
-          tally.failed++
-          insertError.run(job.id, index, refused.field, refused.message, identifierOf(row))
+    // New leads counted into the report summaries after the batch, set-based (decision 36).
+    (tx) =>
+      countedAsBatch(tx, () => {
+        const upserter = leadUpserter(tx, null, { batched: !rowByRow })
+        const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+        const insertError = preparedStatement(tx, INSERT_ERROR)
+        const deadline = performance.now() + BATCH_MS
+        // Read under the write lock: a second runner (`npm run jobs` beside the server) goes on
+        // from where the first committed, never over the same rows.
+        const from = preparedStatement(tx, 'SELECT done FROM api_jobs WHERE id = ?').get(
+          job.id,
+        ) as {
+          done: number
         }
-      } while (next < rows.length && performance.now() < deadline)
-      upserter.finish()
-      preparedStatement(tx, SAVE_PROGRESS).run(
-        now.getTime(),
-        next,
-        tally.created,
-        tally.updated,
-        tally.unchanged,
-        tally.failed,
-        job.id,
-      )
-      return next
-    },
+        let next = from.done
+        if (next >= rows.length) return next
+        do {
+          const index = next++
+          const row = rows[index]
+          let refused: { field: string; message: string } | null
+          if (rowByRow) {
+            let failure: { field: string; message: string } | null = null
+            const reason = inSavepoint(tx, () => {
+              failure = writeRow(upserter, tally, row, now)
+              return null
+            })
+            refused = reason ? { field: 'form', message: reason } : failure
+          } else refused = writeRow(upserter, tally, row, now)
+          if (refused) {
+            tally.failed++
+            insertError.run(job.id, index, refused.field, refused.message, identifierOf(row))
+          }
+        } while (next < rows.length && performance.now() < deadline)
+        upserter.finish()
+        preparedStatement(tx, SAVE_PROGRESS).run(
+          now.getTime(),
+          next,
+          tally.created,
+          tally.updated,
+          tally.unchanged,
+          tally.failed,
+          job.id,
+        )
+        return next
+      }),
     { behavior: 'immediate' },
   )
 }

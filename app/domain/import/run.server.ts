@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import type { LeadFields } from '~/domain/leads/schema'
 import { type LeadUpserter, leadUpserter } from '~/domain/leads/upsert-lead.server'
 import { type Result, refuse } from '~/domain/result'
+import { countedAsBatch } from '~/domain/summaries/batch.server'
 import { recordAudit } from '~/platform/audit.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { importJobs, importMappings } from '~db/schema'
@@ -149,46 +150,49 @@ function writeRows(
   rowByRow: boolean,
 ): number {
   return db.transaction(
-    (tx) => {
-      const { job } = run
-      // Batched: multi-row inserts, one audit entry for the batch's new leads. Row by row
-      // (after a refusal), each row is written in its savepoint as it comes.
-      const upserter = leadUpserter(tx, job.createdBy, { batched: !rowByRow })
-      const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
-      const insertError = preparedStatement(tx, INSERT_ERROR)
-      const fail = (line: number, reason: string, identifier: string | null) => {
-        tally.failed++
-        insertError.run(job.id, line, reason, identifier)
-      }
-      const deadline = performance.now() + BATCH_MS
-      let next = from
-      do {
-        const { line, values } = records[next++] as CsvRecord
-        const prepared = run.prepare(values)
-        if (!prepared.ok) {
-          fail(line, prepared.reason, prepared.identifier ?? null)
-          continue
+    // The batch's new leads (and their clocks, cases, wins) are counted into the report
+    // summaries after it, set-based, not one trigger per row (decision 36).
+    (tx) =>
+      countedAsBatch(tx, () => {
+        const { job } = run
+        // Batched: multi-row inserts, one audit entry for the batch's new leads. Row by row
+        // (after a refusal), each row is written in its savepoint as it comes.
+        const upserter = leadUpserter(tx, job.createdBy, { batched: !rowByRow })
+        const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+        const insertError = preparedStatement(tx, INSERT_ERROR)
+        const fail = (line: number, reason: string, identifier: string | null) => {
+          tally.failed++
+          insertError.run(job.id, line, reason, identifier)
         }
-        const { fields } = prepared
-        const row = { line, fields, custom: prepared.custom, crm: prepared.crm }
-        const refused = rowByRow
-          ? inSavepoint(tx, () => writeRow(upserter, run, tally, row, now))
-          : writeRow(upserter, run, tally, row, now)
-        if (refused) fail(line, refused, fields.externalId ?? fields.email ?? null)
-      } while (next < records.length && performance.now() < deadline)
-      upserter.finish()
-      const last = records[next - 1] as CsvRecord
-      preparedStatement(tx, SAVE_PROGRESS).run(
-        last.line,
-        last.bytes,
-        tally.created,
-        tally.updated,
-        tally.unchanged,
-        tally.failed,
-        job.id,
-      )
-      return next
-    },
+        const deadline = performance.now() + BATCH_MS
+        let next = from
+        do {
+          const { line, values } = records[next++] as CsvRecord
+          const prepared = run.prepare(values)
+          if (!prepared.ok) {
+            fail(line, prepared.reason, prepared.identifier ?? null)
+            continue
+          }
+          const { fields } = prepared
+          const row = { line, fields, custom: prepared.custom, crm: prepared.crm }
+          const refused = rowByRow
+            ? inSavepoint(tx, () => writeRow(upserter, run, tally, row, now))
+            : writeRow(upserter, run, tally, row, now)
+          if (refused) fail(line, refused, fields.externalId ?? fields.email ?? null)
+        } while (next < records.length && performance.now() < deadline)
+        upserter.finish()
+        const last = records[next - 1] as CsvRecord
+        preparedStatement(tx, SAVE_PROGRESS).run(
+          last.line,
+          last.bytes,
+          tally.created,
+          tally.updated,
+          tally.unchanged,
+          tally.failed,
+          job.id,
+        )
+        return next
+      }),
     { behavior: 'immediate' },
   )
 }

@@ -173,6 +173,30 @@ export function caseCounts(
 }
 
 /**
+ * The rejections of the slice per key over the units lo to hi (whole periods: every unit
+ * between is one of them): ruled, upheld, and opened after contact; the scorecard's rulings.
+ * Three sums of one range per key, where `caseCounts` sums sixteen per unit and stage.
+ */
+export function caseRulings(
+  db: Queryable,
+  query: ReportQuery,
+  slice: CaseSlice,
+  units: { g: 'w' | 'm'; lo: number; hi: number },
+): { k: string; ruled: number; upheld: number; afterContact: number }[] {
+  const { keys, rows } = sliceRows(
+    'summary_case_counts',
+    slice,
+    units,
+    sql`${smallFilters(query, true)} AND s.kind = 'rejected'`,
+  )
+  return db.all(sql`${keys}
+    SELECT s.k AS k, sum(s.ruled) AS ruled, sum(s.upheld) AS upheld,
+      ifnull(sum(s.n) FILTER (WHERE s.after_contact = 1), 0) AS afterContact
+    ${rows}
+    GROUP BY s.k`)
+}
+
+/**
  * Nearest-rank percentiles (as `percentiles` in cells.server.ts: the median at rank ceil(n/2),
  * the 90th percentile at ceil(0.9 n)) of the review working times, in whole minutes, of each
  * period: the hour of each rank from the hours' histogram, then its minute from the minutes of

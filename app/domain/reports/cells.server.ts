@@ -9,6 +9,39 @@ export const integerValues = (rows: readonly (readonly number[])[]) =>
   sql.raw(rows.map((row) => `(${row.map((v) => Math.trunc(v)).join(', ')})`).join(', '))
 
 /**
+ * A table of integer rows for a WITH clause, `name(columns) AS (…)`, from one JSON parameter:
+ * the statement's text stays short and the same whatever the rows (a VALUES list of hundreds of
+ * rows written into the SQL took longer to prepare than to run).
+ */
+export function integerTable(
+  name: string,
+  columns: readonly string[],
+  rows: readonly (readonly number[])[],
+): SQL {
+  const values = JSON.stringify(rows.map((row) => row.map((v) => Math.trunc(v))))
+  return sql`${sql.raw(name)}(${sql.raw(columns.join(', '))}) AS (SELECT ${sql.raw(
+    columns.map((_, i) => `value ->> ${i}`).join(', '),
+  )} FROM json_each(${values}))`
+}
+
+/**
+ * A histogram as one value of a correlated subquery, `[[key…], [n…]]`, read with
+ * `addHistogram`: the subquery reads one range of a summary's key and needs no GROUP BY (a
+ * GROUP BY sorts every row it reads), the keys are summed in TypeScript.
+ */
+export const histogramOf = (key: SQL, n: SQL) =>
+  sql`json_array(json_group_array(${key}), json_group_array(${n}))`
+
+/** Adds a `histogramOf` value into `into` (key → count); `into`, for chaining. */
+export function addHistogram(into: Map<number, number>, json: string): Map<number, number> {
+  const [keys, counts] = JSON.parse(json) as [number[], number[]]
+  keys.forEach((key, i) => {
+    into.set(key, (into.get(key) ?? 0) + (counts[i] ?? 0))
+  })
+  return into
+}
+
+/**
  * Aggregates returned as one JSON array, so that a single correlated subquery yields them all:
  * `sql` goes in the SELECT of the cell, `unpack` reads its value back.
  */

@@ -7,9 +7,9 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { dateOfDay, dayOfDate, localDayOf, offsetsOf } from '~/domain/summaries/calendar'
 import type { Queryable } from '~db/connection'
-import { integerValues } from './cells.server'
+import { addHistogram, histogramOf, integerTable, integerValues } from './cells.server'
 import type { ReportQuery } from './query'
-import { bump, HOUR, hoursOfRanks, minuteOfRank, type Rank, type RankAt } from './ranks'
+import { bump, HOUR, hoursOfRanks, minuteOfRank, minutesOf, type Rank, type RankAt } from './ranks'
 import { compliance } from './sla.server'
 
 export type ClockFigures = {
@@ -167,13 +167,27 @@ const closedCounts = (row: {
   running: 0,
 })
 
-const SUMS = sql`sum(c.started) AS started, sum(c.accepted) AS accepted,
-  sum(c.rejected) AS rejected, sum(c.ignored) AS ignored, sum(c.in_time) AS inTime,
-  sum(c.late) AS late`
+/** The ended clocks' counts of one range of a per-rep table `c`, as one JSON array. */
+const RANGE_COUNTS = sql`json_array(count(*), sum(c.started), sum(c.accepted), sum(c.rejected),
+  sum(c.ignored), sum(c.in_time), sum(c.late))`
+
+/** Runs of consecutive day rows, and of consecutive month rows, covering [from, to): ranges of `at`. */
+export function levelRuns(from: number, to: number): { level: 0 | 1; lo: number; hi: number }[] {
+  const runs: { level: 0 | 1; lo: number; hi: number }[] = []
+  for (const { level, at } of daysAndMonths(from, to)) {
+    const last = runs.at(-1)
+    if (last?.level === level && last.hi === at) last.hi = at + 1
+    else runs.push({ level, lo: at, hi: at + 1 })
+  }
+  return runs
+}
 
 /**
  * The per-rep tables: each group's days and months, for the rep filtered, each rep (the
- * scorecard's groups: every user) or every rep (rep 0).
+ * scorecard's groups: every user) or every rep (rep 0). Each run of days or of months is one
+ * range of the tables' keys, read by a correlated subquery without a GROUP BY (a GROUP BY over
+ * the year's hours sorted 35,000 rows at a million leads): the counts summed, the hours and the
+ * chosen hours' minutes returned as histograms and summed here.
  */
 function repReader(
   db: Queryable,
@@ -188,46 +202,67 @@ function repReader(
         ? [query.repId]
         : db.all<{ id: number }>(sql`SELECT id FROM users`).map((u) => u.id)
       : [query.repId ?? 0]
-  const rows: number[][] = []
+  const runs: [number, number, number, number, number][] = []
   for (const range of ranges)
-    for (const { level, at } of daysAndMonths(range.from, range.to))
-      for (const rep of reps) rows.push([by === 'rep' ? rep : range.g, rep, level, at])
+    for (const { level, lo, hi } of levelRuns(range.from, range.to))
+      for (const rep of reps) runs.push([by === 'rep' ? rep : range.g, rep, level, lo, hi])
   const reengaged = handOverOf(kind, query)
-  const on = (t: string) =>
+  const same = (t: string) =>
     sql`${sql.raw(t)}.kind = ${kind} AND ${sql.raw(t)}.rep_id = t.rep AND ${sql.raw(t)}.level = t.level
-      AND ${sql.raw(t)}.at = t.at ${reengaged === undefined ? sql`` : sql`AND ${sql.raw(t)}.reengaged = ${reengaged}`}`
+      ${reengaged === undefined ? sql`` : sql`AND ${sql.raw(t)}.reengaged = ${reengaged}`}`
   return {
     tallies() {
-      if (rows.length === 0) return []
-      const t = sql`t(g, rep, level, at) AS (VALUES ${integerValues(rows)})`
-      const counts = db.all<{ g: number } & Parameters<typeof closedCounts>[0]>(sql`
-        WITH ${t} SELECT t.g AS g, ${SUMS}
-        FROM t CROSS JOIN summary_clock_counts c ON ${on('c')} GROUP BY t.g`)
-      const hours = db.all<{ g: number; hour: number; n: number }>(sql`
-        WITH ${t} SELECT t.g AS g, h.hour AS hour, sum(h.n) AS n
-        FROM t CROSS JOIN summary_clock_hours h ON ${on('h')} GROUP BY t.g, h.hour`)
-      const byGroup = new Map<number, Map<number, number>>()
-      for (const { g, hour, n } of hours) {
-        const of = byGroup.get(g) ?? new Map<number, number>()
-        byGroup.set(g, bump(of, hour, n))
+      if (runs.length === 0) return []
+      const rows = db.all<{ g: number; counts: string; hours: string }>(sql`
+        WITH ${integerTable('t', ['g', 'rep', 'level', 'lo', 'hi'], runs)}
+        SELECT t.g AS g, (
+          SELECT ${RANGE_COUNTS} FROM summary_clock_counts c
+          WHERE ${same('c')} AND c.at >= t.lo AND c.at < t.hi
+        ) AS counts, (
+          SELECT ${histogramOf(sql`h.hour`, sql`h.n`)} FROM summary_clock_hours h
+          WHERE ${same('h')} AND h.at >= t.lo AND h.at < t.hi
+        ) AS hours
+        FROM t`)
+      const byGroup = new Map<number, { g: number; counts: Counts; hours: Map<number, number> }>()
+      for (const row of rows) {
+        // [rows found, started, accepted, rejected, ignored, in time, late]; sums of none are null.
+        const [found = 0, ...sums] = (JSON.parse(row.counts) as (number | null)[]).map(Number)
+        // A group is counted when one of its ranges holds a row, as the summaries' join did.
+        if (found === 0) continue
+        let tally = byGroup.get(row.g)
+        if (!tally) {
+          tally = { g: row.g, counts: { ...ZERO }, hours: new Map() }
+          byGroup.set(row.g, tally)
+        }
+        const [started = 0, accepted = 0, rejected = 0, ignored = 0, inTime = 0, late = 0] = sums
+        const counts = closedCounts({ started, accepted, rejected, ignored, inTime, late })
+        for (const key of Object.keys(counts) as (keyof Counts)[]) tally.counts[key] += counts[key]
+        addHistogram(tally.hours, row.hours)
       }
-      return counts.map((row) => ({
-        g: row.g,
-        counts: closedCounts(row),
-        hours: byGroup.get(row.g) ?? new Map(),
-      }))
+      return [...byGroup.values()].sort((a, b) => a.g - b.g)
     },
     minutes(wanted) {
+      // Minutes are keyed after the day or month: one seek per day or month and rank hour.
       const targets: number[][] = []
-      for (const [g, rep, level, at] of rows as [number, number, number, number][])
+      for (const [g, rep, level, lo, hi] of runs)
         for (const hour of wanted.get(g) ?? [])
-          targets.push([g, rep, level, at, hour * HOUR, (hour + 1) * HOUR])
+          for (let at = lo; at < hi; at++) targets.push([g, rep, level, at, ...minutesOf(hour)])
       if (targets.length === 0) return []
-      return db.all<{ g: number; minute: number; n: number }>(sql`
-        WITH t(g, rep, level, at, lo, hi) AS (VALUES ${integerValues(targets)})
-        SELECT t.g AS g, m.minute AS minute, sum(m.n) AS n
-        FROM t CROSS JOIN summary_clock_minutes m ON ${on('m')} AND m.minute >= t.lo AND m.minute < t.hi
-        GROUP BY t.g, m.minute`)
+      const rows = db.all<{ g: number; minutes: string }>(sql`
+        WITH ${integerTable('t', ['g', 'rep', 'level', 'at', 'lo', 'hi'], targets)}
+        SELECT t.g AS g, (
+          SELECT ${histogramOf(sql`m.minute`, sql`m.n`)} FROM summary_clock_minutes m
+          WHERE ${same('m')} AND m.at = t.at AND m.minute >= t.lo AND m.minute <= t.hi
+        ) AS minutes
+        FROM t`)
+      const byGroup = new Map<number, Map<number, number>>()
+      for (const row of rows) {
+        const of = byGroup.get(row.g) ?? new Map<number, number>()
+        byGroup.set(row.g, addHistogram(of, row.minutes))
+      }
+      return [...byGroup].flatMap(([g, minutes]) =>
+        [...minutes].map(([minute, n]) => ({ g, minute, n })),
+      )
     },
   }
 }

@@ -6,6 +6,7 @@ import type { Queryable } from '~db/connection'
 import { ANY_KIND, caseFilters, NOT_IMPORTED } from './accuracy.server'
 import {
   caseCounts,
+  caseRulings,
   caseSlice,
   casesSummarised,
   periodUnits,
@@ -88,15 +89,11 @@ export function summarisedRulings(
   if (!slice) return null
   const { spans } = periodTable(query.period, range, timeZone)
   const units = periodUnits(query.period, spans, timeZone)
-  const perRep = new Map<number, { decided: number; upheld: number; afterContact: number }>()
-  for (const cell of caseCounts(db, query, slice, units, ['rejected'])) {
-    if (!units.periodOf.has(cell.t)) continue
-    const rep = Number(cell.k)
-    const row = perRep.get(rep) ?? { decided: 0, upheld: 0, afterContact: 0 }
-    row.decided += cell.ruled
-    row.upheld += cell.upheld
-    if (cell.afterContact) row.afterContact += cell.n
-    perRep.set(rep, row)
-  }
-  return perRep
+  // The units are whole periods, one after another (periodUnits): lo to hi is the range.
+  return new Map(
+    caseRulings(db, query, slice, units).map((row) => [
+      Number(row.k),
+      { decided: row.ruled, upheld: row.upheld, afterContact: row.afterContact },
+    ]),
+  )
 }

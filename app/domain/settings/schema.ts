@@ -1,8 +1,24 @@
 import { z } from 'zod'
 
-// The settings are read (and checked) on every request; the zone list is built once.
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'))
+/** The zone the organisation's calendar follows while none has been chosen. */
+export const DEFAULT_TIME_ZONE = 'UTC'
 
+/**
+ * The zones an organisation may choose, in the order the Settings page offers them: UTC, then
+ * the IANA zones this runtime knows (`Intl.supportedValuesOf`, which leaves out UTC). Built once:
+ * the settings are read, and checked, on every request.
+ */
+export const TIME_ZONES: readonly string[] = [
+  DEFAULT_TIME_ZONE,
+  ...Intl.supportedValuesOf('timeZone'),
+]
+const KNOWN_ZONES = new Set(TIME_ZONES)
+
+/**
+ * The organisation's name and time zone. An empty zone keeps the one stored (decision 37): the
+ * form shows the stored zone, or none while none was chosen, and saving it untouched changes
+ * nothing. Stored, an absent zone means none was chosen (UTC is used).
+ */
 export const OrganisationSettingsSchema = z.object({
   organisationName: z
     .string({ error: 'Enter the organisation’s name' })
@@ -11,11 +27,15 @@ export const OrganisationSettingsSchema = z.object({
     .max(120, 'Use 120 characters or fewer'),
   timeZone: z
     .string({ error: 'Choose a time zone' })
-    .refine((tz) => TIME_ZONES.has(tz) || tz === 'UTC', {
+    .refine((tz) => KNOWN_ZONES.has(tz), {
       message: 'Choose a time zone from the list (an IANA name such as Europe/London)',
-    }),
+    })
+    .optional(),
 })
-export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>
+/** The settings as stored and as sent: `timeZone` absent while none was chosen. */
+export type StoredOrganisationSettings = z.infer<typeof OrganisationSettingsSchema>
+/** The settings as the app uses them: the zone chosen, or UTC. */
+export type OrganisationSettings = { organisationName: string; timeZone: string }
 
 const whole = (what: string, min: number, max: number) =>
   z.coerce

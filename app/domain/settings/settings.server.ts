@@ -10,6 +10,7 @@ import {
   COMMITTEE_DEFAULTS,
   type CommitteeSettings,
   CommitteeSettingsSchema,
+  DEFAULT_TIME_ZONE,
   NURTURE_DEFAULTS,
   type NurtureSettings,
   NurtureSettingsSchema,
@@ -18,12 +19,13 @@ import {
   SLA_DEFAULTS,
   type SlaSettings,
   SlaSettingsSchema,
+  type StoredOrganisationSettings,
   WEBHOOK_DEFAULTS,
   type WebhookSettings,
   WebhookSettingsSchema,
 } from './schema'
 
-const DEFAULTS: OrganisationSettings = { organisationName: 'Leadcourt', timeZone: 'UTC' }
+const DEFAULTS: StoredOrganisationSettings = { organisationName: 'Leadcourt' }
 const ORGANISATION_KEY = 'organisation'
 const SLA_KEY = 'sla'
 const COMMITTEE_KEY = 'committee'
@@ -63,21 +65,25 @@ export function deleteSetting(db: Queryable, key: string) {
   db.delete(settings).where(eq(settings.key, key)).run()
 }
 
-/** Saves a group of settings and writes the change to the audit trail, in one transaction. */
-function saveSettings(
+/**
+ * Saves a group of settings (`toSave` makes them from what was stored) and writes the change to
+ * the audit trail, in one transaction.
+ */
+function saveSettings<T>(
   db: Queryable,
   key: string,
-  current: (db: Queryable) => unknown,
-  next: unknown,
+  current: (db: Queryable) => T,
+  toSave: (before: T) => T,
   actorId: number | null,
   now: Date,
-  afterSave?: (tx: Queryable, before: unknown) => void,
+  afterSave?: (tx: Queryable, before: T, next: T) => void,
 ) {
   db.transaction(
     (tx) => {
       const before = current(tx)
+      const next = toSave(before)
       writeSetting(tx, key, next, actorId, now)
-      afterSave?.(tx, before)
+      afterSave?.(tx, before, next)
       recordAudit(
         tx,
         {
@@ -95,41 +101,64 @@ function saveSettings(
   )
 }
 
-/** A group of settings kept under one key: read (the defaults when unset) and saved with audit. */
+/**
+ * A group of settings kept under one key: read (the defaults when unset) and saved with audit;
+ * `merge` makes what is saved from what was stored and what was sent (the default: what was sent).
+ */
 function settingGroup<T>(
   key: string,
   schema: z.ZodType<T>,
   defaults: T,
-  afterSave?: (tx: Queryable, before: T, next: T) => void,
+  hooks: {
+    merge?: (before: T, sent: T) => T
+    afterSave?: (tx: Queryable, before: T, next: T) => void
+  } = {},
 ) {
   const get = (db: Queryable): T => {
     const parsed = schema.safeParse(readSetting(db, key))
     return parsed.success ? parsed.data : defaults
   }
-  const update = (db: Queryable, actorId: number | null, next: T, now: Date) =>
+  const update = (db: Queryable, actorId: number | null, sent: T, now: Date) =>
     saveSettings(
       db,
       key,
       get,
-      next,
+      (before) => (hooks.merge ? hooks.merge(before, sent) : sent),
       actorId,
       now,
-      afterSave && ((tx, before) => afterSave(tx, before as T, next)),
+      hooks.afterSave,
     )
   return { get, update }
 }
 
-// A new time zone moves every row to another local day: the report summaries are counted again,
-// by the rebuild job, in the zone's calendar (decision 34).
-const organisation = settingGroup<OrganisationSettings>(
+const zoneOf = (stored: StoredOrganisationSettings) => stored.timeZone ?? DEFAULT_TIME_ZONE
+
+// Sent without a zone, the zone stored is kept, or none (decision 37). A new time zone moves
+// every row to another local day: the report summaries are counted again, by the rebuild job, in
+// the zone's calendar (decision 34).
+const organisation = settingGroup<StoredOrganisationSettings>(
   ORGANISATION_KEY,
   OrganisationSettingsSchema,
   DEFAULTS,
-  (tx, before, next) => {
-    if (before.timeZone !== next.timeZone) resetSummaries(tx, SUMMARY_FAMILIES, next.timeZone)
+  {
+    merge: (before, sent) =>
+      sent.timeZone === undefined && before.timeZone !== undefined
+        ? { ...sent, timeZone: before.timeZone }
+        : sent,
+    afterSave: (tx, before, next) => {
+      if (zoneOf(before) !== zoneOf(next)) resetSummaries(tx, SUMMARY_FAMILIES, zoneOf(next))
+    },
   },
 )
-export const getOrganisationSettings = organisation.get
+
+/** The organisation's name and the zone its calendar follows: the one chosen, or UTC. */
+export function getOrganisationSettings(db: Queryable): OrganisationSettings {
+  const stored = organisation.get(db)
+  return { organisationName: stored.organisationName, timeZone: zoneOf(stored) }
+}
+/** The settings as stored, for the Settings page: no `timeZone` while none was chosen. */
+export const getStoredOrganisationSettings = organisation.get
+/** Saves the name, and the zone when one is sent: without one, the zone stored is kept. */
 export const updateOrganisationSettings = organisation.update
 
 /** The SLA lengths. A change applies to clocks that start after it; running clocks keep theirs. */

@@ -3,10 +3,15 @@
 // source, campaign), with its kind, stage, hand-over and imported history. One SQL text counts a
 // set of case rows into a table: the triggers of migration 0026 (rewritten by 0027) use it on NEW and OLD (written
 // out there by `casesTriggerSql`, and a test checks they are the same), the rebuild on a range
-// of ids. Pure text: no value from outside is ever put in it (the ids of a range are integers).
-import { sql } from 'drizzle-orm'
+// of ids. Pure text: no value from outside is ever put in it (a range's ids are bound parameters).
 import type { Queryable } from '~db/connection'
-import type { SummaryFamily, SummarySource } from './state.server'
+import {
+  RANGE_AFTER,
+  RANGE_UPTO,
+  runForRange,
+  type SummaryFamily,
+  type SummarySource,
+} from './state.server'
 
 export const CASES_FAMILY_NAME = 'cases'
 
@@ -272,8 +277,7 @@ export function casesTriggerSql(): string[] {
 
 /** Counts the rows of `source` with ids after `after`, up to `upto`, into the summaries. */
 function addRange(db: Queryable, source: SummarySource, after: number, upto: number) {
-  const range = (alias: string) =>
-    `${alias}.id > ${Math.trunc(after)} AND ${alias}.id <= ${Math.trunc(upto)}`
+  const range = (alias: string) => `${alias}.id > ${RANGE_AFTER} AND ${alias}.id <= ${RANGE_UPTO}`
   const statements =
     source === 'votes'
       ? [
@@ -294,7 +298,7 @@ function addRange(db: Queryable, source: SummarySource, after: number, upto: num
           upsert(HOURS, hourRows('c', 'FROM cases c', range('c')), 1),
           upsert(DEPARTURES, departureRows('c', 'FROM cases c', range('c')), 1),
         ]
-  for (const statement of statements) db.run(sql.raw(statement))
+  for (const statement of statements) runForRange(db, statement, after, upto)
 }
 
 export const CASES_FAMILY: SummaryFamily = {

@@ -2,9 +2,8 @@
 // and month, working hour and minute, and in detail by the lead's source and campaign and the
 // return's reason. Kept by the triggers of migration 0026 (clocks-sql.ts writes them) and
 // counted again by the rebuild a chunk of follow-ups at a time.
-import { sql } from 'drizzle-orm'
 import { CLOCKS_FAMILY, clockStatements } from './clocks-sql'
-import type { SummaryFamily } from './state.server'
+import { RANGE_AFTER, RANGE_UPTO, runForRange, type SummaryFamily } from './state.server'
 
 export const CLOCKS_SUMMARIES: SummaryFamily = {
   name: CLOCKS_FAMILY,
@@ -16,7 +15,7 @@ export const CLOCKS_SUMMARIES: SummaryFamily = {
   ],
   sources: ['follow_ups'],
   addRange(tx, _source, after, upto) {
-    const range = `f.id > ${Math.trunc(after)} AND f.id <= ${Math.trunc(upto)}`
-    for (const statement of clockStatements(1, range, true)) tx.run(sql.raw(statement))
+    const range = `f.id > ${RANGE_AFTER} AND f.id <= ${RANGE_UPTO}`
+    for (const statement of clockStatements(1, range, true)) runForRange(tx, statement, after, upto)
   },
 }

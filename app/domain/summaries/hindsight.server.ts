@@ -11,7 +11,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '~db/connection'
 import type { CaseStage, HandOver, Outcome, Verdict } from '~db/enums'
 import { GRAINS_TABLE, type Grain, keyText, localDayText, periodOfText } from './grains'
-import type { SummaryFamily } from './state.server'
+import { RANGE_AFTER, RANGE_UPTO, runForRange, type SummaryFamily } from './state.server'
 
 export const HINDSIGHT_TABLES = ['summary_hindsight_cells'] as const
 
@@ -133,7 +133,8 @@ export const hindsightFamily: SummaryFamily = {
   tables: HINDSIGHT_TABLES,
   sources: ['cases'],
   addRange(db, _source, after, upto) {
-    db.run(sql.raw(contribution('cases c', `c.id > ${after} AND c.id <= ${upto}`, 1, true)))
+    const range = `c.id > ${RANGE_AFTER} AND c.id <= ${RANGE_UPTO}`
+    runForRange(db, contribution('cases c', range, 1, true), after, upto)
   },
 }
 

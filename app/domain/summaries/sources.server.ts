@@ -21,7 +21,7 @@ import {
   localDayText,
   periodOfText,
 } from './grains'
-import type { SummaryFamily } from './state.server'
+import { RANGE_AFTER, RANGE_UPTO, runForRange, type SummaryFamily } from './state.server'
 
 /**
  * A case's type, 0 to 14: a rejection is after_contact × 6 + imported × 3 + verdict, an ignored
@@ -196,12 +196,12 @@ export const sourcesFamily: SummaryFamily = {
   sources: ['leads'],
   addRange(db, _source, after, upto) {
     for (const statement of contribution(
-      `l.id > ${after} AND l.id <= ${upto}`,
-      `c.lead_id > ${after} AND c.lead_id <= ${upto}`,
+      `l.id > ${RANGE_AFTER} AND l.id <= ${RANGE_UPTO}`,
+      `c.lead_id > ${RANGE_AFTER} AND c.lead_id <= ${RANGE_UPTO}`,
       1,
       true,
     ))
-      db.run(sql.raw(statement))
+      runForRange(db, statement, after, upto)
   },
 }
 

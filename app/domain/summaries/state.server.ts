@@ -27,8 +27,33 @@ export type SummaryFamily = {
   addRange: (db: Queryable, source: SummarySource, after: number, upto: number) => void
 }
 
-const maxId = (db: Queryable, source: SummarySource) =>
+/** The largest id of `source` (0 when empty). */
+export const maxId = (db: Queryable, source: SummarySource) =>
   db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM ${sql.identifier(source)}`)?.id ?? 0
+
+/** The ids a range statement counts: after `RANGE_AFTER`, up to and including `RANGE_UPTO`. */
+export const RANGE_AFTER = ':range_after'
+export const RANGE_UPTO = ':range_upto'
+
+/**
+ * Runs one of a family's range statements (its text names the range by RANGE_AFTER and
+ * RANGE_UPTO) with the range bound as parameters: the text is the same for every batch and
+ * rebuild step, so the connection's statement cache prepares it once (decision 35).
+ */
+export function runForRange(db: Queryable, statement: string, after: number, upto: number) {
+  const parts = statement.split(/(:range_after|:range_upto)\b/)
+  db.run(
+    sql.join(
+      parts.map((part) =>
+        part === RANGE_AFTER
+          ? sql`${Math.trunc(after)}`
+          : part === RANGE_UPTO
+            ? sql`${Math.trunc(upto)}`
+            : sql.raw(part),
+      ),
+    ),
+  )
+}
 
 /** Writes the zone's offsets into `local_offsets` and records the zone. */
 export function writeCalendar(db: Queryable, timeZone: string) {
@@ -91,7 +116,8 @@ function calendarMatches(db: Queryable, timeZone: string) {
   )
 }
 
-const progressOf = (db: Queryable, family: string) =>
+/** How far `family` has counted each of its sources. */
+export const progressOf = (db: Queryable, family: string) =>
   db
     .select({ source: summaryProgress.source, upto: summaryProgress.upto })
     .from(summaryProgress)
@@ -173,11 +199,7 @@ export function rebuildStep(
           const to = Math.min(upto + chunk, last)
           if (to > upto) family.addRange(tx, source as SummarySource, upto, to)
           const next = to >= last ? SUMMARY_COMPLETE : to
-          tx.update(summaryProgress)
-            .set({ upto: next })
-            .where(sql`${summaryProgress.family} = ${family.name}
-              AND ${summaryProgress.source} = ${source}`)
-            .run()
+          setProgress(tx, family, source, next)
           const more = next !== SUMMARY_COMPLETE || !summaryStateComplete(tx)
           return { done: Math.max(0, to - upto), more }
         }
@@ -186,6 +208,16 @@ export function rebuildStep(
     },
     { behavior: 'immediate' },
   )
+}
+
+/** Records that `family` has counted `source` up to `upto`. */
+export function setProgress(db: Queryable, family: SummaryFamily, source: string, upto: number) {
+  db.update(summaryProgress)
+    .set({ upto })
+    .where(
+      sql`${summaryProgress.family} = ${family.name} AND ${summaryProgress.source} = ${source}`,
+    )
+    .run()
 }
 
 const summaryStateComplete = (db: Queryable) =>

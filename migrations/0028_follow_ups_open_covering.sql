@@ -1,0 +1,2 @@
+DROP INDEX `follow_ups_open_idx`;--> statement-breakpoint
+CREATE INDEX `follow_ups_open_idx` ON `follow_ups` (`kind`,`started_at`,`rep_id`,`due_at`,`reengaged`,`lead_id`,`action`,`working_ms`,`acted_at`) WHERE "follow_ups"."acted_at" IS NULL;
