@@ -201,9 +201,10 @@ const EVERY_ACTION: Record<string, [AuditFacts, string]> = {
     entry('settings.updated', 5, {
       subjectId: 'sla',
       before: { followUpHours: 48, reviewDays: 5 },
-      after: { followUpHours: 24, reviewDays: 5 },
+      after: { followUpHours: 24, reviewDays: 5, reminderPercent: 25 },
     }),
-    'Sasha Ivanova changed the service levels (follow-up SLA (hours))',
+    // A setting saved for the first time (the reminder share) is a change too.
+    'Sasha Ivanova changed the service levels (follow-up SLA (hours) and reminder share (%))',
   ],
   'definition.draft_started': [
     entry('definition.draft_started', 5, { after: { number: 3, from: 2 } }),

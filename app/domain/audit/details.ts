@@ -157,11 +157,15 @@ export function describeChanges(before: unknown, after: unknown, r: Reading): Fi
     .filter((change) => change.before !== change.after)
 }
 
-/** The names of the fields an update changed (those in both before and after that differ). */
+/**
+ * The names of the fields an update changed: those of `after` whose value differs from
+ * `before`'s (a field set for the first time included; one only `before` holds, such as a
+ * criterion's id, is no change).
+ */
 export function fieldNamesOf(before: unknown, after: unknown): string[] {
   const b = fieldsOf(before)
   const a = fieldsOf(after)
   return Object.keys(a)
-    .filter((key) => key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
     .map(fieldName)
 }
