@@ -1,10 +1,12 @@
 // The parts of the lead page that depend on who looks and where the lead stands: the rep's
 // panel (accept or reject while it waits; log attempts, mark converted or reject after contact
 // once working), the conversion, and the cases on the lead.
+
 import { Link } from '@remix-run/react'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import { CASE_KIND_LABELS } from '~/domain/sales/schema'
 import { type ActionReply, replyFor } from '~/http/reply'
+import { formatCount } from '~/platform/numbers'
 import type { CaseKind, CaseStatus, Disposition, LeadStatus, Verdict } from '~db/enums'
 import { CaseStageBadge } from './badges'
 import type { BuyingGroupView } from './buying-group'
@@ -15,8 +17,6 @@ import {
   RejectLeadForm,
 } from './lead-actions'
 import { Card } from './ui'
-
-const AMOUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
 
 /** When the lead was marked converted, and the opportunity it became. */
 export function ConversionNote({
@@ -30,7 +30,7 @@ export function ConversionNote({
         Marked converted {conversion.at}
         {conversion.opportunityRef ? `: opportunity ${conversion.opportunityRef}` : ''}
         {conversion.opportunityAmount !== null
-          ? `${conversion.opportunityRef ? ',' : ':'} amount ${AMOUNT.format(conversion.opportunityAmount)}`
+          ? `${conversion.opportunityRef ? ',' : ':'} amount ${formatCount(conversion.opportunityAmount)}`
           : ''}
         .
       </p>

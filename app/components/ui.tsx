@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { ComponentProps, ReactNode } from 'react'
+import { formatCount } from '~/platform/numbers'
 
 export function cx(...classes: (string | false | null | undefined)[]) {
   return classes.filter(Boolean).join(' ')
@@ -244,8 +245,13 @@ export function Table({
   )
 }
 
-export function Td({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cx('px-3 py-2', className)} {...props} />
+/** A table cell; one holding a number shows it as people read it ("1,757"). */
+export function Td({ className, children, ...props }: ComponentProps<'td'>) {
+  return (
+    <td className={cx('px-3 py-2', className)} {...props}>
+      {typeof children === 'number' ? formatCount(children) : children}
+    </td>
+  )
 }
 
 /** A labelled select for GET forms (filters, pickers): plain values, no form library. */

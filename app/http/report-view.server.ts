@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import type { Role } from '~/domain/people/roles'
+import { reportFileName } from '~/domain/reports/file-name.server'
 import { reportRange } from '~/domain/reports/periods'
 import { type ReportQuery, ReportQuerySchema } from '~/domain/reports/query'
 import {
@@ -90,7 +91,15 @@ export function reportFilterOptions(db: Queryable, viewer: Viewer) {
   return filterOptions(db, { reps: !ownFiguresOnly(viewer) })
 }
 
-/** A report's numbers as a CSV download, through the one CSV writer. */
-export function csvResponse(fileName: string, rows: (string | number)[][]): Response {
-  return csvDownload(fileName, csvText(rows))
+type CsvTask = Extract<ReportTask, `${string}.csv`>
+type CsvReport = ReportKey & (CsvTask extends `${infer K}.csv` ? K : never)
+
+/**
+ * A report as a CSV download, exactly as its page shows it: the report's guard and query, its
+ * rows from the report pool through the one CSV writer, and a file name saying what it holds.
+ */
+export async function reportCsv(args: LoaderFunctionArgs, report: CsvReport): Promise<Response> {
+  const { db, query, range, input } = await reportRequest(args, report)
+  const rows = await runReport(`${report}.csv` as CsvTask, input)
+  return csvDownload(reportFileName(db, report, query, range), csvText(rows))
 }

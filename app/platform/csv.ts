@@ -29,6 +29,31 @@ const OPTIONS: Options = {
   quoted_match: ';',
 }
 
+type NamePart = string | number | null | undefined | false
+
+/**
+ * The one way a CSV file is named (decision 38): what it holds, in lower-case words joined by
+ * hyphens, accents and punctuation dropped, e.g. `csvFileName('scorecard', '2026-01-01', 'to',
+ * '2026-12-31', 'Dana Reyes')` is "scorecard-2026-01-01-to-2026-12-31-dana-reyes.csv". Empty
+ * parts are left out.
+ */
+export function csvFileName(...parts: NamePart[]): string {
+  const words = parts
+    .filter(
+      (part): part is string | number => part !== null && part !== undefined && part !== false,
+    )
+    .map((part) =>
+      String(part)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .filter((word) => word !== '')
+  return `${words.join('-') || 'export'}.csv`
+}
+
 /** Rows as CSV text, for a download built in one piece. */
 export function csvText(rows: readonly CsvRow[]): string {
   return stringifySync(rows as CsvRow[] as unknown[][], OPTIONS)

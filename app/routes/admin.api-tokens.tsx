@@ -130,7 +130,7 @@ export default function ApiTokens() {
               <code>lc_{t.prefix}_…</code>
             </Td>
             <Td>{t.scopes.join(', ')}</Td>
-            <Td>{t.ratePerMinute.toLocaleString('en')}</Td>
+            <Td>{t.ratePerMinute}</Td>
             <Td>{t.createdAt}</Td>
             <Td>{t.expiresAt ?? 'Never'}</Td>
             <Td>{t.lastUsedAt ?? 'Never'}</Td>

@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PageHeader, Table, Td } from '~/components/ui'
-import { actionLabel, describeChanges, subjectLabel } from '~/domain/audit/format'
 import { listAuditEvents } from '~/domain/audit/trail.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { requireAccess } from '~/http/guards.server'
 import { queryOf } from '~/http/query'
 import { getDb } from '~/platform/db.server'
-import { formatDateTime } from '~/platform/time'
+import { countOf } from '~/platform/numbers'
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail · Leadcourt' }]
 
@@ -16,25 +15,12 @@ const QuerySchema = z.object({ page: z.coerce.number().int().min(1).catch(1) })
 
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args
-  await requireAccess(args, 'audit.read')
+  const user = await requireAccess(args, 'audit.read')
   const { page } = QuerySchema.parse(queryOf(request))
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
-  const { rows, total, pageCount } = listAuditEvents(db, page)
-  return {
-    page,
-    total,
-    pageCount,
-    entries: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      when: formatDateTime(r.at, timeZone),
-      who: r.actorName ?? 'System',
-      what: actionLabel(r.action),
-      subject: subjectLabel(r.subjectType, r.subjectId, r.subjectName),
-      changes: describeChanges(r.before, r.after),
-    })),
-  }
+  const { entries, total, pageCount } = listAuditEvents(db, page, { readerId: user.id, timeZone })
+  return { page, total, pageCount, entries }
 }
 
 export default function Audit() {
@@ -43,41 +29,51 @@ export default function Audit() {
     <div>
       <PageHeader title="Audit trail" />
       <p className="mb-4 text-sm text-slate-700">
-        Every change, newest first. Entries can be added but never edited or removed. {total}{' '}
-        {total === 1 ? 'entry' : 'entries'}.
+        Every change, newest first. Entries can be added but never edited or removed.{' '}
+        {countOf(total, 'entry', 'entries')}.
       </p>
       <Table
         caption="Audit trail entries, newest first"
-        columns={['When', 'Who', 'What', 'Subject', 'Changes']}
+        columns={['When', 'What happened', 'About']}
       >
         {entries.map((e) => (
           <tr key={e.id}>
-            <Td className="whitespace-nowrap">
+            <Td className="align-top sm:whitespace-nowrap">
               <time dateTime={e.at}>{e.when}</time>
             </Td>
-            <Td>{e.who}</Td>
-            <Td>{e.what}</Td>
-            <Td>{e.subject}</Td>
-            <Td>
-              {e.changes.length ? (
-                <ul className="space-y-0.5">
-                  {e.changes.map((c) => (
-                    <li key={c.field}>
-                      <span className="font-medium">{c.field}</span>:{' '}
-                      {c.before !== null ? (
-                        <>
-                          <span className="sr-only">changed from </span>
-                          <del className="text-slate-500">{c.before}</del>
-                          <span aria-hidden="true"> → </span>
-                          <span className="sr-only"> to </span>
-                        </>
-                      ) : null}
-                      {c.after ?? <em className="text-slate-500">none</em>}
-                    </li>
-                  ))}
-                </ul>
+            <Td className="align-top">
+              <p>{e.sentence}</p>
+              {e.details.length ? (
+                <details className="mt-1 text-slate-700">
+                  <summary className="cursor-pointer text-brand-700">Details</summary>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+                    {e.details.map((c) => (
+                      <div key={c.field} className="contents">
+                        <dt className="font-medium">{c.field}</dt>
+                        <dd>
+                          {c.before !== null ? (
+                            <>
+                              <span className="sr-only">changed from </span>
+                              <del>{c.before}</del>
+                              <span aria-hidden="true"> → </span>
+                              <span className="sr-only"> to </span>
+                            </>
+                          ) : null}
+                          {c.after ?? <em>none</em>}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              ) : null}
+            </Td>
+            <Td className="align-top">
+              {e.subjectPath ? (
+                <Link to={e.subjectPath} className="text-brand-700 underline">
+                  {e.subject}
+                </Link>
               ) : (
-                <span className="text-slate-500">—</span>
+                e.subject
               )}
             </Td>
           </tr>

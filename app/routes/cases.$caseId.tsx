@@ -339,9 +339,7 @@ export default function CaseFile() {
             </ul>
           )}
           {c.recusals?.length ? (
-            <p className="mt-3 text-sm text-slate-700">
-              Recused: {c.recusals.map((r) => `${r.member} (${r.reason})`).join('; ')}
-            </p>
+            <p className="mt-3 text-sm text-slate-700">Recused: {c.recusals.join('; ')}.</p>
           ) : null}
         </Card>
       ) : null}

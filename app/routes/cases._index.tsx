@@ -17,6 +17,7 @@ import { dispatchIntent, type IntentContext, intent } from '~/http/intents.serve
 import { queryOf } from '~/http/query'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import { formatCount } from '~/platform/numbers'
 import { formatDateTime } from '~/platform/time'
 import type { DB } from '~db/connection'
 
@@ -167,7 +168,7 @@ export default function Cases() {
           <p className="text-sm text-slate-700">
             {data.importedCount === 1
               ? '1 imported case matches these filters and is not reviewed.'
-              : `${data.importedCount.toLocaleString('en-GB')} imported cases match these filters and are not reviewed.`}{' '}
+              : `${formatCount(data.importedCount)} imported cases match these filters and are not reviewed.`}{' '}
             Taken up, a case goes into review and leaves the imported ones; filter by “Imported, not
             reviewed” to work through them a page at a time.
           </p>
@@ -177,7 +178,7 @@ export default function Cases() {
               label={
                 importedShown.length === 1
                   ? 'Take up the 1 imported case shown'
-                  : `Take up the ${importedShown.length} imported cases shown`
+                  : `Take up the ${formatCount(importedShown.length)} imported cases shown`
               }
             />
           ) : null}

@@ -22,8 +22,9 @@ import { type IntentContext, intent, refusedAtForm, runAction } from '~/http/int
 import { type ActionReply, formErrorOf } from '~/http/reply'
 import { receiveCsvUpload } from '~/http/upload.server'
 import { nowOf } from '~/load-context'
-import { csvText } from '~/platform/csv'
+import { csvFileName, csvText } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
+import { formatCount } from '~/platform/numbers'
 
 export const meta: MetaFunction = () => [{ title: 'Import outcomes · Leadcourt' }]
 
@@ -32,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return null
 }
 
-type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string }
+type Summary = Extract<OutcomeImport, { ok: true }> & { failedCsv: string; failedCsvName: string }
 
 const IMPORT_OUTCOMES = intent({
   schema: OutcomeImportSchema,
@@ -44,6 +45,7 @@ const IMPORT_OUTCOMES = intent({
       ['line', 'lead', 'reason'],
       ...done.failed.map((f) => [f.line, f.identifier, f.reason]),
     ]),
+    failedCsvName: csvFileName('outcomes', 'failed rows'),
   }),
 })
 
@@ -125,8 +127,8 @@ export default function ImportOutcomes() {
       {summary ? (
         <Card title="Report">
           <p className="mb-3 text-sm" role="status">
-            {summary.recorded} recorded, {summary.unchanged} already recorded,{' '}
-            {summary.failed.length} failed.
+            {formatCount(summary.recorded)} recorded, {formatCount(summary.unchanged)} already
+            recorded, {formatCount(summary.failed.length)} failed.
             {summary.dateOrder
               ? ` Numeric dates were read ${summary.dateOrder === 'day-first' ? 'day first' : 'month first'}.`
               : ''}
@@ -150,7 +152,7 @@ export default function ImportOutcomes() {
             <>
               <a
                 href={`data:text/csv;charset=utf-8,${encodeURIComponent(summary.failedCsv)}`}
-                download="outcomes-failed-rows.csv"
+                download={summary.failedCsvName}
                 className="mb-3 inline-block text-sm text-brand-700 underline"
               >
                 Download the failed rows

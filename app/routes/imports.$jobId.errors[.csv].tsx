@@ -4,7 +4,7 @@ import { getImportJob } from '~/domain/import/jobs.server'
 import { csvDownload } from '~/http/csv-download.server'
 import { requireAccess } from '~/http/guards.server'
 import { idParam } from '~/http/params'
-import { csvStream } from '~/platform/csv'
+import { csvFileName, csvStream } from '~/platform/csv'
 import { getDb } from '~/platform/db.server'
 
 function* failedRows(jobId: number) {
@@ -18,6 +18,6 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireAccess(args, 'imports.run')
   const job = getImportJob(getDb(), idParam(params, 'jobId'))
   if (!job) throw new Response('Not found', { status: 404 })
-  const name = `${job.fileName.replace(/\.csv$/i, '')}-failed-rows.csv`
+  const name = csvFileName(job.fileName.replace(/\.csv$/i, ''), 'failed rows')
   return csvDownload(name, csvStream(failedRows(job.id)))
 }

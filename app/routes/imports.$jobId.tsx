@@ -29,6 +29,7 @@ import { idParam } from '~/http/params'
 import { formErrorOf, refusalOf } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import { formatCount } from '~/platform/numbers'
 import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -272,7 +273,7 @@ export default function ImportJob() {
             ).map(([label, n]) => (
               <div key={label} className="rounded-md bg-slate-50 p-3">
                 <dt className="text-slate-600">{label}</dt>
-                <dd className="text-2xl font-semibold">{n}</dd>
+                <dd className="text-2xl font-semibold">{formatCount(n)}</dd>
               </div>
             ))}
           </dl>
@@ -293,10 +294,10 @@ export default function ImportJob() {
                   className="text-brand-700 underline"
                   download
                 >
-                  Download the {errors.total} failed rows as CSV
+                  Download the {formatCount(errors.total)} failed rows as CSV
                 </a>
                 {errors.total > errors.rows.length
-                  ? ` (the first ${errors.rows.length} are shown below)`
+                  ? ` (the first ${formatCount(errors.rows.length)} are shown below)`
                   : ''}
               </p>
               <Table

@@ -30,6 +30,7 @@ import { idParam } from '~/http/params'
 import { replyFor } from '~/http/reply'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
+import { formatCalendarDate } from '~/platform/time'
 import type { DB } from '~db/connection'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -241,8 +242,8 @@ export default function LeadPage() {
               <ul className="space-y-1 text-sm">
                 {lead.outcomes.map((o) => (
                   <li key={o.id}>
-                    <span className="font-medium">{o.label}</span> ({o.occurredOn})
-                    {o.note ? `: ${o.note}` : ''}
+                    <span className="font-medium">{o.label}</span> (
+                    {formatCalendarDate(o.occurredOn)}){o.note ? `: ${o.note}` : ''}
                     {o.recordedBy ? (
                       <span className="text-slate-600"> — {o.recordedBy}</span>
                     ) : null}

@@ -14,11 +14,12 @@ type Audit = {
   total: number
   pageCount: number
   entries: {
+    at: string
     when: string
-    who: string
-    what: string
+    sentence: string
     subject: string
-    changes: { field: string; after: string | null }[]
+    subjectPath: string | null
+    details: { field: string; before: string | null; after: string | null }[]
   }[]
 }
 
@@ -29,19 +30,25 @@ describe('audit trail page', () => {
     // The seed wrote the settings and ten users.
     expect(page.total).toBe(11)
     expect(page.entries[0]).toMatchObject({
+      at: '2026-11-20T10:00:00.000Z',
       when: '20 Nov 2026, 10:00 GMT',
-      who: 'System',
-      what: 'User added',
+      sentence: 'Leadcourt added Sasha Ivanova as admin',
       subject: 'Sasha Ivanova',
     })
-    expect(page.entries[0]?.changes).toContainEqual({
-      field: 'roles',
+    expect(page.entries[0]?.subjectPath).toMatch(/^\/admin\/users\/\d+$/)
+    // The fields in words, for the details: names people read, never keys or JSON.
+    expect(page.entries[0]?.details).toContainEqual({
+      field: 'Roles',
       before: null,
       after: 'admin',
     })
+    expect(page.entries[0]?.details).toContainEqual({ field: 'Chair', before: null, after: 'No' })
+    // Felix reads his own creation addressed to him.
+    expect(page.entries.map((e) => e.sentence)).toContain('Leadcourt added you as leadership')
     expect(page.entries.at(-1)).toMatchObject({
-      what: 'Settings changed',
+      sentence: 'Leadcourt changed the organisation settings (organisation name and time zone)',
       subject: 'Organisation settings',
+      subjectPath: null,
     })
   })
 

@@ -231,7 +231,7 @@ describe('the hindsight of the definition', () => {
       getArgs(`/reports/definition.csv?${RANGE}`, { cookie: cookies.maya, now: NOW }),
     )) as Response
     expect(response.headers.get('Content-Disposition')).toContain(
-      'definition_month_2026-01-01_2026-05-31.csv',
+      'definition-hindsight-2026-01-01-to-2026-05-31.csv',
     )
     const lines = (await response.text()).trim().split(/\r?\n/)
     expect(lines).toEqual([

@@ -335,17 +335,18 @@ describe('reading cases', () => {
     await vote(caseId, 'victor')
     getDb().update(leads).set({ title: 'CFO' }).where(eq(leads.id, leadId)).run()
     type File = {
-      timeline: { what: string }[]
+      timeline: { action: string; sentence: string }[]
       votes: unknown[] | null
       fields: { label: string; opened: string | null; current: string | null; changed: boolean }[]
     }
     const dana = payloadOf<File>(await view(caseId, 'dana'))
     expect(dana.votes).toBeNull()
     // Nor does the timeline tell her who voted what; the committee's does.
-    expect(dana.timeline.map((e) => e.what)).not.toContain('Vote cast')
-    expect(payloadOf<File>(await view(caseId, 'victor')).timeline.map((e) => e.what)).toContain(
-      'Vote cast',
-    )
+    expect(dana.timeline.map((e) => e.action)).not.toContain('case.vote_cast')
+    expect(payloadOf<File>(await view(caseId, 'victor')).timeline.map((e) => e.sentence)).toEqual([
+      'Dana Reyes rejected the lead and the case opened: No budget',
+      'You voted that the lead meets the definition',
+    ])
     expect(payloadOf<File>(await view(caseId, 'felix')).votes).toBeNull()
     expect(dana.fields.find((f) => f.label === 'Title')).toEqual({
       label: 'Title',

@@ -299,7 +299,7 @@ describe('lead page', () => {
         working: number
         others: { name: string | null; canOpen: boolean; title: string | null; ownerName: string }[]
       }
-      timeline: { what: string }[]
+      timeline: { sentence: string }[]
       version: { number: number }
     }>(await open(lead?.id ?? 0, 'dana'))
     expect(page.version.number).toBe(1)
@@ -333,7 +333,7 @@ describe('lead page', () => {
     // BULK-133 is Omar's: Dana sees its title, status and owner, not its name.
     expect(group.others[0]).toMatchObject({ name: null, canOpen: false, ownerName: 'Omar Haddad' })
     expect(group.others.find((o) => o.name === 'Person14')?.canOpen).toBe(true)
-    expect(page.timeline.map((e) => e.what)).toEqual(['Lead handed to Sales'])
+    expect(page.timeline.map((e) => e.sentence)).toEqual(['The lead was handed to you'])
   })
 
   it('a rep asking for another rep’s lead by URL gets 404; a marketer may open it', async () => {

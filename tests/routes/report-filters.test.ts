@@ -207,7 +207,7 @@ describe('imported history', () => {
       ['2026-04', 0, 0],
     ])
     expect((await csvOf(REPORTS[0]?.[1] as Report, { history: 'hidden' })).name).toBe(
-      'attachment; filename="accuracy_month_2026-01-01_2026-04-30_history-hidden.csv"',
+      'attachment; filename="rejection-accuracy-2026-01-01-to-2026-04-30-without-imported-history.csv"',
     )
   })
 
@@ -269,7 +269,7 @@ describe('a lead’s whole life (issue 16)', () => {
       (await csvOf(REPORTS[0]?.[1] as Report, { stage: 'after_contact', handOver: 'net_new' }))
         .name,
     ).toBe(
-      'attachment; filename="accuracy_month_2026-01-01_2026-04-30_stage-after_contact_hand-over-net_new.csv"',
+      'attachment; filename="rejection-accuracy-2026-01-01-to-2026-04-30-rejected-after-contact-net-new-hand-overs.csv"',
     )
   })
 })

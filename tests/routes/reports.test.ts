@@ -221,7 +221,7 @@ describe('rejection accuracy', () => {
       getArgs(`/reports/accuracy.csv?period=month&${RANGE}&by=rep`, { cookie: cookies.felix }),
     )) as Response
     expect(response.headers.get('Content-Disposition')).toBe(
-      'attachment; filename="accuracy_month_2026-01-01_2026-04-30.csv"',
+      'attachment; filename="rejection-accuracy-2026-01-01-to-2026-04-30.csv"',
     )
     expect((await response.text()).trim().split('\n')).toEqual([
       'section,name,opened,rejected_before_contact,rejected_after_contact,ignored,decided,upheld,overturned,open,imported,accuracy_percent',
@@ -240,7 +240,7 @@ describe('rejection accuracy', () => {
       }),
     )) as Response
     expect(filtered.headers.get('Content-Disposition')).toBe(
-      `attachment; filename="accuracy_quarter_2026-01-01_2026-04-30_rep-${userId('omar')}.csv"`,
+      'attachment; filename="rejection-accuracy-quarterly-2026-01-01-to-2026-04-30-omar-haddad.csv"',
     )
   })
 })
@@ -312,7 +312,7 @@ describe('source and campaign quality', () => {
       }),
     )) as Response
     expect(csv.headers.get('Content-Disposition')).toBe(
-      'attachment; filename="sources_quarter_2026-01-01_2026-04-30_source-Trade-show.csv"',
+      'attachment; filename="source-quality-quarterly-2026-01-01-to-2026-04-30-trade-show.csv"',
     )
     expect((await csv.text()).trim().split('\n')).toEqual([
       'section,name,handed_over,net_new,re_engaged,rejected,confirmed_bad,confirmed_good,confirmed_bad_percent',

@@ -360,10 +360,16 @@ describe('contact attempts', () => {
     expect(Math.abs((attempt?.at.getTime() ?? 0) - when.getTime())).toBeLessThan(60_000)
     const page = payloadOf<{
       attempts: { channel: string; note: string }[]
-      timeline: { what: string }[]
+      timeline: { sentence: string }[]
     }>(await leadLoader(getArgs(`/leads/${id}`, { cookie: cookies.dana }, { leadId: String(id) })))
     expect(page.attempts).toMatchObject([{ channel: 'Call', note: 'Left a voicemail' }])
-    expect(page.timeline.map((e) => e.what)).toContain('Contact attempt logged')
+    expect(page.timeline.map((e) => e.sentence)).toEqual([
+      'Maya Patel handed the lead to you',
+      'You accepted the lead',
+      expect.stringMatching(
+        /^You logged a contact attempt \(call\) on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} GMT$/,
+      ),
+    ])
   })
 
   it('refuses the future, a time before hand-over, an unknown channel, and another rep', async () => {

@@ -147,18 +147,19 @@ describe('a batched audit entry', () => {
 
   it('shows a batched lead its creation on its timeline, found by its creation instant', () => {
     const db = batchOfThree()
-    const timeline = timelineOf(db, 'lead', 102, 'Europe/London', AT)
+    const reader = { readerId: null, timeZone: 'Europe/London' }
+    const timeline = timelineOf(db, 'lead', 102, reader, AT)
     expect(timeline).toEqual([
       {
         id: 2,
         action: 'lead.created',
+        at: AT.toISOString(),
         when: expect.any(String),
-        who: 'System',
-        what: 'Lead handed to Sales',
-        changes: [],
+        // What the lead's own entry would have held (its rep, user 3: no such user here).
+        sentence: 'The lead was handed to user 3',
       },
     ])
     // Not listed in that batch: no creation found there.
-    expect(timelineOf(db, 'lead', 104, 'Europe/London', AT)).toEqual([])
+    expect(timelineOf(db, 'lead', 104, reader, AT)).toEqual([])
   })
 })

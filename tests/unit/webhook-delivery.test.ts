@@ -299,7 +299,7 @@ describe('retries', () => {
     await w.deliver(plus(threeDays - 1 + 5 * 60 * SECOND))
     expect(getEndpoint(w.db, id)).toMatchObject({
       disabledAt: plus(threeDays - 1 + 5 * 60 * SECOND),
-      disabledReason: `Failing since ${NOW.toISOString()} (three days without a success)`,
+      disabledReason: 'Failing since 23 Nov 2026, 10:00 UTC (three days without a success)',
     })
     w.drain()
     expect(unreadNotifications(w.db, w.adminId).map((n) => n.kind)).toEqual(['webhook_disabled'])

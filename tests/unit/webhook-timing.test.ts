@@ -124,7 +124,8 @@ describe('the last attempt', () => {
     })
     expect(getEndpoint(w.db, id)).toMatchObject({
       disabledAt: plus(72 * HOUR),
-      disabledReason: `Failing since ${plus(30 * HOUR).toISOString()} (a delivery failed all 13 attempts over three days)`,
+      disabledReason:
+        'Failing since 24 Nov 2026, 16:00 UTC (a delivery failed all 13 attempts over three days)',
     })
     w.drain(plus(72 * HOUR))
     expect(unreadNotifications(w.db, w.adminId).map((n) => n.kind)).toEqual(['webhook_disabled'])

@@ -8,6 +8,7 @@ import { Button, Card, Table, Td } from '~/components/ui'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import type { HomePage } from '~/domain/people/home.server'
 import type { Role } from '~/domain/people/roles'
+import { countOf, formatCount } from '~/platform/numbers'
 
 type Home = SerializeFrom<HomePage>
 
@@ -51,7 +52,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'a
           tone && value > 0 ? 'text-2xl font-semibold text-red-800' : 'text-2xl font-semibold'
         }
       >
-        {value}
+        {formatCount(value)}
       </dd>
     </div>
   )
@@ -62,13 +63,14 @@ type Notice = Home['notifications'][number]
 /** What a notification says, in plain words (the lead's name is its link, above). */
 export function noticeText(n: Notice): string {
   const lead = `${n.name}${n.company ? ` (${n.company})` : ''}`
+  const rep = n.repIsYou ? 'You' : n.repName
   switch (n.notice) {
     case 'case_opened':
       if (n.takenUp)
-        return `The committee took up ${n.repName}’s rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
+        return `The committee took up ${n.repIsYou ? 'your' : `${n.repName}’s`} rejection in the CRM (${n.reason}); case ${n.caseId} is open.`
       return n.kind === 'rejected'
-        ? `${n.repName} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
-        : `${n.repName} neither accepted nor rejected it in time; case ${n.caseId} is open.`
+        ? `${rep} rejected it: ${n.reason}.${n.notes ? ` “${n.notes}”` : ''}`
+        : `${rep} neither accepted nor rejected it in time; case ${n.caseId} is open.`
     case 'conceded':
     case 'verdict':
       return `${n.notice === 'conceded' ? 'Marketing conceded' : 'Verdict'} on case ${n.caseId}: ${n.verdict ? VERDICT_LABELS[n.verdict] : ''}${n.disposition ? ` — ${DISPOSITION_LABELS[n.disposition]}` : n.verdict === 'meets' ? ' — back with Sales' : ''}.`
@@ -325,7 +327,7 @@ export function ReengagedInPool({ count }: { count: number }) {
   return (
     <p className="text-slate-700">
       <Link to="/nurture?reengaged=1" className="text-brand-700 underline">
-        {count === 1 ? '1 re-engaged lead' : `${count} re-engaged leads`} in the Nurture pool
+        {countOf(count, 're-engaged lead', 're-engaged leads')} in the Nurture pool
       </Link>
     </p>
   )

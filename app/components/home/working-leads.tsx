@@ -1,8 +1,10 @@
 // The rep's working leads on their home page: each one a click from "Log a contact attempt",
 // "Mark converted" and "Reject lead" on its page.
+
 import type { SerializeFrom } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import type { HomePage } from '~/domain/people/home.server'
+import { formatCount } from '~/platform/numbers'
 import { Table, Td } from '../ui'
 import { LeadCell } from './sections'
 
@@ -12,7 +14,7 @@ export function WorkingLeads({ working }: { working: Working }) {
   return (
     <section aria-labelledby="working-heading" className="space-y-3">
       <h2 id="working-heading" className="text-lg font-semibold text-slate-900">
-        Leads you are working ({working.total})
+        Leads you are working ({formatCount(working.total)})
       </h2>
       {working.rows.length === 0 ? (
         <p className="text-slate-700">
@@ -46,7 +48,7 @@ export function WorkingLeads({ working }: { working: Working }) {
       )}
       {working.total > working.rows.length ? (
         <Link to="/leads?status=working" className="text-sm text-brand-700 underline">
-          All {working.total} leads you are working
+          All {formatCount(working.total)} leads you are working
         </Link>
       ) : null}
     </section>

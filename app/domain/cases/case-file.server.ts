@@ -4,7 +4,7 @@ import { timelineOf } from '~/domain/audit/trail.server'
 import { describeRule, evaluate } from '~/domain/definition/evaluator'
 import { getVersion } from '~/domain/definition/versions.server'
 import { buyingGroup, groupMember } from '~/domain/leads/buying-group.server'
-import { LEAD_FIELDS, leadName } from '~/domain/leads/fields'
+import { fieldText, LEAD_FIELDS, leadName } from '~/domain/leads/fields'
 import { leadById } from '~/domain/leads/lead.server'
 import { activeReps } from '~/domain/leads/owners.server'
 import { can } from '~/domain/people/access'
@@ -19,7 +19,7 @@ import { cases, recusals, users, votes } from '~db/schema'
 import { caseEvaluation, findCase } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { casesOfLead } from './lists.server'
-import { automaticRecusal, standing } from './standing.server'
+import { automaticRecusal, RECUSAL_WORDS, standing } from './standing.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 
@@ -36,9 +36,6 @@ export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Ca
   const lead = leadById(db, c.leadId)
   return lead?.ownerId === viewer.id ? c : null
 }
-
-const shown = (value: unknown): string | null =>
-  value === null || value === undefined || value === '' ? null : String(value)
 
 /** The page's data: the lead then and now, the evaluation, the parties' words, votes and history. */
 export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) {
@@ -140,8 +137,8 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     })),
     // The lead as it was when the case opened, beside the lead now; changed fields flagged.
     fields: LEAD_FIELDS.map((f) => {
-      const opened = shown(snapshot[f.key])
-      const current = shown(lead[f.key])
+      const opened = fieldText(f.key, snapshot[f.key])
+      const current = fieldText(f.key, lead[f.key])
       return { label: f.label, opened, current, changed: opened !== current }
     }),
     version: version ? { id: version.id, number: version.number } : null,
@@ -201,10 +198,18 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
     voteCount: cast.length,
     recusals: isCommittee
       ? [
-          ...automaticStandAside
-            .filter((r) => r.why)
-            .map((r) => ({ member: nameOf(r.id), reason: `${r.why} (automatic)` })),
-          ...stood.map((r) => ({ member: nameOf(r.memberId), reason: r.reason })),
+          ...automaticStandAside.flatMap(({ id, why }) =>
+            !why
+              ? []
+              : id === viewer.id
+                ? [`${RECUSAL_WORDS[why].you} and are recused automatically`]
+                : [`${nameOf(id)} ${RECUSAL_WORDS[why].they} and is recused automatically`],
+          ),
+          ...stood.map((r) =>
+            r.memberId === viewer.id
+              ? `You recused yourself: ${r.reason}`
+              : `${nameOf(r.memberId)} recused themselves: ${r.reason}`,
+          ),
         ]
       : null,
     me: {
@@ -254,7 +259,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
           })),
         }
       : null,
-    timeline: timelineOf(db, 'case', c.id, timeZone).filter(
+    timeline: timelineOf(db, 'case', c.id, { readerId: viewer.id, timeZone }).filter(
       (e) => isCommittee || !COMMITTEE_ONLY.has(e.action),
     ),
   }

@@ -6,20 +6,31 @@ import type { Queryable } from '~db/connection'
 import { leads, recusals, userRoles, users } from '~db/schema'
 import { type Case, closed, findCase } from './case.server'
 
+/** Why a member is recused automatically: their hand in the lead. */
+export type RecusalGround = 'filed' | 'rep' | 'owner' | 'marketer'
+
+/** The ground in words, said to the member ("You filed the rejection") or of them. */
+export const RECUSAL_WORDS: Record<RecusalGround, { you: string; they: string }> = {
+  filed: { you: 'You filed the rejection', they: 'filed the rejection' },
+  rep: { you: 'You are the lead’s rep', they: 'is the lead’s rep' },
+  owner: { you: 'You own the lead', they: 'owns the lead' },
+  marketer: { you: 'You handed the lead over', they: 'handed the lead over' },
+}
+
 /**
  * Why a member may not vote on a case of their own making, or null. A member who filed the
  * rejection, is the lead's rep or owner, or is its marketer is recused automatically.
  */
-export function automaticRecusal(db: Queryable, c: Case, memberId: number): string | null {
-  if (c.filedBy === memberId) return 'You filed the rejection'
-  if (c.repId === memberId) return 'You are the lead’s rep'
+export function automaticRecusal(db: Queryable, c: Case, memberId: number): RecusalGround | null {
+  if (c.filedBy === memberId) return 'filed'
+  if (c.repId === memberId) return 'rep'
   const lead = db
     .select({ ownerId: leads.ownerId, marketerId: leads.marketerId })
     .from(leads)
     .where(eq(leads.id, c.leadId))
     .get()
-  if (lead?.ownerId === memberId) return 'You own the lead'
-  if (lead?.marketerId === memberId || c.marketerId === memberId) return 'You handed the lead over'
+  if (lead?.ownerId === memberId) return 'owner'
+  if (lead?.marketerId === memberId || c.marketerId === memberId) return 'marketer'
   return null
 }
 
@@ -38,7 +49,11 @@ export function standing(
   if (!member?.active || !member.seat)
     return { canVote: false, why: 'Only committee members with a seat vote on cases' }
   const automatic = automaticRecusal(db, c, memberId)
-  if (automatic) return { canVote: false, why: `${automatic}, so you are recused from this case` }
+  if (automatic)
+    return {
+      canVote: false,
+      why: `${RECUSAL_WORDS[automatic].you}, so you are recused from this case`,
+    }
   const recused = db
     .select({ reason: recusals.reason })
     .from(recusals)

@@ -1,5 +1,6 @@
 // The fields of a lead, shared by the definition's rule builder, the lead form, the import
 // mapping and the lead page. Criteria may also test custom attributes as `custom.<name>`.
+import { formatCount } from '~/platform/numbers'
 import { LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
 
 type LeadFieldType = 'text' | 'number' | 'email' | 'lifecycle'
@@ -37,6 +38,14 @@ export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
   customer: 'Customer',
 }
 export { LIFECYCLE_STAGES }
+
+/** A lead field's value as people read it ("1,200", "MQL"), or null when blank. */
+export function fieldText(field: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (field === 'lifecycleStage') return LIFECYCLE_LABELS[value as LifecycleStage] ?? String(value)
+  if (typeof value === 'number') return formatCount(value)
+  return String(value)
+}
 
 export const CUSTOM_PREFIX = 'custom.'
 

@@ -19,24 +19,14 @@ import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import { buyingGroup } from './buying-group.server'
-import { LEAD_FIELDS, LIFECYCLE_LABELS, leadName } from './fields'
+import { fieldText, LEAD_FIELDS, leadName } from './fields'
 import { getLeadForViewer } from './lead.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 type Lead = NonNullable<ReturnType<typeof getLeadForViewer>>
 
 function fieldsOf(lead: Lead) {
-  return LEAD_FIELDS.map((f) => {
-    const value = lead[f.key]
-    const shown =
-      f.key === 'lifecycleStage' && lead.lifecycleStage
-        ? LIFECYCLE_LABELS[lead.lifecycleStage]
-        : value
-    return {
-      label: f.label,
-      value: shown === null || shown === undefined || shown === '' ? null : String(shown),
-    }
-  })
+  return LEAD_FIELDS.map((f) => ({ label: f.label, value: fieldText(f.key, lead[f.key]) }))
 }
 
 /**
@@ -136,6 +126,6 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
       : null,
     buyingGroup: buyingGroup(db, viewer, lead),
     companyDomain: lead.companyDomain,
-    timeline: timelineOf(db, 'lead', lead.id, timeZone, lead.createdAt),
+    timeline: timelineOf(db, 'lead', lead.id, { readerId: viewer.id, timeZone }, lead.createdAt),
   }
 }

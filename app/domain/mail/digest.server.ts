@@ -10,6 +10,7 @@ import { queueCounts } from '~/domain/sales/rep-queue.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { calendarDate, instantOfLocal, localOfInstant } from '~/domain/sla/clock'
 import { siteOrigin } from '~/platform/mailer.server'
+import { formatDate } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import type { Role } from '~db/enums'
 import { cases, emailMessages, userRoles, users } from '~db/schema'
@@ -84,12 +85,7 @@ export function digestDay(now: Date, timeZone: string) {
     due: Number(local.slice(11, 13)) >= DIGEST_HOUR,
     start: instantOfLocal(`${date}T00:00`, timeZone),
     yesterday: instantOfLocal(`${previous}T00:00`, timeZone),
-    label: new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    }).format(now),
+    label: formatDate(now, timeZone),
   }
 }
 

@@ -48,6 +48,7 @@ export function unreadNotifications(db: Queryable, userId: number, limit = 20) {
       leadId: leads.id,
       ...LEAD_NAME_COLUMNS,
       followUpDueAt: leads.followUpDueAt,
+      repId: cases.repId,
       repName: users.name,
     })
     .from(notifications)

@@ -1,7 +1,6 @@
 // What changed in a nurtured lead since it entered the pool: the fields that tell a lead is
 // waking up (decision 26), compared between the stay's snapshot and the lead now.
-import { fieldLabel, LIFECYCLE_LABELS } from '~/domain/leads/fields'
-import type { LifecycleStage } from '~db/enums'
+import { fieldLabel, fieldText } from '~/domain/leads/fields'
 
 /** The fields the pool compares, in the order it shows them. */
 export const WATCHED_FIELDS = [
@@ -19,12 +18,6 @@ export type FieldChange = {
   after: string | null
 }
 
-function shown(field: string, value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null
-  if (field === 'lifecycleStage') return LIFECYCLE_LABELS[value as LifecycleStage] ?? String(value)
-  return String(value)
-}
-
 /** The watched fields whose value differs between the snapshot and the lead now. */
 export function whatChanged(
   snapshot: Record<string, unknown>,
@@ -33,7 +26,7 @@ export function whatChanged(
   return WATCHED_FIELDS.map((field) => ({
     field,
     label: fieldLabel(field),
-    before: shown(field, snapshot[field]),
-    after: shown(field, now[field]),
+    before: fieldText(field, snapshot[field]),
+    after: fieldText(field, now[field]),
   })).filter((c) => c.before !== c.after)
 }

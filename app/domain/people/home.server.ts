@@ -115,6 +115,8 @@ function notificationsHome(db: DB, viewer: Viewer, now: Date, timeZone: string) 
     name: n.leadId === null ? null : leadName({ ...n, id: n.leadId }),
     company: n.company,
     repName: n.repName,
+    // The reader is the case's rep: the notice says "you".
+    repIsYou: n.repId === viewer.id,
     reason: n.reasonLabel,
     notes: n.notes,
     at: formatDateTime(n.createdAt, timeZone),

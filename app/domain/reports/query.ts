@@ -1,6 +1,7 @@
 // What every report shares: the period, the date range and the filters, kept in the URL so a
 // view can be bookmarked and shared. Shared by the browser (the filter form) and the server.
 import { z } from 'zod'
+import { formatPercent, formatHours as hours } from '~/platform/numbers'
 import { CASE_STAGES, HAND_OVERS, type HandOver } from '~db/enums'
 
 export const PERIODS = ['week', 'month', 'quarter'] as const
@@ -69,34 +70,11 @@ export const ReportQuerySchema = z.object({
 })
 export type ReportQuery = z.infer<typeof ReportQuerySchema>
 
-/**
- * The filters in a file name: "accuracy_month_2026-01-01_2026-12-31_rep-3.csv", and
- * "…_history-hidden.csv" when imported history is hidden, "…_stage-after_contact" and
- * "…_hand-over-re_engaged" under the stage and hand-over filters.
- */
-export function reportFileName(
-  report: string,
-  query: ReportQuery,
-  range: { from: string; to: string },
-) {
-  const parts = [report, query.period, range.from, range.to]
-  if (query.repId) parts.push(`rep-${query.repId}`)
-  if (query.reasonId) parts.push(`reason-${query.reasonId}`)
-  if (query.source) parts.push(`source-${query.source}`)
-  if (query.campaign) parts.push(`campaign-${query.campaign}`)
-  if (query.history === 'hidden') parts.push('history-hidden')
-  if (query.stage) parts.push(`stage-${query.stage}`)
-  if (query.handOver) parts.push(`hand-over-${query.handOver}`)
-  return `${parts.join('_').replace(/[^\w.-]+/g, '-')}.csv`
-}
-
 /** A rate as the page shows it: "66.7%", or "—" when there is nothing to divide by. */
-export const formatRate = (rate: number | null) =>
-  rate === null ? '—' : `${(rate * 100).toFixed(1)}%`
+export const formatRate = (rate: number | null) => (rate === null ? '—' : formatPercent(rate))
 
 /** Working time as the reports show it: hours with one decimal ("26.5 h"), or "—". */
-export const formatHours = (ms: number | null) =>
-  ms === null ? '—' : `${(ms / 3_600_000).toFixed(1)} h`
+export const formatHours = (ms: number | null) => (ms === null ? '—' : hours(ms))
 
 /** A rate as the CSV gives it: a percentage with one decimal, or empty. */
 export const percentCell = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))

@@ -4,6 +4,8 @@
 // until the attempts run out (the last one at least three days after the event); an endpoint
 // failing for three days, or whose delivery failed its last attempt, is disabled, admins told.
 import { and, eq } from 'drizzle-orm'
+import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import { webhookDeliveries, webhookEndpoints } from '~db/schema'
 import { disableEndpointIn } from './endpoints.server'
@@ -133,9 +135,10 @@ export function recordAttempt(
       // days after it was created, all of them failed): the endpoint is disabled, admins told.
       const since = endpoint.failingSince ?? now
       if (last || now.getTime() - since.getTime() >= FAILING_LIMIT_MS) {
+        const failing = `Failing since ${formatDateTime(since, getOrganisationSettings(tx).timeZone)}`
         const reason = last
-          ? `Failing since ${since.toISOString()} (a delivery failed all ${MAX_ATTEMPTS} attempts over three days)`
-          : `Failing since ${since.toISOString()} (three days without a success)`
+          ? `${failing} (a delivery failed all ${MAX_ATTEMPTS} attempts over three days)`
+          : `${failing} (three days without a success)`
         disableEndpointIn(tx, { userId: null }, endpoint, reason, now, true)
         return { status: 'failed' as const, nextAttemptAt: null }
       }
