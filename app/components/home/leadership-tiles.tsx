@@ -9,15 +9,9 @@ import { type MetricSectionId, metricHref } from '~/domain/reports/metric-links'
 import { formatRate } from '~/domain/reports/query'
 import { belowBenchmark, pointsChange, type RateFigure } from '~/domain/reports/rates'
 import { FEW_CASES } from '~/domain/reports/wilson'
+import { countOf, formatCount } from '~/platform/numbers'
 
 type Data = SerializeFrom<Tiles>
-
-// A minimal count formatter ("1,757"), fixed to one locale so the server and the browser agree.
-// The words-and-numbers work of issue 19 gives the app one; this gives way to it then.
-const counts = new Intl.NumberFormat('en-GB')
-const formatCount = (n: number) => counts.format(n)
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** A tile: its title (a link to its report), the figure, what it is of, and its definition. */
 function Tile({
@@ -151,7 +145,7 @@ export function LeadershipTiles({ tiles }: { tiles: Data }) {
         ))}
         <Tile id="cases" title="Open and overdue cases" href={tiles.cases.href} metric="sla-report">
           <Figure>{formatCount(tiles.cases.open)}</Figure>
-          <p>{plural(tiles.cases.open, 'case', 'cases')} in review</p>
+          <p>{countOf(tiles.cases.open, 'case', 'cases')} in review</p>
           <p className={tiles.cases.overdue > 0 ? 'font-medium text-red-800' : undefined}>
             {formatCount(tiles.cases.overdue)} past their review due time
           </p>
