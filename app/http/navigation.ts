@@ -72,7 +72,8 @@ export function entryItems(entry: NavEntry): NavItem[] {
  * queue, not the cases list.
  */
 export const VIA_PARAM = 'via'
-const VIA_LISTS = { review: '/review' } as const
+// Each list, and the pages it opens (a prefix of their paths): only those pages follow `via`.
+const VIA_LISTS = { review: { list: '/review', opens: '/cases/' } } as const
 export type ViaList = keyof typeof VIA_LISTS
 
 /** `path` opened from the list `via` (see VIA_PARAM). */
@@ -87,7 +88,7 @@ function viaOf(search: URLSearchParams): ViaList | null {
 
 /**
  * Which of these pages is the current one at this address: the list named by the `via`
- * parameter when it is one of them, else the page whose path is the longest prefix of the
+ * parameter when it is one of them and the address is a page that list opens, else the page whose path is the longest prefix of the
  * address (Home only at `/`).
  */
 export function currentPath(
@@ -96,8 +97,8 @@ export function currentPath(
   search: URLSearchParams,
 ): string | null {
   const via = viaOf(search)
-  const viaPath = via ? VIA_LISTS[via] : null
-  if (viaPath && items.some((item) => item.to === viaPath)) return viaPath
+  const viaList = via && pathname.startsWith(VIA_LISTS[via].opens) ? VIA_LISTS[via].list : null
+  if (viaList && items.some((item) => item.to === viaList)) return viaList
   let current: string | null = null
   for (const { to } of items) {
     const matches = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)

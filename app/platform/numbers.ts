@@ -20,8 +20,11 @@ export const formatCount = (n: number) => COUNT.format(n)
 /** A share from 0 to 1 as a percentage with one decimal: 0.482 → "48.2%". */
 export const formatPercent = (share: number) => PERCENT.format(share)
 
+/** A number with one decimal: 13.333 → "13.3", 1204 → "1,204.0". */
+export const formatDecimal = (n: number) => ONE_DECIMAL.format(n)
+
 /** A duration in hours with one decimal: "19.5 h", "1,204.0 h". */
-export const formatHours = (ms: number) => `${ONE_DECIMAL.format(ms / 3_600_000)} h`
+export const formatHours = (ms: number) => `${formatDecimal(ms / 3_600_000)} h`
 
 /** A count and its noun, singular for one: "1 entry", "2,396 entries". */
 export const countOf = (n: number, one: string, many: string) =>

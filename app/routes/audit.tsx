@@ -48,7 +48,7 @@ export default function Audit() {
                   <summary className="cursor-pointer text-brand-700">Details</summary>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
                     {e.details.map((c) => (
-                      <div key={c.field} className="contents">
+                      <div key={c.key} className="contents">
                         <dt className="font-medium">{c.field}</dt>
                         <dd>
                           {c.before !== null ? (

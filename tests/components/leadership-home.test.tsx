@@ -82,6 +82,7 @@ describe('leadership’s tiles', () => {
     const cases = screen.getByRole('region', { name: 'Open and overdue cases' })
     expect(within(cases).getByText('1,757')).toBeInTheDocument()
     expect(within(cases).getByText('3 past their review due time')).toBeInTheDocument()
+    expect(within(cases).getByText('Of cases opened since 1 Oct 2025')).toBeInTheDocument()
     const pool = screen.getByRole('region', { name: 'Nurture pool' })
     expect(within(pool).getByText('42')).toBeInTheDocument()
     expect(

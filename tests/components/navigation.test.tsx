@@ -123,6 +123,21 @@ describe('navigation', () => {
     expect(screen.getByRole('link', { name: 'Review queue' })).not.toHaveAttribute('aria-current')
   })
 
+  it('"via" moves only the pages its list opens: the audit trail stays the audit trail', async () => {
+    await renderNav(
+      { name: 'Felix Grant', roles: ['committee', 'leadership'] },
+      '/audit?via=review',
+    )
+    expect(screen.getByRole('button', { name: 'Court' })).not.toHaveAttribute('aria-current')
+    const insight = screen.getByRole('button', { name: 'Insight' })
+    expect(insight).toHaveAttribute('aria-current', 'true')
+    await userEvent.click(insight)
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+  })
+
   it('a rep, who has no review queue, sees such a case in the cases', async () => {
     await renderNav({ name: 'Dana Reyes', roles: ['rep'] }, '/cases/12?via=review')
     await userEvent.click(screen.getByRole('button', { name: 'Court' }))

@@ -12,6 +12,7 @@ import { apiToken, callApi, jsonOf } from '../support/api'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { runOnce } from '../support/jobs'
+import { everySummary, rebuiltFromZero } from '../support/summaries-world'
 
 const NOW = new Date('2026-11-28T10:00:00Z')
 let token: string
@@ -96,6 +97,11 @@ describe('POST /api/v1/leads/batch and GET /api/v1/jobs/{id}', () => {
     expect(getDb().select().from(leads).where(eq(leads.externalId, 'B-0')).get()?.title).toBe('CEO')
     // Done, the rows are dropped.
     expect(getDb().select().from(apiJobs).where(eq(apiJobs.id, body.id)).get()?.input).toBeNull()
+    // The batch's leads and their clocks were counted into the report summaries (set-based,
+    // decision 36) as a rebuild from zero counts them.
+    const counted = everySummary(getDb())
+    expect(counted.summary_source_cells?.length).toBeGreaterThan(0)
+    expect(rebuiltFromZero(getDb())).toEqual(counted)
   })
 
   it('marks a job failed, with the error, when even the row-by-row retry fails, and goes on to the next', async () => {

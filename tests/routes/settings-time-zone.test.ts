@@ -91,6 +91,15 @@ describe('the time-zone setting', () => {
     expect(lastAudit()?.before).toEqual(lastAudit()?.after)
   })
 
+  it('spaces only are an empty field; spaces around a zone are dropped', async () => {
+    expect(statusOf(await save('   '))).toBe(200)
+    expect(getStoredOrganisationSettings(getDb()).timeZone).toBe('America/New_York')
+    expect(statusOf(await save(' Europe/London '))).toBe(200)
+    expect(getStoredOrganisationSettings(getDb()).timeZone).toBe('Europe/London')
+    expect(summariesZone()).toBe('Europe/London')
+    expect(statusOf(await save('America/New_York'))).toBe(200)
+  })
+
   it.each(['Mars/Olympus_Mons', 'Europe/london', 'GMT+2'])(
     'refuses the zone "%s" with a 400 naming the field, keeping the stored one',
     async (zone) => {

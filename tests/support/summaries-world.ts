@@ -9,6 +9,8 @@ import { ReportQuerySchema } from '~/domain/reports/query'
 import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
 import {
   prepareSummaries,
+  rebuildStep,
+  resetFamily,
   type SummaryFamily,
   summariesComplete,
 } from '~/domain/summaries/state.server'
@@ -300,4 +302,11 @@ export function everySummary(db: DB) {
       return [table, rows]
     }),
   )
+}
+
+/** Rebuilds every family from zero and returns the summaries (left so): what should be counted. */
+export function rebuiltFromZero(db: DB) {
+  for (const family of SUMMARY_FAMILIES) resetFamily(db, family)
+  while (rebuildStep(db, SUMMARY_FAMILIES, 97).more);
+  return everySummary(db)
 }

@@ -183,7 +183,7 @@ const EVERY_ACTION: Record<string, [AuditFacts, string]> = {
   ],
   'user.password_reset': [
     entry('user.password_reset', 5, { subjectId: '4', subjectName: 'Victor Lindqvist' }),
-    'Sasha Ivanova reset your password; every session of theirs ended',
+    'Sasha Ivanova reset your password; every session of yours ended',
   ],
   'user.password_changed': [
     entry('user.password_changed', 4, { subjectId: '4' }),
@@ -332,6 +332,13 @@ describe('the audit trail in sentences', () => {
     )
     const conceded = entry('case.conceded', 3)
     expect(auditSentence(conceded, { ...VICTOR, readerId: 3 })).toBe('You conceded the case')
+    const reset = entry('user.password_reset', 5, {
+      subjectId: '4',
+      subjectName: 'Victor Lindqvist',
+    })
+    expect(auditSentence(reset, { ...VICTOR, readerId: 2 })).toBe(
+      'Sasha Ivanova reset Victor Lindqvist’s password; every session of theirs ended',
+    )
     expect(
       auditSentence(entry('lead.created', 3, { after: { ownerId: 1 } }), {
         ...VICTOR,
@@ -377,14 +384,14 @@ describe('an entry’s details', () => {
         VICTOR,
       ),
     ).toEqual([
-      { field: 'Status', before: 'new', after: 'in review' },
-      { field: 'Case', before: null, after: '146' },
-      { field: 'When', before: null, after: '27 Nov 2026, 12:53 GMT' },
-      { field: 'Decided by the chair’s vote', before: null, after: 'No' },
-      { field: 'Rep', before: null, after: 'You' },
-      { field: 'Employee count', before: null, after: '1,757' },
-      { field: 'Verdict', before: null, after: 'does not meet' },
-      { field: 'Roles', before: null, after: 'committee and rep' },
+      { key: 'status', field: 'Status', before: 'new', after: 'in review' },
+      { key: 'caseId', field: 'Case', before: null, after: '146' },
+      { key: 'at', field: 'When', before: null, after: '27 Nov 2026, 12:53 GMT' },
+      { key: 'byChair', field: 'Decided by the chair’s vote', before: null, after: 'No' },
+      { key: 'ownerId', field: 'Owner', before: null, after: 'You' },
+      { key: 'employeeCount', field: 'Employee count', before: null, after: '1,757' },
+      { key: 'verdict', field: 'Verdict', before: null, after: 'does not meet' },
+      { key: 'roles', field: 'Roles', before: null, after: 'committee and rep' },
     ])
   })
 
@@ -402,8 +409,34 @@ describe('an entry’s details', () => {
         VICTOR,
       ),
     ).toEqual([
-      { field: 'Findings', before: null, after: 'Industry: met; Size: unmet' },
-      { field: 'Created together', before: null, after: '2: lead 101, lead 102' },
+      { key: 'findings', field: 'Findings', before: null, after: 'Industry: met; Size: unmet' },
+      { key: 'members', field: 'Created together', before: null, after: '2: lead 101, lead 102' },
+    ])
+  })
+
+  it('shows ids as stored and sources and campaigns exactly as the filters list them', () => {
+    expect(
+      describeChanges(
+        null,
+        {
+          caseId: 12345,
+          importJobId: 1002,
+          number: 1200,
+          source: 'paid_search',
+          campaign: 'spring_launch',
+          ownerId: 5,
+          repId: 4,
+        },
+        VICTOR,
+      ).map((c) => [c.key, c.field, c.after]),
+    ).toEqual([
+      ['caseId', 'Case', '12345'],
+      ['importJobId', 'Import', '1002'],
+      ['number', 'Version', '1200'],
+      ['source', 'Source', 'paid_search'],
+      ['campaign', 'Campaign', 'spring_launch'],
+      ['ownerId', 'Owner', 'Sasha Ivanova'],
+      ['repId', 'Rep', 'You'],
     ])
   })
 

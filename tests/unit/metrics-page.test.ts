@@ -35,6 +35,11 @@ describe('the metrics page', () => {
     },
   )
 
+  it('names no source file: its readers cannot open one', () => {
+    const text = JSON.stringify(METRIC_SECTIONS)
+    expect(text).not.toMatch(/\.tsx?\b|\bapp\/|docs\//)
+  })
+
   it('has a section for every anchor the app links to, and no other', () => {
     expect(METRIC_SECTIONS.map((s) => s.id)).toEqual([...METRIC_SECTION_IDS])
   })

@@ -9,7 +9,8 @@ import { type MetricSectionId, metricHref } from '~/domain/reports/metric-links'
 import { formatRate } from '~/domain/reports/query'
 import { belowBenchmark, pointsChange, type RateFigure } from '~/domain/reports/rates'
 import { FEW_CASES } from '~/domain/reports/wilson'
-import { countOf, formatCount } from '~/platform/numbers'
+import { countOf, formatCount, formatDecimal } from '~/platform/numbers'
+import { formatCalendarDate } from '~/platform/time'
 
 type Data = SerializeFrom<Tiles>
 
@@ -84,7 +85,7 @@ function QuarterRates({ quarters, noun }: { quarters: RateFigure[]; noun: string
       ? `No change to tell from ${previous.period}`
       : change === 0
         ? `Level with ${previous.period}`
-        : `${change > 0 ? 'Up' : 'Down'} ${Math.abs(change).toFixed(1)} points on ${previous.period}`
+        : `${change > 0 ? 'Up' : 'Down'} ${formatDecimal(Math.abs(change))} points on ${previous.period}`
   return (
     <>
       <Figure>{formatRate(current.rate)}</Figure>
@@ -149,7 +150,9 @@ export function LeadershipTiles({ tiles }: { tiles: Data }) {
           <p className={tiles.cases.overdue > 0 ? 'font-medium text-red-800' : undefined}>
             {formatCount(tiles.cases.overdue)} past their review due time
           </p>
-          <p className="text-slate-600">Of cases opened since {tiles.cases.since}</p>
+          <p className="text-slate-600">
+            Of cases opened since {formatCalendarDate(tiles.cases.since)}
+          </p>
         </Tile>
         <Tile
           id="hindsight"

@@ -5,14 +5,19 @@ import { LEAD_FIELDS } from '~/domain/leads/fields'
 import { formatCount } from '~/platform/numbers'
 import { fieldsOf, keyWords, listed, type Reading, when } from './words'
 
-export type FieldChange = { field: string; before: string | null; after: string | null }
+export type FieldChange = {
+  key: string
+  field: string
+  before: string | null
+  after: string | null
+}
 
 const FIELD_NAMES: Record<string, string> = {
   ...Object.fromEntries(LEAD_FIELDS.map((f) => [f.key, f.label])),
   status: 'Status',
   caseId: 'Case',
   leadId: 'Lead',
-  ownerId: 'Rep',
+  ownerId: 'Owner',
   repId: 'Rep',
   marketerId: 'Marketer',
   followUpDueAt: 'Follow-up due',
@@ -105,6 +110,31 @@ const FIELD_NAMES: Record<string, string> = {
 /** Fields that hold a user's id: shown as the user's name. */
 const PERSON_FIELDS = new Set(['ownerId', 'repId', 'marketerId'])
 
+/** Fields that name a record by its number (ids, version numbers): shown as stored, "12345". */
+const isNumberingField = (key: string) =>
+  key.endsWith('Id') || ['number', 'from', 'by'].includes(key)
+
+/**
+ * Fields whose values are the app's own keys (`in_review`, `does_not_meet`): shown in words.
+ * Every other text (a source, a campaign, a note) is shown exactly as stored, so it reads as
+ * the filters list it.
+ */
+const KEYWORD_FIELDS = new Set([
+  'status',
+  'kind',
+  'verdict',
+  'outcome',
+  'channel',
+  'disposition',
+  'seat',
+  'roles',
+  'operator',
+  'onClockOut',
+  'how',
+  'evaluation',
+  'scopes',
+])
+
 /** A field's name as people read it: "Decided by the chair’s vote", or its key in words. */
 export function fieldName(key: string): string {
   const known = FIELD_NAMES[key]
@@ -126,9 +156,9 @@ export function shownValue(key: string, value: unknown, r: Reading): string | nu
   if (PERSON_FIELDS.has(key) && typeof value === 'number')
     return r.readerId === value ? 'You' : (r.nameOf(value) ?? `User ${value}`)
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-  if (typeof value === 'number') return formatCount(value)
+  if (typeof value === 'number') return isNumberingField(key) ? String(value) : formatCount(value)
   if (typeof value === 'string')
-    return when(value, r) ?? (/^[a-z_]+$/.test(value) ? keyWords(value) : value)
+    return when(value, r) ?? (KEYWORD_FIELDS.has(key) ? keyWords(value) : value)
   if (Array.isArray(value)) {
     if (isMemberList(value)) {
       const ids = value.slice(0, MEMBERS_SHOWN).map((m) => `lead ${(m as { id: string }).id}`)
@@ -150,6 +180,7 @@ export function describeChanges(before: unknown, after: unknown, r: Reading): Fi
   const a = fieldsOf(after)
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .map((key) => ({
+      key,
       field: fieldName(key),
       before: shownValue(key, b[key], r),
       after: shownValue(key, a[key], r),

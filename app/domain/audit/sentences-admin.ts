@@ -1,11 +1,11 @@
 // The sentences of the administrative actions (decision 38): users, settings, the definition's
 // versions, reasons, API tokens, imports and webhooks. Pure; see sentences.ts.
 import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
+import { countOf } from '~/platform/numbers'
 import type { Role, Seat } from '~db/enums'
 import { fieldNamesOf } from './details'
 import {
   type AuditFacts,
-  counted,
   fieldsOf,
   inSentence,
   listed,
@@ -56,7 +56,7 @@ const USER_SENTENCES: Record<string, Sentence> = {
   'user.deactivated': (_e, _r, p) => `${p.actor} deactivated ${p.subjectUser()}`,
   'user.reactivated': (_e, _r, p) => `${p.actor} reactivated ${p.subjectUser()}`,
   'user.password_reset': (_e, _r, p) =>
-    `${p.actor} reset ${p.subjectUsers()} password; every session of theirs ended`,
+    `${p.actor} reset ${p.subjectUsers()} password; every session of ${p.subjectUsers() === 'your' ? 'yours' : 'theirs'} ended`,
   'user.password_changed': (_e, _r, p) => `${p.actor} changed ${p.their} password`,
   'user.chair_released': (e, _r, p) =>
     `${p.Person(Number(e.subjectId))} no longer ${p.person(Number(e.subjectId)) === 'you' ? 'chair' : 'chairs'} the committee`,
@@ -116,7 +116,7 @@ const IMPORT_SENTENCES: Record<string, Sentence> = {
   'import.finished': (e) => {
     const a = fieldsOf(e.after)
     const n = (key: string) => num(a[key]) ?? 0
-    return `The import finished: ${counted(n('created'), 'lead', 'leads')} created, ${counted(n('updated'), 'lead', 'leads')} updated, ${n('unchanged') ? `${counted(n('unchanged'), 'lead', 'leads')} unchanged, ` : ''}${counted(n('failed'), 'row', 'rows')} failed`
+    return `The import finished: ${countOf(n('created'), 'lead', 'leads')} created, ${countOf(n('updated'), 'lead', 'leads')} updated, ${n('unchanged') ? `${countOf(n('unchanged'), 'lead', 'leads')} unchanged, ` : ''}${countOf(n('failed'), 'row', 'rows')} failed`
   },
   'import.failed': (e) => {
     const error = text(fieldsOf(e.after).error)

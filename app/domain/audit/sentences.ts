@@ -4,11 +4,11 @@
 // give the names (`Reading`). The actions of users, settings, the definition, reasons, tokens,
 // imports and webhooks are in sentences-admin.ts.
 import { CHANNEL_LABELS } from '~/domain/sales/schema'
+import { countOf } from '~/platform/numbers'
 import { fieldNamesOf } from './details'
 import { ADMIN_SENTENCES } from './sentences-admin'
 import {
   type AuditFacts,
-  counted,
   fieldsOf,
   inSentence,
   keyWords,
@@ -177,7 +177,7 @@ const CASE_SENTENCES: Record<string, Sentence> = {
     if (a.agreesWithDefinition === false)
       parts.push(
         departures
-          ? `the verdict departs from the definition on ${counted(departures, 'criterion', 'criteria')}`
+          ? `the verdict departs from the definition on ${countOf(departures, 'criterion', 'criteria')}`
           : 'the verdict departs from the definition',
       )
     return parts.join('; ')

@@ -1,6 +1,5 @@
 // What the sentences of the audit trail are made of (decision 38): an entry as the readers give
 // it, the reader and the names the sentences need, and the people and values in words. Pure.
-import { formatCount } from '~/platform/numbers'
 import { formatIsoText } from '~/platform/time'
 
 /** An audit entry as the sentences read it: who did what to which subject, before and after. */
@@ -78,10 +77,6 @@ export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
-
-/** "1 lead", "1,204 leads". */
-export const counted = (n: number, one: string, many: string) =>
-  `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** A name in quotes: “Outside ideal customer profile”. */
 export const quoted = (s: string) => `“${s}”`

@@ -13,6 +13,7 @@ import type {
 } from '~/domain/reports/run-report.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { localDate } from '~/domain/sla/clock'
+import { formatCalendarDate } from '~/platform/time'
 import type { Queryable } from '~db/connection'
 import type { Role } from './roles'
 
@@ -99,7 +100,7 @@ export async function leadershipTiles(db: Queryable, run: ReportRunner, now: Dat
     hindsight: {
       href: href('/reports/hindsight'),
       figure: rateFigure(
-        `${ranges.quarters.from} to ${ranges.quarters.to}`,
+        `${formatCalendarDate(ranges.quarters.from)} to ${formatCalendarDate(ranges.quarters.to)}`,
         hindsight.total.rejectionAccuracy,
         hindsight.total.notBuyers,
         hindsight.total.known,

@@ -27,7 +27,10 @@ export const OrganisationSettingsSchema = z.object({
     .max(120, 'Use 120 characters or fewer'),
   timeZone: z
     .string({ error: 'Choose a time zone' })
-    .refine((tz) => KNOWN_ZONES.has(tz), {
+    .trim()
+    // Spaces only are an empty field: the stored zone stays.
+    .transform((tz) => tz || undefined)
+    .refine((tz) => tz === undefined || KNOWN_ZONES.has(tz), {
       message: 'Choose a time zone from the list (an IANA name such as Europe/London)',
     })
     .optional(),
