@@ -16,7 +16,7 @@ describe('reports', () => {
     // Twelve months and the total.
     expect(await periods.getByRole('row').count()).toBe(1 + 12 + 1)
 
-    await felix.getByLabel('Period').selectOption('quarter')
+    await felix.getByLabel('Period', { exact: true }).selectOption('quarter')
     await felix.getByLabel('Break down by').selectOption('rep')
     await felix.getByLabel('Source').selectOption('Trade show')
     await felix.getByLabel('Imported history').selectOption('hidden')
@@ -38,7 +38,7 @@ describe('reports', () => {
       felix.getByRole('link', { name: 'Download CSV' }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(
-      /^accuracy_quarter_.*_source-Trade-show_history-hidden\.csv$/,
+      /^rejection-accuracy-quarterly-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-trade-show-without-imported-history\.csv$/,
     )
     const csv = readFileSync((await download.path()) as string, 'utf8')
       .trim()
@@ -58,16 +58,16 @@ describe('reports', () => {
     expect(csv.length - 1).toBe(shown)
 
     // Every other report: open it, change the period and a filter, download its CSV.
-    for (const [path, title] of [
-      ['/reports/hindsight', 'Hindsight'],
-      ['/reports/scorecard', 'Rep scorecard'],
-      ['/reports/sla', 'Service levels'],
-      ['/reports/verdicts', 'Verdicts'],
-      ['/reports/sources', 'Source and campaign quality'],
+    for (const [path, title, named] of [
+      ['/reports/hindsight', 'Hindsight', 'hindsight'],
+      ['/reports/scorecard', 'Rep scorecard', 'scorecard'],
+      ['/reports/sla', 'Service levels', 'service-levels'],
+      ['/reports/verdicts', 'Verdicts', 'verdicts'],
+      ['/reports/sources', 'Source and campaign quality', 'source-quality'],
     ] as const) {
       await felix.goto(`${e2e.app.url}${path}`)
       await felix.getByRole('heading', { name: title, level: 1 }).waitFor()
-      await felix.getByLabel('Period').selectOption('week')
+      await felix.getByLabel('Period', { exact: true }).selectOption('week')
       await felix.getByLabel('Campaign').selectOption({ index: 1 })
       await felix.getByRole('button', { name: 'Apply' }).click()
       await felix.waitForURL(/period=week/)
@@ -79,7 +79,9 @@ describe('reports', () => {
         felix.getByRole('link', { name: 'Download CSV' }).click(),
       ])
       expect(file.suggestedFilename()).toMatch(
-        new RegExp(`^${path.split('/').pop()}_week_.*_campaign-.*\\.csv$`),
+        new RegExp(
+          `^${named}-weekly-\\d{4}-\\d{2}-\\d{2}-to-\\d{4}-\\d{2}-\\d{2}-[a-z0-9-]+\\.csv$`,
+        ),
       )
     }
     await felix.context().close()
@@ -111,7 +113,7 @@ describe('reports', () => {
       felix.getByRole('link', { name: 'Download CSV' }).click(),
     ])
     expect(file.suggestedFilename()).toMatch(
-      /^scorecard_month_.*_stage-after_contact_hand-over-net_new\.csv$/,
+      /^scorecard-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-rejected-after-contact-net-new-hand-overs\.csv$/,
     )
     const csv = readFileSync((await file.path()) as string, 'utf8')
       .trim()

@@ -125,7 +125,7 @@ describe('the pages work under the policy', () => {
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0)
 
     // The filter form is submitted by Remix's client-side navigation.
-    await page.getByLabel('Period').selectOption('quarter')
+    await page.getByLabel('Period', { exact: true }).selectOption('quarter')
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/period=quarter/)
     await page
