@@ -38,11 +38,17 @@ describe('audit trail page', () => {
     expect(page.entries[0]?.subjectPath).toMatch(/^\/admin\/users\/\d+$/)
     // The fields in words, for the details: names people read, never keys or JSON.
     expect(page.entries[0]?.details).toContainEqual({
+      key: 'roles',
       field: 'Roles',
       before: null,
       after: 'admin',
     })
-    expect(page.entries[0]?.details).toContainEqual({ field: 'Chair', before: null, after: 'No' })
+    expect(page.entries[0]?.details).toContainEqual({
+      key: 'isChair',
+      field: 'Chair',
+      before: null,
+      after: 'No',
+    })
     // Felix reads his own creation addressed to him.
     expect(page.entries.map((e) => e.sentence)).toContain('Leadcourt added you as leadership')
     expect(page.entries.at(-1)).toMatchObject({
