@@ -203,3 +203,17 @@ export function preparedQuery<Q>(db: Queryable, build: (db: Queryable) => Q): Q 
   }
   return query
 }
+
+/**
+ * A stamp that changes whenever a committed write may have changed what a read of `db`
+ * returns: SQLite's data_version (which moves when another connection, in this process or
+ * another, commits) beside this connection's own count of changed rows (data_version does not
+ * move for a connection's own writes). A rolled-back write moves it too, which only costs a
+ * read that could have been remembered.
+ */
+export function databaseStamp(db: Queryable): string {
+  const version = preparedStatement(db, 'PRAGMA data_version').pluck().get()
+  const own = preparedStatement(db, 'SELECT total_changes()').pluck().get()
+  const connection = (db as unknown as { session: { client: Database.Database } }).session.client
+  return `${connection.name}|${version}|${own}`
+}

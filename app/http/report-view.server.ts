@@ -14,7 +14,7 @@ import {
   type ReportInput,
   type ReportOutput,
   type ReportTask,
-  runReportTask,
+  runRememberedReportTask,
   type TaskInput,
 } from '~/domain/reports/run-report.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
@@ -75,14 +75,15 @@ export async function reportRequest(args: LoaderFunctionArgs, report: ReportKey)
 }
 
 /**
- * A report's figures (or a CSV's rows), computed off the event loop by the report pool: a 503
- * when it takes longer than REPORT_TIMEOUT_MS or too many reports are waiting.
+ * A report's figures (or a CSV's rows), computed off the event loop by the report pool (a
+ * page's figures remembered for the minute while nothing is written): a 503 when it takes
+ * longer than REPORT_TIMEOUT_MS or too many reports are waiting.
  */
 export async function runReport<T extends ReportTask>(
   task: T,
   input: TaskInput<T>,
 ): Promise<ReportOutput<T>> {
-  const result = await runReportTask(task, input)
+  const result = await runRememberedReportTask(getDb(), task, input)
   if (result.ok) return result.value
   throw refusal(503, result.reason === 'timeout' ? REPORT_TOO_SLOW : REPORTS_BUSY)
 }

@@ -4,15 +4,15 @@
 // and hash). Every write that can change a figure (a lead written or imported, a case opened or
 // decided, a criterion saved, a version proposed or signed off) appends an audit entry in its
 // transaction, so a draft edited since, or a lead changed since, is computed again. Kept in this
-// process's memory, the last MEMORY results: each worker of the cluster keeps its own, and the
+// process's memory (BoundedMemo), the last 32 results: each worker of the cluster keeps its own, and the
 // watermark keeps them all true (decision 31).
 import { runReportTask } from '~/domain/reports/run-report.server'
 import { localDate } from '~/domain/sla/clock'
+import { BoundedMemo } from '~/platform/memo'
 import type { DB } from '~db/connection'
 import type { VersionImpact } from './impact.server'
 
-const MEMORY = 32
-const remembered = new Map<string, VersionImpact>()
+const remembered = new BoundedMemo<VersionImpact>(32)
 
 function watermark(db: DB): string {
   const last = db.$client
@@ -42,6 +42,5 @@ export async function versionImpactView(
   if (!result.ok) return result
   if (!result.value) return { ok: false, reason: 'missing' }
   remembered.set(key, result.value)
-  while (remembered.size > MEMORY) remembered.delete(remembered.keys().next().value as string)
   return { ok: true, impact: result.value }
 }
