@@ -4,8 +4,8 @@
 // and hash). Every write that can change a figure (a lead written or imported, a case opened or
 // decided, a criterion saved, a version proposed or signed off) appends an audit entry in its
 // transaction, so a draft edited since, or a lead changed since, is computed again. Kept in this
-// process's memory (BoundedMemo), the last 32 results: each worker of the cluster keeps its own, and the
-// watermark keeps them all true (decision 31).
+// process's memory (BoundedMemo), the last 32 results: each worker of the cluster keeps its own,
+// and the watermark keeps them all true (decision 31).
 import { runReportTask } from '~/domain/reports/run-report.server'
 import { localDate } from '~/domain/sla/clock'
 import { BoundedMemo } from '~/platform/memo'

@@ -67,7 +67,7 @@ const remembers = (task: ReportTask) => !task.endsWith('.csv') && task !== 'defi
 
 /**
  * runReportTask, remembering a report page's figures for the rest of the minute while nothing
- * is written to the database (decision 40): leadership's home asks for five reports on every
+ * is written to the database (decision 48): leadership's home asks for five reports on every
  * load, and a report page is often reloaded. The key holds the task, its input with `now` cut
  * to the minute, and databaseStamp(db), which moves on every commit by any connection; so a
  * remembered figure is never older than the last write, and a figure that depends on the time
