@@ -1,38 +1,29 @@
 // A report page's figures are remembered for the minute while nothing is written (decision
-// 40): leadership's home asks for five reports on every load. Shown without counting calls:
+// 48): leadership's home asks for five reports on every load. Shown without counting calls:
 // while the test's connection holds SQLite's exclusive lock, a report thread that has not
 // opened its connection cannot read (as in report-pool.test.ts), so a report answered then was
 // remembered, and one that times out was computed.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { listReasons } from '~/domain/reasons/reasons.server'
 import { REPORT_TOO_SLOW, startReportPool } from '~/domain/reports/run-report.server'
-import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { getDb } from '~/platform/db.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
 import { loader as accuracy } from '~/routes/reports.accuracy'
-import { seedTeam } from '../support/factories'
+import { rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
-import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
 
 const NOW = new Date('2026-11-27T12:00:10Z')
 const REPORT = '/reports/accuracy?period=month&from=2026-01-01&to=2026-02-28'
 let dana = ''
 
-function reject(day: string) {
-  const db = getDb()
-  const reasonId = listReasons(db).find((r) => r.label === 'No budget')?.id ?? 0
-  const at = new Date(`${day}T10:00:00Z`)
-  const lead = handOverLead('dana', {}, { at: new Date(at.getTime() - 3_600_000) })
-  const rejected = rejectLead(
-    db,
-    { id: userId('dana') },
-    lead,
-    { reasonId, notes: 'Fixture', contactAttempts: 1 },
-    at,
-  )
-  if (!rejected.ok) throw new Error(JSON.stringify(rejected))
-}
+/** Dana's rejection (No budget) on `day`, an hour after the lead was handed to her. */
+const reject = (day: string) =>
+  rejectedLead('dana', {
+    reason: 'No budget',
+    notes: 'Fixture',
+    at: new Date(`${day}T10:00:00Z`),
+    handedOverAt: new Date(`${day}T09:00:00Z`),
+  })
 
 beforeAll(async () => {
   await seedTeam()

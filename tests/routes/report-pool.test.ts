@@ -10,15 +10,13 @@
 // is open, so each test starts from threads that have not opened theirs.)
 import { beforeAll, describe, expect, it } from 'vitest'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
-import { listReasons } from '~/domain/reasons/reasons.server'
 import { REPORT_TOO_SLOW, REPORTS_BUSY, startReportPool } from '~/domain/reports/run-report.server'
-import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { getDb } from '~/platform/db.server'
 import { stopTaskPools } from '~/platform/task-pool.server'
 import { loader as leadLoader } from '~/routes/leads.$leadId'
 import { loader as accuracy } from '~/routes/reports.accuracy'
 import { loader as accuracyCsv } from '~/routes/reports.accuracy[.csv]'
-import { seedTeam } from '../support/factories'
+import { rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
 import { handOverLead, userId } from '../support/leads'
 import { signInAs } from '../support/users'
@@ -31,20 +29,16 @@ let leadId = 0
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
-  const noBudget = listReasons(db).find((r) => r.label === 'No budget')?.id ?? 0
   // Dana rejects two leads in January; Maya concedes one (upheld), the other is still open.
   for (const [i, day] of ['2026-01-12', '2026-01-13'].entries()) {
     const at = new Date(`${day}T10:00:00Z`)
-    const lead = handOverLead('dana', {}, { at: new Date(at.getTime() - 3_600_000) })
-    const rejected = rejectLead(
-      db,
-      { id: userId('dana') },
-      lead,
-      { reasonId: noBudget, notes: 'Fixture', contactAttempts: 1 },
+    const { caseId } = rejectedLead('dana', {
+      reason: 'No budget',
+      notes: 'Fixture',
       at,
-    )
-    if (!rejected.ok) throw new Error(JSON.stringify(rejected))
-    if (i === 0) concedeCase(db, userId('maya'), rejected.caseId, 'nurture', at)
+      handedOverAt: new Date(`${day}T09:00:00Z`),
+    })
+    if (i === 0) concedeCase(db, userId('maya'), caseId, 'nurture', at)
   }
   leadId = handOverLead('dana', {}, { at: new Date('2026-11-27T09:00:00Z') })
   dana = await signInAs('dana@brightline.test')
