@@ -52,6 +52,13 @@ describe('the case file', () => {
     await first.getByText(/^Rule: /).waitFor()
     await first.getByText(/^Lead’s value/).waitFor()
     await first.getByRole('combobox', { name: /^Your finding on / }).waitFor()
+    // Beside the last criterion, the verdict and "Cast vote" are still in view (a sticky aside).
+    await criteria
+      .getByRole('listitem')
+      .last()
+      .evaluate((li) => li.scrollIntoView({ block: 'start' }))
+    const cast = await victor.getByRole('button', { name: 'Cast vote' }).boundingBox()
+    expect(cast && cast.y >= 0 && cast.y + cast.height <= 900).toBe(true)
 
     // Phone: the case file and the lead page are no wider than the screen.
     await victor.setViewportSize({ width: 390, height: 844 })
