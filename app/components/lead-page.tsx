@@ -143,7 +143,7 @@ export function LeadCases({ cases }: { cases: LeadCase[] }) {
               </span>
             </p>
             {c.kind === 'rejected' ? (
-              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4">
+              <dl className="mt-1 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 [overflow-wrap:anywhere]">
                 <dt className="text-slate-600">Reason</dt>
                 <dd>{c.reasonLabel}</dd>
                 <dt className="text-slate-600">Notes</dt>

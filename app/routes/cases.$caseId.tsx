@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
 import { BuyingGroupCard, memberLabel } from '~/components/buying-group'
-import { ConcedeForm, ContestForm, RecuseForm, VoteForm } from '~/components/case-forms'
-import { CriterionResults } from '~/components/criteria-list'
+import { ConcedeForm, ContestForm, RecuseForm } from '~/components/case-forms'
+import { CriteriaReadings, LeadThenAndNow, ReasonCriterionNote } from '~/components/case-reading'
 import { Timeline } from '~/components/timeline'
-import { Alert, Button, Card, PageHeader, Table, Td } from '~/components/ui'
+import { Alert, Button, Card, PageHeader } from '~/components/ui'
+import { VoteForm } from '~/components/vote-form'
 import { caseFileView, caseForViewer } from '~/domain/cases/case-file.server'
 import { castVote } from '~/domain/cases/cast-vote.server'
 import { recuse } from '~/domain/cases/recuse.server'
@@ -110,6 +111,19 @@ export default function CaseFile() {
   // The URL's notice says what the redirect after the last action did; once another action
   // answered here (a refusal, say), its reply is what the page shows.
   const notice = actionData ? actionData.notice : noticeOf(searchParams, NOTICES)
+  const definitionTitle = c.version
+    ? `Against the definition (version ${c.version.number})`
+    : 'Against the definition'
+  const overallLine = (
+    <p className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+      When the case opened: <EvaluationBadge evaluation={c.overall} />
+      {c.nowOverall !== c.overall ? (
+        <>
+          now: <EvaluationBadge evaluation={c.nowOverall} />
+        </>
+      ) : null}
+    </p>
+  )
   return (
     <div className="space-y-6">
       <PageHeader title={`Case ${c.id}: ${c.name}`}>
@@ -198,7 +212,7 @@ export default function CaseFile() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={c.kind === 'rejected' ? 'The rejection' : 'Ignored'}>
           {c.kind === 'rejected' ? (
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere]">
               <dt className="text-slate-600">Rep</dt>
               <dd>{c.rep}</dd>
               <dt className="text-slate-600">Stage</dt>
@@ -208,7 +222,10 @@ export default function CaseFile() {
                   : 'Rejected before contact: the lead was waiting for the rep'}
               </dd>
               <dt className="text-slate-600">Reason</dt>
-              <dd>{c.reason}</dd>
+              <dd className="min-w-0">
+                {c.reason}
+                {c.reasonCriterion ? <ReasonCriterionNote criterion={c.reasonCriterion} /> : null}
+              </dd>
               {c.workingLead ? (
                 <>
                   <dt className="text-slate-600">Already worked as</dt>
@@ -277,40 +294,29 @@ export default function CaseFile() {
         </div>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="The lead then and now">
-          <Table
-            caption="The lead when the case opened and now"
-            columns={['Field', 'When the case opened', 'Now']}
-          >
-            {c.fields.map((f) => (
-              <tr key={f.label} className={f.changed ? 'bg-amber-50' : undefined}>
-                <Td className="text-slate-600">
-                  {f.label}
-                  {f.changed ? <span className="sr-only"> (changed)</span> : null}
-                </Td>
-                <Td>{f.opened ?? '—'}</Td>
-                <Td className={f.changed ? 'font-medium' : undefined}>{f.current ?? '—'}</Td>
-              </tr>
-            ))}
-          </Table>
-          <p className="mt-2 flex items-center gap-2 text-sm">
-            Lead now: <StatusBadge status={c.leadStatus} />
-          </p>
+      <Card title="The lead then and now">
+        <LeadThenAndNow fields={c.fields} />
+        <p className="mt-3 flex items-center gap-2 text-sm">
+          Lead now: <StatusBadge status={c.leadStatus} />
+        </p>
+      </Card>
+
+      {c.me.canVote ? (
+        <VoteForm
+          key={c.voteCount}
+          lastResult={replyFor(actionData, 'vote')}
+          title={definitionTitle}
+          intro={overallLine}
+          criteria={c.criteria}
+          reps={c.reps}
+          current={c.me.vote}
+        />
+      ) : (
+        <Card title={definitionTitle}>
+          {overallLine}
+          <CriteriaReadings criteria={c.criteria} />
         </Card>
-        <Card
-          title={
-            c.version
-              ? `Against the definition (version ${c.version.number})`
-              : 'Against the definition'
-          }
-        >
-          <p className="mb-2 flex items-center gap-2 text-sm">
-            When the case opened: <EvaluationBadge evaluation={c.overall} />
-          </p>
-          <CriterionResults criteria={c.criteria} />
-        </Card>
-      </div>
+      )}
 
       {c.votes ? (
         <Card title={`Votes (${c.votes.length})`}>
@@ -345,16 +351,9 @@ export default function CaseFile() {
       ) : null}
 
       {c.me.cannotVote ? <Alert>{c.me.cannotVote}.</Alert> : null}
-      {c.me.canVote ? (
+      {c.me.canVote && !c.me.vote ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <VoteForm
-            key={c.voteCount}
-            lastResult={replyFor(actionData, 'vote')}
-            criteria={c.criteria}
-            reps={c.reps}
-            current={c.me.vote}
-          />
-          {c.me.vote ? null : <RecuseForm lastResult={replyFor(actionData, 'recuse')} />}
+          <RecuseForm lastResult={replyFor(actionData, 'recuse')} />
         </div>
       ) : null}
 

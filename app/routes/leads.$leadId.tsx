@@ -186,11 +186,11 @@ export default function LeadPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="The lead">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere]">
             {lead.fields.map((f) => (
               <div key={f.label} className="contents">
                 <dt className="text-slate-600">{f.label}</dt>
-                <dd>{f.value ?? <span className="text-slate-400">blank</span>}</dd>
+                <dd>{f.value ?? <span className="italic text-slate-600">blank</span>}</dd>
               </div>
             ))}
             {lead.custom.map(([name, value]) => (

@@ -165,6 +165,7 @@ describe('the bad-input corpus', () => {
   it('flat-route file names map to their URLs', () => {
     expect(patternOf('imports.$jobId.errors[.csv].tsx')).toBe('/imports/:jobId/errors.csv')
     expect(patternOf('reports.sla[.csv].tsx')).toBe('/reports/sla.csv')
+    expect(patternOf('leads.$leadId_.edit.tsx')).toBe('/leads/:leadId/edit')
     expect(patternOf('definition._index.tsx')).toBe('/definition')
     expect(patternOf('_index.tsx')).toBe('/')
     expect(patternOf('$.tsx')).toBe('/*')

@@ -15,7 +15,7 @@ import { getDb } from '~/platform/db.server'
 import { loader as homeLoader } from '~/routes/_index'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { action as uploadAction } from '~/routes/imports.new'
-import { action as editAction, loader as editLoader } from '~/routes/leads.$leadId.edit'
+import { action as editAction, loader as editLoader } from '~/routes/leads.$leadId_.edit'
 import { action as poolAction, loader as poolLoader } from '~/routes/nurture._index'
 import {
   auditEvents,

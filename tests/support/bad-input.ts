@@ -24,7 +24,7 @@ export type Route = {
   module: RouteModule
 }
 
-/** A flat-routes file name as its URL: `imports.$jobId.errors[.csv].tsx` → `/imports/:jobId/errors.csv`. */
+/** A flat-routes file name as its URL: `imports.$jobId.errors[.csv].tsx` → `/imports/:jobId/errors.csv`, `leads.$leadId_.edit.tsx` → `/leads/:leadId/edit`. */
 export function patternOf(file: string): string {
   const name = file.replace(/\.tsx?$/, '')
   const segments = name
@@ -32,6 +32,8 @@ export function patternOf(file: string): string {
     .split('.')
     .map((s) => s.replaceAll('\u0000', '.'))
     .filter((s) => s !== '_index')
+    // A trailing `_` un-nests a route from its parent's layout (`leads.$leadId_.edit`): no URL part.
+    .map((s) => (s.length > 1 && s.endsWith('_') ? s.slice(0, -1) : s))
     .map((s) => (s === '$' ? '*' : s.startsWith('$') ? `:${s.slice(1)}` : s))
   return `/${segments.join('/')}`
 }

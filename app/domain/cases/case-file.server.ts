@@ -1,7 +1,8 @@
 // The case file: everything the committee, marketing and the rep read about one case.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { timelineOf } from '~/domain/audit/trail.server'
-import { describeRule, evaluate } from '~/domain/definition/evaluator'
+import { evaluate } from '~/domain/definition/evaluator'
+import { readCriteria } from '~/domain/definition/reading'
 import { getVersion } from '~/domain/definition/versions.server'
 import { buyingGroup, groupMember } from '~/domain/leads/buying-group.server'
 import { fieldText, LEAD_FIELDS, leadName } from '~/domain/leads/fields'
@@ -15,7 +16,7 @@ import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings
 import { clockAt } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
-import { cases, recusals, users, votes } from '~db/schema'
+import { cases, reasons, recusals, users, votes } from '~db/schema'
 import { caseEvaluation, findCase } from './case.server'
 import { decide, OUTSIDE_THE_DEFINITION } from './deciding'
 import { casesOfLead } from './lists.server'
@@ -47,6 +48,16 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
   const version = c.definitionVersionId ? getVersion(db, c.definitionVersionId) : null
   const { criteria, automatic, overall } = caseEvaluation(db, c)
   const nowEvaluation = evaluate(lead, criteria)
+  const readings = readCriteria(criteria, snapshot, lead)
+  // The criterion the rep's reason disputes (the reasons catalog links them), read then.
+  const reasonKey = c.reasonId
+    ? (db
+        .select({ criterionKey: reasons.criterionKey })
+        .from(reasons)
+        .where(eq(reasons.id, c.reasonId))
+        .get()?.criterionKey ?? null)
+    : null
+  const reasonReading = readings.find((r) => r.key === reasonKey) ?? null
   const names = new Map(
     db
       .select({ id: users.id, name: users.name })
@@ -135,22 +146,28 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
       who: a.userName,
       note: a.note,
     })),
-    // The lead as it was when the case opened, beside the lead now; changed fields flagged.
+    // The lead as it was when the case opened, beside the lead now: changed fields first.
     fields: LEAD_FIELDS.map((f) => {
       const opened = fieldText(f.key, snapshot[f.key])
       const current = fieldText(f.key, lead[f.key])
       return { label: f.label, opened, current, changed: opened !== current }
-    }),
+    }).sort((a, b) => Number(b.changed) - Number(a.changed)),
     version: version ? { id: version.id, number: version.number } : null,
     overall,
     nowOverall: nowEvaluation.overall,
-    criteria: criteria.map((cr, i) => ({
-      key: cr.key,
-      label: cr.label,
-      required: cr.required,
-      rule: describeRule(cr),
-      result: automatic[i]?.result ?? 'unknown',
-    })),
+    // Each criterion: the rule in words, the lead's value then and now, the result then and now.
+    criteria: readings.map((r, i) => ({ ...r, result: automatic[i]?.result ?? r.result })),
+    // The criterion the reason disputes; `contradicted` when the definition found it met.
+    reasonCriterion: reasonReading
+      ? {
+          label: reasonReading.label,
+          rule: reasonReading.rule,
+          field: reasonReading.field,
+          value: reasonReading.valueThen,
+          result: reasonReading.result,
+          contradicted: reasonReading.result === 'met',
+        }
+      : null,
     response: c.response
       ? {
           kind: c.response,
