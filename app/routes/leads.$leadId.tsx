@@ -190,7 +190,7 @@ export default function LeadPage() {
             {lead.fields.map((f) => (
               <div key={f.label} className="contents">
                 <dt className="text-slate-600">{f.label}</dt>
-                <dd>{f.value ?? <span className="text-slate-400">blank</span>}</dd>
+                <dd>{f.value ?? <span className="text-slate-500">blank</span>}</dd>
               </div>
             ))}
             {lead.custom.map(([name, value]) => (
