@@ -23,7 +23,7 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
 
 export function Card({ title, children }: { title?: string; children: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
       {children}
     </section>
@@ -216,7 +216,11 @@ export function Alert({
   )
 }
 
-/** A data table with a caption for screen readers and a header row. */
+/**
+ * A data table with a caption for screen readers and a header row. Wider than its place (a
+ * phone), it scrolls sideways inside a region a keyboard can reach and a screen reader names by
+ * the caption (decision 47).
+ */
 export function Table({
   caption,
   columns,
@@ -227,7 +231,12 @@ export function Table({
   children: ReactNode
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
@@ -241,7 +250,7 @@ export function Table({
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
