@@ -14,6 +14,7 @@ import {
 } from '~/domain/sales/schema'
 import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
 import { FormCard, useSchemaForm } from './forms'
+import { notesHint, ReasonCheckNote, type RejectReason } from './reason-check'
 import { Button, Field, SelectInput, TextArea } from './ui'
 
 type Reply = SubmissionResult<string[]> | null | undefined
@@ -34,8 +35,6 @@ export function AcceptLeadForm({ lastResult }: { lastResult: Reply }) {
   )
 }
 
-type Reason = { id: number; label: string; notesRequired: boolean; namesWorkingLead: boolean }
-
 /**
  * Reject lead: before contact (the lead waits) or after (the rep worked it). A reason that names
  * the lead being worked asks which of the buying group's other leads it is.
@@ -49,7 +48,7 @@ export function RejectLeadForm({
   group,
 }: {
   lastResult: Reply
-  reasons: Reason[]
+  reasons: RejectReason[]
   loggedAttempts: number
   ruledReason: string | null
   afterContact: boolean
@@ -60,7 +59,6 @@ export function RejectLeadForm({
     lastResult,
     defaultValue: { contactAttempts: String(loggedAttempts) },
   })
-  const needsNotes = reasons.filter((r) => r.notesRequired).map((r) => r.label)
   const chosen = reasons.find((r) => String(r.id) === fields.reasonId.value)
   const others = group?.others ?? []
   return (
@@ -85,6 +83,7 @@ export function RejectLeadForm({
         options={reasons.map((r) => [r.id, r.label] as const)}
         emptyLabel="Choose a reason"
       />
+      <ReasonCheckNote reason={chosen} />
       {chosen?.namesWorkingLead && others.length ? (
         <SelectInput
           label="Lead being worked"
@@ -96,15 +95,7 @@ export function RejectLeadForm({
           emptyLabel="Choose the lead"
         />
       ) : null}
-      <TextArea
-        label="Notes"
-        hint={
-          needsNotes.length
-            ? `What you found. Required for ${needsNotes.map((l) => `“${l}”`).join(', ')}.`
-            : 'What you found.'
-        }
-        meta={fields.notes}
-      />
+      <TextArea label="Notes" hint={notesHint(reasons, chosen)} meta={fields.notes} />
       <Field
         label="Contact attempts"
         hint={`How many times you tried to reach them (${loggedAttempts} to ${MAX_CONTACT_ATTEMPTS}); ${loggedAttempts} logged here, and you may not give fewer.`}

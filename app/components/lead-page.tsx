@@ -16,6 +16,7 @@ import {
   MarkConvertedForm,
   RejectLeadForm,
 } from './lead-actions'
+import type { RejectReason } from './reason-check'
 import { Card } from './ui'
 
 /** When the lead was marked converted, and the opportunity it became. */
@@ -44,7 +45,7 @@ type Rep = {
   canReject: boolean
   afterContact: boolean
   now: string
-  reasons: { id: number; label: string; notesRequired: boolean; namesWorkingLead: boolean }[]
+  reasons: RejectReason[]
   ruledReason: string | null
   loggedAttempts: number
 }

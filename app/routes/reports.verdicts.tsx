@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { DeparturesCard } from '~/components/departures-card'
 import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
 import { Card, Table, Td } from '~/components/ui'
 import { SEAT_LABELS } from '~/domain/people/roles'
 import { formatRate, PERIOD_LABELS } from '~/domain/reports/query'
+import { MEMBER_DEPARTURES_CAP } from '~/domain/reports/verdicts.server'
 import { versionMarkers } from '~/domain/reports/version-markers.server'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 import type { Seat } from '~db/enums'
@@ -22,6 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     markers: versionMarkers(db, query.period, range, input.timeZone),
     range,
     report: await runReport('verdicts', input),
+    memberCap: MEMBER_DEPARTURES_CAP,
     ...reportFilterOptions(db, user),
   }
 }
@@ -40,8 +43,8 @@ export default function VerdictReport() {
       description={
         <>
           What the committee decided, by the period the case opened: results and dispositions,
-          agreement with the definition, departures per criterion, unanimous and split decisions,
-          and who took part.
+          agreement with the definition, departures per criterion (the verdicts’ and the members’
+          votes’), unanimous and split decisions, and who took part.
         </>
       }
     >
@@ -94,23 +97,12 @@ export default function VerdictReport() {
         </Table>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Departures per criterion">
-          {report.departures.length === 0 ? (
-            <p className="text-sm text-slate-700">No verdict departed from the definition.</p>
-          ) : (
-            <Table
-              caption="Departures from the definition per criterion"
-              columns={['Criterion', 'Verdicts']}
-            >
-              {report.departures.map((d) => (
-                <tr key={d.criterion}>
-                  <Td>{d.criterion}</Td>
-                  <Td>{d.count}</Td>
-                </tr>
-              ))}
-            </Table>
-          )}
-        </Card>
+        <DeparturesCard
+          verdicts={report.departures}
+          members={report.memberDepartures}
+          decided={report.total.decided}
+          cap={data.memberCap}
+        />
         <Card title="Participation">
           <Table
             caption="Votes per committee member"

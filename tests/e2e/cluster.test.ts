@@ -115,6 +115,8 @@ describe('the server as a cluster of two workers', () => {
         body: new URLSearchParams({
           intent: 'reject',
           reasonId: String(reason.id),
+          // A reason may dispute a criterion the lead meets: a note then (decision 41).
+          notes: 'Not a fit on the first call',
           contactAttempts: '2',
         }),
       })

@@ -447,6 +447,7 @@ describe('verdicts', () => {
     ])
     expect(report.total).toEqual(v('All', 2, 1, 1, 1, 2, 3))
     expect(report.departures).toEqual([])
+    expect((report as { memberDepartures?: unknown }).memberDepartures).toEqual([])
     expect(report.participation).toEqual([
       { name: 'Clara Moreau', seat: 'marketing', votes: 2, recused: 0, participation: 1 },
       { name: 'Erin Walsh', seat: 'executive', votes: 2, recused: 0, participation: 1 },
@@ -798,6 +799,10 @@ describe('a fuller fixture: May and June', () => {
       },
     ])
     expect(report.departures).toEqual([{ criterion: 'Ideal customer size', count: 1 }])
+    // Each member's vote on the departing case departs on the criterion too (decision 41).
+    expect((report as { memberDepartures?: unknown }).memberDepartures).toEqual([
+      { criterion: 'Ideal customer size', count: 3 },
+    ])
     expect(report.participation.map((m) => [m.votes, m.participation])).toEqual([
       [9, 1],
       [9, 1],
@@ -812,6 +817,7 @@ describe('a fuller fixture: May and June', () => {
       'Period,2026-06,6,2,0,4,5,83.3,6,0,0,4',
       'Total,All,9,4,1,4,8,88.9,8,1,0,10',
       'Departures,Ideal customer size,1',
+      'Member departures,Ideal customer size,3',
       'Participation,Clara Moreau,9,0,100.0',
       'Participation,Erin Walsh,9,0,100.0',
       'Participation,Victor Lindqvist,9,0,100.0',

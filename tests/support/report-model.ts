@@ -305,6 +305,14 @@ export function verdictsCsv(m: Model): Row[] {
     ],
     ...periodRows(m, cases, (c) => c.openedAt, figures),
     ...departures.map((d) => ['Departures', CRITERIA[d.key] as string, d.n]),
+    // Members' departures (decision 41): every vote's, once per criterion.
+    ...[...new Set(decided.flatMap((c) => c.voteDepartures))]
+      .map((key) => ({
+        key,
+        n: decided.reduce((n, c) => n + c.voteDepartures.filter((k) => k === key).length, 0),
+      }))
+      .sort((a, b) => b.n - a.n || byName(a.key, b.key))
+      .map((d) => ['Member departures', CRITERIA[d.key] as string, d.n]),
     ...MEMBERS.map(([member, name]) => {
       const votes = count(decided, (c) => c.voters.includes(member))
       return ['Participation', name, votes, 0, percent(votes, decided.length)]

@@ -8,6 +8,7 @@
 // adds a lead's whole life: L4, accepted, is rejected after contact, sent to nurture, handed
 // back (re-engaged), rejected again and upheld, then turns out a real buyer; L11 and L3 are
 // marked converted (tests/support/lifecycle.ts writes what other branches' use cases will).
+import { eq } from 'drizzle-orm'
 import { castVote } from '~/domain/cases/cast-vote.server'
 import { concedeCase } from '~/domain/cases/respond-to-case.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
@@ -18,6 +19,7 @@ import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { getDb } from '~/platform/db.server'
 import type { CaseStatus, Disposition, Outcome, Verdict } from '~db/enums'
+import { votes as votesTable } from '~db/schema'
 import { activateDefinition, ICP_CRITERIA } from './definition'
 import { seedTeam } from './factories'
 import { handOverLead, importedLead, userId } from './leads'
@@ -58,6 +60,8 @@ export type CaseFact = {
   /** The criteria the verdict departs on ('*': none, a "does not meet" on a good lead). */
   departures: string[]
   voters: string[]
+  /** Each vote's departures, one entry per vote and criterion (decision 41), as the votes record them. */
+  voteDepartures: string[]
 }
 export type ClockFact = {
   kind: 'hand_over' | 'return'
@@ -161,6 +165,7 @@ export async function reportWorld(): Promise<World> {
       agree: null,
       departures: [],
       voters: [],
+      voteDepartures: [],
     })
   const reject = (key: string, reason: string, when: string, caseKey = `C-${key}`) => {
     const of = lead(key)
@@ -235,6 +240,12 @@ export async function reportWorld(): Promise<World> {
       agree: record.agree,
       departures: record.departures,
       voters: votes.map(([member]) => member),
+      voteDepartures: db
+        .select({ departures: votesTable.departures })
+        .from(votesTable)
+        .where(eq(votesTable.caseId, ids.get(key) as number))
+        .all()
+        .flatMap((v) => v.departures),
     })
     if (verdict === 'meets')
       world.clocks.push({

@@ -211,7 +211,10 @@ describe('report query plans', () => {
         const allowed =
           report === 'sla' && filter.reasonId
             ? /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_report_rep_idx|follow_ups_report_lead_idx|follow_ups_open_idx/
-            : /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_open_idx/
+            : report === 'verdicts'
+              ? // Members' departures read each decided case's votes (decision 41, capped).
+                /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|votes_one_per_member/
+              : /cases_report_departures_idx|cases_rep_idx|cases_reason_idx|follow_ups_open_idx/
         for (const search of steps.match(/^SEARCH (c|f|i|l|v) USING INDEX \w+/gm) ?? [])
           expect(search).toMatch(allowed)
         // A sort only where the statement itself groups or orders a few rows (outcomes known,
@@ -263,6 +266,8 @@ describe('report query plans', () => {
       /SEARCH c USING INDEX cases_report_departures_idx \(status=\? AND opened_at>/,
     )
     expect(steps).toMatch(/SEARCH v USING COVERING INDEX votes_one_per_member \(case_id=\?\)/)
+    // Members' departures (decision 41): the range's decided cases, then each one's votes.
+    expect(steps).toMatch(/SEARCH v USING INDEX votes_one_per_member \(case_id=\?\)/)
   })
 
   it('SLA and scorecard: clocks per rep and period; by a lead’s source, from its leads', () => {

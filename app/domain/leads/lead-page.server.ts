@@ -12,6 +12,7 @@ import type { Role } from '~/domain/people/roles'
 import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
 import { isWaiting } from '~/domain/sales/own-lead.server'
 import { attemptsThisRound } from '~/domain/sales/reject-lead.server'
+import { describeReasonCheck, noteRequired, reasonCheck } from '~/domain/sales/reject-note'
 import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
 import { CHANNEL_LABELS } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
@@ -37,6 +38,7 @@ function repPanel(db: Queryable, lead: Lead, now: Date, timeZone: string) {
   const waiting = isWaiting(lead)
   const working = lead.status === 'working'
   const { open, ruled } = rejectableReasons(db, lead)
+  const criteria = lead.definitionVersionId ? criteriaOf(db, lead.definitionVersionId) : []
   return {
     canDecide: waiting,
     canConvert: working,
@@ -45,12 +47,19 @@ function repPanel(db: Queryable, lead: Lead, now: Date, timeZone: string) {
     now: localOfInstant(now, timeZone),
     reasons:
       waiting || working
-        ? open.map((r) => ({
-            id: r.id,
-            label: r.label,
-            notesRequired: r.notesRequired,
-            namesWorkingLead: r.namesWorkingLead,
-          }))
+        ? open.map((r) => {
+            // What the definition found for the criterion the reason disputes (decision 41).
+            const check = reasonCheck(lead, criteria, r)
+            return {
+              id: r.id,
+              label: r.label,
+              notesRequired: r.notesRequired,
+              namesWorkingLead: r.namesWorkingLead,
+              check: check
+                ? { text: describeReasonCheck(check), noteRequired: noteRequired(check) }
+                : null,
+            }
+          })
         : [],
     ruledReason: ruled.map((r) => `“${r.label}”`).join(', ') || null,
     // The fewest contact attempts a rejection may give: those logged since the lead came to Sales.

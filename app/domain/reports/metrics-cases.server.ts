@@ -208,6 +208,10 @@ export const CASE_SECTIONS: MetricSection[] = [
             'over decided cases in the range, how many verdicts departed on each criterion; "no criterion" where a "does not meet" verdict went against a lead the definition finds good',
           ],
           [
+            "members' departures per criterion",
+            'over the same decided cases, how many votes departed on each criterion: a vote whose verdict is not the one its member\'s own findings give, counted once per criterion it departs on (decision 41); not counted, shown "—", when the range holds more than 10,000 decided cases',
+          ],
+          [
             'participation',
             "per committee member: votes on the range's decided cases ÷ decided cases; recusals shown beside",
           ],

@@ -113,21 +113,53 @@ function verdictsOf(
           WHERE c.status = 'decided' AND c.departures <> '[]' AND ${inRange}
           GROUP BY d.value
           ORDER BY n DESC, key`)
-  ).map((d) => ({
-    criterion:
-      d.key === OUTSIDE_THE_DEFINITION
-        ? 'No criterion (the definition has none for it)'
-        : (labels.get(d.key) ?? d.key),
-    count: d.n,
-  }))
+  ).map((d) => ({ criterion: criterionName(d.key, labels), count: d.n }))
   const votes = slice && units ? () => votesPerMember(db, query, slice, units) : undefined
   return {
     periods: byPeriod.map((row, i) => withAgreement({ name: spans[i]?.label ?? '', ...row })),
     total: withAgreement({ name: 'All', ...total }),
     departures,
+    memberDepartures: memberDepartures(db, inRange, total.decided, labels),
     participation: participation(db, inRange, total.decided, votes),
   }
 }
+
+/**
+ * The most decided cases whose votes the report reads for members' departures (decision 41):
+ * each vote is a row read from the table (no index holds its departures, and no summary counts
+ * them), about 3 per decided case; above this the count is not given, and the page says how to
+ * narrow the range.
+ */
+export const MEMBER_DEPARTURES_CAP = 10_000
+
+/**
+ * Members' departures per criterion: for each vote on the range's decided cases whose verdict
+ * departs from the definition as completed by the member's own findings (`checkVote`), each
+ * criterion it departs on, counted once per vote. Null when the range holds more decided cases
+ * than `MEMBER_DEPARTURES_CAP`.
+ */
+function memberDepartures(
+  db: Queryable,
+  inRange: SQL,
+  decided: number,
+  labels: Map<string, string>,
+): { criterion: string; count: number }[] | null {
+  if (decided > MEMBER_DEPARTURES_CAP) return null
+  if (decided === 0) return []
+  return db
+    .all<{ key: string; n: number }>(sql`
+      SELECT d.value AS key, count(*) AS n
+      FROM cases c JOIN votes v ON v.case_id = c.id, json_each(v.departures) d
+      WHERE ${ANY_KIND} AND c.status = 'decided' AND ${inRange} AND v.departures <> '[]'
+      GROUP BY d.value
+      ORDER BY n DESC, key`)
+    .map((d) => ({ criterion: criterionName(d.key, labels), count: d.n }))
+}
+
+const criterionName = (key: string, labels: Map<string, string>) =>
+  key === OUTSIDE_THE_DEFINITION
+    ? 'No criterion (the definition has none for it)'
+    : (labels.get(key) ?? key)
 
 /** The verdict report's counts of a row of the case summaries. */
 const pick = (row: CaseCounts): Counts => ({
@@ -223,6 +255,10 @@ export function verdictCsvRows(report: ReturnType<typeof verdictReport>): (strin
       r.conceded,
     ]),
     ...report.departures.map((d) => ['Departures', d.criterion, d.count]),
+    // Members' departures (decision 41): votes departing on the criterion; "—" above the cap.
+    ...(report.memberDepartures
+      ? report.memberDepartures.map((d) => ['Member departures', d.criterion, d.count])
+      : [['Member departures', 'Not counted: more decided cases than the report reads', '—']]),
     ...report.participation.map((m) => [
       'Participation',
       m.name,

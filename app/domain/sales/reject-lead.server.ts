@@ -2,6 +2,7 @@
 // or returned) or after contact (they accepted and worked it). A case opens.
 import { and, count, desc, eq, gt } from 'drizzle-orm'
 import { openCase } from '~/domain/cases/open-case.server'
+import { criteriaOf } from '~/domain/definition/versions.server'
 import { buyingGroupQuery, isGroupMember } from '~/domain/leads/buying-group.server'
 import type { Lead } from '~/domain/leads/lead.server'
 import { LEAD_STATUS_LABELS } from '~/domain/leads/schema'
@@ -10,6 +11,7 @@ import { type Result, refuse } from '~/domain/result'
 import type { Queryable } from '~db/connection'
 import { cases, contactAttempts } from '~db/schema'
 import { type Actor, isWaiting, NOT_YOURS, ownLead } from './own-lead.server'
+import { noteRequired, noteRequiredMessage, reasonCheck } from './reject-note'
 import { rejectionReason } from './rejectable-reasons.server'
 import type { RejectInput } from './schema'
 
@@ -80,7 +82,7 @@ function workingLead(
 
 /**
  * The rep rejects a lead with a reason from the catalog, notes (required by some reasons, such
- * as "Other") and the number of contact attempts made (never fewer than they logged). A new or
+ * as "Other", and by a reason that disputes a criterion the definition finds met) and the number of contact attempts made (never fewer than they logged). A new or
  * returned lead is rejected before contact; a working one after contact. A case opens at once.
  * A lead cannot be rejected again for a reason the committee already ruled on (`rejectionReason`).
  */
@@ -105,6 +107,12 @@ export function rejectLead(
       const notes = input.notes?.trim() || null
       if (reason.notesRequired && !notes)
         return refuse(`Explain in the notes why: “${reason.label}” needs them`, 'notes')
+      // A reason disputing a criterion the definition finds met needs a note (decision 41).
+      const check = lead.definitionVersionId
+        ? reasonCheck(lead, criteriaOf(tx, lead.definitionVersionId), reason)
+        : null
+      if (noteRequired(check) && !notes)
+        return refuse(noteRequiredMessage(reason.label, check), 'notes')
       const logged = attemptsThisRound(tx, lead.id)
       if (input.contactAttempts < logged)
         return refuse(

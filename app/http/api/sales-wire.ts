@@ -19,7 +19,8 @@ export const RejectBodySchema = z
       .int({ error: 'Give the id of a reason from GET /api/v1/reasons' })
       .positive('Give the id of a reason from GET /api/v1/reasons'),
     notes: z.string().trim().max(4000, 'Keep the notes under 4,000 characters').optional().meta({
-      description: 'Required by some reasons (notes_required)',
+      description:
+        'Required by some reasons (notes_required), and when the reason disputes a criterion the definition finds met on the lead (decision 41)',
     }),
     contact_attempts: z
       .int({ error: 'Give how many times the rep tried to reach them (0 if never)' })
