@@ -11,13 +11,25 @@ import {
 } from '~/domain/cases/schema'
 import type { CriterionResult } from '~/domain/definition/evaluator'
 import { RESULT_LABELS } from '~/domain/definition/evaluator'
+import { ConfirmSubmit } from './confirm-submit'
+import { concedeConfirmation } from './confirmations'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, SelectInput, TextArea } from './ui'
 
 type Reply = SubmissionResult<string[]> | null | undefined
 const dispositions = Object.entries(DISPOSITION_LABELS)
 
-export function ConcedeForm({ lastResult }: { lastResult: Reply }) {
+export function ConcedeForm({
+  lastResult,
+  caseId,
+  rep,
+  movedOnTo = null,
+}: {
+  lastResult: Reply
+  caseId: number
+  rep: string
+  movedOnTo?: string | null
+}) {
   const [form, fields] = useSchemaForm(ConcedeSchema, { id: 'concede', lastResult })
   return (
     <FormCard form={form}>
@@ -32,9 +44,13 @@ export function ConcedeForm({ lastResult }: { lastResult: Reply }) {
         options={dispositions}
         emptyLabel="Choose"
       />
-      <Button type="submit" variant="secondary">
+      <ConfirmSubmit
+        confirm={concedeConfirmation(caseId, rep, movedOnTo)}
+        variant="secondary"
+        pendingLabel="Conceding…"
+      >
         Concede
-      </Button>
+      </ConfirmSubmit>
     </FormCard>
   )
 }
