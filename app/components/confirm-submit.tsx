@@ -1,6 +1,8 @@
 // A submit button that asks first (decision 44): for the clicks that cannot be taken back
 // (Reject, Concede, Propose), a dialog says in words what will happen before the form is sent.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ReactNode, useId, useRef, useState } from 'react'
+import type { z } from 'zod'
 import { Button } from './ui'
 
 /** What a dialog asks: its title, what will happen, and the words of its two buttons. */
@@ -11,6 +13,11 @@ export type Confirmation = {
   /** The confirming button ("Yes, reject the lead"): distinct from the button that opens it. */
   confirmLabel: string
   cancelLabel?: string
+  /**
+   * The form's schema: while the form does not pass it, the click submits straight away, so the
+   * form's own validation says what is missing, and the dialog asks only about a form that can go.
+   */
+  schema?: z.ZodType
 }
 
 /**
@@ -64,6 +71,7 @@ export function ConfirmSubmit({
           const button = event.currentTarget
           const form = button.form
           if (!form || typeof dialog.current?.showModal !== 'function') return
+          if (confirm.schema && !passes(form, button, confirm.schema)) return
           event.preventDefault()
           trigger.current = button
           const said = confirm.consequence
@@ -114,4 +122,11 @@ export function ConfirmSubmit({
       </dialog>
     </>
   )
+}
+
+/** Whether the form, sent by `button`, passes `schema` as the browser's validation reads it. */
+function passes(form: HTMLFormElement, button: HTMLButtonElement, schema: z.ZodType) {
+  const data = new FormData(form)
+  if (button.name) data.append(button.name, button.value)
+  return parseWithZod(data, { schema }).status === 'success'
 }

@@ -1,6 +1,8 @@
 // What the dialogs before the irreversible clicks say (decision 44), from what the domain does:
 // rejecting opens a case (open-case.server.ts), conceding closes one (close-case.server.ts),
 // proposing freezes a version until it is signed off or withdrawn (proposal.server.ts).
+import { ConcedeSchema } from '~/domain/cases/schema'
+import { RejectSchema } from '~/domain/sales/schema'
 import type { Confirmation } from './confirm-submit'
 
 /** The text of the option chosen in the form's select `name`, if one is. */
@@ -30,6 +32,7 @@ export const REJECT_CONFIRMATION: Confirmation = {
     )
   },
   confirmLabel: 'Yes, reject the lead',
+  schema: RejectSchema,
 }
 
 const DISPOSED = {
@@ -64,6 +67,7 @@ export function concedeConfirmation(
       )
     },
     confirmLabel: 'Yes, concede',
+    schema: ConcedeSchema,
   }
 }
 

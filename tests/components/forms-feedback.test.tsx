@@ -57,6 +57,7 @@ function renderPage(form: React.ReactNode, reply: (sent: Sent) => unknown = () =
 const rejectForm = (
   <>
     <input type="hidden" name="intent" value="reject" />
+    <input type="hidden" name="contactAttempts" value="0" />
     <label>
       Reason
       <select name="reasonId" defaultValue="3">
@@ -114,7 +115,23 @@ describe('the confirmation dialog', () => {
     const sent = renderPage(rejectForm)
     await user.click(await screen.findByRole('button', { name: 'Reject lead' }))
     await user.click(screen.getByRole('button', { name: 'Yes, reject the lead' }))
-    await waitFor(() => expect(sent).toEqual([{ intent: 'reject', reasonId: '3' }]))
+    await waitFor(() =>
+      expect(sent).toEqual([{ intent: 'reject', contactAttempts: '0', reasonId: '3' }]),
+    )
+  })
+
+  it('does not ask about a form that cannot go: the click submits and its validation speaks', async () => {
+    const user = userEvent.setup()
+    const sent = renderPage(
+      <>
+        <input type="hidden" name="intent" value="reject" />
+        <ConfirmSubmit confirm={REJECT_CONFIRMATION}>Reject lead</ConfirmSubmit>
+      </>,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Reject lead' }))
+    expect(screen.getByRole('dialog', { hidden: true })).not.toHaveAttribute('open')
+    // No client validation in this bare form: the server is asked, and would refuse.
+    await waitFor(() => expect(sent).toEqual([{ intent: 'reject' }]))
   })
 
   it('sends the name and value of the button that opened it ("and next")', async () => {
@@ -122,6 +139,8 @@ describe('the confirmation dialog', () => {
     const sent = renderPage(
       <>
         <input type="hidden" name="intent" value="reject" />
+        <input type="hidden" name="reasonId" value="3" />
+        <input type="hidden" name="contactAttempts" value="0" />
         <ConfirmSubmit confirm={REJECT_CONFIRMATION} name="after" value="next">
           Reject and next
         </ConfirmSubmit>
@@ -129,13 +148,18 @@ describe('the confirmation dialog', () => {
     )
     await user.click(await screen.findByRole('button', { name: 'Reject and next' }))
     await user.click(screen.getByRole('button', { name: 'Yes, reject the lead' }))
-    await waitFor(() => expect(sent).toEqual([{ intent: 'reject', after: 'next' }]))
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { intent: 'reject', reasonId: '3', contactAttempts: '0', after: 'next' },
+      ]),
+    )
   })
 
   it('conceding names the case, the rep and what becomes of the lead as chosen', async () => {
     const user = userEvent.setup()
     renderPage(
       <>
+        <input type="hidden" name="intent" value="concede" />
         <label>
           Disposition
           <select name="disposition" defaultValue="nurture">
