@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AppNav } from '~/components/app-nav'
+import { FormResultFocus } from '~/components/forms'
 import { useNonce } from '~/components/nonce'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { CROSS_ORIGIN_REFUSED } from '~/http/errors'
@@ -66,7 +67,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />
+  return (
+    <>
+      <FormResultFocus />
+      <Outlet />
+    </>
+  )
 }
 
 const ERROR_PAGES: Record<number, { title: string; text: string }> = {

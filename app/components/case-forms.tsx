@@ -6,13 +6,25 @@ import {
   DISPOSITION_LABELS,
   RecuseSchema,
 } from '~/domain/cases/schema'
+import { ConfirmSubmit } from './confirm-submit'
+import { concedeConfirmation } from './confirmations'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, SelectInput, TextArea } from './ui'
 
 type Reply = SubmissionResult<string[]> | null | undefined
 const dispositions = Object.entries(DISPOSITION_LABELS)
 
-export function ConcedeForm({ lastResult }: { lastResult: Reply }) {
+export function ConcedeForm({
+  lastResult,
+  caseId,
+  rep,
+  movedOnTo = null,
+}: {
+  lastResult: Reply
+  caseId: number
+  rep: string
+  movedOnTo?: string | null
+}) {
   const [form, fields] = useSchemaForm(ConcedeSchema, { id: 'concede', lastResult })
   return (
     <FormCard form={form}>
@@ -27,9 +39,13 @@ export function ConcedeForm({ lastResult }: { lastResult: Reply }) {
         options={dispositions}
         emptyLabel="Choose"
       />
-      <Button type="submit" variant="secondary">
+      <ConfirmSubmit
+        confirm={concedeConfirmation(caseId, rep, movedOnTo)}
+        variant="secondary"
+        pendingLabel="Conceding…"
+      >
         Concede
-      </Button>
+      </ConfirmSubmit>
     </FormCard>
   )
 }

@@ -13,6 +13,8 @@ import {
   RejectSchema,
 } from '~/domain/sales/schema'
 import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
+import { ConfirmSubmit } from './confirm-submit'
+import { REJECT_CONFIRMATION } from './confirmations'
 import { FormCard, useSchemaForm } from './forms'
 import { notesHint, ReasonCheckNote, type RejectReason } from './reason-check'
 import { Button, Field, SelectInput, TextArea } from './ui'
@@ -104,9 +106,9 @@ export function RejectLeadForm({
         min={loggedAttempts}
         max={MAX_CONTACT_ATTEMPTS}
       />
-      <Button type="submit" variant="danger">
+      <ConfirmSubmit confirm={REJECT_CONFIRMATION} variant="danger" pendingLabel="Rejecting…">
         Reject lead
-      </Button>
+      </ConfirmSubmit>
     </FormCard>
   )
 }

@@ -4,8 +4,14 @@ import {
   getSelectProps,
   getTextareaProps,
 } from '@conform-to/react'
-import { Form, Link } from '@remix-run/react'
-import type { ComponentProps, ReactNode } from 'react'
+import { Form, Link, useNavigation } from '@remix-run/react'
+import {
+  type ComponentProps,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+  type RefObject,
+  useRef,
+} from 'react'
 import { formatCount } from '~/platform/numbers'
 
 export function cx(...classes: (string | false | null | undefined)[]) {
@@ -36,21 +42,88 @@ const buttonStyles = {
   danger: 'bg-red-600 text-white hover:bg-red-700',
 }
 
+/**
+ * A button. A submit button knows when its own form is being sent (the navigation carries the
+ * form's fields and this button's name and value): it then says so (`pendingLabel`, with a
+ * spinner), is marked busy and refuses a second click, so a slow save never looks idle.
+ */
 export function Button({
   variant = 'primary',
   className,
+  pendingLabel,
+  children,
+  onClick,
   ...props
-}: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
+}: ComponentPropsWithoutRef<'button'> & {
+  variant?: keyof typeof buttonStyles
+  /** What the button says while its form is sent; "Saving…" (or "Loading…" for a search). */
+  pendingLabel?: string
+}) {
+  const ownRef = useRef<HTMLButtonElement | null>(null)
+  const submits = props.type !== 'button' && props.type !== 'reset'
+  const pending = useSubmitting(ownRef, submits)
   return (
     <button
+      ref={ownRef}
       className={cx(
-        'inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60',
+        'inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 aria-disabled:opacity-60',
         buttonStyles[variant],
         className,
       )}
       {...props}
-    />
+      aria-busy={pending ? true : undefined}
+      aria-disabled={pending ? true : props['aria-disabled']}
+      onClick={(event) => {
+        // Sent already: a second click (or Enter in a field) would send it twice.
+        if (pending) event.preventDefault()
+        else onClick?.(event)
+      }}
+    >
+      {pending ? (
+        <>
+          <Spinner />
+          {pendingLabel ?? (pending === 'get' ? 'Loading…' : 'Saving…')}
+        </>
+      ) : (
+        children
+      )}
+    </button>
   )
+}
+
+function Spinner() {
+  return (
+    <svg aria-hidden="true" className="h-4 w-4 animate-spin" viewBox="0 0 24 24" fill="none">
+      <circle cx="12" cy="12" r="10" stroke="currentColor" strokeWidth="4" opacity="0.25" />
+      <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" />
+    </svg>
+  )
+}
+
+/**
+ * Whether the navigation under way sends the form of `ref`'s button, pressed by it: same action,
+ * every field of the form with its current value, and the button's own name and value if it
+ * has one. Its method ('get' or 'post') when it does, false otherwise.
+ */
+function useSubmitting(ref: RefObject<HTMLButtonElement | null>, submits: boolean) {
+  const navigation = useNavigation()
+  const button = ref.current
+  if (!submits || !button || navigation.state === 'idle' || !navigation.formData) return false
+  if (!sentBy(button, navigation.formAction, navigation.formData)) return false
+  return navigation.formMethod?.toLowerCase() === 'get' ? ('get' as const) : ('post' as const)
+}
+
+/** Whether `sent` (to `action`) is what `button` submits from its form. */
+export function sentBy(button: HTMLButtonElement, action: string | undefined, sent: FormData) {
+  const form = button.form
+  if (!form) return false
+  const base = window.location.href
+  if (action && new URL(action, base).pathname !== new URL(form.action || base, base).pathname)
+    return false
+  if (button.name && !sent.getAll(button.name).includes(button.value)) return false
+  for (const [name, value] of new FormData(form))
+    if (typeof value === 'string' && !sent.getAll(name).includes(value)) return false
+  return true
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -192,6 +265,11 @@ export function TextArea({
   )
 }
 
+/**
+ * A message in the page. A success or error one is the result of a form: after a submission,
+ * focus moves to it (`FormResultFocus` in forms.tsx), so it can take focus, and its role has it
+ * announced (role=status for a notice, role=alert for an error).
+ */
 export function Alert({
   tone = 'info',
   className,
@@ -206,10 +284,17 @@ export function Alert({
     error: 'border-red-200 bg-red-50 text-red-900',
     success: 'border-green-200 bg-green-50 text-green-900',
   }
+  const result = tone !== 'info'
   return (
     <div
       role={tone === 'error' ? 'alert' : 'status'}
-      className={cx('rounded-md border p-3 text-sm', styles[tone], className)}
+      tabIndex={result ? -1 : undefined}
+      data-form-result={result ? tone : undefined}
+      className={cx(
+        'rounded-md border p-3 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600',
+        styles[tone],
+        className,
+      )}
     >
       {children}
     </div>

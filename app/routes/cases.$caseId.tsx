@@ -290,7 +290,12 @@ export default function CaseFile() {
       {c.me.canRespond ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <ContestForm lastResult={replyFor(actionData, 'contest')} />
-          <ConcedeForm lastResult={replyFor(actionData, 'concede')} />
+          <ConcedeForm
+            lastResult={replyFor(actionData, 'concede')}
+            caseId={c.id}
+            rep={c.rep ?? 'the rep'}
+            movedOnTo={c.movedOnTo}
+          />
         </div>
       ) : null}
 

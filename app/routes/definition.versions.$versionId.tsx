@@ -5,6 +5,8 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmSubmit } from '~/components/confirm-submit'
+import { proposeConfirmation } from '~/components/confirmations'
 import { CriteriaList } from '~/components/criteria-list'
 import { CriterionBuilder } from '~/components/criterion-builder'
 import { Signoffs } from '~/components/signoffs'
@@ -182,9 +184,14 @@ export default function Version() {
               marketing-seat committee member have each signed it off.
             </p>
             <Form method="post">
-              <Button type="submit" name="intent" value="propose">
+              <ConfirmSubmit
+                confirm={proposeConfirmation(version.number)}
+                name="intent"
+                value="propose"
+                pendingLabel="Proposing…"
+              >
                 Propose
-              </Button>
+              </ConfirmSubmit>
             </Form>
           </Card>
         </>

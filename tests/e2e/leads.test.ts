@@ -114,6 +114,7 @@ describe('the lead definition', () => {
     await sasha.getByRole('button', { name: 'Add criterion' }).click()
     await sasha.getByText('Budget (custom) is at least 10000').waitFor()
     await sasha.getByRole('button', { name: 'Propose' }).click()
+    await sasha.getByRole('dialog').getByRole('button', { name: 'Yes, propose' }).click()
     await sasha.getByText('Proposed — awaiting sign-off').waitFor()
     const versionUrl = sasha.url()
     await sasha.context().close()

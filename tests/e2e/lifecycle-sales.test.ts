@@ -31,6 +31,7 @@ describe('after acceptance', () => {
       .getByLabel('Notes', { exact: true })
       .fill('Spoke to them: no budget until the next fiscal year')
     await dana.getByRole('button', { name: 'Reject lead' }).click()
+    await dana.getByRole('dialog').getByRole('button', { name: 'Yes, reject the lead' }).click()
     await dana.getByText(/Lead rejected after contact\. A case is open/).waitFor()
     await dana.getByText('Rejected after contact', { exact: true }).first().waitFor()
 

@@ -28,14 +28,17 @@ describe('the sales side', () => {
     // The page reloads its data after the attempt and the reject form starts again from it:
     // on a busy machine that can land after the next click and wipe its error, so wait for it.
     await expect.poll(() => dana.getByLabel('Contact attempts').inputValue()).toBe('1')
+    // Without a reason the form says so at once: the dialog asks only about a form that can go.
     await dana.getByRole('button', { name: 'Reject lead' }).click()
     await dana.getByText('Choose a reason').last().waitFor()
+    expect(await dana.getByRole('dialog').count()).toBe(0)
     await dana.getByLabel('Reason').selectOption({ label: 'No budget' })
     await dana
       .getByLabel('Notes', { exact: true })
       .fill('Budget frozen until April; call back in Q2')
     expect(await dana.getByLabel('Contact attempts').inputValue()).toBe('1')
     await dana.getByRole('button', { name: 'Reject lead' }).click()
+    await dana.getByRole('dialog').getByRole('button', { name: 'Yes, reject the lead' }).click()
     await dana.getByText(/Lead rejected\. A case is open/).waitFor()
     await dana.getByRole('heading', { name: 'Cases' }).waitFor()
     expect(await dana.getByRole('button', { name: 'Accept lead' }).count()).toBe(0)
@@ -95,6 +98,7 @@ describe('the judicial branch', () => {
     await dana.getByLabel('Notes', { exact: true }).fill('Three calls, two e-mails, no answer')
     await dana.getByLabel('Contact attempts').fill('5')
     await dana.getByRole('button', { name: 'Reject lead' }).click()
+    await dana.getByRole('dialog').getByRole('button', { name: 'Yes, reject the lead' }).click()
     await dana.getByText(/Lead rejected\. A case is open/).waitFor()
     const caseLink = dana.getByRole('link', { name: /^Case \d+$/ }).last()
     const caseHref = (await caseLink.getAttribute('href')) as string
