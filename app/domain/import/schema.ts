@@ -78,7 +78,7 @@ export function readOptions(
     }
   }
   options.statuses = statuses
-  if (fields['hold-back'] && shown) options.holdBack = fields['hold-back'] === 'yes'
+  if (fields['hold-back']) options.holdBack = fields['hold-back'] === 'yes'
   return { ok: true, options }
 }
 
