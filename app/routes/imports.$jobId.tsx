@@ -333,7 +333,8 @@ export default function ImportJob() {
           {heldBack && heldBack.total > 0 ? (
             <div className="mt-4 space-y-2">
               <p className="text-sm">
-                {formatCount(heldBack.total)} rows were held back for not meeting the definition:{' '}
+                {formatCount(heldBack.total)} {heldBack.total === 1 ? 'row was' : 'rows were'} held
+                back for not meeting the definition:{' '}
                 <a
                   href={`/imports/${job.id}/held-back.csv`}
                   className="text-brand-700 underline"
