@@ -229,8 +229,8 @@ export default function ImportJob() {
             2. Preview — nothing has been written yet
           </h2>
           <p className="text-slate-800">
-            {preview.rows} rows: {preview.rows - preview.failing} will be imported,{' '}
-            {preview.failing} will fail
+            {preview.rows} rows: {preview.rows - preview.failing - (preview.judged?.heldBack ?? 0)}{' '}
+            will be imported, {preview.failing} will fail
             {preview.judged?.holdBack ? `, ${preview.judged.heldBack} will be held back` : ''}.
           </p>
           {preview.judged ? (
