@@ -403,5 +403,7 @@ console.table({
   'longest event-loop stall (ms)': { value: result.longestEventLoopStallMs },
   'load average at the end': { value: result.loadAverageAtEnd },
 })
-console.log(`Written to ${writeResult(`import-${rows}${args['hold-back'] ? '-hold-back' : ''}`, result)}`)
+console.log(
+  `Written to ${writeResult(`import-${rows}${args['hold-back'] ? '-hold-back' : ''}`, result)}`,
+)
 rmSync(dir, { recursive: true, force: true })
