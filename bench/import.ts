@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '200000' },
     database: { type: 'string' },
     file: { type: 'string' },
+    // Hold back the rows that do not meet the definition (decision 45): each new row judged.
+    'hold-back': { type: 'boolean', default: false },
   },
 })
 const dir = mkdtempSync(join(tmpdir(), 'leadcourt-bench-'))
@@ -157,6 +159,7 @@ const uploadedAt = performance.now()
 const mapping = getImportJob(db, jobId)?.mapping ?? {}
 const fields = new URLSearchParams({ intent: 'save-mapping' })
 for (const [i, target] of Object.values(mapping).entries()) fields.set(`column-${i}`, target)
+if (args['hold-back']) fields.set('hold-back', 'yes')
 // Resident memory every 50 ms while the preview reads the whole file.
 const previewRss: number[] = [process.memoryUsage.rss()]
 const previewSampler = setInterval(() => previewRss.push(process.memoryUsage.rss()), 50)
@@ -400,5 +403,7 @@ console.table({
   'longest event-loop stall (ms)': { value: result.longestEventLoopStallMs },
   'load average at the end': { value: result.loadAverageAtEnd },
 })
-console.log(`Written to ${writeResult(`import-${rows}`, result)}`)
+console.log(
+  `Written to ${writeResult(`import-${rows}${args['hold-back'] ? '-hold-back' : ''}`, result)}`,
+)
 rmSync(dir, { recursive: true, force: true })

@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react'
 import { useEffect } from 'react'
 import { CrmBecomes, ImportOptions } from '~/components/import-options'
+import { HoldBackChoice, ImportValues, RowEvaluationText } from '~/components/import-values'
 import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
 import { importOptionsForm } from '~/domain/import/crm-context.server'
 import { importJobPage } from '~/domain/import/job-page.server'
@@ -60,6 +61,12 @@ type JobContext = IntentContext & {
 const statusField = (formData: FormData) => (name: string) =>
   formData.getAll(name).filter((v): v is string => typeof v === 'string')
 
+/** The mapping step's source and campaign fields, with the values the last preview listed. */
+const valueFields = (formData: FormData, job: Job) => ({
+  sent: [...formData.entries()].filter(([name]) => name.startsWith('value-')),
+  shown: (job.preview as Preview | null)?.values ?? null,
+})
+
 // The step the job is at: map the columns (then preview), or start the import.
 const INTENTS = {
   'save-mapping': intent({
@@ -67,7 +74,14 @@ const INTENTS = {
     schema: ImportOptionsSchema,
     run: async (fields, c: JobContext & { formData: FormData }) => {
       const shown = (c.job.preview as Preview | null)?.crm ?? null
-      const chosen = importOptionsForm(c.db, fields, statusField(c.formData), shown, c.now)
+      const chosen = importOptionsForm(
+        c.db,
+        fields,
+        statusField(c.formData),
+        shown,
+        c.now,
+        valueFields(c.formData, c.job),
+      )
       if (!chosen.ok) return { ok: false as const, fieldErrors: refusalOf(chosen) }
       const mapping = mappingFromForm(c.formData, c.job.headers)
       const saved = await saveMapping(c.db, c.job.id, mapping, chosen.options, c.now)
@@ -83,7 +97,14 @@ const INTENTS = {
       // "Import leads" sends the mapping form: a change not yet previewed is not imported.
       if (c.formData.has('column-0')) {
         const shown = (c.job.preview as Preview | null)?.crm ?? null
-        const chosen = importOptionsForm(c.db, fields, statusField(c.formData), shown, c.now)
+        const chosen = importOptionsForm(
+          c.db,
+          fields,
+          statusField(c.formData),
+          shown,
+          c.now,
+          valueFields(c.formData, c.job),
+        )
         const mapping = mappingFromForm(c.formData, c.job.headers)
         if (!chosen.ok || changedSincePreview(c.job, mapping, chosen.options))
           return {
@@ -132,7 +153,8 @@ function Progress({ percent, lines }: { percent: number; lines: number }) {
 }
 
 export default function ImportJob() {
-  const { job, preview, samples, errors, reasons } = useLoaderData<typeof loader>()
+  const { job, preview, samples, errors, heldBack, reasons, existing, holdBack } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const fieldErrors = (actionData?.result?.error ?? {}) as Record<string, string[] | undefined>
   const navigation = useNavigation()
@@ -180,6 +202,10 @@ export default function ImportJob() {
             {preview?.crm ? (
               <ImportOptions crm={preview.crm} reasons={reasons} errors={fieldErrors} />
             ) : null}
+            {preview?.values && existing ? (
+              <ImportValues values={preview.values} existing={existing} errors={fieldErrors} />
+            ) : null}
+            {preview ? <HoldBackChoice holdBack={holdBack} errors={fieldErrors} /> : null}
             <Button
               type="submit"
               name="intent"
@@ -203,9 +229,19 @@ export default function ImportJob() {
             2. Preview — nothing has been written yet
           </h2>
           <p className="text-slate-800">
-            {preview.rows} rows: {preview.rows - preview.failing} will be imported,{' '}
-            {preview.failing} will fail.
+            {preview.rows} rows: {preview.rows - preview.failing - (preview.judged?.heldBack ?? 0)}{' '}
+            will be imported, {preview.failing} will fail
+            {preview.judged?.holdBack ? `, ${preview.judged.heldBack} will be held back` : ''}.
           </p>
+          {preview.judged ? (
+            <p className="text-slate-800">
+              Of the new leads, {preview.judged.meets} meet the definition,{' '}
+              {preview.judged.doesNotMeet} do not and {preview.judged.undetermined} are undetermined
+              (a criterion’s field is blank).
+            </p>
+          ) : (
+            <p className="text-slate-800">No definition is in force: new leads are not judged.</p>
+          )}
           {preview.groups.length ? (
             <Table caption="Why rows will fail" columns={['Problem', 'Rows', 'For example']}>
               {preview.groups.map((g) => (
@@ -224,8 +260,16 @@ export default function ImportJob() {
           <ol className="space-y-2 text-sm">
             {preview.sample.map((row) => (
               <li key={row.line} className="rounded-md border border-slate-200 p-2">
-                <span className="font-medium">Line {row.line}</span> — owner: {row.owner}
+                <span className="font-medium">Line {row.line}</span> — goes to: {row.owner}
                 {row.error ? <span className="text-red-700"> — will fail: {row.error}</span> : null}
+                {row.heldBack ? (
+                  <span className="text-amber-800"> — will be held back: {row.heldBack}</span>
+                ) : row.evaluation ? (
+                  <>
+                    {' '}
+                    — <RowEvaluationText evaluation={row.evaluation} />
+                  </>
+                ) : null}
                 {row.becomes ? <span> — {row.becomes}</span> : null}
                 <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                   {[...row.fields, ...row.custom].map(([k, v]) => (
@@ -285,6 +329,33 @@ export default function ImportJob() {
               </Link>
               .
             </p>
+          ) : null}
+          {heldBack && heldBack.total > 0 ? (
+            <div className="mt-4 space-y-2">
+              <p className="text-sm">
+                {formatCount(heldBack.total)} {heldBack.total === 1 ? 'row was' : 'rows were'} held
+                back for not meeting the definition:{' '}
+                <a
+                  href={`/imports/${job.id}/held-back.csv`}
+                  className="text-brand-700 underline"
+                  download
+                >
+                  download the held back rows as CSV
+                </a>
+                {heldBack.total > heldBack.rows.length
+                  ? ` (the first ${formatCount(heldBack.rows.length)} are shown below)`
+                  : ''}
+              </p>
+              <Table caption="Rows held back, by line number" columns={['Line', 'Lead', 'Reason']}>
+                {heldBack.rows.map((e) => (
+                  <tr key={e.line}>
+                    <Td>{e.line}</Td>
+                    <Td>{e.identifier ?? '—'}</Td>
+                    <Td>{e.reason}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
           ) : null}
           {errors && errors.total > 0 ? (
             <div className="mt-4 space-y-2">

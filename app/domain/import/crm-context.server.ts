@@ -1,5 +1,6 @@
 // What the preview and the import need to know to read a CRM's rows as history: the job's
 // options, the organisation's calendar, the cut-off and the active reasons.
+import { leadFilterOptions } from '~/domain/leads/filter-options.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
 import { addWorkingHours, localDate } from '~/domain/sla/clock'
@@ -9,7 +10,8 @@ import { type CrmContext, cutoffInstant, defaultCutoff, statusChoices } from './
 import type { ImportJob } from './jobs.server'
 import type { Mapping } from './mapping'
 import { type ImportOptions, NO_OPTIONS } from './options'
-import { type ImportOptionsFields, readOptions } from './schema'
+import { type ImportOptionsFields, readOptions, readValueChoices } from './schema'
+import type { PreviewValues, ValueField } from './values'
 
 /** The options a job holds (chosen on its preview, or remembered with its mapping). */
 export const storedOptions = (job: Pick<ImportJob, 'options'>): ImportOptions => ({
@@ -55,15 +57,33 @@ export function crmContext(
   }
 }
 
-/** The options the preview's form chose, checked against the active reasons and today. */
+/** The source and campaign values the leads hold now. */
+export function existingValues(db: Queryable): Record<ValueField, string[]> {
+  const { sources, campaigns } = leadFilterOptions(db)
+  return { source: sources, campaign: campaigns }
+}
+
+/**
+ * The options the preview's form chose, checked against the active reasons and today, with
+ * the mapping step's choices for the values the preview listed (`valueFields`: the form's
+ * `value-…` fields) checked against the values the leads hold.
+ */
 export function importOptionsForm(
   db: Queryable,
   fields: ImportOptionsFields,
   statusField: (name: string) => string[],
   shown: CrmPreview | null,
   now: Date,
+  values: { sent: [string, FormDataEntryValue][]; shown: PreviewValues | null } = {
+    sent: [],
+    shown: null,
+  },
 ) {
   const reasonIds = new Set(listReasons(db, { activeOnly: true }).map((r) => r.id))
   const today = localDate(now, getOrganisationSettings(db).timeZone)
-  return readOptions(fields, statusField, shown, reasonIds, today)
+  const read = readOptions(fields, statusField, shown, reasonIds, today)
+  if (!read.ok || values.sent.length === 0) return read
+  const chosen = readValueChoices(values.sent, values.shown, existingValues(db))
+  if (!chosen.ok) return chosen
+  return { ok: true as const, options: { ...read.options, values: chosen.values } }
 }

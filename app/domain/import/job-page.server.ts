@@ -2,6 +2,7 @@
 // values of each column while it is being mapped, and the first rows it refused.
 import { listReasons } from '~/domain/reasons/reasons.server'
 import type { DB } from '~db/connection'
+import { existingValues, storedOptions } from './crm-context.server'
 import { importErrorPage } from './errors.server'
 import { getImportJob, sampleColumns } from './jobs.server'
 import type { Preview } from './preview.server'
@@ -28,8 +29,12 @@ export async function importJobPage(db: DB, jobId: number) {
       error: job.error,
     },
     preview: (job.preview as Preview | null) ?? null,
+    /** The values the mapping step maps the file's sources and campaigns to. */
+    existing: job.status === 'uploaded' ? existingValues(db) : null,
+    holdBack: storedOptions(job).holdBack,
     samples: job.status === 'uploaded' ? await sampleColumns(job) : [],
     errors: job.status === 'uploaded' ? null : importErrorPage(db, job.id),
+    heldBack: job.status === 'uploaded' ? null : importErrorPage(db, job.id, 'held'),
     /** What a status value may become: a rejection under one of these reasons. */
     reasons:
       job.status === 'uploaded'

@@ -3,6 +3,7 @@
 // are recorded as history or worked now. Chosen on the import's preview, remembered with the
 // mapping. Shared by the page (no server imports) and the importer.
 import type { DateOrder } from './dates'
+import type { ValueTable } from './values'
 
 /** What one value of a status column becomes; `rejected:<reason id>` names the reason. */
 export type StatusChoice = 'leave' | 'waiting' | 'accepted' | 'converted' | `rejected:${number}`
@@ -26,6 +27,13 @@ export type ImportOptions = {
    * import starts (`beginImport` refuses to start if it has moved since).
    */
   cutoff: string | null
+  /**
+   * Per field (source, campaign), per value folded (values.ts): the value stored for it, an
+   * existing one it was mapped to or its own first spelling kept as new (decision 45).
+   */
+  values: ValueTable
+  /** New leads that do not meet the definition are held back, not imported (decision 45). */
+  holdBack: boolean
 }
 
 export const NO_OPTIONS: ImportOptions = {
@@ -33,6 +41,8 @@ export const NO_OPTIONS: ImportOptions = {
   statuses: {},
   history: null,
   cutoff: null,
+  values: {},
+  holdBack: false,
 }
 
 export const STATUS_ACTION_LABELS = {

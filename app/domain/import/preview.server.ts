@@ -3,17 +3,18 @@
 import Database from 'better-sqlite3'
 import { and, eq } from 'drizzle-orm'
 import { classifyMatch, keyLookup } from '~/domain/leads/matching.server'
-import { activeReps } from '~/domain/leads/owners.server'
+import { activeReps, roundRobin } from '~/domain/leads/owners.server'
 import type { LeadFields } from '~/domain/leads/schema'
 import { type UpsertFate, upsertFate } from '~/domain/leads/upsert-lead.server'
 import { type Result, refuse } from '~/domain/result'
 import type { DB } from '~db/connection'
 import { importJobs } from '~db/schema'
-import { crmContext, storedOptions } from './crm-context.server'
+import { crmContext, existingValues, storedOptions } from './crm-context.server'
 import { type CrmPreview, crmTally, fileDateColumns, settledOrder } from './crm-preview.server'
 import { type CrmContext, type CrmFate, crmFate, describeFate } from './crm-row'
 import { dataChunks, UnreadableCsvError } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
+import { heldBackReason, type RowEvaluation, rowJudge } from './judging.server'
 import { type Mapping, TARGETS } from './mapping'
 import {
   chosenStatus,
@@ -23,6 +24,14 @@ import {
   withStatuses,
 } from './options'
 import { LABELS, rowPreparer } from './rows'
+import {
+  mergeValueTables,
+  type PreviewValues,
+  tableOf,
+  VALUE_FIELDS,
+  valueScan,
+  withValues,
+} from './values'
 
 const PREVIEW_ROWS = 10
 
@@ -32,6 +41,19 @@ export type Preview = {
   /** What the CRM's dates, statuses and age make of the new leads. */
   crm: CrmPreview
   groups: { group: string; count: number; example: string; line: number }[]
+  /** The file's source and campaign values, matched against those the leads hold. */
+  values?: PreviewValues
+  /**
+   * How the new leads fare against the definition (null: no version in force), and how many
+   * rows are held back for not meeting it when marketing chose so.
+   */
+  judged?: {
+    meets: number
+    doesNotMeet: number
+    undetermined: number
+    holdBack: boolean
+    heldBack: number
+  } | null
   sample: {
     line: number
     fields: [string, string][]
@@ -40,6 +62,10 @@ export type Preview = {
     error: string | null
     /** What a new lead becomes: "History, handed over 15 Apr 2021, 00:03 · Rejected: Other". */
     becomes: string | null
+    /** A new lead's evaluation against the definition that will judge it. */
+    evaluation?: RowEvaluation | null
+    /** Why the row is held back, when it is. */
+    heldBack?: string | null
   }[]
 }
 
@@ -98,6 +124,14 @@ async function previewImport(
   const reps = activeReps(db)
   const stored = keyLookup(db)
   const prepare = rowPreparer(job.headers, mapping)
+  const { holdBack, values: chosen } = context.options
+  const scan = valueScan(existingValues(db), chosen)
+  const judge = rowJudge(db, job.createdBy)
+  // The rule that hands the import's new leads out (never saved: the preview writes nothing).
+  const turns = roundRobin(db, reps, context.now)
+  const repName = (id: number | null) =>
+    reps.find((r) => r.id === id)?.name ?? 'No active rep to hand it to'
+  const judged = { meets: 0, doesNotMeet: 0, undetermined: 0, holdBack, heldBack: 0 }
   const preview: Omit<Preview, 'crm'> = { rows: 0, failing: 0, groups: [], sample: [] }
   const groups = new Map<string, Preview['groups'][number]>()
   const written = leadsWritten(job.id)
@@ -113,8 +147,9 @@ async function previewImport(
   const check = (
     line: number,
     fields: LeadFields,
+    custom: Record<string, string>,
     past: CrmFate,
-  ): { owner: string; error: string | null; creates: boolean } => {
+  ): { owner: string; error: string | null; creates: boolean; held: string | null } => {
     const { externalId, email } = fields
     const match = classifyMatch(
       fields,
@@ -124,20 +159,44 @@ async function previewImport(
     const fate = upsertFate(match, fields, () => reps, { importJobId: job.id, importLine: line })
     if ('refused' in fate) {
       fail(REFUSAL_GROUPS[fate.refused], fate.reason, line)
-      return { owner: 'Next rep in turn', error: fate.reason, creates: false }
+      return { owner: 'Nobody (the row fails)', error: fate.reason, creates: false, held: null }
     }
     if ('creates' in fate && !past.ok) {
       fail(past.group, past.reason, line)
-      return { owner: 'Next rep in turn', error: past.reason, creates: false }
+      return { owner: 'Nobody (the row fails)', error: past.reason, creates: false, held: null }
     }
     const found = 'updates' in fate ? fate.updates : null
+    if (!found) {
+      const arrival = past.ok ? past.arrival : undefined
+      const overall = judge.overall(fields, custom, arrival, context.now)
+      if (overall === 'meets') judged.meets++
+      else if (overall === 'does_not_meet') judged.doesNotMeet++
+      else if (overall === 'undetermined') judged.undetermined++
+      // Held back: not written, so no rep's turn and no key taken.
+      if (holdBack && overall === 'does_not_meet') {
+        judged.heldBack++
+        const detail = judge.detail(fields, custom, arrival, context.now) as RowEvaluation
+        return {
+          owner: 'Nobody (held back)',
+          error: null,
+          creates: false,
+          held: heldBackReason(detail),
+        }
+      }
+    }
     written.add(line, found?.id ?? null, externalId ?? found?.externalId ?? null, email ?? null)
     if (found)
-      return { owner: 'Unchanged (the lead exists and is updated)', error: null, creates: false }
+      return {
+        owner: 'Unchanged (the lead exists and is updated)',
+        error: null,
+        creates: false,
+        held: null,
+      }
     return {
-      owner: 'creates' in fate && fate.creates ? fate.creates.name : 'Next rep in turn',
+      owner: 'creates' in fate && fate.creates ? fate.creates.name : repName(turns.next()),
       error: null,
       creates: true,
+      held: null,
     }
   }
   try {
@@ -151,10 +210,11 @@ async function previewImport(
         }
         tally.values(prepared.crm)
         const past = crmFate(prepared.crm, context)
-        const { owner, error, creates } = check(record.line, prepared.fields, past)
+        const rowFields = withValues(prepared.fields, scan.see)
+        const { owner, error, creates, held } = check(record.line, rowFields, prepared.custom, past)
         if (creates && past.ok) tally.count(past)
         if (preview.sample.length < PREVIEW_ROWS) {
-          const { owner: _owner, ...fields } = prepared.fields
+          const { owner: _owner, ...fields } = rowFields
           preview.sample.push({
             line: record.line,
             fields: Object.entries(fields)
@@ -164,6 +224,15 @@ async function previewImport(
             owner,
             error,
             becomes: creates && past.ok ? describeFate(past, context.timeZone) : null,
+            evaluation: creates
+              ? judge.detail(
+                  rowFields,
+                  prepared.custom,
+                  past.ok ? past.arrival : undefined,
+                  context.now,
+                )
+              : null,
+            heldBack: held,
           })
         }
       }
@@ -172,6 +241,8 @@ async function previewImport(
     written.close()
   }
   preview.groups = [...groups.values()].sort((a, b) => b.count - a.count)
+  preview.values = scan.result()
+  preview.judged = judge.judges ? judged : null
   return preview
 }
 
@@ -191,6 +262,13 @@ export function changedSincePreview(
   if (chosen.dateOrder !== undefined && chosen.dateOrder !== stored.dateOrder) return true
   if (chosen.history !== undefined && chosen.history !== stored.history) return true
   if (chosen.cutoff !== undefined && chosen.cutoff !== stored.cutoff) return true
+  if (chosen.holdBack !== undefined && chosen.holdBack !== stored.holdBack) return true
+  const changedValue = VALUE_FIELDS.some((field) =>
+    Object.entries(chosen.values?.[field] ?? {}).some(
+      ([key, target]) => stored.values[field]?.[key] !== target,
+    ),
+  )
+  if (changedValue) return true
   return Object.entries(chosen.statuses ?? {}).some(([column, values]) =>
     Object.entries(values).some(
       ([value, choice]) => chosenStatus(stored.statuses, column, value) !== choice,
@@ -233,6 +311,7 @@ export async function saveMapping(
     ...before,
     ...chosen,
     statuses: mergeStatuses(before.statuses, chosen.statuses ?? {}),
+    values: mergeValueTables(before.values, chosen.values ?? {}),
   }
   let preview: Preview
   try {
@@ -251,6 +330,8 @@ export async function saveMapping(
         column,
         Object.fromEntries(values.map((v) => [v.value, v.choice])),
       )
+    // So are the source and campaign values it listed, as it showed them.
+    options.values = mergeValueTables(options.values, tableOf(rows.values ?? []))
   } catch (error) {
     if (error instanceof UnreadableCsvError) return refuse(error.message)
     throw error

@@ -8,13 +8,15 @@ import { countedAsBatch } from '~/domain/summaries/batch.server'
 import { recordAudit } from '~/platform/audit.server'
 import { type DB, preparedStatement, type Queryable } from '~db/connection'
 import { importJobs, importMappings } from '~db/schema'
-import { crmContext, cutoffDefault, storedOptions } from './crm-context.server'
+import { crmContext, cutoffDefault, existingValues, storedOptions } from './crm-context.server'
 import { type CrmContext, crmFate } from './crm-row'
 import { type CsvRecord, dataChunks } from './csv-file.server'
 import { formatOf, getImportJob, type ImportJob } from './jobs.server'
+import { heldBackReason, type RowEvaluation, type RowJudge, rowJudge } from './judging.server'
 import { headersKey, type Mapping } from './mapping'
 import type { Preview } from './preview.server'
 import { type CrmCells, type Prepared, rowPreparer } from './rows'
+import { type ValueField, valueResolver, withValues } from './values'
 
 /**
  * How long one batch of rows may hold the write lock, and the server's one thread, before it
@@ -90,7 +92,12 @@ type ImportRun = {
   job: ImportJob
   prepare: (values: string[]) => Prepared
   crm: Omit<CrmContext, 'now'>
+  /** What a source or campaign value is stored as (the preview's mapping step, decision 45). */
+  resolve: (field: ValueField, value: string) => string
 }
+
+/** A row not written: why it failed, or why it was held back (decision 45). */
+type NotWritten = string | { held: string }
 
 const INSERT_ERROR =
   'INSERT INTO import_errors (job_id, line, reason, identifier) VALUES (?, ?, ?, ?)'
@@ -107,14 +114,25 @@ function writeRow(
   tally: Tally,
   row: { line: number; fields: LeadFields; custom: Record<string, string>; crm: CrmCells },
   now: Date,
-): string | null {
+  judge: RowJudge | null,
+): NotWritten | null {
   const origin = { importJobId: run.job.id, importLine: row.line }
   // What the CRM knew applies to a lead this import creates; a lead already here keeps its life
   // (a row that updates one is not failed for a date or a status only a new lead would need).
   const fate = crmFate(row.crm, { ...run.crm, now })
-  if (!fate.ok && 'creates' in upserter.fateOf(row.fields, origin)) return fate.reason
+  const fields = withValues(row.fields, run.resolve)
+  // Held back (when chosen): a new lead the definition says does not meet it is not written.
+  const creates = (!fate.ok || judge) && 'creates' in upserter.fateOf(fields, origin)
+  if (!fate.ok && creates) return fate.reason
+  if (judge && creates) {
+    const arrival = fate.ok ? fate.arrival : undefined
+    if (judge.overall(fields, row.custom, arrival, now) === 'does_not_meet')
+      return {
+        held: heldBackReason(judge.detail(fields, row.custom, arrival, now) as RowEvaluation),
+      }
+  }
   const written = upserter.upsert(
-    row.fields,
+    fields,
     fate.ok
       ? { custom: row.custom, origin, arrival: fate.arrival, past: fate }
       : { custom: row.custom, origin },
@@ -158,6 +176,7 @@ function writeRows(
         // Batched: multi-row inserts, one audit entry for the batch's new leads. Row by row
         // (after a refusal), each row is written in its savepoint as it comes.
         const upserter = leadUpserter(tx, job.createdBy, { batched: !rowByRow })
+        const judge = storedOptions(job).holdBack ? rowJudge(tx, job.createdBy) : null
         const tally: Tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
         const insertError = preparedStatement(tx, INSERT_ERROR)
         const fail = (line: number, reason: string, identifier: string | null) => {
@@ -176,9 +195,12 @@ function writeRows(
           const { fields } = prepared
           const row = { line, fields, custom: prepared.custom, crm: prepared.crm }
           const refused = rowByRow
-            ? inSavepoint(tx, () => writeRow(upserter, run, tally, row, now))
-            : writeRow(upserter, run, tally, row, now)
-          if (refused) fail(line, refused, fields.externalId ?? fields.email ?? null)
+            ? inSavepoint(tx, () => writeRow(upserter, run, tally, row, now, judge))
+            : writeRow(upserter, run, tally, row, now, judge)
+          const identifier = fields.externalId ?? fields.email ?? null
+          // A row held back is listed with the failed ones but not counted as failed.
+          if (typeof refused === 'string') fail(line, refused, identifier)
+          else if (refused) insertError.run(job.id, line, refused.held, identifier)
         } while (next < records.length && performance.now() < deadline)
         upserter.finish()
         const last = records[next - 1] as CsvRecord
@@ -198,7 +220,7 @@ function writeRows(
 }
 
 /** Writes one row inside a savepoint: what the database refuses is undone and becomes the reason. */
-export function inSavepoint(tx: Queryable, write: () => string | null): string | null {
+export function inSavepoint<T>(tx: Queryable, write: () => T | string | null): T | string | null {
   preparedStatement(tx, 'SAVEPOINT import_row').run()
   try {
     return write()
@@ -249,7 +271,8 @@ export async function runImport(db: DB, jobId: number, clock: () => Date = () =>
     const mapping = job.mapping as Mapping
     const started = clock()
     const { now: _now, ...crm } = crmContext(db, mapping, storedOptions(job), started)
-    const run: ImportRun = { job, prepare: rowPreparer(job.headers, mapping), crm }
+    const resolve = valueResolver(storedOptions(job).values, existingValues(db))
+    const run: ImportRun = { job, prepare: rowPreparer(job.headers, mapping), crm, resolve }
     for await (const chunk of dataChunks(job.filePath, formatOf(job))) {
       const records = chunk.filter((record) => record.line > job.linesDone)
       for (let next = 0; next < records.length; ) {

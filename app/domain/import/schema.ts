@@ -13,6 +13,7 @@ import {
   statusChoiceOf,
   withStatuses,
 } from './options'
+import { type PreviewValues, VALUE_FIELDS, type ValueField, type ValueTable } from './values'
 
 export function mappingFromForm(formData: FormData, headers: string[]): Record<string, string> {
   return Object.fromEntries(headers.map((h, i) => [h, String(formData.get(`column-${i}`) ?? '')]))
@@ -32,6 +33,11 @@ export const ImportOptionsSchema = z.object({
     .trim()
     .optional()
     .refine((text) => !text || calendarDate(text), 'Give the cut-off as a date (YYYY-MM-DD)'),
+  'hold-back': z
+    .enum(['yes', 'no'], {
+      error: 'Choose whether rows that do not meet the definition are held back',
+    })
+    .optional(),
 })
 export type ImportOptionsFields = z.output<typeof ImportOptionsSchema>
 
@@ -72,5 +78,44 @@ export function readOptions(
     }
   }
   options.statuses = statuses
+  if (fields['hold-back']) options.holdBack = fields['hold-back'] === 'yes'
   return { ok: true, options }
+}
+
+/** A source or campaign value's field: `value-<field>-<index into the preview's list>`. */
+const VALUE_FIELD_NAME = /^value-([a-z]+)-(0|[1-9][0-9]{0,5})$/
+/** What a value becomes: kept as it is new, or mapped to an existing value. */
+const ValueChoiceSchema = z.union([z.literal('new'), z.string().regex(/^to:.+$/s)])
+
+/**
+ * The mapping step's choices for the values the preview listed (`shown`): each field names a
+ * listed value and sends `new` or `to:<an existing value of that field>`. A field naming no
+ * listed value, sent twice, or naming a value that does not exist is refused on its name.
+ */
+export function readValueChoices(
+  sent: [string, FormDataEntryValue][],
+  shown: PreviewValues | null,
+  existing: Record<ValueField, readonly string[]>,
+): Result<{ values: ValueTable }> {
+  const values: ValueTable = {}
+  const seen = new Set<string>()
+  for (const [name, text] of sent) {
+    const match = VALUE_FIELD_NAME.exec(name)
+    const field = match?.[1] as ValueField | undefined
+    const listed =
+      match && field && (VALUE_FIELDS as readonly string[]).includes(field)
+        ? shown?.find((f) => f.field === field)?.values[Number(match[2])]
+        : undefined
+    if (!field || !listed) return refuse('This value is not one the preview listed', name)
+    if (seen.has(name)) return refuse(`Send ${name} only once`, name)
+    seen.add(name)
+    const parsed = ValueChoiceSchema.safeParse(text)
+    if (!parsed.success)
+      return refuse(`Choose an existing value for “${listed.value}” or keep it as new`, name)
+    const target = parsed.data === 'new' ? listed.value : parsed.data.slice('to:'.length)
+    if (parsed.data !== 'new' && !existing[field].includes(target))
+      return refuse(`“${target}” is not an existing ${field}; choose one that is`, name)
+    values[field] = { ...values[field], [listed.key]: target }
+  }
+  return { ok: true, values }
 }

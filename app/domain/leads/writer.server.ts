@@ -34,7 +34,7 @@ function companyDomainOf(fields: Pick<LeadFields, 'companyDomain' | 'email'>): s
   return domain && !FREE_MAIL.has(domain) ? domain : null
 }
 
-function columnsOf(fields: LeadFields, custom: Record<string, string>) {
+export function columnsOf(fields: LeadFields, custom: Record<string, string>) {
   return {
     externalId: fields.externalId ?? null,
     email: fields.email ?? null,
