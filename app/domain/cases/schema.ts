@@ -1,5 +1,6 @@
 // The forms of the judicial branch, shared by the browser and the server.
 import { z } from 'zod'
+import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
 import { CASE_STAGE_FILTERS } from '~/domain/sales/schema'
@@ -117,6 +118,7 @@ export const ReviewQuerySchema = z.object({
     .transform(() => true)
     .optional()
     .catch(undefined),
+  ...sortFields('review'),
   after: cursorParam,
 })
 

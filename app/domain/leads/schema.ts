@@ -1,6 +1,7 @@
 // One lead's fields as people type them in the form or as a CSV cell holds them: text in,
 // typed and normalised values out. Used by the lead form and by every imported row.
 import { z } from 'zod'
+import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { toNumber } from '~/domain/definition/evaluator'
 import { EVALUATIONS, LEAD_STATUSES, LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
@@ -153,7 +154,7 @@ export const LeadListQuerySchema = z.object({
   campaign: z.string().trim().max(200).optional().catch(undefined),
   lifecycleStage: optionalEnum(LIFECYCLE_STAGES),
   evaluation: optionalEnum(EVALUATIONS),
-  sort: z.enum(['newest', 'oldest']).catch('newest'),
+  ...sortFields('leads'),
   after: cursorParam,
   before: cursorParam,
 })

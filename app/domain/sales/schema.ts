@@ -1,5 +1,6 @@
 // The forms of the sales side, shared by the browser and the server.
 import { z } from 'zod'
+import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
 import {
@@ -129,6 +130,7 @@ export const CaseListQuerySchema = z.object({
   source: z.string().trim().max(100).optional().catch(undefined),
   campaign: z.string().trim().max(200).optional().catch(undefined),
   marketer: z.enum(['mine', 'any']).optional().catch(undefined),
+  ...sortFields('cases'),
   after: cursorParam,
 })
 
