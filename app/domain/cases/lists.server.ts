@@ -140,11 +140,7 @@ export function caseListQuery(
 }
 
 /** How many cases the list's filters match (the backlog a take-up works through). */
-export function countCases(
-  db: Queryable,
-  viewer: Viewer,
-  query: Omit<CaseQuery, 'after' | 'dir'>,
-) {
+export function countCases(db: Queryable, viewer: Viewer, query: Omit<CaseQuery, 'after' | 'dir'>) {
   return (
     db.select({ n: sql<number>`count(*)` }).from(cases).where(caseScope(viewer, query)).get()?.n ??
     0

@@ -1,9 +1,9 @@
 // The forms of the judicial branch, shared by the browser and the server.
 import { z } from 'zod'
-import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
 import { CASE_STAGE_FILTERS } from '~/domain/sales/schema'
+import { sortFields } from '~/domain/views/sort'
 import {
   CASE_KINDS,
   DISPOSITIONS,

@@ -1,9 +1,9 @@
 // One lead's fields as people type them in the form or as a CSV cell holds them: text in,
 // typed and normalised values out. Used by the lead form and by every imported row.
 import { z } from 'zod'
-import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { toNumber } from '~/domain/definition/evaluator'
+import { sortFields } from '~/domain/views/sort'
 import { EVALUATIONS, LEAD_STATUSES, LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
 
 const text = (max: number, label: string) =>

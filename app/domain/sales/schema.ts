@@ -1,8 +1,8 @@
 // The forms of the sales side, shared by the browser and the server.
 import { z } from 'zod'
-import { sortFields } from '~/domain/views/sort'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
+import { sortFields } from '~/domain/views/sort'
 import {
   CASE_KINDS,
   CASE_STAGES,
