@@ -1,5 +1,6 @@
 // Issue 19 (decision 42): sortable columns on /leads, /cases and /review (validated at the edge,
 // paged by keyset in each order) and saved views per person, through the real routes.
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ActionReply } from '~/http/reply'
 import { getDb } from '~/platform/db.server'
@@ -42,14 +43,15 @@ beforeAll(async () => {
     )
 })
 
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type Rows = { rows: { id: number; name: string }[]; nextCursor: string | null }
-const get = (loader: typeof leadsLoader, path: string, who: string) =>
+const get = (loader: Loader, path: string, who: string) =>
   settle(() => loader(getArgs(path, { cookie: cookies[who], now: new Date(T0 + 20 * DAY) })))
-const rowsOf = async (loader: typeof leadsLoader, path: string, who: string) =>
+const rowsOf = async (loader: Loader, path: string, who: string) =>
   payloadOf<Rows>(await get(loader, path, who))
 const names = (page: Rows) => page.rows.map((r) => r.name)
 
-async function refusal(loader: typeof leadsLoader, path: string, who = 'victor') {
+async function refusal(loader: Loader, path: string, who = 'victor') {
   const r = (await get(loader, path, who)) as Response
   return [r.status, await r.text()]
 }
@@ -160,7 +162,7 @@ describe('saved views', () => {
     expect(locationOf(saved)).toBe('/review?sort=opened&dir=asc')
     const views = await viewsOn('victor')
     expect(views.map((v) => [v.name, v.query])).toEqual([['Oldest first', 'sort=opened&dir=asc']])
-    const [view] = views
+    const view = views[0] as (typeof views)[number]
     expect(locationOf(await open(view.id, 'victor'))).toBe('/review?sort=opened&dir=asc')
     // Another member has views of their own, and none of Victor's.
     expect(await viewsOn('clara')).toEqual([])
