@@ -147,7 +147,12 @@ export default function Cases() {
         case for the committee. Rejections imported from a CRM are cases “imported, not reviewed”
         until the committee takes them up.
       </p>
-      <LiveFilterForm label="Filter cases" clearTo="/cases" ignoreInCount={['marketer']}>
+      <LiveFilterForm
+        label="Filter cases"
+        clearTo="/cases"
+        ignoreInCount={['marketer']}
+        foldOnPhone
+      >
         {data.isMarketer ? (
           <SelectField
             name="marketer"
@@ -174,7 +179,6 @@ export default function Cases() {
           campaigns={data.campaigns}
         />
       </LiveFilterForm>
-      <ViewsMenu list="cases" views={data.views} />
       {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
       {refusal ? <Alert tone="error">{refusal}</Alert> : null}
       {data.importedCount ? (
@@ -210,6 +214,7 @@ export default function Cases() {
           Next page
         </Link>
       ) : null}
+      <ViewsMenu list="cases" views={data.views} />
     </div>
   )
 }

@@ -79,7 +79,7 @@ export default function Leads() {
           </>
         ) : null}
       </PageHeader>
-      <LiveFilterForm label="Filter leads" clearTo="/leads">
+      <LiveFilterForm label="Filter leads" clearTo="/leads" foldOnPhone>
         <div className="md:col-span-2">
           <label htmlFor="filter-q" className="mb-1 block text-sm font-medium">
             Search
@@ -138,7 +138,6 @@ export default function Leads() {
           options={LIFECYCLE_STAGES.map((s) => [s, LIFECYCLE_LABELS[s]])}
         />
       </LiveFilterForm>
-      <ViewsMenu list="leads" views={data.views} />
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No leads match.
@@ -158,6 +157,7 @@ export default function Leads() {
           </Link>
         ) : null}
       </nav>
+      <ViewsMenu list="leads" views={data.views} />
     </div>
   )
 }
