@@ -9,4 +9,4 @@ CREATE TABLE `saved_views` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `saved_views_user_list_name_unique` ON `saved_views` (`user_id`,`list`,`name`);--> statement-breakpoint
-CREATE INDEX `cases_open_opened_idx` ON `cases` (`opened_at`,`id`) WHERE "cases"."status" = 'in_review';
+CREATE INDEX `cases_open_opened_idx` ON `cases` (`status`,`opened_at`,`id`) WHERE "cases"."status" = 'in_review';

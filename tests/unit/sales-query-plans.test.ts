@@ -148,16 +148,16 @@ describe('sales query plans', () => {
 
   it.each<[string, Parameters<typeof reviewQueueQuery>[2], RegExp]>([
     ['least time left last', { sort: 'reviewDue', dir: 'desc' }, /cases_review_idx \(status=\?/],
-    ['longest open first', { sort: 'opened', dir: 'asc' }, /cases_open_opened_idx/],
+    ['longest open first', { sort: 'opened', dir: 'asc' }, /cases_open_opened_idx \(status=\?\)/],
     [
       'newest first, a deep page',
       { sort: 'opened', dir: 'desc', after: `${T0 + 3000 * 60_000}-400` },
-      /cases_open_opened_idx \(opened_at<\?\)/,
+      /cases_open_opened_idx \(status=\? AND opened_at<\?\)/,
     ],
     [
       'longest open first, needs my vote',
       { sort: 'opened', dir: 'asc', needsMyVote: true },
-      /cases_open_opened_idx/,
+      /cases_open_opened_idx \(status=\?\)/,
     ],
   ])(
     'the review queue sorted (decision 42), %s: from an index, never sorted',

@@ -198,61 +198,56 @@ export function reviewQueueQuery(
   const descending = query.dir === 'desc'
   const by = descending ? desc : asc
   const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
-  return (
-    db
-      .select({
-        id: cases.id,
-        kind: cases.kind,
-        afterContact: cases.afterContact,
-        reasonLabel: cases.reasonLabel,
-        source: cases.source,
-        campaign: cases.campaign,
-        openedAt: cases.openedAt,
-        takenUpAt: cases.takenUpAt,
-        reviewDueAt: cases.reviewDueAt,
-        response: cases.response,
-        repName: users.name,
-        leadId: leads.id,
-        ...LEAD_NAME_COLUMNS,
-        votes: sql<number>`(SELECT count(*) FROM ${votes} WHERE ${votes.caseId} = ${cases.id})`,
-        voted: sql<number>`EXISTS ${mine}`,
-      })
-      // By opened-at, the partial index of open cases (migration 0029), named: without it SQLite
-      // reads the review index and sorts every open case.
-      .from(query.sort === 'opened' ? sql`${cases} INDEXED BY cases_open_opened_idx` : cases)
-      .innerJoin(leads, eq(leads.id, cases.leadId))
-      .innerJoin(users, eq(users.id, cases.repId))
-      .where(
-        and(
-          // A literal, not a bound value, so the planner may read the partial index of open cases.
-          sql`${cases.status} = 'in_review'`,
-          stageCondition(query),
-          query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
-          query.repId ? eq(cases.repId, query.repId) : undefined,
-          query.source ? eq(cases.source, query.source) : undefined,
-          query.campaign ? eq(cases.campaign, query.campaign) : undefined,
-          query.olderThanDays
-            ? sql`coalesce(${cases.takenUpAt}, ${cases.openedAt}) <= ${now.getTime() - query.olderThanDays * 86_400_000}`
-            : undefined,
-          query.needsMyVote
-            ? sql`NOT EXISTS ${mine}
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      afterContact: cases.afterContact,
+      reasonLabel: cases.reasonLabel,
+      source: cases.source,
+      campaign: cases.campaign,
+      openedAt: cases.openedAt,
+      takenUpAt: cases.takenUpAt,
+      reviewDueAt: cases.reviewDueAt,
+      response: cases.response,
+      repName: users.name,
+      leadId: leads.id,
+      ...LEAD_NAME_COLUMNS,
+      votes: sql<number>`(SELECT count(*) FROM ${votes} WHERE ${votes.caseId} = ${cases.id})`,
+      voted: sql<number>`EXISTS ${mine}`,
+    })
+    .from(cases)
+    .innerJoin(leads, eq(leads.id, cases.leadId))
+    .innerJoin(users, eq(users.id, cases.repId))
+    .where(
+      and(
+        eq(cases.status, 'in_review'),
+        stageCondition(query),
+        query.reasonId ? eq(cases.reasonId, query.reasonId) : undefined,
+        query.repId ? eq(cases.repId, query.repId) : undefined,
+        query.source ? eq(cases.source, query.source) : undefined,
+        query.campaign ? eq(cases.campaign, query.campaign) : undefined,
+        query.olderThanDays
+          ? sql`coalesce(${cases.takenUpAt}, ${cases.openedAt}) <= ${now.getTime() - query.olderThanDays * 86_400_000}`
+          : undefined,
+        query.needsMyVote
+          ? sql`NOT EXISTS ${mine}
               AND NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.caseId} = ${cases.id} AND ${recusals.memberId} = ${memberId})
               AND ${cases.repId} <> ${memberId}
               AND coalesce(${cases.filedBy}, 0) <> ${memberId}
               AND coalesce(${cases.marketerId}, 0) <> ${memberId}
               AND ${leads.ownerId} <> ${memberId}
               AND coalesce(${leads.marketerId}, 0) <> ${memberId}`
-            : undefined,
-          !cursor
-            ? undefined
-            : descending
-              ? sql`(${key}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
-              : sql`(${key}, ${cases.id}) > (${cursor.at}, ${cursor.id})`,
-        ),
-      )
-      .orderBy(by(key), by(cases.id))
-      .limit(pageSize + 1)
-  )
+          : undefined,
+        !cursor
+          ? undefined
+          : descending
+            ? sql`(${key}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
+            : sql`(${key}, ${cases.id}) > (${cursor.at}, ${cursor.id})`,
+      ),
+    )
+    .orderBy(by(key), by(cases.id))
+    .limit(pageSize + 1)
 }
 
 /** One page of the review queue with a cursor to the next. */

@@ -26,7 +26,7 @@ export const LIST_SORTS = {
     default: { sort: 'opened', dir: 'desc' },
   },
   // cases_review_idx (status, review_due_at, id) and, from migration 0029,
-  // cases_open_opened_idx (opened_at, id) WHERE status = 'in_review'.
+  // cases_open_opened_idx (status, opened_at, id) WHERE status = 'in_review'.
   review: {
     columns: {
       reviewDue: { label: 'Review clock', firstDir: 'asc' },
