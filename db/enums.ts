@@ -172,3 +172,7 @@ export type EmailKind = (typeof EMAIL_KINDS)[number]
  */
 export const EMAIL_STATUSES = ['pending', 'sent', 'kept', 'failed'] as const
 export type EmailStatus = (typeof EMAIL_STATUSES)[number]
+
+// The lists a person can save a view of (issue 19, decision 42).
+export const SAVED_VIEW_LISTS = ['leads', 'cases', 'review'] as const
+export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number]

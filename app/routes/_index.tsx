@@ -94,11 +94,12 @@ export default function Home() {
       ) : leadership ? (
         <LeadershipTiles tiles={leadership} />
       ) : null}
+      {/* A rep's queue comes first: its follow-up clocks are what a rep works by (decision 42). */}
+      {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}
       {reengagedInPool !== null ? <ReengagedInPool count={reengagedInPool} /> : null}
-      {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
       {working ? <WorkingLeads working={working} /> : null}
       <RoleSections roles={roles} />
     </div>

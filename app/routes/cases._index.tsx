@@ -1,8 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
-import { Alert, Button, FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { Cell, ListTable, Row } from '~/components/list-table'
+import { LiveFilterForm } from '~/components/live-filters'
+import { Alert, Button, PageHeader, SelectField } from '~/components/ui'
+import { ViewsMenu } from '~/components/views-menu'
 import { countCases, listCases } from '~/domain/cases/lists.server'
 import { TakeUpCasesSchema } from '~/domain/cases/schema'
 import { takeUpCases, takeUpNotice } from '~/domain/cases/take-up.server'
@@ -11,10 +19,12 @@ import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { LIST_SORTS, nextOrder, orderOf } from '~/domain/views/sort'
+import { viewsOf } from '~/domain/views/views-of.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
-import { queryOf } from '~/http/query'
+import { readListQuery } from '~/http/list-query'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatCount } from '~/platform/numbers'
@@ -26,13 +36,14 @@ export const meta: MetaFunction = () => [{ title: 'Rejected and ignored leads ·
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args
   const user = await requireUser(args)
-  const query = CaseListQuerySchema.parse(queryOf(request))
+  const { sort, dir, ...query } = readListQuery(request, 'cases', CaseListQuerySchema)
+  const order = orderOf('cases', { sort, dir })
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   // A marketer starts from the leads they answer for, and may widen the list to everyone's.
   const onlyMine = can(user, 'cases.respond') && query.marketer !== 'any'
   const scope = { ...query, marketerId: onlyMine ? user.id : undefined }
-  const page = listCases(db, user, scope)
+  const page = listCases(db, user, { ...scope, dir: order.dir })
   const everyone = can(user, 'leads.read.all')
   const canTakeUp = can(user, 'cases.take_up')
   const { after: _, ...filters } = scope
@@ -58,6 +69,8 @@ export async function loader(args: LoaderFunctionArgs) {
       repName: c.repName,
       openedAt: formatDateTime(c.openedAt, timeZone),
     })),
+    order,
+    views: viewsOf(db, user.id, 'cases'),
     nextCursor: page.nextCursor,
     ...filterOptions(db, { reps: everyone }),
   }
@@ -134,7 +147,12 @@ export default function Cases() {
         case for the committee. Rejections imported from a CRM are cases “imported, not reviewed”
         until the committee takes them up.
       </p>
-      <FilterForm label="Filter cases" clearTo="/cases">
+      <LiveFilterForm
+        label="Filter cases"
+        clearTo="/cases"
+        ignoreInCount={['marketer']}
+        foldOnPhone
+      >
         {data.isMarketer ? (
           <SelectField
             name="marketer"
@@ -160,7 +178,7 @@ export default function Cases() {
           sources={data.sources}
           campaigns={data.campaigns}
         />
-      </FilterForm>
+      </LiveFilterForm>
       {actionData?.notice ? <Alert tone="success">{actionData.notice}</Alert> : null}
       {refusal ? <Alert tone="error">{refusal}</Alert> : null}
       {data.importedCount ? (
@@ -189,62 +207,93 @@ export default function Cases() {
           No rejected or ignored leads match.
         </p>
       ) : (
-        <Table
-          caption="Rejected and ignored leads, newest first"
-          columns={['Lead', 'Stage', 'Reason and notes', 'Rep', 'Source', 'Opened', 'Case']}
-        >
-          {data.rows.map((c) => (
-            <tr key={c.id}>
-              <Td>
-                <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
-                  {c.name}
-                </Link>
-                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
-              </Td>
-              <Td>
-                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
-              </Td>
-              <Td>
-                {c.kind === 'rejected' ? (
-                  <>
-                    <div className="font-medium">{c.reason}</div>
-                    {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
-                    <div className="text-slate-600">
-                      {c.contactAttempts === null
-                        ? 'Rejected in the CRM'
-                        : `${c.contactAttempts} contact attempts`}
-                    </div>
-                  </>
-                ) : (
-                  <span className="text-slate-700">Follow-up clock ran out</span>
-                )}
-              </Td>
-              <Td>{c.repName}</Td>
-              <Td>
-                {c.source ?? '—'}
-                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
-              </Td>
-              <Td className="whitespace-nowrap">{c.openedAt}</Td>
-              <Td>
-                <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
-                  Case {c.id}
-                </Link>
-                <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
-                {data.canTakeUp && c.status === 'imported' ? (
-                  <div className="mt-1">
-                    <TakeUpButton caseIds={[c.id]} label="Take up" name={`Take up case ${c.id}`} />
-                  </div>
-                ) : null}
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <CaseRows rows={data.rows} order={data.order} canTakeUp={data.canTakeUp} />
       )}
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page
         </Link>
       ) : null}
+      <ViewsMenu list="cases" views={data.views} />
     </div>
+  )
+}
+
+type CasesData = SerializeFrom<typeof loader>
+
+/** The cases of a page: a table on a desktop, a card per case on a phone. */
+function CaseRows({
+  rows,
+  order,
+  canTakeUp,
+}: {
+  rows: CasesData['rows']
+  order: CasesData['order']
+  canTakeUp: boolean
+}) {
+  const { opened } = LIST_SORTS.cases.columns
+  return (
+    <ListTable
+      caption={`Rejected and ignored leads, ${order.dir === 'asc' ? 'oldest' : 'newest'} first`}
+      columns={[
+        { label: 'Lead' },
+        { label: 'Stage' },
+        { label: 'Reason and notes' },
+        { label: 'Rep' },
+        { label: 'Source' },
+        { label: opened.label, sort: 'opened' },
+        { label: 'Case' },
+      ]}
+      order={order}
+      nextOrder={() => nextOrder('cases', order, 'opened')}
+    >
+      {rows.map((c) => (
+        <Row key={c.id}>
+          <Cell label="Lead" bare>
+            <Link to={`/leads/${c.leadId}`} className="font-medium text-brand-700 underline">
+              {c.name}
+            </Link>
+            {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+          </Cell>
+          <Cell label="Stage" bare>
+            <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
+          </Cell>
+          <Cell label="Reason" bare>
+            {c.kind === 'rejected' ? (
+              <>
+                <div className="font-medium">{c.reason}</div>
+                {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
+                <div className="text-slate-600">
+                  {c.contactAttempts === null
+                    ? 'Rejected in the CRM'
+                    : `${c.contactAttempts} contact attempts`}
+                </div>
+              </>
+            ) : (
+              <span className="text-slate-700">Follow-up clock ran out</span>
+            )}
+          </Cell>
+          <Cell label="Rep">{c.repName}</Cell>
+          <Cell label="Source">
+            {c.source ?? '—'}
+            {c.campaign ? <span className="text-slate-600 md:block"> {c.campaign}</span> : null}
+          </Cell>
+          <Cell label={opened.label} first className="text-slate-700 md:whitespace-nowrap">
+            {c.openedAt}
+          </Cell>
+          <Cell label="Case" bare>
+            <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+              Case {c.id}
+            </Link>
+            <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
+            {canTakeUp && c.status === 'imported' ? (
+              <div className="mt-1">
+                <TakeUpButton caseIds={[c.id]} label="Take up" name={`Take up case ${c.id}`} />
+              </div>
+            ) : null}
+          </Cell>
+        </Row>
+      ))}
+    </ListTable>
   )
 }

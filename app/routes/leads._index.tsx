@@ -1,7 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
-import { FilterForm, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { Cell, ListTable, Row } from '~/components/list-table'
+import { LiveFilterForm } from '~/components/live-filters'
+import { inputClass, PageHeader, SelectField } from '~/components/ui'
+import { ViewsMenu } from '~/components/views-menu'
 import { EVALUATION_LABELS } from '~/domain/definition/evaluator'
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, leadName } from '~/domain/leads/fields'
 import { leadFilterOptions } from '~/domain/leads/filter-options.server'
@@ -10,8 +13,10 @@ import { activeReps } from '~/domain/leads/owners.server'
 import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/domain/leads/schema'
 import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { LIST_SORTS, nextOrder, orderOf } from '~/domain/views/sort'
+import { viewsOf } from '~/domain/views/views-of.server'
 import { requireUser } from '~/http/guards.server'
-import { queryOf } from '~/http/query'
+import { readListQuery } from '~/http/list-query'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
@@ -21,10 +26,11 @@ export const meta: MetaFunction = () => [{ title: 'Leads · Leadcourt' }]
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args
   const user = await requireUser(args)
-  const query = LeadListQuerySchema.parse(queryOf(request))
+  const { sort, dir, ...query } = readListQuery(request, 'leads', LeadListQuerySchema)
+  const order = orderOf('leads', { sort, dir })
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
-  const page = listLeads(db, user, query)
+  const page = listLeads(db, user, { ...query, sort: order.dir === 'asc' ? 'oldest' : 'newest' })
   const ownOnly = !can(user, 'leads.read.all')
   return {
     ownOnly,
@@ -34,6 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
       name: leadName(r),
       handedOverAt: formatDateTime(r.handedOverAt, timeZone),
     })),
+    order,
+    views: viewsOf(db, user.id, 'leads'),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
     reps: ownOnly ? [] : activeReps(db),
@@ -71,7 +79,7 @@ export default function Leads() {
           </>
         ) : null}
       </PageHeader>
-      <FilterForm label="Filter leads" clearTo="/leads">
+      <LiveFilterForm label="Filter leads" clearTo="/leads" foldOnPhone>
         <div className="md:col-span-2">
           <label htmlFor="filter-q" className="mb-1 block text-sm font-medium">
             Search
@@ -129,56 +137,13 @@ export default function Leads() {
           defaultValue={params.get('lifecycleStage') ?? ''}
           options={LIFECYCLE_STAGES.map((s) => [s, LIFECYCLE_LABELS[s]])}
         />
-        <SelectField
-          name="sort"
-          label="Order"
-          defaultValue={params.get('sort') ?? 'newest'}
-          options={[
-            ['newest', 'Newest hand-over first'],
-            ['oldest', 'Oldest hand-over first'],
-          ]}
-        />
-      </FilterForm>
+      </LiveFilterForm>
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No leads match.
         </p>
       ) : (
-        <Table
-          caption="Leads"
-          columns={[
-            'Lead',
-            'Company',
-            'Source',
-            'Campaign',
-            'Owner',
-            'Handed over',
-            'Status',
-            'Definition',
-          ]}
-        >
-          {data.rows.map((r) => (
-            <tr key={r.id}>
-              <Td>
-                <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
-                  {r.name}
-                </Link>
-              </Td>
-              <Td>{r.company ?? '—'}</Td>
-              <Td>{r.source ?? '—'}</Td>
-              <Td>{r.campaign ?? '—'}</Td>
-              <Td>{r.ownerName}</Td>
-              <Td className="whitespace-nowrap">{r.handedOverAt}</Td>
-              <Td>
-                <StatusBadge status={r.status} />{' '}
-                {r.caseKind ? <CaseKindBadge kind={r.caseKind} /> : null}
-              </Td>
-              <Td>
-                <EvaluationBadge evaluation={r.evaluation} />
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <LeadRows rows={data.rows} order={data.order} />
       )}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {data.prevCursor ? (
@@ -192,6 +157,55 @@ export default function Leads() {
           </Link>
         ) : null}
       </nav>
+      <ViewsMenu list="leads" views={data.views} />
     </div>
+  )
+}
+
+type LeadsData = SerializeFrom<typeof loader>
+
+/** The leads of a page: a table on a desktop, a card per lead on a phone. */
+function LeadRows({ rows, order }: { rows: LeadsData['rows']; order: LeadsData['order'] }) {
+  const { handedOver } = LIST_SORTS.leads.columns
+  return (
+    <ListTable
+      caption={`Leads, ${order.dir === 'asc' ? 'oldest' : 'newest'} hand-over first`}
+      columns={[
+        { label: 'Lead' },
+        { label: 'Company' },
+        { label: 'Source' },
+        { label: 'Campaign' },
+        { label: 'Owner' },
+        { label: handedOver.label, sort: 'handedOver' },
+        { label: 'Status' },
+        { label: 'Definition' },
+      ]}
+      order={order}
+      nextOrder={() => nextOrder('leads', order, 'handedOver')}
+    >
+      {rows.map((r) => (
+        <Row key={r.id}>
+          <Cell label="Lead" bare className="font-medium">
+            <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
+              {r.name}
+            </Link>
+          </Cell>
+          <Cell label="Company">{r.company ?? '—'}</Cell>
+          <Cell label="Source">{r.source ?? '—'}</Cell>
+          <Cell label="Campaign">{r.campaign ?? '—'}</Cell>
+          <Cell label="Owner">{r.ownerName}</Cell>
+          <Cell label={handedOver.label} className="md:whitespace-nowrap">
+            {r.handedOverAt}
+          </Cell>
+          <Cell label="Status">
+            <StatusBadge status={r.status} />{' '}
+            {r.caseKind ? <CaseKindBadge kind={r.caseKind} /> : null}
+          </Cell>
+          <Cell label="Definition">
+            <EvaluationBadge evaluation={r.evaluation} />
+          </Cell>
+        </Row>
+      ))}
+    </ListTable>
   )
 }

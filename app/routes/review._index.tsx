@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
-import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { Cell, ListTable, Row } from '~/components/list-table'
+import { LiveFilterForm } from '~/components/live-filters'
+import { PageHeader, SelectField } from '~/components/ui'
+import { ViewsMenu } from '~/components/views-menu'
 import { reviewQueue } from '~/domain/cases/lists.server'
 import { ReviewQuerySchema } from '~/domain/cases/schema'
 import { leadName } from '~/domain/leads/fields'
@@ -10,9 +13,11 @@ import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
+import { LIST_SORTS, nextOrder, orderOf, type SortKey } from '~/domain/views/sort'
+import { viewsOf } from '~/domain/views/views-of.server'
 import { requireAccess } from '~/http/guards.server'
+import { readListQuery } from '~/http/list-query'
 import { pathVia } from '~/http/navigation'
-import { queryOf } from '~/http/query'
 import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
@@ -22,11 +27,12 @@ export const meta: MetaFunction = () => [{ title: 'Review queue · Leadcourt' }]
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args
   const user = await requireAccess(args, 'review.read')
-  const query = ReviewQuerySchema.parse(queryOf(request))
+  const { sort, dir, ...query } = readListQuery(request, 'review', ReviewQuerySchema)
+  const order = orderOf('review', { sort, dir })
   const db = getDb()
   const { timeZone } = getOrganisationSettings(db)
   const now = nowOf(args.context)
-  const page = reviewQueue(db, user.id, query, now)
+  const page = reviewQueue(db, user.id, { ...query, ...order }, now)
   return {
     isMember: can(user, 'cases.vote'),
     rows: page.rows.map((c) => ({
@@ -46,6 +52,8 @@ export async function loader(args: LoaderFunctionArgs) {
       votes: c.votes,
       voted: c.voted === 1,
     })),
+    order,
+    views: viewsOf(db, user.id, 'review'),
     nextCursor: page.nextCursor,
     ...filterOptions(db, { reps: true }),
   }
@@ -60,8 +68,8 @@ export default function ReviewQueue() {
   return (
     <div className="space-y-4">
       <PageHeader title="Review queue" />
-      <p className="text-slate-700">Open cases, most overdue first.</p>
-      <FilterForm label="Filter the review queue" clearTo="/review">
+      <p className="text-slate-700">{orderSentence(data.order)}</p>
+      <LiveFilterForm label="Filter the review queue" clearTo="/review" foldOnPhone>
         {data.isMember ? (
           <SelectField
             name="needsMyVote"
@@ -89,60 +97,94 @@ export default function ReviewQueue() {
             ['30', 'Opened a month ago or more'],
           ]}
         />
-      </FilterForm>
+      </LiveFilterForm>
       {data.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
           No open cases match.
         </p>
       ) : (
-        <Table
-          caption="Open cases, most overdue first"
-          columns={['Case', 'Lead', 'Stage and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
-        >
-          {data.rows.map((c) => (
-            <tr key={c.id}>
-              <Td>
-                <Link to={pathVia(`/cases/${c.id}`, 'review')} className="text-brand-700 underline">
-                  Case {c.id}
-                </Link>
-                <div className="text-slate-600">
-                  {c.takenUpAt
-                    ? `taken up ${c.takenUpAt} (rejected in the CRM ${c.openedAt})`
-                    : `opened ${c.openedAt}`}
-                </div>
-              </Td>
-              <Td>
-                {c.name}
-                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
-              </Td>
-              <Td>
-                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
-                {c.reason ? <div>{c.reason}</div> : null}
-                <div className="text-slate-600">
-                  {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}
-                </div>
-              </Td>
-              <Td>{c.rep}</Td>
-              <Td>
-                {c.source ?? '—'}
-                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
-              </Td>
-              <Td className={c.clock.overdue ? 'font-medium text-red-800' : undefined}>
-                {c.clock.label}
-              </Td>
-              <Td>
-                {c.votes}
-                {c.voted ? <div className="text-slate-600">You voted</div> : null}
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <ReviewRows rows={data.rows} order={data.order} />
       )}
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page
         </Link>
       ) : null}
+      <ViewsMenu list="review" views={data.views} />
     </div>
+  )
+}
+
+type ReviewData = SerializeFrom<typeof loader>
+
+/** What order the queue is in, in words. */
+function orderSentence(order: ReviewData['order']): string {
+  if (order.sort === 'opened')
+    return order.dir === 'asc' ? 'Open cases, longest open first.' : 'Open cases, newest first.'
+  return order.dir === 'asc'
+    ? 'Open cases, most overdue first.'
+    : 'Open cases, the most time left first.'
+}
+
+/** The open cases of a page: a table on a desktop, a card per case (clock first) on a phone. */
+function ReviewRows({ rows, order }: { rows: ReviewData['rows']; order: ReviewData['order'] }) {
+  const { reviewDue, opened } = LIST_SORTS.review.columns
+  return (
+    <ListTable
+      caption={orderSentence(order)}
+      columns={[
+        { label: 'Case, opened', sort: 'opened' },
+        { label: 'Lead' },
+        { label: 'Stage and reason' },
+        { label: 'Rep' },
+        { label: 'Source' },
+        { label: reviewDue.label, sort: 'reviewDue' },
+        { label: 'Votes' },
+      ]}
+      order={order}
+      nextOrder={(column) => nextOrder('review', order, column as SortKey<'review'>)}
+    >
+      {rows.map((c) => (
+        <Row key={c.id}>
+          <Cell label="Case" bare>
+            <Link to={pathVia(`/cases/${c.id}`, 'review')} className="text-brand-700 underline">
+              Case {c.id}
+            </Link>
+            <div className="text-slate-600">
+              {c.takenUpAt
+                ? `taken up ${c.takenUpAt} (rejected in the CRM ${c.openedAt})`
+                : `${opened.label.toLowerCase()} ${c.openedAt}`}
+            </div>
+          </Cell>
+          <Cell label="Lead" bare>
+            <span className="font-medium md:font-normal">{c.name}</span>
+            {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+          </Cell>
+          <Cell label="Stage and reason" bare>
+            <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
+            {c.reason ? <div>{c.reason}</div> : null}
+            <div className="text-slate-600">
+              {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}
+            </div>
+          </Cell>
+          <Cell label="Rep">{c.rep}</Cell>
+          <Cell label="Source">
+            {c.source ?? '—'}
+            {c.campaign ? <span className="text-slate-600 md:block"> {c.campaign}</span> : null}
+          </Cell>
+          <Cell
+            label={reviewDue.label}
+            first
+            className={c.clock.overdue ? 'font-medium text-red-800' : undefined}
+          >
+            {c.clock.label}
+          </Cell>
+          <Cell label="Votes">
+            {c.votes}
+            {c.voted ? <div className="text-slate-600">You voted</div> : null}
+          </Cell>
+        </Row>
+      ))}
+    </ListTable>
   )
 }

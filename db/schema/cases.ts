@@ -105,6 +105,11 @@ export const cases = sqliteTable(
       .where(sql`${t.status} = 'in_review' AND ${t.leadMovedOn} = 0`),
     index('cases_lead_idx').on(t.leadId, t.id),
     index('cases_review_idx').on(t.status, t.reviewDueAt, t.id),
+    // The review queue sorted by when a case was opened (decision 42), as cases_review_idx
+    // serves it by review clock: open cases only, so no report (decided cases) reads it.
+    index('cases_open_opened_idx')
+      .on(t.status, t.openedAt, t.id)
+      .where(sql`${t.status} = 'in_review'`),
     // The API's case list in the order cases last changed (decision 28): the same expression as
     // `UPDATED_AT` in app/domain/api/records.server.ts, so the list reads it in order.
     index('cases_updated_idx').on(

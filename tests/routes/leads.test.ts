@@ -251,8 +251,13 @@ describe('lead list', () => {
     expect((await list('?q=person7%40acme0')).rows.map((r) => r.name)).toEqual(['Person7'])
     expect((await list('?q=BULK-33')).rows.map((r) => r.name)).toEqual(['Person33'])
     expect((await list('?q=Northwind')).rows.map((r) => r.name)).toEqual(['Ana Silva'])
-    // Nonsense in the query string is ignored, not an error.
-    expect((await list('?status=exploded&sort=sideways&q=acme')).rows).toHaveLength(50)
+    // A filter's nonsense is ignored, not an error; an order the list does not offer is a 400
+    // naming `sort` (decision 42).
+    expect((await list('?status=exploded&q=acme')).rows).toHaveLength(50)
+    const sideways = await list('?sort=sideways&q=acme').catch((e: unknown) => e)
+    expect(sideways).toBeInstanceOf(Response)
+    expect((sideways as Response).status).toBe(400)
+    expect(await (sideways as Response).text()).toBe('sort: must be one of handedOver')
   })
 })
 

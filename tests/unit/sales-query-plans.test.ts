@@ -113,6 +113,19 @@ describe('sales query plans', () => {
       { after: `${T0 + 3000 * 60_000}-400` },
       /cases_rep_idx \(rep_id=\? AND opened_at<\?\)/,
     ],
+    // Decision 42: the list sorted oldest first walks the same indexes the other way.
+    [
+      'everyone’s cases, oldest first',
+      { id: 4, roles: ['leadership'] },
+      { dir: 'asc' },
+      /cases_opened_idx/,
+    ],
+    [
+      'a deep page of a rep’s cases, oldest first',
+      { id: 2, roles: ['rep'] },
+      { dir: 'asc', after: `${T0 + 3000 * 60_000}-400` },
+      /cases_rep_idx \(rep_id=\? AND opened_at>\?\)/,
+    ],
   ])('the case list: %s, from an index and never sorted', (_, viewer, query, index) => {
     const steps = plan(caseListQuery(db, viewer, query))
     expect(steps).toMatch(index)
@@ -129,6 +142,28 @@ describe('sales query plans', () => {
     (_, query) => {
       const steps = plan(reviewQueueQuery(db, 3, query, new Date(T0)))
       expect(steps).toMatch(/SEARCH cases USING INDEX cases_review_idx \(status=\?/)
+      expect(steps).not.toMatch(/TEMP B-TREE/)
+    },
+  )
+
+  it.each<[string, Parameters<typeof reviewQueueQuery>[2], RegExp]>([
+    ['least time left last', { sort: 'reviewDue', dir: 'desc' }, /cases_review_idx \(status=\?/],
+    ['longest open first', { sort: 'opened', dir: 'asc' }, /cases_open_opened_idx \(status=\?\)/],
+    [
+      'newest first, a deep page',
+      { sort: 'opened', dir: 'desc', after: `${T0 + 3000 * 60_000}-400` },
+      /cases_open_opened_idx \(status=\? AND opened_at<\?\)/,
+    ],
+    [
+      'longest open first, needs my vote',
+      { sort: 'opened', dir: 'asc', needsMyVote: true },
+      /cases_open_opened_idx \(status=\?\)/,
+    ],
+  ])(
+    'the review queue sorted (decision 42), %s: from an index, never sorted',
+    (_, query, index) => {
+      const steps = plan(reviewQueueQuery(db, 3, query, new Date(T0)))
+      expect(steps).toMatch(index)
       expect(steps).not.toMatch(/TEMP B-TREE/)
     },
   )

@@ -3,8 +3,9 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { CaseKindBadge, CaseStageBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { Cell, ListTable, Row } from '~/components/list-table'
 import { ReengagedBadge } from '~/components/nurture'
-import { Button, Card, Table, Td } from '~/components/ui'
+import { Button, Card } from '~/components/ui'
 import { DISPOSITION_LABELS, VERDICT_LABELS } from '~/domain/cases/schema'
 import type { HomePage } from '~/domain/people/home.server'
 import type { Role } from '~/domain/people/roles'
@@ -241,28 +242,42 @@ export function RepQueue({
           No leads are waiting for you. New and returned leads appear here.
         </p>
       ) : (
-        <Table
+        <ListTable
           caption="New and returned leads waiting for you, most urgent first"
-          columns={['Lead', 'Company', 'Source', 'Status', 'Evaluation', 'Follow-up clock']}
+          columns={[
+            { label: 'Lead' },
+            { label: 'Company' },
+            { label: 'Source' },
+            { label: 'Status' },
+            { label: 'Evaluation' },
+            { label: 'Follow-up clock' },
+          ]}
         >
           {queue.rows.map((r) => (
-            <tr key={r.id}>
+            <Row key={r.id}>
               <LeadCell lead={r} />
-              <Td>{r.company ?? '—'}</Td>
-              <Td>{r.source ?? '—'}</Td>
-              <Td>
-                <StatusBadge status={r.status} /> {r.reengaged ? <ReengagedBadge /> : null}
-              </Td>
-              <Td>
+              <Cell label="Company">{r.company ?? '—'}</Cell>
+              <Cell label="Source">{r.source ?? '—'}</Cell>
+              <Cell label="Status" bare>
+                <StatusBadge status={r.status} /> {r.reengaged ? <ReengagedBadge /> : null}{' '}
+                <span className="md:hidden">
+                  <EvaluationBadge evaluation={r.evaluation} />
+                </span>
+              </Cell>
+              <Cell label="Evaluation" className="hidden md:table-cell">
                 <EvaluationBadge evaluation={r.evaluation} />
-              </Td>
-              <Td className={r.clock.overdue ? 'font-medium text-red-800' : undefined}>
+              </Cell>
+              <Cell
+                label="Follow-up clock"
+                first
+                className={r.clock.overdue ? 'font-medium text-red-800' : undefined}
+              >
                 {r.clock.label}
-                <div className="text-slate-600">due {r.due}</div>
-              </Td>
-            </tr>
+                <span className="font-normal text-slate-600 md:block"> · due {r.due}</span>
+              </Cell>
+            </Row>
           ))}
-        </Table>
+        </ListTable>
       )}
       {queue.nextCursor ? (
         <Link to={`/?queue=${queue.nextCursor}`} className="text-brand-700 underline">
@@ -336,11 +351,14 @@ export function ReengagedInPool({ count }: { count: number }) {
 /** A lead in a home table: its name, linked to the lead page, and its title beneath. */
 export function LeadCell({ lead }: { lead: { id: number; name: string; title: string | null } }) {
   return (
-    <Td>
-      <Link to={`/leads/${lead.id}`} className="text-brand-700 underline">
+    <Cell label="Lead" bare>
+      <Link
+        to={`/leads/${lead.id}`}
+        className="font-medium text-brand-700 underline md:font-normal"
+      >
         {lead.name}
       </Link>
       {lead.title ? <div className="text-slate-600">{lead.title}</div> : null}
-    </Td>
+    </Cell>
   )
 }

@@ -5,7 +5,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import type { HomePage } from '~/domain/people/home.server'
 import { formatCount } from '~/platform/numbers'
-import { Table, Td } from '../ui'
+import { Cell, ListTable, Row } from '../list-table'
 import { LeadCell } from './sections'
 
 type Working = NonNullable<SerializeFrom<HomePage>['working']>
@@ -21,30 +21,36 @@ export function WorkingLeads({ working }: { working: Working }) {
           No leads in work. A lead you accept stays here until you mark it converted or reject it.
         </p>
       ) : (
-        <Table
+        <ListTable
           caption="Leads you accepted and are working, newest first"
-          columns={['Lead', 'Company', 'Accepted', 'Contact attempts', '']}
+          columns={[
+            { label: 'Lead' },
+            { label: 'Company' },
+            { label: 'Accepted' },
+            { label: 'Contact attempts' },
+            { label: '' },
+          ]}
         >
           {working.rows.map((r) => (
-            <tr key={r.id}>
+            <Row key={r.id}>
               <LeadCell lead={r} />
-              <Td>{r.company ?? '—'}</Td>
-              <Td>{r.acceptedAt ?? '—'}</Td>
-              <Td>
+              <Cell label="Company">{r.company ?? '—'}</Cell>
+              <Cell label="Accepted">{r.acceptedAt ?? '—'}</Cell>
+              <Cell label="Contact attempts">
                 {r.attempts}
                 {r.lastAttemptAt ? (
-                  <div className="text-slate-600">last {r.lastAttemptAt}</div>
+                  <span className="text-slate-600 md:block"> (last {r.lastAttemptAt})</span>
                 ) : null}
-              </Td>
-              <Td>
+              </Cell>
+              <Cell label="" bare>
                 <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
                   Log an attempt, mark converted or reject
                   <span className="sr-only"> {r.name}</span>
                 </Link>
-              </Td>
-            </tr>
+              </Cell>
+            </Row>
           ))}
-        </Table>
+        </ListTable>
       )}
       {working.total > working.rows.length ? (
         <Link to="/leads?status=working" className="text-sm text-brand-700 underline">

@@ -6,6 +6,7 @@ import { decodeCursor } from '~/domain/cursor'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
 import type { CaseStageFilter } from '~/domain/sales/schema'
+import type { SortDirection } from '~/domain/views/sort'
 import type { Queryable } from '~db/connection'
 import type { CaseKind, CaseStatus } from '~db/enums'
 import { cases, leads, recusals, users, votes } from '~db/schema'
@@ -75,6 +76,8 @@ type CaseQuery = {
   marketerId?: number
   source?: string
   campaign?: string
+  /** Opened-at order: newest first unless 'asc' (decision 42). */
+  dir?: SortDirection
   after?: string
 }
 
@@ -95,7 +98,7 @@ function caseScope(viewer: Viewer, query: CaseQuery): SQL | undefined {
   )
 }
 
-/** The query behind a page of cases, newest first (the query-plan test reads it too). */
+/** The query behind a page of cases, newest first or oldest (the query-plan test reads it too). */
 export function caseListQuery(
   db: Queryable,
   viewer: Viewer,
@@ -103,9 +106,14 @@ export function caseListQuery(
   pageSize = CASE_PAGE_SIZE,
 ) {
   const cursor = decodeCursor(query.after)
-  const beyond = cursor
-    ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
-    : undefined
+  const ascending = query.dir === 'asc'
+  // A row-value comparison, so SQLite seeks straight to the cursor in the filter's index.
+  const beyond = !cursor
+    ? undefined
+    : ascending
+      ? sql`(${cases.openedAt}, ${cases.id}) > (${cursor.at}, ${cursor.id})`
+      : sql`(${cases.openedAt}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
+  const by = ascending ? asc : desc
   return db
     .select({
       id: cases.id,
@@ -127,12 +135,12 @@ export function caseListQuery(
     .innerJoin(leads, eq(leads.id, cases.leadId))
     .innerJoin(users, eq(users.id, cases.repId))
     .where(and(caseScope(viewer, query), beyond))
-    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .orderBy(by(cases.openedAt), by(cases.id))
     .limit(pageSize + 1)
 }
 
 /** How many cases the list's filters match (the backlog a take-up works through). */
-export function countCases(db: Queryable, viewer: Viewer, query: Omit<CaseQuery, 'after'>) {
+export function countCases(db: Queryable, viewer: Viewer, query: Omit<CaseQuery, 'after' | 'dir'>) {
   return (
     db.select({ n: sql<number>`count(*)` }).from(cases).where(caseScope(viewer, query)).get()?.n ??
     0
@@ -167,10 +175,17 @@ type ReviewQuery = {
   /** Only cases in review for at least this many days (opened, or taken up, that long ago). */
   olderThanDays?: number
   needsMyVote?: boolean
+  /** Most overdue first unless another order is asked for (decision 42). */
+  sort?: 'reviewDue' | 'opened'
+  dir?: SortDirection
   after?: string
 }
 
-/** The query behind a page of open cases, most overdue first (the plan test reads it too). */
+/**
+ * The query behind a page of open cases, most overdue first or in another order a column
+ * offers: by review clock on cases_review_idx, by opened-at on cases_open_opened_idx (the plan
+ * test reads it too).
+ */
 export function reviewQueueQuery(
   db: Queryable,
   memberId: number,
@@ -179,6 +194,9 @@ export function reviewQueueQuery(
   pageSize = CASE_PAGE_SIZE,
 ) {
   const cursor = decodeCursor(query.after)
+  const key = query.sort === 'opened' ? cases.openedAt : cases.reviewDueAt
+  const descending = query.dir === 'desc'
+  const by = descending ? desc : asc
   const mine = sql`(SELECT 1 FROM ${votes} WHERE ${votes.caseId} = ${cases.id} AND ${votes.memberId} = ${memberId})`
   return db
     .select({
@@ -221,12 +239,14 @@ export function reviewQueueQuery(
               AND ${leads.ownerId} <> ${memberId}
               AND coalesce(${leads.marketerId}, 0) <> ${memberId}`
           : undefined,
-        cursor
-          ? sql`(${cases.reviewDueAt}, ${cases.id}) > (${cursor.at}, ${cursor.id})`
-          : undefined,
+        !cursor
+          ? undefined
+          : descending
+            ? sql`(${key}, ${cases.id}) < (${cursor.at}, ${cursor.id})`
+            : sql`(${key}, ${cases.id}) > (${cursor.at}, ${cursor.id})`,
       ),
     )
-    .orderBy(asc(cases.reviewDueAt), asc(cases.id))
+    .orderBy(by(key), by(cases.id))
     .limit(pageSize + 1)
 }
 
@@ -243,7 +263,10 @@ export function reviewQueue(
   const last = page.at(-1)
   return {
     rows: page,
-    nextCursor: rows.length > pageSize && last ? `${last.reviewDueAt.getTime()}-${last.id}` : null,
+    nextCursor:
+      rows.length > pageSize && last
+        ? `${(query.sort === 'opened' ? last.openedAt : last.reviewDueAt).getTime()}-${last.id}`
+        : null,
   }
 }
 

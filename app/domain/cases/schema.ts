@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
 import { CASE_STAGE_FILTERS } from '~/domain/sales/schema'
+import { sortFields } from '~/domain/views/sort'
 import {
   CASE_KINDS,
   DISPOSITIONS,
@@ -117,6 +118,7 @@ export const ReviewQuerySchema = z.object({
     .transform(() => true)
     .optional()
     .catch(undefined),
+  ...sortFields('review'),
   after: cursorParam,
 })
 

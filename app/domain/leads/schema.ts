@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { cursorParam } from '~/domain/cursor'
 import { toNumber } from '~/domain/definition/evaluator'
+import { sortFields } from '~/domain/views/sort'
 import { EVALUATIONS, LEAD_STATUSES, LIFECYCLE_STAGES, type LifecycleStage } from '~db/enums'
 
 const text = (max: number, label: string) =>
@@ -153,7 +154,7 @@ export const LeadListQuerySchema = z.object({
   campaign: z.string().trim().max(200).optional().catch(undefined),
   lifecycleStage: optionalEnum(LIFECYCLE_STAGES),
   evaluation: optionalEnum(EVALUATIONS),
-  sort: z.enum(['newest', 'oldest']).catch('newest'),
+  ...sortFields('leads'),
   after: cursorParam,
   before: cursorParam,
 })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { cursorParam } from '~/domain/cursor'
 import { optionalEnum } from '~/domain/leads/schema'
+import { sortFields } from '~/domain/views/sort'
 import {
   CASE_KINDS,
   CASE_STAGES,
@@ -129,6 +130,7 @@ export const CaseListQuerySchema = z.object({
   source: z.string().trim().max(100).optional().catch(undefined),
   campaign: z.string().trim().max(200).optional().catch(undefined),
   marketer: z.enum(['mine', 'any']).optional().catch(undefined),
+  ...sortFields('cases'),
   after: cursorParam,
 })
 
