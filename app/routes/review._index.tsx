@@ -8,7 +8,7 @@ import { ReviewQuerySchema } from '~/domain/cases/schema'
 import { leadName } from '~/domain/leads/fields'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { requireAccess } from '~/http/guards.server'
 import { pathVia } from '~/http/navigation'
@@ -24,7 +24,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireAccess(args, 'review.read')
   const query = ReviewQuerySchema.parse(queryOf(request))
   const db = getDb()
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const now = nowOf(args.context)
   const page = reviewQueue(db, user.id, query, now)
   return {
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
       campaign: c.campaign,
       openedAt: formatDateTime(c.openedAt, timeZone),
       takenUpAt: c.takenUpAt ? formatDateTime(c.takenUpAt, timeZone) : null,
-      clock: clockAt(now, c.reviewDueAt, timeZone),
+      clock: clockAt(now, c.reviewDueAt, calendar),
       response: c.response,
       votes: c.votes,
       voted: c.voted === 1,

@@ -14,6 +14,7 @@ import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { action as uploadAction } from '~/routes/imports.new'
 import { cases, followUps, leads, outcomes } from '~db/schema'
+import { allDayWeekdays } from '../support/calendar'
 import {
   becomesOf,
   CRM_MEANINGS,
@@ -234,7 +235,7 @@ describe('a three-year CRM export imported as history', () => {
         const lead = stored.get(row.externalId)
         const expectedFate = fate(kind, row)
         const at = row.handedOverAt
-        const due = expectedFate.clock ? addWorkingHours(at, 48, ZONE) : null
+        const due = expectedFate.clock ? addWorkingHours(at, 48, allDayWeekdays(ZONE)) : null
         const expected = {
           handedOverAt: at.getTime(),
           // Before version 1 was signed, version 1: the first the two teams agreed.

@@ -14,6 +14,7 @@ import { getDb } from '~/platform/db.server'
 import { runJobsOnce } from '~/platform/jobs/runner.server'
 import type { EmailKind } from '~db/enums'
 import { cases, emailMessages } from '~db/schema'
+import { allDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
@@ -80,7 +81,7 @@ describe('the e-mail jobs', () => {
         new Date('2026-11-30T09:00:00Z'),
         new Date('2026-12-07T09:00:00Z'),
         HALF,
-        'Europe/London',
+        allDayWeekdays('Europe/London'),
       ),
     ).toBe(true)
     await runAll(new Date(HALF.getTime() - 1))

@@ -20,6 +20,7 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { reminderDue, sendReminders } from '~/domain/sla/reminders.server'
 import { getDb } from '~/platform/db.server'
 import { auditEvents, cases, followUps, leads, notifications, reasons } from '~db/schema'
+import { allDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs, runOnce } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
@@ -71,15 +72,19 @@ describe('follow-up reminders', () => {
 
   it('the rule: at most the share of the working time left, weekends paused, never once run out', () => {
     const clock = { start: FRIDAY_5PM, due: new Date('2026-11-24T17:00:00Z') }
-    expect(reminderDue(clock, new Date(TUESDAY_5AM.getTime() - MS), 25, 'Europe/London')).toBe(
-      false,
-    )
-    expect(reminderDue(clock, TUESDAY_5AM, 25, 'Europe/London')).toBe(true)
+    expect(
+      reminderDue(clock, new Date(TUESDAY_5AM.getTime() - MS), 25, allDayWeekdays('Europe/London')),
+    ).toBe(false)
+    expect(reminderDue(clock, TUESDAY_5AM, 25, allDayWeekdays('Europe/London'))).toBe(true)
     // The weekend is paused: on Sunday night 31 of 48 hours are still left.
-    expect(reminderDue(clock, new Date('2026-11-22T23:00:00Z'), 25, 'Europe/London')).toBe(false)
+    expect(
+      reminderDue(clock, new Date('2026-11-22T23:00:00Z'), 25, allDayWeekdays('Europe/London')),
+    ).toBe(false)
     // Half: from Monday 17:00 (24 h left).
-    expect(reminderDue(clock, new Date('2026-11-23T17:00:00Z'), 50, 'Europe/London')).toBe(true)
-    expect(reminderDue(clock, clock.due, 25, 'Europe/London')).toBe(false)
+    expect(
+      reminderDue(clock, new Date('2026-11-23T17:00:00Z'), 50, allDayWeekdays('Europe/London')),
+    ).toBe(true)
+    expect(reminderDue(clock, clock.due, 25, allDayWeekdays('Europe/London'))).toBe(false)
   })
 
   it('reminds the rep at the exact instant, once, and not of a lead already acted on', () => {

@@ -13,6 +13,7 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
+import { allDayWeekdays } from '../support/calendar'
 import { seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
@@ -103,7 +104,7 @@ describe('the sweep, with a fixed clock', () => {
       dueToday: 1,
       overdue: 1,
     })
-    const queue = repQueue(db, lucy, now, 'Europe/London')
+    const queue = repQueue(db, lucy, now, allDayWeekdays('Europe/London'))
     expect(queue.rows.map((r) => r.id)).toEqual([late, soon, later])
     expect(queue.rows.map((r) => r.clock.label)).toEqual([
       'Overdue by 3 h',

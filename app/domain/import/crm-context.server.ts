@@ -1,7 +1,11 @@
 // What the preview and the import need to know to read a CRM's rows as history: the job's
 // options, the organisation's calendar, the cut-off and the active reasons.
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import {
+  getOrganisationSettings,
+  getSlaSettings,
+  getWorkingCalendar,
+} from '~/domain/settings/settings.server'
 import { addWorkingHours, localDate } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { CrmPreview } from './crm-preview.server'
@@ -19,8 +23,7 @@ export const storedOptions = (job: Pick<ImportJob, 'options'>): ImportOptions =>
 
 /** The default cut-off on `now`'s day: see `defaultCutoff`. */
 export function cutoffDefault(db: Queryable, now: Date): string {
-  const { timeZone } = getOrganisationSettings(db)
-  return defaultCutoff(now, getSlaSettings(db).followUpHours, timeZone)
+  return defaultCutoff(now, getSlaSettings(db).followUpHours, getWorkingCalendar(db))
 }
 
 /** How the rows of an import with `mapping` and `options` are read at `now`. */
@@ -30,14 +33,15 @@ export function crmContext(
   options: ImportOptions,
   now: Date,
 ): CrmContext & { cutoff: string; cutoffDefault: string } {
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const reasons = listReasons(db, { activeOnly: true })
   const handOverMapped = Object.values(mapping).includes('handedOverAt')
   const history = options.history ?? (handOverMapped ? 'history' : 'work')
   const byDefault = cutoffDefault(db, now)
   const cutoff = options.cutoff ?? byDefault
   const { followUpHours } = getSlaSettings(db)
-  const overdue = (at: Date) => addWorkingHours(at, followUpHours, timeZone) <= now
+  const overdue = (at: Date) => addWorkingHours(at, followUpHours, calendar) <= now
   const chosenCutoff = options.cutoff ? cutoffInstant(options.cutoff, timeZone) : null
   return {
     now,
