@@ -14,7 +14,7 @@ import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { action as uploadAction } from '~/routes/imports.new'
 import { cases, followUps, leads, outcomes } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import {
   becomesOf,
   CRM_MEANINGS,
@@ -112,6 +112,7 @@ const crm = async (id: number) => (await page(id)).preview?.crm
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   versions = [
     activateDefinition(db, ICP_CRITERIA, V1_AT),
     activateDefinition(db, ICP_CRITERIA.slice(1), V2_AT),

@@ -8,7 +8,7 @@ import { loader as homeLoader } from '~/routes/_index'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$caseId'
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { createUser, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
@@ -21,6 +21,7 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   activateDefinition(db, ICP_CRITERIA)
   // Rita sells and sits on the committee (sales seat): she is recused from her own leads.
   await createUser({ name: 'Rita Ng', roles: ['rep', 'committee'], seat: 'sales' })

@@ -14,13 +14,14 @@ import { getDb } from '~/platform/db.server'
 import { runJobsOnce } from '~/platform/jobs/runner.server'
 import type { EmailKind } from '~db/enums'
 import { cases, emailMessages } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam(new Date('2026-11-01T09:00:00Z'))
+  storeAllDayWeekdays(getDb())
 })
 
 const mail = (kind: EmailKind) =>

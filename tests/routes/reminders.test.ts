@@ -20,13 +20,14 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { reminderDue, sendReminders } from '~/domain/sla/reminders.server'
 import { getDb } from '~/platform/db.server'
 import { auditEvents, cases, followUps, leads, notifications, reasons } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs, runOnce } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam(new Date('2026-11-01T09:00:00Z'))
+  storeAllDayWeekdays(getDb())
 })
 
 const MS = 1

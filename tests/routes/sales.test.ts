@@ -10,7 +10,7 @@ import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
 import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
@@ -24,6 +24,7 @@ const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label ===
 
 beforeAll(async () => {
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   versionId = activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['dana', 'omar', 'maya', 'ben', 'sasha'])
     cookies[name] = await signInAs(`${name}@brightline.test`)

@@ -13,13 +13,14 @@ import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
-import { allDayWeekdays } from '../support/calendar'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam()
+  storeAllDayWeekdays(getDb())
 })
 
 const handOver = (rep: string, at: Date) => handOverLead(rep, { company: 'Initech' }, { at })

@@ -3,10 +3,10 @@
 // not iCalendar is refused with a message for the form's field.
 import ICAL from 'ical.js'
 import { Temporal } from 'temporal-polyfill'
-import type { Holiday } from './working-hours'
+import { type Holiday, MAX_ICS_BYTES } from './working-hours'
 
-/** The largest calendar file read (a country's holidays for years are a few kilobytes). */
-export const MAX_ICS_BYTES = 256 * 1024
+export { MAX_ICS_BYTES }
+
 /** Recurring events are expanded up to this many years after the year of `now`. */
 const YEARS_AHEAD = 2
 /** An event longer than this is not a holiday (a term, a season): only its first days count. */

@@ -22,6 +22,9 @@ export const WORKING_HOURS_DEFAULTS: WorkingHours = {
   holidays: [],
 }
 
+/** The largest calendar file read (a country's holidays for years are a few kilobytes). */
+export const MAX_ICS_BYTES = 256 * 1024
+
 /** At most this many holidays are kept (a few years of any country's public holidays). */
 export const MAX_HOLIDAYS = 400
 
@@ -109,3 +112,14 @@ function parsed(text: string) {
   const result = parseHolidays(text)
   return 'error' in result ? undefined : result
 }
+
+/** The import form: one iCalendar file, its size checked before anything reads it. */
+export const HolidaysImportSchema = z.object({
+  calendarFile: z
+    .instanceof(File, { error: 'Choose an iCalendar (.ics) file' })
+    .refine((f) => f.size > 0, 'Choose an iCalendar (.ics) file')
+    .refine(
+      (f) => f.size <= MAX_ICS_BYTES,
+      `The file is larger than ${MAX_ICS_BYTES / 1024} KB; a holiday calendar is far smaller`,
+    ),
+})
