@@ -194,7 +194,10 @@ describe('the e-mail jobs', () => {
     const reminders = mail('clock_reminder')
     const rep = reminders.filter((m) => m.link === `http://localhost:3000/leads/${leadId}`)
     expect(rep.map((m) => [m.toAddress, m.subject])).toEqual([
-      ['omar@brightline.test', 'Reminder: 12 h left to accept or reject Vi Hart (Globex)'],
+      [
+        'omar@brightline.test',
+        'Reminder: 12 working hours left to accept or reject Vi Hart (Globex)',
+      ],
     ])
     // A case opened Monday 7 December 09:00 is due Monday 14th: 30 working hours left from
     // Friday 11 December 03:00.
@@ -207,7 +210,9 @@ describe('the e-mail jobs', () => {
     expect(sendReminders(db, REVIEW).reviews).toBe(1)
     runJobs(db, REVIEW)
     const members = mail('clock_reminder').filter((m) => m.link.endsWith(`/cases/${caseId}`))
-    expect(members[0]?.subject).toBe('Reminder: 30 h left to vote on the case on Al Vance (Globex)')
+    expect(members[0]?.subject).toBe(
+      'Reminder: 30 working hours left to vote on the case on Al Vance (Globex)',
+    )
     expect(new Set(members.map((m) => m.toAddress))).toEqual(
       new Set(['victor@brightline.test', 'clara@brightline.test', 'erin@brightline.test']),
     )

@@ -2,11 +2,15 @@
 // calendar of whole weekdays, and the SLA lengths of that time (48 h follow-up, 24 h return,
 // five days' review), so that their expected instants stay as they were. Tests about the working
 // calendar itself do not use these.
+import { SLA_DEFAULTS, type SlaSettings } from '~/domain/settings/schema'
 import { WORKING_HOURS_KEY, writeSetting } from '~/domain/settings/settings.server'
 import type { WorkingCalendar } from '~/domain/sla/calendar'
 import type { Queryable } from '~db/connection'
 
 const WEEKDAYS = [1, 2, 3, 4, 5]
+
+/** The SLA defaults of 24-hour weekdays: 48 h follow-up, 24 h return, five days' review. */
+export const ALL_DAY_SLA: SlaSettings = { ...SLA_DEFAULTS, followUpHours: 48, returnHours: 24 }
 
 /** Every hour of Monday to Friday in `timeZone`, no holidays. */
 export const allDayWeekdays = (timeZone: string): WorkingCalendar => ({
