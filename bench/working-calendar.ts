@@ -12,7 +12,10 @@ const CALLS = 20_000
 const ZONE = 'Europe/London'
 const start = Date.parse('2026-01-05T00:00:00Z')
 // Instants spread over a year, a few minutes apart, as a year of clocks would be.
-const instants = Array.from({ length: CALLS }, (_, i) => new Date(start + ((i * 7_919_000) % (365 * DAY))))
+const instants = Array.from(
+  { length: CALLS },
+  (_, i) => new Date(start + ((i * 7_919_000) % (365 * DAY))),
+)
 
 type Clock = {
   add: (at: Date, hours: number, calendar: never) => Date
@@ -37,9 +40,22 @@ function bench(label: string, clock: Clock, calendar: unknown, hoursIn30Days: nu
   )
 }
 
-const holidays = ['2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25']
+const holidays = [
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-04',
+  '2026-05-25',
+  '2026-08-31',
+  '2026-12-25',
+]
 const office: WorkingCalendar = { timeZone: ZONE, ...DEFAULT_WORKING_HOURS, holidays }
-const allDay: WorkingCalendar = { timeZone: ZONE, days: [1, 2, 3, 4, 5], start: 0, end: 1440, holidays: [] }
+const allDay: WorkingCalendar = {
+  timeZone: ZONE,
+  days: [1, 2, 3, 4, 5],
+  start: 0,
+  end: 1440,
+  holidays: [],
+}
 const now = { add: addWorkingHours, at: clockAt } as unknown as Clock
 bench('after, 09:00–17:00 + holidays', now, office, 22 * 8)
 bench('after, whole weekdays', now, allDay, 22 * 24)

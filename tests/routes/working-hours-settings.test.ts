@@ -99,9 +99,7 @@ describe('working hours in Settings', () => {
     const holiday = await save({ holidays: '2026-12-25 Christmas\nBoxing Day' })
     expect(statusOf(holiday)).toBe(400)
     expect(errorsOf(holiday)).toEqual({
-      holidays: [
-        'Line 2: “Boxing” is not a date; start each line with one such as 2026-12-25',
-      ],
+      holidays: ['Line 2: “Boxing” is not a date; start each line with one such as 2026-12-25'],
     })
     expect(getWorkingHours(getDb())).toEqual(before)
   })
@@ -123,9 +121,9 @@ describe('holidays imported from an iCalendar file', () => {
       '2028-12-25',
     ])
     // Again: nothing new.
-    expect(payloadOf<Reply>(await upload(readFileSync('tests/fixtures/holidays.ics', 'utf8'))).notice).toBe(
-      '0 holidays added; 4 kept in all.',
-    )
+    expect(
+      payloadOf<Reply>(await upload(readFileSync('tests/fixtures/holidays.ics', 'utf8'))).notice,
+    ).toBe('0 holidays added; 4 kept in all.')
   })
 
   it('refuses a file that is not iCalendar, or too large, naming the field', async () => {
