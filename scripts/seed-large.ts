@@ -43,9 +43,7 @@ const { random } = await import('~/demo/data.server')
 const { criteriaOf } = await import('~/domain/definition/versions.server')
 const { chainHash } = await import('~/platform/audit.server')
 const { addWorkingHours, workingMsBetween, HOUR } = await import('~/domain/sla/clock')
-const { getOrganisationSettings, getSlaSettings } = await import(
-  '~/domain/settings/settings.server'
-)
+const { getSlaSettings, getWorkingCalendar } = await import('~/domain/settings/settings.server')
 const { LEAD_FIELD_KEYS } = await import('~/domain/leads/fields')
 const { leadUpserter } = await import('~/domain/leads/upsert-lead.server')
 const { countedAsBatch } = await import('~/domain/summaries/batch.server')
@@ -76,7 +74,7 @@ sqlite.pragma('temp_store = MEMORY')
 // checked once at the end instead (foreign_key_check).
 sqlite.pragma('foreign_keys = OFF')
 const rng = random(Number(args.seed))
-const { timeZone } = getOrganisationSettings(db)
+const calendar = getWorkingCalendar(db)
 const sla = getSlaSettings(db)
 
 // ——— People ———
@@ -200,13 +198,13 @@ function addWorking(at: number, hours: number): number {
   const key = `${hourStart}:${hours}`
   let due = dueCache.get(key)
   if (due === undefined) {
-    due = addWorkingHours(new Date(hourStart), hours, timeZone).getTime()
+    due = addWorkingHours(new Date(hourStart), hours, calendar).getTime()
     dueCache.set(key, due)
   }
   return due + (at - hourStart)
 }
 const workingMs = (from: number, to: number) =>
-  workingMsBetween(new Date(from), new Date(to), timeZone)
+  workingMsBetween(new Date(from), new Date(to), calendar)
 
 /** A working moment near `at`: weekends move to the next Monday, hours fall between 8 and 18. */
 function workingMoment(at: number): number {

@@ -9,10 +9,12 @@ import { completeEvaluation } from '~/domain/cases/deciding'
 import { concedeCase, contestCase } from '~/domain/cases/respond-to-case.server'
 import { recordOutcome } from '~/domain/outcomes/outcomes.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
 import { addWorkingHours, HOUR } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import { cases } from '~db/schema'
 import type { random } from './data.server'
+import { demoHours } from './sales.server'
 
 type Rng = ReturnType<typeof random>
 const DAY = 24 * HOUR
@@ -49,7 +51,7 @@ export function seedDemoCases(
   db: Queryable,
   rng: Rng,
   now: Date,
-  timeZone: string,
+  calendar: WorkingCalendar,
   people: { members: number[]; marketer: (id: number | null) => number },
 ) {
   const all = db.select().from(cases).orderBy(asc(cases.openedAt), asc(cases.id)).all()
@@ -61,7 +63,7 @@ export function seedDemoCases(
     if (age < 60 * DAY && rng.chance(0.3)) continue
     const { criteria, automatic, overall } = caseEvaluation(db, c)
     const marketer = people.marketer(c.marketerId)
-    let at = addWorkingHours(c.openedAt, rng.int(2, 20), timeZone)
+    let at = addWorkingHours(c.openedAt, demoHours(rng.int(2, 20), calendar), calendar)
     const response = rng.next()
     if (overall === 'does_not_meet' && response < 0.2) {
       must(
@@ -72,7 +74,7 @@ export function seedDemoCases(
     }
     if (response < 0.75) must(contestCase(db, marketer, c.id, rng.pick(BRIEFS), at), 'contest')
     for (const memberId of rng.chance(0.5) ? people.members : [...people.members].reverse()) {
-      at = addWorkingHours(at, rng.int(3, 30), timeZone)
+      at = addWorkingHours(at, demoHours(rng.int(3, 30), calendar), calendar)
       // Where the data leaves a criterion open, members judge it, and sometimes differ.
       const finding: Record<string, 'met' | 'unmet'> = {}
       for (const a of automatic)
@@ -105,7 +107,7 @@ export function seedDemoCases(
       if (result.ok && result.decided) {
         // A lead the committee returned is picked up again, unless it came back in the last days.
         const decided = db.select().from(cases).where(eq(cases.id, c.id)).get()
-        const pickUp = addWorkingHours(at, rng.int(1, 20), timeZone)
+        const pickUp = addWorkingHours(at, demoHours(rng.int(1, 20), calendar), calendar)
         if (decided?.verdict === 'meets' && decided.returnedTo && pickUp < now)
           must(
             acceptLead(db, { id: decided.returnedTo }, c.leadId, pickUp),

@@ -10,18 +10,20 @@ import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
+import { hoursPerWorkingDay, type WorkingCalendar } from '~/domain/sla/calendar'
 import { HOUR, workingMsBetween } from '~/domain/sla/clock'
 import { sendReminders } from '~/domain/sla/reminders.server'
 import type { Queryable } from '~db/connection'
 import { users } from '~db/schema'
+import { demoHours } from './sales.server'
 
 const QUARTER_HOUR = HOUR / 4
 
 /** The latest quarter hour before `now` with at least `hours` working hours between them. */
-function workingHoursBefore(now: Date, hours: number, timeZone: string): Date {
+function workingHoursBefore(now: Date, hours: number, calendar: WorkingCalendar): Date {
   let at = Math.floor(now.getTime() / QUARTER_HOUR) * QUARTER_HOUR
-  while (workingMsBetween(new Date(at), now, timeZone) < hours * HOUR) at -= QUARTER_HOUR
+  while (workingMsBetween(new Date(at), now, calendar) < hours * HOUR) at -= QUARTER_HOUR
   return new Date(at)
 }
 
@@ -90,7 +92,7 @@ const REVIEW_LEAD = {
  * reminder job at `now`. Returns how many clocks it reminded (the demo's other clocks included).
  */
 export function seedLifecycleReminders(tx: Queryable, now: Date) {
-  const { timeZone } = getOrganisationSettings(tx)
+  const calendar = getWorkingCalendar(tx)
   const { followUpHours, reviewDays } = getSlaSettings(tx)
   const id = (email: string) =>
     tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id as number
@@ -101,9 +103,13 @@ export function seedLifecycleReminders(tx: Queryable, now: Date) {
       upsertLead(tx, maya, LeadFieldsSchema.parse(fields), { ownerId: id(rep), handOver }, at),
     )
   for (const { rep, left, fields } of REMINDER_LEADS)
-    lead(fields, rep, workingHoursBefore(now, followUpHours - left, timeZone))
+    lead(fields, rep, workingHoursBefore(now, followUpHours - demoHours(left, calendar), calendar))
   // Omar rejected this one with a fifth of its review clock left (a day of five).
-  const rejectedAt = workingHoursBefore(now, reviewDays * 24 * 0.8, timeZone)
+  const rejectedAt = workingHoursBefore(
+    now,
+    reviewDays * hoursPerWorkingDay(calendar) * 0.8,
+    calendar,
+  )
   const omar = 'omar@brightline.test'
   const leadId = lead(REVIEW_LEAD, omar, new Date(rejectedAt.getTime() - HOUR))
   const reason = listReasons(tx).find((r) => r.label === 'No budget')

@@ -11,6 +11,7 @@ import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { logContactAttempt } from '~/domain/sales/log-contact-attempt.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
+import { hoursPerWorkingDay, type WorkingCalendar } from '~/domain/sla/calendar'
 import { addWorkingHours, HOUR, localOfInstant } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { random } from './data.server'
@@ -115,6 +116,15 @@ export function demoWorkingLead(db: Queryable, lead: { id: number; companyDomain
 }
 
 /**
+ * The demo's story was told in 24-hour weekdays (a follow-up clock of 48 hours, two days): an
+ * hour of it is a 24th of the calendar's working day, so every wait keeps its share of its
+ * clock under working hours (decision 46).
+ */
+export function demoHours(hours: number, calendar: WorkingCalendar): number {
+  return (hours * hoursPerWorkingDay(calendar)) / 24
+}
+
+/**
  * What the rep does with one lead whose clock ran out before `now`: accept it, reject it with a
  * reason and notes, or let the clock run out (the sweep then opens an "ignored" case).
  */
@@ -123,7 +133,7 @@ export function actOnDemoLead(
   rng: Rng,
   lead: { id: number; ownerId: number; handedOverAt: Date; values: Record<string, unknown> },
   handOver: HandOver,
-  timeZone: string,
+  calendar: WorkingCalendar,
   // How often a rep rejects a lead that meets the definition (the rejections the committee
   // overturns): often before the definition was sharpened mid-year, rarely after.
   doubtfulRate: number,
@@ -134,7 +144,12 @@ export function actOnDemoLead(
     return
   }
   const rep = { id: lead.ownerId }
-  const actAt = addWorkingHours(lead.handedOverAt, rng.int(1, 40) + rng.next(), timeZone)
+  const { timeZone } = calendar
+  const actAt = addWorkingHours(
+    lead.handedOverAt,
+    demoHours(rng.int(1, 40) + rng.next(), calendar),
+    calendar,
+  )
   const evaluation = evaluate(lead.values, handOver.criteria)
   const unmet = handOver.criteria.filter((_, i) => evaluation.criteria[i]?.result === 'unmet')
   const reject =

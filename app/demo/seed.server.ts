@@ -12,7 +12,7 @@ import type { UserInput } from '~/domain/people/schema'
 import { countUsers, insertUser } from '~/domain/people/users.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
-import { updateOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar, updateOrganisationSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { hashPassword } from '~/platform/password.server'
 import type { DB, Queryable } from '~db/connection'
@@ -161,6 +161,8 @@ export async function seedDemo(
         { organisationName: 'Brightline Systems', timeZone: DEMO_TIME_ZONE },
         now,
       )
+      // The demo keeps the default working hours (09:00–17:00, Monday to Friday).
+      const calendar = getWorkingCalendar(tx)
       const ids = new Map<string, number>()
       DEMO_USERS.forEach((user, i) => {
         const created = insertUser(
@@ -254,11 +256,11 @@ export async function seedDemo(
             rng,
             { id: leadId, ownerId, handedOverAt, values: { ...fields, custom: {} } },
             handOver,
-            DEMO_TIME_ZONE,
+            calendar,
             v2 ? 0.03 : 0.3,
           )
       })
-      seedDemoCases(tx, rng, now, DEMO_TIME_ZONE, {
+      seedDemoCases(tx, rng, now, calendar, {
         members: ['victor', 'clara', 'erin'].map((name) => id(`${name}@brightline.test`)),
         marketer: (marketerId) => marketerId ?? id('maya@brightline.test'),
       })

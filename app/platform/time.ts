@@ -5,7 +5,7 @@
 // list page formats hundreds of dates), so each formatter is built once per time zone.
 import { LOCALE } from './locale'
 
-type Style = 'dateTime' | 'date'
+type Style = 'dateTime' | 'date' | 'weekdayTime' | 'weekdayDateTime'
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   dateTime: {
@@ -17,6 +17,14 @@ const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
     timeZoneName: 'short',
   },
   date: { day: 'numeric', month: 'short', year: 'numeric' },
+  weekdayTime: { weekday: 'short', hour: '2-digit', minute: '2-digit' },
+  weekdayDateTime: {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  },
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -39,6 +47,17 @@ export function formatDateTime(at: Date | number, timeZone: string): string {
 /** The day an instant falls on in the organisation's time zone: "22 Nov 2026". */
 export function formatDate(at: Date | number, timeZone: string): string {
   return formatter('date', timeZone).format(at)
+}
+
+const WEEK = 6 * 24 * 3_600_000
+
+/**
+ * When a clock is due, as people in the zone read it: "Tue 09:30" within the coming six days,
+ * else "Tue 8 Dec, 09:30" (decision 46).
+ */
+export function formatDueTime(due: Date | number, now: Date | number, timeZone: string): string {
+  const near = Math.abs(Number(due) - Number(now)) < WEEK
+  return formatter(near ? 'weekdayTime' : 'weekdayDateTime', timeZone).format(due)
 }
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -4,6 +4,9 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { TimeZoneField } from '~/components/time-zone-field'
 import { Alert, Button, Field, PageHeader, SelectInput } from '~/components/ui'
+import { WorkingHoursForm } from '~/components/working-hours-form'
+import { refuse } from '~/domain/result'
+import { holidaysFromIcs } from '~/domain/settings/holidays-ics'
 import {
   CLOCK_OUT_CHOICES,
   CLOCK_OUT_LABELS,
@@ -16,17 +19,21 @@ import {
   WebhookSettingsSchema,
 } from '~/domain/settings/schema'
 import {
+  addHolidays,
   getCommitteeSettings,
   getNurtureSettings,
   getSlaSettings,
   getStoredOrganisationSettings,
   getWebhookSettings,
+  getWorkingHours,
   updateCommitteeSettings,
   updateNurtureSettings,
   updateOrganisationSettings,
   updateSlaSettings,
   updateWebhookSettings,
+  updateWorkingHours,
 } from '~/domain/settings/settings.server'
+import { HolidaysImportSchema, WorkingHoursFormSchema } from '~/domain/settings/working-hours'
 import { SUMMARY_FAMILIES } from '~/domain/summaries/families.server'
 import { rebuildProgress } from '~/domain/summaries/state.server'
 import { readForm } from '~/http/form.server'
@@ -43,6 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // As stored: no zone while none was chosen (the field says which is used).
     settings: getStoredOrganisationSettings(getDb()),
     sla: getSlaSettings(getDb()),
+    workingHours: getWorkingHours(getDb()),
     committee: getCommitteeSettings(getDb()),
     nurture: getNurtureSettings(getDb()),
     webhooks: getWebhookSettings(getDb()),
@@ -71,6 +79,25 @@ const INTENTS = {
       return { ok: true }
     },
     notice: SAVED,
+  }),
+  workingHours: intent({
+    schema: WorkingHoursFormSchema,
+    run: (v, c: SettingsContext) => {
+      updateWorkingHours(getDb(), c.user.id, v, c.now)
+      return { ok: true }
+    },
+    notice: SAVED,
+  }),
+  // The file's size is checked by the schema before its text is read and parsed.
+  holidaysImport: intent({
+    schema: HolidaysImportSchema,
+    run: async (v, c: SettingsContext) => {
+      const read = holidaysFromIcs(await v.calendarFile.text(), c.now)
+      if (!read.ok) return refuse(read.error, 'calendarFile')
+      return { ok: true, ...addHolidays(getDb(), c.user.id, read.holidays, c.now) }
+    },
+    notice: (done) =>
+      `${done.added === 1 ? '1 holiday' : `${done.added} holidays`} added; ${done.kept} kept in all.`,
   }),
   committee: intent({
     schema: CommitteeSettingsSchema,
@@ -106,7 +133,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, sla, committee, nurture, webhooks, timeZones, summaries } =
+  const { settings, sla, workingHours, committee, nurture, webhooks, timeZones, summaries } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const replyFor = (intent: Intent) =>
@@ -172,8 +199,9 @@ export default function Settings() {
       </FormCard>
       <h2 className="mt-8 mb-2 text-lg font-semibold">Service levels</h2>
       <p className="mb-4 text-sm text-slate-700">
-        In working time: Saturdays and Sundays in the organisation’s time zone do not count. A
-        change applies to clocks that start after it; clocks already running keep their due time.
+        In working time: only the working hours below count (by default 09:00–17:00, Monday to
+        Friday, in the organisation’s time zone), so 16 working hours are two working days. A change
+        applies to clocks that start after it; clocks already running keep their due time.
       </p>
       <FormCard form={slaForm}>
         <input type="hidden" name="intent" value="sla" />
@@ -214,6 +242,12 @@ export default function Settings() {
         />
         <Button type="submit">Save service levels</Button>
       </FormCard>
+      <WorkingHoursForm
+        stored={workingHours}
+        timeZone={settings.timeZone ?? DEFAULT_TIME_ZONE}
+        lastResult={replyFor('workingHours')}
+        importResult={replyFor('holidaysImport')}
+      />
       <h2 className="mt-8 mb-2 text-lg font-semibold">Deciding rule</h2>
       <p className="mb-4 text-sm text-slate-700">
         A case is decided when this many eligible members have voted, including a sales seat and a

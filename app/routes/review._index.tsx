@@ -11,7 +11,7 @@ import { ReviewQuerySchema } from '~/domain/cases/schema'
 import { leadName } from '~/domain/leads/fields'
 import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { LIST_SORTS, nextOrder, orderOf, type SortKey } from '~/domain/views/sort'
 import { viewsOf } from '~/domain/views/views-of.server'
@@ -30,7 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { sort, dir, ...query } = readListQuery(request, 'review', ReviewQuerySchema)
   const order = orderOf('review', { sort, dir })
   const db = getDb()
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const now = nowOf(args.context)
   const page = reviewQueue(db, user.id, { ...query, ...order }, now)
   return {
@@ -47,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
       campaign: c.campaign,
       openedAt: formatDateTime(c.openedAt, timeZone),
       takenUpAt: c.takenUpAt ? formatDateTime(c.takenUpAt, timeZone) : null,
-      clock: clockAt(now, c.reviewDueAt, timeZone),
+      clock: clockAt(now, c.reviewDueAt, calendar),
       response: c.response,
       votes: c.votes,
       voted: c.voted === 1,

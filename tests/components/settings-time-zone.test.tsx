@@ -10,6 +10,7 @@ import {
   TIME_ZONES,
   WEBHOOK_DEFAULTS,
 } from '~/domain/settings/schema'
+import { WORKING_HOURS_DEFAULTS } from '~/domain/settings/working-hours'
 import Settings from '~/routes/admin.settings'
 
 function renderSettings(stored: { organisationName: string; timeZone?: string }) {
@@ -20,6 +21,7 @@ function renderSettings(stored: { organisationName: string; timeZone?: string })
       loader: () => ({
         settings: stored,
         sla: SLA_DEFAULTS,
+        workingHours: WORKING_HOURS_DEFAULTS,
         committee: COMMITTEE_DEFAULTS,
         nurture: NURTURE_DEFAULTS,
         webhooks: WEBHOOK_DEFAULTS,

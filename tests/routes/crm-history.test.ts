@@ -14,6 +14,7 @@ import { getDb } from '~/platform/db.server'
 import { action as jobAction, loader as jobLoader } from '~/routes/imports.$jobId'
 import { action as uploadAction } from '~/routes/imports.new'
 import { cases, followUps, leads, outcomes } from '~db/schema'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import {
   becomesOf,
   CRM_MEANINGS,
@@ -111,6 +112,7 @@ const crm = async (id: number) => (await page(id)).preview?.crm
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   versions = [
     activateDefinition(db, ICP_CRITERIA, V1_AT),
     activateDefinition(db, ICP_CRITERIA.slice(1), V2_AT),
@@ -234,7 +236,7 @@ describe('a three-year CRM export imported as history', () => {
         const lead = stored.get(row.externalId)
         const expectedFate = fate(kind, row)
         const at = row.handedOverAt
-        const due = expectedFate.clock ? addWorkingHours(at, 48, ZONE) : null
+        const due = expectedFate.clock ? addWorkingHours(at, 48, allDayWeekdays(ZONE)) : null
         const expected = {
           handedOverAt: at.getTime(),
           // Before version 1 was signed, version 1: the first the two teams agreed.

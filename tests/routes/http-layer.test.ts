@@ -134,7 +134,7 @@ describe('the clock of the load context', () => {
       )
     type Lead = { clock: { label: string; overdue: boolean }; today: string }
     const soon = payloadOf<Lead>(await page(new Date('2026-03-02T10:00:00Z')))
-    expect(soon.clock).toMatchObject({ label: '47 h left', overdue: false })
+    expect(soon.clock).toMatchObject({ label: '15 working hours left', overdue: false })
     expect(soon.today).toBe('2026-03-02')
     const late = payloadOf<Lead>(await page(new Date('2026-03-09T10:00:00Z')))
     expect(late.clock).toMatchObject({ label: 'Overdue by 3 working days', overdue: true })

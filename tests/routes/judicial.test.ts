@@ -8,6 +8,7 @@ import { loader as homeLoader } from '~/routes/_index'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$caseId'
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, votes } from '~db/schema'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { createUser, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
@@ -20,6 +21,7 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   activateDefinition(db, ICP_CRITERIA)
   // Rita sells and sits on the committee (sales seat): she is recused from her own leads.
   await createUser({ name: 'Rita Ng', roles: ['rep', 'committee'], seat: 'sales' })
@@ -265,7 +267,9 @@ describe('votes', () => {
     expect(lead).toMatchObject({ status: 'returned', ownerId: userId('omar') })
     const started = lead?.clockStartedAt as Date
     expect(started.getTime()).toBeGreaterThanOrEqual(before)
-    expect(lead?.followUpDueAt).toEqual(addWorkingHours(started, 24, 'Europe/London'))
+    expect(lead?.followUpDueAt).toEqual(
+      addWorkingHours(started, 24, allDayWeekdays('Europe/London')),
+    )
     expect(caseRow(caseId)).toMatchObject({
       verdict: 'meets',
       unanimous: true,

@@ -16,9 +16,9 @@ import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { markConverted } from '~/domain/sales/mark-converted.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
-import { SLA_DEFAULTS } from '~/domain/settings/schema'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { getDb } from '~/platform/db.server'
+import { ALL_DAY_SLA } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { handOverLead, userId } from '../support/leads'
@@ -116,7 +116,7 @@ it('counts a hand-back once in source quality when its clock runs out and the le
   updateSlaSettings(
     db,
     userId('sasha'),
-    { ...SLA_DEFAULTS, onClockOut: 'next_rep' },
+    { ...ALL_DAY_SLA, onClockOut: 'next_rep' },
     new Date('2026-04-06T09:30:00Z'),
   )
   const due = db.$client
@@ -139,7 +139,7 @@ it('counts a hand-back once in source quality when its clock runs out and the le
     'UTC',
   ).bySource.find((r) => r.name === 'Podcast')
   expect(podcast).toMatchObject({ handedOver: 2, netNew: 1, reEngaged: 1 })
-  updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2026-04-10T09:00:00Z'))
+  updateSlaSettings(db, userId('sasha'), ALL_DAY_SLA, new Date('2026-04-10T09:00:00Z'))
 })
 
 it('gives a rep a scorecard row for a conversion in the range, with no lead handed to them in it', () => {

@@ -14,12 +14,14 @@ import { getDb } from '~/platform/db.server'
 import { runJobsOnce } from '~/platform/jobs/runner.server'
 import type { EmailKind } from '~db/enums'
 import { cases, emailMessages } from '~db/schema'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam(new Date('2026-11-01T09:00:00Z'))
+  storeAllDayWeekdays(getDb())
 })
 
 const mail = (kind: EmailKind) =>
@@ -80,7 +82,7 @@ describe('the e-mail jobs', () => {
         new Date('2026-11-30T09:00:00Z'),
         new Date('2026-12-07T09:00:00Z'),
         HALF,
-        'Europe/London',
+        allDayWeekdays('Europe/London'),
       ),
     ).toBe(true)
     await runAll(new Date(HALF.getTime() - 1))
@@ -192,7 +194,10 @@ describe('the e-mail jobs', () => {
     const reminders = mail('clock_reminder')
     const rep = reminders.filter((m) => m.link === `http://localhost:3000/leads/${leadId}`)
     expect(rep.map((m) => [m.toAddress, m.subject])).toEqual([
-      ['omar@brightline.test', 'Reminder: 12 h left to accept or reject Vi Hart (Globex)'],
+      [
+        'omar@brightline.test',
+        'Reminder: 12 working hours left to accept or reject Vi Hart (Globex)',
+      ],
     ])
     // A case opened Monday 7 December 09:00 is due Monday 14th: 30 working hours left from
     // Friday 11 December 03:00.
@@ -205,7 +210,9 @@ describe('the e-mail jobs', () => {
     expect(sendReminders(db, REVIEW).reviews).toBe(1)
     runJobs(db, REVIEW)
     const members = mail('clock_reminder').filter((m) => m.link.endsWith(`/cases/${caseId}`))
-    expect(members[0]?.subject).toBe('Reminder: 30 h left to vote on the case on Al Vance (Globex)')
+    expect(members[0]?.subject).toBe(
+      'Reminder: 30 working hours left to vote on the case on Al Vance (Globex)',
+    )
     expect(new Set(members.map((m) => m.toAddress))).toEqual(
       new Set(['victor@brightline.test', 'clara@brightline.test', 'erin@brightline.test']),
     )

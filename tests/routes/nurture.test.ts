@@ -26,6 +26,7 @@ import {
   nurtureStays,
   reasons,
 } from '~db/schema'
+import { allDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { rejectedLead, seedTeam } from '../support/factories'
 import {
@@ -434,7 +435,7 @@ describe('Hand back to Sales', () => {
     const done = await handBack({ leadId: String(leadId), note })
     expect(statusOf(done)).toBe(200)
     expect(payloadOf<ActionReply>(done).notice).toMatch(/Handed back to Sales/)
-    const due = addWorkingHours(NOW, 48, 'Europe/London')
+    const due = addWorkingHours(NOW, 48, allDayWeekdays('Europe/London'))
     expect(leadRow(leadId)).toMatchObject({
       status: 'new',
       ownerId: userId('dana'),

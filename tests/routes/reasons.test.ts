@@ -140,9 +140,9 @@ describe('service levels', () => {
 
   it('has the defaults of PRODUCT.md and refuses nonsense with field errors', async () => {
     expect(getSlaSettings(getDb())).toEqual({
-      followUpHours: 48,
+      followUpHours: 16,
       reviewDays: 5,
-      returnHours: 24,
+      returnHours: 8,
       reminderPercent: 25,
       onClockOut: 'stay',
     })
@@ -152,7 +152,7 @@ describe('service levels', () => {
     expect(errors?.followUpHours).toEqual(['The follow-up SLA must be at least 1'])
     expect(errors?.reviewDays).toEqual(['Enter the review SLA as a whole number'])
     expect(errors?.returnHours).toEqual(['Enter the return SLA as a whole number'])
-    expect(getSlaSettings(getDb()).followUpHours).toBe(48)
+    expect(getSlaSettings(getDb()).followUpHours).toBe(16)
   })
 
   it('saves new lengths and audits the change; only admins may', async () => {
@@ -175,9 +175,9 @@ describe('service levels', () => {
       .all()
       .at(-1)
     expect(audit?.before).toEqual({
-      followUpHours: 48,
+      followUpHours: 16,
       reviewDays: 5,
-      returnHours: 24,
+      returnHours: 8,
       reminderPercent: 25,
       onClockOut: 'stay',
     })

@@ -15,17 +15,18 @@ import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { rejectLead } from '~/domain/sales/reject-lead.server'
 import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
-import { SLA_DEFAULTS } from '~/domain/settings/schema'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { reminderDue, sendReminders } from '~/domain/sla/reminders.server'
 import { getDb } from '~/platform/db.server'
 import { auditEvents, cases, followUps, leads, notifications, reasons } from '~db/schema'
+import { ALL_DAY_SLA, allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { rejectedLead, seedTeam } from '../support/factories'
 import { runJobs, runOnce } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam(new Date('2026-11-01T09:00:00Z'))
+  storeAllDayWeekdays(getDb())
 })
 
 const MS = 1
@@ -71,15 +72,19 @@ describe('follow-up reminders', () => {
 
   it('the rule: at most the share of the working time left, weekends paused, never once run out', () => {
     const clock = { start: FRIDAY_5PM, due: new Date('2026-11-24T17:00:00Z') }
-    expect(reminderDue(clock, new Date(TUESDAY_5AM.getTime() - MS), 25, 'Europe/London')).toBe(
-      false,
-    )
-    expect(reminderDue(clock, TUESDAY_5AM, 25, 'Europe/London')).toBe(true)
+    expect(
+      reminderDue(clock, new Date(TUESDAY_5AM.getTime() - MS), 25, allDayWeekdays('Europe/London')),
+    ).toBe(false)
+    expect(reminderDue(clock, TUESDAY_5AM, 25, allDayWeekdays('Europe/London'))).toBe(true)
     // The weekend is paused: on Sunday night 31 of 48 hours are still left.
-    expect(reminderDue(clock, new Date('2026-11-22T23:00:00Z'), 25, 'Europe/London')).toBe(false)
-    // Half: from Monday 17:00 (24 h left).
-    expect(reminderDue(clock, new Date('2026-11-23T17:00:00Z'), 50, 'Europe/London')).toBe(true)
-    expect(reminderDue(clock, clock.due, 25, 'Europe/London')).toBe(false)
+    expect(
+      reminderDue(clock, new Date('2026-11-22T23:00:00Z'), 25, allDayWeekdays('Europe/London')),
+    ).toBe(false)
+    // Half: from Monday 17:00 (24 working hours left).
+    expect(
+      reminderDue(clock, new Date('2026-11-23T17:00:00Z'), 50, allDayWeekdays('Europe/London')),
+    ).toBe(true)
+    expect(reminderDue(clock, clock.due, 25, allDayWeekdays('Europe/London'))).toBe(false)
   })
 
   it('reminds the rep at the exact instant, once, and not of a lead already acted on', () => {
@@ -114,7 +119,7 @@ describe('follow-up reminders', () => {
     const home = homePage(db, viewer('dana'), {}, new Date('2026-11-24T07:00:00Z'))
     const notice = home.notifications.find((n) => n.leadId === waiting)
     expect(notice && noticeText(notice)).toBe(
-      'The follow-up clock on Ana Silva (Globex) has 10 h left. Accept or reject it before it runs out.',
+      'The follow-up clock on Ana Silva (Globex) has 10 working hours left. Accept or reject it before it runs out.',
     )
   })
 
@@ -126,12 +131,12 @@ describe('follow-up reminders', () => {
     updateSlaSettings(
       db,
       sasha,
-      { ...SLA_DEFAULTS, reminderPercent: 50 },
+      { ...ALL_DAY_SLA, reminderPercent: 50 },
       new Date('2026-11-30T10:00:00Z'),
     )
     expect(sendReminders(db, new Date('2026-12-01T08:59:00Z')).followUps).toBe(0)
     expect(sendReminders(db, new Date('2026-12-01T09:00:00Z')).followUps).toBe(1)
-    updateSlaSettings(db, sasha, SLA_DEFAULTS, new Date('2026-12-01T10:00:00Z'))
+    updateSlaSettings(db, sasha, ALL_DAY_SLA, new Date('2026-12-01T10:00:00Z'))
     expect(db.select().from(followUps).where(eq(followUps.leadId, lead)).get()?.remindedAt).toEqual(
       new Date('2026-12-01T09:00:00Z'),
     )
@@ -177,7 +182,7 @@ describe('review reminders', () => {
     const home = homePage(db, viewer('erin', ['committee']), {}, new Date('2026-12-11T09:00:00Z'))
     const notice = home.notifications.find((n) => n.notice === 'review_reminder')
     expect(notice && noticeText(notice)).toBe(
-      `The review clock on case ${caseId} (Bo Lind (Initech)) has 24 h left, and your vote is not in yet.`,
+      `The review clock on case ${caseId} (Bo Lind (Initech)) has 24 working hours left, and your vote is not in yet.`,
     )
   })
 })
@@ -206,7 +211,7 @@ describe('escalation: a clock that runs out', () => {
     updateSlaSettings(
       db,
       userId('sasha'),
-      { ...SLA_DEFAULTS, onClockOut: 'next_rep' },
+      { ...ALL_DAY_SLA, onClockOut: 'next_rep' },
       new Date('2027-01-08T09:00:00Z'),
     )
     leadId = handOverLead(
@@ -267,7 +272,7 @@ describe('escalation: a clock that runs out', () => {
     const home = homePage(db, viewer('omar'), {}, new Date('2027-01-13T09:00:00Z'))
     const notice = home.notifications.find((n) => n.notice === 'escalated')
     expect(notice && noticeText(notice)).toBe(
-      'Cy Moss (Hooli) came to you: Dana Reyes’s clock ran out. Your follow-up clock has 32 h left.',
+      'Cy Moss (Hooli) came to you: Dana Reyes’s clock ran out. Your follow-up clock has 32 working hours left.',
     )
     expect(home.queue?.rows.map((r) => r.id)).toContain(leadId)
   })
@@ -358,7 +363,7 @@ describe('escalation: a clock that runs out', () => {
       disposition: null,
     })
     expect(leadRow(leadId)).toMatchObject({ status: 'in_review', ownerId: userId('lucy') })
-    updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2027-01-15T12:00:00Z'))
+    updateSlaSettings(db, userId('sasha'), ALL_DAY_SLA, new Date('2027-01-15T12:00:00Z'))
   })
 
   it('a returned lead that runs out goes on as returned, with a return clock: ruled reasons stay closed', () => {
@@ -366,7 +371,7 @@ describe('escalation: a clock that runs out', () => {
     updateSlaSettings(
       db,
       userId('sasha'),
-      { ...SLA_DEFAULTS, onClockOut: 'next_rep' },
+      { ...ALL_DAY_SLA, onClockOut: 'next_rep' },
       new Date('2027-02-01T09:00:00Z'),
     )
     const returned = handOverLead(
@@ -417,6 +422,6 @@ describe('escalation: a clock that runs out', () => {
       { kind: 'return', repId: userId('omar'), action: 'ignored' },
       { kind: 'return', repId: userId('dana'), action: null },
     ])
-    updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2027-02-09T12:00:00Z'))
+    updateSlaSettings(db, userId('sasha'), ALL_DAY_SLA, new Date('2027-02-09T12:00:00Z'))
   })
 })

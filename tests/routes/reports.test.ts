@@ -18,6 +18,7 @@ import { loader as sourcesLoader } from '~/routes/reports.sources'
 import { loader as sourcesCsv } from '~/routes/reports.sources[.csv]'
 import { loader as verdictsLoader } from '~/routes/reports.verdicts'
 import { loader as verdictsCsv } from '~/routes/reports.verdicts[.csv]'
+import { storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { getArgs, payloadOf, settle, statusOf } from '../support/http'
@@ -89,6 +90,7 @@ function rule(c: { caseId: number; at: Date }, verdict: 'meets' | 'does_not_meet
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   activateDefinition(db, ICP_CRITERIA, new Date('2025-12-01T09:00:00Z'))
   const a = rejected('dana', '2026-01-12T10:00:00Z')
   concede(a)

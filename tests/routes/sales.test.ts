@@ -10,6 +10,7 @@ import { action as homeAction, loader as homeLoader } from '~/routes/_index'
 import { loader as casesLoader } from '~/routes/cases._index'
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
 import { auditEvents, cases, contactAttempts, leads, notifications } from '~db/schema'
+import { allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { seedTeam } from '../support/factories'
 import { getArgs, locationOf, payloadOf, postArgs, settle, statusOf } from '../support/http'
@@ -23,6 +24,7 @@ const reasonId = (label: string) => listReasons(getDb()).find((r) => r.label ===
 
 beforeAll(async () => {
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   versionId = activateDefinition(getDb(), ICP_CRITERIA)
   for (const name of ['dana', 'omar', 'maya', 'ben', 'sasha'])
     cookies[name] = await signInAs(`${name}@brightline.test`)
@@ -147,7 +149,9 @@ describe('rejecting a lead', () => {
     // Five working days of review, in the organisation's time zone (Europe/London).
     const openedAt = opened?.openedAt as Date
     expect(openedAt.getTime()).toBeGreaterThanOrEqual(before)
-    expect(opened?.reviewDueAt).toEqual(addWorkingHours(openedAt, 5 * 24, 'Europe/London'))
+    expect(opened?.reviewDueAt).toEqual(
+      addWorkingHours(openedAt, 5 * 24, allDayWeekdays('Europe/London')),
+    )
     runJobs(getDb(), new Date())
     const told = getDb()
       .select()
@@ -297,7 +301,7 @@ describe('a returned lead', () => {
       status: 'returned',
       ownerId: userId('dana'),
       clockStartedAt: now,
-      followUpDueAt: addWorkingHours(now, 24, 'Europe/London'),
+      followUpDueAt: addWorkingHours(now, 24, allDayWeekdays('Europe/London')),
     })
   })
 

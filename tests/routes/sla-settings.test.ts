@@ -32,9 +32,9 @@ describe('the reminder and clock-out settings', () => {
     expect(getSlaSettings(getDb())).toMatchObject({ reminderPercent: 25, onClockOut: 'stay' })
     const page = await settle(() => settingsLoader(getArgs('/admin/settings', { cookie: admin })))
     expect(payloadOf<{ sla: unknown }>(page).sla).toEqual({
-      followUpHours: 48,
+      followUpHours: 16,
       reviewDays: 5,
-      returnHours: 24,
+      returnHours: 8,
       reminderPercent: 25,
       onClockOut: 'stay',
     })

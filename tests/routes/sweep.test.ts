@@ -8,17 +8,18 @@ import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { acceptLead } from '~/domain/sales/accept-lead.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
-import { SLA_DEFAULTS } from '~/domain/settings/schema'
 import { updateSlaSettings } from '~/domain/settings/settings.server'
 import { HOUR } from '~/domain/sla/clock'
 import { getDb } from '~/platform/db.server'
 import { cases, leads, notifications } from '~db/schema'
+import { ALL_DAY_SLA, allDayWeekdays, storeAllDayWeekdays } from '../support/calendar'
 import { seedTeam } from '../support/factories'
 import { runJobs } from '../support/jobs'
 import { handOverLead, userId } from '../support/leads'
 
 beforeAll(async () => {
   await seedTeam()
+  storeAllDayWeekdays(getDb())
 })
 
 const handOver = (rep: string, at: Date) => handOverLead(rep, { company: 'Initech' }, { at })
@@ -82,13 +83,13 @@ describe('the sweep, with a fixed clock', () => {
     updateSlaSettings(
       db,
       userId('sasha'),
-      { ...SLA_DEFAULTS, followUpHours: 24 },
+      { ...ALL_DAY_SLA, followUpHours: 24 },
       new Date('2026-11-20T17:30:00Z'),
     )
     const after = handOver('omar', FRIDAY_5PM)
     expect(leadRow(before)?.followUpDueAt).toEqual(TUESDAY_5PM)
     expect(leadRow(after)?.followUpDueAt).toEqual(new Date('2026-11-23T17:00:00Z'))
-    updateSlaSettings(db, userId('sasha'), SLA_DEFAULTS, new Date('2026-11-20T17:31:00Z'))
+    updateSlaSettings(db, userId('sasha'), ALL_DAY_SLA, new Date('2026-11-20T17:31:00Z'))
   })
 
   it('the rep’s queue: most urgent first, with open, due-today and overdue counts', () => {
@@ -103,12 +104,12 @@ describe('the sweep, with a fixed clock', () => {
       dueToday: 1,
       overdue: 1,
     })
-    const queue = repQueue(db, lucy, now, 'Europe/London')
+    const queue = repQueue(db, lucy, now, allDayWeekdays('Europe/London'))
     expect(queue.rows.map((r) => r.id)).toEqual([late, soon, later])
     expect(queue.rows.map((r) => r.clock.label)).toEqual([
-      'Overdue by 3 h',
-      '8 h left',
-      '22 h left',
+      'Overdue by 3 working hours',
+      '8 working hours left',
+      '22 working hours left',
     ])
     expect(queueCounts(db, userId('dana'), now, 'Europe/London').open).toBe(0)
   })

@@ -11,6 +11,7 @@ import { action as caseAction, loader as caseLoader } from '~/routes/cases.$case
 import { action as leadAction, loader as leadLoader } from '~/routes/leads.$leadId'
 import { loader as reviewLoader } from '~/routes/review._index'
 import { auditEvents, cases, leads, notifications, outbox } from '~db/schema'
+import { storeAllDayWeekdays } from '../support/calendar'
 import { activateDefinition, ICP_CRITERIA } from '../support/definition'
 import { importedRejection, rejectedLead, seedTeam } from '../support/factories'
 import { getArgs, payloadOf, postArgs, settle, statusOf } from '../support/http'
@@ -23,6 +24,7 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   const db = getDb()
   await seedTeam()
+  storeAllDayWeekdays(getDb())
   // In force since 2018, so the CRM's leads of 2019 are judged against it.
   activateDefinition(db, ICP_CRITERIA, new Date('2018-01-02T09:00:00Z'))
   for (const name of ['dana', 'omar', 'maya', 'victor', 'clara', 'erin', 'felix', 'sasha'])

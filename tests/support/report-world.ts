@@ -20,6 +20,7 @@ import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { getDb } from '~/platform/db.server'
 import type { CaseStatus, Disposition, Outcome, Verdict } from '~db/enums'
 import { votes as votesTable } from '~db/schema'
+import { storeAllDayWeekdays } from './calendar'
 import { activateDefinition, ICP_CRITERIA } from './definition'
 import { seedTeam } from './factories'
 import { handOverLead, importedLead, userId } from './leads'
@@ -99,6 +100,7 @@ type Vote = [member: string, verdict: Verdict, findings: Record<string, 'met' | 
 export async function reportWorld(): Promise<World> {
   const db = getDb()
   await seedTeam(at('2025-11-01T09:00'))
+  storeAllDayWeekdays(getDb())
   activateDefinition(db, ICP_CRITERIA, at('2025-12-01T09:00'))
   const world: World = { leads: [], cases: [], clocks: [], outcomes: [] }
   const lead = (key: string) => world.leads.find((l) => l.key === key) as LeadFact

@@ -9,6 +9,7 @@ import {
   NO_OPTIONS,
 } from '~/domain/import/options'
 import type { CrmCells } from '~/domain/import/rows'
+import { allDayWeekdays } from '../support/calendar'
 
 const REASONS = [
   { id: 1, label: 'Outside ideal customer profile' },
@@ -82,10 +83,12 @@ describe('the default cut-off', () => {
   it('is the latest day whose start plus the follow-up time has passed', () => {
     // 48 working hours: Wednesday 25th 00:00 ran out on Friday 27th 00:00; Thursday 26th
     // 00:00 runs out on Monday 30th 00:00 (the weekend does not count).
-    expect(defaultCutoff(NOW, 48, 'UTC')).toBe('2026-11-25')
-    expect(defaultCutoff(NOW, 24, 'UTC')).toBe('2026-11-26')
+    expect(defaultCutoff(NOW, 48, allDayWeekdays('UTC'))).toBe('2026-11-25')
+    expect(defaultCutoff(NOW, 24, allDayWeekdays('UTC'))).toBe('2026-11-26')
     // Monday 30th 09:00: 48 hours back over the weekend is Thursday 26th.
-    expect(defaultCutoff(new Date('2026-11-30T09:00:00Z'), 48, 'UTC')).toBe('2026-11-26')
+    expect(defaultCutoff(new Date('2026-11-30T09:00:00Z'), 48, allDayWeekdays('UTC'))).toBe(
+      '2026-11-26',
+    )
   })
 })
 

@@ -12,6 +12,7 @@ import { LeadFieldsSchema } from '~/domain/leads/schema'
 import { upsertLead, writtenLeadId } from '~/domain/leads/upsert-lead.server'
 import { sweepIgnoredLeads } from '~/domain/sales/sweep.server'
 import { auditEvents, cases, leads, notifications, outbox, reasons } from '~db/schema'
+import { storeAllDayWeekdays } from '../support/calendar'
 import { type CaseWorld, caseWorld } from '../support/case-world'
 import { runJobs } from '../support/jobs'
 
@@ -27,6 +28,7 @@ const HOUR = 3_600_000
 let w: CaseWorld
 beforeEach(() => {
   w = caseWorld()
+  storeAllDayWeekdays(w.db)
 })
 afterEach(() => w.close())
 

@@ -12,7 +12,7 @@ import { can } from '~/domain/people/access'
 import { type Role, seesAllLeads } from '~/domain/people/roles'
 import { escalatedTo } from '~/domain/sales/escalate.server'
 import { contactAttemptsOf } from '~/domain/sales/log-contact-attempt.server'
-import { getCommitteeSettings, getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getCommitteeSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
 import { clockAt } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
@@ -40,7 +40,8 @@ export function caseForViewer(db: Queryable, viewer: Viewer, caseId: number): Ca
 
 /** The page's data: the lead then and now, the evaluation, the parties' words, votes and history. */
 export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) {
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const when = (at: Date | null) => (at ? formatDateTime(at, timeZone) : null)
   const lead = leadById(db, c.leadId)
   if (!lead) throw new Error(`Case ${c.id} has no lead`)
@@ -132,7 +133,7 @@ export function caseFileView(db: Queryable, viewer: Viewer, c: Case, now: Date) 
         : null,
     // Escalation: the rep the lead went on to when this case opened (its verdict leaves it there).
     movedOnTo: c.leadMovedOn ? (nameOf(escalatedTo(db, c)) ?? 'the next rep') : null,
-    reviewClock: c.status === 'in_review' ? clockAt(now, c.reviewDueAt, timeZone) : null,
+    reviewClock: c.status === 'in_review' ? clockAt(now, c.reviewDueAt, calendar) : null,
     reviewDueAt: when(c.reviewDueAt),
     rep: nameOf(c.repId),
     filedBy: nameOf(c.filedBy),

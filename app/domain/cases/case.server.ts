@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { evaluate } from '~/domain/definition/evaluator'
 import { criteriaOf } from '~/domain/definition/versions.server'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { workingMsBetween } from '~/domain/sla/clock'
 import { preparedQuery, type Queryable } from '~db/connection'
 import { cases } from '~db/schema'
@@ -29,7 +29,7 @@ export function reviewStart(c: Pick<Case, 'openedAt' | 'takenUpAt'>): Date {
 
 /** Working time from the start of the case's review to `now`, for the review SLA report. */
 export function reviewTime(tx: Queryable, c: Case, now: Date): number {
-  return workingMsBetween(reviewStart(c), now, getOrganisationSettings(tx).timeZone)
+  return workingMsBetween(reviewStart(c), now, getWorkingCalendar(tx))
 }
 
 export const NOT_TAKEN_UP =

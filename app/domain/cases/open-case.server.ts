@@ -5,7 +5,8 @@ import type { Lead } from '~/domain/leads/lead.server'
 import { snapshotOf } from '~/domain/leads/snapshot'
 import type { AuditSink } from '~/domain/leads/writer.server'
 import { endFollowUp } from '~/domain/sales/follow-up.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
+import { hoursPerWorkingDay } from '~/domain/sla/calendar'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
@@ -18,9 +19,9 @@ import type { Case } from './case.server'
  * clock. Every review clock starts here (a case opened now, an imported case taken up).
  */
 export function reviewDueFrom(tx: Queryable, from: Date): Date {
-  const { timeZone } = getOrganisationSettings(tx)
+  const calendar = getWorkingCalendar(tx)
   const { reviewDays } = getSlaSettings(tx)
-  return addWorkingHours(from, reviewDays * 24, timeZone)
+  return addWorkingHours(from, reviewDays * hoursPerWorkingDay(calendar), calendar)
 }
 
 /** The lead's latest case, if it has one. */

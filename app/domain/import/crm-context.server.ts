@@ -2,7 +2,11 @@
 // options, the organisation's calendar, the cut-off and the active reasons.
 import { leadFilterOptions } from '~/domain/leads/filter-options.server'
 import { listReasons } from '~/domain/reasons/reasons.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import {
+  getOrganisationSettings,
+  getSlaSettings,
+  getWorkingCalendar,
+} from '~/domain/settings/settings.server'
 import { addWorkingHours, localDate } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { CrmPreview } from './crm-preview.server'
@@ -21,8 +25,7 @@ export const storedOptions = (job: Pick<ImportJob, 'options'>): ImportOptions =>
 
 /** The default cut-off on `now`'s day: see `defaultCutoff`. */
 export function cutoffDefault(db: Queryable, now: Date): string {
-  const { timeZone } = getOrganisationSettings(db)
-  return defaultCutoff(now, getSlaSettings(db).followUpHours, timeZone)
+  return defaultCutoff(now, getSlaSettings(db).followUpHours, getWorkingCalendar(db))
 }
 
 /** How the rows of an import with `mapping` and `options` are read at `now`. */
@@ -32,14 +35,15 @@ export function crmContext(
   options: ImportOptions,
   now: Date,
 ): CrmContext & { cutoff: string; cutoffDefault: string } {
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const reasons = listReasons(db, { activeOnly: true })
   const handOverMapped = Object.values(mapping).includes('handedOverAt')
   const history = options.history ?? (handOverMapped ? 'history' : 'work')
   const byDefault = cutoffDefault(db, now)
   const cutoff = options.cutoff ?? byDefault
   const { followUpHours } = getSlaSettings(db)
-  const overdue = (at: Date) => addWorkingHours(at, followUpHours, timeZone) <= now
+  const overdue = (at: Date) => addWorkingHours(at, followUpHours, calendar) <= now
   const chosenCutoff = options.cutoff ? cutoffInstant(options.cutoff, timeZone) : null
   return {
     now,

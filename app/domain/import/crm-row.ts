@@ -4,6 +4,7 @@
 // import decide alike.
 import { Temporal } from 'temporal-polyfill'
 import type { Arrival } from '~/domain/leads/writer.server'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
 import { addWorkingHours, instantOfLocal, localDate } from '~/domain/sla/clock'
 import { describeReading, readDate } from './dates'
 import { type DateTarget, targetName } from './mapping'
@@ -72,9 +73,10 @@ export type CrmFate =
  * handed over would have run out of follow-up time by now. Every lead handed over before it has
  * run out; none that still had time is recorded as history.
  */
-export function defaultCutoff(now: Date, followUpHours: number, timeZone: string): string {
+export function defaultCutoff(now: Date, followUpHours: number, calendar: WorkingCalendar): string {
+  const { timeZone } = calendar
   let day = Temporal.PlainDate.from(localDate(now, timeZone))
-  while (addWorkingHours(instantOfLocal(`${day}T00:00`, timeZone), followUpHours, timeZone) > now)
+  while (addWorkingHours(instantOfLocal(`${day}T00:00`, timeZone), followUpHours, calendar) > now)
     day = day.subtract({ days: 1 })
   return day.toString()
 }

@@ -2,7 +2,7 @@
 // the follow-up clock.
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { criteriaOf, getActiveVersion } from '~/domain/definition/versions.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import { definitionVersions, userRoles, users } from '~db/schema'
@@ -55,7 +55,7 @@ function marketerOf(db: Queryable, userId: number | null): number | null {
 export function currentHandOver(db: Queryable, byUserId: number | null): HandOver {
   const active = getActiveVersion(db)
   const { followUpHours } = getSlaSettings(db)
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
   // A batch of leads shares one instant, so the clock is worked out once per instant.
   let last: { at: number; due: Date } | null = null
   let spans: ReturnType<typeof versionsInForce> | undefined
@@ -66,7 +66,7 @@ export function currentHandOver(db: Queryable, byUserId: number | null): HandOve
     marketerId: marketerOf(db, byUserId),
     followUpDue(at) {
       if (last?.at !== at.getTime())
-        last = { at: at.getTime(), due: addWorkingHours(at, followUpHours, timeZone) }
+        last = { at: at.getTime(), due: addWorkingHours(at, followUpHours, calendar) }
       return last.due
     },
     inForceAt(at) {

@@ -15,7 +15,7 @@ import { attemptsThisRound } from '~/domain/sales/reject-lead.server'
 import { describeReasonCheck, noteRequired, reasonCheck } from '~/domain/sales/reject-note'
 import { rejectableReasons } from '~/domain/sales/rejectable-reasons.server'
 import { CHANNEL_LABELS } from '~/domain/sales/schema'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { clockAt, localDate, localOfInstant } from '~/domain/sla/clock'
 import { formatDateTime } from '~/platform/time'
 import type { Queryable } from '~db/connection'
@@ -88,7 +88,8 @@ function evaluationOf(db: Queryable, lead: Lead) {
 export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Date) {
   const lead = getLeadForViewer(db, viewer, leadId)
   if (!lead) return null
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const isRep = lead.ownerId === viewer.id && can(viewer, 'leads.work')
   const cases = casesOfLead(db, lead.id)
   return {
@@ -101,7 +102,7 @@ export function leadPage(db: Queryable, viewer: Viewer, leadId: number, now: Dat
     history: lead.history,
     clock: lead.followUpDueAt
       ? {
-          ...clockAt(now, lead.followUpDueAt, timeZone),
+          ...clockAt(now, lead.followUpDueAt, calendar),
           due: formatDateTime(lead.followUpDueAt, timeZone),
         }
       : null,

@@ -7,7 +7,8 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm'
 import { reviewStart } from '~/domain/cases/case.server'
 import { marketersToTell } from '~/domain/notifications/recipients.server'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
 import { workingMsBetween } from '~/domain/sla/clock'
 import { siteOrigin } from '~/platform/mailer.server'
 import { formatDateTime } from '~/platform/time'
@@ -26,9 +27,14 @@ export const AWAITING_BATCH = 100
  * Whether a case opened (or taken up) at `start` and due at `due` has used half its working
  * time at `now`. Pure.
  */
-export function halfClockGone(start: Date, due: Date, now: Date, timeZone: string): boolean {
+export function halfClockGone(
+  start: Date,
+  due: Date,
+  now: Date,
+  calendar: WorkingCalendar,
+): boolean {
   if (due <= now) return false
-  return workingMsBetween(start, now, timeZone) * 2 >= workingMsBetween(start, due, timeZone)
+  return workingMsBetween(start, now, calendar) * 2 >= workingMsBetween(start, due, calendar)
 }
 
 const waiting = (now: Date) =>
@@ -50,7 +56,8 @@ export function remindAwaitingResponse(
   now: Date,
   size = AWAITING_BATCH,
 ): { written: number; cases: number; more: boolean } {
-  const { timeZone } = getOrganisationSettings(db)
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
   const due = db
     .select({
       id: cases.id,
@@ -63,7 +70,7 @@ export function remindAwaitingResponse(
     .orderBy(asc(cases.reviewDueAt), asc(cases.id))
     .limit(AWAITING_CANDIDATES)
     .all()
-    .filter((c) => halfClockGone(reviewStart(c), c.reviewDueAt, now, timeZone))
+    .filter((c) => halfClockGone(reviewStart(c), c.reviewDueAt, now, calendar))
   const batch = due.slice(0, size)
   if (batch.length === 0) return { written: 0, cases: 0, more: false }
   return db.transaction(

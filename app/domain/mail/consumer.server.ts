@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm'
 import { leadName } from '~/domain/leads/fields'
 import { activeAdmins, marketersToTell } from '~/domain/notifications/recipients.server'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { formatWorkingTime, workingMsBetween } from '~/domain/sla/clock'
 import type { StoredEvent } from '~/platform/events/catalog'
 import type { Consumer } from '~/platform/events/outbox.server'
@@ -160,12 +160,13 @@ function handle(tx: Queryable, event: StoredEvent, now: Date) {
       const { leadId, repId, dueAt } = event.payload
       const lead = leadFacts(tx, leadId)
       if (!lead) return
-      const { timeZone } = getOrganisationSettings(tx)
+      const calendar = getWorkingCalendar(tx)
+      const { timeZone } = calendar
       const due = new Date(dueAt)
       const facts = {
         leadId,
         lead,
-        left: formatWorkingTime(workingMsBetween(at, due, timeZone)),
+        left: formatWorkingTime(workingMsBetween(at, due, calendar), calendar),
         due: formatDateTime(due, timeZone),
       }
       send(tx, new Map([[repId, '']]), 'clock_reminder', source, at, (to) =>
@@ -177,12 +178,13 @@ function handle(tx: Queryable, event: StoredEvent, now: Date) {
       const { caseId, memberIds, dueAt } = event.payload
       const c = caseFacts(tx, caseId)
       if (!c) return
-      const { timeZone } = getOrganisationSettings(tx)
+      const calendar = getWorkingCalendar(tx)
+      const { timeZone } = calendar
       const due = new Date(dueAt)
       const facts = {
         caseId,
         lead: c.lead,
-        left: formatWorkingTime(workingMsBetween(at, due, timeZone)),
+        left: formatWorkingTime(workingMsBetween(at, due, calendar), calendar),
         due: formatDateTime(due, timeZone),
       }
       const whys = new Map(memberIds.map((id) => [id, '']))

@@ -7,7 +7,8 @@ import { unreadNotifications } from '~/domain/notifications/notifications.server
 import { reengagedInPool } from '~/domain/nurture/pool.server'
 import { queueCounts, repQueue } from '~/domain/sales/rep-queue.server'
 import { workingLeads } from '~/domain/sales/working-leads.server'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
 import { clockAt, formatWorkingTime, workingMsBetween } from '~/domain/sla/clock'
 import { takeFailedSignIns } from '~/platform/rate-limit.server'
 import { formatDateTime } from '~/platform/time'
@@ -26,8 +27,15 @@ type Viewer = {
 }
 
 /** The rep's home: counts, the queue page at `cursor`, their working leads and newest cases. */
-function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, timeZone: string) {
-  const queue = repQueue(db, viewer.id, now, timeZone, cursor)
+function repHome(
+  db: DB,
+  viewer: Viewer,
+  cursor: string | undefined,
+  now: Date,
+  calendar: WorkingCalendar,
+) {
+  const { timeZone } = calendar
+  const queue = repQueue(db, viewer.id, now, calendar, cursor)
   const working = workingLeads(db, viewer.id)
   return {
     working: {
@@ -71,36 +79,37 @@ function repHome(db: DB, viewer: Viewer, cursor: string | undefined, now: Date, 
 }
 
 /** The committee member's home: up to ten open cases waiting for their vote. */
-function committeeHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+function committeeHome(db: DB, viewer: Viewer, now: Date, calendar: WorkingCalendar) {
   return reviewQueue(db, viewer.id, { needsMyVote: true }, now, 10).rows.map((c) => ({
     id: c.id,
     kind: c.kind,
     name: leadName({ ...c, id: c.leadId }),
     reason: c.reasonLabel,
-    clock: clockAt(now, c.reviewDueAt, timeZone),
+    clock: clockAt(now, c.reviewDueAt, calendar),
   }))
 }
 
 /** The marketer's home: the cases waiting for their answer. */
-function marketerHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+function marketerHome(db: DB, viewer: Viewer, now: Date, calendar: WorkingCalendar) {
   return awaitingResponse(db, viewer.id).map((c) => ({
     id: c.id,
     kind: c.kind,
     name: leadName({ ...c, id: c.leadId }),
     reason: c.reasonLabel,
     rep: c.repName,
-    clock: clockAt(now, c.reviewDueAt, timeZone),
+    clock: clockAt(now, c.reviewDueAt, calendar),
   }))
 }
 
 /** A clock still running at `now`: how much working time it has left, as people read it. */
-function timeLeft(now: Date, due: Date | null, timeZone: string): string | null {
+function timeLeft(now: Date, due: Date | null, calendar: WorkingCalendar): string | null {
   if (!due || due <= now) return null
-  return formatWorkingTime(workingMsBetween(now, due, timeZone))
+  return formatWorkingTime(workingMsBetween(now, due, calendar), calendar)
 }
 
 /** The viewer's unread notifications, newest first, with the clocks the reminders speak of. */
-function notificationsHome(db: DB, viewer: Viewer, now: Date, timeZone: string) {
+function notificationsHome(db: DB, viewer: Viewer, now: Date, calendar: WorkingCalendar) {
+  const { timeZone } = calendar
   return unreadNotifications(db, viewer.id).map((n) => ({
     id: n.id,
     notice: n.kind,
@@ -121,8 +130,8 @@ function notificationsHome(db: DB, viewer: Viewer, now: Date, timeZone: string) 
     notes: n.notes,
     at: formatDateTime(n.createdAt, timeZone),
     // The lead's follow-up clock, and the case's review clock while it is open.
-    followUpLeft: timeLeft(now, n.followUpDueAt, timeZone),
-    reviewLeft: n.status === 'in_review' ? timeLeft(now, n.reviewDueAt, timeZone) : null,
+    followUpLeft: timeLeft(now, n.followUpDueAt, calendar),
+    reviewLeft: n.status === 'in_review' ? timeLeft(now, n.reviewDueAt, calendar) : null,
   }))
 }
 
@@ -141,8 +150,9 @@ function signInNotice(db: DB, viewer: Viewer, timeZone: string): string | null {
 
 /** The home page: the parts of it the viewer's roles hold. */
 export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now: Date) {
-  const { timeZone } = getOrganisationSettings(db)
-  const rep = can(viewer, 'leads.work') ? repHome(db, viewer, query.queue, now, timeZone) : null
+  const calendar = getWorkingCalendar(db)
+  const { timeZone } = calendar
+  const rep = can(viewer, 'leads.work') ? repHome(db, viewer, query.queue, now, calendar) : null
   return {
     name: viewer.name,
     roles: viewer.roles,
@@ -152,11 +162,11 @@ export function homePage(db: DB, viewer: Viewer, query: { queue?: string }, now:
     queue: rep?.queue ?? null,
     myCases: rep?.myCases ?? [],
     working: rep?.working ?? null,
-    toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, timeZone) : null,
-    toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, timeZone) : null,
+    toVote: can(viewer, 'cases.vote') ? committeeHome(db, viewer, now, calendar) : null,
+    toAnswer: can(viewer, 'cases.respond') ? marketerHome(db, viewer, now, calendar) : null,
     // The marketer's line to the Nurture pool: leads that woke up, waiting to be handed back.
     reengagedInPool: can(viewer, 'nurture.hand_back') ? reengagedInPool(db) : null,
-    notifications: notificationsHome(db, viewer, now, timeZone),
+    notifications: notificationsHome(db, viewer, now, calendar),
     signInNotice: signInNotice(db, viewer, timeZone),
   }
 }

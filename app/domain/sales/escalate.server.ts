@@ -3,7 +3,7 @@
 // with a fresh follow-up clock.
 import { and, eq } from 'drizzle-orm'
 import { activeReps, roundRobin } from '~/domain/leads/owners.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
@@ -43,10 +43,10 @@ export function escalateLead(
   const now = ran.at
   const lead = tx.select().from(leads).where(eq(leads.id, leadId)).get()
   if (!lead) throw new Error(`No lead ${leadId}`)
-  const { timeZone } = getOrganisationSettings(tx)
+  const calendar = getWorkingCalendar(tx)
   const { followUpHours, returnHours } = getSlaSettings(tx)
   const status = ran.out === 'return' ? 'returned' : 'new'
-  const dueAt = addWorkingHours(now, ran.out === 'return' ? returnHours : followUpHours, timeZone)
+  const dueAt = addWorkingHours(now, ran.out === 'return' ? returnHours : followUpHours, calendar)
   tx.update(leads)
     .set({
       status,

@@ -1,7 +1,7 @@
 // A lead's follow-up clock: started at hand-over and at each return, ended by the rep's first
 // action (accept, reject) or by the sweep (ignored).
 import { and, eq, isNull } from 'drizzle-orm'
-import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { getWorkingCalendar } from '~/domain/settings/settings.server'
 import { workingMsBetween } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import type { FollowUpAction } from '~db/enums'
@@ -15,9 +15,9 @@ export function endFollowUp(tx: Queryable, leadId: number, action: FollowUpActio
     .where(and(eq(followUps.leadId, leadId), isNull(followUps.actedAt)))
     .get()
   if (!open) return
-  const { timeZone } = getOrganisationSettings(tx)
+  const calendar = getWorkingCalendar(tx)
   tx.update(followUps)
-    .set({ actedAt: now, action, workingMs: workingMsBetween(open.startedAt, now, timeZone) })
+    .set({ actedAt: now, action, workingMs: workingMsBetween(open.startedAt, now, calendar) })
     .where(eq(followUps.id, open.id))
     .run()
 }

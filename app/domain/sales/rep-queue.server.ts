@@ -2,6 +2,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import { decodeCursor } from '~/domain/cursor'
 import { LEAD_NAME_COLUMNS } from '~/domain/leads/lead.server'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
 import { clockAt, endOfLocalDay } from '~/domain/sla/clock'
 import type { Queryable } from '~db/connection'
 import { leads } from '~db/schema'
@@ -59,7 +60,7 @@ export function repQueue(
   db: Queryable,
   repId: number,
   now: Date,
-  timeZone: string,
+  calendar: WorkingCalendar,
   cursor?: string,
 ) {
   const decoded = decodeCursor(cursor)
@@ -70,7 +71,7 @@ export function repQueue(
   return {
     rows: page.map((row) => ({
       ...row,
-      clock: clockAt(now, row.followUpDueAt as Date, timeZone),
+      clock: clockAt(now, row.followUpDueAt as Date, calendar),
     })),
     nextCursor:
       rows.length > QUEUE_PAGE_SIZE && last

@@ -1,6 +1,6 @@
 // A lead's return to Sales, when the committee rules that it meets the definition.
 import { eq } from 'drizzle-orm'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
 import { addWorkingHours } from '~/domain/sla/clock'
 import { recordAudit } from '~/platform/audit.server'
 import { appendEvent } from '~/platform/events/outbox.server'
@@ -14,9 +14,9 @@ import { followUps, leads } from '~db/schema'
 export function returnLeadToSales(tx: Queryable, leadId: number, repId: number, now: Date) {
   const lead = tx.select().from(leads).where(eq(leads.id, leadId)).get()
   if (!lead) throw new Error(`No lead ${leadId}`)
-  const { timeZone } = getOrganisationSettings(tx)
+  const calendar = getWorkingCalendar(tx)
   const { returnHours } = getSlaSettings(tx)
-  const dueAt = addWorkingHours(now, returnHours, timeZone)
+  const dueAt = addWorkingHours(now, returnHours, calendar)
   tx.update(leads)
     .set({
       status: 'returned',

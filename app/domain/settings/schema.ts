@@ -56,7 +56,7 @@ export const CLOCK_OUT_LABELS: Record<ClockOutChoice, string> = {
 }
 
 /**
- * How long each side has to act, in working time (Saturdays and Sundays do not count), when the
+ * How long each side has to act, in working time (the working calendar's hours, decision 46), when the
  * people on a clock are reminded, and what a clock that runs out does to the lead. The later
  * fields have defaults, so settings saved before they existed still read.
  */
@@ -70,10 +70,12 @@ export const SlaSettingsSchema = z.object({
     .default('stay'),
 })
 export type SlaSettings = z.infer<typeof SlaSettingsSchema>
+// In working hours of the working calendar (decision 46): two working days to follow a lead up,
+// one to act on a returned lead, five to review a case.
 export const SLA_DEFAULTS: SlaSettings = {
-  followUpHours: 48,
+  followUpHours: 16,
   reviewDays: 5,
-  returnHours: 24,
+  returnHours: 8,
   reminderPercent: 25,
   onClockOut: 'stay',
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
+import type { WorkingCalendar } from '~/domain/sla/calendar'
+import { minutesOf } from '~/domain/sla/calendar'
 import { recordAudit } from '~/platform/audit.server'
 import { type DB, preparedQuery, type Queryable } from '~db/connection'
 import { settings } from '~db/schema'
@@ -24,6 +26,12 @@ import {
   type WebhookSettings,
   WebhookSettingsSchema,
 } from './schema'
+import {
+  MAX_HOLIDAYS,
+  StoredWorkingHoursSchema,
+  WORKING_HOURS_DEFAULTS,
+  type WorkingHours,
+} from './working-hours'
 
 const DEFAULTS: StoredOrganisationSettings = { organisationName: 'Leadcourt' }
 const ORGANISATION_KEY = 'organisation'
@@ -32,6 +40,7 @@ const COMMITTEE_KEY = 'committee'
 const NURTURE_KEY = 'nurture'
 const WEBHOOKS_KEY = 'webhooks'
 const SESSION_SECRET_KEY = 'session_secret'
+export const WORKING_HOURS_KEY = 'working_hours'
 
 // Read by nearly every page (the time zone, the service levels): prepared once per connection.
 const settingByKey = (db: Queryable) =>
@@ -165,6 +174,50 @@ export const updateOrganisationSettings = organisation.update
 const sla = settingGroup<SlaSettings>(SLA_KEY, SlaSettingsSchema, SLA_DEFAULTS)
 export const getSlaSettings = sla.get
 export const updateSlaSettings = sla.update
+
+/**
+ * The working days, hours and public holidays (decision 46). A change applies to clocks that
+ * start after it; running clocks keep their due time, and count what is left in the new hours.
+ */
+const workingHours = settingGroup<WorkingHours>(
+  WORKING_HOURS_KEY,
+  StoredWorkingHoursSchema as z.ZodType<WorkingHours>,
+  WORKING_HOURS_DEFAULTS,
+)
+export const getWorkingHours = workingHours.get
+export const updateWorkingHours = workingHours.update
+
+/** Adds holidays (an imported calendar's) to those kept; a date already kept keeps its name. */
+export function addHolidays(
+  db: Queryable,
+  actorId: number | null,
+  added: WorkingHours['holidays'],
+  now: Date,
+): { added: number; kept: number } {
+  const before = getWorkingHours(db)
+  const known = new Set(before.holidays.map((h) => h.date))
+  const fresh = added.filter((h) => !known.has(h.date))
+  const holidays = [...before.holidays, ...fresh]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-MAX_HOLIDAYS)
+  updateWorkingHours(db, actorId, { ...before, holidays }, now)
+  return { added: fresh.length, kept: holidays.length }
+}
+
+/**
+ * The calendar SLA clocks count in: the working hours in the organisation's time zone. Read it
+ * once per request or use case and pass it to the clock functions.
+ */
+export function getWorkingCalendar(db: Queryable): WorkingCalendar {
+  const hours = getWorkingHours(db)
+  return {
+    timeZone: getOrganisationSettings(db).timeZone,
+    days: hours.days,
+    start: minutesOf(hours.start) ?? 0,
+    end: minutesOf(hours.end) ?? 0,
+    holidays: hours.holidays.map((h) => h.date),
+  }
+}
 
 /** The deciding rule's settings. A change applies to votes cast after it. */
 const committee = settingGroup<CommitteeSettings>(

@@ -1,11 +1,13 @@
-// The SLA clock: working time between instants, where working time is every hour of Monday to
-// Friday in the organisation's time zone (Saturdays and Sundays there do not count). Pure: it
-// takes the instants and the IANA zone name, so tests control both.
+// The SLA clock: working time between instants, where working time is the organisation's
+// working calendar (decision 46): its working hours on its working days, in its time zone, less
+// its public holidays. Pure: it takes the instants and the calendar, so tests control both.
 //
-// A working day runs from local midnight to the next local midnight, so a day on which the
-// clocks change counts the 23 or 25 hours it really has, and an SLA that runs over a weekend
-// daylight-saving change still ends at the same local time of day.
+// A working day's hours are local wall-clock times: on a day the clocks change the day still
+// opens and closes at its local times, so an SLA that runs over a daylight-saving change ends at
+// the local time of day people expect.
 import { Temporal } from 'temporal-polyfill'
+import { formatDueTime } from '~/platform/time'
+import { hoursPerWorkingDay, MINUTES_PER_DAY, type WorkingCalendar } from './calendar'
 
 const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
@@ -18,53 +20,95 @@ const zoned = (at: number, timeZone: string): Zoned =>
 const startOfNextDay = (day: Zoned): Zoned =>
   day.toPlainDate().add({ days: 1 }).toZonedDateTime(day.timeZoneId)
 
-const isWeekend = (day: Zoned) => day.dayOfWeek >= 6
+/** A local day: when the next one starts, and its working hours (none on a day off). */
+type Day = { next: number; open: number; close: number }
 
-type Day = { next: number; weekend: boolean }
+/** The instant a local day's wall-clock minute falls on (1440: the next day's midnight). */
+function atMinute(date: Temporal.PlainDate, minutes: number, timeZone: string): number {
+  if (minutes >= MINUTES_PER_DAY)
+    return date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds
+  const time = Temporal.PlainTime.from({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+  return date.toZonedDateTime({ timeZone, plainTime: time }).epochMilliseconds
+}
 
-// Local days, per time zone and quarter of an hour: every zone's midnight falls on a quarter
+function workingDay(local: Zoned, calendar: WorkingCalendar): Day {
+  const date = local.toPlainDate()
+  const next = startOfNextDay(local).epochMilliseconds
+  const works =
+    calendar.days.includes(local.dayOfWeek) && !calendar.holidays.includes(date.toString())
+  if (!works) return { next, open: next, close: next }
+  return {
+    next,
+    open: atMinute(date, calendar.start, calendar.timeZone),
+    close: atMinute(date, calendar.end, calendar.timeZone),
+  }
+}
+
+// Local days, per calendar and quarter of an hour: every zone's midnight falls on a quarter
 // hour, so all instants of a quarter hour share their day, and the clocks of a page, a sweep or
 // a report (the same days again and again) are worked out with Temporal once per quarter hour.
+// Calendars that are equal share their days; a calendar object finds its days without a key.
 const QUARTER_HOUR = 15 * MINUTE
-const days = new Map<string, Day>()
+const byKey = new Map<string, Map<number, Day>>()
+const byCalendar = new WeakMap<WorkingCalendar, Map<number, Day>>()
 
-/** The local day `at` falls in: when the next one starts, and whether it is a weekend day. */
-function dayOf(at: number, timeZone: string): Day {
-  const quarter = Math.floor(at / QUARTER_HOUR) * QUARTER_HOUR
-  const key = `${timeZone}|${quarter}`
-  const known = days.get(key)
+function daysOf(calendar: WorkingCalendar): Map<number, Day> {
+  let known = byCalendar.get(calendar)
   if (known) return known
-  const local = zoned(quarter, timeZone)
-  const day = { next: startOfNextDay(local).epochMilliseconds, weekend: isWeekend(local) }
+  const { timeZone, days, start, end, holidays } = calendar
+  const key = JSON.stringify([timeZone, days, start, end, holidays])
+  known = byKey.get(key)
+  if (!known) {
+    if (byKey.size >= 100) byKey.clear()
+    known = new Map()
+    byKey.set(key, known)
+  }
+  byCalendar.set(calendar, known)
+  return known
+}
+
+/** The local day `at` falls in. */
+function dayOf(at: number, calendar: WorkingCalendar): Day {
+  const quarter = Math.floor(at / QUARTER_HOUR) * QUARTER_HOUR
+  const days = daysOf(calendar)
+  const known = days.get(quarter)
+  if (known) return known
+  const day = workingDay(zoned(quarter, calendar.timeZone), calendar)
   if (days.size >= 100_000) days.clear()
-  days.set(key, day)
+  days.set(quarter, day)
   return day
 }
 
-/** The instant `hours` working hours after `start`. */
-export function addWorkingHours(start: Date, hours: number, timeZone: string): Date {
+// A calendar with no working day at all (every day a holiday) would never end a clock: ten
+// years without working time is a calendar that cannot be kept.
+const LONGEST_SEARCH_DAYS = 3660
+
+/** The instant `hours` working hours after `start`: always within working hours. */
+export function addWorkingHours(start: Date, hours: number, calendar: WorkingCalendar): Date {
   let cursor = start.getTime()
   let remaining = Math.round(hours * HOUR)
-  for (;;) {
-    const day = dayOf(cursor, timeZone)
-    if (!day.weekend) {
-      const available = day.next - cursor
-      if (remaining <= available) return new Date(cursor + remaining)
+  for (let n = 0; n < LONGEST_SEARCH_DAYS; n++) {
+    const day = dayOf(cursor, calendar)
+    const from = Math.max(cursor, day.open)
+    if (from < day.close) {
+      const available = day.close - from
+      if (remaining <= available) return new Date(from + remaining)
       remaining -= available
     }
     cursor = day.next
   }
+  throw new Error('The working calendar has no working time in ten years')
 }
 
 /** Working milliseconds from `from` to `to`; negative when `to` is earlier. */
-export function workingMsBetween(from: Date, to: Date, timeZone: string): number {
-  if (to < from) return -workingMsBetween(to, from, timeZone)
+export function workingMsBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  if (to < from) return -workingMsBetween(to, from, calendar)
   const end = to.getTime()
   let cursor = from.getTime()
   let total = 0
   while (cursor < end) {
-    const day = dayOf(cursor, timeZone)
-    if (!day.weekend) total += Math.min(day.next, end) - cursor
+    const day = dayOf(cursor, calendar)
+    total += Math.max(0, Math.min(day.close, end) - Math.max(day.open, cursor))
     cursor = day.next
   }
   return total
@@ -75,22 +119,31 @@ export function endOfLocalDay(now: Date, timeZone: string): Date {
   return new Date(startOfNextDay(zoned(now.getTime(), timeZone)).epochMilliseconds)
 }
 
-/** "3 h 20 min", "45 min", "52 h", "26 working days": a span of working time as people read it. */
-export function formatWorkingTime(ms: number): string {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * A span of working time as people read it: "45 working minutes", "3 working hours 20 min",
+ * "17 working hours", "6 working days" (past three of the calendar's working days).
+ */
+export function formatWorkingTime(ms: number, calendar: WorkingCalendar): string {
   const minutes = Math.floor(Math.abs(ms) / MINUTE)
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
-  if (hours >= 72) return `${Math.floor(hours / 24)} working days`
-  if (hours === 0) return `${rest} min`
-  if (hours >= 10 || rest === 0) return `${hours} h`
-  return `${hours} h ${rest} min`
+  const perDay = hoursPerWorkingDay(calendar)
+  if (hours >= 3 * perDay) return plural(Math.floor(hours / perDay), 'working day', 'working days')
+  if (hours === 0) return plural(rest, 'working minute', 'working minutes')
+  const whole = plural(hours, 'working hour', 'working hours')
+  return hours >= 10 || rest === 0 ? whole : `${whole} ${rest} min`
 }
 
-type Clock = { overdue: boolean; workingMs: number; label: string }
+type Clock = { overdue: boolean; workingMs: number; label: string; dueLabel: string }
 
-/** Where a clock due at `due` stands at `now`: time left, or overdue by how much. */
-export function clockAt(now: Date, due: Date, timeZone: string): Clock {
-  const workingMs = workingMsBetween(now, due, timeZone)
+/**
+ * Where a clock due at `due` stands at `now`: working time left, or overdue by how much, and
+ * when it is due ("17 working hours left", "due Tue 09:30").
+ */
+export function clockAt(now: Date, due: Date, calendar: WorkingCalendar): Clock {
+  const workingMs = workingMsBetween(now, due, calendar)
   const overdue = due <= now
   return {
     overdue,
@@ -98,8 +151,9 @@ export function clockAt(now: Date, due: Date, timeZone: string): Clock {
     label: overdue
       ? workingMs === 0
         ? 'Overdue'
-        : `Overdue by ${formatWorkingTime(workingMs)}`
-      : `${formatWorkingTime(workingMs)} left`,
+        : `Overdue by ${formatWorkingTime(workingMs, calendar)}`
+      : `${formatWorkingTime(workingMs, calendar)} left`,
+    dueLabel: `due ${formatDueTime(due, now, calendar.timeZone)}`,
   }
 }
 

@@ -7,7 +7,8 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { type Case, reviewStart } from '~/domain/cases/case.server'
 import { standing } from '~/domain/cases/standing.server'
-import { getOrganisationSettings, getSlaSettings } from '~/domain/settings/settings.server'
+import { getSlaSettings, getWorkingCalendar } from '~/domain/settings/settings.server'
+import { hoursPerWorkingDay, type WorkingCalendar } from '~/domain/sla/calendar'
 import { addWorkingHours, workingMsBetween } from '~/domain/sla/clock'
 import { appendEvent } from '~/platform/events/outbox.server'
 import type { Queryable } from '~db/connection'
@@ -19,7 +20,7 @@ import { cases, followUps, userRoles, users, votes } from '~db/schema'
  * of it is due within the share of the longest, which bounds what the job reads.
  */
 const LONGEST_FOLLOW_UP_HOURS = 720
-const LONGEST_REVIEW_HOURS = 60 * 24
+const LONGEST_REVIEW_DAYS = 60
 
 /**
  * Whether a clock from `start` to `due` is due its reminder at `now`: still running, with at
@@ -30,11 +31,11 @@ export function reminderDue(
   clock: { start: Date; due: Date },
   now: Date,
   percent: number,
-  timeZone: string,
+  calendar: WorkingCalendar,
 ): boolean {
   if (clock.due <= now) return false
-  const total = workingMsBetween(clock.start, clock.due, timeZone)
-  const left = workingMsBetween(now, clock.due, timeZone)
+  const total = workingMsBetween(clock.start, clock.due, calendar)
+  const left = workingMsBetween(now, clock.due, calendar)
   return left * 100 <= total * percent
 }
 
@@ -83,17 +84,17 @@ function followUpsToCheck(
 export function remindFollowUps(db: Queryable, now: Date, batch: Batch): Step {
   return db.transaction(
     (tx) => {
-      const { timeZone } = getOrganisationSettings(tx)
+      const calendar = getWorkingCalendar(tx)
       const { reminderPercent } = getSlaSettings(tx)
       const horizon = addWorkingHours(
         now,
         (LONGEST_FOLLOW_UP_HOURS * reminderPercent) / 100,
-        timeZone,
+        calendar,
       )
       const rows = followUpsToCheck(tx, now, horizon, batch.after, batch.batchSize)
       let reminded = 0
       for (const f of rows) {
-        if (!reminderDue({ start: f.startedAt, due: f.dueAt }, now, reminderPercent, timeZone))
+        if (!reminderDue({ start: f.startedAt, due: f.dueAt }, now, reminderPercent, calendar))
           continue
         tx.update(followUps).set({ remindedAt: now }).where(eq(followUps.id, f.id)).run()
         appendEvent(
@@ -150,9 +151,13 @@ export function membersYetToVote(tx: Queryable, c: Case): number[] {
 export function remindReviews(db: Queryable, now: Date, batch: Batch): Step {
   return db.transaction(
     (tx) => {
-      const { timeZone } = getOrganisationSettings(tx)
+      const calendar = getWorkingCalendar(tx)
       const { reminderPercent } = getSlaSettings(tx)
-      const horizon = addWorkingHours(now, (LONGEST_REVIEW_HOURS * reminderPercent) / 100, timeZone)
+      const horizon = addWorkingHours(
+        now,
+        (LONGEST_REVIEW_DAYS * hoursPerWorkingDay(calendar) * reminderPercent) / 100,
+        calendar,
+      )
       const after = batch.after
       const rows = tx
         .select()
@@ -177,7 +182,7 @@ export function remindReviews(db: Queryable, now: Date, batch: Batch): Step {
       let reminded = 0
       for (const c of rows) {
         const clock = { start: reviewStart(c), due: c.reviewDueAt }
-        if (!reminderDue(clock, now, reminderPercent, timeZone)) continue
+        if (!reminderDue(clock, now, reminderPercent, calendar)) continue
         tx.update(cases).set({ reviewRemindedAt: now }).where(eq(cases.id, c.id)).run()
         const memberIds = membersYetToVote(tx, c)
         if (memberIds.length)
