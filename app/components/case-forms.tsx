@@ -11,6 +11,7 @@ import {
 } from '~/domain/cases/schema'
 import type { CriterionResult } from '~/domain/definition/evaluator'
 import { RESULT_LABELS } from '~/domain/definition/evaluator'
+import { AndNextButton } from './and-next-button'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, SelectInput, TextArea } from './ui'
 
@@ -32,9 +33,12 @@ export function ConcedeForm({ lastResult }: { lastResult: Reply }) {
         options={dispositions}
         emptyLabel="Choose"
       />
-      <Button type="submit" variant="secondary">
-        Concede
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="secondary">
+          Concede
+        </Button>
+        <AndNextButton>Concede and next</AndNextButton>
+      </div>
     </FormCard>
   )
 }
@@ -134,7 +138,10 @@ export function VoteForm({
         meta={fields.departureJustification}
         rows={3}
       />
-      <Button type="submit">Cast vote</Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit">Cast vote</Button>
+        <AndNextButton>Cast vote and next</AndNextButton>
+      </div>
     </FormCard>
   )
 }

@@ -12,6 +12,7 @@ import {
   MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { AndNextButton } from './and-next-button'
 import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, Field, SelectInput, TextArea } from './ui'
@@ -27,9 +28,11 @@ export function AcceptLeadForm({ lastResult }: { lastResult: Reply }) {
           {form.errors.join(' ')}
         </p>
       ) : null}
-      <Button type="submit" name="intent" value="accept">
-        Accept lead
-      </Button>
+      <input type="hidden" name="intent" value="accept" />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit">Accept lead</Button>
+        <AndNextButton>Accept and next</AndNextButton>
+      </div>
     </Form>
   )
 }
@@ -113,9 +116,12 @@ export function RejectLeadForm({
         min={loggedAttempts}
         max={MAX_CONTACT_ATTEMPTS}
       />
-      <Button type="submit" variant="danger">
-        Reject lead
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger">
+          Reject lead
+        </Button>
+        <AndNextButton>Reject and next</AndNextButton>
+      </div>
     </FormCard>
   )
 }

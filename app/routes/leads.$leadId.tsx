@@ -22,6 +22,8 @@ import {
   MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { AND_NEXT_NOTICES } from '~/http/and-next'
+import { nextLeadPath } from '~/http/and-next.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -54,6 +56,7 @@ const NOTICES = {
   rejected: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
   'rejected-after-contact':
     'Lead rejected after contact. A case is open for the committee, and the marketer has been told.',
+  ...AND_NEXT_NOTICES,
 }
 
 type LeadContext = IntentContext & {
@@ -77,12 +80,14 @@ const INTENTS = {
     run: (_, c: LeadContext) => acceptLead(c.db, c.user, c.lead.id, c.now),
     notice: 'Lead accepted. It is yours to work.',
     resetForm: true,
+    next: (c) => nextLeadPath(c.db, c.user.id, c.lead.id, 'accepted'),
   }),
   reject: intent({
     schema: RejectSchema,
     capability: 'leads.work',
     authorize: onlyTheRep,
     run: (v, c: LeadContext) => rejectLead(c.db, c.user, c.lead.id, v, c.now),
+    next: (c) => nextLeadPath(c.db, c.user.id, c.lead.id, 'rejected'),
     // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
     redirect: (_, c) =>
       withNotice(
