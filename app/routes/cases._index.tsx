@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge } from '~/components/badges'
+import { BulkCaseActions } from '~/components/bulk-actions'
+import { BulkBar, BulkResult, BulkSelection, SelectCell } from '~/components/bulk-select'
 import { CaseFilterFields } from '~/components/case-filters'
 import { Alert, Button, FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { countCases, listCases } from '~/domain/cases/lists.server'
@@ -11,6 +13,8 @@ import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { localDate } from '~/domain/sla/clock'
+import { BULK_CASE_INTENTS } from '~/http/bulk-intents.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -36,7 +40,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const everyone = can(user, 'leads.read.all')
   const canTakeUp = can(user, 'cases.take_up')
   const { after: _, ...filters } = scope
+  // Bulk actions (decision 43): concede (marketing), record an outcome.
+  const bulk = {
+    canConcede: can(user, 'cases.respond'),
+    canRecord: can(user, 'outcomes.record'),
+    today: localDate(nowOf(args.context), timeZone),
+  }
   return {
+    bulk,
     isMarketer: can(user, 'cases.respond'),
     everyone,
     canTakeUp,
@@ -79,7 +90,11 @@ const INTENTS = {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args)
   const ctx = { user, db: getDb(), now: nowOf(args.context) }
-  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
+  const form = await readForm(args.request)
+  // The bulk actions (decision 43) answer with what was done and refused.
+  if (String(form.get('intent')).startsWith('bulk-'))
+    return dispatchIntent(form, ctx, BULK_CASE_INTENTS)
+  return dispatchIntent(form, ctx, INTENTS)
 }
 
 /** Every message of a refused action, whichever field it names (the forms here are buttons). */
@@ -118,7 +133,8 @@ function TakeUpButton({
 export default function Cases() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const refusal = refusalMessages(actionData)
+  const refusal = actionData?.intent?.startsWith('bulk-') ? null : refusalMessages(actionData)
+  const bulkable = data.bulk.canConcede || data.bulk.canRecord
   const importedShown = data.canTakeUp
     ? data.rows.filter((c) => c.status === 'imported').map((c) => c.id)
     : []
@@ -184,62 +200,84 @@ export default function Cases() {
           ) : null}
         </div>
       ) : null}
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No rejected or ignored leads match.
-        </p>
-      ) : (
-        <Table
-          caption="Rejected and ignored leads, newest first"
-          columns={['Lead', 'Stage', 'Reason and notes', 'Rep', 'Source', 'Opened', 'Case']}
-        >
-          {data.rows.map((c) => (
-            <tr key={c.id}>
-              <Td>
-                <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
-                  {c.name}
-                </Link>
-                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
-              </Td>
-              <Td>
-                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
-              </Td>
-              <Td>
-                {c.kind === 'rejected' ? (
-                  <>
-                    <div className="font-medium">{c.reason}</div>
-                    {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
-                    <div className="text-slate-600">
-                      {c.contactAttempts === null
-                        ? 'Rejected in the CRM'
-                        : `${c.contactAttempts} contact attempts`}
+      <BulkSelection formId="bulk-cases" name="caseId" ids={data.rows.map((c) => c.id)}>
+        <BulkResult reply={actionData} showNotice={false} />
+        {bulkable && data.rows.length ? (
+          <BulkBar label="Bulk actions on cases" reply={actionData}>
+            <BulkCaseActions {...data.bulk} />
+          </BulkBar>
+        ) : null}
+        {data.rows.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+            No rejected or ignored leads match.
+          </p>
+        ) : (
+          <Table
+            caption="Rejected and ignored leads, newest first"
+            columns={[
+              ...(bulkable ? ['Select'] : []),
+              'Lead',
+              'Stage',
+              'Reason and notes',
+              'Rep',
+              'Source',
+              'Opened',
+              'Case',
+            ]}
+          >
+            {data.rows.map((c) => (
+              <tr key={c.id}>
+                {bulkable ? <SelectCell id={c.id} label={`case ${c.id}, ${c.name}`} /> : null}
+                <Td>
+                  <Link to={`/leads/${c.leadId}`} className="text-brand-700 underline">
+                    {c.name}
+                  </Link>
+                  {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+                </Td>
+                <Td>
+                  <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
+                </Td>
+                <Td>
+                  {c.kind === 'rejected' ? (
+                    <>
+                      <div className="font-medium">{c.reason}</div>
+                      {c.notes ? <div className="text-slate-700">{c.notes}</div> : null}
+                      <div className="text-slate-600">
+                        {c.contactAttempts === null
+                          ? 'Rejected in the CRM'
+                          : `${c.contactAttempts} contact attempts`}
+                      </div>
+                    </>
+                  ) : (
+                    <span className="text-slate-700">Follow-up clock ran out</span>
+                  )}
+                </Td>
+                <Td>{c.repName}</Td>
+                <Td>
+                  {c.source ?? '—'}
+                  {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
+                </Td>
+                <Td className="whitespace-nowrap">{c.openedAt}</Td>
+                <Td>
+                  <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
+                    Case {c.id}
+                  </Link>
+                  <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
+                  {data.canTakeUp && c.status === 'imported' ? (
+                    <div className="mt-1">
+                      <TakeUpButton
+                        caseIds={[c.id]}
+                        label="Take up"
+                        name={`Take up case ${c.id}`}
+                      />
                     </div>
-                  </>
-                ) : (
-                  <span className="text-slate-700">Follow-up clock ran out</span>
-                )}
-              </Td>
-              <Td>{c.repName}</Td>
-              <Td>
-                {c.source ?? '—'}
-                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
-              </Td>
-              <Td className="whitespace-nowrap">{c.openedAt}</Td>
-              <Td>
-                <Link to={`/cases/${c.id}`} className="text-brand-700 underline">
-                  Case {c.id}
-                </Link>
-                <div className="text-slate-600">{CASE_STATUS_LABELS[c.status]}</div>
-                {data.canTakeUp && c.status === 'imported' ? (
-                  <div className="mt-1">
-                    <TakeUpButton caseIds={[c.id]} label="Take up" name={`Take up case ${c.id}`} />
-                  </div>
-                ) : null}
-              </Td>
-            </tr>
-          ))}
-        </Table>
-      )}
+                  ) : null}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </BulkSelection>
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page

@@ -5,6 +5,7 @@ import { BuyingGroupCard } from '~/components/buying-group'
 import { CriterionResults } from '~/components/criteria-list'
 import { OutcomeForm } from '~/components/lead-actions'
 import { ConversionNote, LeadCases, RepPanel } from '~/components/lead-page'
+import { LeadKeys } from '~/components/queue-keys'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader } from '~/components/ui'
 import { OutcomeSchema } from '~/domain/cases/schema'
@@ -186,6 +187,7 @@ export default function LeadPage() {
       {lead.conversion ? <ConversionNote conversion={lead.conversion} /> : null}
 
       {lead.rep ? <RepPanel lead={lead} rep={lead.rep} actionData={actionData} /> : null}
+      {lead.rep ? <LeadKeys /> : null}
 
       <LeadCases cases={lead.cases} />
 

@@ -1,6 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { BulkReassignActions } from '~/components/bulk-actions'
+import { BulkBar, BulkResult, BulkSelection, SelectCell } from '~/components/bulk-select'
+import { QueueKeys } from '~/components/queue-keys'
 import { FilterForm, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { EVALUATION_LABELS } from '~/domain/definition/evaluator'
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, leadName } from '~/domain/leads/fields'
@@ -10,8 +13,12 @@ import { activeReps } from '~/domain/leads/owners.server'
 import { LEAD_STATUS_LABELS, LeadListQuerySchema } from '~/domain/leads/schema'
 import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { BULK_LEAD_INTENTS } from '~/http/bulk-intents.server'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
+import { dispatchIntent } from '~/http/intents.server'
 import { queryOf } from '~/http/query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
@@ -29,6 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     ownOnly,
     canAdd: can(user, 'leads.create'),
+    canReassign: can(user, 'leads.reassign'),
     rows: page.rows.map((r) => ({
       ...r,
       name: leadName(r),
@@ -41,8 +49,16 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+// Bulk reassign (decision 43): each chosen lead by its own use case.
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
+  const ctx = { user, db: getDb(), now: nowOf(args.context) }
+  return dispatchIntent(await readForm(args.request), ctx, BULK_LEAD_INTENTS)
+}
+
 export default function Leads() {
   const data = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
   const [params] = useSearchParams()
   const pageLink = (cursor: { after?: string; before?: string }) => {
     const next = new URLSearchParams(params)
@@ -139,47 +155,63 @@ export default function Leads() {
           ]}
         />
       </FilterForm>
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No leads match.
-        </p>
-      ) : (
-        <Table
-          caption="Leads"
-          columns={[
-            'Lead',
-            'Company',
-            'Source',
-            'Campaign',
-            'Owner',
-            'Handed over',
-            'Status',
-            'Definition',
-          ]}
+      <BulkSelection formId="bulk-leads" name="leadId" ids={data.rows.map((r) => r.id)}>
+        <BulkResult reply={reply} />
+        {data.canReassign && data.rows.length ? (
+          <BulkBar label="Bulk actions on leads" reply={reply}>
+            <BulkReassignActions reps={data.reps} />
+          </BulkBar>
+        ) : null}
+        <QueueKeys
+          rows={data.rows.map((r) => ({ id: r.id, href: `/leads/${r.id}` }))}
+          searchId="filter-q"
+          canWork={data.ownOnly}
         >
-          {data.rows.map((r) => (
-            <tr key={r.id}>
-              <Td>
-                <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
-                  {r.name}
-                </Link>
-              </Td>
-              <Td>{r.company ?? '—'}</Td>
-              <Td>{r.source ?? '—'}</Td>
-              <Td>{r.campaign ?? '—'}</Td>
-              <Td>{r.ownerName}</Td>
-              <Td className="whitespace-nowrap">{r.handedOverAt}</Td>
-              <Td>
-                <StatusBadge status={r.status} />{' '}
-                {r.caseKind ? <CaseKindBadge kind={r.caseKind} /> : null}
-              </Td>
-              <Td>
-                <EvaluationBadge evaluation={r.evaluation} />
-              </Td>
-            </tr>
-          ))}
-        </Table>
-      )}
+          {data.rows.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+              No leads match.
+            </p>
+          ) : (
+            <Table
+              caption="Leads"
+              columns={[
+                ...(data.canReassign ? ['Select'] : []),
+                'Lead',
+                'Company',
+                'Source',
+                'Campaign',
+                'Owner',
+                'Handed over',
+                'Status',
+                'Definition',
+              ]}
+            >
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  {data.canReassign ? <SelectCell id={r.id} label={r.name} /> : null}
+                  <Td>
+                    <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
+                      {r.name}
+                    </Link>
+                  </Td>
+                  <Td>{r.company ?? '—'}</Td>
+                  <Td>{r.source ?? '—'}</Td>
+                  <Td>{r.campaign ?? '—'}</Td>
+                  <Td>{r.ownerName}</Td>
+                  <Td className="whitespace-nowrap">{r.handedOverAt}</Td>
+                  <Td>
+                    <StatusBadge status={r.status} />{' '}
+                    {r.caseKind ? <CaseKindBadge kind={r.caseKind} /> : null}
+                  </Td>
+                  <Td>
+                    <EvaluationBadge evaluation={r.evaluation} />
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </QueueKeys>
+      </BulkSelection>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {data.prevCursor ? (
           <Link to={pageLink({ before: data.prevCursor })} className="text-brand-700 underline">

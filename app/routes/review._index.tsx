@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
+import { QueueKeys } from '~/components/queue-keys'
 import { FilterForm, PageHeader, SelectField, Table, Td } from '~/components/ui'
 import { reviewQueue } from '~/domain/cases/lists.server'
 import { ReviewQuerySchema } from '~/domain/cases/schema'
@@ -90,54 +91,61 @@ export default function ReviewQueue() {
           ]}
         />
       </FilterForm>
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No open cases match.
-        </p>
-      ) : (
-        <Table
-          caption="Open cases, most overdue first"
-          columns={['Case', 'Lead', 'Stage and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
-        >
-          {data.rows.map((c) => (
-            <tr key={c.id}>
-              <Td>
-                <Link to={pathVia(`/cases/${c.id}`, 'review')} className="text-brand-700 underline">
-                  Case {c.id}
-                </Link>
-                <div className="text-slate-600">
-                  {c.takenUpAt
-                    ? `taken up ${c.takenUpAt} (rejected in the CRM ${c.openedAt})`
-                    : `opened ${c.openedAt}`}
-                </div>
-              </Td>
-              <Td>
-                {c.name}
-                {c.company ? <div className="text-slate-600">{c.company}</div> : null}
-              </Td>
-              <Td>
-                <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
-                {c.reason ? <div>{c.reason}</div> : null}
-                <div className="text-slate-600">
-                  {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}
-                </div>
-              </Td>
-              <Td>{c.rep}</Td>
-              <Td>
-                {c.source ?? '—'}
-                {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
-              </Td>
-              <Td className={c.clock.overdue ? 'font-medium text-red-800' : undefined}>
-                {c.clock.label}
-              </Td>
-              <Td>
-                {c.votes}
-                {c.voted ? <div className="text-slate-600">You voted</div> : null}
-              </Td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <QueueKeys
+        rows={data.rows.map((c) => ({ id: c.id, href: pathVia(`/cases/${c.id}`, 'review') }))}
+      >
+        {data.rows.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+            No open cases match.
+          </p>
+        ) : (
+          <Table
+            caption="Open cases, most overdue first"
+            columns={['Case', 'Lead', 'Stage and reason', 'Rep', 'Source', 'Review clock', 'Votes']}
+          >
+            {data.rows.map((c) => (
+              <tr key={c.id}>
+                <Td>
+                  <Link
+                    to={pathVia(`/cases/${c.id}`, 'review')}
+                    className="text-brand-700 underline"
+                  >
+                    Case {c.id}
+                  </Link>
+                  <div className="text-slate-600">
+                    {c.takenUpAt
+                      ? `taken up ${c.takenUpAt} (rejected in the CRM ${c.openedAt})`
+                      : `opened ${c.openedAt}`}
+                  </div>
+                </Td>
+                <Td>
+                  {c.name}
+                  {c.company ? <div className="text-slate-600">{c.company}</div> : null}
+                </Td>
+                <Td>
+                  <CaseStageBadge kind={c.kind} afterContact={c.afterContact} />
+                  {c.reason ? <div>{c.reason}</div> : null}
+                  <div className="text-slate-600">
+                    {c.response === 'contested' ? 'Contested by marketing' : 'No response yet'}
+                  </div>
+                </Td>
+                <Td>{c.rep}</Td>
+                <Td>
+                  {c.source ?? '—'}
+                  {c.campaign ? <div className="text-slate-600">{c.campaign}</div> : null}
+                </Td>
+                <Td className={c.clock.overdue ? 'font-medium text-red-800' : undefined}>
+                  {c.clock.label}
+                </Td>
+                <Td>
+                  {c.votes}
+                  {c.voted ? <div className="text-slate-600">You voted</div> : null}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </QueueKeys>
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page

@@ -2,6 +2,7 @@
 // Each selected item runs the single-item use case in its own short transaction; an item the
 // use case refuses is listed with why and does not stop the rest. Shared by browser and server.
 import { z } from 'zod'
+import { ConcedeSchema, OutcomeSchema } from '~/domain/cases/schema'
 import type { Result } from '~/domain/result'
 
 /** At most this many items in one bulk action (a list's page is 50; "select all" stays under). */
@@ -59,3 +60,28 @@ export function bulkNotice(verb: string, { done, refused }: BulkOutcome): string
   const did = done.length ? `${verb} ${items(done.length)}.` : `Nothing was ${verb.toLowerCase()}.`
   return refused.length ? `${did} ${items(refused.length)} refused; see why below.` : did
 }
+
+const repId = z
+  .string({ error: 'Choose the rep to hand the leads to' })
+  .regex(/^[1-9][0-9]{0,15}$/, 'Choose the rep to hand the leads to')
+  .transform(Number)
+
+/** Reassign the chosen leads (the lead list) to one rep. */
+export const BulkReassignSchema = z.object({
+  intent: z.literal('bulk-reassign'),
+  leadId: bulkIds('lead'),
+  repId,
+})
+
+/** Concede the chosen cases (the cases list) with one disposition. */
+export const BulkConcedeSchema = z.object({
+  intent: z.literal('bulk-concede'),
+  caseId: bulkIds('case'),
+  disposition: ConcedeSchema.shape.disposition,
+})
+
+/** Record one outcome on the chosen cases' leads (the cases list). */
+export const BulkOutcomeSchema = OutcomeSchema.extend({
+  intent: z.literal('bulk-outcome'),
+  caseId: bulkIds('case'),
+})
