@@ -71,7 +71,7 @@ describe('bulk reassign on the lead list', () => {
     expect(owner(waiting)).toBe(userId('omar'))
     expect(owner(inReview)).toBe(userId('dana'))
 
-    await runJobs()
+    runJobs(db, new Date())
     const told = db
       .select({ leadId: notifications.leadId })
       .from(notifications)
