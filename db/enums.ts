@@ -66,6 +66,8 @@ export const NOTIFICATION_KINDS = [
   'review_reminder',
   // A lead the rep let run out went on to the next rep, to that rep.
   'escalated',
+  // A marketer or admin reassigned a lead to the rep, to that rep (decision 43).
+  'reassigned',
   // A nurtured lead woke up (or was handed back automatically), to its marketer; a lead handed
   // back from nurture, to its rep.
   'reengaged',

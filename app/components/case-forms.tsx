@@ -6,6 +6,7 @@ import {
   DISPOSITION_LABELS,
   RecuseSchema,
 } from '~/domain/cases/schema'
+import { AndNextButton } from './and-next-button'
 import { ConfirmSubmit } from './confirm-submit'
 import { concedeConfirmation } from './confirmations'
 import { FormCard, useSchemaForm } from './forms'
@@ -39,13 +40,21 @@ export function ConcedeForm({
         options={dispositions}
         emptyLabel="Choose"
       />
-      <ConfirmSubmit
-        confirm={concedeConfirmation(caseId, rep, movedOnTo)}
-        variant="secondary"
-        pendingLabel="Conceding…"
-      >
-        Concede
-      </ConfirmSubmit>
+      <div className="flex flex-wrap gap-2">
+        <ConfirmSubmit
+          confirm={concedeConfirmation(caseId, rep, movedOnTo)}
+          variant="secondary"
+          pendingLabel="Conceding…"
+        >
+          Concede
+        </ConfirmSubmit>
+        <AndNextButton
+          confirm={concedeConfirmation(caseId, rep, movedOnTo)}
+          pendingLabel="Conceding…"
+        >
+          Concede and next
+        </AndNextButton>
+      </div>
     </FormCard>
   )
 }

@@ -38,6 +38,7 @@ export function ConfirmSubmit({
   name,
   value,
   className,
+  'data-and-next': andNext,
 }: {
   confirm: Confirmation
   children: ReactNode
@@ -46,6 +47,8 @@ export function ConfirmSubmit({
   name?: string
   value?: string
   className?: string
+  /** Marks "… and next" for the queue's keys (decision 43). */
+  'data-and-next'?: string
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const trigger = useRef<HTMLButtonElement | null>(null)
@@ -67,6 +70,7 @@ export function ConfirmSubmit({
         value={value}
         pendingLabel={pendingLabel}
         className={className}
+        data-and-next={andNext}
         onClick={(event) => {
           const button = event.currentTarget
           const form = button.form

@@ -12,6 +12,7 @@ import {
   MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { AndNextButton } from './and-next-button'
 import { type BuyingGroupView, groupSummary, memberChoice } from './buying-group'
 import { ConfirmSubmit } from './confirm-submit'
 import { REJECT_CONFIRMATION } from './confirmations'
@@ -30,9 +31,11 @@ export function AcceptLeadForm({ lastResult }: { lastResult: Reply }) {
           {form.errors.join(' ')}
         </p>
       ) : null}
-      <Button type="submit" name="intent" value="accept">
-        Accept lead
-      </Button>
+      <input type="hidden" name="intent" value="accept" />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit">Accept lead</Button>
+        <AndNextButton>Accept and next</AndNextButton>
+      </div>
     </Form>
   )
 }
@@ -106,9 +109,14 @@ export function RejectLeadForm({
         min={loggedAttempts}
         max={MAX_CONTACT_ATTEMPTS}
       />
-      <ConfirmSubmit confirm={REJECT_CONFIRMATION} variant="danger" pendingLabel="Rejecting…">
-        Reject lead
-      </ConfirmSubmit>
+      <div className="flex flex-wrap gap-2">
+        <ConfirmSubmit confirm={REJECT_CONFIRMATION} variant="danger" pendingLabel="Rejecting…">
+          Reject lead
+        </ConfirmSubmit>
+        <AndNextButton confirm={REJECT_CONFIRMATION} pendingLabel="Rejecting…">
+          Reject and next
+        </AndNextButton>
+      </div>
     </FormCard>
   )
 }

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react'
 import { DISPOSITION_LABELS, VERDICT_LABELS, VERDICTS, VoteSchema } from '~/domain/cases/schema'
 import { RESULT_LABELS } from '~/domain/definition/evaluator'
 import type { CriterionReading } from '~/domain/definition/reading'
+import { AndNextButton } from './and-next-button'
 import { CriteriaReadings } from './case-reading'
 import { FormCard, useSchemaForm } from './forms'
 import { Button, ErrorList, inputClass, SelectInput, TextArea } from './ui'
@@ -112,9 +113,12 @@ export function VoteForm({
             meta={fields.departureJustification}
             rows={3}
           />
-          <Button type="submit" className="w-full">
-            Cast vote
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" className="flex-1">
+              Cast vote
+            </Button>
+            <AndNextButton>Cast vote and next</AndNextButton>
+          </div>
         </div>
       </div>
     </FormCard>

@@ -84,10 +84,16 @@ export function intent<
    * `withNotice`) instead of the reply, so the POST renders no page (Post/Redirect/Get).
    */
   redirect?: (done: { ok: true } & T, ctx: Ctx) => string
+  /**
+   * "… and next" (decision 43): when the form's submit button sent `then=next`, success answers
+   * 303 to this path (the next item in the person's queue, worked out before the use case runs).
+   */
+  next?: (ctx: Ctx) => string
 }): IntentHandler<Ctx, Payload> {
   return async (name, formData, ctx) => {
     if (spec.capability) ensureAccess(ctx.user, spec.capability)
     spec.authorize?.(ctx)
+    const next = spec.next && formData.get('then') === 'next' ? spec.next(ctx) : null
     const formLevel = spec.formLevel ?? !spec.schema
     const submission = parseForm(formData, spec.schema ?? z.object({}))
     if (submission.status !== 'success') {
@@ -106,6 +112,7 @@ export function intent<
       return refused<Payload>(name, result)
     }
     const done = outcome as Done & T
+    if (next) return redirect(next, 303)
     if (spec.redirect) return redirect(spec.redirect(done, ctx), 303)
     const notice =
       typeof spec.notice === 'function' ? spec.notice(done, ctx) : (spec.notice ?? null)

@@ -10,6 +10,7 @@ import {
   RoleSections,
 } from '~/components/home/sections'
 import { WorkingLeads } from '~/components/home/working-leads'
+import { QueueKeys } from '~/components/queue-keys'
 import { Alert, PageHeader } from '~/components/ui'
 import { markNotificationsRead } from '~/domain/notifications/notifications.server'
 import { homePage } from '~/domain/people/home.server'
@@ -95,7 +96,11 @@ export default function Home() {
         <LeadershipTiles tiles={leadership} />
       ) : null}
       {/* A rep's queue comes first: its follow-up clocks are what a rep works by (decision 42). */}
-      {counts && queue ? <RepQueue counts={counts} queue={queue} myCases={myCases} /> : null}
+      {counts && queue ? (
+        <QueueKeys rows={queue.rows.map((r) => ({ id: r.id, href: `/leads/${r.id}` }))} canWork>
+          <RepQueue counts={counts} queue={queue} myCases={myCases} />
+        </QueueKeys>
+      ) : null}
       {notifications.length ? <Notifications notifications={notifications} /> : null}
       {toVote ? <CasesToVote toVote={toVote} /> : null}
       {toAnswer ? <CasesToAnswer toAnswer={toAnswer} /> : null}

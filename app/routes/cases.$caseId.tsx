@@ -22,6 +22,8 @@ import {
 } from '~/domain/cases/schema'
 import { takeUpCases, takeUpNotice } from '~/domain/cases/take-up.server'
 import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '~/domain/sales/schema'
+import { AND_NEXT_NOTICES } from '~/http/and-next'
+import { nextCasePath } from '~/http/and-next.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -49,10 +51,17 @@ export async function loader(args: LoaderFunctionArgs) {
 const NOTICES = {
   voted: 'Your vote is in.',
   decided: 'Your vote decided the case.',
+  ...AND_NEXT_NOTICES,
 }
 
 // `path`: the case's address as it was opened (from the review queue, it says so: decision 37).
 type CaseContext = IntentContext & { db: DB; caseId: number; path: string; now: Date }
+
+/** "… and next": the next case in the person's queue, opened the way this one was (`via`). */
+const nextCaseOf = (c: CaseContext, done: 'conceded' | 'voted') =>
+  nextCasePath(c.db, c.user, c.caseId, c.now, done, (path) =>
+    c.path.replace(`/cases/${c.caseId}`, path),
+  )
 
 // Marketing answers a case; the committee takes up an imported one, votes or recuses.
 const INTENTS = {
@@ -70,6 +79,7 @@ const INTENTS = {
     run: (v, c: CaseContext) => concedeCase(c.db, c.user.id, c.caseId, v.disposition, c.now),
     notice: 'Conceded. The case is closed and the rep has been told.',
     resetForm: true,
+    next: (c) => nextCaseOf(c, 'conceded'),
   }),
   contest: intent({
     schema: ContestSchema,
@@ -84,6 +94,7 @@ const INTENTS = {
     run: (v, c: CaseContext) => castVote(c.db, c.user.id, c.caseId, v, c.now),
     // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
     redirect: (done, c) => withNotice(c.path, done.decided ? 'decided' : 'voted'),
+    next: (c) => nextCaseOf(c, 'voted'),
   }),
   recuse: intent({
     schema: RecuseSchema,

@@ -6,6 +6,8 @@ import type {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseStageBadge } from '~/components/badges'
+import { BulkCaseActions } from '~/components/bulk-actions'
+import { BulkBar, BulkResult, BulkSelection, SelectCell } from '~/components/bulk-select'
 import { CaseFilterFields } from '~/components/case-filters'
 import { Cell, ListTable, Row } from '~/components/list-table'
 import { LiveFilterForm } from '~/components/live-filters'
@@ -19,8 +21,10 @@ import { filterOptions } from '~/domain/leads/filter-options.server'
 import { can } from '~/domain/people/access'
 import { CASE_STATUS_LABELS, CASE_STATUSES, CaseListQuerySchema } from '~/domain/sales/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
+import { localDate } from '~/domain/sla/clock'
 import { LIST_SORTS, nextOrder, orderOf } from '~/domain/views/sort'
 import { viewsOf } from '~/domain/views/views-of.server'
+import { BULK_CASE_INTENTS } from '~/http/bulk-intents.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -47,7 +51,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const everyone = can(user, 'leads.read.all')
   const canTakeUp = can(user, 'cases.take_up')
   const { after: _, ...filters } = scope
+  // Bulk actions (decision 43): concede (marketing), record an outcome.
+  const bulk = {
+    canConcede: can(user, 'cases.respond'),
+    canRecord: can(user, 'outcomes.record'),
+    today: localDate(nowOf(args.context), timeZone),
+  }
   return {
+    bulk,
     isMarketer: can(user, 'cases.respond'),
     everyone,
     canTakeUp,
@@ -92,7 +103,11 @@ const INTENTS = {
 export async function action(args: ActionFunctionArgs) {
   const user = await requireUser(args)
   const ctx = { user, db: getDb(), now: nowOf(args.context) }
-  return dispatchIntent(await readForm(args.request), ctx, INTENTS)
+  const form = await readForm(args.request)
+  // The bulk actions (decision 43) answer with what was done and refused.
+  if (String(form.get('intent')).startsWith('bulk-'))
+    return dispatchIntent(form, ctx, BULK_CASE_INTENTS)
+  return dispatchIntent(form, ctx, INTENTS)
 }
 
 /** Every message of a refused action, whichever field it names (the forms here are buttons). */
@@ -131,7 +146,8 @@ function TakeUpButton({
 export default function Cases() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const refusal = refusalMessages(actionData)
+  const refusal = actionData?.intent?.startsWith('bulk-') ? null : refusalMessages(actionData)
+  const bulkable = data.bulk.canConcede || data.bulk.canRecord
   const importedShown = data.canTakeUp
     ? data.rows.filter((c) => c.status === 'imported').map((c) => c.id)
     : []
@@ -202,13 +218,26 @@ export default function Cases() {
           ) : null}
         </div>
       ) : null}
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No rejected or ignored leads match.
-        </p>
-      ) : (
-        <CaseRows rows={data.rows} order={data.order} canTakeUp={data.canTakeUp} />
-      )}
+      <BulkSelection formId="bulk-cases" name="caseId" ids={data.rows.map((c) => c.id)}>
+        <BulkResult reply={actionData} showNotice={false} />
+        {bulkable && data.rows.length ? (
+          <BulkBar label="Bulk actions on cases" reply={actionData}>
+            <BulkCaseActions {...data.bulk} />
+          </BulkBar>
+        ) : null}
+        {data.rows.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+            No rejected or ignored leads match.
+          </p>
+        ) : (
+          <CaseRows
+            rows={data.rows}
+            order={data.order}
+            canTakeUp={data.canTakeUp}
+            selectable={bulkable}
+          />
+        )}
+      </BulkSelection>
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page
@@ -226,16 +255,20 @@ function CaseRows({
   rows,
   order,
   canTakeUp,
+  selectable,
 }: {
   rows: CasesData['rows']
   order: CasesData['order']
   canTakeUp: boolean
+  /** A checkbox a row, for the bulk actions (decision 43). */
+  selectable: boolean
 }) {
   const { opened } = LIST_SORTS.cases.columns
   return (
     <ListTable
       caption={`Rejected and ignored leads, ${order.dir === 'asc' ? 'oldest' : 'newest'} first`}
       columns={[
+        ...(selectable ? [{ label: 'Select' }] : []),
         { label: 'Lead' },
         { label: 'Stage' },
         { label: 'Reason and notes' },
@@ -249,6 +282,7 @@ function CaseRows({
     >
       {rows.map((c) => (
         <Row key={c.id}>
+          {selectable ? <SelectCell id={c.id} label={`case ${c.id}, ${c.name}`} /> : null}
           <Cell label="Lead" bare>
             <Link to={`/leads/${c.leadId}`} className="font-medium text-brand-700 underline">
               {c.name}

@@ -5,6 +5,7 @@ import { BuyingGroupCard } from '~/components/buying-group'
 import { CriterionResults } from '~/components/criteria-list'
 import { OutcomeForm } from '~/components/lead-actions'
 import { ConversionNote, LeadCases, RepPanel } from '~/components/lead-page'
+import { LeadKeys } from '~/components/queue-keys'
 import { Timeline } from '~/components/timeline'
 import { Alert, Card, PageHeader } from '~/components/ui'
 import { OutcomeSchema } from '~/domain/cases/schema'
@@ -22,6 +23,8 @@ import {
   MarkConvertedSchema,
   RejectSchema,
 } from '~/domain/sales/schema'
+import { AND_NEXT_NOTICES } from '~/http/and-next'
+import { nextLeadPath } from '~/http/and-next.server'
 import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
 import { dispatchIntent, type IntentContext, intent } from '~/http/intents.server'
@@ -54,6 +57,7 @@ const NOTICES = {
   rejected: 'Lead rejected. A case is open for the committee, and the marketer has been told.',
   'rejected-after-contact':
     'Lead rejected after contact. A case is open for the committee, and the marketer has been told.',
+  ...AND_NEXT_NOTICES,
 }
 
 type LeadContext = IntentContext & {
@@ -77,12 +81,14 @@ const INTENTS = {
     run: (_, c: LeadContext) => acceptLead(c.db, c.user, c.lead.id, c.now),
     notice: 'Lead accepted. It is yours to work.',
     resetForm: true,
+    next: (c) => nextLeadPath(c.db, c.user.id, c.lead.id, 'accepted'),
   }),
   reject: intent({
     schema: RejectSchema,
     capability: 'leads.work',
     authorize: onlyTheRep,
     run: (v, c: LeadContext) => rejectLead(c.db, c.user, c.lead.id, v, c.now),
+    next: (c) => nextLeadPath(c.db, c.user.id, c.lead.id, 'rejected'),
     // Answered with a redirect: the POST renders nothing, the page is read once, by the GET.
     redirect: (_, c) =>
       withNotice(
@@ -181,6 +187,7 @@ export default function LeadPage() {
       {lead.conversion ? <ConversionNote conversion={lead.conversion} /> : null}
 
       {lead.rep ? <RepPanel lead={lead} rep={lead.rep} actionData={actionData} /> : null}
+      {lead.rep ? <LeadKeys /> : null}
 
       <LeadCases cases={lead.cases} />
 

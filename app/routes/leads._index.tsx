@@ -1,8 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseKindBadge, EvaluationBadge, StatusBadge } from '~/components/badges'
+import { BulkReassignActions } from '~/components/bulk-actions'
+import { BulkBar, BulkResult, BulkSelection, SelectCell } from '~/components/bulk-select'
 import { Cell, ListTable, Row } from '~/components/list-table'
 import { LiveFilterForm } from '~/components/live-filters'
+import { QueueKeys } from '~/components/queue-keys'
 import { inputClass, PageHeader, SelectField } from '~/components/ui'
 import { ViewsMenu } from '~/components/views-menu'
 import { EVALUATION_LABELS } from '~/domain/definition/evaluator'
@@ -15,8 +23,12 @@ import { can } from '~/domain/people/access'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { LIST_SORTS, nextOrder, orderOf } from '~/domain/views/sort'
 import { viewsOf } from '~/domain/views/views-of.server'
+import { BULK_LEAD_INTENTS } from '~/http/bulk-intents.server'
+import { readForm } from '~/http/form.server'
 import { requireUser } from '~/http/guards.server'
+import { dispatchIntent } from '~/http/intents.server'
 import { readListQuery } from '~/http/list-query'
+import { nowOf } from '~/load-context'
 import { getDb } from '~/platform/db.server'
 import { formatDateTime } from '~/platform/time'
 import { EVALUATIONS, LEAD_STATUSES } from '~db/enums'
@@ -35,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     ownOnly,
     canAdd: can(user, 'leads.create'),
+    canReassign: can(user, 'leads.reassign'),
     rows: page.rows.map((r) => ({
       ...r,
       name: leadName(r),
@@ -49,8 +62,16 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+// Bulk reassign (decision 43): each chosen lead by its own use case.
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args)
+  const ctx = { user, db: getDb(), now: nowOf(args.context) }
+  return dispatchIntent(await readForm(args.request), ctx, BULK_LEAD_INTENTS)
+}
+
 export default function Leads() {
   const data = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
   const [params] = useSearchParams()
   const pageLink = (cursor: { after?: string; before?: string }) => {
     const next = new URLSearchParams(params)
@@ -138,13 +159,27 @@ export default function Leads() {
           options={LIFECYCLE_STAGES.map((s) => [s, LIFECYCLE_LABELS[s]])}
         />
       </LiveFilterForm>
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No leads match.
-        </p>
-      ) : (
-        <LeadRows rows={data.rows} order={data.order} />
-      )}
+      <BulkSelection formId="bulk-leads" name="leadId" ids={data.rows.map((r) => r.id)}>
+        <BulkResult reply={reply} />
+        {data.canReassign && data.rows.length ? (
+          <BulkBar label="Bulk actions on leads" reply={reply}>
+            <BulkReassignActions reps={data.reps} />
+          </BulkBar>
+        ) : null}
+        <QueueKeys
+          rows={data.rows.map((r) => ({ id: r.id, href: `/leads/${r.id}` }))}
+          searchId="filter-q"
+          canWork={data.ownOnly}
+        >
+          {data.rows.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+              No leads match.
+            </p>
+          ) : (
+            <LeadRows rows={data.rows} order={data.order} selectable={data.canReassign} />
+          )}
+        </QueueKeys>
+      </BulkSelection>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {data.prevCursor ? (
           <Link to={pageLink({ before: data.prevCursor })} className="text-brand-700 underline">
@@ -165,12 +200,22 @@ export default function Leads() {
 type LeadsData = SerializeFrom<typeof loader>
 
 /** The leads of a page: a table on a desktop, a card per lead on a phone. */
-function LeadRows({ rows, order }: { rows: LeadsData['rows']; order: LeadsData['order'] }) {
+function LeadRows({
+  rows,
+  order,
+  selectable,
+}: {
+  rows: LeadsData['rows']
+  order: LeadsData['order']
+  /** A checkbox a row, for the bulk actions (decision 43). */
+  selectable: boolean
+}) {
   const { handedOver } = LIST_SORTS.leads.columns
   return (
     <ListTable
       caption={`Leads, ${order.dir === 'asc' ? 'oldest' : 'newest'} hand-over first`}
       columns={[
+        ...(selectable ? [{ label: 'Select' }] : []),
         { label: 'Lead' },
         { label: 'Company' },
         { label: 'Source' },
@@ -185,6 +230,7 @@ function LeadRows({ rows, order }: { rows: LeadsData['rows']; order: LeadsData['
     >
       {rows.map((r) => (
         <Row key={r.id}>
+          {selectable ? <SelectCell id={r.id} label={r.name} /> : null}
           <Cell label="Lead" bare className="font-medium">
             <Link to={`/leads/${r.id}`} className="text-brand-700 underline">
               {r.name}

@@ -4,6 +4,7 @@ import { CaseStageBadge } from '~/components/badges'
 import { CaseFilterFields } from '~/components/case-filters'
 import { Cell, ListTable, Row } from '~/components/list-table'
 import { LiveFilterForm } from '~/components/live-filters'
+import { QueueKeys } from '~/components/queue-keys'
 import { PageHeader, SelectField } from '~/components/ui'
 import { ViewsMenu } from '~/components/views-menu'
 import { reviewQueue } from '~/domain/cases/lists.server'
@@ -99,13 +100,17 @@ export default function ReviewQueue() {
           ]}
         />
       </LiveFilterForm>
-      {data.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-          No open cases match.
-        </p>
-      ) : (
-        <ReviewRows rows={data.rows} order={data.order} />
-      )}
+      <QueueKeys
+        rows={data.rows.map((c) => ({ id: c.id, href: pathVia(`/cases/${c.id}`, 'review') }))}
+      >
+        {data.rows.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+            No open cases match.
+          </p>
+        ) : (
+          <ReviewRows rows={data.rows} order={data.order} />
+        )}
+      </QueueKeys>
       {data.nextCursor ? (
         <Link to={`?${next}`} className="text-sm text-brand-700 underline">
           Next page

@@ -128,7 +128,7 @@ describe('a CRM over the REST API and webhooks', () => {
       await member.goto(`${base}/cases/${caseId}`)
       await member.getByLabel('Meets the definition').check()
       await member.getByLabel('Rationale').fill(`${name}: every criterion is met.`)
-      await member.getByRole('button', { name: 'Cast vote' }).click()
+      await member.getByRole('button', { name: 'Cast vote', exact: true }).click()
       await member.getByText(/Your vote (is in|decided the case)\./).waitFor()
       await member.context().close()
     }

@@ -120,7 +120,7 @@ describe('the judicial branch', () => {
       await member.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
       await member.getByLabel('Meets the definition').check()
       await member.getByLabel('Rationale').fill(`${email}: the brief shows every criterion is met.`)
-      await member.getByRole('button', { name: 'Cast vote' }).click()
+      await member.getByRole('button', { name: 'Cast vote', exact: true }).click()
       const done = member.getByText(/Your vote (is in|decided the case)\./)
       await done.waitFor()
       if (email === 'erin') expect(await done.textContent()).toBe('Your vote decided the case.')

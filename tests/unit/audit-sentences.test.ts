@@ -75,6 +75,10 @@ const EVERY_ACTION: Record<string, [AuditFacts, string]> = {
     entry('lead.escalated', null, { before: { ownerId: 1 }, after: { ownerId: 2, caseId: 9 } }),
     'The follow-up clock ran out: nobody accepted or rejected the lead in time; it went on to Omar Haddad with a fresh clock',
   ],
+  'lead.reassigned': [
+    entry('lead.reassigned', 3, { before: { ownerId: 1 }, after: { ownerId: 2 } }),
+    'Maya Patel reassigned the lead to Omar Haddad',
+  ],
   'lead.contact_logged': [
     entry('lead.contact_logged', 1, { after: { channel: 'call', at: AT, note: null } }),
     'Dana Reyes logged a contact attempt (call) on 15 Jul 2026, 10:05 BST',

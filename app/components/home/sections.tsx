@@ -85,6 +85,8 @@ export function noticeText(n: Notice): string {
         : `The review clock on case ${n.caseId} (${lead}) was near its end; the case is no longer waiting for you.`
     case 'escalated':
       return `${lead} came to you: ${n.repName ?? 'another rep'}’s clock ran out.${n.followUpLeft ? ` Your follow-up clock has ${n.followUpLeft} left.` : ''}`
+    case 'reassigned':
+      return `${lead} was reassigned to you.${n.followUpLeft ? ` Its follow-up clock has ${n.followUpLeft} left.` : ''}`
     case 'reengaged':
       return `${lead} in the Nurture pool re-engaged.`
     case 'handed_back':

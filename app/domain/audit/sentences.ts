@@ -96,6 +96,8 @@ const LEAD_SENTENCES: Record<string, Sentence> = {
   'lead.ignored': () => CLOCK_RAN_OUT,
   'lead.escalated': (e, _r, p) =>
     `${CLOCK_RAN_OUT}; it went on to ${p.person(fieldsOf(e.after).ownerId)} with a fresh clock`,
+  'lead.reassigned': (e, _r, p) =>
+    `${p.actor} reassigned the lead to ${p.person(fieldsOf(e.after).ownerId)}`,
   'lead.contact_logged': (e, r, p) => {
     const a = fieldsOf(e.after)
     const channel = CHANNEL_LABELS[String(a.channel) as keyof typeof CHANNEL_LABELS]

@@ -35,6 +35,12 @@ function handle(tx: Queryable, event: StoredEvent) {
       notify(tx, [repId], { kind: 'escalated', caseId, leadId }, at)
       return
     }
+    case 'lead.reassigned': {
+      // The rep a lead was reassigned to hears it is theirs now (decision 43).
+      const { leadId, repId } = event.payload
+      notify(tx, [repId], { kind: 'reassigned', caseId: null, leadId }, at)
+      return
+    }
     case 'follow_up.reminder': {
       const { leadId, repId } = event.payload
       notify(tx, [repId], { kind: 'follow_up_reminder', caseId: null, leadId }, at)

@@ -14,6 +14,8 @@ export const ACCESS = {
   'leads.read.all': ['marketer', ...OVERSIGHT],
   /** Create leads by hand. */
   'leads.create': ['marketer', 'admin'],
+  /** Hand leads that are with Sales to another rep, one or many at once (decision 43). */
+  'leads.reassign': ['marketer', 'admin'],
   /** Work a lead handed to you: accept, reject, log contact attempts. */
   'leads.work': ['rep'],
   /** Import leads from a file. */
@@ -75,6 +77,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'definition.read': 'read the lead definition and its versions',
   'leads.read.all': 'see every lead and case, not only their own',
   'leads.create': 'add a lead by hand',
+  'leads.reassign': 'reassign leads that are with Sales to another rep, one by one or in bulk',
   'leads.work': 'work a lead handed to them: accept, reject, log contact attempts',
   'imports.run': 'import leads from a CSV file',
   'cases.respond': 'answer any open rejection case: concede, or contest with a brief',

@@ -44,6 +44,8 @@ export type EventPayloads = {
   'lead.returned': { leadId: number; repId: number; previousRepId: number }
   /** The sweep handed a lead whose clock ran out to the next rep (`repId`), beside case `caseId`. */
   'lead.escalated': { leadId: number; caseId: number; repId: number; previousRepId: number }
+  /** A marketer or admin (`by`) reassigned the lead to `repId` (decision 43). */
+  'lead.reassigned': { leadId: number; repId: number; previousRepId: number | null; by: number }
   /** The rep's follow-up clock on the lead has its last share left (Settings). */
   'follow_up.reminder': { followUpId: number; leadId: number; repId: number; dueAt: number }
   /** The case's review clock has its last share left; `memberIds` have yet to vote. */
