@@ -220,7 +220,8 @@ export function LeadKeys() {
   useEffect(() => {
     if (location.hash === '#reject') reasonField()?.focus()
   }, [location])
-  // Enter on the chosen reason: "Reject and next" (a select does not submit on Enter itself).
+  // Enter on the chosen reason: "Reject and next" (a select does not submit on Enter itself),
+  // which asks in its dialog first, as a click would (decision 44).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const reason = reasonField()
@@ -230,7 +231,7 @@ export function LeadKeys() {
       const next = form?.querySelector<HTMLButtonElement>('button[data-and-next]')
       if (!form || !next) return
       e.preventDefault()
-      form.requestSubmit(next)
+      next.click()
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
