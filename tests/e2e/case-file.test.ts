@@ -57,7 +57,7 @@ describe('the case file', () => {
       .getByRole('listitem')
       .last()
       .evaluate((li) => li.scrollIntoView({ block: 'start' }))
-    const cast = await victor.getByRole('button', { name: 'Cast vote' }).boundingBox()
+    const cast = await victor.getByRole('button', { name: 'Cast vote', exact: true }).boundingBox()
     expect(cast && cast.y >= 0 && cast.y + cast.height <= 900).toBe(true)
 
     // Phone: the case file and the lead page are no wider than the screen.
@@ -66,7 +66,7 @@ describe('the case file', () => {
     await victor.getByRole('heading', { name: /^Case \d+:/ }).waitFor()
     expect(await overflow(victor)).toBe(0)
     expect(await clippedInThenAndNow(victor)).toEqual([])
-    await victor.getByRole('button', { name: 'Cast vote' }).waitFor()
+    await victor.getByRole('button', { name: 'Cast vote', exact: true }).waitFor()
     const lead = (await victor
       .getByRole('link', { name: 'The lead' })
       .getAttribute('href')) as string
@@ -79,7 +79,7 @@ describe('the case file', () => {
     await victor.getByLabel('Does not meet the definition').check()
     await victor.getByLabel('Disposition').selectOption({ index: 1 })
     await victor.getByLabel('Rationale').fill('The company is too small and the title too junior.')
-    await victor.getByRole('button', { name: 'Cast vote' }).click()
+    await victor.getByRole('button', { name: 'Cast vote', exact: true }).click()
     await victor.getByText(/Your vote (is in|decided the case)\./).waitFor()
     await victor.getByRole('heading', { name: 'Change your vote' }).waitFor()
     await victor.context().close()

@@ -87,7 +87,7 @@ describe('leads', () => {
     const dana = await signedInAs('dana@brightline.test')
     await navigate(dana, 'Leads')
     await dana.getByRole('heading', { name: 'My leads' }).waitFor()
-    const owners = await dana.locator('tbody tr td:nth-child(5)').allTextContents()
+    const owners = await dana.locator('tbody tr td:nth-child(5)').allInnerTexts()
     expect(owners.length).toBeGreaterThan(0)
     expect(new Set(owners)).toEqual(new Set(['Dana Reyes']))
     const response = await dana.goto(`${e2e.app.url}${ritaHref}`)

@@ -65,7 +65,7 @@ describe('the sales side', () => {
   it('an admin adds a reason to the catalog and a rep can choose it', async () => {
     const sasha = await signedIn(e2e.browser, e2e.app.url, 'sasha@brightline.test')
     await navigate(sasha, 'Reasons', 'Admin')
-    await sasha.getByLabel('Reason').fill('Wrong territory')
+    await sasha.getByLabel('Reason', { exact: true }).fill('Wrong territory')
     await sasha.getByLabel('Disputes criterion').selectOption('target_country')
     await sasha.getByRole('button', { name: 'Add reason' }).click()
     await sasha.getByRole('cell', { name: 'Wrong territory', exact: true }).waitFor()
