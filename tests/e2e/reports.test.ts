@@ -18,7 +18,7 @@ describe('reports', () => {
 
     await felix.getByLabel('Period', { exact: true }).selectOption('quarter')
     await felix.getByLabel('Break down by').selectOption('rep')
-    await felix.getByLabel('Source').selectOption('Trade show')
+    await felix.getByLabel('Source', { exact: true }).selectOption('Trade show')
     await felix.getByLabel('Imported history').selectOption('hidden')
     await felix.getByRole('button', { name: 'Apply' }).click()
     await felix.waitForURL(/period=quarter/)
@@ -68,7 +68,7 @@ describe('reports', () => {
       await felix.goto(`${e2e.app.url}${path}`)
       await felix.getByRole('heading', { name: title, level: 1 }).waitFor()
       await felix.getByLabel('Period', { exact: true }).selectOption('week')
-      await felix.getByLabel('Campaign').selectOption({ index: 1 })
+      await felix.getByLabel('Campaign', { exact: true }).selectOption({ index: 1 })
       await felix.getByRole('button', { name: 'Apply' }).click()
       await felix.waitForURL(/period=week/)
       expect(felix.url()).toContain('campaign=')
