@@ -20,28 +20,21 @@ export function AndNextButton({
   confirm?: Confirmation
   pendingLabel?: string
 }) {
+  const props = {
+    name: 'then',
+    value: 'next',
+    variant,
+    pendingLabel,
+    'data-and-next': '',
+  } as const
   if (confirm)
     return (
-      <ConfirmSubmit
-        confirm={confirm}
-        name="then"
-        value="next"
-        variant={variant}
-        pendingLabel={pendingLabel}
-        data-and-next=""
-      >
+      <ConfirmSubmit confirm={confirm} {...props}>
         {children}
       </ConfirmSubmit>
     )
   return (
-    <Button
-      type="submit"
-      name="then"
-      value="next"
-      variant={variant}
-      pendingLabel={pendingLabel}
-      data-and-next=""
-    >
+    <Button type="submit" {...props}>
       {children}
     </Button>
   )

@@ -2,9 +2,9 @@
 // submitted ~300 ms after the last one with Remix's useSubmit, replacing the history entry, so
 // the URL stays the source of truth. Apply stays for a browser without JavaScript. On a phone
 // the fields can fold into a "Filters (n active)" button, so the list comes first.
-import { Form, Link, useSearchParams, useSubmit } from '@remix-run/react'
+import { Form, useSearchParams, useSubmit } from '@remix-run/react'
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
-import { Button, cx } from './ui'
+import { cx, FilterActions } from './ui'
 
 export const LIVE_FILTER_DELAY_MS = 300
 
@@ -95,12 +95,7 @@ export function LiveFilterForm({
           <input type="hidden" name="dir" value={params.get('dir') ?? ''} />
         ) : null}
         {children}
-        <div className="flex items-end gap-2 md:col-span-4">
-          <Button type="submit">Apply</Button>
-          <Link to={clearTo} className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearTo={clearTo} />
       </div>
     </Form>
   )

@@ -393,12 +393,19 @@ export function FilterForm({
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
     >
       {children}
-      <div className="flex items-end gap-2 md:col-span-4">
-        <Button type="submit">Apply</Button>
-        <Link to={clearTo} className="px-2 py-2 text-sm text-brand-700 underline">
-          Clear
-        </Link>
-      </div>
+      <FilterActions clearTo={clearTo} />
     </Form>
+  )
+}
+
+/** A filter form's Apply (for a page without its script) and Clear. */
+export function FilterActions({ clearTo }: { clearTo: string }) {
+  return (
+    <div className="flex items-end gap-2 md:col-span-4">
+      <Button type="submit">Apply</Button>
+      <Link to={clearTo} className="px-2 py-2 text-sm text-brand-700 underline">
+        Clear
+      </Link>
+    </div>
   )
 }

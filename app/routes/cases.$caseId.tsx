@@ -135,8 +135,9 @@ export default function CaseFile() {
       ) : null}
     </p>
   )
+  // Keyed by the case: after "… and next" the next case's forms start empty.
   return (
-    <div className="space-y-6">
+    <div key={c.id} className="space-y-6">
       <PageHeader title={`Case ${c.id}: ${c.name}`}>
         <Link to={`/leads/${c.leadId}`} className="text-sm text-brand-700 underline">
           The lead

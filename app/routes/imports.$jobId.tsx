@@ -346,15 +346,7 @@ export default function ImportJob() {
                   ? ` (the first ${formatCount(heldBack.rows.length)} are shown below)`
                   : ''}
               </p>
-              <Table caption="Rows held back, by line number" columns={['Line', 'Lead', 'Reason']}>
-                {heldBack.rows.map((e) => (
-                  <tr key={e.line}>
-                    <Td>{e.line}</Td>
-                    <Td>{e.identifier ?? '—'}</Td>
-                    <Td>{e.reason}</Td>
-                  </tr>
-                ))}
-              </Table>
+              <LineRows caption="Rows held back, by line number" rows={heldBack.rows} />
             </div>
           ) : null}
           {errors && errors.total > 0 ? (
@@ -371,22 +363,32 @@ export default function ImportJob() {
                   ? ` (the first ${formatCount(errors.rows.length)} are shown below)`
                   : ''}
               </p>
-              <Table
-                caption="Rows that failed, by line number"
-                columns={['Line', 'Lead', 'Reason']}
-              >
-                {errors.rows.map((e) => (
-                  <tr key={e.line}>
-                    <Td>{e.line}</Td>
-                    <Td>{e.identifier ?? '—'}</Td>
-                    <Td>{e.reason}</Td>
-                  </tr>
-                ))}
-              </Table>
+              <LineRows caption="Rows that failed, by line number" rows={errors.rows} />
             </div>
           ) : null}
         </Card>
       ) : null}
     </div>
+  )
+}
+
+/** Rows of the file by line number, with why each was not imported. */
+function LineRows({
+  caption,
+  rows,
+}: {
+  caption: string
+  rows: { line: number; identifier: string | null; reason: string }[]
+}) {
+  return (
+    <Table caption={caption} columns={['Line', 'Lead', 'Reason']}>
+      {rows.map((e) => (
+        <tr key={e.line}>
+          <Td>{e.line}</Td>
+          <Td>{e.identifier ?? '—'}</Td>
+          <Td>{e.reason}</Td>
+        </tr>
+      ))}
+    </Table>
   )
 }

@@ -137,8 +137,10 @@ export default function LeadPage() {
   // The URL's notice says what the redirect after the last action did; once another action
   // answered here (a refusal, say), its reply is what the page shows.
   const notice = actionData ? actionData.notice : noticeOf(searchParams, NOTICES)
+  // Keyed by the lead: after "… and next" the next lead's forms start empty, not with the last
+  // lead's reason and notes.
   return (
-    <div className="space-y-6">
+    <div key={lead.leadId} className="space-y-6">
       <PageHeader title={lead.name}>
         {lead.canHandBack && lead.status === 'nurture' ? (
           <Link to={`/nurture?lead=${lead.leadId}`} className="text-sm text-brand-700 underline">

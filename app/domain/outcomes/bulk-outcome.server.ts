@@ -1,15 +1,10 @@
-// Bulk record outcome (decision 43): one outcome, date and note recorded on the leads of the
-// cases chosen on the cases list, each by `recordOutcome` in its own short transaction. The same
-// outcome on the same day already recorded on a lead is refused, so a double submit adds nothing.
-import { and, eq } from 'drizzle-orm'
 import { type BulkOutcome, runEach } from '~/domain/bulk/bulk'
 import { casesOf, noCase } from '~/domain/cases/bulk-concede.server'
 import type { OutcomeInput } from '~/domain/cases/schema'
 import type { Role } from '~/domain/people/roles'
 import { type Result, refuse } from '~/domain/result'
 import type { Queryable } from '~db/connection'
-import { outcomes } from '~db/schema'
-import { recordOutcome } from './outcomes.server'
+import { hasOutcomeOn, recordOutcome } from './outcomes.server'
 
 type Viewer = { id: number; roles: readonly Role[] }
 type Input = Omit<OutcomeInput, 'intent'>
@@ -18,18 +13,8 @@ type Input = Omit<OutcomeInput, 'intent'>
 function recordOnce(db: Queryable, actorId: number, leadId: number, input: Input, now: Date) {
   return db.transaction(
     (tx) => {
-      const same = tx
-        .select({ id: outcomes.id })
-        .from(outcomes)
-        .where(
-          and(
-            eq(outcomes.leadId, leadId),
-            eq(outcomes.outcome, input.outcome),
-            eq(outcomes.occurredOn, input.occurredOn),
-          ),
-        )
-        .get()
-      if (same) return refuse('This outcome is already recorded on its lead for that day')
+      if (hasOutcomeOn(tx, leadId, input))
+        return refuse('This outcome is already recorded on its lead for that day')
       return recordOutcome(tx, actorId, leadId, input, now)
     },
     { behavior: 'immediate' },

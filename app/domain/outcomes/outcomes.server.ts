@@ -173,3 +173,24 @@ export function hindsightDue(db: Queryable, now: Date, after?: string) {
         : null,
   }
 }
+
+/** Whether the lead already has this outcome on this day: recording it again changes nothing. */
+export function hasOutcomeOn(
+  db: Queryable,
+  leadId: number,
+  input: Pick<OutcomeInput, 'outcome' | 'occurredOn'>,
+): boolean {
+  return Boolean(
+    db
+      .select({ id: outcomes.id })
+      .from(outcomes)
+      .where(
+        and(
+          eq(outcomes.leadId, leadId),
+          eq(outcomes.outcome, input.outcome),
+          eq(outcomes.occurredOn, input.occurredOn),
+        ),
+      )
+      .get(),
+  )
+}

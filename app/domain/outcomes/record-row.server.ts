@@ -1,11 +1,11 @@
 // One outcome named by its lead's keys (external id or e-mail), as the outcome import's rows and
 // `POST /api/v1/outcomes` give them: the lead found, and the outcome recorded unless the very
 // same one (lead, outcome, date) is already there. The checks of `recordOutcome` apply.
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { OutcomeInput } from '~/domain/cases/schema'
 import type { Queryable } from '~db/connection'
-import { leads, outcomes } from '~db/schema'
-import { recordOutcome } from './outcomes.server'
+import { leads } from '~db/schema'
+import { hasOutcomeOn, recordOutcome } from './outcomes.server'
 
 export type LeadKeys = { externalId: string; email: string }
 
@@ -38,18 +38,7 @@ export function recordOutcomeOnce(
   input: Omit<OutcomeInput, 'intent'>,
   now: Date,
 ): OutcomeFate {
-  const already = db
-    .select({ id: outcomes.id })
-    .from(outcomes)
-    .where(
-      and(
-        eq(outcomes.leadId, leadId),
-        eq(outcomes.outcome, input.outcome),
-        eq(outcomes.occurredOn, input.occurredOn),
-      ),
-    )
-    .get()
-  if (already) return { kind: 'unchanged' }
+  if (hasOutcomeOn(db, leadId, input)) return { kind: 'unchanged' }
   const result = recordOutcome(db, actorId, leadId, input, now)
   if (result.ok) return { kind: 'recorded', outcomeId: result.outcomeId }
   const [field = 'form'] = Object.keys(result.fieldErrors)
