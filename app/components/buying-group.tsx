@@ -4,7 +4,8 @@ import { Link } from '@remix-run/react'
 import { VERDICT_LABELS } from '~/domain/cases/schema'
 import type { Verdict } from '~db/enums'
 import { StatusBadge } from './badges'
-import { Card, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { Card } from './ui'
 
 type Member = {
   id: number

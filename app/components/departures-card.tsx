@@ -1,7 +1,8 @@
 // The verdict report's departures per criterion (decision 41): the verdicts' and, beside them,
 // the members' votes', each count said in words.
 import { formatCount } from '~/platform/numbers'
-import { Card, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { Card } from './ui'
 
 type Departure = { criterion: string; count: number }
 

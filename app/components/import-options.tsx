@@ -5,7 +5,8 @@ import type { CrmPreview } from '~/domain/import/crm-preview.server'
 import { DATE_ORDER_LABELS, DATE_ORDERS } from '~/domain/import/dates'
 import { targetName } from '~/domain/import/mapping'
 import { STATUS_ACTION_LABELS } from '~/domain/import/options'
-import { ErrorList, inputClass, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { ErrorList, inputClass } from './ui'
 
 type Errors = Record<string, string[] | undefined>
 

@@ -3,7 +3,8 @@
 // by the last preview is `value-<field>-<index>`, sent as `new` or `to:<existing value>`.
 import type { Preview } from '~/domain/import/preview.server'
 import { VALUE_FIELD_LABELS, type ValueField } from '~/domain/import/values'
-import { inputClass, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { inputClass } from './ui'
 
 type Errors = Record<string, string[] | undefined>
 

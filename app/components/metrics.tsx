@@ -2,7 +2,8 @@
 // figure tables, with the two inline marks their text uses, **bold** and `code`.
 import { Fragment, type ReactNode } from 'react'
 import type { MetricBlock, MetricSection } from '~/domain/reports/metrics.server'
-import { Card, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { Card } from './ui'
 
 /** A definition's text with its **bold** and `code` spans; everything else as written. */
 export function MetricText({ text }: { text: string }): ReactNode {

@@ -2,7 +2,8 @@
 // the last months of hand-overs, beside the version in force (docs/metrics.md).
 import { Form } from '@remix-run/react'
 import type { ImpactView } from '~/domain/definition/impact-view.server'
-import { Alert, Button, Card, inputClass, Table, Td } from './ui'
+import { Table, Td } from './data-table'
+import { Alert, Button, Card, inputClass } from './ui'
 
 const RESULTS = [
   ['meets', 'Meets'],

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { Table, Td } from '~/components/data-table'
 import { FormCard, useSchemaForm } from '~/components/forms'
-import { Alert, Button, ErrorList, Field, PageHeader, Table, Td } from '~/components/ui'
+import { Alert, Button, ErrorList, Field, PageHeader } from '~/components/ui'
 import { ApiTokenSchema, DEFAULT_RATE_PER_MINUTE } from '~/domain/api/schema'
 import { API_SCOPES, SCOPE_LABELS } from '~/domain/api/scopes'
 import {

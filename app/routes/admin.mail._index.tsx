@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { FilterForm, inputClass, PageHeader, SelectField, Table, Td } from '~/components/ui'
+import { Table, Td } from '~/components/data-table'
+import { FilterForm, inputClass, PageHeader, SelectField } from '~/components/ui'
 import { mailbox } from '~/domain/mail/mailbox.server'
 import { MailboxQuerySchema } from '~/domain/mail/schema'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'

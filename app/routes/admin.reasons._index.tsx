@@ -5,9 +5,10 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Table, Td } from '~/components/data-table'
 import { FormCard, useSchemaForm } from '~/components/forms'
 import { ReasonFields } from '~/components/reason-fields'
-import { Button, PageHeader, Table, Td } from '~/components/ui'
+import { Button, PageHeader } from '~/components/ui'
 import { createReason, criterionChoices, listReasons } from '~/domain/reasons/reasons.server'
 import { ReasonSchema } from '~/domain/reasons/schema'
 import { readForm } from '~/http/form.server'

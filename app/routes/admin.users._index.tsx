@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { PageHeader, Table, Td } from '~/components/ui'
+import { Table, Td } from '~/components/data-table'
+import { PageHeader } from '~/components/ui'
 import { ROLE_LABELS, SEAT_LABELS } from '~/domain/people/roles'
 import { listUsers } from '~/domain/people/users.server'
 import { requireAccess } from '~/http/guards.server'

@@ -2,7 +2,8 @@
 // (no outside script, style or font; no token needed).
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { PageHeader, Table, Td } from '~/components/ui'
+import { Table, Td } from '~/components/data-table'
+import { PageHeader } from '~/components/ui'
 import { docsView } from '~/http/api/docs-view'
 import { openApiDocument } from '~/http/api/openapi.server'
 import { methodNotAllowed } from '~/http/api.server'

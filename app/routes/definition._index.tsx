@@ -6,17 +6,9 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CriteriaList } from '~/components/criteria-list'
+import { Table, Td } from '~/components/data-table'
 import { Signoffs } from '~/components/signoffs'
-import {
-  Alert,
-  Button,
-  Card,
-  inputClass,
-  PageHeader,
-  SelectField,
-  Table,
-  Td,
-} from '~/components/ui'
+import { Alert, Button, Card, inputClass, PageHeader, SelectField } from '~/components/ui'
 import { startDraft } from '~/domain/definition/drafting.server'
 import { VERSION_STATUS_LABELS } from '~/domain/definition/labels'
 import { StartDraftSchema } from '~/domain/definition/schema'

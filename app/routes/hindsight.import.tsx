@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Table, Td } from '~/components/data-table'
 import { useSchemaForm } from '~/components/forms'
 import {
   Alert,
@@ -11,8 +12,6 @@ import {
   inputClass,
   PageHeader,
   SelectInput,
-  Table,
-  Td,
 } from '~/components/ui'
 import { DATE_ORDER_LABELS, DATE_ORDERS } from '~/domain/import/dates'
 import { importOutcomes, type OutcomeImport } from '~/domain/outcomes/import.server'

@@ -13,9 +13,10 @@ import {
   useRevalidator,
 } from '@remix-run/react'
 import { useEffect } from 'react'
+import { Table, Td } from '~/components/data-table'
 import { CrmBecomes, ImportOptions } from '~/components/import-options'
 import { HoldBackChoice, ImportValues, RowEvaluationText } from '~/components/import-values'
-import { Alert, Button, Card, inputClass, PageHeader, Table, Td } from '~/components/ui'
+import { Alert, Button, Card, inputClass, PageHeader } from '~/components/ui'
 import { importOptionsForm } from '~/domain/import/crm-context.server'
 import { importJobPage } from '~/domain/import/job-page.server'
 import { getImportJob, type ImportJob as Job } from '~/domain/import/jobs.server'

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { PageHeader, Table, Td } from '~/components/ui'
+import { Table, Td } from '~/components/data-table'
+import { PageHeader } from '~/components/ui'
 import { listImportJobs } from '~/domain/import/jobs.server'
 import { getOrganisationSettings } from '~/domain/settings/settings.server'
 import { requireAccess } from '~/http/guards.server'

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { TrendChart } from '~/components/charts'
+import { Table, Td } from '~/components/data-table'
 import { ReportErrorBoundary } from '~/components/report-error'
 import { ReportFrame } from '~/components/report-filters'
-import { Card, Table, Td } from '~/components/ui'
+import { Card } from '~/components/ui'
 import { formatRate } from '~/domain/reports/query'
 import { reportFilterOptions, reportRequest, runReport } from '~/http/report-view.server'
 
