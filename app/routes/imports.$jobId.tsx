@@ -343,9 +343,7 @@ export default function ImportJob() {
                 >
                   download the held back rows as CSV
                 </a>
-                {heldBack.total > heldBack.rows.length
-                  ? ` (the first ${formatCount(heldBack.rows.length)} are shown below)`
-                  : ''}
+                {firstShown(heldBack.total, heldBack.rows.length)}
               </p>
               <LineRows caption="Rows held back, by line number" rows={heldBack.rows} />
             </div>
@@ -360,9 +358,7 @@ export default function ImportJob() {
                 >
                   Download the {formatCount(errors.total)} failed rows as CSV
                 </a>
-                {errors.total > errors.rows.length
-                  ? ` (the first ${formatCount(errors.rows.length)} are shown below)`
-                  : ''}
+                {firstShown(errors.total, errors.rows.length)}
               </p>
               <LineRows caption="Rows that failed, by line number" rows={errors.rows} />
             </div>
@@ -371,6 +367,11 @@ export default function ImportJob() {
       ) : null}
     </div>
   )
+}
+
+/** What a page says when it lists only the first rows of a longer list. */
+function firstShown(total: number, shown: number) {
+  return total > shown ? ` (the first ${formatCount(shown)} are shown below)` : ''
 }
 
 /** Rows of the file by line number, with why each was not imported. */

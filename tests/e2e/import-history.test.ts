@@ -1,19 +1,14 @@
 // Issue 15 in the browser: a marketer imports a small Zoho export as history, tells the
 // preview what one of its statuses meant, and finds the leads in the reports.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { navigate, signedIn } from './app-server'
-import { appAndBrowser } from './with-app'
+import { appAndBrowser, fileFolder } from './with-app'
 
-const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-history-'))
+const dir = fileFolder('history')
 const e2e = appAndBrowser()
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
 
 // Ten leads of early 2025 from one web form, as Zoho exports them (its date style, its lead
 // statuses, its Converted flag): long past any cut-off, so recorded as history.

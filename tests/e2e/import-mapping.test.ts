@@ -2,19 +2,14 @@
 // demo's ("Paid Search", "Referrals"), sees them mapped to the existing values, sees each row's
 // rep and evaluation, holds back the row that does not meet the definition, and the filters
 // show one value per source afterwards.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { navigate, signedIn } from './app-server'
-import { appAndBrowser } from './with-app'
+import { appAndBrowser, fileFolder } from './with-app'
 
-const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-values-'))
+const dir = fileFolder('values')
 const e2e = appAndBrowser()
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
 
 const FILE = [
   'Lead ID,Email,Company,No. of Employees,Lead Source',

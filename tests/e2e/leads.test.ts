@@ -1,19 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { navigate, signedIn } from './app-server'
-import { appAndBrowser } from './with-app'
+import { appAndBrowser, fileFolder } from './with-app'
 
 const X_EDUCATION = resolve(process.cwd(), '../shared/data/x-education-leads.csv')
 
-const dir = mkdtempSync(join(tmpdir(), 'leadcourt-e2e-files-'))
+const dir = fileFolder('files')
 
 const e2e = appAndBrowser()
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
 
 const signedInAs = (email: string) => signedIn(e2e.browser, e2e.app.url, email)
 

@@ -1,5 +1,8 @@
 // A test file's production build and Chromium, started before its tests and stopped after
 // them. Kept apart from app-server.ts, which the benchmarks import outside Vitest.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { type AppServer, launchBrowser, startApp } from './app-server'
@@ -29,4 +32,13 @@ export function appAndBrowser(env: Record<string, string> = {}) {
       return started.browser
     },
   }
+}
+
+/** A test file's own temporary folder (files to upload, downloads), removed after its tests. */
+export function fileFolder(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `leadcourt-e2e-${name}-`))
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return dir
 }
